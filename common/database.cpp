@@ -1,0 +1,137 @@
+#include "database.h"
+
+#include <QDir>
+#include <QFile>
+#include <QHash>
+#include <QLoggingCategory>
+#include <QRegularExpression>
+#include <QSqlError>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcDb, "tableorder.db")
+
+namespace tableorder::db {
+
+Result<QSqlDatabase> openSqlite(const QString &connectionName, const QString &path)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connectionName);
+    db.setDatabaseName(path);
+    db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+    if (!db.open())
+        return fail(ErrorCode::Internal,
+                    u"cannot open database %1: %2"_s.arg(path, db.lastError().text()));
+    QSqlQuery query(db);
+    for (const QString &pragma :
+         {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=FULL"_s, u"PRAGMA foreign_keys=ON"_s,
+          u"PRAGMA temp_store=MEMORY"_s, u"PRAGMA cache_size=-8000"_s}) {
+        if (!query.exec(pragma))
+            return fail(ErrorCode::Internal, u"%1 failed: %2"_s.arg(pragma, query.lastError().text()));
+    }
+    return db;
+}
+
+int schemaVersion(QSqlDatabase &db)
+{
+    QSqlQuery query(db);
+    if (!query.exec(u"SELECT COALESCE(MAX(version), 0) FROM schema_migrations"_s) || !query.next())
+        return 0;
+    return query.value(0).toInt();
+}
+
+Status migrate(QSqlDatabase &db, const QString &resourceDir)
+{
+    QSqlQuery query(db);
+    if (!query.exec(u"CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                    "name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)"_s))
+        return fail(queryError(query, "create schema_migrations"));
+    const int current = schemaVersion(db);
+
+    static const QRegularExpression fileName(u"^(\\d+)_([a-z0-9_]+)\\.sql$"_s);
+    const QStringList files = QDir(resourceDir).entryList({u"*.sql"_s}, QDir::Files, QDir::Name);
+    for (const QString &name : files) {
+        const auto match = fileName.match(name);
+        if (!match.hasMatch())
+            return fail(ErrorCode::Internal, u"bad migration file name %1"_s.arg(name));
+        const int version = match.captured(1).toInt();
+        if (version <= current)
+            continue;
+        QFile file(resourceDir + u'/' + name);
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(ErrorCode::Internal, u"cannot read migration %1"_s.arg(name));
+        const QString sql = QString::fromUtf8(file.readAll());
+
+        Transaction tx(db);
+        // QSqlQuery runs one statement at a time; migration files end statements with ";\n".
+        for (const QString &statement : sql.split(u";\n"_s, Qt::SkipEmptyParts)) {
+            QString trimmed = statement.trimmed();
+            if (trimmed.endsWith(u';'))
+                trimmed.chop(1);
+            if (trimmed.isEmpty() || (trimmed.startsWith(u"--"_s) && !trimmed.contains(u'\n')))
+                continue;
+            if (!query.exec(trimmed)) {
+                qCCritical(lcDb) << "migration" << name << "failed:" << query.lastError().text();
+                return fail(ErrorCode::Internal, u"migration %1 failed"_s.arg(name));
+            }
+        }
+        query.prepare(u"INSERT INTO schema_migrations(version, name) VALUES (?, ?)"_s);
+        query.addBindValue(version);
+        query.addBindValue(match.captured(2));
+        if (!query.exec())
+            return fail(queryError(query, "record migration"));
+        if (auto ok = tx.commit(); !ok)
+            return ok;
+        qCInfo(lcDb) << "applied migration" << name;
+    }
+    return {};
+}
+
+Transaction::Transaction(QSqlDatabase &db) : m_db(db)
+{
+    m_active = m_db.transaction();
+    if (!m_active)
+        qCWarning(lcDb) << "cannot begin transaction:" << m_db.lastError().text();
+}
+
+Transaction::~Transaction()
+{
+    if (m_active)
+        m_db.rollback();
+}
+
+Status Transaction::commit()
+{
+    if (!m_active)
+        return fail(Error::internal());
+    m_active = false;
+    if (!m_db.commit()) {
+        qCCritical(lcDb) << "commit failed:" << m_db.lastError().text();
+        m_db.rollback();
+        return fail(Error::internal());
+    }
+    return {};
+}
+
+Error queryError(const QSqlQuery &query, const char *what)
+{
+    qCCritical(lcDb) << what << "failed:" << query.lastError().text();
+    return Error::internal();
+}
+
+Status exec(QSqlQuery &query, const char *what)
+{
+    if (!query.exec())
+        return fail(queryError(query, what));
+    return {};
+}
+
+QSqlQuery prepared(QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.prepare(sql))
+        qCCritical(lcDb) << "prepare failed:" << sql << query.lastError().text();
+    return query;
+}
+
+} // namespace tableorder::db

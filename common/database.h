@@ -1,0 +1,52 @@
+#pragma once
+
+#include "error.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+
+namespace tableorder::db {
+
+/// Opens (creating if needed) a SQLite database in WAL mode with `synchronous=FULL`:
+/// a commit that returned is on disk, which is what lets the edge answer 201.
+[[nodiscard]] Result<QSqlDatabase> openSqlite(const QString &connectionName, const QString &path);
+
+/// Applies the numbered `NNN_name.sql` files of a resource directory that the
+/// `schema_migrations` table does not list yet, each in its own transaction, so a failed
+/// migration leaves the database as it was.
+[[nodiscard]] Status migrate(QSqlDatabase &db, const QString &resourceDir);
+[[nodiscard]] int schemaVersion(QSqlDatabase &db);
+
+/// Rolls back unless commit() was called.
+class Transaction
+{
+public:
+    explicit Transaction(QSqlDatabase &db);
+    ~Transaction();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+
+    [[nodiscard]] bool isActive() const { return m_active; }
+    [[nodiscard]] Status commit();
+
+private:
+    QSqlDatabase &m_db;
+    bool m_active = false;
+};
+
+/// Binds an empty string rather than NULL for a null QString (NOT NULL text columns).
+inline QString text(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
+/// Logs the driver's message (never bound values) and returns a generic Internal error.
+Error queryError(const QSqlQuery &query, const char *what);
+/// exec() a prepared query, mapping failure to queryError.
+[[nodiscard]] Status exec(QSqlQuery &query, const char *what);
+/// A forward-only prepared statement; repositories keep theirs as members so each SQL
+/// text is compiled once per connection.
+QSqlQuery prepared(QSqlDatabase &db, const QString &sql);
+
+} // namespace tableorder::db

@@ -1,0 +1,116 @@
+#include "domain.h"
+
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace tableorder {
+
+QString orderStatusName(OrderStatus status)
+{
+    switch (status) {
+    case OrderStatus::Pending: return u"pending"_s;
+    case OrderStatus::Preparing: return u"preparing"_s;
+    case OrderStatus::Completed: return u"completed"_s;
+    case OrderStatus::Canceled: return u"canceled"_s;
+    }
+    return {};
+}
+
+std::optional<OrderStatus> parseOrderStatus(QStringView name)
+{
+    for (auto status : {OrderStatus::Pending, OrderStatus::Preparing, OrderStatus::Completed,
+                        OrderStatus::Canceled}) {
+        if (name == orderStatusName(status))
+            return status;
+    }
+    return std::nullopt;
+}
+
+bool isAllowedTransition(OrderStatus from, OrderStatus to)
+{
+    switch (to) {
+    case OrderStatus::Preparing: return from == OrderStatus::Pending;
+    case OrderStatus::Completed: return from == OrderStatus::Preparing;
+    case OrderStatus::Canceled: return from == OrderStatus::Pending || from == OrderStatus::Preparing;
+    case OrderStatus::Pending: return false;
+    }
+    return false;
+}
+
+bool isActive(OrderStatus status)
+{
+    return status == OrderStatus::Pending || status == OrderStatus::Preparing;
+}
+
+QString roleName(Role role)
+{
+    switch (role) {
+    case Role::Table: return u"table"_s;
+    case Role::Kitchen: return u"kitchen"_s;
+    case Role::Manager: return u"manager"_s;
+    }
+    return {};
+}
+
+std::optional<Role> parseRole(QStringView name)
+{
+    for (auto role : {Role::Table, Role::Kitchen, Role::Manager}) {
+        if (name == roleName(role))
+            return role;
+    }
+    return std::nullopt;
+}
+
+QString timestampText(const QDateTime &time)
+{
+    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QJsonValue timestampJson(const QDateTime &time)
+{
+    return time.isValid() ? QJsonValue(timestampText(time)) : QJsonValue(QJsonValue::Null);
+}
+
+QDateTime parseTimestamp(const QString &text)
+{
+    if (text.isEmpty())
+        return {};
+    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    time.setTimeSpec(Qt::UTC);
+    return time;
+}
+
+QJsonObject toJson(const OrderLine &line)
+{
+    return {{u"menu_item_id"_s, line.menuItemId},
+            {u"name"_s, line.name},
+            {u"unit_price"_s, line.unitPrice},
+            {u"quantity"_s, line.quantity},
+            {u"line_total"_s, line.lineTotal}};
+}
+
+QJsonObject toJson(const Order &order)
+{
+    QJsonArray items;
+    for (const OrderLine &line : order.items)
+        items.append(toJson(line));
+    return {{u"id"_s, order.id},
+            {u"number"_s, order.number},
+            {u"business_date"_s, order.businessDate},
+            {u"table_id"_s, order.tableId},
+            {u"table_number"_s, order.tableNumber},
+            {u"session_id"_s, order.sessionId},
+            {u"status"_s, orderStatusName(order.status)},
+            {u"items"_s, items},
+            {u"total"_s, order.total},
+            {u"note"_s, order.note},
+            {u"client_order_id"_s, order.clientOrderId},
+            {u"created_at"_s, timestampJson(order.createdAt)},
+            {u"updated_at"_s, timestampJson(order.updatedAt)},
+            {u"preparing_at"_s, timestampJson(order.preparingAt)},
+            {u"completed_at"_s, timestampJson(order.completedAt)},
+            {u"canceled_at"_s, timestampJson(order.canceledAt)}};
+}
+
+} // namespace tableorder

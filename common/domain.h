@@ -1,0 +1,95 @@
+#pragma once
+
+#include "error.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace tableorder {
+
+/// Money is an integer count of the currency's minor unit (KRW has none: 1 = 1 won).
+using Money = qint64;
+
+enum class OrderStatus { Pending, Preparing, Completed, Canceled };
+
+QString orderStatusName(OrderStatus status);
+std::optional<OrderStatus> parseOrderStatus(QStringView name);
+/// pending -> preparing -> completed; pending|preparing -> canceled. Everything else is not.
+bool isAllowedTransition(OrderStatus from, OrderStatus to);
+bool isActive(OrderStatus status);
+
+enum class Role { Table, Kitchen, Manager };
+QString roleName(Role role);
+std::optional<Role> parseRole(QStringView name);
+
+struct MenuCategory
+{
+    qint64 id = 0;
+    QString name;
+    int displayOrder = 0;
+};
+
+struct MenuItem
+{
+    qint64 id = 0;
+    qint64 categoryId = 0;
+    QString name;
+    QString description;
+    Money price = 0;
+    QString imagePath; // relative to the image directory; empty when none
+    bool available = true;
+    int displayOrder = 0;
+};
+
+struct OrderLine
+{
+    qint64 menuItemId = 0;
+    QString name;
+    Money unitPrice = 0;
+    int quantity = 0;
+    Money lineTotal = 0;
+};
+
+struct Order
+{
+    qint64 id = 0;
+    int number = 0;
+    QString businessDate; // yyyy-MM-dd in the store's time zone
+    qint64 sessionId = 0;
+    qint64 tableId = 0;
+    int tableNumber = 0;
+    OrderStatus status = OrderStatus::Pending;
+    QList<OrderLine> items;
+    Money total = 0;
+    QString note;
+    QString clientOrderId;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+    QDateTime preparingAt;
+    QDateTime completedAt;
+    QDateTime canceledAt;
+};
+
+struct TableInfo
+{
+    qint64 id = 0;
+    int number = 0;
+    qint64 openSessionId = 0; // 0 when the table is free
+    QDateTime sessionOpenedAt;
+    int orderCount = 0;
+    Money total = 0;
+};
+
+/// ISO-8601 UTC with milliseconds, e.g. 2026-11-21T10:43:02.123Z; null stays null.
+QJsonValue timestampJson(const QDateTime &time);
+QString timestampText(const QDateTime &time);
+QDateTime parseTimestamp(const QString &text);
+
+QJsonObject toJson(const Order &order);
+QJsonObject toJson(const OrderLine &line);
+
+} // namespace tableorder

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <QJsonValue>
+#include <QString>
+
+#include <expected>
+
+namespace tableorder {
+
+/// Machine-readable error codes; each maps to one HTTP status in errorStatus().
+enum class ErrorCode {
+    ValidationFailed,
+    Unauthenticated,
+    InvalidToken,
+    TokenExpired,
+    InvalidCredentials,
+    Forbidden,
+    NotFound,
+    MethodNotAllowed,
+    Conflict,
+    ItemUnavailable,
+    InvalidTransition,
+    LimitReached,
+    NoOpenSession,
+    AlreadyExists,
+    IdempotencyKeyReused,
+    PayloadTooLarge,
+    HeadersTooLarge,
+    UnsupportedMediaType,
+    RequestTimeout,
+    RateLimited,
+    Unavailable,
+    Internal,
+};
+
+/// The one error type of the project: `{code, message, details}`, rendered as the
+/// HTTP error envelope `{"error":{"code":..,"message":..,"details":..}}` in one place.
+struct Error
+{
+    ErrorCode code = ErrorCode::Internal;
+    QString message;
+    QJsonValue details = QJsonValue::Undefined;
+
+    static Error validation(const QString &field, const QString &message);
+    static Error notFound(const QString &what);
+    static Error internal();
+};
+
+template<typename T>
+using Result = std::expected<T, Error>;
+using Status = std::expected<void, Error>;
+
+/// "VALIDATION_FAILED" etc.
+QString errorCodeName(ErrorCode code);
+int errorStatus(ErrorCode code);
+
+inline std::unexpected<Error> fail(ErrorCode code, const QString &message,
+                                   const QJsonValue &details = QJsonValue::Undefined)
+{
+    return std::unexpected(Error{code, message, details});
+}
+inline std::unexpected<Error> fail(Error error)
+{
+    return std::unexpected(std::move(error));
+}
+
+} // namespace tableorder

@@ -1,0 +1,288 @@
+#include "httpserver.h"
+
+#include "../metrics.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QTcpSocket>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcHttp, "tableorder.http")
+
+namespace tableorder::http {
+
+struct HttpServer::Route
+{
+    Method method;
+    QString pattern;
+    QStringList segments;
+    RouteOptions options;
+    Handler handler;
+    AsyncHandler asyncHandler;
+    StreamHandler streamHandler;
+};
+
+struct Reply::State
+{
+    QPointer<HttpServer> server;
+    QPointer<QTcpSocket> socket;
+    QByteArray method;
+    QString route;
+    QHostAddress peer;
+    QElapsedTimer timer;
+    bool close = false;
+    bool sent = false;
+};
+
+namespace {
+
+bool wantsClose(const QHttpServerRequest &request)
+{
+    return request.value("connection").compare("close", Qt::CaseInsensitive) == 0;
+}
+
+} // namespace
+
+QByteArray methodName(QHttpServerRequest::Method method)
+{
+    switch (method) {
+    case QHttpServerRequest::Method::Get: return "GET";
+    case QHttpServerRequest::Method::Post: return "POST";
+    case QHttpServerRequest::Method::Put: return "PUT";
+    case QHttpServerRequest::Method::Patch: return "PATCH";
+    case QHttpServerRequest::Method::Delete: return "DELETE";
+    case QHttpServerRequest::Method::Head: return "HEAD";
+    case QHttpServerRequest::Method::Options: return "OPTIONS";
+    default: return "OTHER";
+    }
+}
+
+HttpServer::HttpServer(Metrics &metrics, QObject *parent)
+    : QAbstractHttpServer(parent), m_metrics(metrics)
+{
+    m_metrics.declareCounter("http_requests_total", "HTTP requests by method, route and status.");
+    m_metrics.declareHistogram("http_request_duration_seconds",
+                               "Time from a complete request to its response, by route.",
+                               Metrics::latencyBuckets());
+    m_metrics.declareGauge("http_open_connections", "Open TCP connections.",
+                           [this] { return double(openConnections()); });
+}
+
+HttpServer::~HttpServer() = default;
+
+void HttpServer::route(Method method, const QString &pattern, RouteOptions options, Handler handler)
+{
+    m_routes.push_back(std::make_unique<Route>(Route{method, pattern, pattern.split(u'/'),
+                                                     std::move(options), std::move(handler), {}, {}}));
+}
+
+void HttpServer::routeAsync(Method method, const QString &pattern, RouteOptions options,
+                            AsyncHandler handler)
+{
+    m_routes.push_back(std::make_unique<Route>(Route{method, pattern, pattern.split(u'/'),
+                                                     std::move(options), {}, std::move(handler), {}}));
+}
+
+void HttpServer::routeStream(Method method, const QString &pattern, RouteOptions options,
+                             StreamHandler handler)
+{
+    m_routes.push_back(std::make_unique<Route>(Route{method, pattern, pattern.split(u'/'),
+                                                     std::move(options), {}, {}, std::move(handler)}));
+}
+
+quint16 HttpServer::listen(const QHostAddress &address, quint16 port, GuardLimits limits)
+{
+    if (!limits.maxBodyBytes) {
+        // The largest body any route with this method and pattern accepts.
+        limits.maxBodyBytes = [this](QByteArrayView method, QByteArrayView path) {
+            QStringList params;
+            bool known = false;
+            for (const auto &route : m_routes) {
+                if (methodName(route->method) != method)
+                    continue;
+                if (match(route->method, QString::fromUtf8(path), params, known) == route.get())
+                    return route->options.maxBodyBytes;
+            }
+            return qint64(64 * 1024);
+        };
+    }
+    auto *tcp = new GuardedTcpServer(std::move(limits), this);
+    if (!tcp->listen(address, port)) {
+        qCCritical(lcHttp) << "cannot listen on" << address.toString() << port << tcp->errorString();
+        delete tcp;
+        return 0;
+    }
+    bind(tcp);
+    m_tcp = tcp;
+    return tcp->serverPort();
+}
+
+void HttpServer::stopListening()
+{
+    if (m_tcp)
+        m_tcp->close();
+}
+
+int HttpServer::openConnections() const
+{
+    return m_tcp ? m_tcp->openConnections() : 0;
+}
+
+const HttpServer::Route *HttpServer::match(Method method, QStringView path, QStringList &params,
+                                           bool &pathKnown) const
+{
+    const QList<QStringView> segments = path.split(u'/');
+    for (const auto &route : m_routes) {
+        if (route->segments.size() != segments.size())
+            continue;
+        QStringList captured;
+        bool same = true;
+        for (qsizetype i = 0; i < segments.size() && same; ++i) {
+            const QString &expected = route->segments.at(i);
+            if (expected.startsWith(u'{'))
+                same = !segments.at(i).isEmpty() && (captured.append(segments.at(i).toString()), true);
+            else
+                same = expected == segments.at(i);
+        }
+        if (!same)
+            continue;
+        pathKnown = true;
+        if (route->method == method) {
+            params = std::move(captured);
+            return route.get();
+        }
+    }
+    return nullptr;
+}
+
+bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const QString path = request.url().path();
+    QStringList params;
+    bool pathKnown = false;
+    const Route *route = match(request.method(), path, params, pathKnown);
+    if (!route) {
+        const Error error = pathKnown ? Error{ErrorCode::MethodNotAllowed, u"method not allowed"_s, {}}
+                                      : Error{ErrorCode::NotFound, u"no such endpoint"_s, {}};
+        finish(request, socket, pathKnown ? path : u"unmatched"_s, HttpResponse::error(error), timer);
+        return true;
+    }
+
+    HttpRequest req{request, std::move(params), {}, route->pattern};
+    const QByteArray body = request.body();
+    if (!body.isEmpty()) {
+        QByteArray type = request.value("content-type");
+        if (const qsizetype semicolon = type.indexOf(';'); semicolon >= 0)
+            type.truncate(semicolon);
+        type = type.trimmed().toLower();
+        if (!route->options.bodyTypes.contains(type)) {
+            const Error error{ErrorCode::UnsupportedMediaType,
+                              u"Content-Type must be one of: %1"_s.arg(
+                                      QString::fromLatin1(route->options.bodyTypes.join(", "))),
+                              {}};
+            finish(request, socket, route->pattern, HttpResponse::error(error), timer);
+            return true;
+        }
+    }
+    if (m_authorizer) {
+        if (auto denied = m_authorizer(req, route->options.access)) {
+            finish(request, socket, route->pattern, *denied, timer);
+            return true;
+        }
+    }
+    if (route->streamHandler) {
+        GuardedTcpServer::markStreaming(socket);
+        log(methodName(request.method()), route->pattern, 200, 0, request.remoteAddress());
+        route->streamHandler(req, socket);
+        return true;
+    }
+    if (route->asyncHandler) {
+        Reply reply;
+        reply.m_state = std::make_shared<Reply::State>(
+                Reply::State{this, socket, methodName(request.method()), route->pattern,
+                             request.remoteAddress(), timer, wantsClose(request), false});
+        ++m_pendingReplies;
+        route->asyncHandler(req, reply);
+        return true;
+    }
+    finish(request, socket, route->pattern, route->handler(req), timer);
+    return true;
+}
+
+void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    QElapsedTimer timer;
+    timer.start();
+    finish(request, socket, u"unmatched"_s,
+           HttpResponse::error({ErrorCode::NotFound, u"no such endpoint"_s, {}}), timer);
+}
+
+void HttpServer::finish(const QHttpServerRequest &request, QTcpSocket *socket, const QString &route,
+                        const HttpResponse &response, const QElapsedTimer &timer)
+{
+    const bool close = wantsClose(request);
+    socket->write(response.serialize(close));
+    if (close)
+        socket->disconnectFromHost();
+    log(methodName(request.method()), route, response.status, timer.nsecsElapsed() / 1e9,
+        request.remoteAddress());
+}
+
+void Reply::send(const HttpResponse &response) const
+{
+    if (!m_state || m_state->sent)
+        return;
+    m_state->sent = true;
+    if (m_state->server)
+        m_state->server->finishAsync(*m_state, response);
+}
+
+void HttpServer::finishAsync(Reply::State &state, const HttpResponse &response)
+{
+    --m_pendingReplies;
+    if (!state.socket) {
+        log(state.method, state.route, 499, state.timer.nsecsElapsed() / 1e9, state.peer);
+        return;
+    }
+    state.socket->write(response.serialize(state.close));
+    if (state.close)
+        state.socket->disconnectFromHost();
+    log(state.method, state.route, response.status, state.timer.nsecsElapsed() / 1e9, state.peer);
+}
+
+void HttpServer::log(QByteArrayView method, const QString &route, int status, double seconds,
+                     const QHostAddress &peer)
+{
+    const QString statusText = QString::number(status);
+    m_metrics.increment("http_requests_total", {{"method", QString::fromLatin1(method)},
+                                                {"route", route},
+                                                {"status", statusText}});
+    m_metrics.observe("http_request_duration_seconds", {{"route", route}}, seconds);
+    const double ms = seconds * 1000;
+    if (m_jsonLogs) {
+        const QJsonObject line{{u"ts"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+                               {u"method"_s, QString::fromLatin1(method)},
+                               {u"route"_s, route},
+                               {u"status"_s, status},
+                               {u"ms"_s, qRound(ms * 1000) / 1000.0},
+                               {u"peer"_s, peer.toString()}};
+        const QByteArray text = QJsonDocument(line).toJson(QJsonDocument::Compact);
+        if (ms > m_slowMs)
+            qCWarning(lcHttp).noquote() << text;
+        else
+            qCInfo(lcHttp).noquote() << text;
+        return;
+    }
+    if (ms > m_slowMs)
+        qCWarning(lcHttp).noquote() << "slow request:" << method << route << status
+                                    << QString::number(ms, 'f', 2) + u"ms"_s;
+    else
+        qCInfo(lcHttp).noquote() << method << route << status << QString::number(ms, 'f', 2) + u"ms"_s;
+}
+
+} // namespace tableorder::http

@@ -1,0 +1,104 @@
+#pragma once
+
+#include "connectionguard.h"
+#include "httprequest.h"
+#include "httpresponse.h"
+
+#include <QAbstractHttpServer>
+#include <QElapsedTimer>
+#include <QHostAddress>
+#include <QPointer>
+
+#include <functional>
+#include <memory>
+
+class QTcpSocket;
+
+namespace tableorder {
+class Metrics;
+}
+
+namespace tableorder::http {
+
+class HttpServer;
+
+/// A response that a handler sends later (after work off the event loop's thread). Safe to
+/// keep after the client went away: send() then does nothing.
+class Reply
+{
+public:
+    void send(const HttpResponse &response) const;
+
+private:
+    friend class HttpServer;
+    struct State;
+    std::shared_ptr<State> m_state;
+};
+
+/// Qt HttpServer 6.4 with the project's router: routes by method and `/a/{param}/b`
+/// pattern, per-route access policy checked by an app-supplied authorizer, JSON content
+/// type checks, one access-log line and metrics per request, 404/405 envelopes.
+class HttpServer : public QAbstractHttpServer
+{
+    Q_OBJECT
+public:
+    using Method = QHttpServerRequest::Method;
+    using Handler = std::function<HttpResponse(HttpRequest &)>;
+    using AsyncHandler = std::function<void(HttpRequest &, Reply)>;
+    /// Takes over the socket (event streams); the handler writes the response itself.
+    using StreamHandler = std::function<void(HttpRequest &, QTcpSocket *)>;
+    /// Returns an error response to stop the request, or nothing to let it through; may
+    /// fill request.claims. `access` is the route's app-defined policy.
+    using Authorizer = std::function<std::optional<HttpResponse>(HttpRequest &, int access)>;
+
+    struct RouteOptions
+    {
+        int access = 0;
+        /// Content types a body may have; empty body is always allowed.
+        QList<QByteArray> bodyTypes = {"application/json"};
+        qint64 maxBodyBytes = 64 * 1024;
+    };
+
+    explicit HttpServer(Metrics &metrics, QObject *parent = nullptr);
+    ~HttpServer() override;
+
+    void setAuthorizer(Authorizer authorizer) { m_authorizer = std::move(authorizer); }
+    void setJsonLogs(bool on) { m_jsonLogs = on; }
+    void setSlowRequestMs(int ms) { m_slowMs = ms; }
+
+    void route(Method method, const QString &pattern, RouteOptions options, Handler handler);
+    void routeAsync(Method method, const QString &pattern, RouteOptions options, AsyncHandler handler);
+    void routeStream(Method method, const QString &pattern, RouteOptions options, StreamHandler handler);
+
+    /// Listens on address:port (0 picks a free port); returns the port or 0.
+    quint16 listen(const QHostAddress &address, quint16 port, GuardLimits limits = {});
+    void stopListening();
+    [[nodiscard]] int openConnections() const;
+    [[nodiscard]] int pendingReplies() const { return m_pendingReplies; }
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    struct Route;
+    const Route *match(Method method, QStringView path, QStringList &params, bool &pathKnown) const;
+    void finish(const QHttpServerRequest &request, QTcpSocket *socket, const QString &route,
+                const HttpResponse &response, const QElapsedTimer &timer);
+    friend class Reply;
+    void finishAsync(Reply::State &state, const HttpResponse &response);
+    void log(QByteArrayView method, const QString &route, int status, double seconds,
+             const QHostAddress &peer);
+
+    Metrics &m_metrics;
+    std::vector<std::unique_ptr<Route>> m_routes;
+    Authorizer m_authorizer;
+    QPointer<GuardedTcpServer> m_tcp;
+    bool m_jsonLogs = false;
+    int m_slowMs = 500;
+    int m_pendingReplies = 0;
+};
+
+QByteArray methodName(QHttpServerRequest::Method method);
+
+} // namespace tableorder::http

@@ -1,0 +1,40 @@
+#include "ratelimiter.h"
+
+#include <cmath>
+
+namespace tableorder::http {
+
+RateLimiter::RateLimiter()
+{
+    m_clock.start();
+}
+
+std::optional<int> RateLimiter::take(const QString &key, int limit, int windowSeconds)
+{
+    if (!m_enabled || limit <= 0)
+        return std::nullopt;
+    const qint64 now = m_clock.elapsed();
+    if (now - m_lastPruneMs > 60'000)
+        prune(now);
+    const double perMs = double(limit) / (windowSeconds * 1000.0);
+    auto it = m_buckets.find(key);
+    if (it == m_buckets.end())
+        it = m_buckets.insert(key, Bucket{double(limit), now});
+    Bucket &bucket = *it;
+    bucket.tokens = std::min(double(limit), bucket.tokens + (now - bucket.updatedMs) * perMs);
+    bucket.updatedMs = now;
+    if (bucket.tokens >= 1) {
+        bucket.tokens -= 1;
+        return std::nullopt;
+    }
+    return std::max(1, int(std::ceil((1 - bucket.tokens) / perMs / 1000.0)));
+}
+
+void RateLimiter::prune(qint64 nowMs)
+{
+    // A bucket untouched for ten minutes is full again under every limit we use.
+    m_lastPruneMs = nowMs;
+    m_buckets.removeIf([nowMs](const auto &it) { return nowMs - it.value().updatedMs > 600'000; });
+}
+
+} // namespace tableorder::http

@@ -1,0 +1,152 @@
+#include "json.h"
+
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QStringDecoder>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace tableorder::json {
+
+namespace {
+
+// Depth of [ and { outside strings; QJsonDocument accepts deep nesting up to its own
+// internal limit, which is far more than any client of ours needs.
+int nestingDepth(const QByteArray &body)
+{
+    int depth = 0;
+    int maxDepth = 0;
+    bool inString = false;
+    bool escaped = false;
+    for (const char c : body) {
+        if (inString) {
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        if (c == '"')
+            inString = true;
+        else if (c == '{' || c == '[')
+            maxDepth = std::max(maxDepth, ++depth);
+        else if (c == '}' || c == ']')
+            --depth;
+    }
+    return maxDepth;
+}
+
+constexpr qint64 maxExactDouble = qint64(1) << 53;
+
+} // namespace
+
+Result<QJsonObject> parseObject(const QByteArray &body, int maxDepth)
+{
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString decoded = decoder.decode(body);
+    if (decoder.hasError())
+        return fail(Error::validation(u"body"_s, u"request body is not valid UTF-8"_s));
+    if (nestingDepth(body) > maxDepth)
+        return fail(Error::validation(u"body"_s,
+                                      u"JSON nesting deeper than %1 levels"_s.arg(maxDepth)));
+    QJsonParseError error{};
+    const QJsonDocument document = QJsonDocument::fromJson(body, &error);
+    if (error.error != QJsonParseError::NoError)
+        return fail(Error::validation(
+                u"body"_s,
+                u"malformed JSON at offset %1: %2"_s.arg(error.offset).arg(error.errorString())));
+    if (!document.isObject())
+        return fail(Error::validation(u"body"_s, u"request body must be a JSON object"_s));
+    return document.object();
+}
+
+Result<qint64> intValue(const QJsonValue &value, const QString &field, qint64 min, qint64 max)
+{
+    if (!value.isDouble())
+        return fail(Error::validation(field, u"%1 must be an integer"_s.arg(field)));
+    const double d = value.toDouble();
+    if (!std::isfinite(d) || d != std::trunc(d) || std::fabs(d) > double(maxExactDouble))
+        return fail(Error::validation(field, u"%1 must be an integer"_s.arg(field)));
+    const auto i = static_cast<qint64>(d);
+    if (i < min || i > max)
+        return fail(Error::validation(field,
+                                      u"%1 must be between %2 and %3"_s.arg(field).arg(min).arg(max)));
+    return i;
+}
+
+Result<qint64> requireInt(const QJsonObject &object, const QString &field, qint64 min, qint64 max)
+{
+    if (!object.contains(field))
+        return fail(Error::validation(field, u"%1 is required"_s.arg(field)));
+    return intValue(object.value(field), field, min, max);
+}
+
+Result<QString> requireString(const QJsonObject &object, const QString &field,
+                              qsizetype minLength, qsizetype maxLength)
+{
+    const QJsonValue value = object.value(field);
+    if (value.isUndefined())
+        return fail(Error::validation(field, u"%1 is required"_s.arg(field)));
+    if (!value.isString())
+        return fail(Error::validation(field, u"%1 must be a string"_s.arg(field)));
+    const QString text = value.toString().trimmed();
+    if (text.size() < minLength || text.size() > maxLength)
+        return fail(Error::validation(
+                field,
+                u"%1 must be %2 to %3 characters"_s.arg(field).arg(minLength).arg(maxLength)));
+    return text;
+}
+
+Result<QString> optionalString(const QJsonObject &object, const QString &field,
+                               qsizetype maxLength, const QString &fallback)
+{
+    const QJsonValue value = object.value(field);
+    if (value.isUndefined() || value.isNull())
+        return fallback;
+    return requireString(object, field, 0, maxLength);
+}
+
+Result<bool> requireBool(const QJsonObject &object, const QString &field)
+{
+    const QJsonValue value = object.value(field);
+    if (value.isUndefined())
+        return fail(Error::validation(field, u"%1 is required"_s.arg(field)));
+    if (!value.isBool())
+        return fail(Error::validation(field, u"%1 must be true or false"_s.arg(field)));
+    return value.toBool();
+}
+
+Result<QJsonArray> requireArray(const QJsonObject &object, const QString &field)
+{
+    const QJsonValue value = object.value(field);
+    if (value.isUndefined())
+        return fail(Error::validation(field, u"%1 is required"_s.arg(field)));
+    if (!value.isArray())
+        return fail(Error::validation(field, u"%1 must be an array"_s.arg(field)));
+    return value.toArray();
+}
+
+Status allowOnly(const QJsonObject &object, std::initializer_list<QString> fields)
+{
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (std::find(fields.begin(), fields.end(), it.key()) == fields.end())
+            return fail(Error::validation(it.key(), u"unknown field %1"_s.arg(it.key())));
+    }
+    return {};
+}
+
+QByteArray compact(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+QByteArray compact(const QJsonArray &array)
+{
+    return QJsonDocument(array).toJson(QJsonDocument::Compact);
+}
+
+} // namespace tableorder::json

@@ -1,0 +1,125 @@
+#include "cli.h"
+
+#include "demo.h"
+#include "edgeapp.h"
+#include "services/authservice.h"
+#include "services/tableservice.h"
+#include "unixsignals.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QProcessEnvironment>
+#include <QTextStream>
+
+#include <cstdio>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace tableorder::edge {
+
+namespace {
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+QString readPassword()
+{
+    if (::isatty(STDIN_FILENO))
+        err() << "password: " << Qt::flush;
+    QTextStream in(stdin);
+    return in.readLine();
+}
+
+int adminCommand(const QStringList &arguments)
+{
+    // tableorder-edge <user|table> <verb> --data-dir DIR ...
+    const QString noun = arguments.value(1);
+    const QString verb = arguments.value(2);
+    QCommandLineParser parser;
+    parser.addOptions({{u"data-dir"_s, u"Store data directory."_s, u"DIR"_s},
+                       {u"role"_s, u"manager or kitchen."_s, u"ROLE"_s},
+                       {u"username"_s, u"Staff username."_s, u"NAME"_s},
+                       {u"number"_s, u"Table number."_s, u"N"_s}});
+    QStringList rest = arguments.mid(3);
+    rest.prepend(arguments.first());
+    if (!parser.parse(rest) || parser.value(u"data-dir"_s).isEmpty()) {
+        err() << "usage: tableorder-edge user add --data-dir DIR --role manager|kitchen --username NAME\n"
+                 "       tableorder-edge user passwd --data-dir DIR --username NAME\n"
+                 "       tableorder-edge table add --data-dir DIR --number N\n"
+                 "(the password is read from standard input)\n";
+        return 2;
+    }
+    EdgeConfig config;
+    config.dataDir = parser.value(u"data-dir"_s);
+    EdgeApp app(config);
+    if (auto ok = app.open(); !ok) {
+        err() << ok.error().message << '\n';
+        return 1;
+    }
+    auto report = [](const Status &ok, const QString &success) {
+        if (!ok) {
+            err() << errorCodeName(ok.error().code) << ": " << ok.error().message << '\n';
+            return 1;
+        }
+        QTextStream(stdout) << success << '\n';
+        return 0;
+    };
+    if (noun == u"user"_s && verb == u"add"_s) {
+        const auto role = parseRole(parser.value(u"role"_s));
+        if (!role || *role == Role::Table) {
+            err() << "--role must be manager or kitchen\n";
+            return 2;
+        }
+        auto id = app.auth().addStaff(parser.value(u"username"_s), readPassword(), *role);
+        return report(id ? Status() : fail(id.error()), u"added %1"_s.arg(parser.value(u"username"_s)));
+    }
+    if (noun == u"table"_s && verb == u"add"_s) {
+        bool ok = false;
+        const int number = parser.value(u"number"_s).toInt(&ok);
+        if (!ok) {
+            err() << "--number must be a table number\n";
+            return 2;
+        }
+        auto table = app.tables().create(number, readPassword());
+        return report(table ? Status() : fail(table.error()), u"added table %1"_s.arg(number));
+    }
+    err() << "unknown command " << noun << ' ' << verb << '\n';
+    return 2;
+}
+
+int serve(const QStringList &arguments)
+{
+    auto config = parseServeArguments(arguments, QProcessEnvironment::systemEnvironment().toStringList());
+    if (!config) {
+        err() << "tableorder-edge: " << config.error().message << '\n';
+        return 2;
+    }
+    EdgeApp app(*config);
+    if (auto ok = app.start(); !ok) {
+        err() << "tableorder-edge: " << ok.error().message << '\n';
+        return 1;
+    }
+    if (config->demo)
+        QTextStream(stdout) << demoBanner(app.port()) << Qt::flush;
+    TerminationSignals termination;
+    QObject::connect(&termination, &TerminationSignals::terminationRequested, &app, [&app] {
+        app.shutdown([] { QCoreApplication::quit(); });
+    });
+    return QCoreApplication::exec();
+}
+
+} // namespace
+
+int runCommandLine(const QStringList &arguments)
+{
+    const QString first = arguments.value(1);
+    if (first == u"user"_s || first == u"table"_s)
+        return adminCommand(arguments);
+    return serve(arguments);
+}
+
+} // namespace tableorder::edge

@@ -1,0 +1,176 @@
+#include "edgeapp.h"
+
+#include "crypto.h"
+#include "database.h"
+#include "demo.h"
+#include "http/httpserver.h"
+#include "http/ratelimiter.h"
+#include "http/routes.h"
+#include "metrics.h"
+#include "services/authservice.h"
+#include "services/menuservice.h"
+#include "services/orderservice.h"
+#include "services/tableservice.h"
+#include "storage/menurepository.h"
+#include "storage/orderrepository.h"
+#include "storage/staffrepository.h"
+#include "storage/storerepository.h"
+#include "storage/tablerepository.h"
+
+#include <QDir>
+#include <QLoggingCategory>
+#include <QThreadPool>
+#include <QTimer>
+#include <QTimeZone>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcEdge, "tableorder.edge")
+
+namespace tableorder::edge {
+
+struct EdgeApp::Repositories
+{
+    explicit Repositories(const QSqlDatabase &db)
+        : store(db), menu(db), tables(db), staff(db), orders(db)
+    {
+    }
+    StoreRepository store;
+    MenuRepository menu;
+    TableRepository tables;
+    StaffRepository staff;
+    OrderRepository orders;
+};
+
+EdgeApp::EdgeApp(EdgeConfig config, QObject *parent)
+    : QObject(parent), m_config(std::move(config)),
+      m_connectionName(u"edge-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces)),
+      m_metrics(std::make_unique<Metrics>())
+{
+}
+
+EdgeApp::~EdgeApp()
+{
+    m_server.reset();
+    m_routeContext.reset();
+    m_tables.reset();
+    m_orders.reset();
+    m_menu.reset();
+    m_auth.reset();
+    m_repos.reset();
+    if (m_db.isOpen())
+        m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+StoreRepository &EdgeApp::store()
+{
+    return m_repos->store;
+}
+
+Status EdgeApp::open()
+{
+    if (!QDir().mkpath(m_config.dataDir) || !QDir().mkpath(m_config.imageDir()))
+        return fail(ErrorCode::Internal, u"cannot create data directory %1"_s.arg(m_config.dataDir));
+    QFile::setPermissions(m_config.dataDir, QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                                   | QFileDevice::ExeOwner);
+    auto db = db::openSqlite(m_connectionName, m_config.databasePath());
+    if (!db)
+        return fail(db.error());
+    m_db = *db;
+    if (auto ok = db::migrate(m_db, u":/migrations/edge"_s); !ok)
+        return ok;
+    auto secret = crypto::loadOrCreateSecret(m_config.secretPath());
+    if (!secret)
+        return fail(secret.error());
+
+    m_repos = std::make_unique<Repositories>(m_db);
+    auto settings = m_repos->store.settings();
+    if (!settings)
+        return fail(settings.error());
+    QTimeZone zone(settings->timezone.toUtf8());
+    if (!zone.isValid()) {
+        qCWarning(lcEdge) << "unknown time zone" << settings->timezone << "- using UTC";
+        zone = QTimeZone::utc();
+    }
+    m_auth = std::make_unique<AuthService>(m_repos->tables, m_repos->staff, *secret,
+                                           m_config.tableTokenDays, m_config.staffTokenHours);
+    m_menu = std::make_unique<MenuService>(m_db, m_repos->menu, m_repos->store, m_config.limits,
+                                           m_config.imageDir());
+    m_orders = std::make_unique<OrderService>(m_db, m_repos->orders, m_repos->tables, *m_menu,
+                                              *m_metrics, m_config.limits, zone,
+                                              settings->businessDayCutoffHour);
+    m_tables = std::make_unique<TableService>(m_db, m_repos->tables, m_config.limits);
+    m_limiter = std::make_unique<http::RateLimiter>();
+    m_limiter->setEnabled(m_config.rates.enabled);
+    m_routeContext.reset(new RouteContext{m_config, *m_auth, *m_menu, *m_orders, *m_tables,
+                                          *m_limiter, *m_metrics, zone,
+                                          [this] { return databaseUsable(); }});
+    return {};
+}
+
+bool EdgeApp::databaseUsable()
+{
+    QSqlQuery query(m_db);
+    return m_db.isOpen() && query.exec(u"SELECT menu_version FROM store WHERE id = 1"_s) && query.next();
+}
+
+Status EdgeApp::start()
+{
+    if (auto ok = open(); !ok)
+        return ok;
+    if (m_config.demo) {
+        if (auto ok = seedDemo(*this); !ok)
+            return ok;
+    }
+    m_server = std::make_unique<http::HttpServer>(*m_metrics);
+    m_server->setJsonLogs(m_config.jsonLogs);
+    m_server->setAuthorizer(makeAuthorizer(*m_routeContext));
+    registerAuthRoutes(*m_server, *m_routeContext);
+    registerMenuRoutes(*m_server, *m_routeContext);
+    registerOrderRoutes(*m_server, *m_routeContext);
+    registerTableRoutes(*m_server, *m_routeContext);
+    registerSystemRoutes(*m_server, *m_routeContext);
+
+    http::GuardLimits limits;
+    limits.requestTimeoutMs = m_config.requestTimeoutMs;
+    limits.idleTimeoutMs = m_config.idleTimeoutMs;
+    m_port = m_server->listen(m_config.address, m_config.port, limits);
+    if (m_port == 0)
+        return fail(ErrorCode::Unavailable,
+                    u"cannot listen on %1:%2"_s.arg(m_config.address.toString()).arg(m_config.port));
+    qCInfo(lcEdge).noquote() << "listening on" << m_config.address.toString() + u':' + QString::number(m_port);
+    return {};
+}
+
+void EdgeApp::shutdown(std::function<void()> done)
+{
+    qCInfo(lcEdge) << "shutting down: no new connections, finishing in-flight work";
+    if (m_server)
+        m_server->stopListening();
+    QElapsedTimer elapsed;
+    elapsed.start();
+    auto *poll = new QTimer(this);
+    poll->setInterval(20);
+    connect(poll, &QTimer::timeout, this, [this, poll, elapsed, done = std::move(done)] {
+        const bool busy = (m_server && m_server->pendingReplies() > 0)
+                || (m_menu && m_menu->pendingImageJobs() > 0);
+        if (busy && elapsed.elapsed() < m_config.shutdownGraceMs)
+            return;
+        poll->stop();
+        poll->deleteLater();
+        QThreadPool::globalInstance()->waitForDone(1000);
+        m_server.reset();
+        if (m_db.isOpen()) {
+            QSqlQuery(m_db).exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s);
+            m_db.close();
+        }
+        qCInfo(lcEdge) << "database closed";
+        done();
+    });
+    poll->start();
+}
+
+} // namespace tableorder::edge

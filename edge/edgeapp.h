@@ -1,0 +1,74 @@
+#pragma once
+
+#include "edgeconfig.h"
+#include "error.h"
+
+#include <QObject>
+#include <QSqlDatabase>
+
+#include <functional>
+#include <memory>
+
+namespace tableorder {
+class Metrics;
+namespace http {
+class HttpServer;
+class RateLimiter;
+} // namespace http
+} // namespace tableorder
+
+namespace tableorder::edge {
+
+class AuthService;
+class MenuService;
+class OrderService;
+class TableService;
+class StoreRepository;
+struct RouteContext;
+
+/// The edge daemon's composition root: opens the store's database (migrating it), builds
+/// the services and serves them over HTTP. Tests and the binary use it the same way.
+class EdgeApp : public QObject
+{
+    Q_OBJECT
+public:
+    explicit EdgeApp(EdgeConfig config, QObject *parent = nullptr);
+    ~EdgeApp() override;
+
+    /// Data directory, database, migrations, secret and services; no network.
+    [[nodiscard]] Status open();
+    /// open(), the demo store when asked for, then listening.
+    [[nodiscard]] Status start();
+    [[nodiscard]] quint16 port() const { return m_port; }
+    /// Stops accepting, lets in-flight work finish (bounded), closes the database, then
+    /// calls done.
+    void shutdown(std::function<void()> done);
+
+    [[nodiscard]] const EdgeConfig &config() const { return m_config; }
+    AuthService &auth() { return *m_auth; }
+    MenuService &menu() { return *m_menu; }
+    OrderService &orders() { return *m_orders; }
+    TableService &tables() { return *m_tables; }
+    StoreRepository &store();
+    Metrics &metrics() { return *m_metrics; }
+
+private:
+    struct Repositories;
+    bool databaseUsable();
+
+    EdgeConfig m_config;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    std::unique_ptr<Metrics> m_metrics;
+    std::unique_ptr<Repositories> m_repos;
+    std::unique_ptr<AuthService> m_auth;
+    std::unique_ptr<MenuService> m_menu;
+    std::unique_ptr<OrderService> m_orders;
+    std::unique_ptr<TableService> m_tables;
+    std::unique_ptr<http::RateLimiter> m_limiter;
+    std::unique_ptr<RouteContext> m_routeContext;
+    std::unique_ptr<http::HttpServer> m_server;
+    quint16 m_port = 0;
+};
+
+} // namespace tableorder::edge

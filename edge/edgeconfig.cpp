@@ -1,0 +1,127 @@
+#include "edgeconfig.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QSettings>
+
+using namespace Qt::StringLiterals;
+
+namespace tableorder::edge {
+
+QString EdgeConfig::databasePath() const { return QDir(dataDir).filePath(u"edge.sqlite3"_s); }
+QString EdgeConfig::imageDir() const { return QDir(dataDir).filePath(u"images"_s); }
+QString EdgeConfig::secretPath() const { return QDir(dataDir).filePath(u"jwt-secret"_s); }
+
+Result<std::pair<QHostAddress, quint16>> parseListen(const QString &text)
+{
+    const qsizetype colon = text.lastIndexOf(u':');
+    bool ok = false;
+    const uint port = colon < 0 ? 0 : text.sliced(colon + 1).toUInt(&ok);
+    QString host = colon < 0 ? QString() : text.first(colon);
+    if (host.startsWith(u'[') && host.endsWith(u']'))
+        host = host.sliced(1, host.size() - 2);
+    QHostAddress address;
+    if (host == u"localhost"_s)
+        address = QHostAddress::LocalHost;
+    else if (host.isEmpty() || host == u"*"_s)
+        address = QHostAddress::Any;
+    else
+        address = QHostAddress(host);
+    if (!ok || port > 65535 || address.isNull())
+        return fail(Error::validation(u"listen"_s, u"--listen must be ADDRESS:PORT, e.g. 0.0.0.0:8080"_s));
+    return std::pair{address, quint16(port)};
+}
+
+Result<EdgeConfig> parseServeArguments(const QStringList &arguments, const QStringList &environment)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"tableorder edge daemon"_s);
+    parser.addHelpOption();
+    parser.addOptions({
+            {u"listen"_s, u"Address and port to serve on (default 127.0.0.1:8080)."_s, u"ADDR:PORT"_s},
+            {u"data-dir"_s, u"Directory of the store's database, images and secret."_s, u"DIR"_s},
+            {u"config"_s, u"INI configuration file."_s, u"FILE"_s},
+            {u"demo"_s, u"Create the demo store on an empty data directory."_s},
+            {u"no-rate-limit"_s, u"Turn rate limits off (load tests)."_s},
+            {u"log-json"_s, u"Log requests as JSON lines."_s},
+    });
+    if (!parser.parse(arguments))
+        return fail(Error::validation(u"arguments"_s, parser.errorText()));
+    if (!parser.positionalArguments().isEmpty())
+        return fail(Error::validation(u"arguments"_s,
+                                      u"unexpected argument %1"_s.arg(parser.positionalArguments().first())));
+
+    QHash<QString, QString> env;
+    for (const QString &entry : environment) {
+        const qsizetype eq = entry.indexOf(u'=');
+        if (eq > 0 && entry.startsWith(u"TABLEORDER_"_s))
+            env.insert(entry.first(eq), entry.sliced(eq + 1));
+    }
+
+    QString configPath = parser.value(u"config"_s);
+    if (configPath.isEmpty())
+        configPath = env.value(u"TABLEORDER_CONFIG"_s);
+    std::unique_ptr<QSettings> file;
+    if (!configPath.isEmpty()) {
+        if (!QFile::exists(configPath))
+            return fail(Error::validation(u"config"_s, u"config file %1 does not exist"_s.arg(configPath)));
+        file = std::make_unique<QSettings>(configPath, QSettings::IniFormat);
+    }
+    // One lookup for every setting: option, then TABLEORDER_<NAME>, then the file's key.
+    auto setting = [&](const QString &option, const QString &key) -> QString {
+        if (!option.isEmpty() && parser.isSet(option))
+            return parser.value(option);
+        const QString envName = u"TABLEORDER_"_s + QString(key).toUpper().replace(u'-', u'_').replace(u'/', u'_');
+        if (env.contains(envName))
+            return env.value(envName);
+        return file ? file->value(key).toString() : QString();
+    };
+    auto flag = [&](const QString &option, const QString &key) {
+        if (parser.isSet(option))
+            return true;
+        const QString value = setting(QString(), key).toLower();
+        return value == u"1"_s || value == u"true"_s || value == u"yes"_s;
+    };
+
+    EdgeConfig config;
+    if (const QString listen = setting(u"listen"_s, u"listen"_s); !listen.isEmpty()) {
+        auto parsed = parseListen(listen);
+        if (!parsed)
+            return fail(parsed.error());
+        std::tie(config.address, config.port) = *parsed;
+    }
+    config.dataDir = setting(u"data-dir"_s, u"data-dir"_s);
+    if (config.dataDir.isEmpty())
+        return fail(Error::validation(u"data-dir"_s, u"--data-dir is required"_s));
+    config.demo = flag(u"demo"_s, u"demo"_s);
+    config.jsonLogs = flag(u"log-json"_s, u"log-json"_s);
+    config.rates.enabled = !flag(u"no-rate-limit"_s, u"no-rate-limit"_s);
+
+    struct IntSetting { QString key; int *target; int min; int max; };
+    const IntSetting ints[] = {
+            {u"limits/max-tables"_s, &config.limits.maxTables, 1, 100000},
+            {u"limits/max-categories"_s, &config.limits.maxCategories, 1, 100000},
+            {u"limits/max-items"_s, &config.limits.maxItems, 1, 100000},
+            {u"limits/max-active-orders"_s, &config.limits.maxActiveOrders, 1, 1000000},
+            {u"rate/logins-per-minute"_s, &config.rates.loginsPerMinute, 1, 100000},
+            {u"rate/orders-per-minute"_s, &config.rates.ordersPerMinute, 1, 100000},
+            {u"rate/requests-per-minute"_s, &config.rates.requestsPerMinute, 1, 10000000},
+            {u"http/request-timeout-ms"_s, &config.requestTimeoutMs, 100, 600000},
+            {u"http/idle-timeout-ms"_s, &config.idleTimeoutMs, 100, 3600000},
+            {u"auth/table-token-days"_s, &config.tableTokenDays, 1, 3650},
+            {u"auth/staff-token-hours"_s, &config.staffTokenHours, 1, 720},
+    };
+    for (const IntSetting &s : ints) {
+        const QString text = setting(QString(), s.key);
+        if (text.isEmpty())
+            continue;
+        bool ok = false;
+        const int value = text.toInt(&ok);
+        if (!ok || value < s.min || value > s.max)
+            return fail(Error::validation(s.key, u"%1 must be an integer from %2 to %3"_s.arg(s.key).arg(s.min).arg(s.max)));
+        *s.target = value;
+    }
+    return config;
+}
+
+} // namespace tableorder::edge

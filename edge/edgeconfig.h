@@ -1,0 +1,55 @@
+#pragma once
+
+#include "error.h"
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+namespace tableorder::edge {
+
+struct StoreLimits
+{
+    int maxTables = 100;
+    int maxCategories = 50;
+    int maxItems = 500;
+    int maxActiveOrders = 1000;
+};
+
+struct RateLimits
+{
+    bool enabled = true;
+    int loginsPerMinute = 5;   // per client address and per account
+    int ordersPerMinute = 30;  // per table
+    int requestsPerMinute = 600; // per token, everything else
+};
+
+/// Everything the daemon can be told, from (highest first) the command line, the
+/// environment (TABLEORDER_*), the config file (INI) and the defaults.
+struct EdgeConfig
+{
+    QHostAddress address = QHostAddress::LocalHost;
+    quint16 port = 8080;
+    QString dataDir;
+    bool demo = false;
+    bool jsonLogs = false;
+    StoreLimits limits;
+    RateLimits rates;
+    int requestTimeoutMs = 10'000;
+    int idleTimeoutMs = 60'000;
+    int shutdownGraceMs = 5'000;
+    int tableTokenDays = 365;
+    int staffTokenHours = 12;
+
+    [[nodiscard]] QString databasePath() const;
+    [[nodiscard]] QString imageDir() const;
+    [[nodiscard]] QString secretPath() const;
+};
+
+/// Parses `--listen ADDR:PORT --data-dir DIR [--demo] [--config FILE] [--no-rate-limit]
+/// [--log-json]` plus environment and config file. VALIDATION_FAILED names the bad setting.
+[[nodiscard]] Result<EdgeConfig> parseServeArguments(const QStringList &arguments,
+                                                     const QStringList &environment);
+[[nodiscard]] Result<std::pair<QHostAddress, quint16>> parseListen(const QString &text);
+
+} // namespace tableorder::edge

@@ -1,0 +1,197 @@
+#include "edgejson.h"
+
+#include "json.h"
+
+using namespace Qt::StringLiterals;
+
+namespace tableorder::edge {
+
+Result<OrderInput> orderInputFromJson(const QByteArray &body)
+{
+    auto object = json::parseObject(body);
+    if (!object)
+        return fail(object.error());
+    if (auto ok = json::allowOnly(*object, {u"client_order_id"_s, u"items"_s, u"note"_s}); !ok)
+        return fail(ok.error());
+    OrderInput input;
+    auto clientId = json::requireString(*object, u"client_order_id"_s, 36, 36);
+    if (!clientId)
+        return fail(Error::validation(u"client_order_id"_s, u"client_order_id must be a UUID"_s));
+    input.clientOrderId = *clientId;
+    auto items = json::requireArray(*object, u"items"_s);
+    if (!items)
+        return fail(items.error());
+    if (items->isEmpty())
+        return fail(Error::validation(u"items"_s, u"an order needs at least one item"_s));
+    if (items->size() > 50)
+        return fail(Error::validation(u"items"_s, u"an order has at most 50 lines"_s));
+    for (qsizetype i = 0; i < items->size(); ++i) {
+        const QString field = u"items[%1]"_s.arg(i);
+        if (!items->at(i).isObject())
+            return fail(Error::validation(field, field + u" must be an object"_s));
+        const QJsonObject line = items->at(i).toObject();
+        if (auto ok = json::allowOnly(line, {u"menu_item_id"_s, u"quantity"_s}); !ok)
+            return fail(Error::validation(field + u'.' + ok.error().details[u"field"_s].toString(),
+                                          ok.error().message));
+        if (!line.contains(u"menu_item_id"_s))
+            return fail(Error::validation(field + u".menu_item_id"_s, u"menu_item_id is required"_s));
+        auto id = json::intValue(line.value(u"menu_item_id"_s), field + u".menu_item_id"_s, 1,
+                                 std::numeric_limits<qint32>::max());
+        if (!id)
+            return fail(id.error());
+        if (!line.contains(u"quantity"_s))
+            return fail(Error::validation(field + u".quantity"_s, u"quantity is required"_s));
+        auto quantity = json::intValue(line.value(u"quantity"_s), field + u".quantity"_s, 1, 100);
+        if (!quantity)
+            return fail(quantity.error());
+        input.items.append({*id, int(*quantity)});
+    }
+    auto note = json::optionalString(*object, u"note"_s, 200);
+    if (!note)
+        return fail(note.error());
+    input.note = *note;
+    return input;
+}
+
+namespace {
+
+template<typename T>
+Status optionalField(const QJsonObject &object, const QString &field, std::optional<T> &out,
+                     auto &&read)
+{
+    if (!object.contains(field))
+        return {};
+    auto value = read();
+    if (!value)
+        return fail(value.error());
+    out = T(*value);
+    return {};
+}
+
+} // namespace
+
+Result<CategoryInput> categoryInputFromJson(const QByteArray &body)
+{
+    auto object = json::parseObject(body);
+    if (!object)
+        return fail(object.error());
+    if (auto ok = json::allowOnly(*object, {u"name"_s, u"display_order"_s}); !ok)
+        return fail(ok.error());
+    CategoryInput input;
+    Status ok = optionalField(*object, u"name"_s, input.name,
+                              [&] { return json::requireString(*object, u"name"_s, 1, 100); });
+    if (ok)
+        ok = optionalField(*object, u"display_order"_s, input.displayOrder, [&] {
+            return json::requireInt(*object, u"display_order"_s, -1'000'000, 1'000'000);
+        });
+    if (!ok)
+        return fail(ok.error());
+    return input;
+}
+
+Result<ItemInput> itemInputFromJson(const QByteArray &body)
+{
+    auto object = json::parseObject(body);
+    if (!object)
+        return fail(object.error());
+    if (auto ok = json::allowOnly(*object, {u"category_id"_s, u"name"_s, u"description"_s, u"price"_s,
+                                            u"available"_s, u"display_order"_s});
+        !ok)
+        return fail(ok.error());
+    ItemInput in;
+    const QJsonObject &o = *object;
+    Status ok = optionalField(o, u"category_id"_s, in.categoryId,
+                              [&] { return json::requireInt(o, u"category_id"_s, 1, std::numeric_limits<qint32>::max()); });
+    if (ok)
+        ok = optionalField(o, u"name"_s, in.name, [&] { return json::requireString(o, u"name"_s, 1, 100); });
+    if (ok)
+        ok = optionalField(o, u"description"_s, in.description,
+                           [&] { return json::optionalString(o, u"description"_s, 500); });
+    if (ok)
+        ok = optionalField(o, u"price"_s, in.price,
+                           [&] { return json::requireInt(o, u"price"_s, 0, 100'000'000); });
+    if (ok)
+        ok = optionalField(o, u"available"_s, in.available, [&] { return json::requireBool(o, u"available"_s); });
+    if (ok)
+        ok = optionalField(o, u"display_order"_s, in.displayOrder,
+                           [&] { return json::requireInt(o, u"display_order"_s, -1'000'000, 1'000'000); });
+    if (!ok)
+        return fail(ok.error());
+    return in;
+}
+
+namespace {
+
+Result<QDateTime> timeFromQuery(const QString &text, const QString &field, const QTimeZone &zone,
+                                bool endOfDay)
+{
+    if (text.isEmpty())
+        return QDateTime();
+    const QDate date = QDate::fromString(text, Qt::ISODate);
+    if (date.isValid() && text.size() == 10)
+        return QDateTime(endOfDay ? date.addDays(1) : date, QTime(0, 0), zone).toUTC();
+    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!time.isValid())
+        return fail(Error::validation(field, field + u" must be a date (YYYY-MM-DD) or an ISO-8601 time"_s));
+    return time.toUTC();
+}
+
+} // namespace
+
+Result<std::pair<QDateTime, QDateTime>> timeRangeFromQuery(const http::HttpRequest &request,
+                                                           const QTimeZone &zone)
+{
+    auto from = timeFromQuery(request.query(u"from"_s), u"from"_s, zone, false);
+    if (!from)
+        return fail(from.error());
+    auto to = timeFromQuery(request.query(u"to"_s), u"to"_s, zone, true);
+    if (!to)
+        return fail(to.error());
+    if (from->isValid() && to->isValid() && *from > *to)
+        return fail(Error::validation(u"from"_s, u"from must not be after to"_s));
+    return std::pair{*from, *to};
+}
+
+Result<std::pair<int, int>> pageFromQuery(const http::HttpRequest &request, int defaultLimit, int maxLimit)
+{
+    int limit = defaultLimit;
+    int offset = 0;
+    if (request.hasQuery(u"limit"_s)) {
+        bool ok = false;
+        limit = request.query(u"limit"_s).toInt(&ok);
+        if (!ok || limit < 1 || limit > maxLimit)
+            return fail(Error::validation(u"limit"_s, u"limit must be from 1 to %1"_s.arg(maxLimit)));
+    }
+    if (request.hasQuery(u"offset"_s)) {
+        bool ok = false;
+        offset = request.query(u"offset"_s).toInt(&ok);
+        if (!ok || offset < 0)
+            return fail(Error::validation(u"offset"_s, u"offset must be a non-negative integer"_s));
+    }
+    return std::pair{limit, offset};
+}
+
+Result<OrderFilter> orderFilterFromQuery(const http::HttpRequest &request, const QTimeZone &zone)
+{
+    OrderFilter filter;
+    const QString statuses = request.query(u"status"_s);
+    if (!statuses.isEmpty()) {
+        for (const QString &name : statuses.split(u',', Qt::SkipEmptyParts)) {
+            auto status = parseOrderStatus(name.trimmed());
+            if (!status)
+                return fail(Error::validation(u"status"_s, u"unknown status %1"_s.arg(name)));
+            filter.statuses.append(*status);
+        }
+    }
+    auto range = timeRangeFromQuery(request, zone);
+    if (!range)
+        return fail(range.error());
+    std::tie(filter.from, filter.to) = *range;
+    auto page = pageFromQuery(request, 200, 1000);
+    if (!page)
+        return fail(page.error());
+    filter.limit = page->first;
+    return filter;
+}
+
+} // namespace tableorder::edge

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "error.h"
+#include "http/httprequest.h"
+#include "services/menuservice.h"
+#include "services/orderservice.h"
+#include "storage/orderrepository.h"
+
+#include <QTimeZone>
+
+namespace tableorder::edge {
+
+/// JSON request bodies and query strings to service inputs; every error names its field.
+[[nodiscard]] Result<OrderInput> orderInputFromJson(const QByteArray &body);
+[[nodiscard]] Result<CategoryInput> categoryInputFromJson(const QByteArray &body);
+[[nodiscard]] Result<ItemInput> itemInputFromJson(const QByteArray &body);
+[[nodiscard]] Result<OrderFilter> orderFilterFromQuery(const http::HttpRequest &request,
+                                                       const QTimeZone &zone);
+/// `from`/`to` as ISO timestamps or dates (a date `to` includes that whole day).
+[[nodiscard]] Result<std::pair<QDateTime, QDateTime>> timeRangeFromQuery(
+        const http::HttpRequest &request, const QTimeZone &zone);
+[[nodiscard]] Result<std::pair<int, int>> pageFromQuery(const http::HttpRequest &request,
+                                                        int defaultLimit, int maxLimit);
+
+} // namespace tableorder::edge

@@ -1,0 +1,69 @@
+#include "access.h"
+#include "edgejson.h"
+#include "json.h"
+#include "routes.h"
+#include "services/orderservice.h"
+
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+using tableorder::http::HttpRequest;
+using tableorder::http::HttpResponse;
+
+namespace tableorder::edge {
+
+void registerOrderRoutes(http::HttpServer &server, RouteContext &ctx)
+{
+    using Method = http::HttpServer::Method;
+    OrderService &orders = ctx.orders;
+
+    server.route(Method::Post, u"/api/v1/orders"_s, {Access::TableOnly | Access::OrderRate},
+                 [&orders](HttpRequest &req) {
+                     auto input = orderInputFromJson(req.body());
+                     if (!input)
+                         return HttpResponse::error(input.error());
+                     return http::respond(orders.place(Principal::fromClaims(req.claims), *input),
+                                          [](const PlacedOrder &placed) {
+                                              return HttpResponse::json(placed.created ? 201 : 200,
+                                                                        toJson(placed.order));
+                                          });
+                 });
+
+    server.route(Method::Get, u"/api/v1/orders"_s, {Access::AnyPrincipal}, [&ctx, &orders](HttpRequest &req) {
+        auto filter = orderFilterFromQuery(req, ctx.zone);
+        if (!filter)
+            return HttpResponse::error(filter.error());
+        return http::respond(orders.list(Principal::fromClaims(req.claims), *filter), [](const QList<Order> &list) {
+            QJsonArray array;
+            for (const Order &order : list)
+                array.append(toJson(order));
+            return HttpResponse::json(QJsonObject{{u"orders"_s, array}});
+        });
+    });
+
+    server.route(Method::Get, u"/api/v1/orders/{id}"_s, {Access::AnyPrincipal}, [&orders](HttpRequest &req) {
+        if (!req.idParam())
+            return HttpResponse::error(Error::notFound(u"order"_s));
+        return http::respond(orders.get(Principal::fromClaims(req.claims), req.idParam()),
+                             [](const Order &order) { return HttpResponse::json(toJson(order)); });
+    });
+
+    server.route(Method::Patch, u"/api/v1/orders/{id}"_s, {Access::Staff}, [&orders](HttpRequest &req) {
+        if (!req.idParam())
+            return HttpResponse::error(Error::notFound(u"order"_s));
+        auto body = json::parseObject(req.body());
+        if (!body)
+            return HttpResponse::error(body.error());
+        auto name = json::requireString(*body, u"status"_s, 1, 32);
+        if (!name)
+            return HttpResponse::error(name.error());
+        const auto status = parseOrderStatus(*name);
+        if (!status)
+            return HttpResponse::error(Error::validation(
+                    u"status"_s, u"status must be pending, preparing, completed or canceled"_s));
+        return http::respond(orders.changeStatus(Principal::fromClaims(req.claims), req.idParam(), *status),
+                             [](const Order &order) { return HttpResponse::json(toJson(order)); });
+    });
+}
+
+} // namespace tableorder::edge

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "http/httpserver.h"
+
+#include <QTimeZone>
+
+namespace tableorder {
+class Metrics;
+namespace http {
+class RateLimiter;
+}
+} // namespace tableorder
+
+namespace tableorder::edge {
+
+class AuthService;
+class MenuService;
+class OrderService;
+class TableService;
+struct EdgeConfig;
+
+/// What the route files need; owned by EdgeApp.
+struct RouteContext
+{
+    const EdgeConfig &config;
+    AuthService &auth;
+    MenuService &menu;
+    OrderService &orders;
+    TableService &tables;
+    http::RateLimiter &limiter;
+    Metrics &metrics;
+    QTimeZone zone;
+    std::function<bool()> databaseUsable;
+};
+
+void registerAuthRoutes(http::HttpServer &server, RouteContext &ctx);
+void registerMenuRoutes(http::HttpServer &server, RouteContext &ctx);
+void registerOrderRoutes(http::HttpServer &server, RouteContext &ctx);
+void registerTableRoutes(http::HttpServer &server, RouteContext &ctx);
+void registerSystemRoutes(http::HttpServer &server, RouteContext &ctx);
+
+/// Verifies the bearer token, checks the route's Access flags and applies rate limits.
+http::HttpServer::Authorizer makeAuthorizer(RouteContext &ctx);
+/// 429 RATE_LIMITED with Retry-After.
+http::HttpResponse rateLimited(int retryAfterSeconds);
+
+} // namespace tableorder::edge

@@ -1,0 +1,82 @@
+#include "authservice.h"
+
+#include "crypto.h"
+#include "storage/staffrepository.h"
+#include "storage/tablerepository.h"
+
+using namespace Qt::StringLiterals;
+
+namespace tableorder::edge {
+
+namespace {
+Error invalidCredentials()
+{
+    return Error{ErrorCode::InvalidCredentials, u"wrong credentials"_s, {}};
+}
+} // namespace
+
+AuthService::AuthService(TableRepository &tables, StaffRepository &staff, QByteArray secret,
+                         int tableTokenDays, int staffTokenHours)
+    : m_tables(tables), m_staff(staff), m_signer(std::move(secret)),
+      m_tableTtl(qint64(tableTokenDays) * 86400), m_staffTtl(qint64(staffTokenHours) * 3600)
+{
+}
+
+Result<IssuedToken> AuthService::tableLogin(int number, const QString &password)
+{
+    auto table = m_tables.byNumber(number);
+    if (!table)
+        return fail(table.error());
+    if (!table->has_value()) {
+        crypto::burnVerification(password);
+        return fail(invalidCredentials());
+    }
+    if (!crypto::verifyPassword((*table)->passwordHash, password))
+        return fail(invalidCredentials());
+    Principal principal{Role::Table, (*table)->id, 0, u"table:%1"_s.arg((*table)->id)};
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QString token = m_signer.sign(principal.claims(), m_tableTtl, now.toSecsSinceEpoch());
+    return IssuedToken{token, now.addSecs(m_tableTtl), principal, (*table)->number};
+}
+
+Result<IssuedToken> AuthService::staffLogin(const QString &username, const QString &password)
+{
+    auto account = m_staff.byUsername(username);
+    if (!account)
+        return fail(account.error());
+    if (!account->has_value()) {
+        crypto::burnVerification(password);
+        return fail(invalidCredentials());
+    }
+    if (!crypto::verifyPassword((*account)->passwordHash, password))
+        return fail(invalidCredentials());
+    Principal principal{(*account)->role, 0, (*account)->id, u"staff:%1"_s.arg((*account)->id)};
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QString token = m_signer.sign(principal.claims(), m_staffTtl, now.toSecsSinceEpoch());
+    return IssuedToken{token, now.addSecs(m_staffTtl), principal, 0};
+}
+
+Result<Principal> AuthService::authenticate(QByteArrayView token) const
+{
+    if (token.isEmpty())
+        return fail(ErrorCode::Unauthenticated, u"a bearer token is required"_s);
+    auto claims = m_signer.verify(token, QDateTime::currentSecsSinceEpoch());
+    if (!claims)
+        return fail(claims.error());
+    if (!parseRole(claims->value(u"role"_s).toString()))
+        return fail(ErrorCode::InvalidToken, u"token has no valid role"_s);
+    return Principal::fromClaims(*claims);
+}
+
+Result<qint64> AuthService::addStaff(const QString &username, const QString &password, Role role)
+{
+    if (role == Role::Table)
+        return fail(Error::validation(u"role"_s, u"role must be manager or kitchen"_s));
+    if (username.trimmed().isEmpty() || username.size() > 64)
+        return fail(Error::validation(u"username"_s, u"username must be 1 to 64 characters"_s));
+    if (password.size() < 4 || password.size() > 256)
+        return fail(Error::validation(u"password"_s, u"password must be 4 to 256 characters"_s));
+    return m_staff.insert({0, username.trimmed(), crypto::hashPassword(password), role});
+}
+
+} // namespace tableorder::edge

@@ -1,0 +1,363 @@
+#include "menuservice.h"
+
+#include "database.h"
+#include "edgeconfig.h"
+#include "imageprocessor.h"
+#include "storage/menurepository.h"
+#include "storage/storerepository.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QPointer>
+#include <QThreadPool>
+
+using namespace Qt::StringLiterals;
+
+namespace tableorder::edge {
+
+QString MenuService::imageUrl(const QString &imagePath)
+{
+    return imagePath.isEmpty() ? QString() : u"/images/"_s + imagePath;
+}
+
+QString MenuService::thumbnailUrl(const QString &imagePath)
+{
+    if (imagePath.isEmpty())
+        return {};
+    QString thumb = imagePath;
+    thumb.insert(thumb.lastIndexOf(u'.'), u"-thumb"_s);
+    return u"/images/"_s + thumb;
+}
+
+QJsonObject toJson(const MenuItem &item)
+{
+    const QString image = MenuService::imageUrl(item.imagePath);
+    const QString thumb = MenuService::thumbnailUrl(item.imagePath);
+    return {{u"id"_s, item.id},
+            {u"category_id"_s, item.categoryId},
+            {u"name"_s, item.name},
+            {u"description"_s, item.description},
+            {u"price"_s, item.price},
+            {u"image_url"_s, image.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(image)},
+            {u"thumbnail_url"_s, thumb.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(thumb)},
+            {u"available"_s, item.available},
+            {u"display_order"_s, item.displayOrder}};
+}
+
+QJsonObject toJson(const MenuCategory &category)
+{
+    return {{u"id"_s, category.id},
+            {u"name"_s, category.name},
+            {u"display_order"_s, category.displayOrder}};
+}
+
+MenuService::MenuService(QSqlDatabase db, MenuRepository &menu, StoreRepository &store,
+                         const StoreLimits &limits, QString imageDir, QObject *parent)
+    : QObject(parent), m_db(std::move(db)), m_menu(menu), m_store(store), m_limits(limits),
+      m_imageDir(std::move(imageDir))
+{
+}
+
+Result<std::shared_ptr<const MenuSnapshot>> MenuService::snapshot()
+{
+    if (m_snapshot)
+        return m_snapshot;
+    auto store = m_store.settings();
+    if (!store)
+        return fail(store.error());
+    auto categories = m_menu.categories();
+    if (!categories)
+        return fail(categories.error());
+    auto items = m_menu.items();
+    if (!items)
+        return fail(items.error());
+
+    auto snap = std::make_shared<MenuSnapshot>();
+    snap->version = store->menuVersion;
+    QJsonArray categoryArray;
+    for (const MenuCategory &category : *categories) {
+        QJsonObject c = toJson(category);
+        QJsonArray itemArray;
+        for (const MenuItem &item : *items) {
+            if (item.categoryId == category.id)
+                itemArray.append(toJson(item));
+        }
+        c.insert(u"items"_s, itemArray);
+        categoryArray.append(c);
+    }
+    for (const MenuItem &item : *items)
+        snap->items.insert(item.id, item);
+    snap->json = QJsonDocument(QJsonObject{{u"version"_s, snap->version},
+                                           {u"currency"_s, store->currency},
+                                           {u"store_name"_s, store->name},
+                                           {u"categories"_s, categoryArray}})
+                         .toJson(QJsonDocument::Compact);
+    snap->etag = "\"menu-" + QByteArray::number(snap->version) + '"';
+    m_snapshot = snap;
+    return m_snapshot;
+}
+
+template<typename T, typename F>
+Result<T> MenuService::write(F &&change)
+{
+    db::Transaction tx(m_db);
+    Result<T> result = change();
+    if (!result)
+        return result;
+    auto version = m_store.bumpMenuVersion();
+    if (!version)
+        return fail(version.error());
+    if (auto ok = tx.commit(); !ok)
+        return fail(ok.error());
+    m_snapshot.reset();
+    emit menuChanged(*version);
+    return result;
+}
+
+namespace {
+
+Status checkCategory(const CategoryInput &input)
+{
+    if (input.name && (input.name->isEmpty() || input.name->size() > 100))
+        return fail(Error::validation(u"name"_s, u"name must be 1 to 100 characters"_s));
+    return {};
+}
+
+} // namespace
+
+Result<MenuCategory> MenuService::createCategory(const CategoryInput &input)
+{
+    if (!input.name)
+        return fail(Error::validation(u"name"_s, u"name is required"_s));
+    if (auto ok = checkCategory(input); !ok)
+        return fail(ok.error());
+    return write<MenuCategory>([&]() -> Result<MenuCategory> {
+        auto count = m_menu.categoryCount();
+        if (!count)
+            return fail(count.error());
+        if (*count >= m_limits.maxCategories)
+            return fail(ErrorCode::LimitReached,
+                        u"a store has at most %1 categories"_s.arg(m_limits.maxCategories));
+        MenuCategory category{0, *input.name, input.displayOrder.value_or(0)};
+        auto id = m_menu.insertCategory(category);
+        if (!id)
+            return fail(id.error());
+        category.id = *id;
+        return category;
+    });
+}
+
+Result<MenuCategory> MenuService::updateCategory(qint64 id, const CategoryInput &input)
+{
+    if (auto ok = checkCategory(input); !ok)
+        return fail(ok.error());
+    return write<MenuCategory>([&]() -> Result<MenuCategory> {
+        auto existing = m_menu.category(id);
+        if (!existing)
+            return fail(existing.error());
+        if (!existing->has_value())
+            return fail(Error::notFound(u"category"_s));
+        MenuCategory category = **existing;
+        category.name = input.name.value_or(category.name);
+        category.displayOrder = input.displayOrder.value_or(category.displayOrder);
+        if (auto ok = m_menu.updateCategory(category); !ok)
+            return fail(ok.error());
+        return category;
+    });
+}
+
+Status MenuService::deleteCategory(qint64 id)
+{
+    auto done = write<bool>([&]() -> Result<bool> {
+        auto existing = m_menu.category(id);
+        if (!existing)
+            return fail(existing.error());
+        if (!existing->has_value())
+            return fail(Error::notFound(u"category"_s));
+        auto items = m_menu.itemCountInCategory(id);
+        if (!items)
+            return fail(items.error());
+        if (*items > 0)
+            return fail(ErrorCode::Conflict,
+                        u"category still has %1 items; move or delete them first"_s.arg(*items));
+        if (auto ok = m_menu.deleteCategory(id); !ok)
+            return fail(ok.error());
+        return true;
+    });
+    if (!done)
+        return fail(done.error());
+    return {};
+}
+
+namespace {
+
+Status checkItem(const ItemInput &input)
+{
+    if (input.name && (input.name->isEmpty() || input.name->size() > 100))
+        return fail(Error::validation(u"name"_s, u"name must be 1 to 100 characters"_s));
+    if (input.description && input.description->size() > 500)
+        return fail(Error::validation(u"description"_s, u"description must be at most 500 characters"_s));
+    if (input.price && (*input.price < 0 || *input.price > 100'000'000))
+        return fail(Error::validation(u"price"_s, u"price must be between 0 and 100000000"_s));
+    return {};
+}
+
+} // namespace
+
+Result<MenuItem> MenuService::createItem(const ItemInput &input)
+{
+    if (!input.categoryId)
+        return fail(Error::validation(u"category_id"_s, u"category_id is required"_s));
+    if (!input.name)
+        return fail(Error::validation(u"name"_s, u"name is required"_s));
+    if (!input.price)
+        return fail(Error::validation(u"price"_s, u"price is required"_s));
+    if (auto ok = checkItem(input); !ok)
+        return fail(ok.error());
+    return write<MenuItem>([&]() -> Result<MenuItem> {
+        auto count = m_menu.itemCount();
+        if (!count)
+            return fail(count.error());
+        if (*count >= m_limits.maxItems)
+            return fail(ErrorCode::LimitReached, u"a store has at most %1 menu items"_s.arg(m_limits.maxItems));
+        auto category = m_menu.category(*input.categoryId);
+        if (!category)
+            return fail(category.error());
+        if (!category->has_value())
+            return fail(Error::validation(u"category_id"_s, u"category_id names no category"_s));
+        MenuItem item{0, *input.categoryId, *input.name, input.description.value_or(QString()),
+                      *input.price, QString(), input.available.value_or(true),
+                      input.displayOrder.value_or(0)};
+        auto id = m_menu.insertItem(item);
+        if (!id)
+            return fail(id.error());
+        item.id = *id;
+        return item;
+    });
+}
+
+Result<MenuItem> MenuService::updateItem(qint64 id, const ItemInput &input)
+{
+    if (auto ok = checkItem(input); !ok)
+        return fail(ok.error());
+    return write<MenuItem>([&]() -> Result<MenuItem> {
+        auto existing = m_menu.item(id);
+        if (!existing)
+            return fail(existing.error());
+        if (!existing->has_value())
+            return fail(Error::notFound(u"menu item"_s));
+        if (input.categoryId) {
+            auto category = m_menu.category(*input.categoryId);
+            if (!category)
+                return fail(category.error());
+            if (!category->has_value())
+                return fail(Error::validation(u"category_id"_s, u"category_id names no category"_s));
+        }
+        MenuItem item = **existing;
+        item.categoryId = input.categoryId.value_or(item.categoryId);
+        item.name = input.name.value_or(item.name);
+        item.description = input.description.value_or(item.description);
+        item.price = input.price.value_or(item.price);
+        item.available = input.available.value_or(item.available);
+        item.displayOrder = input.displayOrder.value_or(item.displayOrder);
+        if (auto ok = m_menu.updateItem(item); !ok)
+            return fail(ok.error());
+        return item;
+    });
+}
+
+Status MenuService::deleteItem(qint64 id)
+{
+    // Past orders keep their own copy of name and price, so deleting is safe.
+    auto done = write<bool>([&]() -> Result<bool> {
+        auto existing = m_menu.item(id);
+        if (!existing)
+            return fail(existing.error());
+        if (!existing->has_value())
+            return fail(Error::notFound(u"menu item"_s));
+        if (auto ok = m_menu.deleteItem(id); !ok)
+            return fail(ok.error());
+        return true;
+    });
+    if (!done)
+        return fail(done.error());
+    return {};
+}
+
+Result<MenuItem> MenuService::setAvailability(qint64 id, bool available)
+{
+    auto item = write<MenuItem>([&]() -> Result<MenuItem> {
+        auto existing = m_menu.item(id);
+        if (!existing)
+            return fail(existing.error());
+        if (!existing->has_value())
+            return fail(Error::notFound(u"menu item"_s));
+        if (auto ok = m_menu.setAvailable(id, available); !ok)
+            return fail(ok.error());
+        MenuItem changed = **existing;
+        changed.available = available;
+        return changed;
+    });
+    if (item)
+        emit availabilityChanged(*item, m_store.settings().value_or(StoreSettings{}).menuVersion);
+    return item;
+}
+
+Result<MenuItem> MenuService::storeImage(qint64 id, const QString &imagePath)
+{
+    return write<MenuItem>([&]() -> Result<MenuItem> {
+        auto existing = m_menu.item(id);
+        if (!existing)
+            return fail(existing.error());
+        if (!existing->has_value())
+            return fail(Error::notFound(u"menu item"_s));
+        if (auto ok = m_menu.setImage(id, imagePath); !ok)
+            return fail(ok.error());
+        MenuItem changed = **existing;
+        changed.imagePath = imagePath;
+        return changed;
+    });
+}
+
+Result<MenuItem> MenuService::setImageNow(qint64 id, const QByteArray &data)
+{
+    auto existing = m_menu.item(id);
+    if (!existing)
+        return fail(existing.error());
+    if (!existing->has_value())
+        return fail(Error::notFound(u"menu item"_s));
+    auto path = ImageProcessor::process(data, m_imageDir, u"item-%1"_s.arg(id));
+    if (!path)
+        return fail(path.error());
+    return storeImage(id, *path);
+}
+
+void MenuService::setImage(qint64 id, QByteArray data, std::function<void(Result<MenuItem>)> done)
+{
+    auto existing = m_menu.item(id);
+    if (!existing)
+        return done(fail(existing.error()));
+    if (!existing->has_value())
+        return done(fail(Error::notFound(u"menu item"_s)));
+    ++m_pendingImages;
+    QPointer<MenuService> self(this);
+    const QString dir = m_imageDir;
+    QThreadPool::globalInstance()->start([self, id, data = std::move(data), dir, done = std::move(done)] {
+        auto path = ImageProcessor::process(data, dir, u"item-%1"_s.arg(id));
+        QMetaObject::invokeMethod(
+                self.data(),
+                [self, id, path = std::move(path), done] {
+                    if (!self)
+                        return;
+                    --self->m_pendingImages;
+                    if (!path)
+                        return done(fail(path.error()));
+                    done(self->storeImage(id, *path));
+                },
+                Qt::QueuedConnection);
+    });
+}
+
+} // namespace tableorder::edge

@@ -1,0 +1,92 @@
+#pragma once
+
+#include "domain.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSqlDatabase>
+
+#include <functional>
+
+namespace tableorder::edge {
+
+class MenuRepository;
+class StoreRepository;
+struct StoreLimits;
+
+struct CategoryInput
+{
+    std::optional<QString> name;
+    std::optional<int> displayOrder;
+};
+
+struct ItemInput
+{
+    std::optional<qint64> categoryId;
+    std::optional<QString> name;
+    std::optional<QString> description;
+    std::optional<Money> price;
+    std::optional<bool> available;
+    std::optional<int> displayOrder;
+};
+
+/// The whole menu as served: JSON bytes, ETag and an id index used to price orders.
+struct MenuSnapshot
+{
+    qint64 version = 0;
+    QByteArray json;
+    QByteArray etag;
+    QHash<qint64, MenuItem> items;
+};
+
+/// Menu reads from an in-memory snapshot that every write replaces; writes bump the
+/// store's menu version in the same transaction.
+class MenuService : public QObject
+{
+    Q_OBJECT
+public:
+    MenuService(QSqlDatabase db, MenuRepository &menu, StoreRepository &store,
+                const StoreLimits &limits, QString imageDir, QObject *parent = nullptr);
+
+    [[nodiscard]] Result<std::shared_ptr<const MenuSnapshot>> snapshot();
+
+    [[nodiscard]] Result<MenuCategory> createCategory(const CategoryInput &input);
+    [[nodiscard]] Result<MenuCategory> updateCategory(qint64 id, const CategoryInput &input);
+    [[nodiscard]] Status deleteCategory(qint64 id);
+    [[nodiscard]] Result<MenuItem> createItem(const ItemInput &input);
+    [[nodiscard]] Result<MenuItem> updateItem(qint64 id, const ItemInput &input);
+    [[nodiscard]] Status deleteItem(qint64 id);
+    [[nodiscard]] Result<MenuItem> setAvailability(qint64 id, bool available);
+
+    /// Decodes and re-encodes the picture on a worker thread (full size and thumbnail),
+    /// then stores it and calls `done` on this object's thread.
+    void setImage(qint64 id, QByteArray data, std::function<void(Result<MenuItem>)> done);
+    /// Same, synchronously (demo data, command line).
+    [[nodiscard]] Result<MenuItem> setImageNow(qint64 id, const QByteArray &data);
+
+    [[nodiscard]] static QString imageUrl(const QString &imagePath);
+    [[nodiscard]] static QString thumbnailUrl(const QString &imagePath);
+    [[nodiscard]] int pendingImageJobs() const { return m_pendingImages; }
+
+signals:
+    void menuChanged(qint64 version);
+    void availabilityChanged(const tableorder::MenuItem &item, qint64 version);
+
+private:
+    template<typename T, typename F>
+    Result<T> write(F &&change);
+    Result<MenuItem> storeImage(qint64 id, const QString &imagePath);
+
+    QSqlDatabase m_db;
+    MenuRepository &m_menu;
+    StoreRepository &m_store;
+    const StoreLimits &m_limits;
+    QString m_imageDir;
+    std::shared_ptr<const MenuSnapshot> m_snapshot;
+    int m_pendingImages = 0;
+};
+
+QJsonObject toJson(const MenuItem &item);
+QJsonObject toJson(const MenuCategory &category);
+
+} // namespace tableorder::edge

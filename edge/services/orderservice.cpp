@@ -1,0 +1,187 @@
+#include "orderservice.h"
+
+#include "crypto.h"
+#include "database.h"
+#include "edgeconfig.h"
+#include "menuservice.h"
+#include "metrics.h"
+#include "storage/orderrepository.h"
+#include "storage/tablerepository.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace tableorder::edge {
+
+OrderService::OrderService(QSqlDatabase db, OrderRepository &orders, TableRepository &tables,
+                           MenuService &menu, Metrics &metrics, const StoreLimits &limits,
+                           QTimeZone timeZone, int businessDayCutoffHour, QObject *parent)
+    : QObject(parent), m_db(std::move(db)), m_orders(orders), m_tables(tables), m_menu(menu),
+      m_metrics(metrics), m_limits(limits), m_timeZone(std::move(timeZone)),
+      m_cutoffHour(businessDayCutoffHour)
+{
+    m_metrics.declareCounter("tableorder_orders_created_total", "Orders created (not counting idempotent repeats).");
+    m_metrics.declareCounter("tableorder_order_repeats_total", "Idempotent repeats of an order request.");
+    m_metrics.declareHistogram("tableorder_db_transaction_seconds",
+                               "Time spent in database write transactions, commit included.",
+                               Metrics::latencyBuckets());
+}
+
+QString OrderService::businessDate(const QDateTime &at) const
+{
+    return at.toTimeZone(m_timeZone).addSecs(-qint64(m_cutoffHour) * 3600).date().toString(Qt::ISODate);
+}
+
+QString OrderService::requestHash(const OrderInput &input)
+{
+    QByteArray canonical;
+    for (const OrderLineInput &line : input.items)
+        canonical += QByteArray::number(line.menuItemId) + 'x' + QByteArray::number(line.quantity) + ';';
+    canonical += '|' + input.note.toUtf8();
+    return crypto::sha256Hex(canonical);
+}
+
+Result<PlacedOrder> OrderService::place(const Principal &table, const OrderInput &input)
+{
+    Q_ASSERT(table.isTable());
+    static const QRegularExpression uuid(
+            u"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"_s);
+    if (!uuid.match(input.clientOrderId).hasMatch())
+        return fail(Error::validation(u"client_order_id"_s, u"client_order_id must be a UUID"_s));
+    const QString clientOrderId = input.clientOrderId.toLower();
+    const QString hash = requestHash(input);
+
+    // A repeat of a request that already succeeded returns the same order.
+    auto previous = m_orders.byClientOrderId(clientOrderId);
+    if (!previous)
+        return fail(previous.error());
+    if (previous->has_value()) {
+        const StoredOrder &stored = **previous;
+        if (stored.order.tableId != table.tableId || stored.requestHash != hash)
+            return fail(ErrorCode::IdempotencyKeyReused,
+                        u"client_order_id was already used for a different order"_s);
+        m_metrics.increment("tableorder_order_repeats_total");
+        return PlacedOrder{stored.order, false};
+    }
+
+    auto menu = m_menu.snapshot();
+    if (!menu)
+        return fail(menu.error());
+    Order order;
+    QJsonArray unavailable;
+    for (qsizetype i = 0; i < input.items.size(); ++i) {
+        const OrderLineInput &line = input.items.at(i);
+        const auto it = (*menu)->items.constFind(line.menuItemId);
+        if (it == (*menu)->items.cend())
+            return fail(Error::validation(u"items[%1].menu_item_id"_s.arg(i),
+                                          u"menu item %1 does not exist"_s.arg(line.menuItemId)));
+        if (!it->available) {
+            unavailable.append(line.menuItemId);
+            continue;
+        }
+        order.items.append({it->id, it->name, it->price, line.quantity, it->price * line.quantity});
+        order.total += it->price * line.quantity;
+    }
+    if (!unavailable.isEmpty())
+        return fail(ErrorCode::ItemUnavailable, u"some items are sold out"_s,
+                    QJsonObject{{u"menu_item_ids"_s, unavailable}});
+
+    auto active = m_orders.activeCount();
+    if (!active)
+        return fail(active.error());
+    if (*active >= m_limits.maxActiveOrders)
+        return fail(ErrorCode::LimitReached,
+                    u"the store has %1 active orders, its limit"_s.arg(m_limits.maxActiveOrders));
+    auto tableRecord = m_tables.byId(table.tableId);
+    if (!tableRecord)
+        return fail(tableRecord.error());
+    if (!tableRecord->has_value())
+        return fail(ErrorCode::InvalidToken, u"this table no longer exists"_s);
+
+    QElapsedTimer timer;
+    timer.start();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    order.clientOrderId = clientOrderId;
+    order.note = input.note;
+    order.tableId = table.tableId;
+    order.tableNumber = (*tableRecord)->number;
+    order.status = OrderStatus::Pending;
+    order.createdAt = order.updatedAt = now;
+    order.businessDate = businessDate(now);
+    {
+        db::Transaction tx(m_db);
+        auto session = m_tables.openOrCreateSession(table.tableId, now);
+        if (!session)
+            return fail(session.error());
+        order.sessionId = session->id;
+        if (auto ok = m_orders.insert(order, hash); !ok)
+            return fail(ok.error());
+        // synchronous=FULL: when commit returns, the order survives a power cut.
+        if (auto ok = tx.commit(); !ok)
+            return fail(ok.error());
+    }
+    m_metrics.observe("tableorder_db_transaction_seconds", {}, timer.nsecsElapsed() / 1e9);
+    m_metrics.increment("tableorder_orders_created_total");
+    emit orderCreated(order);
+    return PlacedOrder{order, true};
+}
+
+Result<QList<Order>> OrderService::list(const Principal &who, OrderFilter filter)
+{
+    if (who.isTable()) {
+        auto session = m_tables.openSession(who.tableId);
+        if (!session)
+            return fail(session.error());
+        if (!session->has_value())
+            return QList<Order>();
+        filter.sessionId = (*session)->id;
+    }
+    return m_orders.list(filter);
+}
+
+Result<Order> OrderService::get(const Principal &who, qint64 id)
+{
+    auto order = m_orders.byId(id);
+    if (!order)
+        return fail(order.error());
+    if (!order->has_value() || (who.isTable() && (*order)->tableId != who.tableId))
+        return fail(Error::notFound(u"order"_s));
+    return **order;
+}
+
+Result<Order> OrderService::changeStatus(const Principal &staff, qint64 id, OrderStatus to)
+{
+    if (to == OrderStatus::Canceled && staff.role != Role::Manager)
+        return fail(ErrorCode::Forbidden, u"only a manager can cancel an order"_s);
+    auto found = get(staff, id);
+    if (!found)
+        return found;
+    Order order = *found;
+    if (!isAllowedTransition(order.status, to))
+        return fail(ErrorCode::InvalidTransition,
+                    u"an order cannot go from %1 to %2"_s.arg(orderStatusName(order.status), orderStatusName(to)),
+                    QJsonObject{{u"from"_s, orderStatusName(order.status)}, {u"to"_s, orderStatusName(to)}});
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    order.status = to;
+    order.updatedAt = now;
+    switch (to) {
+    case OrderStatus::Preparing: order.preparingAt = now; break;
+    case OrderStatus::Completed: order.completedAt = now; break;
+    case OrderStatus::Canceled: order.canceledAt = now; break;
+    case OrderStatus::Pending: break;
+    }
+    {
+        db::Transaction tx(m_db);
+        if (auto ok = m_orders.updateStatus(order); !ok)
+            return fail(ok.error());
+        if (auto ok = tx.commit(); !ok)
+            return fail(ok.error());
+    }
+    emit orderUpdated(order);
+    return order;
+}
+
+} // namespace tableorder::edge

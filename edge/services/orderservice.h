@@ -1,0 +1,78 @@
+#pragma once
+
+#include "domain.h"
+#include "principal.h"
+
+#include <QObject>
+#include <QSqlDatabase>
+#include <QTimeZone>
+
+namespace tableorder {
+class Metrics;
+}
+
+namespace tableorder::edge {
+
+class OrderRepository;
+class TableRepository;
+class MenuService;
+struct StoreLimits;
+struct OrderFilter;
+
+struct OrderLineInput
+{
+    qint64 menuItemId = 0;
+    int quantity = 0;
+};
+
+struct OrderInput
+{
+    QString clientOrderId;
+    QList<OrderLineInput> items;
+    QString note;
+};
+
+struct PlacedOrder
+{
+    Order order;
+    bool created = false; // false: an idempotent repeat of an earlier request
+};
+
+/// Places orders (priced from the menu, idempotent by client_order_id, durable before it
+/// returns) and moves them through the kitchen's statuses.
+class OrderService : public QObject
+{
+    Q_OBJECT
+public:
+    OrderService(QSqlDatabase db, OrderRepository &orders, TableRepository &tables,
+                 MenuService &menu, Metrics &metrics, const StoreLimits &limits,
+                 QTimeZone timeZone, int businessDayCutoffHour, QObject *parent = nullptr);
+
+    [[nodiscard]] Result<PlacedOrder> place(const Principal &table, const OrderInput &input);
+    /// Tables see their open session's orders only; staff filter freely.
+    [[nodiscard]] Result<QList<Order>> list(const Principal &who, OrderFilter filter);
+    /// NOT_FOUND also for another table's order.
+    [[nodiscard]] Result<Order> get(const Principal &who, qint64 id);
+    [[nodiscard]] Result<Order> changeStatus(const Principal &staff, qint64 id, OrderStatus to);
+
+    /// The business day an instant belongs to: the store's local date, shifted back by the
+    /// cutoff hour so that orders after midnight count for the evening before.
+    [[nodiscard]] QString businessDate(const QDateTime &at) const;
+    [[nodiscard]] static QString requestHash(const OrderInput &input);
+
+signals:
+    void orderCreated(const tableorder::Order &order);
+    void orderUpdated(const tableorder::Order &order);
+
+private:
+    QSqlDatabase m_db;
+    OrderRepository &m_orders;
+    TableRepository &m_tables;
+    MenuService &m_menu;
+    Metrics &m_metrics;
+    const StoreLimits &m_limits;
+    QTimeZone m_timeZone;
+    int m_cutoffHour;
+};
+
+} // namespace tableorder::edge

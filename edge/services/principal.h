@@ -1,0 +1,24 @@
+#pragma once
+
+#include "domain.h"
+
+#include <QJsonObject>
+
+namespace tableorder::edge {
+
+/// Who is calling: a table (scoped to its own data) or a staff member with a role.
+struct Principal
+{
+    Role role = Role::Table;
+    qint64 tableId = 0;   // tables only
+    qint64 staffId = 0;   // staff only
+    QString subject;      // "table:3" or "staff:1", the rate-limit key
+
+    [[nodiscard]] bool isTable() const { return role == Role::Table; }
+    [[nodiscard]] bool isStaff() const { return role != Role::Table; }
+
+    static Principal fromClaims(const QJsonObject &claims);
+    [[nodiscard]] QJsonObject claims() const;
+};
+
+} // namespace tableorder::edge

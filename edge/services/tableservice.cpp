@@ -1,0 +1,115 @@
+#include "tableservice.h"
+
+#include "crypto.h"
+#include "database.h"
+#include "edgeconfig.h"
+
+using namespace Qt::StringLiterals;
+
+namespace tableorder::edge {
+
+namespace {
+
+Status checkPassword(const QString &password)
+{
+    if (password.size() < 4 || password.size() > 64)
+        return fail(Error::validation(u"password"_s, u"password must be 4 to 64 characters"_s));
+    return {};
+}
+
+} // namespace
+
+TableService::TableService(QSqlDatabase db, TableRepository &tables, const StoreLimits &limits,
+                           QObject *parent)
+    : QObject(parent), m_db(std::move(db)), m_tables(tables), m_limits(limits)
+{
+}
+
+Result<QList<TableInfo>> TableService::overview()
+{
+    return m_tables.overview();
+}
+
+Result<TableInfo> TableService::create(int number, const QString &password)
+{
+    if (auto ok = checkPassword(password); !ok)
+        return fail(ok.error());
+    auto count = m_tables.count();
+    if (!count)
+        return fail(count.error());
+    if (*count >= m_limits.maxTables)
+        return fail(ErrorCode::LimitReached, u"a store has at most %1 tables"_s.arg(m_limits.maxTables));
+    auto existing = m_tables.byNumber(number);
+    if (!existing)
+        return fail(existing.error());
+    if (existing->has_value())
+        return fail(ErrorCode::AlreadyExists, u"table %1 already exists"_s.arg(number));
+    auto id = m_tables.insert(number, crypto::hashPassword(password));
+    if (!id)
+        return fail(id.error());
+    return TableInfo{*id, number, 0, {}, 0, 0};
+}
+
+Result<TableInfo> TableService::update(qint64 id, std::optional<int> number,
+                                       std::optional<QString> password)
+{
+    if (password) {
+        if (auto ok = checkPassword(*password); !ok)
+            return fail(ok.error());
+    }
+    auto existing = m_tables.byId(id);
+    if (!existing)
+        return fail(existing.error());
+    if (!existing->has_value())
+        return fail(Error::notFound(u"table"_s));
+    TableRecord table = **existing;
+    if (number && *number != table.number) {
+        auto clash = m_tables.byNumber(*number);
+        if (!clash)
+            return fail(clash.error());
+        if (clash->has_value())
+            return fail(ErrorCode::AlreadyExists, u"table %1 already exists"_s.arg(*number));
+        table.number = *number;
+    }
+    if (password)
+        table.passwordHash = crypto::hashPassword(*password);
+    if (auto ok = m_tables.update(table); !ok)
+        return fail(ok.error());
+    return TableInfo{table.id, table.number, 0, {}, 0, 0};
+}
+
+Result<ClosedSession> TableService::closeSession(qint64 tableId)
+{
+    auto table = m_tables.byId(tableId);
+    if (!table)
+        return fail(table.error());
+    if (!table->has_value())
+        return fail(Error::notFound(u"table"_s));
+    auto session = m_tables.openSession(tableId);
+    if (!session)
+        return fail(session.error());
+    if (!session->has_value())
+        return fail(ErrorCode::NoOpenSession, u"table %1 has no open session"_s.arg((*table)->number));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    db::Transaction tx(m_db);
+    if (auto ok = m_tables.archiveAndClose(**session, now); !ok)
+        return fail(ok.error());
+    if (auto ok = tx.commit(); !ok)
+        return fail(ok.error());
+    ClosedSession closed{tableId, (*table)->number, (*session)->id, now};
+    emit sessionClosed(closed);
+    return closed;
+}
+
+Result<HistoryPage> TableService::history(qint64 tableId, const QDateTime &from, const QDateTime &to,
+                                          int limit, int offset)
+{
+    auto table = m_tables.byId(tableId);
+    if (!table)
+        return fail(table.error());
+    if (!table->has_value())
+        return fail(Error::notFound(u"table"_s));
+    return m_tables.history(tableId, from, to, limit, offset);
+}
+
+} // namespace tableorder::edge

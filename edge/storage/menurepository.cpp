@@ -1,0 +1,162 @@
+#include "menurepository.h"
+
+#include "database.h"
+
+using namespace Qt::StringLiterals;
+
+namespace tableorder::edge {
+
+namespace {
+
+const QString itemColumns =
+        u"id, category_id, name, description, price, image_path, available, display_order"_s;
+
+MenuItem readItem(const QSqlQuery &q)
+{
+    return MenuItem{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
+                    q.value(3).toString(),   q.value(4).toLongLong(), q.value(5).toString(),
+                    q.value(6).toBool(),     q.value(7).toInt()};
+}
+
+Result<int> count(QSqlDatabase &db, const QString &sql, const QVariant &bind = {})
+{
+    QSqlQuery q = db::prepared(db, sql);
+    if (bind.isValid())
+        q.addBindValue(bind);
+    if (auto ok = db::exec(q, "count"); !ok)
+        return fail(ok.error());
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
+Status execBound(QSqlDatabase &db, const QString &sql, const QVariantList &values, const char *what)
+{
+    QSqlQuery q = db::prepared(db, sql);
+    for (const QVariant &value : values)
+        q.addBindValue(value);
+    return db::exec(q, what);
+}
+
+} // namespace
+
+Result<QList<MenuCategory>> MenuRepository::categories()
+{
+    QSqlQuery q = db::prepared(m_db, u"SELECT id, name, display_order FROM menu_categories "
+                                      "ORDER BY display_order, id"_s);
+    if (auto ok = db::exec(q, "list categories"); !ok)
+        return fail(ok.error());
+    QList<MenuCategory> out;
+    while (q.next())
+        out.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toInt()});
+    return out;
+}
+
+Result<QList<MenuItem>> MenuRepository::items()
+{
+    QSqlQuery q = db::prepared(m_db, u"SELECT "_s + itemColumns
+                                              + u" FROM menu_items ORDER BY display_order, id"_s);
+    if (auto ok = db::exec(q, "list items"); !ok)
+        return fail(ok.error());
+    QList<MenuItem> out;
+    while (q.next())
+        out.append(readItem(q));
+    return out;
+}
+
+Result<std::optional<MenuCategory>> MenuRepository::category(qint64 id)
+{
+    QSqlQuery q = db::prepared(m_db, u"SELECT id, name, display_order FROM menu_categories WHERE id = ?"_s);
+    q.addBindValue(id);
+    if (auto ok = db::exec(q, "read category"); !ok)
+        return fail(ok.error());
+    if (!q.next())
+        return std::optional<MenuCategory>();
+    return std::optional(MenuCategory{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toInt()});
+}
+
+Result<std::optional<MenuItem>> MenuRepository::item(qint64 id)
+{
+    QSqlQuery q = db::prepared(m_db, u"SELECT "_s + itemColumns + u" FROM menu_items WHERE id = ?"_s);
+    q.addBindValue(id);
+    if (auto ok = db::exec(q, "read item"); !ok)
+        return fail(ok.error());
+    if (!q.next())
+        return std::optional<MenuItem>();
+    return std::optional(readItem(q));
+}
+
+Result<int> MenuRepository::categoryCount()
+{
+    return count(m_db, u"SELECT COUNT(*) FROM menu_categories"_s);
+}
+
+Result<int> MenuRepository::itemCount()
+{
+    return count(m_db, u"SELECT COUNT(*) FROM menu_items"_s);
+}
+
+Result<int> MenuRepository::itemCountInCategory(qint64 categoryId)
+{
+    return count(m_db, u"SELECT COUNT(*) FROM menu_items WHERE category_id = ?"_s, categoryId);
+}
+
+Result<qint64> MenuRepository::insertCategory(const MenuCategory &category)
+{
+    QSqlQuery q = db::prepared(m_db, u"INSERT INTO menu_categories (name, display_order) VALUES (?, ?)"_s);
+    q.addBindValue(category.name);
+    q.addBindValue(category.displayOrder);
+    if (auto ok = db::exec(q, "insert category"); !ok)
+        return fail(ok.error());
+    return q.lastInsertId().toLongLong();
+}
+
+Status MenuRepository::updateCategory(const MenuCategory &category)
+{
+    return execBound(m_db, u"UPDATE menu_categories SET name = ?, display_order = ? WHERE id = ?"_s,
+                     {category.name, category.displayOrder, category.id}, "update category");
+}
+
+Status MenuRepository::deleteCategory(qint64 id)
+{
+    return execBound(m_db, u"DELETE FROM menu_categories WHERE id = ?"_s, {id}, "delete category");
+}
+
+Result<qint64> MenuRepository::insertItem(const MenuItem &item)
+{
+    QSqlQuery q = db::prepared(m_db, u"INSERT INTO menu_items (category_id, name, description, price, "
+                                      "image_path, available, display_order) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+    for (const QVariant &v : QVariantList{item.categoryId, item.name, db::text(item.description), item.price,
+                                          db::text(item.imagePath), item.available, item.displayOrder})
+        q.addBindValue(v);
+    if (auto ok = db::exec(q, "insert item"); !ok)
+        return fail(ok.error());
+    return q.lastInsertId().toLongLong();
+}
+
+Status MenuRepository::updateItem(const MenuItem &item)
+{
+    return execBound(m_db,
+                     u"UPDATE menu_items SET category_id = ?, name = ?, description = ?, price = ?, "
+                     "available = ?, display_order = ? WHERE id = ?"_s,
+                     {item.categoryId, item.name, db::text(item.description), item.price, item.available,
+                      item.displayOrder, item.id},
+                     "update item");
+}
+
+Status MenuRepository::deleteItem(qint64 id)
+{
+    return execBound(m_db, u"DELETE FROM menu_items WHERE id = ?"_s, {id}, "delete item");
+}
+
+Status MenuRepository::setAvailable(qint64 id, bool available)
+{
+    return execBound(m_db, u"UPDATE menu_items SET available = ? WHERE id = ?"_s, {available, id},
+                     "set availability");
+}
+
+Status MenuRepository::setImage(qint64 id, const QString &imagePath)
+{
+    return execBound(m_db, u"UPDATE menu_items SET image_path = ? WHERE id = ?"_s, {imagePath, id},
+                     "set image");
+}
+
+} // namespace tableorder::edge

@@ -1,0 +1,208 @@
+#include "orderrepository.h"
+
+#include "database.h"
+
+#include <QHash>
+
+using namespace Qt::StringLiterals;
+
+namespace tableorder::edge {
+
+namespace {
+const QString orderColumns =
+        u"id, number, business_date, session_id, table_id, table_number, status, total, note, "
+        "client_order_id, created_at, updated_at, preparing_at, completed_at, canceled_at, request_hash"_s;
+}
+
+OrderRepository::OrderRepository(QSqlDatabase db)
+    : m_db(std::move(db)),
+      m_nextNumber(db::prepared(m_db, u"INSERT INTO business_day_counters (business_date, last_number) "
+                                       "VALUES (?, 1) ON CONFLICT (business_date) DO UPDATE SET "
+                                       "last_number = last_number + 1 RETURNING last_number"_s)),
+      m_insertOrder(db::prepared(m_db, u"INSERT INTO orders (client_order_id, request_hash, business_date, "
+                                        "number, session_id, table_id, table_number, status, note, total, "
+                                        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s)),
+      m_insertLine(db::prepared(m_db, u"INSERT INTO order_items (order_id, menu_item_id, name, unit_price, "
+                                       "quantity, line_total) VALUES (?, ?, ?, ?, ?, ?)"_s)),
+      m_byClientId(db::prepared(m_db, u"SELECT "_s + orderColumns
+                                              + u" FROM orders WHERE client_order_id = ?"_s))
+{
+}
+
+Result<QList<StoredOrder>> OrderRepository::readOrders(QSqlQuery &q)
+{
+    QList<Order> orders;
+    QStringList hashes;
+    while (q.next()) {
+        Order o;
+        o.id = q.value(0).toLongLong();
+        o.number = q.value(1).toInt();
+        o.businessDate = q.value(2).toString();
+        o.sessionId = q.value(3).toLongLong();
+        o.tableId = q.value(4).toLongLong();
+        o.tableNumber = q.value(5).toInt();
+        o.status = parseOrderStatus(q.value(6).toString()).value_or(OrderStatus::Pending);
+        o.total = q.value(7).toLongLong();
+        o.note = q.value(8).toString();
+        o.clientOrderId = q.value(9).toString();
+        o.createdAt = parseTimestamp(q.value(10).toString());
+        o.updatedAt = parseTimestamp(q.value(11).toString());
+        o.preparingAt = parseTimestamp(q.value(12).toString());
+        o.completedAt = parseTimestamp(q.value(13).toString());
+        o.canceledAt = parseTimestamp(q.value(14).toString());
+        orders.append(std::move(o));
+        hashes.append(q.value(15).toString());
+    }
+    if (auto ok = loadLines(orders); !ok)
+        return fail(ok.error());
+    QList<StoredOrder> out;
+    out.reserve(orders.size());
+    for (qsizetype i = 0; i < orders.size(); ++i)
+        out.append({std::move(orders[i]), hashes.at(i)});
+    return out;
+}
+
+Status OrderRepository::loadLines(QList<Order> &orders)
+{
+    if (orders.isEmpty())
+        return {};
+    QHash<qint64, qsizetype> index;
+    QString ids;
+    for (qsizetype i = 0; i < orders.size(); ++i) {
+        index.insert(orders[i].id, i);
+        if (!ids.isEmpty())
+            ids += u',';
+        ids += QString::number(orders[i].id); // integers from our own rows, not input
+    }
+    QSqlQuery q = db::prepared(m_db, u"SELECT order_id, menu_item_id, name, unit_price, quantity, "
+                                      "line_total FROM order_items WHERE order_id IN ("_s
+                                              + ids + u") ORDER BY id"_s);
+    if (auto ok = db::exec(q, "read order lines"); !ok)
+        return ok;
+    while (q.next()) {
+        orders[index.value(q.value(0).toLongLong())].items.append(
+                {q.value(1).toLongLong(), q.value(2).toString(), q.value(3).toLongLong(),
+                 q.value(4).toInt(), q.value(5).toLongLong()});
+    }
+    return {};
+}
+
+Result<std::optional<StoredOrder>> OrderRepository::byClientOrderId(const QString &clientOrderId)
+{
+    m_byClientId.addBindValue(clientOrderId);
+    if (auto ok = db::exec(m_byClientId, "find order by client id"); !ok)
+        return fail(ok.error());
+    auto read = readOrders(m_byClientId);
+    m_byClientId.finish();
+    if (!read)
+        return fail(read.error());
+    if (read->isEmpty())
+        return std::optional<StoredOrder>();
+    return std::optional(read->first());
+}
+
+Result<std::optional<Order>> OrderRepository::byId(qint64 id)
+{
+    QSqlQuery q = db::prepared(m_db, u"SELECT "_s + orderColumns + u" FROM orders WHERE id = ?"_s);
+    q.addBindValue(id);
+    if (auto ok = db::exec(q, "read order"); !ok)
+        return fail(ok.error());
+    auto orders = readOrders(q);
+    if (!orders)
+        return fail(orders.error());
+    if (orders->isEmpty())
+        return std::optional<Order>();
+    return std::optional(orders->first().order);
+}
+
+Result<QList<Order>> OrderRepository::list(const OrderFilter &filter)
+{
+    QString sql = u"SELECT "_s + orderColumns + u" FROM orders WHERE 1 = 1"_s;
+    QVariantList binds;
+    if (!filter.statuses.isEmpty()) {
+        QStringList marks;
+        for (OrderStatus status : filter.statuses) {
+            marks.append(u"?"_s);
+            binds.append(orderStatusName(status));
+        }
+        sql += u" AND status IN ("_s + marks.join(u',') + u')';
+    }
+    if (filter.sessionId > 0) {
+        sql += u" AND session_id = ?"_s;
+        binds.append(filter.sessionId);
+    }
+    if (filter.from.isValid()) {
+        sql += u" AND created_at >= ?"_s;
+        binds.append(timestampText(filter.from));
+    }
+    if (filter.to.isValid()) {
+        sql += u" AND created_at < ?"_s;
+        binds.append(timestampText(filter.to));
+    }
+    sql += u" ORDER BY created_at, id LIMIT ?"_s;
+    binds.append(filter.limit);
+    QSqlQuery q = db::prepared(m_db, sql);
+    for (const QVariant &v : binds)
+        q.addBindValue(v);
+    if (auto ok = db::exec(q, "list orders"); !ok)
+        return fail(ok.error());
+    auto stored = readOrders(q);
+    if (!stored)
+        return fail(stored.error());
+    QList<Order> orders;
+    orders.reserve(stored->size());
+    for (StoredOrder &s : *stored)
+        orders.append(std::move(s.order));
+    return orders;
+}
+
+Result<int> OrderRepository::activeCount()
+{
+    QSqlQuery q = db::prepared(m_db, u"SELECT COUNT(*) FROM orders WHERE status IN ('pending', 'preparing')"_s);
+    if (auto ok = db::exec(q, "count active orders"); !ok)
+        return fail(ok.error());
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
+Status OrderRepository::insert(Order &order, const QString &requestHash)
+{
+    m_nextNumber.addBindValue(order.businessDate);
+    if (auto ok = db::exec(m_nextNumber, "allocate order number"); !ok)
+        return ok;
+    if (!m_nextNumber.next())
+        return fail(Error::internal());
+    order.number = m_nextNumber.value(0).toInt();
+    m_nextNumber.finish();
+
+    const QString created = timestampText(order.createdAt);
+    for (const QVariant &v : QVariantList{order.clientOrderId, requestHash, order.businessDate, order.number,
+                                          order.sessionId, order.tableId, order.tableNumber,
+                                          orderStatusName(order.status), db::text(order.note), order.total,
+                                          created, created})
+        m_insertOrder.addBindValue(v);
+    if (auto ok = db::exec(m_insertOrder, "insert order"); !ok)
+        return ok;
+    order.id = m_insertOrder.lastInsertId().toLongLong();
+    for (const OrderLine &line : order.items) {
+        for (const QVariant &v : QVariantList{order.id, line.menuItemId, line.name, line.unitPrice,
+                                              line.quantity, line.lineTotal})
+            m_insertLine.addBindValue(v);
+        if (auto ok = db::exec(m_insertLine, "insert order line"); !ok)
+            return ok;
+    }
+    return {};
+}
+
+Status OrderRepository::updateStatus(const Order &order)
+{
+    QSqlQuery q = db::prepared(m_db, u"UPDATE orders SET status = ?, updated_at = ?, preparing_at = ?, "
+                                      "completed_at = ?, canceled_at = ? WHERE id = ?"_s);
+    auto text = [](const QDateTime &t) { return t.isValid() ? QVariant(timestampText(t)) : QVariant(); };
+    for (const QVariant &v : QVariantList{orderStatusName(order.status), timestampText(order.updatedAt),
+                                          text(order.preparingAt), text(order.completedAt),
+                                          text(order.canceledAt), order.id})
+        q.addBindValue(v);
+    return db::exec(q, "update order status");
+}
+
+} // namespace tableorder::edge

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "domain.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+namespace tableorder::edge {
+
+struct OrderFilter
+{
+    QList<OrderStatus> statuses; // empty: any
+    qint64 sessionId = 0;        // 0: any
+    QDateTime from;              // inclusive, invalid: unbounded
+    QDateTime to;                // exclusive, invalid: unbounded
+    int limit = 200;
+};
+
+struct StoredOrder
+{
+    Order order;
+    QString requestHash;
+};
+
+/// Orders and their lines. The hot statements are prepared once.
+class OrderRepository
+{
+public:
+    explicit OrderRepository(QSqlDatabase db);
+
+    [[nodiscard]] Result<std::optional<StoredOrder>> byClientOrderId(const QString &clientOrderId);
+    [[nodiscard]] Result<std::optional<Order>> byId(qint64 id);
+    [[nodiscard]] Result<QList<Order>> list(const OrderFilter &filter);
+    [[nodiscard]] Result<int> activeCount();
+    /// Allocates the business day's next number and inserts the order and its lines; the
+    /// caller owns the transaction. Fills order.id and order.number.
+    [[nodiscard]] Status insert(Order &order, const QString &requestHash);
+    [[nodiscard]] Status updateStatus(const Order &order);
+
+private:
+    Result<QList<StoredOrder>> readOrders(QSqlQuery &q);
+    Status loadLines(QList<Order> &orders);
+
+    QSqlDatabase m_db;
+    QSqlQuery m_nextNumber;
+    QSqlQuery m_insertOrder;
+    QSqlQuery m_insertLine;
+    QSqlQuery m_byClientId;
+};
+
+} // namespace tableorder::edge

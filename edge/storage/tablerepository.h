@@ -1,0 +1,55 @@
+#pragma once
+
+#include "domain.h"
+
+#include <QJsonObject>
+#include <QSqlDatabase>
+
+namespace tableorder::edge {
+
+struct TableRecord
+{
+    qint64 id = 0;
+    int number = 0;
+    QString passwordHash;
+};
+
+struct SessionRecord
+{
+    qint64 id = 0;
+    qint64 tableId = 0;
+    QDateTime openedAt;
+};
+
+struct HistoryPage
+{
+    QList<QJsonObject> orders;
+    int total = 0;
+};
+
+/// Tables, their sessions, and the order history of closed sessions.
+class TableRepository
+{
+public:
+    explicit TableRepository(QSqlDatabase db) : m_db(std::move(db)) {}
+
+    [[nodiscard]] Result<QList<TableInfo>> overview();
+    [[nodiscard]] Result<std::optional<TableRecord>> byNumber(int number);
+    [[nodiscard]] Result<std::optional<TableRecord>> byId(qint64 id);
+    [[nodiscard]] Result<int> count();
+    [[nodiscard]] Result<qint64> insert(int number, const QString &passwordHash);
+    [[nodiscard]] Status update(const TableRecord &table);
+
+    [[nodiscard]] Result<std::optional<SessionRecord>> openSession(qint64 tableId);
+    /// The open session, or a new one opened at `now`.
+    [[nodiscard]] Result<SessionRecord> openOrCreateSession(qint64 tableId, const QDateTime &now);
+    /// Copies the session's orders into order_history and closes it (same transaction as caller).
+    [[nodiscard]] Status archiveAndClose(const SessionRecord &session, const QDateTime &now);
+    [[nodiscard]] Result<HistoryPage> history(qint64 tableId, const QDateTime &from,
+                                              const QDateTime &to, int limit, int offset);
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace tableorder::edge
