@@ -45,6 +45,7 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::RequestTimeout: return u"REQUEST_TIMEOUT"_s;
     case ErrorCode::RateLimited: return u"RATE_LIMITED"_s;
     case ErrorCode::Unavailable: return u"UNAVAILABLE"_s;
+    case ErrorCode::TooManyConnections: return u"TOO_MANY_CONNECTIONS"_s;
     case ErrorCode::Internal: return u"INTERNAL"_s;
     }
     return u"INTERNAL"_s;
@@ -74,7 +75,8 @@ int errorStatus(ErrorCode code)
     case ErrorCode::RateLimited: return 429;
     case ErrorCode::HeadersTooLarge: return 431;
     case ErrorCode::Internal: return 500;
-    case ErrorCode::Unavailable: return 503;
+    case ErrorCode::Unavailable:
+    case ErrorCode::TooManyConnections: return 503;
     }
     return 500;
 }

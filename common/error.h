@@ -30,6 +30,7 @@ enum class ErrorCode {
     RequestTimeout,
     RateLimited,
     Unavailable,
+    TooManyConnections,
     Internal,
 };
 

@@ -7,10 +7,14 @@
 #include "http/ratelimiter.h"
 #include "http/routes.h"
 #include "metrics.h"
+#include "realtime/ackmonitor.h"
+#include "realtime/eventhub.h"
 #include "services/authservice.h"
+#include "services/eventlog.h"
 #include "services/menuservice.h"
 #include "services/orderservice.h"
 #include "services/tableservice.h"
+#include "storage/eventrepository.h"
 #include "storage/menurepository.h"
 #include "storage/orderrepository.h"
 #include "storage/staffrepository.h"
@@ -18,6 +22,7 @@
 #include "storage/tablerepository.h"
 
 #include <QDir>
+#include <QJsonArray>
 #include <QLoggingCategory>
 #include <QThreadPool>
 #include <QTimer>
@@ -33,7 +38,7 @@ namespace tableorder::edge {
 struct EdgeApp::Repositories
 {
     explicit Repositories(const QSqlDatabase &db)
-        : store(db), menu(db), tables(db), staff(db), orders(db)
+        : store(db), menu(db), tables(db), staff(db), orders(db), events(db)
     {
     }
     StoreRepository store;
@@ -41,6 +46,7 @@ struct EdgeApp::Repositories
     TableRepository tables;
     StaffRepository staff;
     OrderRepository orders;
+    EventRepository events;
 };
 
 EdgeApp::EdgeApp(EdgeConfig config, QObject *parent)
@@ -53,11 +59,14 @@ EdgeApp::EdgeApp(EdgeConfig config, QObject *parent)
 EdgeApp::~EdgeApp()
 {
     m_server.reset();
+    m_ackMonitor.reset();
+    m_hub.reset();
     m_routeContext.reset();
     m_tables.reset();
     m_orders.reset();
     m_menu.reset();
     m_auth.reset();
+    m_events.reset();
     m_repos.reset();
     if (m_db.isOpen())
         m_db.close();
@@ -97,12 +106,13 @@ Status EdgeApp::open()
     }
     m_auth = std::make_unique<AuthService>(m_repos->tables, m_repos->staff, *secret,
                                            m_config.tableTokenDays, m_config.staffTokenHours);
-    m_menu = std::make_unique<MenuService>(m_db, m_repos->menu, m_repos->store, m_config.limits,
-                                           m_config.imageDir());
+    m_events = std::make_unique<EventLog>(m_repos->events);
+    m_menu = std::make_unique<MenuService>(m_db, m_repos->menu, m_repos->store, *m_events,
+                                           m_config.limits, m_config.imageDir());
     m_orders = std::make_unique<OrderService>(m_db, m_repos->orders, m_repos->tables, *m_menu,
-                                              *m_metrics, m_config.limits, zone,
+                                              *m_events, *m_metrics, m_config.limits, zone,
                                               settings->businessDayCutoffHour);
-    m_tables = std::make_unique<TableService>(m_db, m_repos->tables, m_config.limits);
+    m_tables = std::make_unique<TableService>(m_db, m_repos->tables, *m_events, m_config.limits);
     m_limiter = std::make_unique<http::RateLimiter>();
     m_limiter->setEnabled(m_config.rates.enabled);
     m_routeContext.reset(new RouteContext{m_config, *m_auth, *m_menu, *m_orders, *m_tables,
@@ -125,6 +135,18 @@ Status EdgeApp::start()
         if (auto ok = seedDemo(*this); !ok)
             return ok;
     }
+    if (auto ok = m_events->prune(m_config.eventRetention); !ok)
+        return ok;
+    RealtimeSettings realtime{m_config.heartbeatMs, m_config.maxStreamQueueBytes,
+                              m_config.maxTableConnections, m_config.maxStaffConnections};
+    m_hub = std::make_unique<EventHub>(
+            *m_events, *m_metrics, realtime,
+            [this](const Principal &who) -> Result<QJsonObject> { return streamSnapshot(who); },
+            [this](const Principal &who, qint64 orderId) { (void)m_orders->acknowledge(who, orderId); });
+    m_routeContext->hub = m_hub.get();
+    m_ackMonitor = std::make_unique<AckMonitor>(*m_orders, *m_events, *m_metrics, m_config.ackTimeoutMs);
+    m_ackMonitor->loadPending();
+
     m_server = std::make_unique<http::HttpServer>(*m_metrics);
     m_server->setJsonLogs(m_config.jsonLogs);
     m_server->setAuthorizer(makeAuthorizer(*m_routeContext));
@@ -133,16 +155,39 @@ Status EdgeApp::start()
     registerOrderRoutes(*m_server, *m_routeContext);
     registerTableRoutes(*m_server, *m_routeContext);
     registerSystemRoutes(*m_server, *m_routeContext);
+    registerRealtimeRoutes(*m_server, *m_routeContext);
 
     http::GuardLimits limits;
     limits.requestTimeoutMs = m_config.requestTimeoutMs;
     limits.idleTimeoutMs = m_config.idleTimeoutMs;
+    limits.upgradeCheck = [this](QByteArrayView target, const QHash<QByteArray, QByteArray> &headers) {
+        return webSocketUpgradeCheck(*m_routeContext, target, headers);
+    };
     m_port = m_server->listen(m_config.address, m_config.port, limits);
     if (m_port == 0)
         return fail(ErrorCode::Unavailable,
                     u"cannot listen on %1:%2"_s.arg(m_config.address.toString()).arg(m_config.port));
     qCInfo(lcEdge).noquote() << "listening on" << m_config.address.toString() + u':' + QString::number(m_port);
     return {};
+}
+
+Result<QJsonObject> EdgeApp::streamSnapshot(const Principal &who)
+{
+    // Staff: the kitchen's working set; a table: its visit so far.
+    OrderFilter filter;
+    if (who.isStaff())
+        filter.statuses = {OrderStatus::Pending, OrderStatus::Preparing};
+    filter.limit = 5000;
+    auto orders = m_orders->list(who, filter);
+    if (!orders)
+        return fail(orders.error());
+    auto menu = m_menu->snapshot();
+    if (!menu)
+        return fail(menu.error());
+    QJsonArray array;
+    for (const Order &order : *orders)
+        array.append(toJson(order));
+    return QJsonObject{{u"orders"_s, array}, {u"menu_version"_s, (*menu)->version}};
 }
 
 void EdgeApp::shutdown(std::function<void()> done)

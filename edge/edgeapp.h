@@ -2,6 +2,7 @@
 
 #include "edgeconfig.h"
 #include "error.h"
+#include "services/principal.h"
 
 #include <QObject>
 #include <QSqlDatabase>
@@ -23,6 +24,9 @@ class AuthService;
 class MenuService;
 class OrderService;
 class TableService;
+class EventLog;
+class EventHub;
+class AckMonitor;
 class StoreRepository;
 struct RouteContext;
 
@@ -49,24 +53,29 @@ public:
     MenuService &menu() { return *m_menu; }
     OrderService &orders() { return *m_orders; }
     TableService &tables() { return *m_tables; }
+    EventLog &events() { return *m_events; }
     StoreRepository &store();
     Metrics &metrics() { return *m_metrics; }
 
 private:
     struct Repositories;
     bool databaseUsable();
+    Result<QJsonObject> streamSnapshot(const Principal &who);
 
     EdgeConfig m_config;
     QString m_connectionName;
     QSqlDatabase m_db;
     std::unique_ptr<Metrics> m_metrics;
     std::unique_ptr<Repositories> m_repos;
+    std::unique_ptr<EventLog> m_events;
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<MenuService> m_menu;
     std::unique_ptr<OrderService> m_orders;
     std::unique_ptr<TableService> m_tables;
     std::unique_ptr<http::RateLimiter> m_limiter;
     std::unique_ptr<RouteContext> m_routeContext;
+    std::unique_ptr<EventHub> m_hub;
+    std::unique_ptr<AckMonitor> m_ackMonitor;
     std::unique_ptr<http::HttpServer> m_server;
     quint16 m_port = 0;
 };

@@ -108,6 +108,12 @@ Result<EdgeConfig> parseServeArguments(const QStringList &arguments, const QStri
             {u"rate/requests-per-minute"_s, &config.rates.requestsPerMinute, 1, 10000000},
             {u"http/request-timeout-ms"_s, &config.requestTimeoutMs, 100, 600000},
             {u"http/idle-timeout-ms"_s, &config.idleTimeoutMs, 100, 3600000},
+            {u"realtime/heartbeat-ms"_s, &config.heartbeatMs, 50, 3600000},
+            {u"realtime/max-queue-bytes"_s, &config.maxStreamQueueBytes, 1024, 1 << 30},
+            {u"realtime/max-table-connections"_s, &config.maxTableConnections, 0, 1000000},
+            {u"realtime/max-staff-connections"_s, &config.maxStaffConnections, 0, 1000000},
+            {u"realtime/ack-timeout-ms"_s, &config.ackTimeoutMs, 100, 3600000},
+            {u"realtime/event-retention"_s, &config.eventRetention, 100, 100000000},
             {u"auth/table-token-days"_s, &config.tableTokenDays, 1, 3650},
             {u"auth/staff-token-hours"_s, &config.staffTokenHours, 1, 720},
     };

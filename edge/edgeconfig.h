@@ -38,6 +38,12 @@ struct EdgeConfig
     int requestTimeoutMs = 10'000;
     int idleTimeoutMs = 60'000;
     int shutdownGraceMs = 5'000;
+    int heartbeatMs = 15'000;
+    int maxStreamQueueBytes = 1024 * 1024;
+    int maxTableConnections = 200;
+    int maxStaffConnections = 20;
+    int ackTimeoutMs = 10'000;
+    int eventRetention = 100'000; // newest events kept for resuming screens
     int tableTokenDays = 365;
     int staffTokenHours = 12;
 

@@ -116,10 +116,13 @@ bool SocketGuard::headerComplete()
     const QList<QByteArray> lines = m_header.split('\n');
     const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
     const QByteArray method = requestLine.value(0);
-    QByteArray path = requestLine.value(1);
+    const QByteArray target = requestLine.value(1);
+    QByteArray path = target;
     if (const qsizetype q = path.indexOf('?'); q >= 0)
         path.truncate(q);
     qint64 contentLength = 0;
+    bool upgrade = false;
+    QHash<QByteArray, QByteArray> headers;
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const QByteArray line = lines.at(i).trimmed();
         const qsizetype colon = line.indexOf(':');
@@ -127,6 +130,7 @@ bool SocketGuard::headerComplete()
             continue;
         const QByteArray name = line.first(colon).trimmed().toLower();
         const QByteArray value = line.sliced(colon + 1).trimmed();
+        headers.insert(name, value);
         if (name == "content-length") {
             bool ok = false;
             contentLength = value.toLongLong(&ok);
@@ -138,9 +142,18 @@ bool SocketGuard::headerComplete()
             reject(411, "VALIDATION_FAILED", "chunked request bodies are not accepted; send Content-Length");
             return false;
         } else if (name == "upgrade" && value.toLower() == "websocket") {
-            setStreaming();
-            return false;
+            upgrade = true;
         }
+    }
+    if (upgrade) {
+        const QByteArray refusal = m_server->m_limits.upgradeCheck
+                ? m_server->m_limits.upgradeCheck(target, headers)
+                : QByteArray();
+        if (refusal.isEmpty())
+            setStreaming();
+        else
+            refuse(refusal);
+        return false;
     }
     const qint64 limit = m_server->m_limits.maxBodyBytes(method, path);
     if (contentLength > limit) {
@@ -168,16 +181,21 @@ void SocketGuard::reject(int status, const QByteArray &code, const QByteArray &m
                                                    {411, "Length Required"},
                                                    {413, "Payload Too Large"},
                                                    {431, "Request Header Fields Too Large"}};
+    const QByteArray body = R"({"error":{"code":")" + code + R"(","message":")" + message + "\"}}";
+    qCInfo(lcGuard) << "rejected connection from" << m_socket->peerAddress().toString() << status;
+    refuse("HTTP/1.1 " + QByteArray::number(status) + ' ' + reasons.value(status)
+           + "\r\nContent-Type: application/json\r\nContent-Length: "
+           + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+}
+
+void SocketGuard::refuse(const QByteArray &response)
+{
     m_done = true;
     m_deadline.stop();
     m_idle.stop();
-    const QByteArray body = R"({"error":{"code":")" + code + R"(","message":")" + message + "\"}}";
     m_socket->readAll(); // what the parser would otherwise buffer
-    m_socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reasons.value(status)
-                    + "\r\nContent-Type: application/json\r\nContent-Length: "
-                    + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+    m_socket->write(response);
     m_socket->disconnectFromHost();
-    qCInfo(lcGuard) << "rejected connection from" << m_socket->peerAddress().toString() << status;
     // The peer may never read: do not let it hold the socket.
     QTimer::singleShot(2000, m_socket, [s = m_socket] { s->abort(); s->deleteLater(); });
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHash>
 #include <QPointer>
 #include <QTcpServer>
 #include <QTimer>
@@ -19,6 +20,11 @@ struct GuardLimits
     int idleTimeoutMs = 60'000;    // keep-alive connection with no request in progress
     /// Largest body accepted for a method and path; 64 KiB unless a route needs more.
     std::function<qint64(QByteArrayView method, QByteArrayView path)> maxBodyBytes;
+    /// For `Upgrade: websocket` requests, before the upgrade: a complete HTTP response that
+    /// refuses it (bad token, full), or an empty array to let it through. Header names are
+    /// lower case; target is the request-target (path and query).
+    std::function<QByteArray(QByteArrayView target, const QHash<QByteArray, QByteArray> &headers)>
+            upgradeCheck;
 };
 
 /// A QTcpServer whose sockets are watched from the first byte: it frames each request
@@ -56,6 +62,7 @@ private:
     void feed(QByteArrayView data);
     bool headerComplete();
     void reject(int status, const QByteArray &code, const QByteArray &message);
+    void refuse(const QByteArray &response);
     void requestFinished();
 
     QTcpSocket *m_socket;

@@ -17,6 +17,7 @@ class AuthService;
 class MenuService;
 class OrderService;
 class TableService;
+class EventHub;
 struct EdgeConfig;
 
 /// What the route files need; owned by EdgeApp.
@@ -31,6 +32,7 @@ struct RouteContext
     Metrics &metrics;
     QTimeZone zone;
     std::function<bool()> databaseUsable;
+    EventHub *hub = nullptr;
 };
 
 void registerAuthRoutes(http::HttpServer &server, RouteContext &ctx);
@@ -38,6 +40,13 @@ void registerMenuRoutes(http::HttpServer &server, RouteContext &ctx);
 void registerOrderRoutes(http::HttpServer &server, RouteContext &ctx);
 void registerTableRoutes(http::HttpServer &server, RouteContext &ctx);
 void registerSystemRoutes(http::HttpServer &server, RouteContext &ctx);
+/// GET /api/v1/events (SSE), POST /api/v1/orders/{id}/ack, and WebSocket connections at
+/// /api/v1/ws.
+void registerRealtimeRoutes(http::HttpServer &server, RouteContext &ctx);
+/// Refuses a WebSocket upgrade before it happens (bad token, full, bad cursor): a complete
+/// HTTP error response, or empty to let it through.
+QByteArray webSocketUpgradeCheck(RouteContext &ctx, QByteArrayView target,
+                                 const QHash<QByteArray, QByteArray> &headers);
 
 /// Verifies the bearer token, checks the route's Access flags and applies rate limits.
 http::HttpServer::Authorizer makeAuthorizer(RouteContext &ctx);

@@ -2,6 +2,8 @@
 
 #include "database.h"
 #include "edgeconfig.h"
+#include "event.h"
+#include "eventlog.h"
 #include "imageprocessor.h"
 #include "storage/menurepository.h"
 #include "storage/storerepository.h"
@@ -53,9 +55,9 @@ QJsonObject toJson(const MenuCategory &category)
             {u"display_order"_s, category.displayOrder}};
 }
 
-MenuService::MenuService(QSqlDatabase db, MenuRepository &menu, StoreRepository &store,
+MenuService::MenuService(QSqlDatabase db, MenuRepository &menu, StoreRepository &store, EventLog &events,
                          const StoreLimits &limits, QString imageDir, QObject *parent)
-    : QObject(parent), m_db(std::move(db)), m_menu(menu), m_store(store), m_limits(limits),
+    : QObject(parent), m_db(std::move(db)), m_menu(menu), m_store(store), m_events(events), m_limits(limits),
       m_imageDir(std::move(imageDir))
 {
 }
@@ -100,7 +102,7 @@ Result<std::shared_ptr<const MenuSnapshot>> MenuService::snapshot()
 }
 
 template<typename T, typename F>
-Result<T> MenuService::write(F &&change)
+Result<T> MenuService::write(F &&change, const char *eventType)
 {
     db::Transaction tx(m_db);
     Result<T> result = change();
@@ -109,10 +111,18 @@ Result<T> MenuService::write(F &&change)
     auto version = m_store.bumpMenuVersion();
     if (!version)
         return fail(version.error());
+    QJsonObject data{{u"menu_version"_s, *version}};
+    if constexpr (std::is_same_v<T, MenuItem>) {
+        if (eventType)
+            data.insert(u"item"_s, toJson(*result));
+    }
+    auto event = m_events.record(QString::fromLatin1(eventType ? eventType : events::MenuUpdated), 0, data);
+    if (!event)
+        return fail(event.error());
     if (auto ok = tx.commit(); !ok)
         return fail(ok.error());
     m_snapshot.reset();
-    emit menuChanged(*version);
+    m_events.publish(*event);
     return result;
 }
 
@@ -299,9 +309,7 @@ Result<MenuItem> MenuService::setAvailability(qint64 id, bool available)
         MenuItem changed = **existing;
         changed.available = available;
         return changed;
-    });
-    if (item)
-        emit availabilityChanged(*item, m_store.settings().value_or(StoreSettings{}).menuVersion);
+    }, events::ItemAvailabilityChanged);
     return item;
 }
 

@@ -12,6 +12,7 @@ namespace tableorder::edge {
 
 class MenuRepository;
 class StoreRepository;
+class EventLog;
 struct StoreLimits;
 
 struct CategoryInput
@@ -45,7 +46,7 @@ class MenuService : public QObject
 {
     Q_OBJECT
 public:
-    MenuService(QSqlDatabase db, MenuRepository &menu, StoreRepository &store,
+    MenuService(QSqlDatabase db, MenuRepository &menu, StoreRepository &store, EventLog &events,
                 const StoreLimits &limits, QString imageDir, QObject *parent = nullptr);
 
     [[nodiscard]] Result<std::shared_ptr<const MenuSnapshot>> snapshot();
@@ -68,18 +69,17 @@ public:
     [[nodiscard]] static QString thumbnailUrl(const QString &imagePath);
     [[nodiscard]] int pendingImageJobs() const { return m_pendingImages; }
 
-signals:
-    void menuChanged(qint64 version);
-    void availabilityChanged(const tableorder::MenuItem &item, qint64 version);
-
 private:
+    /// Runs a change, bumps the menu version and records `menu.updated` (or, for
+    /// availability, `menu.item_availability_changed`) in one transaction.
     template<typename T, typename F>
-    Result<T> write(F &&change);
+    Result<T> write(F &&change, const char *eventType = nullptr);
     Result<MenuItem> storeImage(qint64 id, const QString &imagePath);
 
     QSqlDatabase m_db;
     MenuRepository &m_menu;
     StoreRepository &m_store;
+    EventLog &m_events;
     const StoreLimits &m_limits;
     QString m_imageDir;
     std::shared_ptr<const MenuSnapshot> m_snapshot;

@@ -3,6 +3,8 @@
 #include "crypto.h"
 #include "database.h"
 #include "edgeconfig.h"
+#include "event.h"
+#include "eventlog.h"
 #include "menuservice.h"
 #include "metrics.h"
 #include "storage/orderrepository.h"
@@ -17,10 +19,10 @@ using namespace Qt::StringLiterals;
 namespace tableorder::edge {
 
 OrderService::OrderService(QSqlDatabase db, OrderRepository &orders, TableRepository &tables,
-                           MenuService &menu, Metrics &metrics, const StoreLimits &limits,
+                           MenuService &menu, EventLog &events, Metrics &metrics, const StoreLimits &limits,
                            QTimeZone timeZone, int businessDayCutoffHour, QObject *parent)
     : QObject(parent), m_db(std::move(db)), m_orders(orders), m_tables(tables), m_menu(menu),
-      m_metrics(metrics), m_limits(limits), m_timeZone(std::move(timeZone)),
+      m_events(events), m_metrics(metrics), m_limits(limits), m_timeZone(std::move(timeZone)),
       m_cutoffHour(businessDayCutoffHour)
 {
     m_metrics.declareCounter("tableorder_orders_created_total", "Orders created (not counting idempotent repeats).");
@@ -111,6 +113,7 @@ Result<PlacedOrder> OrderService::place(const Principal &table, const OrderInput
     order.status = OrderStatus::Pending;
     order.createdAt = order.updatedAt = now;
     order.businessDate = businessDate(now);
+    Result<Event> event;
     {
         db::Transaction tx(m_db);
         auto session = m_tables.openOrCreateSession(table.tableId, now);
@@ -119,13 +122,16 @@ Result<PlacedOrder> OrderService::place(const Principal &table, const OrderInput
         order.sessionId = session->id;
         if (auto ok = m_orders.insert(order, hash); !ok)
             return fail(ok.error());
+        event = m_events.record(QString::fromLatin1(events::OrderCreated), order.tableId, toJson(order));
+        if (!event)
+            return fail(event.error());
         // synchronous=FULL: when commit returns, the order survives a power cut.
         if (auto ok = tx.commit(); !ok)
             return fail(ok.error());
     }
     m_metrics.observe("tableorder_db_transaction_seconds", {}, timer.nsecsElapsed() / 1e9);
     m_metrics.increment("tableorder_orders_created_total");
-    emit orderCreated(order);
+    m_events.publish(*event);
     return PlacedOrder{order, true};
 }
 
@@ -173,15 +179,63 @@ Result<Order> OrderService::changeStatus(const Principal &staff, qint64 id, Orde
     case OrderStatus::Canceled: order.canceledAt = now; break;
     case OrderStatus::Pending: break;
     }
+    Result<Event> event;
     {
         db::Transaction tx(m_db);
         if (auto ok = m_orders.updateStatus(order); !ok)
             return fail(ok.error());
+        event = m_events.record(QString::fromLatin1(events::OrderUpdated), order.tableId, toJson(order));
+        if (!event)
+            return fail(event.error());
         if (auto ok = tx.commit(); !ok)
             return fail(ok.error());
     }
-    emit orderUpdated(order);
+    m_events.publish(*event);
+    // A screen that advanced the order has evidently shown it.
+    if (to == OrderStatus::Preparing)
+        (void)acknowledge(staff, id);
     return order;
+}
+
+Result<Acknowledgement> OrderService::acknowledge(const Principal &staff, qint64 id)
+{
+    auto found = get(staff, id);
+    if (!found)
+        return fail(found.error());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    auto first = m_orders.markAcknowledged(id, now);
+    if (!first)
+        return fail(first.error());
+    if (*first)
+        emit acknowledged(id, std::max<qint64>(0, found->createdAt.msecsTo(now)) / 1000.0);
+    return Acknowledgement{*found, now, *first};
+}
+
+Status OrderService::raiseUnacknowledged(qint64 id, qint64 ageMs)
+{
+    auto order = m_orders.byId(id);
+    if (!order)
+        return fail(order.error());
+    if (!order->has_value())
+        return fail(Error::notFound(u"order"_s));
+    const QJsonObject data{{u"order_id"_s, id},
+                           {u"number"_s, (*order)->number},
+                           {u"table_number"_s, (*order)->tableNumber},
+                           {u"age_ms"_s, ageMs},
+                           {u"order"_s, toJson(**order)}};
+    db::Transaction tx(m_db);
+    auto event = m_events.record(QString::fromLatin1(events::OrderUnacknowledged), (*order)->tableId, data);
+    if (!event)
+        return fail(event.error());
+    if (auto ok = tx.commit(); !ok)
+        return ok;
+    m_events.publish(*event);
+    return {};
+}
+
+Result<QList<std::pair<qint64, QDateTime>>> OrderService::unacknowledged()
+{
+    return m_orders.unacknowledged();
 }
 
 } // namespace tableorder::edge

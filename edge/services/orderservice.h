@@ -16,6 +16,7 @@ namespace tableorder::edge {
 class OrderRepository;
 class TableRepository;
 class MenuService;
+class EventLog;
 struct StoreLimits;
 struct OrderFilter;
 
@@ -32,6 +33,13 @@ struct OrderInput
     QString note;
 };
 
+struct Acknowledgement
+{
+    Order order;
+    QDateTime at;
+    bool first = false; // false: a screen had already acknowledged it
+};
+
 struct PlacedOrder
 {
     Order order;
@@ -45,7 +53,7 @@ class OrderService : public QObject
     Q_OBJECT
 public:
     OrderService(QSqlDatabase db, OrderRepository &orders, TableRepository &tables,
-                 MenuService &menu, Metrics &metrics, const StoreLimits &limits,
+                 MenuService &menu, EventLog &events, Metrics &metrics, const StoreLimits &limits,
                  QTimeZone timeZone, int businessDayCutoffHour, QObject *parent = nullptr);
 
     [[nodiscard]] Result<PlacedOrder> place(const Principal &table, const OrderInput &input);
@@ -54,6 +62,11 @@ public:
     /// NOT_FOUND also for another table's order.
     [[nodiscard]] Result<Order> get(const Principal &who, qint64 id);
     [[nodiscard]] Result<Order> changeStatus(const Principal &staff, qint64 id, OrderStatus to);
+    /// A kitchen screen has put the order on screen (delivery receipt).
+    [[nodiscard]] Result<Acknowledgement> acknowledge(const Principal &staff, qint64 id);
+    /// Records and announces `order.unacknowledged` for an order no screen confirmed.
+    [[nodiscard]] Status raiseUnacknowledged(qint64 id, qint64 ageMs);
+    [[nodiscard]] Result<QList<std::pair<qint64, QDateTime>>> unacknowledged();
 
     /// The business day an instant belongs to: the store's local date, shifted back by the
     /// cutoff hour so that orders after midnight count for the evening before.
@@ -61,14 +74,14 @@ public:
     [[nodiscard]] static QString requestHash(const OrderInput &input);
 
 signals:
-    void orderCreated(const tableorder::Order &order);
-    void orderUpdated(const tableorder::Order &order);
+    void acknowledged(qint64 orderId, double secondsSinceCreated);
 
 private:
     QSqlDatabase m_db;
     OrderRepository &m_orders;
     TableRepository &m_tables;
     MenuService &m_menu;
+    EventLog &m_events;
     Metrics &m_metrics;
     const StoreLimits &m_limits;
     QTimeZone m_timeZone;

@@ -3,6 +3,8 @@
 #include "crypto.h"
 #include "database.h"
 #include "edgeconfig.h"
+#include "event.h"
+#include "eventlog.h"
 
 using namespace Qt::StringLiterals;
 
@@ -19,9 +21,9 @@ Status checkPassword(const QString &password)
 
 } // namespace
 
-TableService::TableService(QSqlDatabase db, TableRepository &tables, const StoreLimits &limits,
+TableService::TableService(QSqlDatabase db, TableRepository &tables, EventLog &events, const StoreLimits &limits,
                            QObject *parent)
-    : QObject(parent), m_db(std::move(db)), m_tables(tables), m_limits(limits)
+    : QObject(parent), m_db(std::move(db)), m_tables(tables), m_events(events), m_limits(limits)
 {
 }
 
@@ -91,13 +93,20 @@ Result<ClosedSession> TableService::closeSession(qint64 tableId)
     if (!session->has_value())
         return fail(ErrorCode::NoOpenSession, u"table %1 has no open session"_s.arg((*table)->number));
     const QDateTime now = QDateTime::currentDateTimeUtc();
+    const ClosedSession closed{tableId, (*table)->number, (*session)->id, now};
     db::Transaction tx(m_db);
     if (auto ok = m_tables.archiveAndClose(**session, now); !ok)
         return fail(ok.error());
+    auto event = m_events.record(QString::fromLatin1(events::SessionClosed), tableId,
+                                 {{u"table_id"_s, tableId},
+                                  {u"table_number"_s, closed.tableNumber},
+                                  {u"session_id"_s, closed.sessionId},
+                                  {u"closed_at"_s, timestampJson(now)}});
+    if (!event)
+        return fail(event.error());
     if (auto ok = tx.commit(); !ok)
         return fail(ok.error());
-    ClosedSession closed{tableId, (*table)->number, (*session)->id, now};
-    emit sessionClosed(closed);
+    m_events.publish(*event);
     return closed;
 }
 

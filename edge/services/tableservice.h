@@ -9,6 +9,7 @@
 namespace tableorder::edge {
 
 struct StoreLimits;
+class EventLog;
 
 struct ClosedSession
 {
@@ -23,7 +24,7 @@ class TableService : public QObject
 {
     Q_OBJECT
 public:
-    TableService(QSqlDatabase db, TableRepository &tables, const StoreLimits &limits,
+    TableService(QSqlDatabase db, TableRepository &tables, EventLog &events, const StoreLimits &limits,
                  QObject *parent = nullptr);
 
     [[nodiscard]] Result<QList<TableInfo>> overview();
@@ -35,12 +36,10 @@ public:
     [[nodiscard]] Result<HistoryPage> history(qint64 tableId, const QDateTime &from,
                                               const QDateTime &to, int limit, int offset);
 
-signals:
-    void sessionClosed(const tableorder::edge::ClosedSession &closed);
-
 private:
     QSqlDatabase m_db;
     TableRepository &m_tables;
+    EventLog &m_events;
     const StoreLimits &m_limits;
 };
 

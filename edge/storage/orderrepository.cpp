@@ -205,4 +205,26 @@ Status OrderRepository::updateStatus(const Order &order)
     return db::exec(q, "update order status");
 }
 
+Result<bool> OrderRepository::markAcknowledged(qint64 id, const QDateTime &at)
+{
+    QSqlQuery q = db::prepared(m_db, u"UPDATE orders SET kitchen_acked_at = ? WHERE id = ? AND kitchen_acked_at IS NULL"_s);
+    q.addBindValue(timestampText(at));
+    q.addBindValue(id);
+    if (auto ok = db::exec(q, "acknowledge order"); !ok)
+        return fail(ok.error());
+    return q.numRowsAffected() > 0;
+}
+
+Result<QList<std::pair<qint64, QDateTime>>> OrderRepository::unacknowledged()
+{
+    QSqlQuery q = db::prepared(m_db, u"SELECT id, created_at FROM orders "
+                                      "WHERE kitchen_acked_at IS NULL AND status = 'pending' ORDER BY id"_s);
+    if (auto ok = db::exec(q, "list unacknowledged orders"); !ok)
+        return fail(ok.error());
+    QList<std::pair<qint64, QDateTime>> out;
+    while (q.next())
+        out.append({q.value(0).toLongLong(), parseTimestamp(q.value(1).toString())});
+    return out;
+}
+
 } // namespace tableorder::edge

@@ -36,6 +36,10 @@ public:
     /// caller owns the transaction. Fills order.id and order.number.
     [[nodiscard]] Status insert(Order &order, const QString &requestHash);
     [[nodiscard]] Status updateStatus(const Order &order);
+    /// Records the first kitchen acknowledgement; false when it was already acknowledged.
+    [[nodiscard]] Result<bool> markAcknowledged(qint64 id, const QDateTime &at);
+    /// Pending orders no kitchen screen has acknowledged: id and creation time.
+    [[nodiscard]] Result<QList<std::pair<qint64, QDateTime>>> unacknowledged();
 
 private:
     Result<QList<StoredOrder>> readOrders(QSqlQuery &q);

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+
+namespace tableorder {
+
+/// One entry of a store's event log: `{seq, type, at, data}`. `data` carries the whole
+/// order or item, so a screen needs no second request. `tableId` (0: none) scopes
+/// order events to their table's tablet.
+struct Event
+{
+    qint64 seq = 0;
+    QString id; // UUID, stable across sync
+    QString type;
+    QDateTime at;
+    qint64 tableId = 0;
+    QJsonObject data;
+    int schemaVersion = 1;
+
+    [[nodiscard]] QJsonObject toJson() const;
+    /// `id: <seq>\nevent: <type>\ndata: <json>\n\n`
+    [[nodiscard]] QByteArray sseFrame() const;
+};
+
+namespace events {
+inline constexpr auto OrderCreated = "order.created";
+inline constexpr auto OrderUpdated = "order.updated";
+inline constexpr auto OrderUnacknowledged = "order.unacknowledged";
+inline constexpr auto SessionClosed = "table.session_closed";
+inline constexpr auto MenuUpdated = "menu.updated";
+inline constexpr auto ItemAvailabilityChanged = "menu.item_availability_changed";
+inline constexpr auto Snapshot = "snapshot";
+inline constexpr auto Reset = "reset";
+} // namespace events
+
+} // namespace tableorder

@@ -1,0 +1,338 @@
+#include "eventhub.h"
+
+#include "metrics.h"
+#include "services/eventlog.h"
+
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QTcpSocket>
+#include <QWebSocket>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcHub, "tableorder.edge.realtime")
+
+namespace tableorder::edge {
+
+struct EventHub::Subscriber
+{
+    qint64 id = 0;
+    Principal who;
+    QPointer<QTcpSocket> sse;
+    std::unique_ptr<QWebSocket> ws;
+    qint64 lastSeq = 0;     // highest seq delivered; live events at or below are skipped
+    qint64 lastSeenMs = 0;  // WebSocket: last pong or message
+    QElapsedTimer clock;
+
+    [[nodiscard]] QString transport() const { return ws ? u"websocket"_s : u"sse"_s; }
+    [[nodiscard]] qint64 queued() const
+    {
+        if (ws)
+            return ws->bytesToWrite();
+        return sse ? sse->bytesToWrite() : 0;
+    }
+};
+
+namespace {
+
+QString roleLabel(const Principal &who)
+{
+    return who.isStaff() ? u"staff"_s : u"table"_s;
+}
+
+QByteArray wsText(const Event &event)
+{
+    return QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+EventHub::EventHub(EventLog &log, Metrics &metrics, RealtimeSettings settings,
+                   SnapshotSource snapshot, AckHandler ack, QObject *parent)
+    : QObject(parent), m_log(log), m_metrics(metrics), m_settings(settings),
+      m_snapshot(std::move(snapshot)), m_ack(std::move(ack))
+{
+    m_metrics.declareGauge("tableorder_realtime_connections",
+                           "Open event-stream connections by transport and role.");
+    for (const QString &transport : {u"sse"_s, u"websocket"_s})
+        for (const QString &role : {u"staff"_s, u"table"_s})
+            m_metrics.set("tableorder_realtime_connections", {{"transport", transport}, {"role", role}}, 0);
+    m_metrics.declareCounter("tableorder_events_sent_total", "Events written to screens (live and replayed).");
+    m_metrics.declareCounter("tableorder_event_replays_total", "Resumed connections that were replayed missed events.");
+    m_metrics.declareCounter("tableorder_events_replayed_total", "Events sent by replays.");
+    m_metrics.declareCounter("tableorder_stream_resets_total", "Resuming clients told to refetch (too far behind).");
+    m_metrics.declareCounter("tableorder_slow_consumer_disconnects_total",
+                             "Connections dropped because their send queue exceeded the limit.");
+    m_metrics.declareHistogram("tableorder_event_commit_to_send_seconds",
+                               "From an event's commit to its write to each connection.",
+                               Metrics::latencyBuckets());
+    connect(&m_log, &EventLog::committed, this, &EventHub::onCommitted);
+    m_heartbeat.setInterval(m_settings.heartbeatMs);
+    connect(&m_heartbeat, &QTimer::timeout, this, &EventHub::heartbeat);
+    m_heartbeat.start();
+}
+
+EventHub::~EventHub()
+{
+    for (auto &[id, subscriber] : m_subscribers) {
+        if (subscriber->ws) {
+            subscriber->ws->disconnect(this);
+            subscriber->ws->abort();
+        }
+    }
+}
+
+int EventHub::connectionCount(bool staff) const
+{
+    return int(std::count_if(m_subscribers.begin(), m_subscribers.end(),
+                             [staff](const auto &s) { return s.second->who.isStaff() == staff; }));
+}
+
+Status EventHub::admit(const Principal &who) const
+{
+    const int limit = who.isStaff() ? m_settings.maxStaffConnections : m_settings.maxTableConnections;
+    if (connectionCount(who.isStaff()) >= limit)
+        return fail(ErrorCode::TooManyConnections,
+                    u"too many %1 connections are open (limit %2)"_s.arg(who.isStaff() ? u"staff screen"_s : u"tablet"_s).arg(limit));
+    return {};
+}
+
+bool EventHub::visible(const Principal &who, const Event &event)
+{
+    if (who.isStaff())
+        return true;
+    if (event.type.startsWith(u"menu."_s))
+        return true;
+    return event.tableId == who.tableId
+            && (event.type == QLatin1StringView(events::OrderCreated)
+                || event.type == QLatin1StringView(events::OrderUpdated)
+                || event.type == QLatin1StringView(events::SessionClosed));
+}
+
+void EventHub::addSse(const Principal &who, QTcpSocket *socket, std::optional<qint64> since)
+{
+    auto subscriber = std::make_unique<Subscriber>();
+    subscriber->id = m_nextId++;
+    subscriber->who = who;
+    subscriber->sse = socket;
+    subscriber->clock.start();
+    const qint64 id = subscriber->id;
+    socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\n"
+                  "Cache-Control: no-cache\r\nX-Accel-Buffering: no\r\nConnection: keep-alive\r\n\r\n"
+                  "retry: 1000\n\n");
+    connect(socket, &QTcpSocket::disconnected, this, [this, id] { drop(id, nullptr); });
+    connect(socket, &QObject::destroyed, this, [this, id] { drop(id, nullptr); });
+    Subscriber &ref = *subscriber;
+    m_subscribers.emplace(id, std::move(subscriber));
+    updateGauges();
+    start(ref, since);
+}
+
+void EventHub::addWebSocket(const Principal &who, std::unique_ptr<QWebSocket> socket,
+                            std::optional<qint64> since)
+{
+    auto subscriber = std::make_unique<Subscriber>();
+    subscriber->id = m_nextId++;
+    subscriber->who = who;
+    subscriber->clock.start();
+    const qint64 id = subscriber->id;
+    QWebSocket *ws = socket.get();
+    subscriber->ws = std::move(socket);
+    connect(ws, &QWebSocket::disconnected, this, [this, id] { drop(id, nullptr); });
+    connect(ws, &QWebSocket::pong, this, [this, id] {
+        if (auto it = m_subscribers.find(id); it != m_subscribers.end())
+            it->second->lastSeenMs = it->second->clock.elapsed();
+    });
+    connect(ws, &QWebSocket::textMessageReceived, this, [this, id](const QString &text) {
+        auto it = m_subscribers.find(id);
+        if (it == m_subscribers.end())
+            return;
+        Subscriber &s = *it->second;
+        s.lastSeenMs = s.clock.elapsed();
+        const QJsonObject message = QJsonDocument::fromJson(text.toUtf8()).object();
+        const QString type = message.value(u"type"_s).toString();
+        if (type == u"ack"_s && s.who.isStaff() && message.value(u"order_id"_s).isDouble())
+            m_ack(s.who, message.value(u"order_id"_s).toInteger());
+        else if (type == u"ping"_s)
+            s.ws->sendTextMessage(u"{\"type\":\"pong\"}"_s);
+        else
+            s.ws->sendTextMessage(QString::fromUtf8(QJsonDocument(QJsonObject{
+                    {u"type"_s, u"error"_s},
+                    {u"error"_s, QJsonObject{{u"code"_s, u"VALIDATION_FAILED"_s},
+                                            {u"message"_s, u"unknown message; send {\"type\":\"ack\",\"order_id\":N} (staff) or {\"type\":\"ping\"}"_s}}}})
+                                                          .toJson(QJsonDocument::Compact)));
+    });
+    Subscriber &ref = *subscriber;
+    m_subscribers.emplace(id, std::move(subscriber));
+    updateGauges();
+    start(ref, since);
+}
+
+void EventHub::start(Subscriber &s, std::optional<qint64> since)
+{
+    auto last = m_log.lastSeq();
+    auto first = m_log.firstSeq();
+    if (!last || !first) {
+        drop(s.id, "event log unreadable");
+        return;
+    }
+    auto sendSnapshot = [&](const char *type, const QString &reason) {
+        auto data = m_snapshot(s.who);
+        if (!data) {
+            drop(s.id, "snapshot failed");
+            return false;
+        }
+        if (!reason.isEmpty()) {
+            Event reset{*last, {}, QString::fromLatin1(events::Reset), QDateTime::currentDateTimeUtc(), 0,
+                        QJsonObject{{u"reason"_s, reason}}, 1};
+            if (!deliver(s, reset.sseFrame(), wsText(reset)))
+                return false;
+        }
+        Event snapshot{*last, {}, QString::fromLatin1(type), QDateTime::currentDateTimeUtc(), 0, *data, 1};
+        s.lastSeq = *last;
+        return deliver(s, snapshot.sseFrame(), wsText(snapshot));
+    };
+    if (!since) {
+        sendSnapshot(events::Snapshot, {});
+        return;
+    }
+    const qint64 cursor = *since;
+    const bool pruned = *first > 0 && cursor + 1 < *first;
+    if (cursor > *last || pruned || *last - cursor > m_settings.maxReplayEvents) {
+        m_metrics.increment("tableorder_stream_resets_total");
+        sendSnapshot(events::Snapshot,
+                     cursor > *last ? u"cursor is ahead of the log"_s : u"cursor is older than the retained log"_s);
+        return;
+    }
+    m_metrics.increment("tableorder_event_replays_total");
+    qint64 after = cursor;
+    while (after < *last) {
+        auto page = m_log.since(after, 500, s.who.isStaff() ? 0 : s.who.tableId);
+        if (!page) {
+            drop(s.id, "event log unreadable");
+            return;
+        }
+        if (page->isEmpty())
+            break;
+        for (const Event &event : *page) {
+            after = event.seq;
+            if (!visible(s.who, event))
+                continue;
+            if (!deliver(s, event.sseFrame(), wsText(event)))
+                return;
+            m_metrics.increment("tableorder_events_replayed_total");
+        }
+    }
+    s.lastSeq = *last;
+}
+
+bool EventHub::deliver(Subscriber &s, const QByteArray &sse, const QByteArray &ws)
+{
+    if (s.queued() > m_settings.maxQueueBytes) {
+        m_metrics.increment("tableorder_slow_consumer_disconnects_total");
+        drop(s.id, "slow consumer: send queue over limit");
+        return false;
+    }
+    if (s.ws)
+        s.ws->sendTextMessage(QString::fromUtf8(ws));
+    else if (s.sse)
+        s.sse->write(sse);
+    else
+        return false;
+    m_metrics.increment("tableorder_events_sent_total");
+    return true;
+}
+
+void EventHub::onCommitted(const Event &event, qint64 commitNs)
+{
+    // Sent on the next turn of the event loop: the request that made the change gets its
+    // response first, and a burst of commits goes out in one pass.
+    m_pending.append({event, commitNs});
+    if (!m_flushScheduled) {
+        m_flushScheduled = true;
+        QMetaObject::invokeMethod(this, &EventHub::flush, Qt::QueuedConnection);
+    }
+}
+
+void EventHub::flush()
+{
+    m_flushScheduled = false;
+    const auto pending = std::exchange(m_pending, {});
+    for (const auto &[event, commitNs] : pending) {
+        const QByteArray sse = event.sseFrame();
+        const QByteArray ws = wsText(event);
+        QList<qint64> ids;
+        for (const auto &[id, s] : m_subscribers)
+            ids.append(id);
+        for (qint64 id : ids) {
+            auto it = m_subscribers.find(id);
+            if (it == m_subscribers.end())
+                continue;
+            Subscriber &s = *it->second;
+            if (event.seq <= s.lastSeq || !visible(s.who, event)) {
+                s.lastSeq = std::max(s.lastSeq, event.seq);
+                continue;
+            }
+            if (!deliver(s, sse, ws))
+                continue;
+            s.lastSeq = event.seq;
+            m_metrics.observe("tableorder_event_commit_to_send_seconds", {},
+                              (EventLog::monotonicNs() - commitNs) / 1e9);
+        }
+    }
+}
+
+void EventHub::heartbeat()
+{
+    QList<qint64> dead;
+    for (auto &[id, s] : m_subscribers) {
+        if (s->ws) {
+            // Two missed heartbeats without a pong or message: the peer is gone.
+            if (s->clock.elapsed() - s->lastSeenMs > 2 * m_settings.heartbeatMs + 1000)
+                dead.append(id);
+            else
+                s->ws->ping();
+        } else if (s->sse) {
+            s->sse->write(": ping\n\n");
+        }
+    }
+    for (qint64 id : dead)
+        drop(id, "no pong from peer");
+}
+
+void EventHub::drop(qint64 id, const char *reason)
+{
+    auto it = m_subscribers.find(id);
+    if (it == m_subscribers.end())
+        return;
+    std::unique_ptr<Subscriber> s = std::move(it->second);
+    m_subscribers.erase(it);
+    if (reason)
+        qCInfo(lcHub) << "dropping" << s->transport() << roleLabel(s->who) << "connection:" << reason;
+    if (s->ws) {
+        s->ws->disconnect(this);
+        if (reason)
+            s->ws->close(QWebSocketProtocol::CloseCode(4008), QString::fromLatin1(reason));
+        s->ws->abort();
+        s->ws.release()->deleteLater();
+    } else if (s->sse) {
+        s->sse->disconnect(this);
+        if (reason)
+            s->sse->abort();
+    }
+    updateGauges();
+}
+
+void EventHub::updateGauges()
+{
+    std::map<std::pair<QString, QString>, int> counts;
+    for (const QString &transport : {u"sse"_s, u"websocket"_s})
+        for (const QString &role : {u"staff"_s, u"table"_s})
+            counts[{transport, role}] = 0;
+    for (const auto &[id, s] : m_subscribers)
+        ++counts[{s->transport(), roleLabel(s->who)}];
+    for (const auto &[key, count] : counts)
+        m_metrics.set("tableorder_realtime_connections", {{"transport", key.first}, {"role", key.second}}, count);
+}
+
+} // namespace tableorder::edge

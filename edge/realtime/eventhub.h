@@ -1,0 +1,83 @@
+#pragma once
+
+#include "error.h"
+#include "event.h"
+#include "http/httpresponse.h"
+#include "services/principal.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <functional>
+#include <map>
+#include <memory>
+
+class QTcpSocket;
+class QWebSocket;
+
+namespace tableorder {
+class Metrics;
+}
+
+namespace tableorder::edge {
+
+class EventLog;
+
+struct RealtimeSettings
+{
+    int heartbeatMs = 15'000;
+    qint64 maxQueueBytes = 1024 * 1024; // per connection, unsent bytes
+    int maxTableConnections = 200;
+    int maxStaffConnections = 20;
+    int maxReplayEvents = 10'000; // further behind than this: reset
+};
+
+/// Fans committed events out to the screens over SSE and WebSocket. Each connection
+/// gets a snapshot (new) or a replay from its cursor (resuming), then live events, in
+/// seq order with no gap and no duplicate: replay and live both run on the event loop's
+/// thread, so no event can commit between the end of a replay and going live.
+class EventHub : public QObject
+{
+    Q_OBJECT
+public:
+    using SnapshotSource = std::function<Result<QJsonObject>(const Principal &)>;
+    using AckHandler = std::function<void(const Principal &, qint64 orderId)>;
+
+    EventHub(EventLog &log, Metrics &metrics, RealtimeSettings settings, SnapshotSource snapshot,
+             AckHandler ack, QObject *parent = nullptr);
+    ~EventHub() override;
+
+    /// TOO_MANY_CONNECTIONS when the principal's role is at its connection limit.
+    [[nodiscard]] Status admit(const Principal &who) const;
+    /// Takes over an HTTP socket as an SSE stream (writes the response head itself).
+    void addSse(const Principal &who, QTcpSocket *socket, std::optional<qint64> since);
+    void addWebSocket(const Principal &who, std::unique_ptr<QWebSocket> socket,
+                      std::optional<qint64> since);
+    [[nodiscard]] int connectionCount(bool staff) const;
+    /// Whether a principal may see an event (tables: their own orders and menu events).
+    [[nodiscard]] static bool visible(const Principal &who, const Event &event);
+
+private:
+    struct Subscriber;
+    void onCommitted(const Event &event, qint64 commitNs);
+    void flush();
+    void start(Subscriber &subscriber, std::optional<qint64> since);
+    bool deliver(Subscriber &subscriber, const QByteArray &sse, const QByteArray &ws);
+    void drop(qint64 id, const char *reason);
+    void heartbeat();
+    void updateGauges();
+
+    EventLog &m_log;
+    Metrics &m_metrics;
+    RealtimeSettings m_settings;
+    SnapshotSource m_snapshot;
+    AckHandler m_ack;
+    std::map<qint64, std::unique_ptr<Subscriber>> m_subscribers;
+    qint64 m_nextId = 1;
+    QList<std::pair<Event, qint64>> m_pending;
+    bool m_flushScheduled = false;
+    QTimer m_heartbeat;
+};
+
+} // namespace tableorder::edge
