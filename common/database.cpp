@@ -6,6 +6,7 @@
 #include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QSqlError>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -28,6 +29,30 @@ Result<QSqlDatabase> openSqlite(const QString &connectionName, const QString &pa
         if (!query.exec(pragma))
             return fail(ErrorCode::Internal, u"%1 failed: %2"_s.arg(pragma, query.lastError().text()));
     }
+    return db;
+}
+
+Dialect dialectOf(const QSqlDatabase &db)
+{
+    return db.driverName() == u"QPSQL"_s ? Dialect::PostgreSQL : Dialect::SQLite;
+}
+
+Result<QSqlDatabase> openUrl(const QString &connectionName, const QString &url)
+{
+    if (url.startsWith(u"sqlite:"_s))
+        return openSqlite(connectionName, url.sliced(7));
+    const QUrl parsed(url);
+    if (parsed.scheme() != u"postgresql"_s && parsed.scheme() != u"postgres"_s)
+        return fail(Error::validation(u"db"_s, u"--db must be sqlite:PATH or postgresql://user@host:port/db"_s));
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, connectionName);
+    db.setHostName(parsed.host());
+    db.setPort(parsed.port(5432));
+    db.setUserName(parsed.userName());
+    db.setPassword(parsed.password());
+    db.setDatabaseName(parsed.path().mid(1));
+    if (!db.open())
+        return fail(ErrorCode::Unavailable, u"cannot connect to PostgreSQL at %1:%2: %3"_s.arg(
+                                                   parsed.host()).arg(parsed.port(5432)).arg(db.lastError().text()));
     return db;
 }
 
@@ -59,7 +84,11 @@ Status migrate(QSqlDatabase &db, const QString &resourceDir)
         QFile file(resourceDir + u'/' + name);
         if (!file.open(QIODevice::ReadOnly))
             return fail(ErrorCode::Internal, u"cannot read migration %1"_s.arg(name));
-        const QString sql = QString::fromUtf8(file.readAll());
+        QString sql = QString::fromUtf8(file.readAll());
+        const bool pg = dialectOf(db) == Dialect::PostgreSQL;
+        sql.replace(u"{{ID}}"_s, pg ? u"BIGSERIAL PRIMARY KEY"_s : u"INTEGER PRIMARY KEY AUTOINCREMENT"_s);
+        sql.replace(u"{{BLOB}}"_s, pg ? u"BYTEA"_s : u"BLOB"_s);
+        sql.replace(u"{{BIGINT}}"_s, pg ? u"BIGINT"_s : u"INTEGER"_s);
 
         Transaction tx(db);
         // QSqlQuery runs one statement at a time; migration files end statements with ";\n".

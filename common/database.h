@@ -12,9 +12,17 @@ namespace tableorder::db {
 /// a commit that returned is on disk, which is what lets the edge answer 201.
 [[nodiscard]] Result<QSqlDatabase> openSqlite(const QString &connectionName, const QString &path);
 
+enum class Dialect { SQLite, PostgreSQL };
+
+/// Opens `sqlite:PATH` or `postgresql://user[:password]@host[:port]/dbname`.
+[[nodiscard]] Result<QSqlDatabase> openUrl(const QString &connectionName, const QString &url);
+[[nodiscard]] Dialect dialectOf(const QSqlDatabase &db);
+
 /// Applies the numbered `NNN_name.sql` files of a resource directory that the
 /// `schema_migrations` table does not list yet, each in its own transaction, so a failed
 /// migration leaves the database as it was.
+/// Migration text may use {{ID}} (auto-increment primary key), {{BLOB}} and {{BIGINT}},
+/// which become each dialect's spelling: the one place where the SQL differs.
 [[nodiscard]] Status migrate(QSqlDatabase &db, const QString &resourceDir);
 [[nodiscard]] int schemaVersion(QSqlDatabase &db);
 

@@ -113,4 +113,49 @@ QJsonObject toJson(const Order &order)
             {u"canceled_at"_s, timestampJson(order.canceledAt)}};
 }
 
+Result<Order> orderFromJson(const QJsonObject &o)
+{
+    for (const QString &field : {u"id"_s, u"number"_s, u"total"_s, u"table_number"_s}) {
+        if (!o.value(field).isDouble())
+            return fail(Error::validation(field, u"order.%1 must be a number"_s.arg(field)));
+    }
+    for (const QString &field : {u"status"_s, u"business_date"_s, u"created_at"_s}) {
+        if (!o.value(field).isString())
+            return fail(Error::validation(field, u"order.%1 must be a string"_s.arg(field)));
+    }
+    const auto status = parseOrderStatus(o.value(u"status"_s).toString());
+    if (!status)
+        return fail(Error::validation(u"status"_s, u"unknown order status"_s));
+    Order order;
+    order.id = o.value(u"id"_s).toInteger();
+    order.number = int(o.value(u"number"_s).toInteger());
+    order.businessDate = o.value(u"business_date"_s).toString();
+    order.sessionId = o.value(u"session_id"_s).toInteger();
+    order.tableId = o.value(u"table_id"_s).toInteger();
+    order.tableNumber = int(o.value(u"table_number"_s).toInteger());
+    order.status = *status;
+    order.total = o.value(u"total"_s).toInteger();
+    order.note = o.value(u"note"_s).toString();
+    order.clientOrderId = o.value(u"client_order_id"_s).toString();
+    order.createdAt = parseTimestamp(o.value(u"created_at"_s).toString());
+    order.updatedAt = parseTimestamp(o.value(u"updated_at"_s).toString());
+    order.preparingAt = parseTimestamp(o.value(u"preparing_at"_s).toString());
+    order.completedAt = parseTimestamp(o.value(u"completed_at"_s).toString());
+    order.canceledAt = parseTimestamp(o.value(u"canceled_at"_s).toString());
+    Money sum = 0;
+    for (const QJsonValue &value : o.value(u"items"_s).toArray()) {
+        const QJsonObject line = value.toObject();
+        OrderLine l{line.value(u"menu_item_id"_s).toInteger(), line.value(u"name"_s).toString(),
+                    line.value(u"unit_price"_s).toInteger(), int(line.value(u"quantity"_s).toInteger()),
+                    line.value(u"line_total"_s).toInteger()};
+        if (l.quantity <= 0 || l.lineTotal != l.unitPrice * l.quantity)
+            return fail(Error::validation(u"items"_s, u"order line totals do not add up"_s));
+        sum += l.lineTotal;
+        order.items.append(l);
+    }
+    if (order.items.isEmpty() || sum != order.total || !order.createdAt.isValid())
+        return fail(Error::validation(u"total"_s, u"order total does not match its lines"_s));
+    return order;
+}
+
 } // namespace tableorder

@@ -90,6 +90,9 @@ QString timestampText(const QDateTime &time);
 QDateTime parseTimestamp(const QString &text);
 
 QJsonObject toJson(const Order &order);
+/// The inverse of toJson(Order), for events that carry an order; VALIDATION_FAILED when a
+/// required field is missing or has the wrong type.
+[[nodiscard]] Result<Order> orderFromJson(const QJsonObject &object);
 QJsonObject toJson(const OrderLine &line);
 
 } // namespace tableorder

@@ -39,6 +39,8 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::NoOpenSession: return u"NO_OPEN_SESSION"_s;
     case ErrorCode::AlreadyExists: return u"ALREADY_EXISTS"_s;
     case ErrorCode::IdempotencyKeyReused: return u"IDEMPOTENCY_KEY_REUSED"_s;
+    case ErrorCode::SchemaNotSupported: return u"SCHEMA_NOT_SUPPORTED"_s;
+    case ErrorCode::MenuManagedCentrally: return u"MENU_MANAGED_CENTRALLY"_s;
     case ErrorCode::PayloadTooLarge: return u"PAYLOAD_TOO_LARGE"_s;
     case ErrorCode::HeadersTooLarge: return u"HEADERS_TOO_LARGE"_s;
     case ErrorCode::UnsupportedMediaType: return u"UNSUPPORTED_MEDIA_TYPE"_s;
@@ -68,10 +70,12 @@ int errorStatus(ErrorCode code)
     case ErrorCode::InvalidTransition:
     case ErrorCode::LimitReached:
     case ErrorCode::NoOpenSession:
-    case ErrorCode::AlreadyExists: return 409;
+    case ErrorCode::AlreadyExists:
+    case ErrorCode::MenuManagedCentrally: return 409;
     case ErrorCode::PayloadTooLarge: return 413;
     case ErrorCode::UnsupportedMediaType: return 415;
-    case ErrorCode::IdempotencyKeyReused: return 422;
+    case ErrorCode::IdempotencyKeyReused:
+    case ErrorCode::SchemaNotSupported: return 422;
     case ErrorCode::RateLimited: return 429;
     case ErrorCode::HeadersTooLarge: return 431;
     case ErrorCode::Internal: return 500;

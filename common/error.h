@@ -24,6 +24,8 @@ enum class ErrorCode {
     NoOpenSession,
     AlreadyExists,
     IdempotencyKeyReused,
+    SchemaNotSupported,
+    MenuManagedCentrally,
     PayloadTooLarge,
     HeadersTooLarge,
     UnsupportedMediaType,

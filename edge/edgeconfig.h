@@ -56,6 +56,5 @@ struct EdgeConfig
 /// [--log-json]` plus environment and config file. VALIDATION_FAILED names the bad setting.
 [[nodiscard]] Result<EdgeConfig> parseServeArguments(const QStringList &arguments,
                                                      const QStringList &environment);
-[[nodiscard]] Result<std::pair<QHostAddress, quint16>> parseListen(const QString &text);
 
 } // namespace tableorder::edge

@@ -27,7 +27,10 @@ std::optional<int> RateLimiter::take(const QString &key, int limit, int windowSe
         bucket.tokens -= 1;
         return std::nullopt;
     }
-    return std::max(1, int(std::ceil((1 - bucket.tokens) / perMs / 1000.0)));
+    // Multiply before dividing: 1 / (limit / window) is not exact in floating point, and for
+    // one per hour it came to 3600.0000000000005 s, which ceil() made 3601.
+    const double waitSeconds = (1 - bucket.tokens) * windowSeconds / limit;
+    return std::max(1, int(std::ceil(waitSeconds)));
 }
 
 void RateLimiter::prune(qint64 nowMs)

@@ -34,7 +34,11 @@ OrderService::OrderService(QSqlDatabase db, OrderRepository &orders, TableReposi
 
 QString OrderService::businessDate(const QDateTime &at) const
 {
-    return at.toTimeZone(m_timeZone).addSecs(-qint64(m_cutoffHour) * 3600).date().toString(Qt::ISODate);
+    // The cutoff is a wall-clock hour: subtracting a fixed number of seconds would move it by
+    // an hour on the days the clocks change.
+    const QDateTime local = at.toTimeZone(m_timeZone);
+    const QDate date = local.time().hour() < m_cutoffHour ? local.date().addDays(-1) : local.date();
+    return date.toString(Qt::ISODate);
 }
 
 QString OrderService::requestHash(const OrderInput &input)

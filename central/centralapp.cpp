@@ -1,0 +1,216 @@
+#include "centralapp.h"
+
+#include "crypto.h"
+#include "database.h"
+#include "demomenu.h"
+#include "http/httpserver.h"
+#include "http/ratelimiter.h"
+#include "http/routes.h"
+#include "metrics.h"
+#include "services/hqauthservice.h"
+#include "services/livefeed.h"
+#include "services/menupublisher.h"
+#include "services/reportservice.h"
+#include "services/storeservice.h"
+#include "services/syncservice.h"
+#include "storage/centralmenurepository.h"
+#include "storage/ingestrepository.h"
+#include "storage/reportrepository.h"
+#include "storage/tenantrepository.h"
+
+#include <QDir>
+#include <QFile>
+#include <QLoggingCategory>
+#include <QTimer>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcCentral, "tableorder.central")
+
+namespace tableorder::central {
+
+CentralApp::CentralApp(CentralConfig config, QObject *parent)
+    : QObject(parent), m_config(std::move(config)),
+      m_connection(u"central-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces)),
+      m_metrics(std::make_unique<Metrics>())
+{
+}
+
+CentralApp::~CentralApp()
+{
+    m_server.reset();
+    m_context.reset();
+    m_feed.reset();
+    m_reports.reset();
+    m_publisher.reset();
+    m_sync.reset();
+    m_stores.reset();
+    m_auth.reset();
+    m_reportRepo.reset();
+    m_menus.reset();
+    m_ingest.reset();
+    m_tenants.reset();
+    for (QSqlDatabase *db : {&m_db, &m_listenDb}) {
+        if (db->isOpen())
+            db->close();
+        *db = QSqlDatabase();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+    QSqlDatabase::removeDatabase(m_connection + u"-listen"_s);
+}
+
+bool CentralApp::databaseUsable()
+{
+    QSqlQuery q(m_db);
+    return m_db.isOpen() && q.exec(u"SELECT COUNT(*) FROM organizations"_s) && q.next();
+}
+
+Status CentralApp::start()
+{
+    if (m_config.databaseUrl.startsWith(u"sqlite:"_s))
+        QDir().mkpath(QFileInfo(m_config.databaseUrl.sliced(7)).absolutePath());
+    QDir().mkpath(m_config.stateDir());
+    auto db = db::openUrl(m_connection, m_config.databaseUrl);
+    if (!db)
+        return fail(db.error());
+    m_db = *db;
+    if (db::dialectOf(m_db) == db::Dialect::PostgreSQL) {
+        // Instances starting together must not migrate at once.
+        QSqlQuery(m_db).exec(u"SELECT pg_advisory_lock(7261)"_s);
+    }
+    auto migrated = db::migrate(m_db, u":/migrations/central"_s);
+    if (db::dialectOf(m_db) == db::Dialect::PostgreSQL)
+        QSqlQuery(m_db).exec(u"SELECT pg_advisory_unlock(7261)"_s);
+    if (!migrated)
+        return migrated;
+    auto secret = crypto::loadOrCreateSecret(m_config.secretFile);
+    if (!secret)
+        return fail(secret.error());
+    if (db::dialectOf(m_db) == db::Dialect::PostgreSQL) {
+        auto listen = db::openUrl(m_connection + u"-listen"_s, m_config.databaseUrl);
+        if (!listen)
+            return fail(listen.error());
+        m_listenDb = *listen;
+    }
+
+    m_tenants = std::make_unique<TenantRepository>(m_db);
+    m_ingest = std::make_unique<IngestRepository>(m_db);
+    m_menus = std::make_unique<CentralMenuRepository>(m_db);
+    m_reportRepo = std::make_unique<ReportRepository>(m_db);
+    m_auth = std::make_unique<HqAuthService>(*m_tenants, *secret, m_config.tokenHours);
+    m_stores = std::make_unique<StoreService>(m_db, *m_tenants, m_config.offlineAfterSeconds);
+    m_sync = std::make_unique<SyncService>(m_db, *m_ingest, *m_metrics);
+    m_publisher = std::make_unique<MenuPublisher>(m_db, *m_menus, *m_stores);
+    m_reports = std::make_unique<ReportService>(*m_reportRepo);
+    m_feed = std::make_unique<LiveFeed>(m_listenDb);
+    m_limiter = std::make_unique<http::RateLimiter>();
+    m_limiter->setEnabled(m_config.rateLimits);
+    connect(m_sync.get(), &SyncService::orderApplied, m_feed.get(), &LiveFeed::publish);
+    connect(m_publisher.get(), &MenuPublisher::versionPublished, m_feed.get(),
+            [this](qint64 storeId) { m_feed->announceMenu(storeId); });
+    connect(m_feed.get(), &LiveFeed::menuAnnounced, m_publisher.get(), &MenuPublisher::notifyPublished);
+    m_metrics->declareGauge("tableorder_central_store_backlog", "Upload backlog each store last reported.");
+    m_metrics->declareGauge("tableorder_central_store_lag_seconds", "Sync lag each store last reported.");
+    m_metrics->declareGauge("tableorder_central_store_online", "1 when the store synced recently.");
+    m_metrics->declareGauge("tableorder_central_feed_subscribers", "Open HQ live-feed streams.",
+                            [this] { return double(m_feed->subscriberCount()); });
+    auto *gauges = new QTimer(this);
+    connect(gauges, &QTimer::timeout, this, [this] {
+        auto stores = m_tenants->allStores();
+        if (!stores)
+            return;
+        for (const StoreRecord &s : *stores) {
+            const Metrics::Labels label{{"store", QString::number(s.id)}, {"store_name", s.name}};
+            m_metrics->set("tableorder_central_store_backlog", label, double(s.backlog));
+            m_metrics->set("tableorder_central_store_lag_seconds", label, s.lagMs / 1000.0);
+            m_metrics->set("tableorder_central_store_online", label, m_stores->isOnline(s) ? 1 : 0);
+        }
+    });
+    gauges->start(5000);
+
+    if (m_config.demo) {
+        if (auto ok = seedDemo(); !ok)
+            return ok;
+    }
+
+    m_context.reset(new CentralContext{m_config, *m_auth, *m_stores, *m_sync, *m_publisher, *m_reports, *m_feed,
+                                       *m_ingest, *m_limiter, *m_metrics, [this] { return databaseUsable(); }});
+    m_server = std::make_unique<http::HttpServer>(*m_metrics);
+    m_server->setJsonLogs(m_config.jsonLogs);
+    m_server->setAuthorizer(makeCentralAuthorizer(*m_context));
+    registerHqRoutes(*m_server, *m_context);
+    registerCentralMenuRoutes(*m_server, *m_context);
+    registerReportRoutes(*m_server, *m_context);
+    registerSyncRoutes(*m_server, *m_context);
+    registerCentralSystemRoutes(*m_server, *m_context);
+    http::GuardLimits limits;
+    limits.idleTimeoutMs = 120'000;
+    m_port = m_server->listen(m_config.address, m_config.port, limits);
+    if (!m_port)
+        return fail(ErrorCode::Unavailable, u"cannot listen on %1:%2"_s.arg(m_config.address.toString()).arg(m_config.port));
+    qCInfo(lcCentral).noquote() << "listening on" << m_config.address.toString() + u':' + QString::number(m_port);
+    return {};
+}
+
+Status CentralApp::seedDemo()
+{
+    auto existing = m_tenants->organizationByName(u"demo"_s);
+    if (!existing)
+        return fail(existing.error());
+    const QString keyFile = QDir(m_config.stateDir()).filePath(u"demo-store-key"_s);
+    if (existing->has_value()) {
+        QFile file(keyFile);
+        const QString key = file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()).trimmed() : QString();
+        m_demoBanner = u"demo organization exists; store key: %1"_s.arg(key.isEmpty() ? u"(see POST /api/v1/stores/1/key)"_s : key);
+        return {};
+    }
+    db::Transaction tx(m_db);
+    auto org = m_tenants->createOrganization(u"demo"_s);
+    if (!org)
+        return fail(org.error());
+    if (auto user = m_auth->addUser(*org, u"hq"_s, u"hq"_s, u"hq_admin"_s, 0); !user)
+        return fail(user.error());
+    const QString key = newStoreKey();
+    auto store = m_tenants->createStore(*org, u"한식당 데모점"_s, u"Asia/Seoul"_s, storeKeyHash(key));
+    if (!store)
+        return fail(store.error());
+    int categoryOrder = 0;
+    for (const DemoCategory &category : demoMenu()) {
+        auto categoryId = m_menus->insertCategory(*store, {0, category.name, categoryOrder += 10});
+        if (!categoryId)
+            return fail(categoryId.error());
+        int itemOrder = 0;
+        for (const DemoItem &item : category.items) {
+            if (auto id = m_menus->insertItem({0, *store, *categoryId, item.name, item.description, item.price,
+                                               QString(), itemOrder += 10});
+                !id)
+                return fail(id.error());
+        }
+    }
+    if (auto ok = tx.commit(); !ok)
+        return ok;
+    const HqPrincipal admin{0, *org, u"hq_admin"_s, 0};
+    if (auto version = m_publisher->publish(admin, *store, {}, u"demo menu"_s); !version)
+        return fail(version.error());
+    // The demo keeps its key in a 0600 file so that `demo` scripts can link an edge.
+    QFile file(keyFile);
+    if (file.open(QIODevice::WriteOnly)) {
+        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        file.write(key.toUtf8());
+    }
+    m_demoBanner = u"demo organization created: HQ login hq / hq; store %1 key: %2"_s.arg(*store).arg(key);
+    return {};
+}
+
+void CentralApp::shutdown(std::function<void()> done)
+{
+    if (m_server)
+        m_server->stopListening();
+    QTimer::singleShot(200, this, [this, done = std::move(done)] {
+        m_server.reset();
+        done();
+    });
+}
+
+} // namespace tableorder::central

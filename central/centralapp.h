@@ -1,0 +1,74 @@
+#pragma once
+
+#include "centralconfig.h"
+#include "error.h"
+
+#include <QObject>
+#include <QSqlDatabase>
+
+#include <functional>
+#include <memory>
+
+namespace tableorder {
+class Metrics;
+namespace http {
+class HttpServer;
+class RateLimiter;
+} // namespace http
+} // namespace tableorder
+
+namespace tableorder::central {
+
+class TenantRepository;
+class IngestRepository;
+class CentralMenuRepository;
+class ReportRepository;
+class HqAuthService;
+class StoreService;
+class SyncService;
+class MenuPublisher;
+class ReportService;
+class LiveFeed;
+struct CentralContext;
+
+/// The central server's composition root.
+class CentralApp : public QObject
+{
+    Q_OBJECT
+public:
+    explicit CentralApp(CentralConfig config, QObject *parent = nullptr);
+    ~CentralApp() override;
+
+    [[nodiscard]] Status start();
+    [[nodiscard]] quint16 port() const { return m_port; }
+    void shutdown(std::function<void()> done);
+    /// Set by --demo: the demo store's key, for printing.
+    [[nodiscard]] QString demoBanner() const { return m_demoBanner; }
+
+private:
+    Status seedDemo();
+    bool databaseUsable();
+
+    CentralConfig m_config;
+    QString m_connection;
+    QSqlDatabase m_db;
+    QSqlDatabase m_listenDb;
+    std::unique_ptr<Metrics> m_metrics;
+    std::unique_ptr<TenantRepository> m_tenants;
+    std::unique_ptr<IngestRepository> m_ingest;
+    std::unique_ptr<CentralMenuRepository> m_menus;
+    std::unique_ptr<ReportRepository> m_reportRepo;
+    std::unique_ptr<HqAuthService> m_auth;
+    std::unique_ptr<StoreService> m_stores;
+    std::unique_ptr<SyncService> m_sync;
+    std::unique_ptr<MenuPublisher> m_publisher;
+    std::unique_ptr<ReportService> m_reports;
+    std::unique_ptr<LiveFeed> m_feed;
+    std::unique_ptr<http::RateLimiter> m_limiter;
+    std::unique_ptr<CentralContext> m_context;
+    std::unique_ptr<http::HttpServer> m_server;
+    quint16 m_port = 0;
+    QString m_demoBanner;
+};
+
+} // namespace tableorder::central

@@ -1,0 +1,96 @@
+#include "centralconfig.h"
+
+#include "listenaddress.h"
+
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QSettings>
+
+using namespace Qt::StringLiterals;
+
+namespace tableorder::central {
+
+QString CentralConfig::stateDir() const
+{
+    return QFileInfo(secretFile).absolutePath();
+}
+
+Result<CentralConfig> parseCentralArguments(const QStringList &arguments, const QStringList &environment)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"tableorder central server"_s);
+    parser.addHelpOption();
+    parser.addOptions({
+            {u"listen"_s, u"Address and port (default 127.0.0.1:8090)."_s, u"ADDR:PORT"_s},
+            {u"db"_s, u"sqlite:PATH or postgresql://user@host:port/db."_s, u"URL"_s},
+            {u"secret-file"_s, u"JWT signing key file (created 0600 if missing)."_s, u"FILE"_s},
+            {u"config"_s, u"INI configuration file."_s, u"FILE"_s},
+            {u"demo"_s, u"Create the demo organization, HQ account and store."_s},
+            {u"no-rate-limit"_s, u"Turn upload rate limits off (load tests)."_s},
+            {u"log-json"_s, u"Log requests as JSON lines."_s},
+    });
+    if (!parser.parse(arguments))
+        return fail(Error::validation(u"arguments"_s, parser.errorText()));
+    QHash<QString, QString> env;
+    for (const QString &entry : environment) {
+        const qsizetype eq = entry.indexOf(u'=');
+        if (eq > 0 && entry.startsWith(u"TABLEORDER_"_s))
+            env.insert(entry.first(eq), entry.sliced(eq + 1));
+    }
+    QString configPath = parser.value(u"config"_s);
+    if (configPath.isEmpty())
+        configPath = env.value(u"TABLEORDER_CONFIG"_s);
+    std::unique_ptr<QSettings> file;
+    if (!configPath.isEmpty())
+        file = std::make_unique<QSettings>(configPath, QSettings::IniFormat);
+    auto setting = [&](const QString &option, const QString &key) -> QString {
+        if (!option.isEmpty() && parser.isSet(option))
+            return parser.value(option);
+        const QString envName = u"TABLEORDER_"_s + QString(key).toUpper().replace(u'-', u'_').replace(u'/', u'_');
+        if (env.contains(envName))
+            return env.value(envName);
+        return file ? file->value(key).toString() : QString();
+    };
+    auto flag = [&](const QString &option) {
+        const QString value = setting(option, option).toLower();
+        return parser.isSet(option) || value == u"1"_s || value == u"true"_s;
+    };
+
+    CentralConfig config;
+    if (const QString listen = setting(u"listen"_s, u"listen"_s); !listen.isEmpty()) {
+        auto parsed = parseListen(listen);
+        if (!parsed)
+            return fail(parsed.error());
+        std::tie(config.address, config.port) = *parsed;
+    }
+    config.databaseUrl = setting(u"db"_s, u"db"_s);
+    if (config.databaseUrl.isEmpty())
+        return fail(Error::validation(u"db"_s, u"--db is required (sqlite:PATH or postgresql://...)"_s));
+    config.secretFile = setting(u"secret-file"_s, u"secret-file"_s);
+    if (config.secretFile.isEmpty()) {
+        if (!config.databaseUrl.startsWith(u"sqlite:"_s))
+            return fail(Error::validation(u"secret-file"_s, u"--secret-file is required with PostgreSQL "
+                                                             "(every instance must use the same one)"_s));
+        config.secretFile = QFileInfo(config.databaseUrl.sliced(7)).absolutePath() + u"/central-jwt-secret"_s;
+    }
+    config.demo = flag(u"demo"_s);
+    config.jsonLogs = flag(u"log-json"_s);
+    config.rateLimits = !flag(u"no-rate-limit"_s);
+    struct IntSetting { QString key; int *target; int min; int max; };
+    for (const IntSetting &s : {IntSetting{u"offline-after-seconds"_s, &config.offlineAfterSeconds, 5, 86400},
+                                IntSetting{u"uploads-per-minute"_s, &config.uploadsPerMinute, 1, 1000000},
+                                IntSetting{u"long-poll-ms"_s, &config.longPollMs, 100, 120000},
+                                IntSetting{u"token-hours"_s, &config.tokenHours, 1, 720}}) {
+        const QString text = setting(QString(), s.key);
+        if (text.isEmpty())
+            continue;
+        bool ok = false;
+        const int value = text.toInt(&ok);
+        if (!ok || value < s.min || value > s.max)
+            return fail(Error::validation(s.key, u"%1 must be an integer from %2 to %3"_s.arg(s.key).arg(s.min).arg(s.max)));
+        *s.target = value;
+    }
+    return config;
+}
+
+} // namespace tableorder::central

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "error.h"
+
+#include <QHostAddress>
+#include <QStringList>
+
+namespace tableorder::central {
+
+/// Settings from the command line, TABLEORDER_* environment and an INI file (highest first).
+struct CentralConfig
+{
+    QHostAddress address = QHostAddress::LocalHost;
+    quint16 port = 8090;
+    QString databaseUrl;  // sqlite:PATH or postgresql://user@host:port/db
+    QString secretFile;   // JWT signing key; shared by all instances on one database
+    bool demo = false;
+    bool jsonLogs = false;
+    bool rateLimits = true;
+    int offlineAfterSeconds = 60;
+    int tokenHours = 12;
+    int uploadsPerMinute = 600; // per store
+    int longPollMs = 25'000;
+
+    [[nodiscard]] QString stateDir() const; // directory of the secret and demo key
+};
+
+[[nodiscard]] Result<CentralConfig> parseCentralArguments(const QStringList &arguments,
+                                                          const QStringList &environment);
+
+} // namespace tableorder::central

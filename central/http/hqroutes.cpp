@@ -1,0 +1,142 @@
+#include "http/ratelimiter.h"
+#include "json.h"
+#include "routes.h"
+#include "services/hqauthservice.h"
+#include "services/livefeed.h"
+#include "services/storeservice.h"
+#include "storage/ingestrepository.h"
+
+#include <QJsonArray>
+#include <QTcpSocket>
+
+using namespace Qt::StringLiterals;
+using tableorder::http::HttpRequest;
+using tableorder::http::HttpResponse;
+
+namespace tableorder::central {
+
+http::HttpServer::Authorizer makeCentralAuthorizer(CentralContext &ctx)
+{
+    return [&ctx](HttpRequest &request, int access) -> std::optional<HttpResponse> {
+        if (access == HqPublic || access == StoreKey)
+            return std::nullopt;
+        QByteArray token = request.header("authorization");
+        if (token.size() > 7 && token.first(7).compare("bearer ", Qt::CaseInsensitive) == 0)
+            token = token.sliced(7).trimmed();
+        else
+            token = request.query(u"access_token"_s).toLatin1();
+        auto who = ctx.auth.authenticate(token);
+        if (!who)
+            return HttpResponse::error(who.error());
+        if (access == HqAdmin && !who->isAdmin())
+            return HttpResponse::error({ErrorCode::Forbidden, u"this needs the role: hq_admin"_s, {}});
+        request.claims = who->claims();
+        return std::nullopt;
+    };
+}
+
+void registerHqRoutes(http::HttpServer &server, CentralContext &ctx)
+{
+    using Method = http::HttpServer::Method;
+
+    server.route(Method::Post, u"/api/v1/auth/login"_s, {HqPublic}, [&ctx](HttpRequest &req) {
+        auto body = json::parseObject(req.body());
+        if (!body)
+            return HttpResponse::error(body.error());
+        auto username = json::requireString(*body, u"username"_s, 1, 64);
+        if (!username)
+            return HttpResponse::error(username.error());
+        auto password = json::requireString(*body, u"password"_s, 1, 256);
+        if (!password)
+            return HttpResponse::error(password.error());
+        for (const QString &key : QStringList{u"login-ip:"_s + req.peer().toString(), u"login-account:"_s + *username}) {
+            if (auto retry = ctx.limiter.take(key, 10, 60))
+                return HttpResponse::error({ErrorCode::RateLimited, u"too many login attempts"_s, {}})
+                        .withHeader("Retry-After", QByteArray::number(*retry));
+        }
+        return http::respond(ctx.auth.login(*username, *password), [](const HqLogin &login) {
+            return HttpResponse::json(QJsonObject{{u"token"_s, login.token},
+                                                  {u"expires_at"_s, timestampJson(login.expiresAt)},
+                                                  {u"role"_s, login.principal.role},
+                                                  {u"store_id"_s, login.principal.storeId ? QJsonValue(login.principal.storeId)
+                                                                                          : QJsonValue(QJsonValue::Null)}});
+        });
+    });
+
+    server.route(Method::Get, u"/api/v1/stores"_s, {HqAny}, [&ctx](HttpRequest &req) {
+        return http::respond(ctx.stores.list(HqPrincipal::fromClaims(req.claims)), [&ctx](const QList<StoreRecord> &list) {
+            QJsonArray stores;
+            for (const StoreRecord &s : list)
+                stores.append(ctx.stores.toJson(s));
+            return HttpResponse::json(QJsonObject{{u"stores"_s, stores}});
+        });
+    });
+
+    server.route(Method::Get, u"/api/v1/stores/{id}"_s, {HqAny}, [&ctx](HttpRequest &req) {
+        return http::respond(ctx.stores.get(HqPrincipal::fromClaims(req.claims), req.idParam()),
+                             [&ctx](const StoreRecord &s) { return HttpResponse::json(ctx.stores.toJson(s)); });
+    });
+
+    server.route(Method::Post, u"/api/v1/stores"_s, {HqAdmin}, [&ctx](HttpRequest &req) {
+        auto body = json::parseObject(req.body());
+        if (!body)
+            return HttpResponse::error(body.error());
+        auto name = json::requireString(*body, u"name"_s, 1, 100);
+        if (!name)
+            return HttpResponse::error(name.error());
+        auto zone = json::optionalString(*body, u"timezone"_s, 64, u"Asia/Seoul"_s);
+        if (!zone)
+            return HttpResponse::error(zone.error());
+        return http::respond(ctx.stores.registerStore(HqPrincipal::fromClaims(req.claims), *name, *zone),
+                             [](const RegisteredStore &r) {
+                                 return HttpResponse::json(201, QJsonObject{{u"id"_s, r.store.id},
+                                                                            {u"name"_s, r.store.name},
+                                                                            {u"timezone"_s, r.store.timezone},
+                                                                            {u"store_key"_s, r.storeKey}});
+                             });
+    });
+
+    server.route(Method::Post, u"/api/v1/stores/{id}/key"_s, {HqAdmin}, [&ctx](HttpRequest &req) {
+        return http::respond(ctx.stores.rotateKey(HqPrincipal::fromClaims(req.claims), req.idParam()),
+                             [](const QString &key) { return HttpResponse::json(QJsonObject{{u"store_key"_s, key}}); });
+    });
+
+    server.route(Method::Get, u"/api/v1/reconciliation"_s, {HqAny}, [&ctx](HttpRequest &req) {
+        const HqPrincipal who = HqPrincipal::fromClaims(req.claims);
+        qint64 storeId = req.query(u"store_id"_s).toLongLong();
+        if (!who.isAdmin())
+            storeId = who.storeId;
+        return http::respond(ctx.ingest.reconciliation(who.orgId, storeId), [](const QList<ReconciliationRow> &rows) {
+            QJsonArray out;
+            for (const ReconciliationRow &r : rows)
+                out.append(QJsonObject{{u"store_id"_s, r.storeId},
+                                       {u"store_name"_s, r.storeName},
+                                       {u"business_date"_s, r.businessDate},
+                                       {u"edge_orders"_s, r.edgeOrders},
+                                       {u"edge_total"_s, r.edgeTotal},
+                                       {u"central_orders"_s, r.centralOrders},
+                                       {u"central_total"_s, r.centralTotal},
+                                       {u"matches"_s, r.edgeOrders == r.centralOrders && r.edgeTotal == r.centralTotal}});
+            return HttpResponse::json(QJsonObject{{u"rows"_s, out}});
+        });
+    });
+
+    server.route(Method::Get, u"/api/v1/dead-letters"_s, {HqAny}, [&ctx](HttpRequest &req) {
+        const HqPrincipal who = HqPrincipal::fromClaims(req.claims);
+        return http::respond(ctx.ingest.deadLetters(who.orgId, who.isAdmin() ? 0 : who.storeId),
+                             [](const QList<DeadLetter> &rows) {
+                                 QJsonArray out;
+                                 for (const DeadLetter &d : rows)
+                                     out.append(QJsonObject{{u"id"_s, d.id}, {u"store_id"_s, d.storeId},
+                                                            {u"seq"_s, d.seq}, {u"type"_s, d.type},
+                                                            {u"error"_s, d.error}, {u"received_at"_s, d.receivedAt}});
+                                 return HttpResponse::json(QJsonObject{{u"dead_letters"_s, out}});
+                             });
+    });
+
+    server.routeStream(Method::Get, u"/api/v1/feed"_s, {HqAny}, [&ctx](HttpRequest &req, QTcpSocket *socket) {
+        ctx.feed.subscribe(HqPrincipal::fromClaims(req.claims), socket);
+    });
+}
+
+} // namespace tableorder::central

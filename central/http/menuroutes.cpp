@@ -1,0 +1,231 @@
+#include "json.h"
+#include "routes.h"
+#include "services/hqauthservice.h"
+#include "services/menupublisher.h"
+
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+using tableorder::http::HttpRequest;
+using tableorder::http::HttpResponse;
+
+namespace tableorder::central {
+
+namespace {
+
+/// `?publish=later` stages an edit in the working copy; anything else publishes it now.
+PublishMode modeOf(const HttpRequest &req)
+{
+    return req.query(u"publish"_s) == u"later"_s ? PublishMode::Staged : PublishMode::Now;
+}
+
+Result<CategoryEdit> categoryEdit(const QByteArray &body)
+{
+    auto o = json::parseObject(body);
+    if (!o)
+        return fail(o.error());
+    if (auto ok = json::allowOnly(*o, {u"name"_s, u"display_order"_s}); !ok)
+        return fail(ok.error());
+    CategoryEdit edit;
+    if (o->contains(u"name"_s)) {
+        auto name = json::requireString(*o, u"name"_s, 1, 100);
+        if (!name)
+            return fail(name.error());
+        edit.name = *name;
+    }
+    if (o->contains(u"display_order"_s)) {
+        auto order = json::requireInt(*o, u"display_order"_s, -1'000'000, 1'000'000);
+        if (!order)
+            return fail(order.error());
+        edit.displayOrder = int(*order);
+    }
+    return edit;
+}
+
+Result<ItemEdit> itemEdit(const QJsonObject &o)
+{
+    ItemEdit edit;
+    if (o.contains(u"category_id"_s)) {
+        auto v = json::requireInt(o, u"category_id"_s, 1, std::numeric_limits<qint32>::max());
+        if (!v)
+            return fail(v.error());
+        edit.categoryId = *v;
+    }
+    for (const auto &[field, target, max] : {std::tuple{u"name"_s, &edit.name, 100}, std::tuple{u"description"_s, &edit.description, 500},
+                                           std::tuple{u"image_url"_s, &edit.imageUrl, 1000}}) {
+        if (!o.contains(field))
+            continue;
+        auto v = json::optionalString(o, field, max);
+        if (!v)
+            return fail(v.error());
+        *target = *v;
+    }
+    if (o.contains(u"price"_s)) {
+        auto v = json::requireInt(o, u"price"_s, 0, 100'000'000);
+        if (!v)
+            return fail(v.error());
+        edit.price = *v;
+    }
+    if (o.contains(u"display_order"_s)) {
+        auto v = json::requireInt(o, u"display_order"_s, -1'000'000, 1'000'000);
+        if (!v)
+            return fail(v.error());
+        edit.displayOrder = int(*v);
+    }
+    return edit;
+}
+
+Result<ItemEdit> itemEditFromBody(const QByteArray &body)
+{
+    auto o = json::parseObject(body);
+    if (!o)
+        return fail(o.error());
+    if (auto ok = json::allowOnly(*o, {u"category_id"_s, u"name"_s, u"description"_s, u"price"_s, u"image_url"_s,
+                                       u"display_order"_s});
+        !ok)
+        return fail(ok.error());
+    return itemEdit(*o);
+}
+
+Result<QDateTime> publishTime(const QJsonObject &o)
+{
+    const QString at = o.value(u"publish_at"_s).toString();
+    if (at.isEmpty())
+        return QDateTime();
+    QDateTime time = QDateTime::fromString(at, Qt::ISODateWithMs);
+    if (!time.isValid())
+        return fail(Error::validation(u"publish_at"_s, u"publish_at must be an ISO-8601 time"_s));
+    return time.toUTC();
+}
+
+QJsonObject categoryJson(const MenuCategory &c)
+{
+    return {{u"id"_s, c.id}, {u"name"_s, c.name}, {u"display_order"_s, c.displayOrder}};
+}
+
+} // namespace
+
+void registerCentralMenuRoutes(http::HttpServer &server, CentralContext &ctx)
+{
+    using Method = http::HttpServer::Method;
+    MenuPublisher &menus = ctx.menus;
+    auto who = [](const HttpRequest &req) { return HqPrincipal::fromClaims(req.claims); };
+
+    server.route(Method::Get, u"/api/v1/stores/{id}/menu"_s, {HqAny}, [&menus, who](HttpRequest &req) {
+        return http::respond(menus.workingMenu(who(req), req.idParam()),
+                             [](const QJsonObject &menu) { return HttpResponse::json(menu); });
+    });
+    server.route(Method::Post, u"/api/v1/stores/{id}/menu/categories"_s, {HqAdmin}, [&menus, who](HttpRequest &req) {
+        auto edit = categoryEdit(req.body());
+        if (!edit)
+            return HttpResponse::error(edit.error());
+        return http::respond(menus.createCategory(who(req), req.idParam(), *edit, modeOf(req)),
+                             [](const MenuCategory &c) { return HttpResponse::json(201, categoryJson(c)); });
+    });
+    server.route(Method::Put, u"/api/v1/stores/{id}/menu/categories/{cid}"_s, {HqAdmin}, [&menus, who](HttpRequest &req) {
+        auto edit = categoryEdit(req.body());
+        if (!edit)
+            return HttpResponse::error(edit.error());
+        return http::respond(menus.updateCategory(who(req), req.idParam(), req.idParam(1), *edit, modeOf(req)),
+                             [](const MenuCategory &c) { return HttpResponse::json(categoryJson(c)); });
+    });
+    server.route(Method::Delete, u"/api/v1/stores/{id}/menu/categories/{cid}"_s, {HqAdmin}, [&menus, who](HttpRequest &req) {
+        auto done = menus.deleteCategory(who(req), req.idParam(), req.idParam(1), modeOf(req));
+        return done ? HttpResponse::noContent() : HttpResponse::error(done.error());
+    });
+    server.route(Method::Post, u"/api/v1/stores/{id}/menu/items"_s, {HqAdmin}, [&menus, who](HttpRequest &req) {
+        auto edit = itemEditFromBody(req.body());
+        if (!edit)
+            return HttpResponse::error(edit.error());
+        return http::respond(menus.createItem(who(req), req.idParam(), *edit, modeOf(req)),
+                             [](const CentralItem &i) { return HttpResponse::json(201, toJson(i)); });
+    });
+    server.route(Method::Put, u"/api/v1/stores/{id}/menu/items/{iid}"_s, {HqAdmin}, [&menus, who](HttpRequest &req) {
+        auto edit = itemEditFromBody(req.body());
+        if (!edit)
+            return HttpResponse::error(edit.error());
+        return http::respond(menus.updateItem(who(req), req.idParam(), req.idParam(1), *edit, modeOf(req)),
+                             [](const CentralItem &i) { return HttpResponse::json(toJson(i)); });
+    });
+    server.route(Method::Delete, u"/api/v1/stores/{id}/menu/items/{iid}"_s, {HqAdmin}, [&menus, who](HttpRequest &req) {
+        auto done = menus.deleteItem(who(req), req.idParam(), req.idParam(1), modeOf(req));
+        return done ? HttpResponse::noContent() : HttpResponse::error(done.error());
+    });
+    server.route(Method::Post, u"/api/v1/stores/{id}/menu/publish"_s, {HqAdmin}, [&menus, who](HttpRequest &req) {
+        QJsonObject body;
+        if (!req.body().isEmpty()) {
+            auto parsed = json::parseObject(req.body());
+            if (!parsed)
+                return HttpResponse::error(parsed.error());
+            body = *parsed;
+        }
+        auto at = publishTime(body);
+        if (!at)
+            return HttpResponse::error(at.error());
+        return http::respond(menus.publish(who(req), req.idParam(), *at, body.value(u"note"_s).toString()),
+                             [&at](qint64 version) {
+                                 return HttpResponse::json(201, QJsonObject{{u"version"_s, version},
+                                                                            {u"publish_at"_s, timestampJson(*at)}});
+                             });
+    });
+    server.route(Method::Get, u"/api/v1/stores/{id}/menu/versions"_s, {HqAny}, [&menus, who](HttpRequest &req) {
+        return http::respond(menus.versions(who(req), req.idParam()), [](const QList<MenuVersion> &list) {
+            QJsonArray out;
+            for (const MenuVersion &v : list)
+                out.append(QJsonObject{{u"version"_s, v.version}, {u"created_at"_s, v.createdAt},
+                                       {u"publish_at"_s, v.publishAt},
+                                       {u"published_at"_s, v.publishedAt.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(v.publishedAt)},
+                                       {u"note"_s, v.note}});
+            return HttpResponse::json(QJsonObject{{u"versions"_s, out}});
+        });
+    });
+    server.route(Method::Post, u"/api/v1/stores/{id}/menu/rollback"_s, {HqAdmin}, [&menus, who](HttpRequest &req) {
+        auto body = json::parseObject(req.body());
+        if (!body)
+            return HttpResponse::error(body.error());
+        auto version = json::requireInt(*body, u"version"_s, 1, std::numeric_limits<qint32>::max());
+        if (!version)
+            return HttpResponse::error(version.error());
+        return http::respond(menus.rollback(who(req), req.idParam(), *version), [](qint64 v) {
+            return HttpResponse::json(201, QJsonObject{{u"version"_s, v}});
+        });
+    });
+    // One item for many stores at once: {store_ids, category, name, price?, description?,
+    // image_url?, display_order?, publish_at?}.
+    server.route(Method::Post, u"/api/v1/menus/bulk-item"_s, {HqAdmin}, [&menus, who](HttpRequest &req) {
+        auto body = json::parseObject(req.body());
+        if (!body)
+            return HttpResponse::error(body.error());
+        QList<qint64> stores;
+        auto ids = json::requireArray(*body, u"store_ids"_s);
+        if (!ids)
+            return HttpResponse::error(ids.error());
+        for (const QJsonValue &v : *ids) {
+            auto id = json::intValue(v, u"store_ids"_s, 1, std::numeric_limits<qint32>::max());
+            if (!id)
+                return HttpResponse::error(id.error());
+            stores.append(*id);
+        }
+        auto category = json::requireString(*body, u"category"_s, 1, 100);
+        if (!category)
+            return HttpResponse::error(category.error());
+        auto name = json::requireString(*body, u"name"_s, 1, 100);
+        if (!name)
+            return HttpResponse::error(name.error());
+        auto edit = itemEdit(*body);
+        if (!edit)
+            return HttpResponse::error(edit.error());
+        auto at = publishTime(*body);
+        if (!at)
+            return HttpResponse::error(at.error());
+        return http::respond(menus.applyToStores(who(req), stores, *category, *name, *edit, *at),
+                             [](const QList<qint64> &done) {
+                                 QJsonArray out;
+                                 for (qint64 id : done)
+                                     out.append(id);
+                                 return HttpResponse::json(QJsonObject{{u"store_ids"_s, out}});
+                             });
+    });
+}
+
+} // namespace tableorder::central

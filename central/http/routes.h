@@ -1,0 +1,48 @@
+#pragma once
+
+#include "http/httpserver.h"
+
+namespace tableorder {
+class Metrics;
+namespace http {
+class RateLimiter;
+}
+} // namespace tableorder
+
+namespace tableorder::central {
+
+class HqAuthService;
+class StoreService;
+class SyncService;
+class MenuPublisher;
+class ReportService;
+class LiveFeed;
+class IngestRepository;
+struct CentralConfig;
+
+/// Route access: public, any HQ account, or HQ admins only.
+enum HqAccess : int { HqPublic = 0, HqAny = 1, HqAdmin = 2, StoreKey = 4 };
+
+struct CentralContext
+{
+    const CentralConfig &config;
+    HqAuthService &auth;
+    StoreService &stores;
+    SyncService &sync;
+    MenuPublisher &menus;
+    ReportService &reports;
+    LiveFeed &feed;
+    IngestRepository &ingest;
+    http::RateLimiter &limiter;
+    Metrics &metrics;
+    std::function<bool()> databaseUsable;
+};
+
+void registerHqRoutes(http::HttpServer &server, CentralContext &ctx);
+void registerCentralMenuRoutes(http::HttpServer &server, CentralContext &ctx);
+void registerReportRoutes(http::HttpServer &server, CentralContext &ctx);
+void registerSyncRoutes(http::HttpServer &server, CentralContext &ctx);
+void registerCentralSystemRoutes(http::HttpServer &server, CentralContext &ctx);
+http::HttpServer::Authorizer makeCentralAuthorizer(CentralContext &ctx);
+
+} // namespace tableorder::central

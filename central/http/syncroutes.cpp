@@ -1,0 +1,89 @@
+#include "centralconfig.h"
+#include "http/ratelimiter.h"
+#include "routes.h"
+#include "services/menupublisher.h"
+#include "services/storeservice.h"
+#include "services/syncservice.h"
+#include "sync.pb.h"
+
+using namespace Qt::StringLiterals;
+using tableorder::http::HttpRequest;
+using tableorder::http::HttpResponse;
+
+namespace tableorder::central {
+
+namespace {
+
+constexpr auto protobufType = "application/x-protobuf";
+
+/// The store comes from its key, never from the request body.
+Result<StoreRecord> storeOf(CentralContext &ctx, const HttpRequest &req)
+{
+    QByteArray auth = req.header("authorization");
+    if (auth.size() <= 7 || auth.first(7).compare("bearer ", Qt::CaseInsensitive) != 0)
+        return fail(ErrorCode::Unauthenticated, u"send the store key as Authorization: Bearer"_s);
+    return ctx.stores.byKey(QString::fromLatin1(auth.sliced(7).trimmed()));
+}
+
+HttpResponse protobuf(int status, const google::protobuf::MessageLite &message)
+{
+    return HttpResponse::raw(status, protobufType, QByteArray::fromStdString(message.SerializeAsString()));
+}
+
+} // namespace
+
+void registerSyncRoutes(http::HttpServer &server, CentralContext &ctx)
+{
+    using Method = http::HttpServer::Method;
+
+    server.route(Method::Post, u"/sync/v1/events"_s, {StoreKey, {protobufType}, kMaxBatchBytes + 64 * 1024},
+                 [&ctx](HttpRequest &req) {
+                     auto store = storeOf(ctx, req);
+                     if (!store)
+                         return HttpResponse::error(store.error());
+                     if (auto retry = ctx.limiter.take(u"upload:%1"_s.arg(store->id), ctx.config.uploadsPerMinute, 60))
+                         return HttpResponse::error({ErrorCode::RateLimited, u"too many uploads; retry later"_s, {}})
+                                 .withHeader("Retry-After", QByteArray::number(*retry));
+                     sync::v1::UploadRequest request;
+                     const QByteArray body = req.body();
+                     if (!request.ParseFromArray(body.constData(), int(body.size())))
+                         return HttpResponse::error(Error::validation(u"body"_s, u"not an UploadRequest protobuf"_s));
+                     auto outcome = ctx.sync.upload(*store, request);
+                     if (!outcome) {
+                         if (outcome.error().code == ErrorCode::Internal)
+                             return HttpResponse::error({ErrorCode::Unavailable, u"could not apply the batch; retry"_s, {}})
+                                     .withHeader("Retry-After", "2");
+                         return HttpResponse::error(outcome.error());
+                     }
+                     sync::v1::UploadResponse response;
+                     response.set_applied_seq(outcome->appliedSeq);
+                     response.set_menu_version(outcome->menuVersion);
+                     if (outcome->expectedSeq) {
+                         response.set_expected_seq(outcome->expectedSeq);
+                         response.set_message("batch skips ahead; resend from expected_seq");
+                         return protobuf(409, response).withHeader("X-Expected-Seq",
+                                                                   QByteArray::number(outcome->expectedSeq));
+                     }
+                     return protobuf(200, response);
+                 });
+
+    // Long poll: answers at once when a version newer than `after` is published, else
+    // waits up to long-poll-ms and answers 204.
+    server.routeAsync(Method::Get, u"/sync/v1/menu"_s, {StoreKey}, [&ctx](HttpRequest &req, http::Reply reply) {
+        auto store = storeOf(ctx, req);
+        if (!store)
+            return reply.send(HttpResponse::error(store.error()));
+        const qint64 after = req.query(u"after"_s).toLongLong();
+        const int wait = req.query(u"wait"_s) == u"0"_s ? 0 : ctx.config.longPollMs;
+        ctx.menus.waitForVersion(store->id, after, wait, [reply](qint64 version, const QByteArray &json) {
+            if (version == 0)
+                return reply.send(HttpResponse::noContent());
+            sync::v1::MenuUpdate update;
+            update.set_version(version);
+            update.set_menu_json(json.toStdString());
+            reply.send(protobuf(200, update));
+        }, &ctx.menus);
+    });
+}
+
+} // namespace tableorder::central

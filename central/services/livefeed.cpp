@@ -1,0 +1,110 @@
+#include "livefeed.h"
+
+#include "hqauthservice.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlDriver>
+#include <QSqlQuery>
+#include <QTcpSocket>
+
+using namespace Qt::StringLiterals;
+
+namespace tableorder::central {
+
+namespace {
+const QString ordersChannel = u"tableorder_orders"_s;
+const QString menuChannel = u"tableorder_menu"_s;
+} // namespace
+
+LiveFeed::LiveFeed(QSqlDatabase listenDb, QObject *parent) : QObject(parent), m_db(std::move(listenDb))
+{
+    if (m_db.isValid() && m_db.driver()->hasFeature(QSqlDriver::EventNotifications)) {
+        m_distributed = m_db.driver()->subscribeToNotification(ordersChannel)
+                && m_db.driver()->subscribeToNotification(menuChannel);
+        connect(m_db.driver(), &QSqlDriver::notification, this,
+                [this](const QString &name, QSqlDriver::NotificationSource, const QVariant &payload) {
+                    onNotification(name, payload);
+                });
+    }
+    connect(&m_heartbeat, &QTimer::timeout, this, [this] {
+        for (const Subscriber &s : std::as_const(m_subscribers)) {
+            if (s.socket)
+                s.socket->write(": ping\n\n");
+        }
+    });
+    m_heartbeat.start(15'000);
+}
+
+void LiveFeed::subscribe(const HqPrincipal &who, QTcpSocket *socket)
+{
+    const qint64 id = m_nextId++;
+    m_subscribers.insert(id, {who.orgId, who.isAdmin() ? 0 : who.storeId, socket});
+    socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\nCache-Control: no-cache\r\n"
+                  "X-Accel-Buffering: no\r\nConnection: keep-alive\r\n\r\nretry: 2000\n\n");
+    connect(socket, &QTcpSocket::disconnected, this, [this, id] { m_subscribers.remove(id); });
+    connect(socket, &QObject::destroyed, this, [this, id] { m_subscribers.remove(id); });
+}
+
+void LiveFeed::publish(qint64 orgId, qint64 storeId, const QString &storeName, const QString &type,
+                       const QJsonObject &order)
+{
+    // Only what a feed line shows: NOTIFY payloads are limited to 8000 bytes.
+    const QJsonObject message{{u"org_id"_s, orgId},
+                              {u"store_id"_s, storeId},
+                              {u"store_name"_s, storeName},
+                              {u"type"_s, type},
+                              {u"order"_s, QJsonObject{{u"id"_s, order.value(u"id"_s)},
+                                                       {u"number"_s, order.value(u"number"_s)},
+                                                       {u"table_number"_s, order.value(u"table_number"_s)},
+                                                       {u"status"_s, order.value(u"status"_s)},
+                                                       {u"total"_s, order.value(u"total"_s)},
+                                                       {u"created_at"_s, order.value(u"created_at"_s)},
+                                                       {u"item_count"_s, order.value(u"items"_s).toArray().size()}}}};
+    if (!m_distributed) {
+        deliver(message);
+        return;
+    }
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT pg_notify(?, ?)"_s);
+    q.addBindValue(ordersChannel);
+    q.addBindValue(QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact)));
+    if (!q.exec())
+        deliver(message); // at least this instance's feeds
+}
+
+void LiveFeed::announceMenu(qint64 storeId)
+{
+    if (!m_distributed)
+        return;
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT pg_notify(?, ?)"_s);
+    q.addBindValue(menuChannel);
+    q.addBindValue(QString::number(storeId));
+    q.exec();
+}
+
+void LiveFeed::onNotification(const QString &name, const QVariant &payload)
+{
+    if (name == menuChannel) {
+        emit menuAnnounced(payload.toString().toLongLong());
+        return;
+    }
+    if (name == ordersChannel)
+        deliver(QJsonDocument::fromJson(payload.toString().toUtf8()).object());
+}
+
+void LiveFeed::deliver(const QJsonObject &message)
+{
+    const qint64 orgId = message.value(u"org_id"_s).toInteger();
+    const qint64 storeId = message.value(u"store_id"_s).toInteger();
+    const QByteArray frame = "event: " + message.value(u"type"_s).toString().toUtf8() + "\ndata: "
+            + QJsonDocument(message).toJson(QJsonDocument::Compact) + "\n\n";
+    for (const Subscriber &s : std::as_const(m_subscribers)) {
+        if (s.socket && s.orgId == orgId && (s.storeId == 0 || s.storeId == storeId)
+            && s.socket->bytesToWrite() < 1024 * 1024)
+            s.socket->write(frame);
+    }
+}
+
+} // namespace tableorder::central

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QSqlDatabase>
+#include <QTimer>
+
+class QTcpSocket;
+
+namespace tableorder::central {
+
+struct HqPrincipal;
+
+/// The HQ live order feed (SSE). With PostgreSQL every instance LISTENs on one channel
+/// and an order applied by any instance reaches the feeds of all of them; with SQLite
+/// (one instance) it is delivered in-process.
+class LiveFeed : public QObject
+{
+    Q_OBJECT
+public:
+    /// db: a dedicated connection for LISTEN (PostgreSQL), or an invalid one for SQLite.
+    explicit LiveFeed(QSqlDatabase listenDb, QObject *parent = nullptr);
+
+    void subscribe(const HqPrincipal &who, QTcpSocket *socket);
+    /// An order event was applied here; reaches every instance's subscribers.
+    void publish(qint64 orgId, qint64 storeId, const QString &storeName, const QString &type,
+                 const QJsonObject &order);
+    /// Cross-instance channel for menu publishes (PostgreSQL only).
+    void announceMenu(qint64 storeId);
+    [[nodiscard]] int subscriberCount() const { return int(m_subscribers.size()); }
+
+signals:
+    void menuAnnounced(qint64 storeId);
+
+private:
+    void deliver(const QJsonObject &message);
+    void onNotification(const QString &name, const QVariant &payload);
+
+    struct Subscriber
+    {
+        qint64 orgId = 0;
+        qint64 storeId = 0; // viewers: their store only
+        QPointer<QTcpSocket> socket;
+    };
+    QSqlDatabase m_db;
+    bool m_distributed = false;
+    QHash<qint64, Subscriber> m_subscribers;
+    qint64 m_nextId = 1;
+    QTimer m_heartbeat;
+};
+
+} // namespace tableorder::central

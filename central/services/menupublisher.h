@@ -1,0 +1,109 @@
+#pragma once
+
+#include "hqauthservice.h"
+#include "storage/centralmenurepository.h"
+#include "storage/tenantrepository.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QSqlDatabase>
+#include <QTimer>
+
+#include <functional>
+
+namespace tableorder::central {
+
+class StoreService;
+
+struct CategoryEdit
+{
+    std::optional<QString> name;
+    std::optional<int> displayOrder;
+};
+
+struct ItemEdit
+{
+    std::optional<qint64> categoryId;
+    std::optional<QString> name;
+    std::optional<QString> description;
+    std::optional<Money> price;
+    std::optional<QString> imageUrl;
+    std::optional<int> displayOrder;
+};
+
+/// How an HQ edit reaches the stores: at once as a new version (default), or staged in
+/// the working copy until an explicit publish.
+enum class PublishMode { Now, Staged };
+
+/// HQ's menu editing and publishing: each store has a working copy; publishing freezes
+/// it as a new version (now or at a set time); rolling back republishes an older
+/// version's content as a new version. Edges wait on waitForVersion (long poll).
+class MenuPublisher : public QObject
+{
+    Q_OBJECT
+public:
+    MenuPublisher(QSqlDatabase db, CentralMenuRepository &menus, StoreService &stores,
+                  QObject *parent = nullptr);
+
+    [[nodiscard]] Result<QJsonObject> workingMenu(const HqPrincipal &who, qint64 storeId);
+    [[nodiscard]] Result<MenuCategory> createCategory(const HqPrincipal &who, qint64 storeId,
+                                                      const CategoryEdit &edit, PublishMode mode);
+    [[nodiscard]] Result<MenuCategory> updateCategory(const HqPrincipal &who, qint64 storeId, qint64 id,
+                                                      const CategoryEdit &edit, PublishMode mode);
+    [[nodiscard]] Status deleteCategory(const HqPrincipal &who, qint64 storeId, qint64 id, PublishMode mode);
+    [[nodiscard]] Result<CentralItem> createItem(const HqPrincipal &who, qint64 storeId, const ItemEdit &edit,
+                                                 PublishMode mode);
+    [[nodiscard]] Result<CentralItem> updateItem(const HqPrincipal &who, qint64 storeId, qint64 id,
+                                                 const ItemEdit &edit, PublishMode mode);
+    [[nodiscard]] Status deleteItem(const HqPrincipal &who, qint64 storeId, qint64 id, PublishMode mode);
+
+    /// One item edit for many stores at once, matched by category and item name (created
+    /// when missing). Returns the stores it published to.
+    [[nodiscard]] Result<QList<qint64>> applyToStores(const HqPrincipal &who, const QList<qint64> &storeIds,
+                                                      const QString &categoryName, const QString &itemName,
+                                                      const ItemEdit &edit, const QDateTime &publishAt);
+
+    /// Freezes the working copy as a new version, live at publishAt (now when invalid).
+    [[nodiscard]] Result<qint64> publish(const HqPrincipal &who, qint64 storeId, const QDateTime &publishAt,
+                                         const QString &note);
+    [[nodiscard]] Result<QList<MenuVersion>> versions(const HqPrincipal &who, qint64 storeId);
+    [[nodiscard]] Result<qint64> rollback(const HqPrincipal &who, qint64 storeId, qint64 version);
+
+    /// The newest published menu of a store: (version, json). For the edges.
+    [[nodiscard]] Result<std::pair<qint64, QByteArray>> published(qint64 storeId);
+    /// Calls back with the published menu as soon as its version exceeds `after`, or
+    /// with version 0 when timeoutMs passes first.
+    void waitForVersion(qint64 storeId, qint64 after, int timeoutMs,
+                        std::function<void(qint64 version, QByteArray json)> done, QObject *context);
+    /// Another instance published (PostgreSQL NOTIFY): wake this instance's waiters.
+    void notifyPublished(qint64 storeId);
+
+signals:
+    void versionPublished(qint64 storeId, qint64 version);
+
+private:
+    Result<StoreRecord> editable(const HqPrincipal &who, qint64 storeId);
+    Result<QByteArray> buildMenuJson(qint64 storeId);
+    Status afterEdit(qint64 storeId, PublishMode mode);
+    Result<qint64> publishNow(qint64 storeId, const QDateTime &publishAt, const QString &note);
+    void publishDue();
+    void wake(qint64 storeId);
+
+    struct Waiter
+    {
+        qint64 after = 0;
+        std::function<void(qint64, QByteArray)> done;
+        QPointer<QObject> context;
+        QTimer *timer = nullptr;
+    };
+    QSqlDatabase m_db;
+    CentralMenuRepository &m_menus;
+    StoreService &m_stores;
+    QMultiHash<qint64, std::shared_ptr<Waiter>> m_waiters;
+    QTimer m_scheduler;
+};
+
+QJsonObject toJson(const CentralItem &item);
+
+} // namespace tableorder::central

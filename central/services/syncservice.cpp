@@ -1,0 +1,126 @@
+#include "syncservice.h"
+
+#include "database.h"
+#include "domain.h"
+#include "event.h"
+#include "metrics.h"
+#include "sync.pb.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace tableorder::central {
+
+SyncService::SyncService(QSqlDatabase db, IngestRepository &ingest, Metrics &metrics, QObject *parent)
+    : QObject(parent), m_db(std::move(db)), m_ingest(ingest), m_metrics(metrics)
+{
+    m_metrics.declareCounter("tableorder_central_events_ingested_total", "Events applied, by store.");
+    m_metrics.declareCounter("tableorder_central_events_duplicate_total", "Re-sent events ignored, by store.");
+    m_metrics.declareCounter("tableorder_central_dead_letters_total", "Events kept in dead_letters, by store.");
+    m_metrics.declareCounter("tableorder_central_batches_total", "Upload batches by store and outcome.");
+    m_metrics.declareHistogram("tableorder_central_batch_apply_seconds", "Time to apply one batch (transaction).",
+                               Metrics::latencyBuckets());
+}
+
+Result<UploadOutcome> SyncService::upload(const StoreRecord &store, const sync::v1::UploadRequest &request)
+{
+    const Metrics::Labels storeLabel{{"store", QString::number(store.id)}};
+    if (request.events_size() > kMaxBatchEvents)
+        return fail(Error::validation(u"events"_s, u"a batch carries at most %1 events"_s.arg(kMaxBatchEvents)));
+    QList<Event> events;
+    events.reserve(request.events_size());
+    for (int i = 0; i < request.events_size(); ++i) {
+        const auto &e = request.events(i);
+        if (e.schema_version() > kSyncSchemaVersion || e.schema_version() < kOldestAcceptedSchemaVersion)
+            return fail(ErrorCode::SchemaNotSupported,
+                        u"event schema version %1 is not supported (central accepts %2 to %3)"_s
+                                .arg(e.schema_version()).arg(kOldestAcceptedSchemaVersion).arg(kSyncSchemaVersion),
+                        QJsonObject{{u"seq"_s, qint64(e.seq())}});
+        if (i > 0 && e.seq() != request.events(i - 1).seq() + 1)
+            return fail(Error::validation(u"events"_s, u"event seqs in a batch must be consecutive"_s));
+        if (e.seq() <= 0 || e.event_id().empty() || e.type().empty())
+            return fail(Error::validation(u"events"_s, u"each event needs seq, event_id and type"_s));
+        Event event;
+        event.seq = e.seq();
+        event.id = QString::fromStdString(e.event_id());
+        event.type = QString::fromStdString(e.type());
+        event.at = parseTimestamp(QString::fromStdString(e.at()));
+        event.tableId = e.table_id();
+        event.schemaVersion = e.schema_version();
+        event.data = QJsonDocument::fromJson(QByteArray::fromStdString(e.data_json())).object();
+        events.append(std::move(event));
+    }
+
+    QElapsedTimer timer;
+    timer.start();
+    const QString now = timestampText(QDateTime::currentDateTimeUtc());
+    UploadOutcome outcome;
+    QList<std::pair<QString, QJsonObject>> applied;
+    int duplicates = 0;
+    int deadLetters = 0;
+    {
+        db::Transaction tx(m_db);
+        auto current = m_ingest.lockAppliedSeq(store.id);
+        if (!current)
+            return fail(current.error());
+        outcome.appliedSeq = *current;
+        if (!events.isEmpty() && events.first().seq > *current + 1) {
+            outcome.expectedSeq = *current + 1;
+            m_metrics.increment("tableorder_central_batches_total", {{"store", QString::number(store.id)}, {"outcome", u"gap"_s}});
+            return outcome;
+        }
+        for (const Event &event : events) {
+            if (event.seq <= outcome.appliedSeq) {
+                ++duplicates;
+                continue;
+            }
+            if (auto ok = m_ingest.insertEvent(store.id, event, now); !ok)
+                return fail(ok.error());
+            if (event.type == QLatin1StringView(events::OrderCreated)
+                || event.type == QLatin1StringView(events::OrderUpdated)) {
+                auto order = orderFromJson(event.data);
+                if (!order) {
+                    if (auto ok = m_ingest.deadLetter(store.id, event, order.error().message, now); !ok)
+                        return fail(ok.error());
+                    ++deadLetters;
+                } else {
+                    auto ok = event.type == QLatin1StringView(events::OrderCreated)
+                            ? m_ingest.insertOrder(store.id, *order)
+                            : m_ingest.updateOrder(store.id, *order);
+                    if (!ok)
+                        return fail(ok.error());
+                    applied.append({event.type, event.data});
+                }
+            }
+            outcome.appliedSeq = event.seq;
+            ++outcome.newlyApplied;
+        }
+        const SyncReport report{request.backlog(), request.lag_ms(), QString::fromStdString(request.edge_version()),
+                                request.menu_version(), request.last_seq()};
+        if (auto ok = m_ingest.setApplied(store.id, outcome.appliedSeq, report, now); !ok)
+            return fail(ok.error());
+        for (const auto &total : request.daily_totals()) {
+            if (auto ok = m_ingest.upsertReconciliation(store.id, QString::fromStdString(total.business_date()),
+                                                        total.orders(), total.total(), now);
+                !ok)
+                return fail(ok.error());
+        }
+        if (auto ok = tx.commit(); !ok)
+            return fail(ok.error());
+    }
+    outcome.menuVersion = store.menuVersion;
+    m_metrics.observe("tableorder_central_batch_apply_seconds", {}, timer.nsecsElapsed() / 1e9);
+    m_metrics.increment("tableorder_central_batches_total", {{"store", QString::number(store.id)}, {"outcome", u"applied"_s}});
+    m_metrics.increment("tableorder_central_events_ingested_total", storeLabel, outcome.newlyApplied);
+    if (duplicates)
+        m_metrics.increment("tableorder_central_events_duplicate_total", storeLabel, duplicates);
+    if (deadLetters)
+        m_metrics.increment("tableorder_central_dead_letters_total", storeLabel, deadLetters);
+    for (const auto &[type, order] : applied)
+        emit orderApplied(store.orgId, store.id, store.name, type, order);
+    return outcome;
+}
+
+} // namespace tableorder::central

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "error.h"
+#include "storage/ingestrepository.h"
+#include "storage/tenantrepository.h"
+
+#include <QObject>
+#include <QSqlDatabase>
+
+namespace tableorder {
+class Metrics;
+}
+namespace tableorder::sync::v1 {
+class UploadRequest;
+class UploadResponse;
+} // namespace tableorder::sync::v1
+
+namespace tableorder::central {
+
+inline constexpr int kSyncSchemaVersion = 1;
+/// Central accepts events of this schema version up to the current one.
+inline constexpr int kOldestAcceptedSchemaVersion = 1;
+inline constexpr int kMaxBatchEvents = 500;
+inline constexpr qint64 kMaxBatchBytes = 1024 * 1024;
+
+struct UploadOutcome
+{
+    qint64 appliedSeq = 0;
+    qint64 expectedSeq = 0; // set when the batch skipped ahead (409)
+    qint64 menuVersion = 0;
+    int newlyApplied = 0;
+};
+
+/// Applies a store's uploaded events: one transaction per batch, idempotent by
+/// (store, seq), strictly in seq order; projects orders for the reports; keeps what it
+/// cannot apply in dead_letters.
+class SyncService : public QObject
+{
+    Q_OBJECT
+public:
+    SyncService(QSqlDatabase db, IngestRepository &ingest, Metrics &metrics, QObject *parent = nullptr);
+
+    /// VALIDATION_FAILED for a malformed batch, SCHEMA_NOT_SUPPORTED (422) for an event of
+    /// a newer schema; a batch that skips ahead returns an outcome with expectedSeq set.
+    [[nodiscard]] Result<UploadOutcome> upload(const StoreRecord &store,
+                                               const tableorder::sync::v1::UploadRequest &request);
+
+signals:
+    /// An order event was applied (after commit); for the live feed.
+    void orderApplied(qint64 orgId, qint64 storeId, const QString &storeName, const QString &type,
+                      const QJsonObject &order);
+
+private:
+    QSqlDatabase m_db;
+    IngestRepository &m_ingest;
+    Metrics &m_metrics;
+};
+
+} // namespace tableorder::central

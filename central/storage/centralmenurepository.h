@@ -1,0 +1,66 @@
+#pragma once
+
+#include "domain.h"
+
+#include <QJsonObject>
+#include <QSqlDatabase>
+
+namespace tableorder::central {
+
+struct CentralItem
+{
+    qint64 id = 0;
+    qint64 storeId = 0;
+    qint64 categoryId = 0;
+    QString name;
+    QString description;
+    Money price = 0;
+    QString imageUrl;
+    int displayOrder = 0;
+};
+
+struct MenuVersion
+{
+    qint64 storeId = 0;
+    qint64 version = 0;
+    QString createdAt;
+    QString publishAt;
+    QString publishedAt; // empty while scheduled
+    QString note;
+};
+
+/// HQ's working menus (per store) and the published versions the edges receive.
+class CentralMenuRepository
+{
+public:
+    explicit CentralMenuRepository(QSqlDatabase db) : m_db(std::move(db)) {}
+
+    [[nodiscard]] Result<QList<MenuCategory>> categories(qint64 storeId);
+    [[nodiscard]] Result<QList<CentralItem>> items(qint64 storeId);
+    [[nodiscard]] Result<std::optional<MenuCategory>> category(qint64 storeId, qint64 id);
+    [[nodiscard]] Result<std::optional<CentralItem>> item(qint64 storeId, qint64 id);
+    [[nodiscard]] Result<qint64> insertCategory(qint64 storeId, const MenuCategory &category);
+    [[nodiscard]] Status updateCategory(qint64 storeId, const MenuCategory &category);
+    [[nodiscard]] Status deleteCategory(qint64 storeId, qint64 id);
+    [[nodiscard]] Result<int> itemCountInCategory(qint64 storeId, qint64 categoryId);
+    [[nodiscard]] Result<qint64> insertItem(const CentralItem &item);
+    [[nodiscard]] Status updateItem(const CentralItem &item);
+    [[nodiscard]] Status deleteItem(qint64 storeId, qint64 id);
+
+    /// Allocates the store's next menu version and stores the snapshot; published now when
+    /// publishAt is not in the future.
+    [[nodiscard]] Result<qint64> insertVersion(qint64 storeId, const QByteArray &menuJson,
+                                               const QDateTime &publishAt, const QDateTime &now,
+                                               const QString &note);
+    [[nodiscard]] Result<QList<MenuVersion>> versions(qint64 storeId);
+    [[nodiscard]] Result<std::optional<QByteArray>> versionJson(qint64 storeId, qint64 version);
+    /// Scheduled versions whose time has come: marks them published, returns (store, version).
+    [[nodiscard]] Result<QList<std::pair<qint64, qint64>>> publishDue(const QDateTime &now);
+    /// The newest published version of a store: (version, json), or version 0.
+    [[nodiscard]] Result<std::pair<qint64, QByteArray>> published(qint64 storeId);
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace tableorder::central

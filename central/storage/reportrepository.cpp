@@ -1,0 +1,51 @@
+#include "reportrepository.h"
+
+#include "database.h"
+
+using namespace Qt::StringLiterals;
+
+namespace tableorder::central {
+
+Result<QList<ReportOrder>> ReportRepository::orders(qint64 orgId, qint64 storeId, const QString &fromDate,
+                                                    const QString &toDate)
+{
+    QSqlQuery q = db::prepared(m_db, uR"(
+        SELECT o.store_id, s.name, s.timezone, o.business_date, o.total, o.created_at, o.completed_at
+        FROM orders o JOIN stores s ON s.id = o.store_id
+        WHERE s.org_id = ? AND (? = 0 OR o.store_id = ?) AND o.business_date >= ? AND o.business_date <= ?
+          AND o.status != 'canceled'
+        ORDER BY o.store_id, o.created_at)"_s);
+    for (const QVariant &v : QVariantList{orgId, storeId, storeId, fromDate, toDate})
+        q.addBindValue(v);
+    if (auto ok = db::exec(q, "report orders"); !ok)
+        return fail(ok.error());
+    QList<ReportOrder> out;
+    while (q.next())
+        out.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                    q.value(4).toLongLong(), parseTimestamp(q.value(5).toString()),
+                    parseTimestamp(q.value(6).toString())});
+    return out;
+}
+
+Result<QList<ItemTotal>> ReportRepository::items(qint64 orgId, qint64 storeId, const QString &fromDate,
+                                                 const QString &toDate)
+{
+    QSqlQuery q = db::prepared(m_db, uR"(
+        SELECT i.name, COUNT(DISTINCT i.store_id || ':' || i.order_id), SUM(i.quantity), SUM(i.line_total)
+        FROM order_items i
+        JOIN orders o ON o.store_id = i.store_id AND o.order_id = i.order_id
+        JOIN stores s ON s.id = o.store_id
+        WHERE s.org_id = ? AND (? = 0 OR o.store_id = ?) AND o.business_date >= ? AND o.business_date <= ?
+          AND o.status != 'canceled'
+        GROUP BY i.name ORDER BY SUM(i.line_total) DESC, i.name)"_s);
+    for (const QVariant &v : QVariantList{orgId, storeId, storeId, fromDate, toDate})
+        q.addBindValue(v);
+    if (auto ok = db::exec(q, "report items"); !ok)
+        return fail(ok.error());
+    QList<ItemTotal> out;
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toLongLong()});
+    return out;
+}
+
+} // namespace tableorder::central

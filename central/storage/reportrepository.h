@@ -1,0 +1,43 @@
+#pragma once
+
+#include "domain.h"
+
+#include <QSqlDatabase>
+
+namespace tableorder::central {
+
+struct ReportOrder
+{
+    qint64 storeId = 0;
+    QString storeName;
+    QString timezone;
+    QString businessDate;
+    Money total = 0;
+    QDateTime createdAt;
+    QDateTime completedAt;
+};
+
+struct ItemTotal
+{
+    QString name;
+    qint64 orders = 0;
+    qint64 quantity = 0;
+    Money total = 0;
+};
+
+/// Reads for HQ's reports: orders that count (not canceled) by business date.
+class ReportRepository
+{
+public:
+    explicit ReportRepository(QSqlDatabase db) : m_db(std::move(db)) {}
+
+    [[nodiscard]] Result<QList<ReportOrder>> orders(qint64 orgId, qint64 storeId, const QString &fromDate,
+                                                    const QString &toDate);
+    [[nodiscard]] Result<QList<ItemTotal>> items(qint64 orgId, qint64 storeId, const QString &fromDate,
+                                                 const QString &toDate);
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace tableorder::central

@@ -1,0 +1,148 @@
+#include "tenantrepository.h"
+
+#include "database.h"
+#include "domain.h"
+
+using namespace Qt::StringLiterals;
+
+namespace tableorder::central {
+
+namespace {
+
+const QString storeColumns = u"id, org_id, name, timezone, created_at, applied_seq, menu_version, "
+                             "edge_menu_version, last_sync_at, edge_version, backlog, lag_ms, "
+                             "edge_last_seq, sync_error"_s;
+
+StoreRecord readStore(const QSqlQuery &q)
+{
+    return StoreRecord{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
+                       q.value(3).toString(), parseTimestamp(q.value(4).toString()),
+                       q.value(5).toLongLong(), q.value(6).toLongLong(), q.value(7).toLongLong(),
+                       parseTimestamp(q.value(8).toString()), q.value(9).toString(),
+                       q.value(10).toLongLong(), q.value(11).toLongLong(), q.value(12).toLongLong(),
+                       q.value(13).toString()};
+}
+
+Result<qint64> insertReturningId(QSqlDatabase &db, const QString &sql, const QVariantList &values,
+                                 const char *what)
+{
+    QSqlQuery q = db::prepared(db, sql + u" RETURNING id"_s);
+    for (const QVariant &v : values)
+        q.addBindValue(v);
+    if (auto ok = db::exec(q, what); !ok)
+        return fail(ok.error());
+    if (!q.next())
+        return fail(Error::internal());
+    return q.value(0).toLongLong();
+}
+
+Result<QList<StoreRecord>> readStores(QSqlQuery &q)
+{
+    if (auto ok = db::exec(q, "read stores"); !ok)
+        return fail(ok.error());
+    QList<StoreRecord> out;
+    while (q.next())
+        out.append(readStore(q));
+    return out;
+}
+
+} // namespace
+
+Result<qint64> TenantRepository::createOrganization(const QString &name)
+{
+    return insertReturningId(m_db, u"INSERT INTO organizations (name, created_at) VALUES (?, ?)"_s,
+                             {name, timestampText(QDateTime::currentDateTimeUtc())}, "create organization");
+}
+
+Result<std::optional<qint64>> TenantRepository::organizationByName(const QString &name)
+{
+    QSqlQuery q = db::prepared(m_db, u"SELECT id FROM organizations WHERE name = ?"_s);
+    q.addBindValue(name);
+    if (auto ok = db::exec(q, "find organization"); !ok)
+        return fail(ok.error());
+    if (!q.next())
+        return std::optional<qint64>();
+    return std::optional(q.value(0).toLongLong());
+}
+
+Result<qint64> TenantRepository::createUser(const HqUser &user)
+{
+    auto existing = userByName(user.username);
+    if (!existing)
+        return fail(existing.error());
+    if (existing->has_value())
+        return fail(ErrorCode::AlreadyExists, u"username %1 is taken"_s.arg(user.username));
+    return insertReturningId(m_db,
+                             u"INSERT INTO hq_users (org_id, username, password_hash, role, store_id, created_at) "
+                             "VALUES (?, ?, ?, ?, ?, ?)"_s,
+                             {user.orgId, user.username, user.passwordHash, user.role,
+                              user.storeId ? QVariant(user.storeId) : QVariant(QMetaType::fromType<qint64>()),
+                              timestampText(QDateTime::currentDateTimeUtc())},
+                             "create HQ user");
+}
+
+Result<std::optional<HqUser>> TenantRepository::userByName(const QString &username)
+{
+    QSqlQuery q = db::prepared(m_db, u"SELECT id, org_id, username, password_hash, role, store_id "
+                                      "FROM hq_users WHERE username = ?"_s);
+    q.addBindValue(username);
+    if (auto ok = db::exec(q, "find HQ user"); !ok)
+        return fail(ok.error());
+    if (!q.next())
+        return std::optional<HqUser>();
+    return std::optional(HqUser{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
+                                q.value(3).toString(), q.value(4).toString(), q.value(5).toLongLong()});
+}
+
+Result<qint64> TenantRepository::createStore(qint64 orgId, const QString &name, const QString &timezone,
+                                             const QString &keyHash)
+{
+    return insertReturningId(m_db,
+                             u"INSERT INTO stores (org_id, name, timezone, key_hash, created_at) VALUES (?, ?, ?, ?, ?)"_s,
+                             {orgId, name, timezone, keyHash, timestampText(QDateTime::currentDateTimeUtc())},
+                             "create store");
+}
+
+Status TenantRepository::setKeyHash(qint64 storeId, const QString &keyHash)
+{
+    QSqlQuery q = db::prepared(m_db, u"UPDATE stores SET key_hash = ? WHERE id = ?"_s);
+    q.addBindValue(keyHash);
+    q.addBindValue(storeId);
+    return db::exec(q, "rotate store key");
+}
+
+Result<std::optional<StoreRecord>> TenantRepository::storeByKeyHash(const QString &keyHash)
+{
+    QSqlQuery q = db::prepared(m_db, u"SELECT "_s + storeColumns + u" FROM stores WHERE key_hash = ?"_s);
+    q.addBindValue(keyHash);
+    auto stores = readStores(q);
+    if (!stores)
+        return fail(stores.error());
+    return stores->isEmpty() ? std::optional<StoreRecord>() : std::optional(stores->first());
+}
+
+Result<std::optional<StoreRecord>> TenantRepository::store(qint64 orgId, qint64 storeId)
+{
+    QSqlQuery q = db::prepared(m_db, u"SELECT "_s + storeColumns + u" FROM stores WHERE id = ? AND org_id = ?"_s);
+    q.addBindValue(storeId);
+    q.addBindValue(orgId);
+    auto stores = readStores(q);
+    if (!stores)
+        return fail(stores.error());
+    return stores->isEmpty() ? std::optional<StoreRecord>() : std::optional(stores->first());
+}
+
+Result<QList<StoreRecord>> TenantRepository::stores(qint64 orgId)
+{
+    QSqlQuery q = db::prepared(m_db, u"SELECT "_s + storeColumns + u" FROM stores WHERE org_id = ? ORDER BY id"_s);
+    q.addBindValue(orgId);
+    return readStores(q);
+}
+
+Result<QList<StoreRecord>> TenantRepository::allStores()
+{
+    QSqlQuery q = db::prepared(m_db, u"SELECT "_s + storeColumns + u" FROM stores ORDER BY id"_s);
+    return readStores(q);
+}
+
+} // namespace tableorder::central
