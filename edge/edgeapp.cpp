@@ -15,12 +15,15 @@
 #include "services/orderservice.h"
 #include "services/tableservice.h"
 #include "storage/eventrepository.h"
+#include "storage/syncstaterepository.h"
+#include "sync/syncclient.h"
 #include "storage/menurepository.h"
 #include "storage/orderrepository.h"
 #include "storage/staffrepository.h"
 #include "storage/storerepository.h"
 #include "storage/tablerepository.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QJsonArray>
 #include <QLoggingCategory>
@@ -38,7 +41,7 @@ namespace tableorder::edge {
 struct EdgeApp::Repositories
 {
     explicit Repositories(const QSqlDatabase &db)
-        : store(db), menu(db), tables(db), staff(db), orders(db), events(db)
+        : store(db), menu(db), tables(db), staff(db), orders(db), events(db), sync(db)
     {
     }
     StoreRepository store;
@@ -47,6 +50,7 @@ struct EdgeApp::Repositories
     StaffRepository staff;
     OrderRepository orders;
     EventRepository events;
+    SyncStateRepository sync;
 };
 
 EdgeApp::EdgeApp(EdgeConfig config, QObject *parent)
@@ -59,6 +63,7 @@ EdgeApp::EdgeApp(EdgeConfig config, QObject *parent)
 EdgeApp::~EdgeApp()
 {
     m_server.reset();
+    m_sync.reset();
     m_ackMonitor.reset();
     m_hub.reset();
     m_routeContext.reset();
@@ -135,8 +140,29 @@ Status EdgeApp::start()
         if (auto ok = seedDemo(*this); !ok)
             return ok;
     }
-    if (auto ok = m_events->prune(m_config.eventRetention); !ok)
-        return ok;
+    if (!m_config.centralUrl.isEmpty()) {
+        m_menu->setManagedCentrally(true);
+        SyncSettings sync;
+        sync.centralUrl = QUrl(m_config.centralUrl);
+        sync.storeKey = m_config.storeKey;
+        sync.heartbeatMs = m_config.syncHeartbeatMs;
+        sync.edgeVersion = QCoreApplication::applicationVersion();
+        m_sync = std::make_unique<SyncClient>(
+                sync, *m_events, m_repos->sync, *m_menu,
+                [this] {
+                    const QDateTime now = QDateTime::currentDateTimeUtc();
+                    return QStringList{m_orders->businessDate(now.addDays(-1)), m_orders->businessDate(now)};
+                },
+                *m_metrics);
+    }
+    // Resuming screens need recent events; central needs every event it has not acknowledged.
+    if (auto last = m_events->lastSeq(); last) {
+        qint64 keep = m_config.eventRetention;
+        if (m_sync)
+            keep = std::max(keep, *last - m_sync->ackedSeq());
+        if (auto ok = m_events->prune(keep); !ok)
+            return ok;
+    }
     RealtimeSettings realtime{m_config.heartbeatMs, m_config.maxStreamQueueBytes,
                               m_config.maxTableConnections, m_config.maxStaffConnections};
     m_hub = std::make_unique<EventHub>(
@@ -167,6 +193,8 @@ Status EdgeApp::start()
     if (m_port == 0)
         return fail(ErrorCode::Unavailable,
                     u"cannot listen on %1:%2"_s.arg(m_config.address.toString()).arg(m_config.port));
+    if (m_sync)
+        m_sync->start();
     qCInfo(lcEdge).noquote() << "listening on" << m_config.address.toString() + u':' + QString::number(m_port);
     return {};
 }

@@ -27,6 +27,8 @@ class TableService;
 class EventLog;
 class EventHub;
 class AckMonitor;
+class SyncClient;
+class SyncStateRepository;
 class StoreRepository;
 struct RouteContext;
 
@@ -54,6 +56,8 @@ public:
     OrderService &orders() { return *m_orders; }
     TableService &tables() { return *m_tables; }
     EventLog &events() { return *m_events; }
+    /// Null for a store that is not linked to central.
+    SyncClient *sync() { return m_sync.get(); }
     StoreRepository &store();
     Metrics &metrics() { return *m_metrics; }
 
@@ -76,6 +80,7 @@ private:
     std::unique_ptr<RouteContext> m_routeContext;
     std::unique_ptr<EventHub> m_hub;
     std::unique_ptr<AckMonitor> m_ackMonitor;
+    std::unique_ptr<SyncClient> m_sync;
     std::unique_ptr<http::HttpServer> m_server;
     quint16 m_port = 0;
 };

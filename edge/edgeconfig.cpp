@@ -5,6 +5,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QSettings>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -26,6 +27,8 @@ Result<EdgeConfig> parseServeArguments(const QStringList &arguments, const QStri
             {u"demo"_s, u"Create the demo store on an empty data directory."_s},
             {u"no-rate-limit"_s, u"Turn rate limits off (load tests)."_s},
             {u"log-json"_s, u"Log requests as JSON lines."_s},
+            {u"central"_s, u"Central server URL; links this store to HQ."_s, u"URL"_s},
+            {u"store-key"_s, u"The store key HQ issued (prefer TABLEORDER_STORE_KEY or the config file)."_s, u"KEY"_s},
     });
     if (!parser.parse(arguments))
         return fail(Error::validation(u"arguments"_s, parser.errorText()));
@@ -76,6 +79,15 @@ Result<EdgeConfig> parseServeArguments(const QStringList &arguments, const QStri
     if (config.dataDir.isEmpty())
         return fail(Error::validation(u"data-dir"_s, u"--data-dir is required"_s));
     config.demo = flag(u"demo"_s, u"demo"_s);
+    config.centralUrl = setting(u"central"_s, u"central"_s);
+    config.storeKey = setting(u"store-key"_s, u"store-key"_s);
+    if (!config.centralUrl.isEmpty()) {
+        const QUrl url(config.centralUrl);
+        if (!url.isValid() || (url.scheme() != u"http"_s && url.scheme() != u"https"_s))
+            return fail(Error::validation(u"central"_s, u"--central must be an http:// or https:// URL"_s));
+        if (config.storeKey.isEmpty())
+            return fail(Error::validation(u"store-key"_s, u"--central needs --store-key (or TABLEORDER_STORE_KEY)"_s));
+    }
     config.jsonLogs = flag(u"log-json"_s, u"log-json"_s);
     config.rates.enabled = !flag(u"no-rate-limit"_s, u"no-rate-limit"_s);
 
@@ -95,6 +107,7 @@ Result<EdgeConfig> parseServeArguments(const QStringList &arguments, const QStri
             {u"realtime/max-table-connections"_s, &config.maxTableConnections, 0, 1000000},
             {u"realtime/max-staff-connections"_s, &config.maxStaffConnections, 0, 1000000},
             {u"realtime/ack-timeout-ms"_s, &config.ackTimeoutMs, 100, 3600000},
+            {u"sync/heartbeat-ms"_s, &config.syncHeartbeatMs, 100, 3600000},
             {u"realtime/event-retention"_s, &config.eventRetention, 100, 100000000},
             {u"auth/table-token-days"_s, &config.tableTokenDays, 1, 3650},
             {u"auth/staff-token-hours"_s, &config.staffTokenHours, 1, 720},

@@ -44,6 +44,9 @@ struct EdgeConfig
     int maxStaffConnections = 20;
     int ackTimeoutMs = 10'000;
     int eventRetention = 100'000; // newest events kept for resuming screens
+    QString centralUrl;  // empty: a standalone store
+    QString storeKey;    // secret: never logged
+    int syncHeartbeatMs = 10'000;
     int tableTokenDays = 365;
     int staffTokenHours = 12;
 

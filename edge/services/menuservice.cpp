@@ -21,13 +21,16 @@ namespace tableorder::edge {
 
 QString MenuService::imageUrl(const QString &imagePath)
 {
+    // Centrally managed items carry a URL of their own.
+    if (imagePath.startsWith(u"http"_s) || imagePath.startsWith(u'/'))
+        return imagePath;
     return imagePath.isEmpty() ? QString() : u"/images/"_s + imagePath;
 }
 
 QString MenuService::thumbnailUrl(const QString &imagePath)
 {
-    if (imagePath.isEmpty())
-        return {};
+    if (imagePath.isEmpty() || imagePath.startsWith(u"http"_s) || imagePath.startsWith(u'/'))
+        return imageUrl(imagePath);
     QString thumb = imagePath;
     thumb.insert(thumb.lastIndexOf(u'.'), u"-thumb"_s);
     return u"/images/"_s + thumb;
@@ -139,6 +142,8 @@ Status checkCategory(const CategoryInput &input)
 
 Result<MenuCategory> MenuService::createCategory(const CategoryInput &input)
 {
+    if (auto ok = checkLocallyManaged(); !ok)
+        return fail(ok.error());
     if (!input.name)
         return fail(Error::validation(u"name"_s, u"name is required"_s));
     if (auto ok = checkCategory(input); !ok)
@@ -161,6 +166,8 @@ Result<MenuCategory> MenuService::createCategory(const CategoryInput &input)
 
 Result<MenuCategory> MenuService::updateCategory(qint64 id, const CategoryInput &input)
 {
+    if (auto ok = checkLocallyManaged(); !ok)
+        return fail(ok.error());
     if (auto ok = checkCategory(input); !ok)
         return fail(ok.error());
     return write<MenuCategory>([&]() -> Result<MenuCategory> {
@@ -180,6 +187,8 @@ Result<MenuCategory> MenuService::updateCategory(qint64 id, const CategoryInput 
 
 Status MenuService::deleteCategory(qint64 id)
 {
+    if (auto ok = checkLocallyManaged(); !ok)
+        return fail(ok.error());
     auto done = write<bool>([&]() -> Result<bool> {
         auto existing = m_menu.category(id);
         if (!existing)
@@ -218,6 +227,8 @@ Status checkItem(const ItemInput &input)
 
 Result<MenuItem> MenuService::createItem(const ItemInput &input)
 {
+    if (auto ok = checkLocallyManaged(); !ok)
+        return fail(ok.error());
     if (!input.categoryId)
         return fail(Error::validation(u"category_id"_s, u"category_id is required"_s));
     if (!input.name)
@@ -250,6 +261,8 @@ Result<MenuItem> MenuService::createItem(const ItemInput &input)
 
 Result<MenuItem> MenuService::updateItem(qint64 id, const ItemInput &input)
 {
+    if (auto ok = checkLocallyManaged(); !ok)
+        return fail(ok.error());
     if (auto ok = checkItem(input); !ok)
         return fail(ok.error());
     return write<MenuItem>([&]() -> Result<MenuItem> {
@@ -280,6 +293,8 @@ Result<MenuItem> MenuService::updateItem(qint64 id, const ItemInput &input)
 
 Status MenuService::deleteItem(qint64 id)
 {
+    if (auto ok = checkLocallyManaged(); !ok)
+        return fail(ok.error());
     // Past orders keep their own copy of name and price, so deleting is safe.
     auto done = write<bool>([&]() -> Result<bool> {
         auto existing = m_menu.item(id);
@@ -344,6 +359,8 @@ Result<MenuItem> MenuService::setImageNow(qint64 id, const QByteArray &data)
 
 void MenuService::setImage(qint64 id, QByteArray data, std::function<void(Result<MenuItem>)> done)
 {
+    if (auto ok = checkLocallyManaged(); !ok)
+        return done(fail(ok.error()));
     auto existing = m_menu.item(id);
     if (!existing)
         return done(fail(existing.error()));
@@ -366,6 +383,53 @@ void MenuService::setImage(qint64 id, QByteArray data, std::function<void(Result
                 },
                 Qt::QueuedConnection);
     });
+}
+
+Status MenuService::checkLocallyManaged() const
+{
+    if (m_managedCentrally)
+        return fail(ErrorCode::MenuManagedCentrally,
+                    u"this store's menu is managed at HQ; change it there (sold-out toggles stay here)"_s);
+    return {};
+}
+
+Status MenuService::applyCentralMenu(qint64 centralVersion, const QByteArray &menuJson,
+                                     const std::function<Status()> &inTransaction)
+{
+    const QJsonObject menu = QJsonDocument::fromJson(menuJson).object();
+    auto current = snapshot();
+    if (!current)
+        return fail(current.error());
+    QList<MenuCategory> categories;
+    QList<MenuItem> items;
+    for (const QJsonValue &cv : menu.value(u"categories"_s).toArray()) {
+        const QJsonObject c = cv.toObject();
+        const qint64 categoryId = c.value(u"id"_s).toInteger();
+        if (categoryId <= 0)
+            return fail(Error::validation(u"categories"_s, u"central menu category without id"_s));
+        categories.append({categoryId, c.value(u"name"_s).toString(), int(c.value(u"display_order"_s).toInteger())});
+        for (const QJsonValue &iv : c.value(u"items"_s).toArray()) {
+            const QJsonObject i = iv.toObject();
+            const qint64 id = i.value(u"id"_s).toInteger();
+            if (id <= 0 || i.value(u"price"_s).toInteger() < 0)
+                return fail(Error::validation(u"items"_s, u"central menu item without id or price"_s));
+            // Sold out is the store's call and survives HQ's menu updates.
+            const auto old = (*current)->items.constFind(id);
+            items.append({id, categoryId, i.value(u"name"_s).toString(), i.value(u"description"_s).toString(),
+                          i.value(u"price"_s).toInteger(), i.value(u"image_url"_s).toString(),
+                          old == (*current)->items.cend() ? true : old->available,
+                          int(i.value(u"display_order"_s).toInteger())});
+        }
+    }
+    auto done = write<bool>([&]() -> Result<bool> {
+        if (auto ok = m_menu.replaceAll(categories, items); !ok)
+            return fail(ok.error());
+        if (auto ok = inTransaction(); !ok)
+            return fail(ok.error());
+        return true;
+    });
+    Q_UNUSED(centralVersion);
+    return done ? Status() : Status(fail(done.error()));
 }
 
 } // namespace tableorder::edge

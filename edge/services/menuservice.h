@@ -65,6 +65,15 @@ public:
     /// Same, synchronously (demo data, command line).
     [[nodiscard]] Result<MenuItem> setImageNow(qint64 id, const QByteArray &data);
 
+    /// A store linked to central gets its menu from HQ: local edits are refused with
+    /// MENU_MANAGED_CENTRALLY (sold-out toggles stay the store's own).
+    void setManagedCentrally(bool managed) { m_managedCentrally = managed; }
+    [[nodiscard]] bool isManagedCentrally() const { return m_managedCentrally; }
+    /// Applies a menu published at HQ atomically; availability of items that stay is kept.
+    /// `onCommit` runs inside the transaction (e.g. to record the applied version).
+    [[nodiscard]] Status applyCentralMenu(qint64 centralVersion, const QByteArray &menuJson,
+                                          const std::function<Status()> &inTransaction);
+
     [[nodiscard]] static QString imageUrl(const QString &imagePath);
     [[nodiscard]] static QString thumbnailUrl(const QString &imagePath);
     [[nodiscard]] int pendingImageJobs() const { return m_pendingImages; }
@@ -75,6 +84,7 @@ private:
     template<typename T, typename F>
     Result<T> write(F &&change, const char *eventType = nullptr);
     Result<MenuItem> storeImage(qint64 id, const QString &imagePath);
+    [[nodiscard]] Status checkLocallyManaged() const;
 
     QSqlDatabase m_db;
     MenuRepository &m_menu;
@@ -84,6 +94,7 @@ private:
     QString m_imageDir;
     std::shared_ptr<const MenuSnapshot> m_snapshot;
     int m_pendingImages = 0;
+    bool m_managedCentrally = false;
 };
 
 QJsonObject toJson(const MenuItem &item);

@@ -159,4 +159,29 @@ Status MenuRepository::setImage(qint64 id, const QString &imagePath)
                      "set image");
 }
 
+Status MenuRepository::replaceAll(const QList<MenuCategory> &categories, const QList<MenuItem> &items)
+{
+    if (auto ok = execBound(m_db, u"DELETE FROM menu_items"_s, {}, "clear items"); !ok)
+        return ok;
+    if (auto ok = execBound(m_db, u"DELETE FROM menu_categories"_s, {}, "clear categories"); !ok)
+        return ok;
+    for (const MenuCategory &c : categories) {
+        if (auto ok = execBound(m_db, u"INSERT INTO menu_categories (id, name, display_order) VALUES (?, ?, ?)"_s,
+                                {c.id, c.name, c.displayOrder}, "insert category");
+            !ok)
+            return ok;
+    }
+    for (const MenuItem &i : items) {
+        if (auto ok = execBound(m_db,
+                                u"INSERT INTO menu_items (id, category_id, name, description, price, image_path, "
+                                "available, display_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                                {i.id, i.categoryId, i.name, db::text(i.description), i.price,
+                                 db::text(i.imagePath), i.available, i.displayOrder},
+                                "insert item");
+            !ok)
+            return ok;
+    }
+    return {};
+}
+
 } // namespace tableorder::edge

@@ -28,6 +28,9 @@ public:
     [[nodiscard]] Status deleteItem(qint64 id);
     [[nodiscard]] Status setAvailable(qint64 id, bool available);
     [[nodiscard]] Status setImage(qint64 id, const QString &imagePath);
+    /// Replaces the whole menu with one published centrally, keeping the ids it carries;
+    /// the caller owns the transaction. Items keep their `available` flag as given.
+    [[nodiscard]] Status replaceAll(const QList<MenuCategory> &categories, const QList<MenuItem> &items);
 
 private:
     QSqlDatabase m_db;

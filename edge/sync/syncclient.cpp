@@ -1,0 +1,303 @@
+#include "syncclient.h"
+
+#include "event.h"
+#include "metrics.h"
+#include "services/eventlog.h"
+#include "services/menuservice.h"
+#include "storage/syncstaterepository.h"
+#include "domain.h"
+#include "sync.pb.h"
+
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QNetworkReply>
+#include <QRandomGenerator>
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcSync, "tableorder.edge.sync")
+
+namespace tableorder::edge {
+
+namespace {
+const QString ackedKey = u"acked_seq"_s;
+const QString menuKey = u"central_menu_version"_s;
+constexpr auto protobufType = "application/x-protobuf";
+} // namespace
+
+SyncClient::SyncClient(SyncSettings settings, EventLog &log, SyncStateRepository &state, MenuService &menu,
+                       std::function<QStringList()> recentBusinessDates, Metrics &metrics, QObject *parent)
+    : QObject(parent), m_settings(std::move(settings)), m_log(log), m_state(state), m_menu(menu),
+      m_recentDates(std::move(recentBusinessDates)), m_metrics(metrics)
+{
+    m_acked = m_state.get(ackedKey, u"0"_s).value_or(u"0"_s).toLongLong();
+    m_centralMenuVersion = m_state.get(menuKey, u"0"_s).value_or(u"0"_s).toLongLong();
+    m_metrics.declareGauge("tableorder_sync_backlog_events", "Events central has not acknowledged yet.");
+    m_metrics.declareGauge("tableorder_sync_lag_seconds", "Age of the oldest event central has not acknowledged.");
+    m_metrics.declareGauge("tableorder_sync_acked_seq", "Highest seq central acknowledged.");
+    m_metrics.declareGauge("tableorder_sync_last_success_timestamp_seconds", "Unix time of the last successful upload.");
+    m_metrics.declareGauge("tableorder_sync_central_menu_version", "Central menu version applied here.");
+    m_metrics.declareCounter("tableorder_sync_uploads_total", "Upload attempts by outcome.");
+    m_metrics.declareCounter("tableorder_sync_events_uploaded_total", "Events central acknowledged.");
+    m_pumpTimer.setSingleShot(true);
+    connect(&m_pumpTimer, &QTimer::timeout, this, &SyncClient::pump);
+    connect(&m_heartbeat, &QTimer::timeout, this, [this] {
+        updateGauges();
+        schedulePump(0);
+    });
+    m_menuTimer.setSingleShot(true);
+    connect(&m_menuTimer, &QTimer::timeout, this, &SyncClient::pollMenu);
+    connect(&m_log, &EventLog::committed, this, [this] {
+        if (!m_upload && !m_pumpTimer.isActive() && m_uploadFailures == 0)
+            schedulePump(0);
+    });
+}
+
+SyncClient::~SyncClient()
+{
+    for (QNetworkReply *reply : {m_upload.data(), m_menuPoll.data()}) {
+        if (reply) {
+            reply->disconnect(this);
+            reply->abort();
+        }
+    }
+}
+
+void SyncClient::start()
+{
+    qCInfo(lcSync).noquote() << "linked to central" << m_settings.centralUrl.toString(QUrl::RemoveUserInfo)
+                             << "- acknowledged up to seq" << m_acked;
+    m_heartbeat.start(m_settings.heartbeatMs);
+    schedulePump(0);
+    m_menuTimer.start(0);
+    updateGauges();
+}
+
+QNetworkRequest SyncClient::request(const QString &path) const
+{
+    QUrl url = m_settings.centralUrl;
+    url.setPath(url.path().chopped(url.path().endsWith(u'/') ? 1 : 0) + path);
+    QNetworkRequest req(url);
+    req.setRawHeader("Authorization", "Bearer " + m_settings.storeKey.toUtf8());
+    req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray(protobufType));
+    req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    return req;
+}
+
+int SyncClient::backoffMs(int failures) const
+{
+    // 500 ms doubling to the cap, with +/-50% jitter so a fleet coming back does not
+    // hit central in lockstep.
+    const double base = std::min<double>(m_settings.maxBackoffMs, 500.0 * std::pow(2.0, std::min(failures - 1, 16)));
+    return int(base * (0.5 + QRandomGenerator::global()->generateDouble()));
+}
+
+void SyncClient::schedulePump(int delayMs)
+{
+    if (m_upload)
+        return;
+    if (m_pumpTimer.isActive() && m_pumpTimer.remainingTime() <= delayMs)
+        return;
+    m_pumpTimer.start(delayMs);
+}
+
+void SyncClient::pump()
+{
+    if (m_upload)
+        return;
+    auto events = m_log.since(m_acked, m_settings.maxBatchEvents);
+    auto last = m_log.lastSeq();
+    if (!events || !last) {
+        recordError(u"cannot read the event log"_s);
+        schedulePump(backoffMs(++m_uploadFailures));
+        return;
+    }
+    sync::v1::UploadRequest upload;
+    qint64 bytes = 0;
+    qint64 lastSent = m_acked;
+    for (const Event &event : *events) {
+        const QByteArray data = QJsonDocument(event.data).toJson(QJsonDocument::Compact);
+        if (bytes + data.size() + 200 > m_settings.maxBatchBytes && upload.events_size() > 0)
+            break;
+        auto *e = upload.add_events();
+        e->set_event_id(event.id.toStdString());
+        e->set_seq(event.seq);
+        e->set_schema_version(event.schemaVersion);
+        e->set_type(event.type.toStdString());
+        e->set_at(timestampText(event.at).toStdString());
+        e->set_table_id(event.tableId);
+        e->set_data_json(data.toStdString());
+        bytes += data.size() + 200;
+        lastSent = event.seq;
+    }
+    const qint64 firstSeq = events->isEmpty() ? 0 : events->first().seq;
+    upload.set_backlog(*last - m_acked);
+    upload.set_lag_ms(events->isEmpty() ? 0 : std::max<qint64>(0, events->first().at.msecsTo(QDateTime::currentDateTimeUtc())));
+    upload.set_edge_version(m_settings.edgeVersion.toStdString());
+    upload.set_menu_version(m_centralMenuVersion);
+    upload.set_last_seq(*last);
+    if (auto totals = m_state.dailyTotals(m_recentDates())) {
+        for (const DailyTotal &t : *totals) {
+            auto *d = upload.add_daily_totals();
+            d->set_business_date(t.businessDate.toStdString());
+            d->set_orders(t.orders);
+            d->set_total(t.total);
+        }
+    }
+    QNetworkReply *reply = m_network.post(request(u"/sync/v1/events"_s), QByteArray::fromStdString(upload.SerializeAsString()));
+    reply->setProperty("transferTimeout", 15000);
+    m_upload = reply;
+    connect(reply, &QNetworkReply::finished, this, [this, reply, firstSeq, lastSent] {
+        onUploadFinished(reply, firstSeq, lastSent);
+    });
+}
+
+void SyncClient::onUploadFinished(QNetworkReply *reply, qint64 firstSeq, qint64 lastSentSeq)
+{
+    reply->deleteLater();
+    m_upload.clear();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray body = reply->readAll();
+    sync::v1::UploadResponse response;
+    const bool parsed = reply->header(QNetworkRequest::ContentTypeHeader).toString().startsWith(QLatin1StringView(protobufType))
+            && response.ParseFromArray(body.constData(), int(body.size()));
+    Q_UNUSED(firstSeq);
+    auto outcome = [this](const QString &what) { m_metrics.increment("tableorder_sync_uploads_total", {{"outcome", what}}); };
+
+    if (status == 200 && parsed) {
+        outcome(u"ok"_s);
+        const qint64 applied = response.applied_seq();
+        if (applied > m_acked) {
+            m_metrics.increment("tableorder_sync_events_uploaded_total", {}, double(applied - m_acked));
+            m_acked = applied;
+            (void)m_state.set(ackedKey, QString::number(m_acked));
+        }
+        m_uploadFailures = 0;
+        m_holdUploads = false;
+        m_lastError.clear();
+        m_lastSuccess = QDateTime::currentDateTimeUtc();
+        if (response.menu_version() > m_centralMenuVersion && !m_menuPoll)
+            m_menuTimer.start(0);
+        updateGauges();
+        auto last = m_log.lastSeq();
+        if (last && *last > m_acked && applied >= lastSentSeq)
+            schedulePump(0); // more to send
+        return;
+    }
+    if (status == 409 && parsed && response.expected_seq() > 0) {
+        // Central is behind what we sent (e.g. restored from backup): rewind to what it expects.
+        outcome(u"rewind"_s);
+        qCWarning(lcSync) << "central expects seq" << response.expected_seq() << "- rewinding from" << m_acked;
+        m_acked = response.expected_seq() - 1;
+        (void)m_state.set(ackedKey, QString::number(m_acked));
+        schedulePump(0);
+        return;
+    }
+    QString error;
+    int delay = 0;
+    if (status == 422) {
+        outcome(u"rejected"_s);
+        m_holdUploads = true;
+        error = u"central rejected the events (schema): "_s + QString::fromUtf8(body.left(300));
+        delay = std::max(m_settings.maxBackoffMs, 60'000);
+    } else if (status == 401) {
+        outcome(u"unauthorized"_s);
+        error = u"central refused the store key"_s;
+        delay = std::max(m_settings.maxBackoffMs, 60'000);
+    } else {
+        outcome(status ? u"http_%1"_s.arg(status) : u"network"_s);
+        error = status ? u"central answered %1"_s.arg(status) : u"central unreachable: %1"_s.arg(reply->errorString());
+        delay = backoffMs(++m_uploadFailures);
+        const int retryAfter = reply->rawHeader("Retry-After").toInt();
+        if ((status == 429 || status == 503) && retryAfter > 0)
+            delay = std::max(delay, retryAfter * 1000);
+    }
+    recordError(error);
+    updateGauges();
+    schedulePump(delay);
+}
+
+void SyncClient::pollMenu()
+{
+    if (m_menuPoll)
+        return;
+    QNetworkRequest req = request(u"/sync/v1/menu"_s);
+    QUrl url = req.url();
+    url.setQuery(QUrlQuery{{u"after"_s, QString::number(m_centralMenuVersion)}});
+    req.setUrl(url);
+    req.setTransferTimeout(60'000);
+    m_menuPoll = m_network.get(req);
+    connect(m_menuPoll, &QNetworkReply::finished, this, [this, reply = m_menuPoll.data()] { onMenuFinished(reply); });
+}
+
+void SyncClient::onMenuFinished(QNetworkReply *reply)
+{
+    reply->deleteLater();
+    m_menuPoll.clear();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status == 204) {
+        m_menuFailures = 0;
+        m_menuTimer.start(0); // long poll again
+        return;
+    }
+    const QByteArray body = reply->readAll();
+    sync::v1::MenuUpdate update;
+    if (status != 200 || !update.ParseFromArray(body.constData(), int(body.size()))) {
+        // Unreachable or refusing: try again later; the 30 s poll is the floor.
+        m_menuTimer.start(std::min(m_settings.menuPollMs, backoffMs(++m_menuFailures)));
+        return;
+    }
+    m_menuFailures = 0;
+    const qint64 version = update.version();
+    if (version > m_centralMenuVersion) {
+        auto applied = m_menu.applyCentralMenu(version, QByteArray::fromStdString(update.menu_json()), [&] {
+            return m_state.set(menuKey, QString::number(version));
+        });
+        if (applied) {
+            m_centralMenuVersion = version;
+            qCInfo(lcSync) << "applied central menu version" << version;
+            updateGauges();
+        } else {
+            recordError(u"could not apply central menu version %1: %2"_s.arg(version).arg(applied.error().message));
+            m_menuTimer.start(m_settings.menuPollMs);
+            return;
+        }
+    }
+    m_menuTimer.start(0);
+}
+
+void SyncClient::recordError(const QString &error)
+{
+    if (error != m_lastError)
+        qCWarning(lcSync).noquote() << error;
+    m_lastError = error;
+}
+
+SyncStatus SyncClient::status() const
+{
+    SyncStatus s;
+    s.linked = true;
+    s.ackedSeq = m_acked;
+    s.lastSeq = m_log.lastSeq().value_or(0);
+    auto pending = m_log.since(m_acked, 1);
+    if (pending && !pending->isEmpty())
+        s.lagMs = std::max<qint64>(0, pending->first().at.msecsTo(QDateTime::currentDateTimeUtc()));
+    s.centralMenuVersion = m_centralMenuVersion;
+    s.lastError = m_lastError;
+    s.lastSuccess = m_lastSuccess;
+    return s;
+}
+
+void SyncClient::updateGauges()
+{
+    const SyncStatus s = status();
+    m_metrics.set("tableorder_sync_backlog_events", {}, double(s.lastSeq - s.ackedSeq));
+    m_metrics.set("tableorder_sync_lag_seconds", {}, s.lagMs / 1000.0);
+    m_metrics.set("tableorder_sync_acked_seq", {}, double(s.ackedSeq));
+    m_metrics.set("tableorder_sync_central_menu_version", {}, double(s.centralMenuVersion));
+    if (s.lastSuccess.isValid())
+        m_metrics.set("tableorder_sync_last_success_timestamp_seconds", {}, double(s.lastSuccess.toSecsSinceEpoch()));
+}
+
+} // namespace tableorder::edge

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "error.h"
+
+#include <QElapsedTimer>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QUrl>
+
+namespace tableorder {
+class Metrics;
+struct Event;
+}
+
+namespace tableorder::edge {
+
+class EventLog;
+class MenuService;
+class SyncStateRepository;
+
+struct SyncSettings
+{
+    QUrl centralUrl;
+    QString storeKey;
+    int maxBatchEvents = 500;
+    qint64 maxBatchBytes = 1024 * 1024;
+    int heartbeatMs = 10'000;   // upload (possibly empty) at least this often: status for HQ
+    int menuPollMs = 30'000;    // fallback when the long poll is not possible
+    int maxBackoffMs = 30'000;
+    QString edgeVersion;
+};
+
+struct SyncStatus
+{
+    bool linked = false;
+    qint64 ackedSeq = 0;
+    qint64 lastSeq = 0;
+    qint64 lagMs = 0;
+    qint64 centralMenuVersion = 0;
+    QString lastError;
+    QDateTime lastSuccess;
+};
+
+/// Uploads the event log (the outbox) to central in order and learns of new menus. The
+/// backlog lives only in the database, so it survives restarts; every failure is retried
+/// with exponential backoff and jitter, and the store keeps serving throughout.
+class SyncClient : public QObject
+{
+    Q_OBJECT
+public:
+    SyncClient(SyncSettings settings, EventLog &log, SyncStateRepository &state, MenuService &menu,
+               std::function<QStringList()> recentBusinessDates, Metrics &metrics, QObject *parent = nullptr);
+    ~SyncClient() override;
+
+    void start();
+    [[nodiscard]] SyncStatus status() const;
+    /// Events older than this seq may be pruned (central has them).
+    [[nodiscard]] qint64 ackedSeq() const { return m_acked; }
+
+private:
+    void schedulePump(int delayMs);
+    void pump();
+    void onUploadFinished(QNetworkReply *reply, qint64 firstSeq, qint64 lastSentSeq);
+    void pollMenu();
+    void onMenuFinished(QNetworkReply *reply);
+    int backoffMs(int failures) const;
+    void recordError(const QString &error);
+    void updateGauges();
+    QNetworkRequest request(const QString &path) const;
+
+    SyncSettings m_settings;
+    EventLog &m_log;
+    SyncStateRepository &m_state;
+    MenuService &m_menu;
+    std::function<QStringList()> m_recentDates;
+    Metrics &m_metrics;
+    QNetworkAccessManager m_network;
+    QPointer<QNetworkReply> m_upload;
+    QPointer<QNetworkReply> m_menuPoll;
+    QTimer m_pumpTimer;
+    QTimer m_heartbeat;
+    QTimer m_menuTimer;
+    qint64 m_acked = 0;
+    qint64 m_centralMenuVersion = 0;
+    int m_uploadFailures = 0;
+    int m_menuFailures = 0;
+    bool m_holdUploads = false; // central refused our schema: keep events, retry slowly
+    QString m_lastError;
+    QDateTime m_lastSuccess;
+};
+
+} // namespace tableorder::edge
