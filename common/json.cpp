@@ -86,14 +86,14 @@ Result<qint64> requireInt(const QJsonObject &object, const QString &field, qint6
 }
 
 Result<QString> requireString(const QJsonObject &object, const QString &field,
-                              qsizetype minLength, qsizetype maxLength)
+                              qsizetype minLength, qsizetype maxLength, bool trim)
 {
     const QJsonValue value = object.value(field);
     if (value.isUndefined())
         return fail(Error::validation(field, u"%1 is required"_s.arg(field)));
     if (!value.isString())
         return fail(Error::validation(field, u"%1 must be a string"_s.arg(field)));
-    const QString text = value.toString().trimmed();
+    const QString text = trim ? value.toString().trimmed() : value.toString();
     if (text.size() < minLength || text.size() > maxLength)
         return fail(Error::validation(
                 field,

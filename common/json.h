@@ -18,9 +18,11 @@ namespace tableorder::json {
                                         qint64 min, qint64 max);
 [[nodiscard]] Result<qint64> intValue(const QJsonValue &value, const QString &field, qint64 min,
                                       qint64 max);
-/// String field: present, a string, trimmed length in [minLength, maxLength].
+/// String field: present, a string, length in [minLength, maxLength]; trimmed unless
+/// told otherwise (passwords are taken as typed).
 [[nodiscard]] Result<QString> requireString(const QJsonObject &object, const QString &field,
-                                            qsizetype minLength, qsizetype maxLength);
+                                            qsizetype minLength, qsizetype maxLength,
+                                            bool trim = true);
 /// Optional string: absent or null gives the fallback; otherwise as requireString.
 [[nodiscard]] Result<QString> optionalString(const QJsonObject &object, const QString &field,
                                              qsizetype maxLength, const QString &fallback = {});

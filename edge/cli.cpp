@@ -48,7 +48,6 @@ int adminCommand(const QStringList &arguments)
     rest.prepend(arguments.first());
     if (!parser.parse(rest) || parser.value(u"data-dir"_s).isEmpty()) {
         err() << "usage: tableorder-edge user add --data-dir DIR --role manager|kitchen --username NAME\n"
-                 "       tableorder-edge user passwd --data-dir DIR --username NAME\n"
                  "       tableorder-edge table add --data-dir DIR --number N\n"
                  "(the password is read from standard input)\n";
         return 2;

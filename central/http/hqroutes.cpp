@@ -46,7 +46,7 @@ void registerHqRoutes(http::HttpServer &server, CentralContext &ctx)
         auto username = json::requireString(*body, u"username"_s, 1, 64);
         if (!username)
             return HttpResponse::error(username.error());
-        auto password = json::requireString(*body, u"password"_s, 1, 256);
+        auto password = json::requireString(*body, u"password"_s, 1, 256, false);
         if (!password)
             return HttpResponse::error(password.error());
         for (const QString &key : QStringList{u"login-ip:"_s + req.peer().toString(), u"login-account:"_s + *username}) {

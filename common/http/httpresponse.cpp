@@ -35,7 +35,7 @@ HttpResponse HttpResponse::noContent()
 HttpResponse HttpResponse::error(const Error &error)
 {
     QJsonObject inner{{u"code"_s, errorCodeName(error.code)}, {u"message"_s, error.message}};
-    if (!error.details.isUndefined())
+    if (!error.details.isUndefined() && !error.details.isNull())
         inner.insert(u"details"_s, error.details);
     return json(errorStatus(error.code), QJsonObject{{u"error"_s, inner}});
 }

@@ -65,7 +65,7 @@ HttpServer::HttpServer(Metrics &metrics, QObject *parent)
 {
     m_metrics.declareCounter("http_requests_total", "HTTP requests by method, route and status.");
     m_metrics.declareHistogram("http_request_duration_seconds",
-                               "Time from a complete request to its response, by route.",
+                               "Time from a complete request to its response, by route and status.",
                                Metrics::latencyBuckets());
     m_metrics.declareGauge("http_open_connections", "Open TCP connections.",
                            [this] { return double(openConnections()); });
@@ -160,6 +160,10 @@ const HttpServer::Route *HttpServer::match(Method method, QStringView path, QStr
 
 bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    // Qt 6.4 upgrades to WebSocket only when the handler writes nothing; the guard has
+    // already checked the upgrade (path, token, limits) before it got here.
+    if (request.value("upgrade").compare("websocket", Qt::CaseInsensitive) == 0)
+        return true;
     QElapsedTimer timer;
     timer.start();
     const QString path = request.url().path();
@@ -169,7 +173,7 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     if (!route) {
         const Error error = pathKnown ? Error{ErrorCode::MethodNotAllowed, u"method not allowed"_s, {}}
                                       : Error{ErrorCode::NotFound, u"no such endpoint"_s, {}};
-        finish(request, socket, pathKnown ? path : u"unmatched"_s, HttpResponse::error(error), timer);
+        finish(request, socket, u"unmatched"_s, HttpResponse::error(error), timer);
         return true;
     }
 
@@ -262,7 +266,7 @@ void HttpServer::log(QByteArrayView method, const QString &route, int status, do
     m_metrics.increment("http_requests_total", {{"method", QString::fromLatin1(method)},
                                                 {"route", route},
                                                 {"status", statusText}});
-    m_metrics.observe("http_request_duration_seconds", {{"route", route}}, seconds);
+    m_metrics.observe("http_request_duration_seconds", {{"route", route}, {"status", statusText}}, seconds);
     const double ms = seconds * 1000;
     if (m_jsonLogs) {
         const QJsonObject line{{u"ts"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},

@@ -44,7 +44,7 @@ void registerAuthRoutes(http::HttpServer &server, RouteContext &ctx)
         auto number = json::requireInt(*body, u"table_number"_s, 1, 9999);
         if (!number)
             return HttpResponse::error(number.error());
-        auto password = json::requireString(*body, u"password"_s, 1, 256);
+        auto password = json::requireString(*body, u"password"_s, 1, 256, false);
         if (!password)
             return HttpResponse::error(password.error());
         if (auto limited = loginLimited(ctx, req, u"table:%1"_s.arg(*number)))
@@ -63,7 +63,7 @@ void registerAuthRoutes(http::HttpServer &server, RouteContext &ctx)
         auto username = json::requireString(*body, u"username"_s, 1, 64);
         if (!username)
             return HttpResponse::error(username.error());
-        auto password = json::requireString(*body, u"password"_s, 1, 256);
+        auto password = json::requireString(*body, u"password"_s, 1, 256, false);
         if (!password)
             return HttpResponse::error(password.error());
         if (auto limited = loginLimited(ctx, req, u"staff:"_s + *username))

@@ -191,6 +191,7 @@ Result<OrderFilter> orderFilterFromQuery(const http::HttpRequest &request, const
     if (!page)
         return fail(page.error());
     filter.limit = page->first;
+    filter.offset = page->second;
     return filter;
 }
 

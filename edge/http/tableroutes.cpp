@@ -54,7 +54,7 @@ void registerTableRoutes(http::HttpServer &server, RouteContext &ctx)
         auto number = json::requireInt(*body, u"number"_s, 1, 9999);
         if (!number)
             return HttpResponse::error(number.error());
-        auto password = json::requireString(*body, u"password"_s, 4, 64);
+        auto password = json::requireString(*body, u"password"_s, 4, 64, false);
         if (!password)
             return HttpResponse::error(password.error());
         return http::respond(tables.create(int(*number), *password),
@@ -78,7 +78,7 @@ void registerTableRoutes(http::HttpServer &server, RouteContext &ctx)
             number = int(*n);
         }
         if (body->contains(u"password"_s)) {
-            auto p = json::requireString(*body, u"password"_s, 4, 64);
+            auto p = json::requireString(*body, u"password"_s, 4, 64, false);
             if (!p)
                 return HttpResponse::error(p.error());
             password = *p;

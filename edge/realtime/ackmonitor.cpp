@@ -37,8 +37,12 @@ void AckMonitor::loadPending()
     if (!pending)
         return;
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    for (const auto &[id, created] : *pending)
-        m_pending.insert(id, {m_clock.elapsed() - std::max<qint64>(0, created.msecsTo(now)), false});
+    // Orders already past the timeout were announced before the restart: count them, do
+    // not announce them again.
+    for (const auto &[id, created] : *pending) {
+        const qint64 age = std::max<qint64>(0, created.msecsTo(now));
+        m_pending.insert(id, {m_clock.elapsed() - age, age >= m_timeoutMs});
+    }
 }
 
 void AckMonitor::onCommitted(const Event &event)

@@ -311,10 +311,16 @@ void EventHub::drop(qint64 id, const char *reason)
         qCInfo(lcHub) << "dropping" << s->transport() << roleLabel(s->who) << "connection:" << reason;
     if (s->ws) {
         s->ws->disconnect(this);
-        if (reason)
-            s->ws->close(QWebSocketProtocol::CloseCode(4008), QString::fromLatin1(reason));
-        s->ws->abort();
-        s->ws.release()->deleteLater();
+        QWebSocket *ws = s->ws.release();
+        if (reason && ws->state() == QAbstractSocket::ConnectedState) {
+            // The close frame carries the reason; abort if the peer does not answer it.
+            ws->close(QWebSocketProtocol::CloseCode(4008), QString::fromLatin1(reason));
+            connect(ws, &QWebSocket::disconnected, ws, &QObject::deleteLater);
+            QTimer::singleShot(2000, ws, [ws] { ws->abort(); ws->deleteLater(); });
+        } else {
+            ws->abort();
+            ws->deleteLater();
+        }
     } else if (s->sse) {
         s->sse->disconnect(this);
         if (reason)

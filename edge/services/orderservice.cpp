@@ -50,6 +50,17 @@ QString OrderService::requestHash(const OrderInput &input)
     return crypto::sha256Hex(canonical);
 }
 
+Result<int> OrderService::activeOrders(bool recount)
+{
+    if (recount || !m_activeOrders) {
+        auto counted = m_orders.activeCount();
+        if (!counted)
+            return fail(counted.error());
+        m_activeOrders = *counted;
+    }
+    return *m_activeOrders;
+}
+
 Result<PlacedOrder> OrderService::place(const Principal &table, const OrderInput &input)
 {
     Q_ASSERT(table.isTable());
@@ -95,7 +106,11 @@ Result<PlacedOrder> OrderService::place(const Principal &table, const OrderInput
         return fail(ErrorCode::ItemUnavailable, u"some items are sold out"_s,
                     QJsonObject{{u"menu_item_ids"_s, unavailable}});
 
-    auto active = m_orders.activeCount();
+    // COUNT(*) here cost O(active orders) on every order; the kept count is exact, and a
+    // refusal is still decided by a fresh count.
+    auto active = activeOrders(false);
+    if (active && *active >= m_limits.maxActiveOrders)
+        active = activeOrders(true);
     if (!active)
         return fail(active.error());
     if (*active >= m_limits.maxActiveOrders)
@@ -133,6 +148,8 @@ Result<PlacedOrder> OrderService::place(const Principal &table, const OrderInput
         if (auto ok = tx.commit(); !ok)
             return fail(ok.error());
     }
+    if (m_activeOrders)
+        ++*m_activeOrders;
     m_metrics.observe("tableorder_db_transaction_seconds", {}, timer.nsecsElapsed() / 1e9);
     m_metrics.increment("tableorder_orders_created_total");
     m_events.publish(*event);
@@ -159,6 +176,14 @@ Result<Order> OrderService::get(const Principal &who, qint64 id)
         return fail(order.error());
     if (!order->has_value() || (who.isTable() && (*order)->tableId != who.tableId))
         return fail(Error::notFound(u"order"_s));
+    if (who.isTable()) {
+        // A tablet sees its current guests' orders, not the previous party's.
+        auto session = m_tables.openSession(who.tableId);
+        if (!session)
+            return fail(session.error());
+        if (!session->has_value() || (*session)->id != (*order)->sessionId)
+            return fail(Error::notFound(u"order"_s));
+    }
     return **order;
 }
 
@@ -170,6 +195,7 @@ Result<Order> OrderService::changeStatus(const Principal &staff, qint64 id, Orde
     if (!found)
         return found;
     Order order = *found;
+    const bool wasActive = isActive(order.status);
     if (!isAllowedTransition(order.status, to))
         return fail(ErrorCode::InvalidTransition,
                     u"an order cannot go from %1 to %2"_s.arg(orderStatusName(order.status), orderStatusName(to)),
@@ -194,6 +220,8 @@ Result<Order> OrderService::changeStatus(const Principal &staff, qint64 id, Orde
         if (auto ok = tx.commit(); !ok)
             return fail(ok.error());
     }
+    if (m_activeOrders && wasActive != isActive(to))
+        *m_activeOrders += wasActive ? -1 : 1;
     m_events.publish(*event);
     // A screen that advanced the order has evidently shown it.
     if (to == OrderStatus::Preparing)

@@ -86,6 +86,11 @@ private:
     const StoreLimits &m_limits;
     QTimeZone m_timeZone;
     int m_cutoffHour;
+    /// Pending + preparing orders: counted once, then kept by place() and changeStatus()
+    /// after each commit (they are the only writers of orders).
+    std::optional<int> m_activeOrders;
+
+    [[nodiscard]] Result<int> activeOrders(bool recount);
 };
 
 } // namespace tableorder::edge

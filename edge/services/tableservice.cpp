@@ -34,6 +34,8 @@ Result<QList<TableInfo>> TableService::overview()
 
 Result<TableInfo> TableService::create(int number, const QString &password)
 {
+    if (number < 1 || number > 9999)
+        return fail(Error::validation(u"number"_s, u"table number must be from 1 to 9999"_s));
     if (auto ok = checkPassword(password); !ok)
         return fail(ok.error());
     auto count = m_tables.count();

@@ -25,7 +25,8 @@ OrderRepository::OrderRepository(QSqlDatabase db)
       m_insertLine(db::prepared(m_db, u"INSERT INTO order_items (order_id, menu_item_id, name, unit_price, "
                                        "quantity, line_total) VALUES (?, ?, ?, ?, ?, ?)"_s)),
       m_byClientId(db::prepared(m_db, u"SELECT "_s + orderColumns
-                                              + u" FROM orders WHERE client_order_id = ?"_s))
+                                              + u" FROM orders WHERE client_order_id = ?"_s)),
+      m_activeCount(db::prepared(m_db, u"SELECT COUNT(*) FROM orders WHERE status IN ('pending', 'preparing')"_s))
 {
 }
 
@@ -139,8 +140,9 @@ Result<QList<Order>> OrderRepository::list(const OrderFilter &filter)
         sql += u" AND created_at < ?"_s;
         binds.append(timestampText(filter.to));
     }
-    sql += u" ORDER BY created_at, id LIMIT ?"_s;
+    sql += u" ORDER BY created_at, id LIMIT ? OFFSET ?"_s;
     binds.append(filter.limit);
+    binds.append(filter.offset);
     QSqlQuery q = db::prepared(m_db, sql);
     for (const QVariant &v : binds)
         q.addBindValue(v);
@@ -158,10 +160,11 @@ Result<QList<Order>> OrderRepository::list(const OrderFilter &filter)
 
 Result<int> OrderRepository::activeCount()
 {
-    QSqlQuery q = db::prepared(m_db, u"SELECT COUNT(*) FROM orders WHERE status IN ('pending', 'preparing')"_s);
-    if (auto ok = db::exec(q, "count active orders"); !ok)
+    if (auto ok = db::exec(m_activeCount, "count active orders"); !ok)
         return fail(ok.error());
-    return q.next() ? q.value(0).toInt() : 0;
+    const int count = m_activeCount.next() ? m_activeCount.value(0).toInt() : 0;
+    m_activeCount.finish();
+    return count;
 }
 
 Status OrderRepository::insert(Order &order, const QString &requestHash)

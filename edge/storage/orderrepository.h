@@ -14,6 +14,7 @@ struct OrderFilter
     QDateTime from;              // inclusive, invalid: unbounded
     QDateTime to;                // exclusive, invalid: unbounded
     int limit = 200;
+    int offset = 0;
 };
 
 struct StoredOrder
@@ -31,6 +32,8 @@ public:
     [[nodiscard]] Result<std::optional<StoredOrder>> byClientOrderId(const QString &clientOrderId);
     [[nodiscard]] Result<std::optional<Order>> byId(qint64 id);
     [[nodiscard]] Result<QList<Order>> list(const OrderFilter &filter);
+    /// Counts pending and preparing orders. OrderService keeps this count after one call:
+    /// insert() and updateStatus() must stay its only writers of orders.
     [[nodiscard]] Result<int> activeCount();
     /// Allocates the business day's next number and inserts the order and its lines; the
     /// caller owns the transaction. Fills order.id and order.number.
@@ -50,6 +53,7 @@ private:
     QSqlQuery m_insertOrder;
     QSqlQuery m_insertLine;
     QSqlQuery m_byClientId;
+    QSqlQuery m_activeCount;
 };
 
 } // namespace tableorder::edge

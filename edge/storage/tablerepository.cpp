@@ -9,6 +9,15 @@ using namespace Qt::StringLiterals;
 
 namespace tableorder::edge {
 
+TableRepository::TableRepository(QSqlDatabase db)
+    : m_db(std::move(db)),
+      m_byId(db::prepared(m_db, u"SELECT id, number, password_hash FROM tables WHERE id = ?"_s)),
+      m_openSession(db::prepared(m_db, u"SELECT id, opened_at FROM table_sessions "
+                                        "WHERE table_id = ? AND closed_at IS NULL"_s)),
+      m_insertSession(db::prepared(m_db, u"INSERT INTO table_sessions (table_id, opened_at) VALUES (?, ?)"_s))
+{
+}
+
 Result<QList<TableInfo>> TableRepository::overview()
 {
     QSqlQuery q = db::prepared(m_db, uR"(
@@ -44,9 +53,10 @@ Result<std::optional<TableRecord>> TableRepository::byNumber(int number)
 
 Result<std::optional<TableRecord>> TableRepository::byId(qint64 id)
 {
-    QSqlQuery q = db::prepared(m_db, u"SELECT id, number, password_hash FROM tables WHERE id = ?"_s);
-    q.addBindValue(id);
-    return readTable(q);
+    m_byId.addBindValue(id);
+    auto table = readTable(m_byId);
+    m_byId.finish(); // a kept statement must not hold its read open
+    return table;
 }
 
 Result<int> TableRepository::count()
@@ -79,14 +89,15 @@ Status TableRepository::update(const TableRecord &table)
 
 Result<std::optional<SessionRecord>> TableRepository::openSession(qint64 tableId)
 {
-    QSqlQuery q = db::prepared(m_db, u"SELECT id, opened_at FROM table_sessions "
-                                      "WHERE table_id = ? AND closed_at IS NULL"_s);
+    QSqlQuery &q = m_openSession;
     q.addBindValue(tableId);
     if (auto ok = db::exec(q, "read session"); !ok)
         return fail(ok.error());
-    if (!q.next())
-        return std::optional<SessionRecord>();
-    return std::optional(SessionRecord{q.value(0).toLongLong(), tableId, parseTimestamp(q.value(1).toString())});
+    std::optional<SessionRecord> session;
+    if (q.next())
+        session = SessionRecord{q.value(0).toLongLong(), tableId, parseTimestamp(q.value(1).toString())};
+    q.finish();
+    return session;
 }
 
 Result<SessionRecord> TableRepository::openOrCreateSession(qint64 tableId, const QDateTime &now)
@@ -96,12 +107,11 @@ Result<SessionRecord> TableRepository::openOrCreateSession(qint64 tableId, const
         return fail(open.error());
     if (open->has_value())
         return **open;
-    QSqlQuery q = db::prepared(m_db, u"INSERT INTO table_sessions (table_id, opened_at) VALUES (?, ?)"_s);
-    q.addBindValue(tableId);
-    q.addBindValue(timestampText(now));
-    if (auto ok = db::exec(q, "open session"); !ok)
+    m_insertSession.addBindValue(tableId);
+    m_insertSession.addBindValue(timestampText(now));
+    if (auto ok = db::exec(m_insertSession, "open session"); !ok)
         return fail(ok.error());
-    return SessionRecord{q.lastInsertId().toLongLong(), tableId, now};
+    return SessionRecord{m_insertSession.lastInsertId().toLongLong(), tableId, now};
 }
 
 Status TableRepository::archiveAndClose(const SessionRecord &session, const QDateTime &now)

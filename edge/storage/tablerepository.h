@@ -4,6 +4,7 @@
 
 #include <QJsonObject>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 
 namespace tableorder::edge {
 
@@ -27,11 +28,12 @@ struct HistoryPage
     int total = 0;
 };
 
-/// Tables, their sessions, and the order history of closed sessions.
+/// Tables, their sessions, and the order history of closed sessions. The statements every
+/// order runs are prepared once.
 class TableRepository
 {
 public:
-    explicit TableRepository(QSqlDatabase db) : m_db(std::move(db)) {}
+    explicit TableRepository(QSqlDatabase db);
 
     [[nodiscard]] Result<QList<TableInfo>> overview();
     [[nodiscard]] Result<std::optional<TableRecord>> byNumber(int number);
@@ -50,6 +52,9 @@ public:
 
 private:
     QSqlDatabase m_db;
+    QSqlQuery m_byId;
+    QSqlQuery m_openSession;
+    QSqlQuery m_insertSession;
 };
 
 } // namespace tableorder::edge
