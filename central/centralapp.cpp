@@ -60,6 +60,18 @@ CentralApp::~CentralApp()
     QSqlDatabase::removeDatabase(m_connection + u"-listen"_s);
 }
 
+Status migrateCentralDatabase(QSqlDatabase &db)
+{
+    const bool pg = db::dialectOf(db) == db::Dialect::PostgreSQL;
+    // Instances (and admin commands) starting together must not migrate at once.
+    if (pg)
+        QSqlQuery(db).exec(u"SELECT pg_advisory_lock(7261)"_s);
+    auto migrated = db::migrate(db, u":/migrations/central"_s);
+    if (pg)
+        QSqlQuery(db).exec(u"SELECT pg_advisory_unlock(7261)"_s);
+    return migrated;
+}
+
 bool CentralApp::databaseUsable()
 {
     QSqlQuery q(m_db);
@@ -75,14 +87,7 @@ Status CentralApp::start()
     if (!db)
         return fail(db.error());
     m_db = *db;
-    if (db::dialectOf(m_db) == db::Dialect::PostgreSQL) {
-        // Instances starting together must not migrate at once.
-        QSqlQuery(m_db).exec(u"SELECT pg_advisory_lock(7261)"_s);
-    }
-    auto migrated = db::migrate(m_db, u":/migrations/central"_s);
-    if (db::dialectOf(m_db) == db::Dialect::PostgreSQL)
-        QSqlQuery(m_db).exec(u"SELECT pg_advisory_unlock(7261)"_s);
-    if (!migrated)
+    if (auto migrated = migrateCentralDatabase(m_db); !migrated)
         return migrated;
     auto secret = crypto::loadOrCreateSecret(m_config.secretFile);
     if (!secret)
@@ -144,6 +149,7 @@ Status CentralApp::start()
     registerReportRoutes(*m_server, *m_context);
     registerSyncRoutes(*m_server, *m_context);
     registerCentralSystemRoutes(*m_server, *m_context);
+    registerDashboardRoutes(*m_server);
     http::GuardLimits limits;
     limits.idleTimeoutMs = 120'000;
     m_port = m_server->listen(m_config.address, m_config.port, limits);

@@ -31,6 +31,9 @@ class ReportService;
 class LiveFeed;
 struct CentralContext;
 
+/// Applies the central schema migrations, serialised across instances on PostgreSQL.
+[[nodiscard]] Status migrateCentralDatabase(QSqlDatabase &db);
+
 /// The central server's composition root.
 class CentralApp : public QObject
 {

@@ -10,7 +10,8 @@ packages=(
     qml6-module-qtquick-templates qml6-module-qtquick-layouts qml6-module-qtquick-window
     qml6-module-qttest qml6-module-qtquick-dialogs
     libprotobuf-dev protobuf-compiler libsodium-dev libsqlite3-dev sqlite3
-    postgresql python3
+    postgresql python3 chromium
+    qt6-multimedia-dev fonts-noto-cjk
 )
 missing=()
 for p in "${packages[@]}"; do

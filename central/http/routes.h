@@ -43,6 +43,8 @@ void registerCentralMenuRoutes(http::HttpServer &server, CentralContext &ctx);
 void registerReportRoutes(http::HttpServer &server, CentralContext &ctx);
 void registerSyncRoutes(http::HttpServer &server, CentralContext &ctx);
 void registerCentralSystemRoutes(http::HttpServer &server, CentralContext &ctx);
+/// The HQ dashboard (static files compiled in) at / and /dashboard/*.
+void registerDashboardRoutes(http::HttpServer &server);
 http::HttpServer::Authorizer makeCentralAuthorizer(CentralContext &ctx);
 
 } // namespace tableorder::central

@@ -33,11 +33,13 @@ Result<UploadOutcome> SyncService::upload(const StoreRecord &store, const sync::
     events.reserve(request.events_size());
     for (int i = 0; i < request.events_size(); ++i) {
         const auto &e = request.events(i);
-        if (e.schema_version() > kSyncSchemaVersion || e.schema_version() < kOldestAcceptedSchemaVersion)
-            return fail(ErrorCode::SchemaNotSupported,
-                        u"event schema version %1 is not supported (central accepts %2 to %3)"_s
-                                .arg(e.schema_version()).arg(kOldestAcceptedSchemaVersion).arg(kSyncSchemaVersion),
-                        QJsonObject{{u"seq"_s, qint64(e.seq())}});
+        if (e.schema_version() > kSyncSchemaVersion || e.schema_version() < kOldestAcceptedSchemaVersion) {
+            const QString message = u"event schema version %1 is not supported (central accepts %2 to %3)"_s
+                                            .arg(e.schema_version()).arg(kOldestAcceptedSchemaVersion).arg(kSyncSchemaVersion);
+            // The store is stuck until central is upgraded: HQ sees why in the store status.
+            (void)m_ingest.setSyncError(store.id, u"seq %1: %2"_s.arg(e.seq()).arg(message));
+            return fail(ErrorCode::SchemaNotSupported, message, QJsonObject{{u"seq"_s, qint64(e.seq())}});
+        }
         if (i > 0 && e.seq() != request.events(i - 1).seq() + 1)
             return fail(Error::validation(u"events"_s, u"event seqs in a batch must be consecutive"_s));
         if (e.seq() <= 0 || e.event_id().empty() || e.type().empty())

@@ -1,0 +1,270 @@
+// tableorder HQ dashboard: a small single-page app over the HQ API (same tokens and roles).
+'use strict';
+
+const state = { token: sessionStorage.getItem('tableorder.token'), role: sessionStorage.getItem('tableorder.role'), stores: [] };
+const app = document.getElementById('app');
+const won = v => '₩' + Math.round(v || 0).toLocaleString('ko-KR');
+const esc = s => String(s ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+
+async function api(path, options = {}) {
+  const headers = Object.assign({ 'Authorization': 'Bearer ' + state.token }, options.headers || {});
+  if (options.body && typeof options.body !== 'string') {
+    headers['Content-Type'] = 'application/json';
+    options.body = JSON.stringify(options.body);
+  }
+  const response = await fetch(path, Object.assign({}, options, { headers }));
+  if (response.status === 401) { logout(); throw new Error('unauthenticated'); }
+  const text = await response.text();
+  const body = text ? JSON.parse(text) : {};
+  if (!response.ok) throw new Error((body.error && body.error.message) || response.statusText);
+  return body;
+}
+
+// The business date "today" in a store's time zone (the edge's day cutoff is early morning).
+function localDate(timeZone, offsetDays = 0) {
+  const d = new Date(Date.now() + offsetDays * 86400000);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: timeZone || 'Asia/Seoul' }).format(d);
+}
+function delta(now, before) {
+  if (!before) return `<div class="delta muted">${t('overview.vsLastWeek')}: —</div>`;
+  const pct = Math.round((now - before) / before * 100);
+  return `<div class="delta ${pct >= 0 ? 'up' : 'down'}">${pct >= 0 ? '▲' : '▼'} ${Math.abs(pct)}% ${t('overview.vsLastWeek')}</div>`;
+}
+function fmtDuration(seconds) {
+  if (seconds === null || seconds === undefined) return '—';
+  return seconds >= 60 ? (seconds / 60).toFixed(1) + ' ' + t('common.minutes') : Math.round(seconds) + ' ' + t('common.seconds');
+}
+function storeHealth(s, recon) {
+  if (s.status !== 'online') return { level: 2, badge: `<span class="badge bad">${t('status.offline')}</span>` };
+  if (s.lag_ms > 60000 || s.backlog > 100) return { level: 1, badge: `<span class="badge warn">${t('status.lagging')}</span>` };
+  if (recon === false) return { level: 1, badge: `<span class="badge warn">${t('recon.bad')}</span>` };
+  return { level: 0, badge: `<span class="badge ok">${t('status.online')}</span>` };
+}
+
+function renderLogin() {
+  document.getElementById('top').hidden = true;
+  app.innerHTML = `<div class="card login"><h1 data-i18n="login.title"></h1>
+    <form id="login"><input name="username" autocomplete="username" data-ph="login.username">
+    <input name="password" type="password" autocomplete="current-password" data-ph="login.password">
+    <div class="error" id="login-error"></div><button type="submit" data-i18n="login.submit"></button></form></div>`;
+  app.querySelectorAll('[data-ph]').forEach(i => i.placeholder = t(i.dataset.ph));
+  applyI18n(app);
+  document.getElementById('login').addEventListener('submit', async e => {
+    e.preventDefault();
+    const form = new FormData(e.target);
+    const response = await fetch('/api/v1/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: form.get('username'), password: form.get('password') }) });
+    if (!response.ok) { document.getElementById('login-error').textContent = t('login.failed'); return; }
+    const body = await response.json();
+    state.token = body.token; state.role = body.role;
+    sessionStorage.setItem('tableorder.token', body.token); sessionStorage.setItem('tableorder.role', body.role);
+    location.hash = '#/overview';
+    route();
+  });
+}
+
+function logout() {
+  sessionStorage.clear(); state.token = null;
+  if (state.feed) state.feed.close();
+  location.hash = '#/login';
+  renderLogin();
+}
+
+async function loadStores() {
+  state.stores = (await api('/api/v1/stores')).stores;
+  return state.stores;
+}
+
+async function renderOverview() {
+  app.innerHTML = `<h1 data-i18n="overview.title"></h1><div class="grid" id="kpis"></div>
+    <div class="card"><h2 data-i18n="overview.stores"></h2><table id="stores"></table></div>`;
+  applyI18n(app);
+  const stores = await loadStores();
+  const zone = (stores[0] && stores[0].timezone) || 'Asia/Seoul';
+  const today = localDate(zone), lastWeek = localDate(zone, -7);
+  const [now, before, recon] = await Promise.all([
+    api(`/api/v1/reports/sales?from=${today}&to=${today}&group_by=store`),
+    api(`/api/v1/reports/sales?from=${lastWeek}&to=${lastWeek}&group_by=store`),
+    api('/api/v1/reconciliation'),
+  ]);
+  const sum = (rows, f) => rows.reduce((a, r) => a + (r[f] || 0), 0);
+  const prep = rows => { const c = rows.filter(r => r.avg_prep_seconds !== null);
+    return c.length ? c.reduce((a, r) => a + r.avg_prep_seconds * r.orders, 0) / c.reduce((a, r) => a + r.orders, 0) : null; };
+  document.getElementById('kpis').innerHTML = `
+    <div class="card kpi" id="kpi-sales"><h2>${t('overview.sales')}</h2><div class="value">${won(sum(now.rows, 'total'))}</div>${delta(sum(now.rows, 'total'), sum(before.rows, 'total'))}</div>
+    <div class="card kpi" id="kpi-orders"><h2>${t('overview.orders')}</h2><div class="value">${sum(now.rows, 'orders')}</div>${delta(sum(now.rows, 'orders'), sum(before.rows, 'orders'))}</div>
+    <div class="card kpi"><h2>${t('overview.prep')}</h2><div class="value">${fmtDuration(prep(now.rows))}</div><div class="delta muted">${t('overview.vsLastWeek')}: ${fmtDuration(prep(before.rows))}</div></div>`;
+  const byStore = id => now.rows.find(r => r.store_id === id) || { total: 0, orders: 0 };
+  const reconOk = id => { const rows = recon.rows.filter(r => r.store_id === id && r.business_date === today);
+    return rows.length ? rows.every(r => r.matches) : null; };
+  const rows = stores.map(s => ({ s, health: storeHealth(s, reconOk(s.id)), sales: byStore(s.id) }))
+    .sort((a, b) => b.health.level - a.health.level || a.s.id - b.s.id);
+  document.getElementById('stores').innerHTML = `<tr><th>${t('store.name')}</th><th>${t('store.status')}</th>
+    <th class="num">${t('store.sales')}</th><th class="num">${t('store.orders')}</th><th class="num">${t('store.backlog')}</th>
+    <th class="num">${t('store.lag')}</th><th>${t('store.recon')}</th><th>${t('store.lastSync')}</th></tr>` +
+    rows.map(({ s, health, sales }) => `<tr class="store-row" data-store="${s.id}"><td><a href="#/store/${s.id}">${esc(s.name)}</a></td>
+      <td>${health.badge}</td><td class="num">${won(sales.total)}</td><td class="num">${sales.orders}</td>
+      <td class="num">${s.backlog}</td><td class="num">${(s.lag_ms / 1000).toFixed(1)}s</td>
+      <td>${reconOk(s.id) === null ? '—' : reconOk(s.id) ? `<span class="badge ok">${t('recon.ok')}</span>` : `<span class="badge bad">${t('recon.bad')}</span>`}</td>
+      <td class="muted">${s.last_sync_at ? new Date(s.last_sync_at).toLocaleString() : '—'}</td></tr>`).join('');
+}
+
+async function renderStore(id) {
+  const s = await api(`/api/v1/stores/${id}`);
+  const today = localDate(s.timezone);
+  app.innerHTML = `<h1>${esc(s.name)}</h1>
+    <div class="grid">
+      <div class="card kpi"><h2>${t('store.status')}</h2><div class="value">${storeHealth(s, null).badge}</div><div class="delta muted">${t('store.version')} ${esc(s.edge_version || '—')}</div></div>
+      <div class="card kpi"><h2>${t('store.backlog')}</h2><div class="value">${s.backlog}</div></div>
+      <div class="card kpi"><h2>${t('store.lag')}</h2><div class="value">${(s.lag_ms / 1000).toFixed(1)}s</div></div>
+      <div class="card kpi"><h2>${t('store.lastSync')}</h2><div class="value small">${s.last_sync_at ? new Date(s.last_sync_at).toLocaleString() : '—'}</div></div>
+    </div>
+    <div class="card"><h2>${t('store.hourly')}</h2><div class="chart" id="hourly"></div></div>
+    <div class="grid"><div class="card"><h2>${t('store.top')}</h2><div class="chart" id="top-items"></div></div>
+    <div class="card"><h2>${t('store.prepTrend')}</h2><div class="chart" id="prep"></div></div></div>`;
+  const [hourly, top, prep] = await Promise.all([
+    api(`/api/v1/reports/sales?from=${today}&to=${today}&group_by=hour&store_id=${id}`),
+    api(`/api/v1/reports/sales?from=${localDate(s.timezone, -6)}&to=${today}&group_by=item&store_id=${id}`),
+    api(`/api/v1/reports/sales?from=${localDate(s.timezone, -13)}&to=${today}&group_by=day&store_id=${id}`),
+  ]);
+  const hours = [...Array(24).keys()].map(h => String(h).padStart(2, '0'));
+  Charts.bars(document.getElementById('hourly'), hours, hours.map(h => (hourly.rows.find(r => r.key === h) || {}).total || 0), { format: won });
+  const items = top.rows.slice(0, 8);
+  Charts.bars(document.getElementById('top-items'), items.map(r => r.key), items.map(r => r.quantity), { color: '#1c7ed6', labelChars: 6 });
+  const days = [...Array(14).keys()].map(i => localDate(s.timezone, i - 13));
+  Charts.line(document.getElementById('prep'), days, days.map(d => { const r = prep.rows.find(x => x.key === d); return r && r.avg_prep_seconds !== null ? r.avg_prep_seconds / 60 : null; }),
+              { format: v => v.toFixed(1) + t('common.minutes') });
+}
+
+async function renderReports() {
+  const stores = await loadStores();
+  const zone = (stores[0] && stores[0].timezone) || 'Asia/Seoul';
+  app.innerHTML = `<h1 data-i18n="reports.title"></h1><div class="card"><form class="row" id="report">
+    <label>${t('reports.from')} <input type="date" name="from" value="${localDate(zone, -6)}"></label>
+    <label>${t('reports.to')} <input type="date" name="to" value="${localDate(zone)}"></label>
+    <label>${t('reports.group')} <select name="group_by">${['store', 'day', 'hour', 'item'].map(g => `<option value="${g}">${t('group.' + g)}</option>`).join('')}</select></label>
+    <label>${t('store.name')} <select name="store_id"><option value="">${t('common.all')}</option>${stores.map(s => `<option value="${s.id}">${esc(s.name)}</option>`).join('')}</select></label>
+    <button type="submit">${t('reports.run')}</button><button type="button" class="secondary" id="csv">${t('reports.csv')}</button></form>
+    <div class="chart" id="report-chart"></div><table id="report-table"></table></div>`;
+  applyI18n(app);
+  let last = null;
+  const run = async () => {
+    const form = new FormData(document.getElementById('report'));
+    const q = new URLSearchParams({ from: form.get('from'), to: form.get('to'), group_by: form.get('group_by') });
+    if (form.get('store_id')) q.set('store_id', form.get('store_id'));
+    last = await api('/api/v1/reports/sales?' + q);
+    const item = last.group_by === 'item';
+    Charts.bars(document.getElementById('report-chart'), last.rows.map(r => r.key), last.rows.map(r => r.total), { format: won });
+    document.getElementById('report-table').innerHTML = `<tr><th>${t('reports.key')}</th><th class="num">${t('reports.orders')}</th>
+      ${item ? `<th class="num">${t('reports.quantity')}</th>` : `<th class="num">${t('reports.prep')}</th>`}<th class="num">${t('reports.total')}</th></tr>` +
+      last.rows.map(r => `<tr><td>${esc(r.key)}</td><td class="num">${r.orders}</td>
+        <td class="num">${item ? r.quantity : (r.avg_prep_seconds === null ? '—' : Math.round(r.avg_prep_seconds))}</td><td class="num">${won(r.total)}</td></tr>`).join('');
+  };
+  document.getElementById('report').addEventListener('submit', e => { e.preventDefault(); run(); });
+  document.getElementById('csv').addEventListener('click', () => {
+    if (!last) return;
+    const cols = Object.keys(last.rows[0] || { key: '', orders: '', total: '' });
+    const csv = [cols.join(',')].concat(last.rows.map(r => cols.map(c => `"${String(r[c] ?? '').replace(/"/g, '""')}"`).join(','))).join('\n');
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob(['\ufeff' + csv], { type: 'text/csv' }));
+    a.download = `sales-${last.group_by}-${last.from}-${last.to}.csv`;
+    a.click();
+  });
+  run();
+}
+
+async function renderMenus(storeId) {
+  const stores = await loadStores();
+  const id = Number(storeId || (stores[0] && stores[0].id));
+  if (!id) { app.innerHTML = `<h1>${t('menus.title')}</h1><p class="muted">${t('common.none')}</p>`; return; }
+  const [menu, versions] = await Promise.all([api(`/api/v1/stores/${id}/menu`), api(`/api/v1/stores/${id}/menu/versions`)]);
+  const admin = state.role === 'hq_admin';
+  app.innerHTML = `<h1>${t('menus.title')}</h1>
+    <div class="row"><label>${t('menus.store')} <select id="menu-store">${stores.map(s => `<option value="${s.id}" ${s.id === id ? 'selected' : ''}>${esc(s.name)}</option>`).join('')}</select></label></div>
+    <div class="grid" style="grid-template-columns:2fr 1fr">
+    <div class="card"><form id="menu-form">${menu.categories.map(c => `<div class="menu-cat"><h3>${esc(c.name)}</h3><table>` +
+      c.items.map(i => `<tr><td>${esc(i.name)}</td><td class="muted">${esc(i.description)}</td>
+        <td class="num"><input class="price-input" name="price-${i.id}" data-item="${i.id}" data-original="${i.price}" type="number" min="0" step="100" value="${i.price}" ${admin ? '' : 'disabled'}></td></tr>`).join('') +
+      '</table></div>').join('')}
+      ${admin ? `<div class="row"><label>${t('menus.publishAt')} <input type="datetime-local" name="publish_at"></label>
+      <button type="submit" id="menu-save">${t('menus.save')}</button><span id="menu-status" class="muted"></span></div>` : ''}</form></div>
+    <div><div class="card"><h2>${t('menus.versions')}</h2><table>${versions.versions.map(v => `<tr><td>v${v.version}</td>
+      <td class="muted">${esc(v.note)}<br>${v.published_at ? t('menus.published') + ' ' + new Date(v.published_at).toLocaleString() : t('menus.scheduled') + ' ' + new Date(v.publish_at).toLocaleString()}</td>
+      <td>${admin && v.version !== menu.published_version ? `<button class="secondary rollback" data-version="${v.version}">${t('menus.rollback')}</button>` : ''}</td></tr>`).join('')}</table></div>
+    ${admin ? `<div class="card"><h2>${t('menus.bulk')}</h2><form id="bulk">
+      <div class="row"><input name="category" placeholder="${t('menus.category')}" required><input name="name" placeholder="${t('menus.name')}" required>
+      <input name="price" type="number" min="0" step="100" placeholder="${t('menus.price')}" required></div>
+      <div class="row">${stores.map(s => `<label><input type="checkbox" name="store" value="${s.id}" checked> ${esc(s.name)}</label>`).join('')}</div>
+      <button type="submit">${t('menus.apply')}</button> <span id="bulk-status" class="muted"></span></form></div>` : ''}</div></div>`;
+  document.getElementById('menu-store').addEventListener('change', e => { location.hash = '#/menus/' + e.target.value; });
+  if (!admin) return;
+  document.getElementById('menu-form').addEventListener('submit', async e => {
+    e.preventDefault();
+    const changed = [...document.querySelectorAll('.price-input')].filter(i => String(i.value) !== i.dataset.original);
+    const at = new FormData(e.target).get('publish_at');
+    // Stage every price, then publish once (now or at the chosen time).
+    for (const input of changed)
+      await api(`/api/v1/stores/${id}/menu/items/${input.dataset.item}?publish=later`, { method: 'PUT', body: { price: Number(input.value) } });
+    await api(`/api/v1/stores/${id}/menu/publish`, { method: 'POST', body: at ? { publish_at: new Date(at).toISOString(), note: 'dashboard' } : { note: 'dashboard' } });
+    document.getElementById('menu-status').textContent = t('menus.saved');
+    setTimeout(() => { if (location.hash.startsWith('#/menus')) renderMenus(id); }, 400);
+  });
+  document.querySelectorAll('.rollback').forEach(b => b.addEventListener('click', async () => {
+    await api(`/api/v1/stores/${id}/menu/rollback`, { method: 'POST', body: { version: Number(b.dataset.version) } });
+    renderMenus(id);
+  }));
+  document.getElementById('bulk').addEventListener('submit', async e => {
+    e.preventDefault();
+    const f = new FormData(e.target);
+    const done = await api('/api/v1/menus/bulk-item', { method: 'POST', body: { store_ids: f.getAll('store').map(Number),
+      category: f.get('category'), name: f.get('name'), price: Number(f.get('price')) } });
+    document.getElementById('bulk-status').textContent = `${t('menus.saved')}: ${done.store_ids.length}`;
+  });
+}
+
+function renderLive() {
+  app.innerHTML = `<h1 data-i18n="live.title"></h1><div class="card"><ul class="feed" id="feed"><li class="muted" id="feed-waiting">${t('live.waiting')}</li></ul></div>`;
+  applyI18n(app);
+  if (state.feed) state.feed.close();
+  // EventSource cannot send headers: the token goes in the query string.
+  state.feed = new EventSource('/api/v1/feed?access_token=' + encodeURIComponent(state.token));
+  const list = document.getElementById('feed');
+  const onOrder = e => {
+    const m = JSON.parse(e.data);
+    const waiting = document.getElementById('feed-waiting');
+    if (waiting) waiting.remove();
+    const li = document.createElement('li');
+    li.className = 'feed-item';
+    li.innerHTML = `<span class="muted">${new Date().toLocaleTimeString()}</span><strong>${esc(m.store_name)}</strong>
+      <span>#${m.order.number} · ${t('store.name') === 'Store' ? 'table' : '테이블'} ${m.order.table_number}</span>
+      <span class="badge ${m.order.status === 'canceled' ? 'bad' : 'ok'}">${esc(m.order.status)}</span><span class="num">${won(m.order.total)}</span>`;
+    list.prepend(li);
+  };
+  state.feed.addEventListener('order.created', onOrder);
+  state.feed.addEventListener('order.updated', onOrder);
+}
+
+async function route() {
+  if (!state.token) return renderLogin();
+  document.getElementById('top').hidden = false;
+  applyI18n();
+  const [, page, arg] = (location.hash || '#/overview').split('/');
+  document.querySelectorAll('nav a').forEach(a => a.classList.toggle('active', a.getAttribute('href') === '#/' + page));
+  if (page !== 'live' && state.feed) { state.feed.close(); state.feed = null; }
+  try {
+    if (page === 'store') await renderStore(arg);
+    else if (page === 'reports') await renderReports();
+    else if (page === 'menus') await renderMenus(arg);
+    else if (page === 'live') renderLive();
+    else await renderOverview();
+  } catch (e) {
+    if (e.message !== 'unauthenticated') app.insertAdjacentHTML('afterbegin', `<div class="card error">${esc(e.message)}</div>`);
+  }
+}
+
+document.getElementById('logout').addEventListener('click', logout);
+document.getElementById('lang').addEventListener('click', () => {
+  LANG = LANG === 'ko' ? 'en' : 'ko'; localStorage.setItem('tableorder.lang', LANG); route();
+});
+window.addEventListener('hashchange', route);
+route();

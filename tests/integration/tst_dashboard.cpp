@@ -1,0 +1,163 @@
+// The HQ dashboard in headless Chromium against a real central server and a real edge
+// linked to it: log in, see the store online with today's orders, edit a price and see
+// the edge's menu change, watch the live feed, switch language; saves a screenshot of
+// each page into docs/screenshots/.
+
+#include "browser.h"
+#include "centralprocess.h"
+#include "edgeprocess.h"
+#include "httpclient.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QTest>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+using namespace tableorder::test;
+
+class TestDashboard : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void overviewShowsTheStoreOnlineWithTodaysOrders();
+    void storePageDrawsCharts();
+    void reportsPageShowsTheFigures();
+    void priceEditReachesTheEdge();
+    void liveFeedShowsANewOrder();
+    void languageSwitchesToEnglish();
+
+private:
+    void placeOrder(int table, qint64 item, int quantity);
+    void shoot(const QString &name);
+    qint64 edgePrice(qint64 itemId);
+
+    std::unique_ptr<CentralProcess> m_central;
+    std::unique_ptr<EdgeProcess> m_edge;
+    Browser m_browser;
+    HttpClient m_edgeHttp;
+    qint64 m_ordersTotal = 0;
+};
+
+void TestDashboard::initTestCase()
+{
+    if (Browser::executable().isEmpty())
+        QSKIP("chromium is not installed (scripts/install-deps.sh installs it)");
+    m_central = std::make_unique<CentralProcess>();
+    VERIFY_CENTRAL_STARTED(*m_central);
+    EdgeProcess::Options options;
+    options.arguments = {u"--central"_s, m_central->url(), u"--store-key"_s, m_central->demoStoreKey()};
+    options.environment = {{u"TABLEORDER_SYNC_HEARTBEAT_MS"_s, u"300"_s}};
+    m_edge = std::make_unique<EdgeProcess>(options);
+    QVERIFY2(m_edge->start(), qPrintable(m_edge->errorString()));
+    m_edgeHttp.setPort(m_edge->port());
+    // The edge applies HQ's published menu; wait for it before ordering.
+    QTRY_VERIFY_WITH_TIMEOUT(m_edgeHttp.get(u"/metrics"_s).body.contains("tableorder_sync_central_menu_version 1"), 10'000);
+    placeOrder(1, 1, 2);
+    placeOrder(2, 2, 1);
+    placeOrder(3, 14, 1);
+    QVERIFY2(m_browser.start(1366, 900), qPrintable(m_browser.errorString()));
+    QVERIFY(m_browser.navigate(m_central->url() + u"/"_s));
+    QVERIFY(m_browser.waitFor(u"document.querySelector('#login')"_s));
+    m_browser.evaluate(uR"(document.querySelector('[name=username]').value = 'hq';
+                           document.querySelector('[name=password]').value = 'hq';
+                           document.querySelector('#login button').click(); true)"_s);
+}
+
+void TestDashboard::placeOrder(int table, qint64 item, int quantity)
+{
+    const QString token = m_edgeHttp.tableLogin(table);
+    const HttpResult placed = m_edgeHttp.post(u"/api/v1/orders"_s,
+                                              {{u"client_order_id"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                                               {u"items"_s, QJsonArray{QJsonObject{{u"menu_item_id"_s, item}, {u"quantity"_s, quantity}}}}},
+                                              token);
+    QCOMPARE(placed.status, 201);
+    m_ordersTotal += placed.json().value(u"total"_s).toInteger();
+}
+
+void TestDashboard::shoot(const QString &name)
+{
+    const QString dir = QStringLiteral(TABLEORDER_SOURCE_DIR) + u"/docs/screenshots"_s;
+    QDir().mkpath(dir);
+    QVERIFY2(m_browser.screenshot(dir + u'/' + name + u".png"_s), qPrintable(m_browser.errorString()));
+}
+
+qint64 TestDashboard::edgePrice(qint64 itemId)
+{
+    const QJsonObject menu = m_edgeHttp.get(u"/api/v1/menu"_s).json();
+    for (const QJsonValue &c : menu.value(u"categories"_s).toArray()) {
+        for (const QJsonValue &i : c.toObject().value(u"items"_s).toArray()) {
+            if (i.toObject().value(u"id"_s).toInteger() == itemId)
+                return i.toObject().value(u"price"_s).toInteger();
+        }
+    }
+    return -1;
+}
+
+void TestDashboard::overviewShowsTheStoreOnlineWithTodaysOrders()
+{
+    QVERIFY2(m_browser.waitFor(u"document.querySelector('.store-row .badge.ok')"_s, 15'000), qPrintable(m_browser.errorString()));
+    // Orders reach HQ through sync; reload until the KPI shows all three.
+    const QString expected = QString::number(3);
+    bool seen = false;
+    for (int attempt = 0; attempt < 20 && !seen; ++attempt) {
+        m_browser.evaluate(u"location.hash = '#/overview?' + Date.now(); true"_s);
+        seen = m_browser.waitFor(u"document.querySelector('#kpi-orders .value') && document.querySelector('#kpi-orders .value').textContent === '%1'"_s.arg(expected), 1500);
+    }
+    QVERIFY2(seen, qPrintable(m_browser.evaluate(u"document.body.innerText"_s).toString()));
+    const QString sales = m_browser.evaluate(u"document.querySelector('#kpi-sales .value').textContent"_s).toString();
+    QCOMPARE(sales, u"₩"_s + QLocale(QLocale::Korean).toString(m_ordersTotal));
+    shoot(u"dashboard-overview"_s);
+}
+
+void TestDashboard::storePageDrawsCharts()
+{
+    m_browser.evaluate(u"location.hash = '#/store/1'; true"_s);
+    QVERIFY2(m_browser.waitFor(u"document.querySelectorAll('#hourly rect').length === 24 && document.querySelectorAll('#top-items rect').length >= 3"_s),
+             qPrintable(m_browser.errorString()));
+    shoot(u"dashboard-store"_s);
+}
+
+void TestDashboard::reportsPageShowsTheFigures()
+{
+    m_browser.evaluate(u"location.hash = '#/reports'; true"_s);
+    QVERIFY(m_browser.waitFor(u"document.querySelectorAll('#report-table tr').length >= 2"_s));
+    const QString text = m_browser.evaluate(u"document.querySelector('#report-table').innerText"_s).toString();
+    QVERIFY2(text.contains(QLocale(QLocale::Korean).toString(m_ordersTotal)), qPrintable(text));
+    shoot(u"dashboard-reports"_s);
+}
+
+void TestDashboard::priceEditReachesTheEdge()
+{
+    QCOMPARE(edgePrice(1), 9000);
+    m_browser.evaluate(u"location.hash = '#/menus/1'; true"_s);
+    QVERIFY(m_browser.waitFor(u"document.querySelector('[name=price-1]')"_s));
+    shoot(u"dashboard-menus"_s);
+    m_browser.evaluate(uR"(const input = document.querySelector('[name=price-1]');
+                           input.value = '9900'; document.querySelector('#menu-save').click(); true)"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(edgePrice(1), 9900, 5'000);
+}
+
+void TestDashboard::liveFeedShowsANewOrder()
+{
+    m_browser.evaluate(u"location.hash = '#/live'; true"_s);
+    QVERIFY(m_browser.waitFor(u"document.querySelector('#feed-waiting')"_s));
+    QVERIFY2(m_browser.waitFor(u"state.feed && state.feed.readyState === 1"_s, 10'000),
+             qPrintable(m_browser.evaluate(u"String(state.feed && state.feed.readyState)"_s).toString()));
+    placeOrder(5, 20, 2);
+    QVERIFY2(m_browser.waitFor(u"document.querySelectorAll('.feed-item').length >= 1"_s, 10'000), qPrintable(m_browser.errorString()));
+    shoot(u"dashboard-live"_s);
+}
+
+void TestDashboard::languageSwitchesToEnglish()
+{
+    m_browser.evaluate(u"location.hash = '#/overview'; document.querySelector('#lang').click(); true"_s);
+    QVERIFY(m_browser.waitFor(u"document.querySelector('nav a').textContent === 'Overview'"_s));
+    QVERIFY(m_browser.waitFor(u"document.querySelector('.store-row')"_s));
+    shoot(u"dashboard-overview-en"_s);
+}
+
+QTEST_GUILESS_MAIN(TestDashboard)
+#include "tst_dashboard.moc"

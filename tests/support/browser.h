@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QWebSocket>
+
+#include <memory>
+
+namespace tableorder::test {
+
+/// Debian's headless Chromium driven over the DevTools protocol (a WebSocket), so browser
+/// tests need nothing beyond Qt: navigate, evaluate JavaScript, wait for a condition,
+/// capture a PNG.
+class Browser
+{
+public:
+    Browser();
+    ~Browser();
+
+    /// Starts chromium and opens a page of width x height; errorString() says why not.
+    [[nodiscard]] bool start(int width = 1366, int height = 900);
+    [[nodiscard]] bool navigate(const QString &url);
+    /// Evaluates an expression (promises awaited) and returns its JSON value.
+    QJsonValue evaluate(const QString &expression);
+    /// Polls the expression until it is truthy; false on timeout.
+    [[nodiscard]] bool waitFor(const QString &expression, int timeoutMs = 10'000);
+    [[nodiscard]] bool screenshot(const QString &path);
+    [[nodiscard]] QString errorString() const { return m_error; }
+    /// Whether chromium is installed at all.
+    static QString executable();
+
+private:
+    QJsonObject call(const QString &method, const QJsonObject &params = {}, bool onPage = true,
+                     int timeoutMs = 15'000);
+
+    std::unique_ptr<QProcess> m_process;
+    QTemporaryDir m_profile;
+    QWebSocket m_socket;
+    QString m_session;
+    int m_nextId = 1;
+    QHash<int, QJsonObject> m_replies;
+    QString m_error;
+};
+
+} // namespace tableorder::test
