@@ -4,6 +4,7 @@
 #include "database.h"
 #include "services/hqauthservice.h"
 #include "storage/tenantrepository.h"
+#include "systemdnotify.h"
 #include "unixsignals.h"
 
 #include <QCommandLineParser>
@@ -166,9 +167,13 @@ int serve(const QStringList &arguments)
     }
     if (!central.demoBanner().isEmpty())
         QTextStream(stdout) << central.demoBanner() << Qt::endl;
+    SystemdNotifier systemd;
+    systemd.ready(u"serving on port %1"_s.arg(central.port()));
     TerminationSignals termination;
-    QObject::connect(&termination, &TerminationSignals::terminationRequested, &central,
-                     [&central] { central.shutdown([] { QCoreApplication::quit(); }); });
+    QObject::connect(&termination, &TerminationSignals::terminationRequested, &central, [&central, &systemd] {
+        systemd.stopping();
+        central.shutdown([] { QCoreApplication::quit(); });
+    });
     return QCoreApplication::exec();
 }
 

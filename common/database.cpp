@@ -115,6 +115,45 @@ Status migrate(QSqlDatabase &db, const QString &resourceDir)
     return {};
 }
 
+Status vacuumInto(QSqlDatabase &db, const QString &path)
+{
+    QSqlQuery q(db);
+    q.prepare(u"VACUUM INTO ?"_s);
+    q.addBindValue(path);
+    if (!q.exec())
+        return fail(queryError(q, "backup"));
+    return {};
+}
+
+Result<int> checkSqliteFile(const QString &path)
+{
+    const QString name = u"check-"_s + path;
+    int version = 0;
+    QString problem;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
+        if (!db.open()) {
+            problem = u"cannot open %1"_s.arg(path);
+        } else {
+            QSqlQuery q(db);
+            if (!q.exec(u"PRAGMA integrity_check"_s) || !q.next() || q.value(0).toString() != u"ok"_s)
+                problem = u"%1 fails the integrity check"_s.arg(path);
+            else
+                version = schemaVersion(db);
+            q.finish();
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    if (!problem.isEmpty())
+        return fail(ErrorCode::ValidationFailed, problem);
+    if (version == 0)
+        return fail(ErrorCode::ValidationFailed, u"%1 is not a tableorder database"_s.arg(path));
+    return version;
+}
+
 Transaction::Transaction(QSqlDatabase &db) : m_db(db)
 {
     m_active = m_db.transaction();

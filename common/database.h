@@ -26,6 +26,11 @@ enum class Dialect { SQLite, PostgreSQL };
 [[nodiscard]] Status migrate(QSqlDatabase &db, const QString &resourceDir);
 [[nodiscard]] int schemaVersion(QSqlDatabase &db);
 
+/// An online, consistent copy of a SQLite database (VACUUM INTO): readers and writers go on.
+[[nodiscard]] Status vacuumInto(QSqlDatabase &db, const QString &path);
+/// Opens a SQLite file read-only and checks it: integrity_check and a schema version.
+[[nodiscard]] Result<int> checkSqliteFile(const QString &path);
+
 /// Rolls back unless commit() was called.
 class Transaction
 {

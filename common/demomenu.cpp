@@ -30,11 +30,13 @@ const QList<DemoCategory> &demoMenu()
                        {QStringLiteral("식혜"), QStringLiteral("직접 만든 전통 식혜"), 3000},
                        {QStringLiteral("소주"), QStringLiteral("360ml"), 5000},
                        {QStringLiteral("맥주"), QStringLiteral("500ml 생맥주"), 6000},
-                       {QStringLiteral("막걸리"), QStringLiteral("750ml 생막걸리"), 6000}}},
+                       {QStringLiteral("막걸리"), QStringLiteral("750ml 생막걸리"), 6000}},
+             QStringLiteral("bar")},
             {QStringLiteral("디저트"), {{QStringLiteral("호떡"), QStringLiteral("꿀과 견과류가 든 호떡 2개"), 4000},
                          {QStringLiteral("팥빙수"), QStringLiteral("단팥과 떡, 연유를 올린 빙수"), 9000},
                          {QStringLiteral("약과 아이스크림"), QStringLiteral("바닐라 아이스크림과 약과"), 6000},
-                         {QStringLiteral("수정과"), QStringLiteral("계피와 생강으로 우린 차가운 수정과"), 3500}}},
+                         {QStringLiteral("수정과"), QStringLiteral("계피와 생강으로 우린 차가운 수정과"), 3500}},
+             QStringLiteral("dessert")},
     };
     return menu;
 }

@@ -15,6 +15,8 @@ struct DemoCategory
 {
     QString name;
     QList<DemoItem> items;
+    /// The kitchen station that prepares it (the edge's demo sets it; central has none).
+    QString station = QStringLiteral("kitchen");
 };
 
 /// The demo's Korean restaurant menu (5 categories, 30 items, KRW), shared by the edge's

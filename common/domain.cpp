@@ -83,11 +83,14 @@ QDateTime parseTimestamp(const QString &text)
 
 QJsonObject toJson(const OrderLine &line)
 {
-    return {{u"menu_item_id"_s, line.menuItemId},
-            {u"name"_s, line.name},
-            {u"unit_price"_s, line.unitPrice},
-            {u"quantity"_s, line.quantity},
-            {u"line_total"_s, line.lineTotal}};
+    QJsonObject object{{u"menu_item_id"_s, line.menuItemId},
+                       {u"name"_s, line.name},
+                       {u"unit_price"_s, line.unitPrice},
+                       {u"quantity"_s, line.quantity},
+                       {u"line_total"_s, line.lineTotal}};
+    if (!line.station.isEmpty())
+        object.insert(u"station"_s, line.station);
+    return object;
 }
 
 QJsonObject toJson(const Order &order)
@@ -147,7 +150,7 @@ Result<Order> orderFromJson(const QJsonObject &o)
         const QJsonObject line = value.toObject();
         OrderLine l{line.value(u"menu_item_id"_s).toInteger(), line.value(u"name"_s).toString(),
                     line.value(u"unit_price"_s).toInteger(), int(line.value(u"quantity"_s).toInteger()),
-                    line.value(u"line_total"_s).toInteger()};
+                    line.value(u"line_total"_s).toInteger(), line.value(u"station"_s).toString()};
         if (l.quantity <= 0 || l.lineTotal != l.unitPrice * l.quantity)
             return fail(Error::validation(u"items"_s, u"order line totals do not add up"_s));
         sum += l.lineTotal;

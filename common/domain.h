@@ -31,6 +31,9 @@ struct MenuCategory
     qint64 id = 0;
     QString name;
     int displayOrder = 0;
+    /// Where its items are prepared ("kitchen", "bar", ...); empty means not set (central
+    /// menus carry none) and the store keeps or defaults it.
+    QString station;
 };
 
 struct MenuItem
@@ -52,6 +55,8 @@ struct OrderLine
     Money unitPrice = 0;
     int quantity = 0;
     Money lineTotal = 0;
+    /// The station of the item's category when it was ordered; empty when unknown.
+    QString station;
 };
 
 struct Order

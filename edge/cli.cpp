@@ -3,11 +3,14 @@
 #include "demo.h"
 #include "edgeapp.h"
 #include "services/authservice.h"
+#include "services/backupservice.h"
 #include "services/tableservice.h"
+#include "systemdnotify.h"
 #include "unixsignals.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QLockFile>
 #include <QProcessEnvironment>
 #include <QTextStream>
 
@@ -41,6 +44,7 @@ int adminCommand(const QStringList &arguments)
     const QString verb = arguments.value(2);
     QCommandLineParser parser;
     parser.addOptions({{u"data-dir"_s, u"Store data directory."_s, u"DIR"_s},
+                       {u"from"_s, u"Backup file to restore."_s, u"FILE"_s},
                        {u"role"_s, u"manager or kitchen."_s, u"ROLE"_s},
                        {u"username"_s, u"Staff username."_s, u"NAME"_s},
                        {u"number"_s, u"Table number."_s, u"N"_s}});
@@ -49,11 +53,28 @@ int adminCommand(const QStringList &arguments)
     if (!parser.parse(rest) || parser.value(u"data-dir"_s).isEmpty()) {
         err() << "usage: tableorder-edge user add --data-dir DIR --role manager|kitchen --username NAME\n"
                  "       tableorder-edge table add --data-dir DIR --number N\n"
+                 "       tableorder-edge backup --data-dir DIR          (online; safe while serving)\n"
+                 "       tableorder-edge restore --data-dir DIR --from FILE   (daemon stopped)\n"
                  "(the password is read from standard input)\n";
         return 2;
     }
     EdgeConfig config;
     config.dataDir = parser.value(u"data-dir"_s);
+    if (noun == u"restore"_s) {
+        QLockFile lock(config.lockPath());
+        if (!lock.tryLock(0)) {
+            err() << "the daemon is running on " << config.dataDir << "; stop it before restoring\n";
+            return 1;
+        }
+        auto aside = BackupService::restore(parser.value(u"from"_s), config.databasePath());
+        if (!aside) {
+            err() << errorCodeName(aside.error().code) << ": " << aside.error().message << '\n';
+            return 1;
+        }
+        QTextStream(stdout) << "restored " << parser.value(u"from"_s) << "; the previous database is kept as "
+                            << *aside << '\n';
+        return 0;
+    }
     EdgeApp app(config);
     if (auto ok = app.open(); !ok) {
         err() << ok.error().message << '\n';
@@ -75,6 +96,10 @@ int adminCommand(const QStringList &arguments)
         }
         auto id = app.auth().addStaff(parser.value(u"username"_s), readPassword(), *role);
         return report(id ? Status() : fail(id.error()), u"added %1"_s.arg(parser.value(u"username"_s)));
+    }
+    if (noun == u"backup"_s) {
+        auto path = app.backups().backupNow();
+        return report(path ? Status() : fail(path.error()), path ? u"backup written: "_s + *path : QString());
     }
     if (noun == u"table"_s && verb == u"add"_s) {
         bool ok = false;
@@ -104,8 +129,11 @@ int serve(const QStringList &arguments)
     }
     if (config->demo)
         QTextStream(stdout) << demoBanner(app.port()) << Qt::flush;
+    SystemdNotifier systemd;
+    systemd.ready(u"serving on port %1"_s.arg(app.port()));
     TerminationSignals termination;
-    QObject::connect(&termination, &TerminationSignals::terminationRequested, &app, [&app] {
+    QObject::connect(&termination, &TerminationSignals::terminationRequested, &app, [&app, &systemd] {
+        systemd.stopping();
         app.shutdown([] { QCoreApplication::quit(); });
     });
     return QCoreApplication::exec();
@@ -118,6 +146,12 @@ int runCommandLine(const QStringList &arguments)
     const QString first = arguments.value(1);
     if (first == u"user"_s || first == u"table"_s)
         return adminCommand(arguments);
+    if (first == u"backup"_s || first == u"restore"_s) {
+        // No verb: keep the `noun verb --options` shape for the parser.
+        QStringList withVerb = arguments;
+        withVerb.insert(2, u"now"_s);
+        return adminCommand(withVerb);
+    }
     return serve(arguments);
 }
 

@@ -81,7 +81,7 @@ Status seedDemo(EdgeApp &app)
     int order = 0;
     int seed = 0;
     for (const DemoCategory &category : demoMenu()) {
-        auto created = app.menu().createCategory({category.name, order += 10});
+        auto created = app.menu().createCategory({category.name, order += 10, category.station});
         if (!created)
             return fail(created.error());
         int itemOrder = 0;

@@ -10,6 +10,7 @@
 #include "realtime/ackmonitor.h"
 #include "realtime/eventhub.h"
 #include "services/authservice.h"
+#include "services/backupservice.h"
 #include "services/eventlog.h"
 #include "services/menuservice.h"
 #include "services/orderservice.h"
@@ -64,6 +65,7 @@ EdgeApp::~EdgeApp()
 {
     m_server.reset();
     m_sync.reset();
+    m_backups.reset();
     m_ackMonitor.reset();
     m_hub.reset();
     m_routeContext.reset();
@@ -118,6 +120,7 @@ Status EdgeApp::open()
                                               *m_events, *m_metrics, m_config.limits, zone,
                                               settings->businessDayCutoffHour);
     m_tables = std::make_unique<TableService>(m_db, m_repos->tables, *m_events, m_config.limits);
+    m_backups = std::make_unique<BackupService>(m_db, m_config.backupDir(), m_config.backupKeep);
     m_limiter = std::make_unique<http::RateLimiter>();
     m_limiter->setEnabled(m_config.rates.enabled);
     m_routeContext.reset(new RouteContext{m_config, *m_auth, *m_menu, *m_orders, *m_tables,
@@ -134,8 +137,16 @@ bool EdgeApp::databaseUsable()
 
 Status EdgeApp::start()
 {
+    // One daemon per store: a second one (or a restore) on the same data would corrupt it.
+    QDir().mkpath(m_config.dataDir);
+    m_lock = std::make_unique<QLockFile>(m_config.lockPath());
+    m_lock->setStaleLockTime(0);
+    if (!m_lock->tryLock(0))
+        return fail(ErrorCode::Unavailable,
+                    u"another tableorder-edge is running on %1 (lock %2)"_s.arg(m_config.dataDir, m_config.lockPath()));
     if (auto ok = open(); !ok)
         return ok;
+    m_backups->schedule(m_config.backupIntervalMinutes);
     if (m_config.demo) {
         if (auto ok = seedDemo(*this); !ok)
             return ok;
@@ -146,6 +157,7 @@ Status EdgeApp::start()
         sync.centralUrl = QUrl(m_config.centralUrl);
         sync.storeKey = m_config.storeKey;
         sync.heartbeatMs = m_config.syncHeartbeatMs;
+        sync.maxBackoffMs = m_config.syncMaxBackoffMs;
         sync.edgeVersion = QCoreApplication::applicationVersion();
         m_sync = std::make_unique<SyncClient>(
                 sync, *m_events, m_repos->sync, *m_menu,

@@ -4,6 +4,7 @@
 #include "error.h"
 #include "services/principal.h"
 
+#include <QLockFile>
 #include <QObject>
 #include <QSqlDatabase>
 
@@ -29,6 +30,7 @@ class EventHub;
 class AckMonitor;
 class SyncClient;
 class SyncStateRepository;
+class BackupService;
 class StoreRepository;
 struct RouteContext;
 
@@ -56,6 +58,7 @@ public:
     OrderService &orders() { return *m_orders; }
     TableService &tables() { return *m_tables; }
     EventLog &events() { return *m_events; }
+    BackupService &backups() { return *m_backups; }
     /// Null for a store that is not linked to central.
     SyncClient *sync() { return m_sync.get(); }
     StoreRepository &store();
@@ -81,6 +84,8 @@ private:
     std::unique_ptr<EventHub> m_hub;
     std::unique_ptr<AckMonitor> m_ackMonitor;
     std::unique_ptr<SyncClient> m_sync;
+    std::unique_ptr<BackupService> m_backups;
+    std::unique_ptr<QLockFile> m_lock;
     std::unique_ptr<http::HttpServer> m_server;
     quint16 m_port = 0;
 };

@@ -14,6 +14,8 @@ namespace tableorder::edge {
 QString EdgeConfig::databasePath() const { return QDir(dataDir).filePath(u"edge.sqlite3"_s); }
 QString EdgeConfig::imageDir() const { return QDir(dataDir).filePath(u"images"_s); }
 QString EdgeConfig::secretPath() const { return QDir(dataDir).filePath(u"jwt-secret"_s); }
+QString EdgeConfig::backupDir() const { return QDir(dataDir).filePath(u"backups"_s); }
+QString EdgeConfig::lockPath() const { return QDir(dataDir).filePath(u"edge.lock"_s); }
 
 Result<EdgeConfig> parseServeArguments(const QStringList &arguments, const QStringList &environment)
 {
@@ -107,7 +109,10 @@ Result<EdgeConfig> parseServeArguments(const QStringList &arguments, const QStri
             {u"realtime/max-table-connections"_s, &config.maxTableConnections, 0, 1000000},
             {u"realtime/max-staff-connections"_s, &config.maxStaffConnections, 0, 1000000},
             {u"realtime/ack-timeout-ms"_s, &config.ackTimeoutMs, 100, 3600000},
+            {u"backup/interval-minutes"_s, &config.backupIntervalMinutes, 0, 100000},
+            {u"backup/keep"_s, &config.backupKeep, 1, 10000},
             {u"sync/heartbeat-ms"_s, &config.syncHeartbeatMs, 100, 3600000},
+            {u"sync/max-backoff-ms"_s, &config.syncMaxBackoffMs, 100, 3600000},
             {u"realtime/event-retention"_s, &config.eventRetention, 100, 100000000},
             {u"auth/table-token-days"_s, &config.tableTokenDays, 1, 3650},
             {u"auth/staff-token-hours"_s, &config.staffTokenHours, 1, 720},

@@ -47,12 +47,17 @@ struct EdgeConfig
     QString centralUrl;  // empty: a standalone store
     QString storeKey;    // secret: never logged
     int syncHeartbeatMs = 10'000;
+    int syncMaxBackoffMs = 30'000; // cap of the retry delay while central is unreachable
+    int backupIntervalMinutes = 60; // 0: no scheduled backups
+    int backupKeep = 24;
     int tableTokenDays = 365;
     int staffTokenHours = 12;
 
     [[nodiscard]] QString databasePath() const;
     [[nodiscard]] QString imageDir() const;
     [[nodiscard]] QString secretPath() const;
+    [[nodiscard]] QString backupDir() const;
+    [[nodiscard]] QString lockPath() const;
 };
 
 /// Parses `--listen ADDR:PORT --data-dir DIR [--demo] [--config FILE] [--no-rate-limit]

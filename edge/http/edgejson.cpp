@@ -75,7 +75,7 @@ Result<CategoryInput> categoryInputFromJson(const QByteArray &body)
     auto object = json::parseObject(body);
     if (!object)
         return fail(object.error());
-    if (auto ok = json::allowOnly(*object, {u"name"_s, u"display_order"_s}); !ok)
+    if (auto ok = json::allowOnly(*object, {u"name"_s, u"display_order"_s, u"station"_s}); !ok)
         return fail(ok.error());
     CategoryInput input;
     Status ok = optionalField(*object, u"name"_s, input.name,
@@ -84,6 +84,9 @@ Result<CategoryInput> categoryInputFromJson(const QByteArray &body)
         ok = optionalField(*object, u"display_order"_s, input.displayOrder, [&] {
             return json::requireInt(*object, u"display_order"_s, -1'000'000, 1'000'000);
         });
+    if (ok)
+        ok = optionalField(*object, u"station"_s, input.station,
+                           [&] { return json::requireString(*object, u"station"_s, 1, 32); });
     if (!ok)
         return fail(ok.error());
     return input;
@@ -171,6 +174,19 @@ Result<std::pair<int, int>> pageFromQuery(const http::HttpRequest &request, int 
     return std::pair{limit, offset};
 }
 
+Result<QStringList> stationsFromQuery(const QString &text)
+{
+    QStringList stations;
+    for (const QString &part : text.split(u',', Qt::SkipEmptyParts)) {
+        const QString name = part.trimmed();
+        if (!MenuService::isValidStation(name))
+            return fail(Error::validation(u"stations"_s, u"stations must be station names separated by commas; %1 is not one"_s.arg(name)));
+        if (!stations.contains(name))
+            stations.append(name);
+    }
+    return stations;
+}
+
 Result<OrderFilter> orderFilterFromQuery(const http::HttpRequest &request, const QTimeZone &zone)
 {
     OrderFilter filter;
@@ -183,6 +199,10 @@ Result<OrderFilter> orderFilterFromQuery(const http::HttpRequest &request, const
             filter.statuses.append(*status);
         }
     }
+    auto stations = stationsFromQuery(request.query(u"stations"_s));
+    if (!stations)
+        return fail(stations.error());
+    filter.stations = *stations;
     auto range = timeRangeFromQuery(request, zone);
     if (!range)
         return fail(range.error());

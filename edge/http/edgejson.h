@@ -19,6 +19,8 @@ namespace tableorder::edge {
 /// `from`/`to` as ISO timestamps or dates (a date `to` includes that whole day).
 [[nodiscard]] Result<std::pair<QDateTime, QDateTime>> timeRangeFromQuery(
         const http::HttpRequest &request, const QTimeZone &zone);
+/// `stations=bar,kitchen`: valid station names, each once; empty when absent (all stations).
+[[nodiscard]] Result<QStringList> stationsFromQuery(const QString &text);
 [[nodiscard]] Result<std::pair<int, int>> pageFromQuery(const http::HttpRequest &request,
                                                         int defaultLimit, int maxLimit);
 

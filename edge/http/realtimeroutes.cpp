@@ -1,4 +1,5 @@
 #include "access.h"
+#include "edgejson.h"
 #include "realtime/eventhub.h"
 #include "routes.h"
 #include "services/authservice.h"
@@ -39,6 +40,7 @@ struct WebSocketRequest
 {
     Principal who;
     std::optional<qint64> since;
+    QStringList stations;
 };
 
 Result<WebSocketRequest> checkWebSocket(RouteContext &ctx, const QUrl &url, const QByteArray &authorization)
@@ -54,7 +56,10 @@ Result<WebSocketRequest> checkWebSocket(RouteContext &ctx, const QUrl &url, cons
     auto since = parseCursor(query.queryItemValue(u"since"_s));
     if (!since)
         return fail(since.error());
-    return WebSocketRequest{*who, *since};
+    auto stations = stationsFromQuery(query.queryItemValue(u"stations"_s, QUrl::FullyDecoded));
+    if (!stations)
+        return fail(stations.error());
+    return WebSocketRequest{*who, *since, *stations};
 }
 
 } // namespace
@@ -69,14 +74,17 @@ void registerRealtimeRoutes(http::HttpServer &server, RouteContext &ctx)
                            if (cursorText.isEmpty())
                                cursorText = req.query(u"since"_s);
                            auto since = parseCursor(cursorText);
+                           auto stations = stationsFromQuery(req.query(u"stations"_s));
                            const Principal who = Principal::fromClaims(req.claims);
-                           Status admitted = since ? ctx.hub->admit(who) : Status(fail(since.error()));
+                           Status admitted = !since ? Status(fail(since.error()))
+                                   : !stations     ? Status(fail(stations.error()))
+                                                   : ctx.hub->admit(who);
                            if (!admitted) {
                                socket->write(HttpResponse::error(admitted.error()).serialize(true));
                                socket->disconnectFromHost();
                                return;
                            }
-                           ctx.hub->addSse(who, socket, *since);
+                           ctx.hub->addSse(who, socket, *since, *stations);
                        });
 
     server.route(Method::Post, u"/api/v1/orders/{id}/ack"_s, {Access::Staff}, [&ctx](HttpRequest &req) {
@@ -101,7 +109,7 @@ void registerRealtimeRoutes(http::HttpServer &server, RouteContext &ctx)
                 ws.release()->deleteLater();
                 continue;
             }
-            ctx.hub->addWebSocket(accepted->who, std::move(ws), accepted->since);
+            ctx.hub->addWebSocket(accepted->who, std::move(ws), accepted->since, accepted->stations);
         }
     });
 }

@@ -3,6 +3,7 @@
 #include "metrics.h"
 #include "services/eventlog.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QTcpSocket>
@@ -18,6 +19,7 @@ struct EventHub::Subscriber
 {
     qint64 id = 0;
     Principal who;
+    QStringList stations;
     QPointer<QTcpSocket> sse;
     std::unique_ptr<QWebSocket> ws;
     qint64 lastSeq = 0;     // highest seq delivered; live events at or below are skipped
@@ -109,11 +111,34 @@ bool EventHub::visible(const Principal &who, const Event &event)
                 || event.type == QLatin1StringView(events::SessionClosed));
 }
 
-void EventHub::addSse(const Principal &who, QTcpSocket *socket, std::optional<qint64> since)
+bool EventHub::orderForStations(const QStringList &stations, const QJsonObject &order)
+{
+    if (stations.isEmpty())
+        return true;
+    const QJsonArray lines = order.value(u"items"_s).toArray();
+    return std::any_of(lines.begin(), lines.end(), [&stations](const QJsonValue &line) {
+        return stations.contains(line.toObject().value(u"station"_s).toString());
+    });
+}
+
+bool EventHub::forStations(const QStringList &stations, const Event &event)
+{
+    if (stations.isEmpty())
+        return true;
+    // order.unacknowledged goes to every staff screen: it says a screen failed, and the one
+    // that should have shown the order may be the one that is down.
+    if (event.type == QLatin1StringView(events::OrderCreated) || event.type == QLatin1StringView(events::OrderUpdated))
+        return orderForStations(stations, event.data);
+    return true;
+}
+
+void EventHub::addSse(const Principal &who, QTcpSocket *socket, std::optional<qint64> since,
+                      const QStringList &stations)
 {
     auto subscriber = std::make_unique<Subscriber>();
     subscriber->id = m_nextId++;
     subscriber->who = who;
+    subscriber->stations = stations;
     subscriber->sse = socket;
     subscriber->clock.start();
     const qint64 id = subscriber->id;
@@ -129,11 +154,12 @@ void EventHub::addSse(const Principal &who, QTcpSocket *socket, std::optional<qi
 }
 
 void EventHub::addWebSocket(const Principal &who, std::unique_ptr<QWebSocket> socket,
-                            std::optional<qint64> since)
+                            std::optional<qint64> since, const QStringList &stations)
 {
     auto subscriber = std::make_unique<Subscriber>();
     subscriber->id = m_nextId++;
     subscriber->who = who;
+    subscriber->stations = stations;
     subscriber->clock.start();
     const qint64 id = subscriber->id;
     QWebSocket *ws = socket.get();
@@ -182,6 +208,14 @@ void EventHub::start(Subscriber &s, std::optional<qint64> since)
             drop(s.id, "snapshot failed");
             return false;
         }
+        if (!s.stations.isEmpty()) {
+            QJsonArray orders;
+            for (const QJsonValue &order : data->value(u"orders"_s).toArray()) {
+                if (orderForStations(s.stations, order.toObject()))
+                    orders.append(order);
+            }
+            data->insert(u"orders"_s, orders);
+        }
         if (!reason.isEmpty()) {
             Event reset{*last, {}, QString::fromLatin1(events::Reset), QDateTime::currentDateTimeUtc(), 0,
                         QJsonObject{{u"reason"_s, reason}}, 1};
@@ -216,7 +250,7 @@ void EventHub::start(Subscriber &s, std::optional<qint64> since)
             break;
         for (const Event &event : *page) {
             after = event.seq;
-            if (!visible(s.who, event))
+            if (!visible(s.who, event) || !forStations(s.stations, event))
                 continue;
             if (!deliver(s, event.sseFrame(), wsText(event)))
                 return;
@@ -269,7 +303,7 @@ void EventHub::flush()
             if (it == m_subscribers.end())
                 continue;
             Subscriber &s = *it->second;
-            if (event.seq <= s.lastSeq || !visible(s.who, event)) {
+            if (event.seq <= s.lastSeq || !visible(s.who, event) || !forStations(s.stations, event)) {
                 s.lastSeq = std::max(s.lastSeq, event.seq);
                 continue;
             }

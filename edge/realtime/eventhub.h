@@ -51,12 +51,19 @@ public:
     /// TOO_MANY_CONNECTIONS when the principal's role is at its connection limit.
     [[nodiscard]] Status admit(const Principal &who) const;
     /// Takes over an HTTP socket as an SSE stream (writes the response head itself).
-    void addSse(const Principal &who, QTcpSocket *socket, std::optional<qint64> since);
+    /// `stations` (staff screens) narrows order events and snapshots to orders with a line
+    /// for one of those stations; empty means every order.
+    void addSse(const Principal &who, QTcpSocket *socket, std::optional<qint64> since,
+                const QStringList &stations = {});
     void addWebSocket(const Principal &who, std::unique_ptr<QWebSocket> socket,
-                      std::optional<qint64> since);
+                      std::optional<qint64> since, const QStringList &stations = {});
     [[nodiscard]] int connectionCount(bool staff) const;
     /// Whether a principal may see an event (tables: their own orders and menu events).
     [[nodiscard]] static bool visible(const Principal &who, const Event &event);
+    /// Whether an order event concerns one of `stations` (an order with a line for one of
+    /// them); other events and an empty station list always match.
+    [[nodiscard]] static bool forStations(const QStringList &stations, const Event &event);
+    [[nodiscard]] static bool orderForStations(const QStringList &stations, const QJsonObject &order);
 
 private:
     struct Subscriber;

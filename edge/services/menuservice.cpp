@@ -13,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QPointer>
+#include <QRegularExpression>
 #include <QThreadPool>
 
 using namespace Qt::StringLiterals;
@@ -55,7 +56,14 @@ QJsonObject toJson(const MenuCategory &category)
 {
     return {{u"id"_s, category.id},
             {u"name"_s, category.name},
-            {u"display_order"_s, category.displayOrder}};
+            {u"display_order"_s, category.displayOrder},
+            {u"station"_s, category.station.isEmpty() ? MenuRepository::defaultStation() : category.station}};
+}
+
+bool MenuService::isValidStation(QStringView name)
+{
+    static const QRegularExpression pattern(u"^[a-z][a-z0-9_-]{0,31}$"_s);
+    return pattern.match(name).hasMatch();
 }
 
 MenuService::MenuService(QSqlDatabase db, MenuRepository &menu, StoreRepository &store, EventLog &events,
@@ -86,8 +94,10 @@ Result<std::shared_ptr<const MenuSnapshot>> MenuService::snapshot()
         QJsonObject c = toJson(category);
         QJsonArray itemArray;
         for (const MenuItem &item : *items) {
-            if (item.categoryId == category.id)
+            if (item.categoryId == category.id) {
                 itemArray.append(toJson(item));
+                snap->stations.insert(item.id, c.value(u"station"_s).toString());
+            }
         }
         c.insert(u"items"_s, itemArray);
         categoryArray.append(c);
@@ -135,6 +145,9 @@ Status checkCategory(const CategoryInput &input)
 {
     if (input.name && (input.name->isEmpty() || input.name->size() > 100))
         return fail(Error::validation(u"name"_s, u"name must be 1 to 100 characters"_s));
+    if (input.station && !MenuService::isValidStation(*input.station))
+        return fail(Error::validation(u"station"_s,
+                                      u"station must be 1 to 32 characters: a-z first, then a-z, 0-9, _ or -"_s));
     return {};
 }
 
@@ -155,7 +168,8 @@ Result<MenuCategory> MenuService::createCategory(const CategoryInput &input)
         if (*count >= m_limits.maxCategories)
             return fail(ErrorCode::LimitReached,
                         u"a store has at most %1 categories"_s.arg(m_limits.maxCategories));
-        MenuCategory category{0, *input.name, input.displayOrder.value_or(0)};
+        MenuCategory category{0, *input.name, input.displayOrder.value_or(0),
+                              input.station.value_or(MenuRepository::defaultStation())};
         auto id = m_menu.insertCategory(category);
         if (!id)
             return fail(id.error());
@@ -166,7 +180,9 @@ Result<MenuCategory> MenuService::createCategory(const CategoryInput &input)
 
 Result<MenuCategory> MenuService::updateCategory(qint64 id, const CategoryInput &input)
 {
-    if (auto ok = checkLocallyManaged(); !ok)
+    // Which station cooks a category is the store's call, like sold-out, even under HQ's menu.
+    const bool stationOnly = !input.name && !input.displayOrder;
+    if (auto ok = checkLocallyManaged(); !ok && !stationOnly)
         return fail(ok.error());
     if (auto ok = checkCategory(input); !ok)
         return fail(ok.error());
@@ -179,6 +195,7 @@ Result<MenuCategory> MenuService::updateCategory(qint64 id, const CategoryInput 
         MenuCategory category = **existing;
         category.name = input.name.value_or(category.name);
         category.displayOrder = input.displayOrder.value_or(category.displayOrder);
+        category.station = input.station.value_or(category.station);
         if (auto ok = m_menu.updateCategory(category); !ok)
             return fail(ok.error());
         return category;
@@ -407,7 +424,8 @@ Status MenuService::applyCentralMenu(qint64 centralVersion, const QByteArray &me
         const qint64 categoryId = c.value(u"id"_s).toInteger();
         if (categoryId <= 0)
             return fail(Error::validation(u"categories"_s, u"central menu category without id"_s));
-        categories.append({categoryId, c.value(u"name"_s).toString(), int(c.value(u"display_order"_s).toInteger())});
+        categories.append({categoryId, c.value(u"name"_s).toString(), int(c.value(u"display_order"_s).toInteger()),
+                           c.value(u"station"_s).toString()});
         for (const QJsonValue &iv : c.value(u"items"_s).toArray()) {
             const QJsonObject i = iv.toObject();
             const qint64 id = i.value(u"id"_s).toInteger();

@@ -19,6 +19,7 @@ struct CategoryInput
 {
     std::optional<QString> name;
     std::optional<int> displayOrder;
+    std::optional<QString> station;
 };
 
 struct ItemInput
@@ -38,6 +39,8 @@ struct MenuSnapshot
     QByteArray json;
     QByteArray etag;
     QHash<qint64, MenuItem> items;
+    /// Item id -> the station of its category, copied onto order lines.
+    QHash<qint64, QString> stations;
 };
 
 /// Menu reads from an in-memory snapshot that every write replaces; writes bump the
@@ -74,6 +77,8 @@ public:
     [[nodiscard]] Status applyCentralMenu(qint64 centralVersion, const QByteArray &menuJson,
                                           const std::function<Status()> &inTransaction);
 
+    /// A station name: 1-32 characters, a-z first, then a-z, 0-9, '_' or '-'.
+    [[nodiscard]] static bool isValidStation(QStringView name);
     [[nodiscard]] static QString imageUrl(const QString &imagePath);
     [[nodiscard]] static QString thumbnailUrl(const QString &imagePath);
     [[nodiscard]] int pendingImageJobs() const { return m_pendingImages; }

@@ -7,6 +7,7 @@
 #include "eventlog.h"
 #include "menuservice.h"
 #include "metrics.h"
+#include "storage/menurepository.h"
 #include "storage/orderrepository.h"
 #include "storage/tablerepository.h"
 
@@ -99,7 +100,8 @@ Result<PlacedOrder> OrderService::place(const Principal &table, const OrderInput
             unavailable.append(line.menuItemId);
             continue;
         }
-        order.items.append({it->id, it->name, it->price, line.quantity, it->price * line.quantity});
+        order.items.append({it->id, it->name, it->price, line.quantity, it->price * line.quantity,
+                            (*menu)->stations.value(it->id, MenuRepository::defaultStation())});
         order.total += it->price * line.quantity;
     }
     if (!unavailable.isEmpty())

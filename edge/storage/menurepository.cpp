@@ -2,6 +2,8 @@
 
 #include "database.h"
 
+#include <QHash>
+
 using namespace Qt::StringLiterals;
 
 namespace tableorder::edge {
@@ -10,6 +12,19 @@ namespace {
 
 const QString itemColumns =
         u"id, category_id, name, description, price, image_path, available, display_order"_s;
+
+const QString categoryColumns = u"id, name, display_order, station"_s;
+
+MenuCategory readCategory(const QSqlQuery &q)
+{
+    return MenuCategory{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toInt(),
+                        q.value(3).toString()};
+}
+
+QString stationOrDefault(const QString &station)
+{
+    return station.isEmpty() ? MenuRepository::defaultStation() : station;
+}
 
 MenuItem readItem(const QSqlQuery &q)
 {
@@ -40,13 +55,13 @@ Status execBound(QSqlDatabase &db, const QString &sql, const QVariantList &value
 
 Result<QList<MenuCategory>> MenuRepository::categories()
 {
-    QSqlQuery q = db::prepared(m_db, u"SELECT id, name, display_order FROM menu_categories "
-                                      "ORDER BY display_order, id"_s);
+    QSqlQuery q = db::prepared(m_db, u"SELECT "_s + categoryColumns
+                                              + u" FROM menu_categories ORDER BY display_order, id"_s);
     if (auto ok = db::exec(q, "list categories"); !ok)
         return fail(ok.error());
     QList<MenuCategory> out;
     while (q.next())
-        out.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toInt()});
+        out.append(readCategory(q));
     return out;
 }
 
@@ -64,13 +79,13 @@ Result<QList<MenuItem>> MenuRepository::items()
 
 Result<std::optional<MenuCategory>> MenuRepository::category(qint64 id)
 {
-    QSqlQuery q = db::prepared(m_db, u"SELECT id, name, display_order FROM menu_categories WHERE id = ?"_s);
+    QSqlQuery q = db::prepared(m_db, u"SELECT "_s + categoryColumns + u" FROM menu_categories WHERE id = ?"_s);
     q.addBindValue(id);
     if (auto ok = db::exec(q, "read category"); !ok)
         return fail(ok.error());
     if (!q.next())
         return std::optional<MenuCategory>();
-    return std::optional(MenuCategory{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toInt()});
+    return std::optional(readCategory(q));
 }
 
 Result<std::optional<MenuItem>> MenuRepository::item(qint64 id)
@@ -101,9 +116,11 @@ Result<int> MenuRepository::itemCountInCategory(qint64 categoryId)
 
 Result<qint64> MenuRepository::insertCategory(const MenuCategory &category)
 {
-    QSqlQuery q = db::prepared(m_db, u"INSERT INTO menu_categories (name, display_order) VALUES (?, ?)"_s);
+    QSqlQuery q = db::prepared(m_db, u"INSERT INTO menu_categories (name, display_order, station) "
+                                      "VALUES (?, ?, ?)"_s);
     q.addBindValue(category.name);
     q.addBindValue(category.displayOrder);
+    q.addBindValue(stationOrDefault(category.station));
     if (auto ok = db::exec(q, "insert category"); !ok)
         return fail(ok.error());
     return q.lastInsertId().toLongLong();
@@ -111,8 +128,9 @@ Result<qint64> MenuRepository::insertCategory(const MenuCategory &category)
 
 Status MenuRepository::updateCategory(const MenuCategory &category)
 {
-    return execBound(m_db, u"UPDATE menu_categories SET name = ?, display_order = ? WHERE id = ?"_s,
-                     {category.name, category.displayOrder, category.id}, "update category");
+    return execBound(m_db, u"UPDATE menu_categories SET name = ?, display_order = ?, station = ? WHERE id = ?"_s,
+                     {category.name, category.displayOrder, stationOrDefault(category.station), category.id},
+                     "update category");
 }
 
 Status MenuRepository::deleteCategory(qint64 id)
@@ -161,13 +179,22 @@ Status MenuRepository::setImage(qint64 id, const QString &imagePath)
 
 Status MenuRepository::replaceAll(const QList<MenuCategory> &categories, const QList<MenuItem> &items)
 {
+    // Stations are the store's own setting: a category HQ sends without one keeps its station.
+    auto before = this->categories();
+    if (!before)
+        return fail(before.error());
+    QHash<qint64, QString> stations;
+    for (const MenuCategory &c : *before)
+        stations.insert(c.id, c.station);
     if (auto ok = execBound(m_db, u"DELETE FROM menu_items"_s, {}, "clear items"); !ok)
         return ok;
     if (auto ok = execBound(m_db, u"DELETE FROM menu_categories"_s, {}, "clear categories"); !ok)
         return ok;
     for (const MenuCategory &c : categories) {
-        if (auto ok = execBound(m_db, u"INSERT INTO menu_categories (id, name, display_order) VALUES (?, ?, ?)"_s,
-                                {c.id, c.name, c.displayOrder}, "insert category");
+        const QString station = c.station.isEmpty() ? stationOrDefault(stations.value(c.id)) : c.station;
+        if (auto ok = execBound(m_db, u"INSERT INTO menu_categories (id, name, display_order, station) "
+                                      "VALUES (?, ?, ?, ?)"_s,
+                                {c.id, c.name, c.displayOrder, station}, "insert category");
             !ok)
             return ok;
     }

@@ -12,6 +12,9 @@ class MenuRepository
 public:
     explicit MenuRepository(QSqlDatabase db) : m_db(std::move(db)) {}
 
+    /// The station of a category that was never given one.
+    [[nodiscard]] static QString defaultStation() { return QStringLiteral("kitchen"); }
+
     [[nodiscard]] Result<QList<MenuCategory>> categories();
     [[nodiscard]] Result<QList<MenuItem>> items();
     [[nodiscard]] Result<std::optional<MenuCategory>> category(qint64 id);
@@ -29,7 +32,8 @@ public:
     [[nodiscard]] Status setAvailable(qint64 id, bool available);
     [[nodiscard]] Status setImage(qint64 id, const QString &imagePath);
     /// Replaces the whole menu with one published centrally, keeping the ids it carries;
-    /// the caller owns the transaction. Items keep their `available` flag as given.
+    /// the caller owns the transaction. Items keep their `available` flag as given; a category
+    /// without a station keeps the one it had (or gets the default).
     [[nodiscard]] Status replaceAll(const QList<MenuCategory> &categories, const QList<MenuItem> &items);
 
 private:

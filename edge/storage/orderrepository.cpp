@@ -23,7 +23,7 @@ OrderRepository::OrderRepository(QSqlDatabase db)
                                         "number, session_id, table_id, table_number, status, note, total, "
                                         "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s)),
       m_insertLine(db::prepared(m_db, u"INSERT INTO order_items (order_id, menu_item_id, name, unit_price, "
-                                       "quantity, line_total) VALUES (?, ?, ?, ?, ?, ?)"_s)),
+                                       "quantity, line_total, station) VALUES (?, ?, ?, ?, ?, ?, ?)"_s)),
       m_byClientId(db::prepared(m_db, u"SELECT "_s + orderColumns
                                               + u" FROM orders WHERE client_order_id = ?"_s)),
       m_activeCount(db::prepared(m_db, u"SELECT COUNT(*) FROM orders WHERE status IN ('pending', 'preparing')"_s))
@@ -76,14 +76,14 @@ Status OrderRepository::loadLines(QList<Order> &orders)
         ids += QString::number(orders[i].id); // integers from our own rows, not input
     }
     QSqlQuery q = db::prepared(m_db, u"SELECT order_id, menu_item_id, name, unit_price, quantity, "
-                                      "line_total FROM order_items WHERE order_id IN ("_s
+                                      "line_total, station FROM order_items WHERE order_id IN ("_s
                                               + ids + u") ORDER BY id"_s);
     if (auto ok = db::exec(q, "read order lines"); !ok)
         return ok;
     while (q.next()) {
         orders[index.value(q.value(0).toLongLong())].items.append(
                 {q.value(1).toLongLong(), q.value(2).toString(), q.value(3).toLongLong(),
-                 q.value(4).toInt(), q.value(5).toLongLong()});
+                 q.value(4).toInt(), q.value(5).toLongLong(), q.value(6).toString()});
     }
     return {};
 }
@@ -131,6 +131,15 @@ Result<QList<Order>> OrderRepository::list(const OrderFilter &filter)
     if (filter.sessionId > 0) {
         sql += u" AND session_id = ?"_s;
         binds.append(filter.sessionId);
+    }
+    if (!filter.stations.isEmpty()) {
+        QStringList marks;
+        for (const QString &station : filter.stations) {
+            marks.append(u"?"_s);
+            binds.append(station);
+        }
+        sql += u" AND id IN (SELECT order_id FROM order_items WHERE station IN ("_s + marks.join(u',')
+                + u"))"_s;
     }
     if (filter.from.isValid()) {
         sql += u" AND created_at >= ?"_s;
@@ -188,7 +197,7 @@ Status OrderRepository::insert(Order &order, const QString &requestHash)
     order.id = m_insertOrder.lastInsertId().toLongLong();
     for (const OrderLine &line : order.items) {
         for (const QVariant &v : QVariantList{order.id, line.menuItemId, line.name, line.unitPrice,
-                                              line.quantity, line.lineTotal})
+                                              line.quantity, line.lineTotal, db::text(line.station)})
             m_insertLine.addBindValue(v);
         if (auto ok = db::exec(m_insertLine, "insert order line"); !ok)
             return ok;

@@ -11,6 +11,7 @@ struct OrderFilter
 {
     QList<OrderStatus> statuses; // empty: any
     qint64 sessionId = 0;        // 0: any
+    QStringList stations;        // empty: any; else orders with a line for one of them
     QDateTime from;              // inclusive, invalid: unbounded
     QDateTime to;                // exclusive, invalid: unbounded
     int limit = 200;

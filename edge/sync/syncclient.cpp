@@ -44,7 +44,10 @@ SyncClient::SyncClient(SyncSettings settings, EventLog &log, SyncStateRepository
     connect(&m_pumpTimer, &QTimer::timeout, this, &SyncClient::pump);
     connect(&m_heartbeat, &QTimer::timeout, this, [this] {
         updateGauges();
-        schedulePump(0);
+        // A pending retry keeps its backoff (and central's Retry-After): the heartbeat is a
+        // status report for a healthy link, not a way around the backoff.
+        if (!m_pumpTimer.isActive())
+            schedulePump(0);
     });
     m_menuTimer.setSingleShot(true);
     connect(&m_menuTimer, &QTimer::timeout, this, &SyncClient::pollMenu);

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Builds the two .deb packages from this build tree, unpacks them into a throwaway root,
+# checks what they install, verifies the systemd units, and starts each binary from the
+# unpacked root (as its unit would, minus systemd) until /readyz answers.
+set -euo pipefail
+build=$1
+work=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+
+cd "$build"
+cpack -G DEB -B "$work/out" >"$work/cpack.log" 2>&1 || { cat "$work/cpack.log"; exit 1; }
+edge_deb=$(ls "$work"/out/tableorder-edge_*.deb)
+central_deb=$(ls "$work"/out/tableorder-central_*.deb)
+
+for deb in "$edge_deb" "$central_deb"; do
+    name=$(dpkg-deb -f "$deb" Package)
+    root="$work/root-$name"
+    dpkg-deb -x "$deb" "$root"
+    dpkg-deb -e "$deb" "$root/DEBIAN"
+    short=${name#tableorder-}
+    for f in usr/bin/$name usr/lib/systemd/system/$name.service etc/tableorder/$short.conf; do
+        [ -e "$root/$f" ] || { echo "FAIL: $name does not install /$f"; exit 1; }
+    done
+    grep -qx "/etc/tableorder/$short.conf" "$root/DEBIAN/conffiles" || { echo "FAIL: $name: config is not a conffile"; exit 1; }
+    dpkg-deb -f "$deb" Depends | grep -q libqt6 || { echo "FAIL: $name has no Qt dependency"; exit 1; }
+    unit="$root/usr/lib/systemd/system/$name.service"
+    for key in Type=notify WatchdogSec= NoNewPrivileges=yes ProtectSystem=strict Restart=on-failure User=tableorder; do
+        grep -q "^$key" "$unit" || { echo "FAIL: $name.service lacks $key"; exit 1; }
+    done
+    # systemd-analyze checks the unit's syntax and that ExecStart exists: point it at the
+    # unpacked binary.
+    sed "s#/usr/bin/#$root/usr/bin/#" "$unit" >"$work/$name.service"
+    if command -v systemd-analyze >/dev/null; then
+        out=$(systemd-analyze verify "$work/$name.service" 2>&1 || true)
+        if echo "$out" | grep -v -e "Failed to open /dev/tty" -e "Cannot add dependency job" -e "not-found" -e "^$" | grep -qi -e "error" -e "invalid" -e "unknown"; then
+            echo "FAIL: systemd-analyze verify $name.service:"; echo "$out"; exit 1
+        fi
+    fi
+    echo "ok: $name ($(dpkg-deb -f "$deb" Version)) installs its binary, unit, conffile"
+done
+
+ready() {
+    for _ in $(seq 1 100); do
+        if [ -s "$2" ]; then
+            port=$(grep -o 'listening on 127.0.0.1:[0-9]*' "$2" | head -1 | sed 's/.*://')
+            if [ -n "$port" ] && curl -sf "http://127.0.0.1:$port/readyz" | grep -q ready; then
+                echo "ok: $1 from the package answers /readyz on port $port"; return 0
+            fi
+        fi
+        sleep 0.2
+    done
+    echo "FAIL: $1 did not become ready"; cat "$2"; return 1
+}
+
+edge_root="$work/root-tableorder-edge"
+"$edge_root/usr/bin/tableorder-edge" --listen 127.0.0.1:0 --data-dir "$work/edge-data" >"$work/edge.log" 2>&1 &
+ready tableorder-edge "$work/edge.log"
+central_root="$work/root-tableorder-central"
+"$central_root/usr/bin/tableorder-central" --listen 127.0.0.1:0 --db "sqlite:$work/central/central.sqlite3" >"$work/central.log" 2>&1 &
+ready tableorder-central "$work/central.log"
+echo "1 passed, 0 failed"
