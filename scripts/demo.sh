@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
-export CCACHE_DIR="${CCACHE_DIR:-$PWD/build/.ccache}"
+export CCACHE_BASEDIR="$PWD"
 cmake --preset release
 cmake --build --preset release -j "$(nproc)"
 data="${TABLEORDER_DEMO_DIR:-$PWD/build/demo-data}"

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs the whole test suite twice: a normal build and
-# an AddressSanitizer + UndefinedBehaviorSanitizer build.
+# an AddressSanitizer + UndefinedBehaviorSanitizer build of the daemons and their tests (the
+# Qt Quick apps are tested in the normal build only: Qt Quick itself is not ASan-clean).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
-export CCACHE_DIR="${CCACHE_DIR:-$PWD/build/.ccache}"
+# ccache keyed on paths relative to the checkout, so another clone reuses the cache.
+export CCACHE_BASEDIR="$PWD"
+export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-5G}"
 jobs=$(nproc)
 cmake --preset dev
 cmake --build --preset dev -j "$jobs"

@@ -1,0 +1,51 @@
+#include "orderbodies.h"
+
+#include <algorithm>
+#include <array>
+
+namespace tableorder::bench {
+
+OrderBodies::OrderBodies(QList<qint64> itemIds, int maxLines, quint64 seed)
+    : m_itemIds(std::move(itemIds))
+    , m_maxLines(std::max(1, maxLines))
+    , m_random(std::array<quint32, 2> { quint32(seed), quint32(seed >> 32) }.data(), 2)
+{
+    Q_ASSERT(!m_itemIds.isEmpty());
+}
+
+QByteArray OrderBodies::uuid()
+{
+    quint64 high = m_random.generate64();
+    quint64 low = m_random.generate64();
+    high = (high & ~quint64(0xF000)) | 0x4000; // version 4
+    low = (low & ~(quint64(0xC) << 60)) | (quint64(0x8) << 60); // RFC 4122 variant
+    QByteArray hex = QByteArray::number(high, 16).rightJustified(16, '0')
+        + QByteArray::number(low, 16).rightJustified(16, '0');
+    hex.insert(20, '-');
+    hex.insert(16, '-');
+    hex.insert(12, '-');
+    hex.insert(8, '-');
+    return hex;
+}
+
+QByteArray OrderBodies::next()
+{
+    const int lines = std::min<int>(int(m_itemIds.size()), 1 + int(m_random.bounded(m_maxLines)));
+    QList<qint64> chosen;
+    while (chosen.size() < lines) {
+        const qint64 id = m_itemIds.at(m_random.bounded(int(m_itemIds.size())));
+        if (!chosen.contains(id))
+            chosen.append(id);
+    }
+    QByteArray body = R"({"client_order_id":")" + uuid() + R"(","items":[)";
+    for (qsizetype i = 0; i < chosen.size(); ++i) {
+        if (i)
+            body += ',';
+        body += R"({"menu_item_id":)" + QByteArray::number(chosen.at(i)) + R"(,"quantity":)"
+            + QByteArray::number(1 + m_random.bounded(3)) + '}';
+    }
+    body += "]}";
+    return body;
+}
+
+} // namespace tableorder::bench
