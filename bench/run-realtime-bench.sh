@@ -5,7 +5,7 @@
 #
 #   bench/run-realtime-bench.sh                    # all scenarios
 #   bench/run-realtime-bench.sh one-at-a-time rss  # some of: one-at-a-time single rate-100
-#                                                  #   rate-100-noack rss rss-sse rss-ws
+#                                                  #          rss rss-sse rss-ws
 # Environment: BUILD_DIR (default build/bench-rt), SKIP_BUILD=1, PORT (18490), OUT (results
 # dir, a new /tmp dir), ORDERS (measured one-at-a-time orders, 2000), DURATION (measured
 # seconds at 100/s, 30), CONNECTIONS (rss, 5000), PERF=1 (record the daemon with perf during
@@ -146,11 +146,6 @@ for scenario in "${SCENARIOS[@]}"; do
         ;;
     rate-100)
         latency_scenario rate-100 --rate 100 --duration "$DURATION" --warmup 200 --staff 10 --tablets 200
-        ;;
-    rate-100-noack)
-        # As rate-100 without kitchen receipts: each receipt is one more durable write.
-        latency_scenario rate-100-noack --rate 100 --duration "$DURATION" --warmup 200 --staff 10 \
-            --tablets 200 --no-ack
         ;;
     rss | rss-sse | rss-ws)
         transport=mixed

@@ -74,7 +74,9 @@ public:
     };
     using Done = std::function<void(const Response &)>;
 
-    explicit Connection(quint16 port, QObject *parent = nullptr) : QObject(parent), m_port(port)
+    explicit Connection(quint16 port, QObject *parent = nullptr)
+        : QObject(parent)
+        , m_port(port)
     {
         connect(&m_socket, &QTcpSocket::readyRead, this, [this] { onReadyRead(); });
         connect(&m_socket, &QTcpSocket::connected, this, [this] {
@@ -86,7 +88,7 @@ public:
     }
 
     void send(const QByteArray &method, const QByteArray &path, const QByteArray &token,
-              const QByteArray &contentType, const QByteArray &body, Done done)
+        const QByteArray &contentType, const QByteArray &body, Done done)
     {
         Q_ASSERT(!m_done);
         m_done = std::move(done);
@@ -108,7 +110,7 @@ public:
 
     /// The same, waiting for the answer (for setup calls).
     Response exchange(const QByteArray &method, const QByteArray &path, const QByteArray &token,
-                      const QByteArray &contentType, const QByteArray &body, int timeoutMs = 30'000)
+        const QByteArray &contentType, const QByteArray &body, int timeoutMs = 30'000)
     {
         Response result;
         QEventLoop loop;
@@ -155,7 +157,7 @@ private:
     {
         m_wire.clear();
         if (m_done)
-            std::exchange(m_done, nullptr)(Response{});
+            std::exchange(m_done, nullptr)(Response {});
     }
 
     quint16 m_port;
@@ -183,7 +185,8 @@ double cpuSeconds(qint64 pid, bool withChildren = false)
         const QList<QByteArray> fields = stat.sliced(stat.lastIndexOf(')') + 2).split(' ');
         if (parent)
             *parent = fields.value(1).toLongLong();
-        return (fields.value(11).toDouble() + fields.value(12).toDouble()) / double(sysconf(_SC_CLK_TCK));
+        return (fields.value(11).toDouble() + fields.value(12).toDouble())
+            / double(sysconf(_SC_CLK_TCK));
     };
     double total = one(pid, nullptr);
     if (withChildren) {
@@ -221,7 +224,10 @@ Percentiles percentiles(QList<double> values)
     if (values.isEmpty())
         return p;
     std::sort(values.begin(), values.end());
-    auto at = [&](double q) { return values.at(std::min<qsizetype>(values.size() - 1, qsizetype(q * double(values.size())))); };
+    auto at = [&](double q) {
+        return values.at(
+            std::min<qsizetype>(values.size() - 1, qsizetype(q * double(values.size()))));
+    };
     p.p50 = at(0.50);
     p.p99 = at(0.99);
     p.max = values.last();
@@ -237,22 +243,24 @@ QList<std::pair<double, double>> histogram(const QByteArray &page, const QByteAr
         if (!line.startsWith(QByteArray(name + "_bucket")))
             continue;
         const auto match = le.match(QString::fromUtf8(line));
-        const double bound = match.captured(1) == u"+Inf"_s ? INFINITY : match.captured(1).toDouble();
+        const double bound
+            = match.captured(1) == u"+Inf"_s ? INFINITY : match.captured(1).toDouble();
         buckets[bound] += line.sliced(line.lastIndexOf(' ') + 1).toDouble();
     }
     QList<std::pair<double, double>> list;
     for (auto it = buckets.cbegin(); it != buckets.cend(); ++it)
-        list.append({it.key(), it.value()});
+        list.append({ it.key(), it.value() });
     return list;
 }
 
 /// The q-quantile of the observations between two scrapes, interpolated within its bucket.
 double histogramQuantile(const QList<std::pair<double, double>> &before,
-                         const QList<std::pair<double, double>> &after, double q)
+    const QList<std::pair<double, double>> &after, double q)
 {
     QList<std::pair<double, double>> delta;
     for (qsizetype i = 0; i < after.size(); ++i)
-        delta.append({after.at(i).first, after.at(i).second - (i < before.size() ? before.at(i).second : 0)});
+        delta.append({ after.at(i).first,
+            after.at(i).second - (i < before.size() ? before.at(i).second : 0) });
     if (delta.isEmpty() || delta.last().second <= 0)
         return 0;
     const double rank = q * delta.last().second;
@@ -262,7 +270,8 @@ double histogramQuantile(const QList<std::pair<double, double>> &before,
         if (count >= rank) {
             if (std::isinf(bound))
                 return lower;
-            return lower + (bound - lower) * (rank - lowerCount) / std::max(1.0, count - lowerCount);
+            return lower
+                + (bound - lower) * (rank - lowerCount) / std::max(1.0, count - lowerCount);
         }
         lower = bound;
         lowerCount = count;
@@ -285,7 +294,9 @@ class Server
 {
 public:
     Server(QString binary, QStringList arguments, QList<std::pair<QString, QString>> env = {})
-        : m_binary(std::move(binary)), m_arguments(std::move(arguments)), m_env(std::move(env))
+        : m_binary(std::move(binary))
+        , m_arguments(std::move(arguments))
+        , m_env(std::move(env))
     {
     }
     ~Server() { stop(); }
@@ -300,8 +311,9 @@ public:
             env.insert(k, v);
         m_process->setProcessEnvironment(env);
         m_process->start(m_binary, m_arguments);
-        const QRegularExpression listening(u"tableorder\\.%1: listening on 127\\.0\\.0\\.1:(\\d+)"_s
-                                                   .arg(QString::fromLatin1(component)));
+        const QRegularExpression listening(
+            u"tableorder\\.%1: listening on 127\\.0\\.0\\.1:(\\d+)"_s.arg(
+                QString::fromLatin1(component)));
         QDeadlineTimer deadline(60'000);
         while (!deadline.hasExpired() && m_process->state() != QProcess::NotRunning) {
             m_process->waitForReadyRead(50);
@@ -342,12 +354,17 @@ private:
 class OrderFactory
 {
 public:
-    explicit OrderFactory(quint32 seed) : m_random(seed) { }
+    explicit OrderFactory(quint32 seed)
+        : m_random(seed)
+    {
+    }
 
     QByteArray orderJson(qint64 id)
     {
-        static const char *names[] = {"김치찌개", "된장찌개", "불고기", "비빔밥", "제육볶음", "냉면", "떡볶이", "순두부찌개"};
-        const QByteArray now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toLatin1();
+        static const char *names[] = { "김치찌개", "된장찌개", "불고기", "비빔밥", "제육볶음",
+            "냉면", "떡볶이", "순두부찌개" };
+        const QByteArray now
+            = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toLatin1();
         QByteArray items;
         qint64 total = 0;
         const int lines = 1 + int(m_random.bounded(4));
@@ -358,17 +375,19 @@ public:
             total += price * quantity;
             if (l)
                 items += ',';
-            items += "{\"menu_item_id\":" + QByteArray::number(item + 1) + ",\"name\":\"" + names[item]
-                    + "\",\"unit_price\":" + QByteArray::number(price) + ",\"quantity\":" + QByteArray::number(quantity)
-                    + ",\"line_total\":" + QByteArray::number(price * quantity) + ",\"station\":\"kitchen\"}";
+            items += "{\"menu_item_id\":" + QByteArray::number(item + 1) + ",\"name\":\""
+                + names[item] + "\",\"unit_price\":" + QByteArray::number(price)
+                + ",\"quantity\":" + QByteArray::number(quantity) + ",\"line_total\":"
+                + QByteArray::number(price * quantity) + ",\"station\":\"kitchen\"}";
         }
         const int table = 1 + int(id % 20);
-        return "{\"id\":" + QByteArray::number(id) + ",\"number\":" + QByteArray::number(id) + ",\"business_date\":\""
-                + m_date + "\",\"session_id\":" + QByteArray::number(table) + ",\"table_id\":" + QByteArray::number(table)
-                + ",\"table_number\":" + QByteArray::number(table) + ",\"status\":\"pending\",\"total\":"
-                + QByteArray::number(total) + ",\"note\":\"\",\"client_order_id\":\""
-                + QUuid::createUuid().toByteArray(QUuid::WithoutBraces) + "\",\"created_at\":\"" + now
-                + "\",\"updated_at\":\"" + now + "\",\"items\":[" + items + "]}";
+        return "{\"id\":" + QByteArray::number(id) + ",\"number\":" + QByteArray::number(id)
+            + ",\"business_date\":\"" + m_date + "\",\"session_id\":" + QByteArray::number(table)
+            + ",\"table_id\":" + QByteArray::number(table) + ",\"table_number\":"
+            + QByteArray::number(table) + ",\"status\":\"pending\",\"total\":"
+            + QByteArray::number(total) + ",\"note\":\"\",\"client_order_id\":\""
+            + QUuid::createUuid().toByteArray(QUuid::WithoutBraces) + "\",\"created_at\":\"" + now
+            + "\",\"updated_at\":\"" + now + "\",\"items\":[" + items + "]}";
     }
 
     void addEvent(pb::UploadRequest &request, qint64 seq)
@@ -404,6 +423,7 @@ struct Options
     double rate = 2;
     int orders = 10'000;
     int maxBackoffMs = 1000;
+    bool ackAlerts = false;
 };
 
 /// Starts central with --demo and logs in as the demo HQ admin.
@@ -416,9 +436,9 @@ struct Central
     bool start(const Options &o, quint16 wantedPort = 0)
     {
         const QString secret = QDir(o.workDir).filePath(u"central-secret"_s);
-        server = std::make_unique<Server>(o.centralBin, QStringList{u"--listen"_s, u"127.0.0.1:%1"_s.arg(wantedPort),
-                                                                    u"--db"_s, o.db, u"--secret-file"_s, secret,
-                                                                    u"--demo"_s, u"--no-rate-limit"_s});
+        server = std::make_unique<Server>(o.centralBin,
+            QStringList { u"--listen"_s, u"127.0.0.1:%1"_s.arg(wantedPort), u"--db"_s, o.db,
+                u"--secret-file"_s, secret, u"--demo"_s, u"--no-rate-limit"_s });
         port = server->start("central");
         return port != 0;
     }
@@ -426,7 +446,7 @@ struct Central
     {
         Connection c(port);
         const auto r = c.exchange("POST", "/api/v1/auth/login", {}, "application/json",
-                                  R"({"username":"hq","password":"hq"})");
+            R"({"username":"hq","password":"hq"})");
         hqToken = QJsonDocument::fromJson(r.body).object().value(u"token"_s).toString().toLatin1();
         return !hqToken.isEmpty();
     }
@@ -437,15 +457,16 @@ struct Central
         Connection c(port);
         for (int i = 0; i < count; ++i) {
             const auto r = c.exchange("POST", "/api/v1/stores", hqToken, "application/json",
-                                      QJsonDocument(QJsonObject{{u"name"_s, u"%1 %2"_s.arg(prefix).arg(i + 1)},
-                                                                {u"timezone"_s, u"Asia/Seoul"_s}})
-                                              .toJson(QJsonDocument::Compact));
+                QJsonDocument(QJsonObject { { u"name"_s, u"%1 %2"_s.arg(prefix).arg(i + 1) },
+                                  { u"timezone"_s, u"Asia/Seoul"_s } })
+                    .toJson(QJsonDocument::Compact));
             const QJsonObject o = QJsonDocument::fromJson(r.body).object();
             if (r.status != 201) {
                 out() << "register store: " << r.status << ' ' << r.body << Qt::endl;
                 return {};
             }
-            stores.append({o.value(u"id"_s).toInteger(), o.value(u"store_key"_s).toString().toLatin1()});
+            stores.append(
+                { o.value(u"id"_s).toInteger(), o.value(u"store_key"_s).toString().toLatin1() });
         }
         return stores;
     }
@@ -459,7 +480,9 @@ struct Central
 void printResult(const Options &o, QJsonObject result)
 {
     result.insert(u"mode"_s, o.mode);
-    result.insert(u"db"_s, o.label.isEmpty() ? (o.db.startsWith(u"sqlite:"_s) ? u"sqlite"_s : u"postgresql"_s) : o.label);
+    result.insert(u"db"_s,
+        o.label.isEmpty() ? (o.db.startsWith(u"sqlite:"_s) ? u"sqlite"_s : u"postgresql"_s)
+                          : o.label);
     out() << "RESULT " << QJsonDocument(result).toJson(QJsonDocument::Compact) << Qt::endl;
 }
 
@@ -470,8 +493,8 @@ struct SimulatedStore
     QByteArray key;
     std::unique_ptr<Connection> connection;
     std::unique_ptr<OrderFactory> orders;
-    qint64 nextSeq = 1;   // next seq to create
-    qint64 acked = 0;     // central's applied seq
+    qint64 nextSeq = 1; // next seq to create
+    qint64 acked = 0; // central's applied seq
     bool inFlight = false;
     QList<qint64> createdNs; // lag mode: creation time of seq acked+1+i
 };
@@ -484,8 +507,8 @@ int runIngest(const Options &o)
     auto keys = central.registerStores(o.stores, u"ingest"_s);
     if (keys.size() != o.stores)
         return 1;
-    out() << "ingest: " << o.stores << " stores, batches of " << o.batch << ", " << o.seconds << " s on " << o.db
-          << Qt::endl;
+    out() << "ingest: " << o.stores << " stores, batches of " << o.batch << ", " << o.seconds
+          << " s on " << o.db << Qt::endl;
 
     QList<std::shared_ptr<SimulatedStore>> stores;
     for (int i = 0; i < keys.size(); ++i) {
@@ -501,35 +524,37 @@ int runIngest(const Options &o)
     qint64 events = 0;
     qint64 errors = 0;
     QList<double> latencies; // ms
-    std::function<void(std::shared_ptr<SimulatedStore>)> pump = [&](std::shared_ptr<SimulatedStore> s) {
-        if (!running)
-            return;
-        pb::UploadRequest request;
-        for (int i = 0; i < o.batch; ++i)
-            s->orders->addEvent(request, s->acked + 1 + i);
-        request.set_backlog(o.batch);
-        request.set_last_seq(s->acked + o.batch);
-        request.set_edge_version("sync-load");
-        const QByteArray body = QByteArray::fromStdString(request.SerializeAsString());
-        const qint64 sent = nowNs();
-        s->connection->send("POST", "/sync/v1/events", s->key, "application/x-protobuf", body,
-                            [&, s, sent](const Connection::Response &r) {
-                                pb::UploadResponse response;
-                                if (r.status == 200 && response.ParseFromArray(r.body.constData(), int(r.body.size()))) {
-                                    if (measuring) {
-                                        events += response.applied_seq() - s->acked;
-                                        latencies.append((nowNs() - sent) / 1e6);
-                                    }
-                                    s->acked = response.applied_seq();
-                                    QTimer::singleShot(0, [&, s] { pump(s); });
-                                } else {
-                                    ++errors;
-                                    if (errors < 5)
-                                        out() << "upload: " << r.status << ' ' << r.body.left(200) << Qt::endl;
-                                    QTimer::singleShot(200, [&, s] { pump(s); });
-                                }
-                            });
-    };
+    std::function<void(std::shared_ptr<SimulatedStore>)> pump =
+        [&](std::shared_ptr<SimulatedStore> s) {
+            if (!running)
+                return;
+            pb::UploadRequest request;
+            for (int i = 0; i < o.batch; ++i)
+                s->orders->addEvent(request, s->acked + 1 + i);
+            request.set_backlog(o.batch);
+            request.set_last_seq(s->acked + o.batch);
+            request.set_edge_version("sync-load");
+            const QByteArray body = QByteArray::fromStdString(request.SerializeAsString());
+            const qint64 sent = nowNs();
+            s->connection->send("POST", "/sync/v1/events", s->key, "application/x-protobuf", body,
+                [&, s, sent](const Connection::Response &r) {
+                    pb::UploadResponse response;
+                    if (r.status == 200
+                        && response.ParseFromArray(r.body.constData(), int(r.body.size()))) {
+                        if (measuring) {
+                            events += response.applied_seq() - s->acked;
+                            latencies.append((nowNs() - sent) / 1e6);
+                        }
+                        s->acked = response.applied_seq();
+                        QTimer::singleShot(0, [&, s] { pump(s); });
+                    } else {
+                        ++errors;
+                        if (errors < 5)
+                            out() << "upload: " << r.status << ' ' << r.body.left(200) << Qt::endl;
+                        QTimer::singleShot(200, [&, s] { pump(s); });
+                    }
+                });
+        };
     for (const auto &s : stores)
         pump(s);
 
@@ -564,20 +589,24 @@ int runIngest(const Options &o)
     const auto after = histogram(metricsAfter, "tableorder_central_batch_apply_seconds");
     const Percentiles client = percentiles(latencies);
     const double rate = events / elapsed;
-    out() << QString::asprintf("ingested %lld events in %.1f s: %.0f events/s; %lld batches, client latency p50 %.1f ms "
-                               "p99 %.1f ms; central apply p50 %.1f ms p99 %.1f ms (histogram); CPU: central %.0f%%, "
-                               "database %.0f%%, load generator %.0f%%; %lld errors",
-                               events, elapsed, rate, qint64(client.count), client.p50, client.p99,
-                               histogramQuantile(before, after, 0.5) * 1000, histogramQuantile(before, after, 0.99) * 1000,
-                               100 * centralCpu / elapsed, 100 * dbCpu / elapsed, 100 * selfCpu / elapsed, errors)
+    out() << QString::asprintf(
+        "ingested %lld events in %.1f s: %.0f events/s; %lld batches, client latency p50 %.1f ms "
+        "p99 %.1f ms; central apply p50 %.1f ms p99 %.1f ms (histogram); CPU: central %.0f%%, "
+        "database %.0f%%, load generator %.0f%%; %lld errors",
+        events, elapsed, rate, qint64(client.count), client.p50, client.p99,
+        histogramQuantile(before, after, 0.5) * 1000, histogramQuantile(before, after, 0.99) * 1000,
+        100 * centralCpu / elapsed, 100 * dbCpu / elapsed, 100 * selfCpu / elapsed, errors)
           << Qt::endl;
-    printResult(o, {{u"stores"_s, o.stores}, {u"batch"_s, o.batch}, {u"seconds"_s, elapsed},
-                    {u"events_per_s"_s, std::round(rate)}, {u"client_p50_ms"_s, client.p50}, {u"client_p99_ms"_s, client.p99},
-                    {u"apply_p50_ms"_s, histogramQuantile(before, after, 0.5) * 1000},
-                    {u"apply_p99_ms"_s, histogramQuantile(before, after, 0.99) * 1000},
-                    {u"central_cpu_pct"_s, std::round(100 * centralCpu / elapsed)},
-                    {u"db_cpu_pct"_s, std::round(100 * dbCpu / elapsed)},
-                    {u"loadgen_cpu_pct"_s, std::round(100 * selfCpu / elapsed)}, {u"errors"_s, errors}});
+    printResult(o,
+        { { u"stores"_s, o.stores }, { u"batch"_s, o.batch }, { u"seconds"_s, elapsed },
+            { u"events_per_s"_s, std::round(rate) }, { u"client_p50_ms"_s, client.p50 },
+            { u"client_p99_ms"_s, client.p99 },
+            { u"apply_p50_ms"_s, histogramQuantile(before, after, 0.5) * 1000 },
+            { u"apply_p99_ms"_s, histogramQuantile(before, after, 0.99) * 1000 },
+            { u"central_cpu_pct"_s, std::round(100 * centralCpu / elapsed) },
+            { u"db_cpu_pct"_s, std::round(100 * dbCpu / elapsed) },
+            { u"loadgen_cpu_pct"_s, std::round(100 * selfCpu / elapsed) },
+            { u"errors"_s, errors } });
     if (errors > 0)
         out() << "central log:\n" << central.server->log().right(3000) << Qt::endl;
     return errors > 0 && events == 0 ? 1 : 0;
@@ -591,47 +620,49 @@ int runLag(const Options &o)
     auto keys = central.registerStores(o.stores, u"lag"_s);
     if (keys.size() != o.stores)
         return 1;
-    out() << "lag: " << o.stores << " stores ordering " << o.rate << "/s each, " << o.seconds << " s on " << o.db
-          << Qt::endl;
+    out() << "lag: " << o.stores << " stores ordering " << o.rate << "/s each, " << o.seconds
+          << " s on " << o.db << Qt::endl;
 
     bool measuring = false;
     qint64 errors = 0;
     QList<double> lags; // ms
     QList<double> batchSizes;
     QList<std::shared_ptr<SimulatedStore>> stores;
-    std::function<void(std::shared_ptr<SimulatedStore>)> upload = [&](std::shared_ptr<SimulatedStore> s) {
-        if (s->inFlight || s->nextSeq == s->acked + 1)
-            return;
-        pb::UploadRequest request;
-        const qint64 last = std::min(s->nextSeq - 1, s->acked + 500);
-        for (qint64 seq = s->acked + 1; seq <= last; ++seq)
-            s->orders->addEvent(request, seq);
-        request.set_backlog(s->nextSeq - 1 - s->acked);
-        request.set_last_seq(s->nextSeq - 1);
-        request.set_edge_version("sync-load");
-        s->inFlight = true;
-        if (measuring)
-            batchSizes.append(request.events_size());
-        s->connection->send("POST", "/sync/v1/events", s->key, "application/x-protobuf",
-                            QByteArray::fromStdString(request.SerializeAsString()),
-                            [&, s](const Connection::Response &r) {
-                                s->inFlight = false;
-                                pb::UploadResponse response;
-                                if (r.status != 200 || !response.ParseFromArray(r.body.constData(), int(r.body.size()))) {
-                                    ++errors;
-                                    QTimer::singleShot(500, [&, s] { upload(s); });
-                                    return;
-                                }
-                                const qint64 now = nowNs();
-                                while (s->acked < response.applied_seq() && !s->createdNs.isEmpty()) {
-                                    const qint64 created = s->createdNs.takeFirst();
-                                    if (measuring && created > 0)
-                                        lags.append((now - created) / 1e6);
-                                    ++s->acked;
-                                }
-                                upload(s); // whatever piled up meanwhile
-                            });
-    };
+    std::function<void(std::shared_ptr<SimulatedStore>)> upload
+        = [&](std::shared_ptr<SimulatedStore> s) {
+              if (s->inFlight || s->nextSeq == s->acked + 1)
+                  return;
+              pb::UploadRequest request;
+              const qint64 last = std::min(s->nextSeq - 1, s->acked + 500);
+              for (qint64 seq = s->acked + 1; seq <= last; ++seq)
+                  s->orders->addEvent(request, seq);
+              request.set_backlog(s->nextSeq - 1 - s->acked);
+              request.set_last_seq(s->nextSeq - 1);
+              request.set_edge_version("sync-load");
+              s->inFlight = true;
+              if (measuring)
+                  batchSizes.append(request.events_size());
+              s->connection->send("POST", "/sync/v1/events", s->key, "application/x-protobuf",
+                  QByteArray::fromStdString(request.SerializeAsString()),
+                  [&, s](const Connection::Response &r) {
+                      s->inFlight = false;
+                      pb::UploadResponse response;
+                      if (r.status != 200
+                          || !response.ParseFromArray(r.body.constData(), int(r.body.size()))) {
+                          ++errors;
+                          QTimer::singleShot(500, [&, s] { upload(s); });
+                          return;
+                      }
+                      const qint64 now = nowNs();
+                      while (s->acked < response.applied_seq() && !s->createdNs.isEmpty()) {
+                          const qint64 created = s->createdNs.takeFirst();
+                          if (measuring && created > 0)
+                              lags.append((now - created) / 1e6);
+                          ++s->acked;
+                      }
+                      upload(s); // whatever piled up meanwhile
+                  });
+          };
     QList<QTimer *> timers;
     const int intervalMs = int(1000 / o.rate);
     for (int i = 0; i < keys.size(); ++i) {
@@ -651,9 +682,8 @@ int runLag(const Options &o)
         });
         timers.append(timer);
         // Stores do not order in lockstep.
-        QTimer::singleShot(int(QRandomGenerator::global()->bounded(intervalMs)), timer, [timer, intervalMs] {
-            timer->start(intervalMs);
-        });
+        QTimer::singleShot(int(QRandomGenerator::global()->bounded(intervalMs)), timer,
+            [timer, intervalMs] { timer->start(intervalMs); });
     }
     QEventLoop loop;
     double centralCpu = 0;
@@ -680,15 +710,21 @@ int runLag(const Options &o)
     const auto after = histogram(central.metrics(), "tableorder_central_batch_apply_seconds");
     const Percentiles lag = percentiles(lags);
     const Percentiles sizes = percentiles(batchSizes);
-    out() << QString::asprintf("%lld orders acknowledged in %.1f s (%.0f/s): sync lag p50 %.1f ms, p99 %.1f ms, max %.1f ms; "
-                               "batch size p50 %.0f p99 %.0f; central apply p99 %.2f ms; central CPU %.0f%%; %lld errors",
-                               qint64(lag.count), elapsed, lag.count / elapsed, lag.p50, lag.p99, lag.max, sizes.p50,
-                               sizes.p99, histogramQuantile(before, after, 0.99) * 1000, 100 * centralCpu / elapsed, errors)
+    out() << QString::asprintf(
+        "%lld orders acknowledged in %.1f s (%.0f/s): sync lag p50 %.1f ms, p99 %.1f ms, max %.1f "
+        "ms; "
+        "batch size p50 %.0f p99 %.0f; central apply p99 %.2f ms; central CPU %.0f%%; %lld errors",
+        qint64(lag.count), elapsed, lag.count / elapsed, lag.p50, lag.p99, lag.max, sizes.p50,
+        sizes.p99, histogramQuantile(before, after, 0.99) * 1000, 100 * centralCpu / elapsed,
+        errors)
           << Qt::endl;
-    printResult(o, {{u"stores"_s, o.stores}, {u"rate_per_store"_s, o.rate}, {u"seconds"_s, elapsed},
-                    {u"orders"_s, qint64(lag.count)}, {u"lag_p50_ms"_s, lag.p50}, {u"lag_p99_ms"_s, lag.p99},
-                    {u"lag_max_ms"_s, lag.max}, {u"apply_p99_ms"_s, histogramQuantile(before, after, 0.99) * 1000},
-                    {u"central_cpu_pct"_s, std::round(100 * centralCpu / elapsed)}, {u"errors"_s, errors}});
+    printResult(o,
+        { { u"stores"_s, o.stores }, { u"rate_per_store"_s, o.rate }, { u"seconds"_s, elapsed },
+            { u"orders"_s, qint64(lag.count) }, { u"lag_p50_ms"_s, lag.p50 },
+            { u"lag_p99_ms"_s, lag.p99 }, { u"lag_max_ms"_s, lag.max },
+            { u"apply_p99_ms"_s, histogramQuantile(before, after, 0.99) * 1000 },
+            { u"central_cpu_pct"_s, std::round(100 * centralCpu / elapsed) },
+            { u"errors"_s, errors } });
     return 0;
 }
 
@@ -708,10 +744,13 @@ int runDrain(const Options &o)
     const QString edgeDir = QDir(o.workDir).filePath(u"edge-drain"_s);
     QDir(edgeDir).removeRecursively();
     Server edge(o.edgeBin,
-                {u"--listen"_s, u"127.0.0.1:0"_s, u"--data-dir"_s, edgeDir, u"--demo"_s, u"--no-rate-limit"_s,
-                 u"--central"_s, u"http://127.0.0.1:%1"_s.arg(port), u"--store-key"_s, QString::fromLatin1(keys.first().second)},
-                {{u"TABLEORDER_LIMITS_MAX_ACTIVE_ORDERS"_s, u"10000000"_s},
-                 {u"TABLEORDER_SYNC_MAX_BACKOFF_MS"_s, QString::number(o.maxBackoffMs)}});
+        { u"--listen"_s, u"127.0.0.1:0"_s, u"--data-dir"_s, edgeDir, u"--demo"_s,
+            u"--no-rate-limit"_s, u"--central"_s, u"http://127.0.0.1:%1"_s.arg(port),
+            u"--store-key"_s, QString::fromLatin1(keys.first().second) },
+        { { u"TABLEORDER_LIMITS_MAX_ACTIVE_ORDERS"_s, u"1000000"_s },
+            { u"TABLEORDER_SYNC_MAX_BACKOFF_MS"_s, QString::number(o.maxBackoffMs) },
+            // Unless asked for, no "order not acknowledged" alerts: the backlog is the orders.
+            { u"TABLEORDER_REALTIME_ACK_TIMEOUT_MS"_s, o.ackAlerts ? u"10000"_s : u"3600000"_s } });
     const quint16 edgePort = edge.start("edge");
     if (!edgePort)
         return 1;
@@ -720,11 +759,13 @@ int runDrain(const Options &o)
     QList<QByteArray> tokens;
     for (int t = 1; t <= 12; ++t) {
         const auto r = setup.exchange("POST", "/api/v1/auth/table-login", {}, "application/json",
-                                      QByteArray(R"({"table_number":)") + QByteArray::number(t) + R"(,"password":"0000"})");
-        tokens.append(QJsonDocument::fromJson(r.body).object().value(u"token"_s).toString().toLatin1());
+            QByteArray(R"({"table_number":)") + QByteArray::number(t) + R"(,"password":"0000"})");
+        tokens.append(
+            QJsonDocument::fromJson(r.body).object().value(u"token"_s).toString().toLatin1());
     }
     QList<qint64> items;
-    const QJsonObject menu = QJsonDocument::fromJson(setup.exchange("GET", "/api/v1/menu", {}, {}, {}).body).object();
+    const QJsonObject menu
+        = QJsonDocument::fromJson(setup.exchange("GET", "/api/v1/menu", {}, {}, {}).body).object();
     for (const QJsonValue &c : menu.value(u"categories"_s).toArray()) {
         for (const QJsonValue &i : c.toObject().value(u"items"_s).toArray())
             items.append(i.toObject().value(u"id"_s).toInteger());
@@ -735,7 +776,8 @@ int runDrain(const Options &o)
     }
 
     // The outage: N orders over 8 connections (tablets), all kept in the edge's outbox.
-    out() << "drain: placing " << o.orders << " orders on the edge while central is down" << Qt::endl;
+    out() << "drain: placing " << o.orders << " orders on the edge while central is down"
+          << Qt::endl;
     QElapsedTimer placing;
     placing.start();
     int placed = 0;
@@ -744,37 +786,40 @@ int runDrain(const Options &o)
     QEventLoop placedLoop;
     QList<std::shared_ptr<Connection>> tablets;
     QRandomGenerator random(42);
-    std::function<void(std::shared_ptr<Connection>)> placeNext = [&](std::shared_ptr<Connection> c) {
-        if (next >= o.orders) {
-            if (placed + failed >= o.orders)
-                placedLoop.quit();
-            return;
-        }
-        const int n = next++;
-        QByteArray lines;
-        const int count = 1 + int(random.bounded(3));
-        for (int l = 0; l < count; ++l)
-            lines += QByteArray(l ? "," : "") + R"({"menu_item_id":)"
-                    + QByteArray::number(items.at(int(random.bounded(qsizetype(items.size()))))) + R"(,"quantity":)"
-                    + QByteArray::number(1 + random.bounded(3)) + "}";
-        const QByteArray body = R"({"client_order_id":")" + QUuid::createUuid().toByteArray(QUuid::WithoutBraces)
-                + R"(","items":[)" + lines + "]}";
-        c->send("POST", "/api/v1/orders", tokens.at(n % tokens.size()), "application/json", body,
-                [&, c](const Connection::Response &r) {
-                    if (r.status == 201) {
-                        ++placed;
-                    } else if (++failed < 5) {
-                        out() << "order: " << r.status << ' ' << r.body.left(200) << Qt::endl;
-                    }
-                    placeNext(c);
-                });
-    };
+    std::function<void(std::shared_ptr<Connection>)> placeNext
+        = [&](std::shared_ptr<Connection> c) {
+              if (next >= o.orders) {
+                  if (placed + failed >= o.orders)
+                      placedLoop.quit();
+                  return;
+              }
+              const int n = next++;
+              QByteArray lines;
+              const int count = 1 + int(random.bounded(3));
+              for (int l = 0; l < count; ++l)
+                  lines += QByteArray(l ? "," : "") + R"({"menu_item_id":)"
+                      + QByteArray::number(items.at(int(random.bounded(qsizetype(items.size())))))
+                      + R"(,"quantity":)" + QByteArray::number(1 + random.bounded(3)) + "}";
+              const QByteArray body = R"({"client_order_id":")"
+                  + QUuid::createUuid().toByteArray(QUuid::WithoutBraces) + R"(","items":[)" + lines
+                  + "]}";
+              c->send("POST", "/api/v1/orders", tokens.at(n % tokens.size()), "application/json",
+                  body, [&, c](const Connection::Response &r) {
+                      if (r.status == 201) {
+                          ++placed;
+                      } else if (++failed < 5) {
+                          out() << "order: " << r.status << ' ' << r.body.left(200) << Qt::endl;
+                      }
+                      placeNext(c);
+                  });
+          };
     for (int i = 0; i < 8; ++i) {
         tablets.append(std::make_shared<Connection>(edgePort));
         placeNext(tablets.last());
     }
     placedLoop.exec();
-    out() << QString::asprintf("placed %d orders in %.1f s (%d failed)", placed, placing.elapsed() / 1000.0, failed)
+    out() << QString::asprintf(
+        "placed %d orders in %.1f s (%d failed)", placed, placing.elapsed() / 1000.0, failed)
           << Qt::endl;
 
     auto edgeMetrics = [&] { return setup.exchange("GET", "/metrics", {}, {}, {}).body; };
@@ -810,19 +855,23 @@ int runDrain(const Options &o)
         return 1;
     Connection hq(central.port);
     const QJsonObject store = QJsonDocument::fromJson(
-            hq.exchange("GET", "/api/v1/stores/" + QByteArray::number(storeId), central.hqToken, {}, {}).body).object();
+        hq.exchange("GET", "/api/v1/stores/" + QByteArray::number(storeId), central.hqToken, {}, {})
+            .body)
+                                  .object();
     const double ackedSeq = metric(page, "tableorder_sync_acked_seq");
     const double fromUp = (drained - up) / 1e9;
     const double fromFirst = firstAck ? (drained - firstAck) / 1e9 : fromUp;
-    out() << QString::asprintf("drained %.0f events: %.2f s after central was up (%.2f s from the first "
-                               "acknowledged batch; %.0f events/s); central applied_seq %lld, edge acked %.0f",
-                               backlog, fromUp, fromFirst, backlog / std::max(0.001, fromFirst),
-                               store.value(u"applied_seq"_s).toInteger(), ackedSeq)
+    out() << QString::asprintf(
+        "drained %.0f events: %.2f s after central was up (%.2f s from the first "
+        "acknowledged batch; %.0f events/s); central applied_seq %lld, edge acked %.0f",
+        backlog, fromUp, fromFirst, backlog / std::max(0.001, fromFirst),
+        store.value(u"applied_seq"_s).toInteger(), ackedSeq)
           << Qt::endl;
-    printResult(o, {{u"orders"_s, placed}, {u"events"_s, backlog}, {u"drain_s"_s, fromUp},
-                    {u"drain_from_first_ack_s"_s, fromFirst}, {u"max_backoff_ms"_s, o.maxBackoffMs},
-                    {u"events_per_s"_s, std::round(backlog / std::max(0.001, fromFirst))},
-                    {u"consistent"_s, store.value(u"applied_seq"_s).toInteger() == qint64(ackedSeq)}});
+    printResult(o,
+        { { u"orders"_s, placed }, { u"events"_s, backlog }, { u"drain_s"_s, fromUp },
+            { u"drain_from_first_ack_s"_s, fromFirst }, { u"max_backoff_ms"_s, o.maxBackoffMs },
+            { u"events_per_s"_s, std::round(backlog / std::max(0.001, fromFirst)) },
+            { u"consistent"_s, store.value(u"applied_seq"_s).toInteger() == qint64(ackedSeq) } });
     return store.value(u"applied_seq"_s).toInteger() == qint64(ackedSeq) ? 0 : 1;
 }
 
@@ -836,19 +885,20 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addPositionalArgument(u"mode"_s, u"ingest, lag or drain"_s);
     parser.addOptions({
-            {u"central-bin"_s, u"tableorder-central binary."_s, u"PATH"_s},
-            {u"edge-bin"_s, u"tableorder-edge binary (drain)."_s, u"PATH"_s},
-            {u"db"_s, u"Central database: sqlite:PATH or postgresql://..."_s, u"URL"_s},
-            {u"work-dir"_s, u"Directory for central's secret and the edge's data."_s, u"DIR"_s},
-            {u"pg-pid"_s, u"PostgreSQL postmaster pid, to account its CPU."_s, u"PID"_s},
-            {u"label"_s, u"Name of the database setup in the results."_s, u"NAME"_s},
-            {u"stores"_s, u"Simulated stores (default 50; lag 100)."_s, u"N"_s},
-            {u"batch"_s, u"Events per upload in ingest (default 500)."_s, u"N"_s},
-            {u"seconds"_s, u"Measured duration (default 20)."_s, u"S"_s},
-            {u"warmup"_s, u"Seconds before measuring (default 3)."_s, u"S"_s},
-            {u"rate"_s, u"Orders per second per store in lag (default 2)."_s, u"R"_s},
-            {u"orders"_s, u"Orders in the drain backlog (default 10000)."_s, u"N"_s},
-            {u"max-backoff-ms"_s, u"The edge's retry cap in drain (default 1000)."_s, u"MS"_s},
+        { u"central-bin"_s, u"tableorder-central binary."_s, u"PATH"_s },
+        { u"edge-bin"_s, u"tableorder-edge binary (drain)."_s, u"PATH"_s },
+        { u"db"_s, u"Central database: sqlite:PATH or postgresql://..."_s, u"URL"_s },
+        { u"work-dir"_s, u"Directory for central's secret and the edge's data."_s, u"DIR"_s },
+        { u"pg-pid"_s, u"PostgreSQL postmaster pid, to account its CPU."_s, u"PID"_s },
+        { u"label"_s, u"Name of the database setup in the results."_s, u"NAME"_s },
+        { u"stores"_s, u"Simulated stores (default 50; lag 100)."_s, u"N"_s },
+        { u"batch"_s, u"Events per upload in ingest (default 500)."_s, u"N"_s },
+        { u"seconds"_s, u"Measured duration (default 20)."_s, u"S"_s },
+        { u"warmup"_s, u"Seconds before measuring (default 3)."_s, u"S"_s },
+        { u"rate"_s, u"Orders per second per store in lag (default 2)."_s, u"R"_s },
+        { u"orders"_s, u"Orders in the drain backlog (default 10000)."_s, u"N"_s },
+        { u"max-backoff-ms"_s, u"The edge's retry cap in drain (default 1000)."_s, u"MS"_s },
+        { u"ack-alerts"_s, u"drain: keep the edge's unacknowledged-order alerts."_s },
     });
     parser.process(app);
     Options o;
@@ -875,6 +925,7 @@ int main(int argc, char *argv[])
         o.rate = parser.value(u"rate"_s).toDouble();
     if (parser.isSet(u"orders"_s))
         o.orders = parser.value(u"orders"_s).toInt();
+    o.ackAlerts = parser.isSet(u"ack-alerts"_s);
     if (parser.isSet(u"max-backoff-ms"_s))
         o.maxBackoffMs = parser.value(u"max-backoff-ms"_s).toInt();
     if (o.centralBin.isEmpty() || o.db.isEmpty() || (o.mode == u"drain"_s && o.edgeBin.isEmpty())) {

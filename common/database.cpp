@@ -193,6 +193,19 @@ Status exec(QSqlQuery &query, const char *what)
     return {};
 }
 
+Result<qint64> insertReturningId(QSqlDatabase &db, const QString &sql, const QVariantList &values,
+                                 const char *what)
+{
+    QSqlQuery q = prepared(db, sql + u" RETURNING id"_s);
+    for (const QVariant &v : values)
+        q.addBindValue(v);
+    if (auto ok = exec(q, what); !ok)
+        return fail(ok.error());
+    if (!q.next())
+        return fail(Error::internal());
+    return q.value(0).toLongLong();
+}
+
 QSqlQuery prepared(QSqlDatabase &db, const QString &sql)
 {
     QSqlQuery query(db);

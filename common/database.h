@@ -58,6 +58,11 @@ inline QString text(const QString &value)
 Error queryError(const QSqlQuery &query, const char *what);
 /// exec() a prepared query, mapping failure to queryError.
 [[nodiscard]] Status exec(QSqlQuery &query, const char *what);
+/// Runs `sql` (an INSERT without RETURNING) with the values bound in order and returns the
+/// new row's `id` (RETURNING id works on SQLite 3.35+ and PostgreSQL alike).
+[[nodiscard]] Result<qint64> insertReturningId(QSqlDatabase &db, const QString &sql,
+                                               const QVariantList &values, const char *what);
+
 /// A forward-only prepared statement; repositories keep theirs as members so each SQL
 /// text is compiled once per connection.
 QSqlQuery prepared(QSqlDatabase &db, const QString &sql);

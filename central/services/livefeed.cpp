@@ -26,6 +26,8 @@ LiveFeed::LiveFeed(QSqlDatabase listenDb, QObject *parent) : QObject(parent), m_
                 [this](const QString &name, QSqlDriver::NotificationSource, const QVariant &payload) {
                     onNotification(name, payload);
                 });
+        m_notify = QSqlQuery(m_db);
+        m_notify.prepare(u"SELECT pg_notify(?, ?)"_s);
     }
     connect(&m_heartbeat, &QTimer::timeout, this, [this] {
         for (const Subscriber &s : std::as_const(m_subscribers)) {
@@ -65,23 +67,55 @@ void LiveFeed::publish(qint64 orgId, qint64 storeId, const QString &storeName, c
         deliver(message);
         return;
     }
-    QSqlQuery q(m_db);
-    q.prepare(u"SELECT pg_notify(?, ?)"_s);
-    q.addBindValue(ordersChannel);
-    q.addBindValue(QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact)));
-    if (!q.exec())
-        deliver(message); // at least this instance's feeds
+    if (m_pending.isEmpty())
+        QTimer::singleShot(0, this, &LiveFeed::flush);
+    m_pending.append(message);
+}
+
+bool LiveFeed::notify(const QString &channel, const QString &payload)
+{
+    m_notify.addBindValue(channel);
+    m_notify.addBindValue(payload);
+    const bool ok = m_notify.exec();
+    m_notify.finish();
+    return ok;
+}
+
+void LiveFeed::flush()
+{
+    // NOTIFY payloads are limited to 8000 bytes: pack whole messages below that.
+    constexpr qsizetype maxPayload = 7800;
+    const QList<QJsonObject> pending = std::exchange(m_pending, {});
+    QList<QJsonObject> chunk;
+    QByteArray payload = "[";
+    auto send = [&] {
+        if (chunk.isEmpty())
+            return;
+        payload += ']';
+        if (!notify(ordersChannel, QString::fromUtf8(payload))) {
+            for (const QJsonObject &message : std::as_const(chunk))
+                deliver(message); // at least this instance's feeds
+        }
+        chunk.clear();
+        payload = "[";
+    };
+    for (const QJsonObject &message : pending) {
+        const QByteArray json = QJsonDocument(message).toJson(QJsonDocument::Compact);
+        if (!chunk.isEmpty() && payload.size() + json.size() + 2 > maxPayload)
+            send();
+        if (!chunk.isEmpty())
+            payload += ',';
+        payload += json;
+        chunk.append(message);
+    }
+    send();
 }
 
 void LiveFeed::announceMenu(qint64 storeId)
 {
     if (!m_distributed)
         return;
-    QSqlQuery q(m_db);
-    q.prepare(u"SELECT pg_notify(?, ?)"_s);
-    q.addBindValue(menuChannel);
-    q.addBindValue(QString::number(storeId));
-    q.exec();
+    notify(menuChannel, QString::number(storeId));
 }
 
 void LiveFeed::onNotification(const QString &name, const QVariant &payload)
@@ -90,8 +124,14 @@ void LiveFeed::onNotification(const QString &name, const QVariant &payload)
         emit menuAnnounced(payload.toString().toLongLong());
         return;
     }
-    if (name == ordersChannel)
-        deliver(QJsonDocument::fromJson(payload.toString().toUtf8()).object());
+    if (name == ordersChannel) {
+        // An array of messages (one NOTIFY per applied batch), or a single one.
+        const QJsonDocument document = QJsonDocument::fromJson(payload.toString().toUtf8());
+        if (document.isObject())
+            deliver(document.object());
+        for (const QJsonValue &message : document.array())
+            deliver(message.toObject());
+    }
 }
 
 void LiveFeed::deliver(const QJsonObject &message)

@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTimer>
 
 class QTcpSocket;
@@ -37,6 +38,10 @@ signals:
 private:
     void deliver(const QJsonObject &message);
     void onNotification(const QString &name, const QVariant &payload);
+    /// Sends what publish() queued during this event-loop turn: a batch of 500 orders
+    /// takes a few NOTIFYs (JSON arrays under PostgreSQL's 8000-byte payload limit), not 500.
+    void flush();
+    bool notify(const QString &channel, const QString &payload);
 
     struct Subscriber
     {
@@ -45,6 +50,8 @@ private:
         QPointer<QTcpSocket> socket;
     };
     QSqlDatabase m_db;
+    QSqlQuery m_notify;
+    QList<QJsonObject> m_pending;
     bool m_distributed = false;
     QHash<qint64, Subscriber> m_subscribers;
     qint64 m_nextId = 1;

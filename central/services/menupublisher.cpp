@@ -355,10 +355,35 @@ Result<qint64> MenuPublisher::rollback(const HqPrincipal &who, qint64 storeId, q
             return fail(json.error());
         if (!json->has_value())
             return fail(Error::notFound(u"menu version"_s));
+        // HQ's working menu goes back too: otherwise the next edit would publish the
+        // rolled-back content again.
+        if (auto ok = restoreWorkingMenu(storeId, **json); !ok)
+            return fail(ok.error());
         // The old content becomes a new version, so edges apply it like any other.
         const QDateTime now = QDateTime::currentDateTimeUtc();
         return m_menus.insertVersion(storeId, **json, now, now, u"rollback to version %1"_s.arg(version));
     }, [this, storeId] { wake(storeId); });
+}
+
+Status MenuPublisher::restoreWorkingMenu(qint64 storeId, const QByteArray &menuJson)
+{
+    QList<MenuCategory> categories;
+    QList<CentralItem> items;
+    for (const QJsonValue &cv : QJsonDocument::fromJson(menuJson).object().value(u"categories"_s).toArray()) {
+        const QJsonObject c = cv.toObject();
+        MenuCategory category;
+        category.id = c.value(u"id"_s).toInteger();
+        category.name = c.value(u"name"_s).toString();
+        category.displayOrder = int(c.value(u"display_order"_s).toInteger());
+        categories.append(category);
+        for (const QJsonValue &iv : c.value(u"items"_s).toArray()) {
+            const QJsonObject i = iv.toObject();
+            items.append({i.value(u"id"_s).toInteger(), storeId, category.id, i.value(u"name"_s).toString(),
+                          i.value(u"description"_s).toString(), i.value(u"price"_s).toInteger(),
+                          i.value(u"image_url"_s).toString(), int(i.value(u"display_order"_s).toInteger())});
+        }
+    }
+    return m_menus.replaceWorkingMenu(storeId, categories, items);
 }
 
 Result<std::pair<qint64, QByteArray>> MenuPublisher::published(qint64 storeId)

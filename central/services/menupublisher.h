@@ -87,6 +87,7 @@ private:
     Result<QByteArray> buildMenuJson(qint64 storeId);
     Status afterEdit(qint64 storeId, PublishMode mode);
     Result<qint64> publishNow(qint64 storeId, const QDateTime &publishAt, const QString &note);
+    Status restoreWorkingMenu(qint64 storeId, const QByteArray &menuJson);
     void publishDue();
     void wake(qint64 storeId);
 

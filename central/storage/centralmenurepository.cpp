@@ -16,17 +16,6 @@ Status run(QSqlDatabase &db, const QString &sql, const QVariantList &values, con
     return db::exec(q, what);
 }
 
-Result<qint64> returningId(QSqlDatabase &db, const QString &sql, const QVariantList &values, const char *what)
-{
-    QSqlQuery q = db::prepared(db, sql + u" RETURNING id"_s);
-    for (const QVariant &v : values)
-        q.addBindValue(v);
-    if (auto ok = db::exec(q, what); !ok)
-        return fail(ok.error());
-    if (!q.next())
-        return fail(Error::internal());
-    return q.value(0).toLongLong();
-}
 
 const QString itemColumns = u"id, store_id, category_id, name, description, price, image_url, display_order"_s;
 
@@ -90,7 +79,7 @@ Result<std::optional<CentralItem>> CentralMenuRepository::item(qint64 storeId, q
 
 Result<qint64> CentralMenuRepository::insertCategory(qint64 storeId, const MenuCategory &c)
 {
-    return returningId(m_db, u"INSERT INTO menu_categories (store_id, name, display_order) VALUES (?, ?, ?)"_s,
+    return db::insertReturningId(m_db, u"INSERT INTO menu_categories (store_id, name, display_order) VALUES (?, ?, ?)"_s,
                        {storeId, c.name, c.displayOrder}, "insert category");
 }
 
@@ -117,7 +106,7 @@ Result<int> CentralMenuRepository::itemCountInCategory(qint64 storeId, qint64 ca
 
 Result<qint64> CentralMenuRepository::insertItem(const CentralItem &i)
 {
-    return returningId(m_db,
+    return db::insertReturningId(m_db,
                        u"INSERT INTO menu_items (store_id, category_id, name, description, price, image_url, "
                        "display_order) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
                        {i.storeId, i.categoryId, i.name, db::text(i.description), i.price, db::text(i.imageUrl),
@@ -138,6 +127,34 @@ Status CentralMenuRepository::updateItem(const CentralItem &i)
 Status CentralMenuRepository::deleteItem(qint64 storeId, qint64 id)
 {
     return run(m_db, u"DELETE FROM menu_items WHERE store_id = ? AND id = ?"_s, {storeId, id}, "delete item");
+}
+
+Status CentralMenuRepository::replaceWorkingMenu(qint64 storeId, const QList<MenuCategory> &categories,
+                                                const QList<CentralItem> &items)
+{
+    // Ids come from the store's own earlier version: sequences never hand them out again.
+    if (auto ok = run(m_db, u"DELETE FROM menu_items WHERE store_id = ?"_s, {storeId}, "clear items"); !ok)
+        return ok;
+    if (auto ok = run(m_db, u"DELETE FROM menu_categories WHERE store_id = ?"_s, {storeId}, "clear categories"); !ok)
+        return ok;
+    QSqlQuery category = db::prepared(m_db, u"INSERT INTO menu_categories (id, store_id, name, display_order) "
+                                             "VALUES (?, ?, ?, ?)"_s);
+    for (const MenuCategory &c : categories) {
+        for (const QVariant &v : QVariantList{c.id, storeId, c.name, c.displayOrder})
+            category.addBindValue(v);
+        if (auto ok = db::exec(category, "restore category"); !ok)
+            return ok;
+    }
+    QSqlQuery item = db::prepared(m_db, u"INSERT INTO menu_items (id, store_id, category_id, name, description, "
+                                         "price, image_url, display_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    for (const CentralItem &i : items) {
+        for (const QVariant &v : QVariantList{i.id, storeId, i.categoryId, i.name, db::text(i.description), i.price,
+                                              db::text(i.imageUrl), i.displayOrder})
+            item.addBindValue(v);
+        if (auto ok = db::exec(item, "restore item"); !ok)
+            return ok;
+    }
+    return {};
 }
 
 Result<qint64> CentralMenuRepository::insertVersion(qint64 storeId, const QByteArray &menuJson,

@@ -46,6 +46,10 @@ public:
     [[nodiscard]] Result<qint64> insertItem(const CentralItem &item);
     [[nodiscard]] Status updateItem(const CentralItem &item);
     [[nodiscard]] Status deleteItem(qint64 storeId, qint64 id);
+    /// Replaces the store's whole working menu, keeping the given ids (a rollback restores
+    /// the categories and items of an earlier version as they were).
+    [[nodiscard]] Status replaceWorkingMenu(qint64 storeId, const QList<MenuCategory> &categories,
+                                            const QList<CentralItem> &items);
 
     /// Allocates the store's next menu version and stores the snapshot; published now when
     /// publishAt is not in the future.

@@ -13,102 +13,214 @@ QVariant optionalTime(const QDateTime &t)
 {
     return t.isValid() ? QVariant(timestampText(t)) : QVariant(QMetaType::fromType<QString>());
 }
+
+/// A PostgreSQL array literal of one column's values: NULL, numbers as they are, text
+/// quoted with \ and " escaped.
+QString arrayLiteral(const QList<QVariantList> &rows, qsizetype column, bool text)
+{
+    QString out = u"{"_s;
+    for (qsizetype r = 0; r < rows.size(); ++r) {
+        if (r)
+            out += u',';
+        const QVariant &v = rows.at(r).at(column);
+        if (v.isNull()) {
+            out += u"NULL"_s;
+        } else if (!text) {
+            out += QString::number(v.toLongLong());
+        } else {
+            QString value = v.toString();
+            value.replace(u'\\', u"\\\\"_s).replace(u'"', u"\\\""_s);
+            out += u'"' + value + u'"';
+        }
+    }
+    return out + u'}';
+}
+
 } // namespace
 
+BulkInsert::BulkInsert(QSqlDatabase db, QString table, QList<Column> columns, QString conflict)
+    : m_db(std::move(db))
+    , m_table(std::move(table))
+    , m_columns(std::move(columns))
+    , m_conflict(std::move(conflict))
+    , m_arrays(db::dialectOf(m_db) == db::Dialect::PostgreSQL)
+{
+}
+
+QSqlQuery &BulkInsert::statement(int rows)
+{
+    auto it = m_statements.find(rows);
+    if (it == m_statements.end()) {
+        QStringList names;
+        QStringList arrays;
+        for (const Column &c : std::as_const(m_columns)) {
+            names.append(c.name);
+            arrays.append(u"?::%1[]"_s.arg(c.type));
+        }
+        QString sql;
+        if (m_arrays) {
+            sql = u"INSERT INTO %1 (%2) SELECT * FROM unnest(%3) %4"_s.arg(
+                m_table, names.join(u", "_s), arrays.join(u", "_s), m_conflict);
+        } else {
+            const QString row = u"("_s + QStringList(m_columns.size(), u"?"_s).join(u", "_s) + u')';
+            sql = u"INSERT INTO %1 (%2) VALUES %3 %4"_s.arg(
+                m_table, names.join(u", "_s), QStringList(rows, row).join(u", "_s), m_conflict);
+        }
+        it = m_statements.insert(rows, db::prepared(m_db, sql));
+    }
+    return *it;
+}
+
+Status BulkInsert::insert(const QList<QVariantList> &rows, const char *what)
+{
+    if (rows.isEmpty())
+        return {};
+    if (m_arrays) {
+        QSqlQuery &q = statement(0);
+        for (qsizetype c = 0; c < m_columns.size(); ++c)
+            q.addBindValue(arrayLiteral(rows, c, m_columns.at(c).type == u"text"_s));
+        auto ok = db::exec(q, what);
+        q.finish();
+        return ok;
+    }
+    // Chunks of 64, 32, ..., 1 rows: at most seven statement shapes per table, and far
+    // below SQLite's limit on bound values.
+    qsizetype done = 0;
+    while (done < rows.size()) {
+        int chunk = 64;
+        while (chunk > rows.size() - done)
+            chunk /= 2;
+        QSqlQuery &q = statement(chunk);
+        for (qsizetype r = done; r < done + chunk; ++r) {
+            Q_ASSERT(rows.at(r).size() == m_columns.size());
+            for (const QVariant &v : rows.at(r))
+                q.addBindValue(v);
+        }
+        if (auto ok = db::exec(q, what); !ok)
+            return ok;
+        q.finish();
+        done += chunk;
+    }
+    return {};
+}
+
 IngestRepository::IngestRepository(QSqlDatabase db)
-    : m_db(std::move(db)),
-      m_insertEvent(db::prepared(m_db, u"INSERT INTO store_events (store_id, seq, event_id, type, at, "
-                                        "schema_version, data, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                                        "ON CONFLICT (store_id, seq) DO NOTHING"_s)),
-      m_insertOrder(db::prepared(m_db, u"INSERT INTO orders (store_id, order_id, number, business_date, "
-                                        "table_number, status, total, created_at, updated_at, preparing_at, "
-                                        "completed_at, canceled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                                        "ON CONFLICT (store_id, order_id) DO NOTHING"_s)),
-      m_insertLine(db::prepared(m_db, u"INSERT INTO order_items (store_id, order_id, line, menu_item_id, name, "
-                                       "unit_price, quantity, line_total) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                                       "ON CONFLICT (store_id, order_id, line) DO NOTHING"_s)),
-      m_updateOrder(db::prepared(m_db, u"UPDATE orders SET status = ?, updated_at = ?, preparing_at = ?, "
-                                        "completed_at = ?, canceled_at = ? WHERE store_id = ? AND order_id = ?"_s))
+    : m_db(std::move(db))
+    , m_events(m_db, u"store_events"_s,
+          { { u"store_id"_s, u"bigint"_s }, { u"seq"_s, u"bigint"_s }, { u"event_id"_s, u"text"_s },
+              { u"type"_s, u"text"_s }, { u"at"_s, u"text"_s },
+              { u"schema_version"_s, u"integer"_s }, { u"data"_s, u"text"_s },
+              { u"received_at"_s, u"text"_s } },
+          u"ON CONFLICT (store_id, seq) DO NOTHING"_s)
+    , m_orders(m_db, u"orders"_s,
+          { { u"store_id"_s, u"bigint"_s }, { u"order_id"_s, u"bigint"_s },
+              { u"number"_s, u"integer"_s }, { u"business_date"_s, u"text"_s },
+              { u"table_number"_s, u"integer"_s }, { u"status"_s, u"text"_s },
+              { u"total"_s, u"bigint"_s }, { u"created_at"_s, u"text"_s },
+              { u"updated_at"_s, u"text"_s }, { u"preparing_at"_s, u"text"_s },
+              { u"completed_at"_s, u"text"_s }, { u"canceled_at"_s, u"text"_s } },
+          u"ON CONFLICT (store_id, order_id) DO NOTHING"_s)
+    , m_lines(m_db, u"order_items"_s,
+          { { u"store_id"_s, u"bigint"_s }, { u"order_id"_s, u"bigint"_s },
+              { u"line"_s, u"integer"_s }, { u"menu_item_id"_s, u"bigint"_s },
+              { u"name"_s, u"text"_s }, { u"unit_price"_s, u"bigint"_s },
+              { u"quantity"_s, u"integer"_s }, { u"line_total"_s, u"bigint"_s } },
+          u"ON CONFLICT (store_id, order_id, line) DO NOTHING"_s)
+    , m_lockStore(db::prepared(m_db,
+          db::dialectOf(m_db) == db::Dialect::PostgreSQL
+              ? u"SELECT applied_seq FROM stores WHERE id = ? FOR UPDATE"_s
+              : u"SELECT applied_seq FROM stores WHERE id = ?"_s))
+    , m_updateOrder(db::prepared(m_db,
+          u"UPDATE orders SET status = ?, updated_at = ?, preparing_at = ?, "
+          "completed_at = ?, canceled_at = ? WHERE store_id = ? AND order_id = ?"_s))
+    , m_setApplied(db::prepared(m_db,
+          u"UPDATE stores SET applied_seq = ?, last_sync_at = ?, backlog = ?, lag_ms = ?, "
+          "edge_version = ?, edge_menu_version = ?, edge_last_seq = ?, sync_error = '' "
+          "WHERE id = ?"_s))
+    , m_reconcile(db::prepared(m_db,
+          u"INSERT INTO reconciliation (store_id, business_date, edge_orders, edge_total, "
+          "reported_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (store_id, business_date) "
+          "DO UPDATE SET edge_orders = excluded.edge_orders, edge_total = excluded.edge_total, "
+          "reported_at = excluded.reported_at"_s))
 {
 }
 
 Result<qint64> IngestRepository::lockAppliedSeq(qint64 storeId)
 {
-    const bool pg = db::dialectOf(m_db) == db::Dialect::PostgreSQL;
-    QSqlQuery q = db::prepared(m_db, pg ? u"SELECT applied_seq FROM stores WHERE id = ? FOR UPDATE"_s
-                                        : u"SELECT applied_seq FROM stores WHERE id = ?"_s);
-    q.addBindValue(storeId);
-    if (auto ok = db::exec(q, "lock store"); !ok)
+    m_lockStore.addBindValue(storeId);
+    if (auto ok = db::exec(m_lockStore, "lock store"); !ok)
         return fail(ok.error());
-    if (!q.next())
+    const qint64 applied = m_lockStore.next() ? m_lockStore.value(0).toLongLong() : -1;
+    m_lockStore.finish();
+    if (applied < 0)
         return fail(Error::notFound(u"store"_s));
-    return q.value(0).toLongLong();
+    return applied;
 }
 
-Status IngestRepository::insertEvent(qint64 storeId, const Event &event, const QString &receivedAt)
+Status IngestRepository::insertEvents(qint64 storeId, const QList<Event> &events,
+    const QList<QByteArray> &data, const QString &receivedAt)
 {
-    for (const QVariant &v : QVariantList{storeId, event.seq, event.id, event.type, timestampText(event.at),
-                                          event.schemaVersion,
-                                          QString::fromUtf8(QJsonDocument(event.data).toJson(QJsonDocument::Compact)),
-                                          receivedAt})
-        m_insertEvent.addBindValue(v);
-    return db::exec(m_insertEvent, "insert store event");
-}
-
-Status IngestRepository::insertOrder(qint64 storeId, const Order &order)
-{
-    for (const QVariant &v : QVariantList{storeId, order.id, order.number, order.businessDate,
-                                          order.tableNumber, orderStatusName(order.status), order.total,
-                                          timestampText(order.createdAt), timestampText(order.updatedAt),
-                                          optionalTime(order.preparingAt), optionalTime(order.completedAt),
-                                          optionalTime(order.canceledAt)})
-        m_insertOrder.addBindValue(v);
-    if (auto ok = db::exec(m_insertOrder, "insert order"); !ok)
-        return ok;
-    for (qsizetype i = 0; i < order.items.size(); ++i) {
-        const OrderLine &line = order.items.at(i);
-        for (const QVariant &v : QVariantList{storeId, order.id, int(i + 1), line.menuItemId, line.name,
-                                              line.unitPrice, line.quantity, line.lineTotal})
-            m_insertLine.addBindValue(v);
-        if (auto ok = db::exec(m_insertLine, "insert order line"); !ok)
-            return ok;
+    Q_ASSERT(events.size() == data.size());
+    QList<QVariantList> rows;
+    rows.reserve(events.size());
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        const Event &e = events.at(i);
+        rows.append({ storeId, e.seq, e.id, e.type, timestampText(e.at), e.schemaVersion,
+            QString::fromUtf8(data.at(i)), receivedAt });
     }
-    return {};
+    return m_events.insert(rows, "insert store events");
 }
 
-Status IngestRepository::updateOrder(qint64 storeId, const Order &order)
+Status IngestRepository::insertOrders(qint64 storeId, const QList<Order> &orders)
 {
-    if (auto ok = insertOrder(storeId, order); !ok)
+    QList<QVariantList> orderRows;
+    QList<QVariantList> lineRows;
+    orderRows.reserve(orders.size());
+    for (const Order &order : orders) {
+        orderRows.append({ storeId, order.id, order.number, order.businessDate, order.tableNumber,
+            orderStatusName(order.status), order.total, timestampText(order.createdAt),
+            timestampText(order.updatedAt), optionalTime(order.preparingAt),
+            optionalTime(order.completedAt), optionalTime(order.canceledAt) });
+        for (qsizetype i = 0; i < order.items.size(); ++i) {
+            const OrderLine &line = order.items.at(i);
+            lineRows.append({ storeId, order.id, int(i + 1), line.menuItemId, line.name,
+                line.unitPrice, line.quantity, line.lineTotal });
+        }
+    }
+    if (auto ok = m_orders.insert(orderRows, "insert orders"); !ok)
         return ok;
-    for (const QVariant &v : QVariantList{orderStatusName(order.status), timestampText(order.updatedAt),
-                                          optionalTime(order.preparingAt), optionalTime(order.completedAt),
-                                          optionalTime(order.canceledAt), storeId, order.id})
+    return m_lines.insert(lineRows, "insert order lines");
+}
+
+Status IngestRepository::updateOrderStatus(qint64 storeId, const Order &order)
+{
+    for (const QVariant &v : QVariantList { orderStatusName(order.status),
+             timestampText(order.updatedAt), optionalTime(order.preparingAt),
+             optionalTime(order.completedAt), optionalTime(order.canceledAt), storeId, order.id })
         m_updateOrder.addBindValue(v);
     return db::exec(m_updateOrder, "update order");
 }
 
-Status IngestRepository::deadLetter(qint64 storeId, const Event &event, const QString &error,
-                                    const QString &receivedAt)
+Status IngestRepository::deadLetter(
+    qint64 storeId, const Event &event, const QString &error, const QString &receivedAt)
 {
-    QSqlQuery q = db::prepared(m_db, u"INSERT INTO dead_letters (store_id, seq, event_id, type, data, error, "
-                                      "received_at) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
-    for (const QVariant &v : QVariantList{storeId, event.seq, event.id, event.type,
-                                          QString::fromUtf8(QJsonDocument(event.data).toJson(QJsonDocument::Compact)),
-                                          error, receivedAt})
+    QSqlQuery q = db::prepared(m_db,
+        u"INSERT INTO dead_letters (store_id, seq, event_id, type, data, error, "
+        "received_at) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+    for (const QVariant &v : QVariantList { storeId, event.seq, event.id, event.type,
+             QString::fromUtf8(QJsonDocument(event.data).toJson(QJsonDocument::Compact)), error,
+             receivedAt })
         q.addBindValue(v);
     return db::exec(q, "insert dead letter");
 }
 
-Status IngestRepository::setApplied(qint64 storeId, qint64 appliedSeq, const SyncReport &report,
-                                    const QString &at)
+Status IngestRepository::setApplied(
+    qint64 storeId, qint64 appliedSeq, const SyncReport &report, const QString &at)
 {
-    QSqlQuery q = db::prepared(m_db, u"UPDATE stores SET applied_seq = ?, last_sync_at = ?, backlog = ?, lag_ms = ?, "
-                                      "edge_version = ?, edge_menu_version = ?, edge_last_seq = ?, sync_error = '' "
-                                      "WHERE id = ?"_s);
-    for (const QVariant &v : QVariantList{appliedSeq, at, report.backlog, report.lagMs, db::text(report.edgeVersion),
-                                          report.edgeMenuVersion, report.edgeLastSeq, storeId})
-        q.addBindValue(v);
-    return db::exec(q, "record sync");
+    for (const QVariant &v : QVariantList { appliedSeq, at, report.backlog, report.lagMs,
+             db::text(report.edgeVersion), report.edgeMenuVersion, report.edgeLastSeq, storeId })
+        m_setApplied.addBindValue(v);
+    return db::exec(m_setApplied, "record sync");
 }
 
 Status IngestRepository::setSyncError(qint64 storeId, const QString &error)
@@ -119,16 +231,12 @@ Status IngestRepository::setSyncError(qint64 storeId, const QString &error)
     return db::exec(q, "record sync error");
 }
 
-Status IngestRepository::upsertReconciliation(qint64 storeId, const QString &businessDate, qint64 orders,
-                                              Money total, const QString &at)
+Status IngestRepository::upsertReconciliation(
+    qint64 storeId, const QString &businessDate, qint64 orders, Money total, const QString &at)
 {
-    QSqlQuery q = db::prepared(m_db, u"INSERT INTO reconciliation (store_id, business_date, edge_orders, edge_total, "
-                                      "reported_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (store_id, business_date) "
-                                      "DO UPDATE SET edge_orders = excluded.edge_orders, edge_total = excluded.edge_total, "
-                                      "reported_at = excluded.reported_at"_s);
-    for (const QVariant &v : QVariantList{storeId, businessDate, orders, total, at})
-        q.addBindValue(v);
-    return db::exec(q, "record reconciliation");
+    for (const QVariant &v : QVariantList { storeId, businessDate, orders, total, at })
+        m_reconcile.addBindValue(v);
+    return db::exec(m_reconcile, "record reconciliation");
 }
 
 Result<QList<ReconciliationRow>> IngestRepository::reconciliation(qint64 orgId, qint64 storeId)
@@ -149,16 +257,18 @@ Result<QList<ReconciliationRow>> IngestRepository::reconciliation(qint64 orgId, 
         return fail(ok.error());
     QList<ReconciliationRow> out;
     while (q.next())
-        out.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toLongLong(),
-                    q.value(4).toLongLong(), q.value(5).toLongLong(), q.value(6).toLongLong()});
+        out.append({ q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+            q.value(3).toLongLong(), q.value(4).toLongLong(), q.value(5).toLongLong(),
+            q.value(6).toLongLong() });
     return out;
 }
 
 Result<QList<DeadLetter>> IngestRepository::deadLetters(qint64 orgId, qint64 storeId)
 {
-    QSqlQuery q = db::prepared(m_db, u"SELECT d.id, d.store_id, d.seq, d.type, d.error, d.received_at "
-                                      "FROM dead_letters d JOIN stores s ON s.id = d.store_id "
-                                      "WHERE s.org_id = ? AND (? = 0 OR d.store_id = ?) ORDER BY d.id DESC LIMIT 500"_s);
+    QSqlQuery q = db::prepared(m_db,
+        u"SELECT d.id, d.store_id, d.seq, d.type, d.error, d.received_at "
+        "FROM dead_letters d JOIN stores s ON s.id = d.store_id "
+        "WHERE s.org_id = ? AND (? = 0 OR d.store_id = ?) ORDER BY d.id DESC LIMIT 500"_s);
     q.addBindValue(orgId);
     q.addBindValue(storeId);
     q.addBindValue(storeId);
@@ -166,8 +276,8 @@ Result<QList<DeadLetter>> IngestRepository::deadLetters(qint64 orgId, qint64 sto
         return fail(ok.error());
     QList<DeadLetter> out;
     while (q.next())
-        out.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toString(),
-                    q.value(4).toString(), q.value(5).toString()});
+        out.append({ q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),
+            q.value(3).toString(), q.value(4).toString(), q.value(5).toString() });
     return out;
 }
 

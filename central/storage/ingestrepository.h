@@ -3,6 +3,7 @@
 #include "domain.h"
 #include "event.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
@@ -38,6 +39,32 @@ struct DeadLetter
     QString receivedAt;
 };
 
+/// Many rows into one table in few round trips. PostgreSQL: one statement per call, each
+/// column bound as one array and unnested (QPSQL sends bound values as literals, so one
+/// array per column parses far faster than a literal per value). SQLite: multi-row VALUES,
+/// prepared once per power-of-two row count (1 to 64).
+class BulkInsert
+{
+public:
+    struct Column
+    {
+        QString name;
+        QString type; // the PostgreSQL type: bigint, integer or text
+    };
+    BulkInsert(QSqlDatabase db, QString table, QList<Column> columns, QString conflict);
+    [[nodiscard]] Status insert(const QList<QVariantList> &rows, const char *what);
+
+private:
+    QSqlQuery &statement(int rows);
+
+    QSqlDatabase m_db;
+    QString m_table;
+    QList<Column> m_columns;
+    QString m_conflict;
+    bool m_arrays = false;
+    QHash<int, QSqlQuery> m_statements;
+};
+
 /// What sync writes: the raw events, the orders projected from them, dead letters, the
 /// store's sync status and the edge's reconciliation figures.
 class IngestRepository
@@ -48,27 +75,34 @@ public:
     /// The store's applied seq, locking its row for the transaction on PostgreSQL so two
     /// central instances cannot apply one store's batches at once.
     [[nodiscard]] Result<qint64> lockAppliedSeq(qint64 storeId);
-    [[nodiscard]] Status insertEvent(qint64 storeId, const Event &event, const QString &receivedAt);
-    /// order.created: inserts the order and its lines (a repeat changes nothing).
-    [[nodiscard]] Status insertOrder(qint64 storeId, const Order &order);
-    /// order.updated: status and its timestamps; inserts the order when it is unknown.
-    [[nodiscard]] Status updateOrder(qint64 storeId, const Order &order);
-    [[nodiscard]] Status deadLetter(qint64 storeId, const Event &event, const QString &error,
-                                    const QString &receivedAt);
-    [[nodiscard]] Status setApplied(qint64 storeId, qint64 appliedSeq, const SyncReport &report,
-                                    const QString &at);
+    /// The events of a batch, in a few multi-row statements; `data` is each event's data
+    /// as compact JSON.
+    [[nodiscard]] Status insertEvents(qint64 storeId, const QList<Event> &events,
+        const QList<QByteArray> &data, const QString &receivedAt);
+    /// Orders and their lines; an order that exists keeps its row and lines (a repeat
+    /// changes nothing).
+    [[nodiscard]] Status insertOrders(qint64 storeId, const QList<Order> &orders);
+    /// order.updated: the status and its timestamps (the order exists: insertOrders first).
+    [[nodiscard]] Status updateOrderStatus(qint64 storeId, const Order &order);
+    [[nodiscard]] Status deadLetter(
+        qint64 storeId, const Event &event, const QString &error, const QString &receivedAt);
+    [[nodiscard]] Status setApplied(
+        qint64 storeId, qint64 appliedSeq, const SyncReport &report, const QString &at);
     [[nodiscard]] Status setSyncError(qint64 storeId, const QString &error);
-    [[nodiscard]] Status upsertReconciliation(qint64 storeId, const QString &businessDate,
-                                              qint64 orders, Money total, const QString &at);
+    [[nodiscard]] Status upsertReconciliation(
+        qint64 storeId, const QString &businessDate, qint64 orders, Money total, const QString &at);
     [[nodiscard]] Result<QList<ReconciliationRow>> reconciliation(qint64 orgId, qint64 storeId = 0);
     [[nodiscard]] Result<QList<DeadLetter>> deadLetters(qint64 orgId, qint64 storeId = 0);
 
 private:
     QSqlDatabase m_db;
-    QSqlQuery m_insertEvent;
-    QSqlQuery m_insertOrder;
-    QSqlQuery m_insertLine;
+    BulkInsert m_events;
+    BulkInsert m_orders;
+    BulkInsert m_lines;
+    QSqlQuery m_lockStore;
     QSqlQuery m_updateOrder;
+    QSqlQuery m_setApplied;
+    QSqlQuery m_reconcile;
 };
 
 } // namespace tableorder::central

@@ -23,18 +23,6 @@ StoreRecord readStore(const QSqlQuery &q)
                        q.value(13).toString()};
 }
 
-Result<qint64> insertReturningId(QSqlDatabase &db, const QString &sql, const QVariantList &values,
-                                 const char *what)
-{
-    QSqlQuery q = db::prepared(db, sql + u" RETURNING id"_s);
-    for (const QVariant &v : values)
-        q.addBindValue(v);
-    if (auto ok = db::exec(q, what); !ok)
-        return fail(ok.error());
-    if (!q.next())
-        return fail(Error::internal());
-    return q.value(0).toLongLong();
-}
 
 Result<QList<StoreRecord>> readStores(QSqlQuery &q)
 {
@@ -50,7 +38,7 @@ Result<QList<StoreRecord>> readStores(QSqlQuery &q)
 
 Result<qint64> TenantRepository::createOrganization(const QString &name)
 {
-    return insertReturningId(m_db, u"INSERT INTO organizations (name, created_at) VALUES (?, ?)"_s,
+    return db::insertReturningId(m_db, u"INSERT INTO organizations (name, created_at) VALUES (?, ?)"_s,
                              {name, timestampText(QDateTime::currentDateTimeUtc())}, "create organization");
 }
 
@@ -72,7 +60,7 @@ Result<qint64> TenantRepository::createUser(const HqUser &user)
         return fail(existing.error());
     if (existing->has_value())
         return fail(ErrorCode::AlreadyExists, u"username %1 is taken"_s.arg(user.username));
-    return insertReturningId(m_db,
+    return db::insertReturningId(m_db,
                              u"INSERT INTO hq_users (org_id, username, password_hash, role, store_id, created_at) "
                              "VALUES (?, ?, ?, ?, ?, ?)"_s,
                              {user.orgId, user.username, user.passwordHash, user.role,
@@ -97,7 +85,7 @@ Result<std::optional<HqUser>> TenantRepository::userByName(const QString &userna
 Result<qint64> TenantRepository::createStore(qint64 orgId, const QString &name, const QString &timezone,
                                              const QString &keyHash)
 {
-    return insertReturningId(m_db,
+    return db::insertReturningId(m_db,
                              u"INSERT INTO stores (org_id, name, timezone, key_hash, created_at) VALUES (?, ?, ?, ?, ?)"_s,
                              {orgId, name, timezone, keyHash, timestampText(QDateTime::currentDateTimeUtc())},
                              "create store");

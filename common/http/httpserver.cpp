@@ -230,7 +230,12 @@ void HttpServer::finish(const QHttpServerRequest &request, QTcpSocket *socket, c
                         const HttpResponse &response, const QElapsedTimer &timer)
 {
     const bool close = wantsClose(request);
-    socket->write(response.serialize(close));
+    QByteArray bytes = response.serialize(close);
+    // A response to HEAD carries no content (RFC 9110, 9.3.2): body bytes would be read as
+    // the start of the next response on a keep-alive connection.
+    if (request.method() == QHttpServerRequest::Method::Head)
+        bytes.chop(response.body.size());
+    socket->write(bytes);
     if (close)
         socket->disconnectFromHost();
     log(methodName(request.method()), route, response.status, timer.nsecsElapsed() / 1e9,

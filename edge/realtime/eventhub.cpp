@@ -25,6 +25,11 @@ struct EventHub::Subscriber
     qint64 lastSeq = 0;     // highest seq delivered; live events at or below are skipped
     qint64 lastSeenMs = 0;  // WebSocket: last pong or message
     QElapsedTimer clock;
+    // Resuming: the replay goes out of the log as fast as the peer reads it (pump()), and
+    // live events wait in the log until it has caught up.
+    bool replaying = false;
+    qint64 replayAfter = 0;        // the last log seq the replay has passed
+    qint64 replayAtHeartbeat = -1; // replayAfter at the previous heartbeat, to spot a stall
 
     [[nodiscard]] QString transport() const { return ws ? u"websocket"_s : u"sse"_s; }
     [[nodiscard]] qint64 queued() const
@@ -147,6 +152,7 @@ void EventHub::addSse(const Principal &who, QTcpSocket *socket, std::optional<qi
                   "retry: 1000\n\n");
     connect(socket, &QTcpSocket::disconnected, this, [this, id] { drop(id, nullptr); });
     connect(socket, &QObject::destroyed, this, [this, id] { drop(id, nullptr); });
+    connect(socket, &QTcpSocket::bytesWritten, this, [this, id] { pump(id); });
     Subscriber &ref = *subscriber;
     m_subscribers.emplace(id, std::move(subscriber));
     updateGauges();
@@ -165,6 +171,7 @@ void EventHub::addWebSocket(const Principal &who, std::unique_ptr<QWebSocket> so
     QWebSocket *ws = socket.get();
     subscriber->ws = std::move(socket);
     connect(ws, &QWebSocket::disconnected, this, [this, id] { drop(id, nullptr); });
+    connect(ws, &QWebSocket::bytesWritten, this, [this, id] { pump(id); });
     connect(ws, &QWebSocket::pong, this, [this, id] {
         if (auto it = m_subscribers.find(id); it != m_subscribers.end())
             it->second->lastSeenMs = it->second->clock.elapsed();
@@ -239,25 +246,50 @@ void EventHub::start(Subscriber &s, std::optional<qint64> since)
         return;
     }
     m_metrics.increment("tableorder_event_replays_total");
-    qint64 after = cursor;
-    while (after < *last) {
-        auto page = m_log.since(after, 500, s.who.isStaff() ? 0 : s.who.tableId);
+    s.replaying = true;
+    s.replayAfter = cursor;
+    pump(s.id);
+}
+
+void EventHub::pump(qint64 id)
+{
+    auto it = m_subscribers.find(id);
+    if (it == m_subscribers.end() || !it->second->replaying)
+        return;
+    Subscriber &s = *it->second;
+    // A replay can be far larger than the send-queue limit (10,000 events) and is written
+    // faster than any network carries it, so it is not held to the limit: it is sent in
+    // slices, each once the peer has read the queue down to half the limit.
+    const qint64 highWater = m_settings.maxQueueBytes / 2;
+    while (s.queued() <= highWater) {
+        auto page = m_log.since(s.replayAfter, 100, s.who.isStaff() ? 0 : s.who.tableId);
         if (!page) {
-            drop(s.id, "event log unreadable");
+            drop(id, "event log unreadable");
             return;
         }
-        if (page->isEmpty())
-            break;
+        if (page->isEmpty()) {
+            // Caught up. Replay and live delivery run on this thread, so nothing commits
+            // between this read and going live; events published but not yet flushed are
+            // in the log, were replayed, and flush() skips them by seq.
+            auto last = m_log.lastSeq();
+            if (!last) {
+                drop(id, "event log unreadable");
+                return;
+            }
+            s.replaying = false;
+            s.lastSeq = std::max(*last, s.replayAfter);
+            return;
+        }
         for (const Event &event : *page) {
-            after = event.seq;
+            if (s.queued() > highWater)
+                return;
+            s.replayAfter = event.seq;
             if (!visible(s.who, event) || !forStations(s.stations, event))
                 continue;
-            if (!deliver(s, event.sseFrame(), wsText(event)))
-                return;
+            send(s, event.sseFrame(), wsText(event));
             m_metrics.increment("tableorder_events_replayed_total");
         }
     }
-    s.lastSeq = *last;
 }
 
 bool EventHub::deliver(Subscriber &s, const QByteArray &sse, const QByteArray &ws)
@@ -267,14 +299,21 @@ bool EventHub::deliver(Subscriber &s, const QByteArray &sse, const QByteArray &w
         drop(s.id, "slow consumer: send queue over limit");
         return false;
     }
+    if (!s.ws && !s.sse)
+        return false;
+    send(s, sse, ws);
+    return true;
+}
+
+void EventHub::send(Subscriber &s, const QByteArray &sse, const QByteArray &ws)
+{
     if (s.ws)
         s.ws->sendTextMessage(QString::fromUtf8(ws));
     else if (s.sse)
         s.sse->write(sse);
     else
-        return false;
+        return;
     m_metrics.increment("tableorder_events_sent_total");
-    return true;
 }
 
 void EventHub::onCommitted(const Event &event, qint64 commitNs)
@@ -303,6 +342,8 @@ void EventHub::flush()
             if (it == m_subscribers.end())
                 continue;
             Subscriber &s = *it->second;
+            if (s.replaying)
+                continue; // the replay reads this event from the log
             if (event.seq <= s.lastSeq || !visible(s.who, event) || !forStations(s.stations, event)) {
                 s.lastSeq = std::max(s.lastSeq, event.seq);
                 continue;
@@ -319,7 +360,14 @@ void EventHub::flush()
 void EventHub::heartbeat()
 {
     QList<qint64> dead;
+    QList<qint64> stalled;
     for (auto &[id, s] : m_subscribers) {
+        if (s->replaying) {
+            // A whole heartbeat without reading any of its replay: it cannot keep up.
+            if (s->replayAfter == s->replayAtHeartbeat && s->queued() > 0)
+                stalled.append(id);
+            s->replayAtHeartbeat = s->replayAfter;
+        }
         if (s->ws) {
             // Two missed heartbeats without a pong or message: the peer is gone.
             if (s->clock.elapsed() - s->lastSeenMs > 2 * m_settings.heartbeatMs + 1000)
@@ -332,6 +380,12 @@ void EventHub::heartbeat()
     }
     for (qint64 id : dead)
         drop(id, "no pong from peer");
+    for (qint64 id : stalled) {
+        if (m_subscribers.contains(id)) {
+            m_metrics.increment("tableorder_slow_consumer_disconnects_total");
+            drop(id, "slow consumer: send queue over limit");
+        }
+    }
 }
 
 void EventHub::drop(qint64 id, const char *reason)

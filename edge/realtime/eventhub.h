@@ -70,7 +70,11 @@ private:
     void onCommitted(const Event &event, qint64 commitNs);
     void flush();
     void start(Subscriber &subscriber, std::optional<qint64> since);
+    /// Live events: cuts the subscriber off (slow consumer) when its queue is over the limit.
     bool deliver(Subscriber &subscriber, const QByteArray &sse, const QByteArray &ws);
+    void send(Subscriber &subscriber, const QByteArray &sse, const QByteArray &ws);
+    /// Sends the next slice of a resuming subscriber's replay, or takes it live.
+    void pump(qint64 id);
     void drop(qint64 id, const char *reason);
     void heartbeat();
     void updateGauges();

@@ -168,6 +168,18 @@ void SyncClient::onUploadFinished(QNetworkReply *reply, qint64 firstSeq, qint64 
     Q_UNUSED(firstSeq);
     auto outcome = [this](const QString &what) { m_metrics.increment("tableorder_sync_uploads_total", {{"outcome", what}}); };
 
+    if (status == 200 && parsed && response.applied_seq() < m_acked) {
+        // Central has less than it once acknowledged (restored from a backup): without new
+        // events no batch would ever skip ahead and draw a 409, so rewind on this answer too.
+        outcome(u"rewind"_s);
+        qCWarning(lcSync) << "central has applied up to seq" << response.applied_seq() << "- resending from there";
+        m_acked = response.applied_seq();
+        (void)m_state.set(ackedKey, QString::number(m_acked));
+        m_uploadFailures = 0;
+        updateGauges();
+        schedulePump(0);
+        return;
+    }
     if (status == 200 && parsed) {
         outcome(u"ok"_s);
         const qint64 applied = response.applied_seq();

@@ -1,0 +1,242 @@
+#pragma once
+
+#include "appoptions.h"
+#include "backoff.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+#include <QVariantList>
+
+#include <memory>
+#include <optional>
+
+Q_MOC_INCLUDE("alldaymodel.h")
+Q_MOC_INCLUDE("categorymodel.h")
+Q_MOC_INCLUDE("menumodel.h")
+Q_MOC_INCLUDE("orderlistmodel.h")
+Q_MOC_INCLUDE("tablelistmodel.h")
+
+namespace tableorder::client {
+class CategoryModel;
+class ClientSettings;
+class EdgeApi;
+class EventStream;
+class MenuModel;
+class OrderListModel;
+class TableListModel;
+struct ApiReply;
+} // namespace tableorder::client
+
+namespace tableorder::ui {
+class Translations;
+}
+
+namespace tableorder::kitchen {
+
+class AllDayModel;
+class NewOrderSound;
+
+/// The kitchen display and the manager's screens. Tickets come from the event stream
+/// (filtered by this screen's stations) into three columns: new, preparing, and completed a
+/// moment ago. A tap advances a ticket at once on screen, but the status change is sent only
+/// after an undo window, because the edge's state machine has no way back. Every ticket this
+/// screen puts on screen is acknowledged to the edge (delivery receipt).
+class KitchenController : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(Screen screen READ screen NOTIFY screenChanged)
+    Q_PROPERTY(QString role READ role NOTIFY screenChanged)
+    Q_PROPERTY(bool isManager READ isManager NOTIFY screenChanged)
+    Q_PROPERTY(QString username READ username NOTIFY screenChanged)
+    Q_PROPERTY(QString edgeUrl READ edgeUrl NOTIFY screenChanged)
+    Q_PROPERTY(bool edgeProvisioned READ edgeProvisioned CONSTANT)
+    Q_PROPERTY(bool loginBusy READ loginBusy NOTIFY loginChanged)
+    Q_PROPERTY(QString loginError READ loginError NOTIFY loginChanged)
+    Q_PROPERTY(bool online READ online NOTIFY connectionChanged)
+    Q_PROPERTY(int retryInSeconds READ retryInSeconds NOTIFY connectionChanged)
+    Q_PROPERTY(QString language READ language NOTIFY languageChanged)
+    Q_PROPERTY(QString storeName READ storeName NOTIFY menuChanged)
+    Q_PROPERTY(tableorder::client::OrderListModel *newTickets READ newTickets CONSTANT)
+    Q_PROPERTY(tableorder::client::OrderListModel *preparingTickets READ preparingTickets CONSTANT)
+    Q_PROPERTY(tableorder::client::OrderListModel *doneTickets READ doneTickets CONSTANT)
+    Q_PROPERTY(tableorder::kitchen::AllDayModel *allDay READ allDay CONSTANT)
+    Q_PROPERTY(tableorder::client::TableListModel *tables READ tables CONSTANT)
+    Q_PROPERTY(tableorder::client::OrderListModel *tableOrders READ tableOrders CONSTANT)
+    Q_PROPERTY(tableorder::client::OrderListModel *tableHistory READ tableHistory CONSTANT)
+    Q_PROPERTY(qint64 selectedTableId READ selectedTableId NOTIFY selectedTableChanged)
+    Q_PROPERTY(QVariantMap selectedTable READ selectedTable NOTIFY selectedTableChanged)
+    Q_PROPERTY(tableorder::client::MenuModel *menu READ menu CONSTANT)
+    Q_PROPERTY(tableorder::client::CategoryModel *categories READ categories CONSTANT)
+    Q_PROPERTY(QStringList stations READ stations NOTIFY stationsChanged)
+    Q_PROPERTY(QStringList knownStations READ knownStations NOTIFY menuChanged)
+    Q_PROPERTY(QVariantList alerts READ alerts NOTIFY alertsChanged)
+    Q_PROPERTY(qint64 undoOrderId READ undoOrderId NOTIFY undoChanged)
+    Q_PROPERTY(QString undoText READ undoText NOTIFY undoChanged)
+    Q_PROPERTY(int undoWindowMs READ undoWindowMs NOTIFY undoChanged)
+    Q_PROPERTY(int newOrderSerial READ newOrderSerial NOTIFY newOrderArrived)
+    Q_PROPERTY(QString message READ message NOTIFY messageChanged)
+    Q_PROPERTY(int lateMinutes MEMBER m_lateMinutes CONSTANT)
+    Q_PROPERTY(int veryLateMinutes MEMBER m_veryLateMinutes CONSTANT)
+    Q_PROPERTY(bool soundAvailable READ soundAvailable CONSTANT)
+public:
+    enum class Screen { Login, Board };
+    Q_ENUM(Screen)
+
+    KitchenController(const ui::AppOptions &options, ui::Translations &translations,
+                      QObject *parent = nullptr);
+    ~KitchenController() override;
+
+    /// With a stored staff token: the board at once; otherwise the login.
+    void start();
+
+    Q_INVOKABLE void login(const QString &edgeUrl, const QString &username, const QString &password);
+    Q_INVOKABLE void logout();
+    Q_INVOKABLE void setLanguage(const QString &language);
+
+    /// One tap: new -> preparing -> completed, on screen now, sent after the undo window.
+    Q_INVOKABLE void advance(qint64 orderId);
+    /// Takes back the last tap while its undo window is open.
+    Q_INVOKABLE void undo();
+    /// A ticket's delegate is on screen: send the delivery receipt (once per order).
+    Q_INVOKABLE void acknowledgeShown(qint64 orderId);
+    Q_INVOKABLE void dismissAlert(qint64 orderId);
+    /// Shows or hides a station's tickets on this screen (saved; empty = every station).
+    Q_INVOKABLE void toggleStation(const QString &station);
+    Q_INVOKABLE void showAllStations();
+
+    // Manager and kitchen
+    Q_INVOKABLE void setAvailable(qint64 itemId, bool available);
+    // Manager only
+    Q_INVOKABLE void refreshTables();
+    Q_INVOKABLE void selectTable(qint64 tableId);
+    Q_INVOKABLE void closeSession(qint64 tableId);
+    Q_INVOKABLE void setCategoryStation(qint64 categoryId, const QString &station);
+    Q_INVOKABLE void clearMessage();
+
+    void setUndoWindowMs(int ms) { m_undoMs = ms; }
+    void setDoneRetentionMs(int ms) { m_doneRetentionMs = ms; }
+
+    [[nodiscard]] Screen screen() const { return m_screen; }
+    [[nodiscard]] QString role() const;
+    [[nodiscard]] bool isManager() const { return role() == QStringLiteral("manager"); }
+    [[nodiscard]] QString username() const;
+    [[nodiscard]] QString edgeUrl() const;
+    [[nodiscard]] bool edgeProvisioned() const { return !m_options.edgeUrl.isEmpty(); }
+    [[nodiscard]] bool loginBusy() const { return m_loginBusy; }
+    [[nodiscard]] QString loginError() const { return m_loginError; }
+    [[nodiscard]] bool online() const;
+    [[nodiscard]] int retryInSeconds() const;
+    [[nodiscard]] QString language() const;
+    [[nodiscard]] QString storeName() const;
+    [[nodiscard]] client::OrderListModel *newTickets() const { return m_new.get(); }
+    [[nodiscard]] client::OrderListModel *preparingTickets() const { return m_preparing.get(); }
+    [[nodiscard]] client::OrderListModel *doneTickets() const { return m_done.get(); }
+    [[nodiscard]] AllDayModel *allDay() const { return m_allDay.get(); }
+    [[nodiscard]] client::TableListModel *tables() const { return m_tables.get(); }
+    [[nodiscard]] client::OrderListModel *tableOrders() const { return m_tableOrders.get(); }
+    [[nodiscard]] client::OrderListModel *tableHistory() const { return m_tableHistory.get(); }
+    [[nodiscard]] qint64 selectedTableId() const { return m_selectedTable; }
+    [[nodiscard]] QVariantMap selectedTable() const;
+    [[nodiscard]] client::MenuModel *menu() const { return m_menu.get(); }
+    [[nodiscard]] client::CategoryModel *categories() const { return m_categories.get(); }
+    [[nodiscard]] QStringList stations() const { return m_stations; }
+    [[nodiscard]] QStringList knownStations() const;
+    [[nodiscard]] QVariantList alerts() const { return m_alerts; }
+    [[nodiscard]] qint64 undoOrderId() const { return m_pending ? m_pending->orderId : 0; }
+    [[nodiscard]] QString undoText() const;
+    [[nodiscard]] int undoWindowMs() const { return m_undoMs; }
+    [[nodiscard]] int newOrderSerial() const { return m_newOrderSerial; }
+    [[nodiscard]] QString message() const { return m_message; }
+    [[nodiscard]] bool soundAvailable() const;
+    [[nodiscard]] client::EventStream *stream() const { return m_stream.get(); }
+    /// Logged in and the first snapshot of the edge's orders is on the board.
+    [[nodiscard]] bool boardReady() const { return m_screen == Screen::Board && m_snapshotSeen; }
+    [[nodiscard]] client::ClientSettings &settings() const { return *m_settings; }
+    /// Order ids this screen has acknowledged.
+    [[nodiscard]] QSet<qint64> acknowledged() const { return m_acked; }
+
+signals:
+    void screenChanged();
+    void loginChanged();
+    void connectionChanged();
+    void languageChanged();
+    void menuChanged();
+    void stationsChanged();
+    void alertsChanged();
+    void undoChanged();
+    void newOrderArrived();
+    void messageChanged();
+    void selectedTableChanged();
+
+private:
+    struct Change
+    {
+        qint64 orderId = 0;
+        QString from;
+        QString to;
+        QJsonObject original;
+    };
+
+    void connectToEdge();
+    void loadMenu();
+    void onEvent(const QString &type, const QJsonObject &data);
+    /// Puts an order from the edge in its column (or none), keeping a local change that the
+    /// edge has not seen yet.
+    void place(const QJsonObject &order);
+    void show(const QJsonObject &order, bool marked);
+    [[nodiscard]] QJsonObject findTicket(qint64 id) const;
+    [[nodiscard]] std::optional<Change> localChange(qint64 id) const;
+    void commitPending();
+    void sendNext();
+    void recount();
+    void pruneDone();
+    void setScreen(Screen screen);
+    void setLoginState(bool busy, const QString &error);
+    void setMessage(const QString &message);
+    void scheduleTablesRefresh();
+    void onUnauthorized();
+
+    ui::AppOptions m_options;
+    ui::Translations &m_translations;
+    std::unique_ptr<client::ClientSettings> m_settings;
+    std::unique_ptr<client::EdgeApi> m_api;
+    std::unique_ptr<client::EventStream> m_stream;
+    std::unique_ptr<client::OrderListModel> m_new;
+    std::unique_ptr<client::OrderListModel> m_preparing;
+    std::unique_ptr<client::OrderListModel> m_done;
+    std::unique_ptr<AllDayModel> m_allDay;
+    std::unique_ptr<client::TableListModel> m_tables;
+    std::unique_ptr<client::OrderListModel> m_tableOrders;
+    std::unique_ptr<client::OrderListModel> m_tableHistory;
+    std::unique_ptr<client::MenuModel> m_menu;
+    std::unique_ptr<client::CategoryModel> m_categories;
+    std::unique_ptr<NewOrderSound> m_sound;
+    Screen m_screen = Screen::Login;
+    bool m_loginBusy = false;
+    QString m_loginError;
+    QStringList m_stations;
+    QVariantList m_alerts;
+    QSet<qint64> m_acked;
+    std::optional<Change> m_pending;  // tapped, inside its undo window
+    QList<Change> m_outbox;           // committed, being sent in order
+    bool m_sending = false;
+    QTimer m_undoTimer;
+    QTimer m_sendRetry;
+    client::Backoff m_sendBackoff{client::Backoff::Settings{500, 10'000, 2.0, 0.2}};
+    QTimer m_pruneTimer;
+    QTimer m_tablesRefresh;
+    QTimer m_menuRetry;
+    client::Backoff m_menuBackoff{client::Backoff::Settings{1000, 15'000, 2.0, 0.2}};
+    int m_undoMs = 5000;
+    int m_doneRetentionMs = 120'000;
+    int m_lateMinutes = 10;
+    int m_veryLateMinutes = 15;
+    int m_newOrderSerial = 0;
+    bool m_snapshotSeen = false;
+    QString m_message;
+    qint64 m_selectedTable = 0;
+};
+
+} // namespace tableorder::kitchen

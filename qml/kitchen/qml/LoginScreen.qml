@@ -1,0 +1,83 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import TableOrder.Ui
+
+Rectangle {
+    objectName: "loginScreen"
+    color: Theme.kBackground
+
+    Rectangle {
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 64, 560)
+        height: form.implicitHeight + 80
+        radius: 24
+        color: Theme.kPanel
+        border.width: 1
+        border.color: Theme.kLine
+
+        ColumnLayout {
+            id: form
+            anchors.fill: parent
+            anchors.margins: 40
+            spacing: 20
+            Text {
+                text: qsTr("Kitchen display")
+                font.pixelSize: Theme.headline
+                font.weight: Font.Bold
+                color: Theme.kText
+            }
+            Text {
+                text: qsTr("Log in with a kitchen or manager account.")
+                font.pixelSize: Theme.body
+                color: Theme.kTextMuted
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
+            }
+            TextInputField {
+                id: edgeField
+                objectName: "loginEdge"
+                dark: true
+                Layout.fillWidth: true
+                label: qsTr("Edge address")
+                placeholder: "http://192.168.0.10:8080"
+                text: kitchen.edgeUrl
+                visible: !kitchen.edgeProvisioned
+            }
+            TextInputField {
+                id: userField
+                objectName: "loginUser"
+                dark: true
+                Layout.fillWidth: true
+                label: qsTr("User name")
+                text: kitchen.username
+            }
+            TextInputField {
+                id: passwordField
+                objectName: "loginPassword"
+                dark: true
+                Layout.fillWidth: true
+                label: qsTr("Password")
+                echoMode: TextInput.Password
+            }
+            Text {
+                objectName: "loginError"
+                visible: kitchen.loginError.length > 0
+                text: kitchen.loginError
+                color: Theme.kVeryLate
+                font.pixelSize: Theme.body
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
+            }
+            TouchButton {
+                objectName: "loginSubmit"
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.touchLarge
+                fontSize: Theme.title
+                text: kitchen.loginBusy ? qsTr("Logging in…") : qsTr("Log in")
+                enabled: !kitchen.loginBusy
+                onClicked: kitchen.login(edgeField.text, userField.text, passwordField.text)
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import TableOrder.Ui
+
+// The logged-in screen: top bar, banners, and the board or a manager page.
+Item {
+    id: shell
+    objectName: "shell"
+    property string page: "board"
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+        TopBar {
+            Layout.fillWidth: true
+            page: shell.page
+            onPageRequested: (name) => shell.page = name
+        }
+        Banner {
+            objectName: "offlineBanner"
+            Layout.fillWidth: true
+            visible: !kitchen.online
+            tint: Theme.kVeryLate
+            pulsing: true
+            text: qsTr("OFFLINE: reconnecting…")
+            detail: kitchen.retryInSeconds > 0
+                    ? qsTr("Next try in %1 s. The board may be out of date; taps are kept and sent when back.").arg(kitchen.retryInSeconds)
+                    : qsTr("The board may be out of date; taps are kept and sent when back.")
+        }
+        Repeater {
+            model: kitchen.alerts
+            delegate: Rectangle {
+                objectName: "alert-" + modelData.orderId
+                Layout.fillWidth: true
+                implicitHeight: 64
+                color: Theme.kLate
+                RowLayout {
+                    anchors.fill: parent
+                    anchors.leftMargin: 24
+                    anchors.rightMargin: 12
+                    Text {
+                        text: qsTr("⚠ Order #%1 (table %2) was not confirmed by any kitchen screen within %3 s. Check that it is being made.")
+                                .arg(modelData.number).arg(modelData.tableNumber).arg(modelData.ageSeconds)
+                        color: "#1B1B1B"
+                        font.pixelSize: Theme.body
+                        font.weight: Font.Bold
+                        elide: Text.ElideRight
+                        Layout.fillWidth: true
+                    }
+                    TouchButton {
+                        text: qsTr("Seen")
+                        variant: "dark"
+                        onClicked: kitchen.dismissAlert(modelData.orderId)
+                    }
+                }
+            }
+        }
+        StackLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            currentIndex: shell.page === "board" ? 0 : shell.page === "tables" ? 1 : 2
+            Board {}
+            Loader { active: kitchen.isManager; sourceComponent: Component { TablesPage {} } }
+            MenuPage {}
+        }
+    }
+
+    UndoBar {
+        anchors.horizontalCenter: parent.horizontalCenter
+        anchors.bottom: parent.bottom
+        anchors.bottomMargin: 24
+    }
+
+    Rectangle {
+        objectName: "messageToast"
+        visible: kitchen.message.length > 0
+        anchors.horizontalCenter: parent.horizontalCenter
+        anchors.top: parent.top
+        anchors.topMargin: 96
+        width: Math.min(parent.width - 64, messageText.implicitWidth + 140)
+        height: 64
+        radius: 32
+        color: Theme.kCardAlt
+        border.width: 2
+        border.color: Theme.kLine
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: 24
+            anchors.rightMargin: 8
+            Text { id: messageText; text: kitchen.message; color: Theme.kText; font.pixelSize: Theme.body; Layout.fillWidth: true; elide: Text.ElideRight }
+            TouchButton { text: "✕"; variant: "dark"; implicitWidth: Theme.touch; onClicked: kitchen.clearMessage() }
+        }
+        Timer { running: parent.visible; interval: 6000; onTriggered: kitchen.clearMessage() }
+    }
+}

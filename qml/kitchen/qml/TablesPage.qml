@@ -1,0 +1,249 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import TableOrder.Ui
+
+// Manager: every table, who is sitting where and what they have spent; a table's orders,
+// closing its session when the guests have paid, and its history.
+Item {
+    id: page
+    objectName: "tablesPage"
+    readonly property var table: kitchen.selectedTable
+    readonly property bool tableOpen: table.session_id !== undefined && table.session_id !== null
+    Component.onCompleted: kitchen.refreshTables()
+
+    function statusText(status) {
+        switch (status) {
+        case "pending": return qsTr("New")
+        case "preparing": return qsTr("Preparing")
+        case "completed": return qsTr("Done")
+        case "canceled": return qsTr("Canceled")
+        }
+        return status
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        anchors.margins: 12
+        spacing: 12
+
+        Rectangle {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            color: Theme.kPanel
+            radius: 16
+            ColumnLayout {
+                anchors.fill: parent
+                anchors.margins: 14
+                spacing: 12
+                RowLayout {
+                    Layout.fillWidth: true
+                    Text { text: qsTr("Tables"); color: Theme.kText; font.pixelSize: Theme.title; font.weight: Font.Bold }
+                    Text {
+                        text: qsTr("%1 of %2 occupied").arg(kitchen.tables.openCount).arg(kitchen.tables.count)
+                        color: Theme.kTextMuted
+                        font.pixelSize: Theme.body
+                        Layout.fillWidth: true
+                    }
+                    TouchButton { text: qsTr("Refresh"); variant: "dark"; onClicked: kitchen.refreshTables() }
+                }
+                GridView {
+                    id: grid
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    clip: true
+                    readonly property int columns: Math.max(2, Math.floor(width / 220))
+                    cellWidth: Math.floor(width / columns)
+                    cellHeight: 168
+                    model: kitchen.tables
+                    delegate: Item {
+                        width: grid.cellWidth
+                        height: grid.cellHeight
+                        AbstractButton {
+                            id: tile
+                            objectName: "table-" + number
+                            anchors.fill: parent
+                            anchors.margins: 6
+                            onClicked: kitchen.selectTable(tableId)
+                            background: Rectangle {
+                                radius: 14
+                                color: open ? "#233A2C" : Theme.kCard
+                                border.width: kitchen.selectedTableId === tableId ? 4 : 1
+                                border.color: kitchen.selectedTableId === tableId ? Theme.accent : (open ? Theme.kDone : Theme.kLine)
+                            }
+                            contentItem: ColumnLayout {
+                                spacing: 2
+                                RowLayout {
+                                    Layout.fillWidth: true
+                                    Layout.leftMargin: 14
+                                    Layout.rightMargin: 14
+                                    Layout.topMargin: 10
+                                    Text { text: number; color: Theme.kText; font.pixelSize: Theme.display - 4; font.weight: Font.Black; Layout.fillWidth: true }
+                                    Pill {
+                                        text: open ? qsTr("Seated") : qsTr("Free")
+                                        tint: open ? Theme.kDone : Theme.kCardAlt
+                                        textColor: open ? "#101214" : Theme.kTextMuted
+                                    }
+                                }
+                                Text {
+                                    Layout.leftMargin: 14
+                                    text: open ? totalText : " "
+                                    color: Theme.kText
+                                    font.pixelSize: Theme.title
+                                    font.weight: Font.Bold
+                                }
+                                Text {
+                                    Layout.leftMargin: 14
+                                    text: open ? qsTr("%n order(s) · since %1", "", orderCount).arg(Qt.formatTime(new Date(openedMs), "hh:mm")) : qsTr("No guests")
+                                    color: Theme.kTextMuted
+                                    font.pixelSize: Theme.small
+                                }
+                                Item { Layout.fillHeight: true }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        // The selected table
+        Rectangle {
+            Layout.preferredWidth: Math.max(420, page.width * 0.34)
+            Layout.fillHeight: true
+            color: Theme.kPanel
+            radius: 16
+
+            Text {
+                anchors.centerIn: parent
+                visible: kitchen.selectedTableId === 0
+                text: qsTr("Tap a table to see its orders")
+                color: Theme.kTextMuted
+                font.pixelSize: Theme.title
+            }
+            ColumnLayout {
+                visible: kitchen.selectedTableId !== 0
+                anchors.fill: parent
+                anchors.margins: 16
+                spacing: 12
+                RowLayout {
+                    Layout.fillWidth: true
+                    Text {
+                        text: qsTr("Table %1").arg(page.table.number || "")
+                        color: Theme.kText
+                        font.pixelSize: Theme.headline
+                        font.weight: Font.Bold
+                        Layout.fillWidth: true
+                    }
+                    Text {
+                        text: kitchen.tableOrders.totalText
+                        visible: kitchen.tableOrders.count > 0
+                        color: Theme.kText
+                        font.pixelSize: Theme.headline
+                        font.weight: Font.Bold
+                    }
+                }
+                TouchButton {
+                    objectName: "closeSessionButton"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 68
+                    fontSize: Theme.title
+                    variant: "danger"
+                    enabled: page.tableOpen
+                    text: page.tableOpen ? qsTr("Guests paid: close the table") : qsTr("Table is free")
+                    onClicked: confirmClose.open()
+                }
+                TabBar {
+                    id: tabs
+                    Layout.fillWidth: true
+                    background: Rectangle { color: "transparent" }
+                    Repeater {
+                        model: [qsTr("This visit (%1)").arg(kitchen.tableOrders.count), qsTr("History (%1)").arg(kitchen.tableHistory.count)]
+                        TabButton {
+                            id: tabButton
+                            text: modelData
+                            height: Theme.touch
+                            font.pixelSize: Theme.body
+                            contentItem: Text { text: tabButton.text; font: tabButton.font; color: tabButton.checked ? Theme.kText : Theme.kTextMuted; horizontalAlignment: Text.AlignHCenter; verticalAlignment: Text.AlignVCenter }
+                            background: Rectangle { color: tabButton.checked ? Theme.kCardAlt : Theme.kCard; radius: 10 }
+                        }
+                    }
+                }
+                ListView {
+                    id: orderList
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    clip: true
+                    spacing: 8
+                    model: tabs.currentIndex === 0 ? kitchen.tableOrders : kitchen.tableHistory
+                    delegate: Rectangle {
+                        width: orderList.width
+                        height: col.implicitHeight + 20
+                        radius: 10
+                        color: Theme.kCard
+                        ColumnLayout {
+                            id: col
+                            anchors.fill: parent
+                            anchors.margins: 10
+                            spacing: 4
+                            RowLayout {
+                                Layout.fillWidth: true
+                                Text { text: "#" + number + "  " + Qt.formatDateTime(new Date(createdMs), "MM-dd hh:mm"); color: Theme.kText; font.pixelSize: Theme.body; font.weight: Font.Bold; Layout.fillWidth: true }
+                                Pill { text: page.statusText(status); tint: status === "completed" ? Theme.kDone : status === "canceled" ? Theme.kCardAlt : status === "preparing" ? Theme.kPreparing : Theme.kNew; textColor: "#101214" }
+                                Text { text: totalText; color: Theme.kText; font.pixelSize: Theme.body; font.weight: Font.Bold }
+                            }
+                            Text {
+                                text: {
+                                    let parts = []
+                                    for (let i = 0; i < items.length; ++i)
+                                        parts.push(items[i].quantity + "× " + items[i].name)
+                                    return parts.join(", ")
+                                }
+                                color: Theme.kTextMuted
+                                font.pixelSize: Theme.small + 1
+                                wrapMode: Text.WordWrap
+                                Layout.fillWidth: true
+                            }
+                        }
+                    }
+                    Text {
+                        anchors.centerIn: parent
+                        visible: orderList.count === 0
+                        text: qsTr("No orders")
+                        color: Theme.kTextMuted
+                        font.pixelSize: Theme.body
+                    }
+                }
+            }
+        }
+    }
+
+    Dialog {
+        id: confirmClose
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        modal: true
+        width: 560
+        padding: 32
+        background: Rectangle { radius: 20; color: Theme.kPanel; border.width: 1; border.color: Theme.kLine }
+        contentItem: ColumnLayout {
+            spacing: 20
+            Text {
+                text: qsTr("Close table %1?").arg(kitchen.selectedTable.number || "")
+                font.pixelSize: Theme.title; font.weight: Font.Bold; color: Theme.kText
+            }
+            Text {
+                text: qsTr("Its orders move to the history and its tablet starts fresh for the next guests. Orders still cooking stay on the board.")
+                font.pixelSize: Theme.body; color: Theme.kTextMuted; wrapMode: Text.WordWrap; Layout.fillWidth: true
+            }
+            RowLayout {
+                spacing: 16
+                TouchButton { text: qsTr("Cancel"); variant: "dark"; Layout.fillWidth: true; onClicked: confirmClose.close() }
+                TouchButton {
+                    objectName: "confirmCloseSession"
+                    text: qsTr("Close table"); variant: "danger"; Layout.fillWidth: true
+                    onClicked: { confirmClose.close(); kitchen.closeSession(kitchen.selectedTableId) }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,177 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import TableOrder.Ui
+
+// One order on the board: table and number, age (yellow after lateMinutes, red after
+// veryLateMinutes), items in big type, the guests' note, and one big button to move it on.
+Rectangle {
+    id: ticket
+    objectName: "ticket-" + orderId
+    property double now
+    property bool compact: false
+    readonly property double sinceMs: status === "completed" ? completedMs : createdMs
+    readonly property int ageSeconds: Math.max(0, Math.floor((now - createdMs) / 1000))
+    readonly property bool active: status === "pending" || status === "preparing"
+    readonly property bool late: active && ageSeconds >= kitchen.lateMinutes * 60
+    readonly property bool veryLate: active && ageSeconds >= kitchen.veryLateMinutes * 60
+    readonly property color ageColor: veryLate ? Theme.kVeryLate : late ? Theme.kLate : Theme.kCardAlt
+
+    implicitHeight: content.implicitHeight + 24
+    radius: 14
+    color: Theme.kCard
+    border.width: veryLate ? 4 : late ? 3 : (marked ? 3 : 1)
+    border.color: veryLate ? Theme.kVeryLate : late ? Theme.kLate : (marked ? "#8AB4F8" : Theme.kLine)
+    opacity: status === "completed" ? 0.75 : 1.0
+
+    // The delivery receipt: this order is on a kitchen screen now.
+    Component.onCompleted: kitchen.acknowledgeShown(orderId)
+
+    function clock(seconds) {
+        const m = Math.floor(seconds / 60)
+        const s = seconds % 60
+        return m + ":" + (s < 10 ? "0" : "") + s
+    }
+    function stationShown(station) {
+        return kitchen.stations.length === 0 || kitchen.stations.indexOf(station || "kitchen") >= 0
+    }
+
+    ColumnLayout {
+        id: content
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+        anchors.margins: 12
+        spacing: 8
+
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: 10
+            Rectangle {
+                Layout.preferredHeight: 52
+                Layout.preferredWidth: tableLabel.implicitWidth + 28
+                radius: 10
+                color: "#E9ECEF"
+                Text {
+                    id: tableLabel
+                    anchors.centerIn: parent
+                    text: qsTr("T%1").arg(tableNumber)
+                    color: "#101214"
+                    font.pixelSize: Theme.headline - 2
+                    font.weight: Font.Black
+                }
+            }
+            Text {
+                text: "#" + number
+                color: Theme.kText
+                font.pixelSize: Theme.title
+                font.weight: Font.Bold
+                Layout.fillWidth: true
+            }
+            Rectangle {
+                objectName: "age-" + orderId
+                visible: ticket.active
+                Layout.preferredHeight: 44
+                Layout.preferredWidth: ageLabel.implicitWidth + 24
+                radius: 22
+                color: ticket.ageColor
+                Text {
+                    id: ageLabel
+                    anchors.centerIn: parent
+                    text: ticket.clock(ticket.ageSeconds)
+                    color: ticket.late ? "#101214" : Theme.kText
+                    font.pixelSize: Theme.title - 2
+                    font.weight: Font.Bold
+                }
+                SequentialAnimation on opacity {
+                    running: ticket.veryLate
+                    loops: Animation.Infinite
+                    NumberAnimation { to: 0.55; duration: 600 }
+                    NumberAnimation { to: 1; duration: 600 }
+                }
+            }
+            Text {
+                visible: status === "completed"
+                text: "✓ " + Qt.formatTime(new Date(completedMs), "hh:mm")
+                color: Theme.kDone
+                font.pixelSize: Theme.body
+                font.weight: Font.Bold
+            }
+        }
+
+        Repeater {
+            model: ticket.compact ? [] : items
+            delegate: RowLayout {
+                Layout.fillWidth: true
+                spacing: 12
+                opacity: ticket.stationShown(modelData.station) ? 1.0 : 0.4
+                Text {
+                    text: modelData.quantity + "×"
+                    color: modelData.quantity > 1 ? Theme.kLate : Theme.kText
+                    font.pixelSize: 28
+                    font.weight: Font.Black
+                    Layout.preferredWidth: 56
+                }
+                Text {
+                    text: modelData.name
+                    color: Theme.kText
+                    font.pixelSize: 27
+                    font.weight: Font.DemiBold
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                }
+                Text {
+                    visible: !ticket.stationShown(modelData.station)
+                    text: modelData.station || ""
+                    color: Theme.kTextMuted
+                    font.pixelSize: Theme.small
+                }
+            }
+        }
+        Text {
+            visible: ticket.compact
+            text: {
+                let parts = []
+                for (let i = 0; i < items.length; ++i)
+                    parts.push(items[i].quantity + "× " + items[i].name)
+                return parts.join(", ")
+            }
+            color: Theme.kTextMuted
+            font.pixelSize: Theme.body
+            wrapMode: Text.WordWrap
+            maximumLineCount: 2
+            elide: Text.ElideRight
+            Layout.fillWidth: true
+        }
+        Rectangle {
+            visible: note.length > 0 && !ticket.compact
+            Layout.fillWidth: true
+            implicitHeight: noteText.implicitHeight + 16
+            radius: 8
+            color: "#3D3418"
+            border.width: 1
+            border.color: Theme.kLate
+            Text {
+                id: noteText
+                anchors.fill: parent
+                anchors.margins: 8
+                text: "✎ " + note
+                color: Theme.kLate
+                font.pixelSize: Theme.body + 2
+                font.weight: Font.DemiBold
+                wrapMode: Text.WordWrap
+            }
+        }
+        TouchButton {
+            objectName: "advance-" + orderId
+            visible: ticket.active
+            Layout.fillWidth: true
+            Layout.preferredHeight: 68
+            fontSize: Theme.title
+            variant: "dark"
+            tint: status === "pending" ? Theme.kNew : Theme.kDone
+            text: status === "pending" ? qsTr("Start ▶") : qsTr("Done ✓")
+            onClicked: kitchen.advance(orderId)
+        }
+    }
+}

@@ -1,0 +1,15 @@
+import QtQuick
+import TableOrder.Ui
+import TableOrder.Client
+
+// Says plainly when the tablet cannot reach the restaurant's system, and that orders wait.
+Banner {
+    objectName: "offlineBanner"
+    visible: tablet.menuReady && !tablet.online
+    tint: Theme.danger
+    pulsing: true
+    text: qsTr("Offline: reconnecting…")
+    detail: tablet.retryInSeconds > 0
+            ? qsTr("Next try in %1 s. Orders you place are kept and sent once, as soon as we are back.").arg(tablet.retryInSeconds)
+            : qsTr("Orders you place are kept and sent once, as soon as we are back.")
+}

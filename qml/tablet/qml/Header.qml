@@ -1,0 +1,103 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import TableOrder.Ui
+
+Rectangle {
+    id: header
+    signal ordersClicked()
+    implicitHeight: 84
+    color: Theme.ink
+
+    RowLayout {
+        anchors.fill: parent
+        anchors.leftMargin: 24
+        anchors.rightMargin: 16
+        spacing: 14
+
+        // Staff: hold the table badge for 3 seconds to set the tablet up again.
+        Rectangle {
+            objectName: "tableBadge"
+            Layout.preferredHeight: 56
+            Layout.preferredWidth: tableText.implicitWidth + 36
+            radius: 12
+            color: Theme.accent
+            Text {
+                id: tableText
+                anchors.centerIn: parent
+                text: qsTr("Table %1").arg(tablet.tableNumber)
+                color: "white"
+                font.pixelSize: Theme.title
+                font.weight: Font.Bold
+            }
+            MouseArea {
+                anchors.fill: parent
+                pressAndHoldInterval: 3000
+                onPressAndHold: staffDialog.open()
+            }
+        }
+        Text {
+            text: tablet.storeName
+            color: "white"
+            font.pixelSize: Theme.title
+            font.weight: Font.DemiBold
+            elide: Text.ElideRight
+            Layout.fillWidth: true
+        }
+        Pill {
+            objectName: "connectionPill"
+            tint: tablet.online ? "#2E7D4F" : Theme.danger
+            text: tablet.online ? qsTr("● Connected") : qsTr("● Offline")
+            fontSize: Theme.small
+            Layout.preferredHeight: 36
+        }
+        TouchButton {
+            objectName: "languageButton"
+            variant: "dark"
+            tint: "#3A332C"
+            text: tablet.language === "ko" ? "English" : "한국어"
+            onClicked: tablet.setLanguage(tablet.language === "ko" ? "en" : "ko")
+        }
+        TouchButton {
+            objectName: "ordersButton"
+            variant: "dark"
+            tint: "#3A332C"
+            text: tablet.orders.count > 0 ? qsTr("My orders (%1)").arg(tablet.orders.count) : qsTr("My orders")
+            onClicked: header.ordersClicked()
+        }
+    }
+
+    Dialog {
+        id: staffDialog
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        modal: true
+        width: 520
+        padding: 32
+        background: Rectangle { radius: 20; color: Theme.surface }
+        contentItem: ColumnLayout {
+            spacing: 20
+            Text {
+                text: qsTr("Staff: set this tablet up again?")
+                font.pixelSize: Theme.title
+                font.weight: Font.Bold
+                color: Theme.text
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+            }
+            Text {
+                text: qsTr("The tablet forgets its table login and shows the setup screen.")
+                font.pixelSize: Theme.body
+                color: Theme.textMuted
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+            }
+            RowLayout {
+                spacing: 16
+                TouchButton { text: qsTr("Cancel"); variant: "secondary"; Layout.fillWidth: true; onClicked: staffDialog.close() }
+                TouchButton { text: qsTr("Set up again"); variant: "danger"; Layout.fillWidth: true
+                    onClicked: { staffDialog.close(); tablet.resetSetup() } }
+            }
+        }
+    }
+}

@@ -1,0 +1,138 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import TableOrder.Ui
+
+// One menu item: picture, name, description, price, and a big add button. Sold-out items
+// stay on the menu, greyed out, so guests see what is missing today.
+Item {
+    id: cardRoot
+    readonly property int inCart: tablet.cart.quantity >= 0 ? tablet.cart.quantityOf(itemId) : 0
+
+    AbstractButton {
+        id: card
+        objectName: "menuItem-" + itemId
+        anchors.fill: parent
+        anchors.margins: 8
+        enabled: available
+        onClicked: tablet.cart.add(itemId)
+
+        background: Rectangle {
+            radius: Theme.radius
+            color: Theme.surface
+            border.width: cardRoot.inCart > 0 ? 3 : 1
+            border.color: cardRoot.inCart > 0 ? Theme.accent : Theme.line
+            scale: card.down ? 0.98 : 1.0
+            Behavior on scale { NumberAnimation { duration: 80 } }
+        }
+
+        contentItem: ColumnLayout {
+            spacing: 6
+            Item {
+                Layout.fillWidth: true
+                Layout.preferredHeight: Math.round(width * 0.62)
+                Rectangle {
+                    anchors.fill: parent
+                    anchors.margins: 2
+                    radius: 10
+                    color: "#EFE8DE"
+                    clip: true
+                    Image {
+                        id: picture
+                        anchors.fill: parent
+                        // Only once laid out: a request at size 0 would decode the full
+                        // picture first and cache it next to the one at the shown size.
+                        source: width > 0 ? thumbnailUrl : ""
+                        fillMode: Image.PreserveAspectCrop
+                        asynchronous: true
+                        cache: true
+                        // Decoded at the size it is shown: no scaling per frame (the software
+                        // renderer pays for that on every frame) and a quarter of the memory.
+                        sourceSize.width: Math.round(width)
+                        sourceSize.height: Math.round(height)
+                        opacity: available ? 1.0 : 0.35
+                    }
+                }
+                Rectangle {
+                    visible: !available
+                    anchors.centerIn: parent
+                    width: soldOutLabel.implicitWidth + 40
+                    height: 52
+                    radius: 26
+                    color: "#CC2B2520"
+                    Text {
+                        id: soldOutLabel
+                        objectName: "soldOut-" + itemId
+                        anchors.centerIn: parent
+                        text: qsTr("Sold out")
+                        color: "white"
+                        font.pixelSize: Theme.title
+                        font.weight: Font.Bold
+                    }
+                }
+                Rectangle {
+                    visible: cardRoot.inCart > 0
+                    anchors.top: parent.top
+                    anchors.right: parent.right
+                    anchors.margins: 10
+                    width: 48; height: 48; radius: 24
+                    color: Theme.accent
+                    border.width: 3
+                    border.color: "white"
+                    Text {
+                        anchors.centerIn: parent
+                        text: cardRoot.inCart
+                        color: "white"
+                        font.pixelSize: Theme.title - 4
+                        font.weight: Font.Bold
+                    }
+                }
+            }
+            Text {
+                text: name
+                font.pixelSize: 22
+                font.weight: Font.Bold
+                color: available ? Theme.text : Theme.textMuted
+                elide: Text.ElideRight
+                Layout.fillWidth: true
+                Layout.leftMargin: 8
+                Layout.rightMargin: 8
+            }
+            Text {
+                text: description
+                font.pixelSize: Theme.small
+                color: Theme.textMuted
+                wrapMode: Text.WordWrap
+                maximumLineCount: 2
+                elide: Text.ElideRight
+                Layout.fillWidth: true
+                Layout.preferredHeight: 50
+                Layout.leftMargin: 8
+                Layout.rightMargin: 8
+            }
+            Item { Layout.fillHeight: true }
+            RowLayout {
+                Layout.fillWidth: true
+                Layout.leftMargin: 8
+                Layout.rightMargin: 6
+                Layout.bottomMargin: 6
+                Text {
+                    text: priceText
+                    font.pixelSize: 24
+                    font.weight: Font.Bold
+                    color: available ? Theme.text : Theme.textMuted
+                    font.strikeout: !available
+                    Layout.fillWidth: true
+                }
+                TouchButton {
+                    objectName: "addItem-" + itemId
+                    implicitWidth: Math.max(Theme.touch, contentItem.implicitWidth + 28)
+                    text: available ? qsTr("+ Add") : qsTr("Sold out")
+                    enabled: available
+                    Layout.preferredHeight: Theme.touch
+                    onClicked: tablet.cart.add(itemId)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,171 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import TableOrder.Ui
+import TableOrder.Client
+
+// Confirm the order, then follow it: sending, retrying (never twice: the order keeps its id),
+// received, or refused (for example an item sold out meanwhile).
+Popup {
+    id: dialog
+    objectName: "orderDialog"
+    parent: Overlay.overlay
+    anchors.centerIn: parent
+    width: Math.min(parent.width - 48, 680)
+    height: Math.min(parent.height - 48, content.implicitHeight + 64)
+    modal: true
+    closePolicy: submitter.busy ? Popup.NoAutoClose : Popup.CloseOnEscape | Popup.CloseOnPressOutside
+    padding: 32
+    background: Rectangle { radius: 24; color: Theme.surface }
+
+    readonly property var submitter: tablet.submitter
+    readonly property int phase: submitter.state
+
+    onClosed: if (!submitter.busy) submitter.dismiss()
+
+    Timer {
+        interval: 3500
+        running: dialog.opened && dialog.phase === OrderSubmitter.Accepted
+        onTriggered: dialog.close()
+    }
+
+    contentItem: ColumnLayout {
+        id: content
+        spacing: 18
+
+        // 1. Confirmation
+        ColumnLayout {
+            visible: dialog.phase === OrderSubmitter.Idle
+            spacing: 14
+            Layout.fillWidth: true
+            Text {
+                text: qsTr("Check your order")
+                font.pixelSize: Theme.headline
+                font.weight: Font.Bold
+                color: Theme.text
+            }
+            ListView {
+                id: lines
+                Layout.fillWidth: true
+                Layout.preferredHeight: Math.min(contentHeight, 340)
+                clip: true
+                spacing: 8
+                interactive: contentHeight > height
+                model: tablet.cart
+                delegate: CartLine { width: lines.width; editable: false; implicitHeight: 72 }
+            }
+            TextInputField {
+                Layout.fillWidth: true
+                label: qsTr("Request for the kitchen (optional)")
+                placeholder: qsTr("e.g. less spicy, no onions")
+                text: tablet.cart.note
+                onTextChanged: tablet.cart.note = text
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                Text { text: qsTr("Total"); font.pixelSize: Theme.title; color: Theme.text; Layout.fillWidth: true }
+                Text { text: tablet.cart.totalText; font.pixelSize: Theme.headline; font.weight: Font.Bold; color: Theme.accent }
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: 16
+                TouchButton {
+                    text: qsTr("Back")
+                    variant: "secondary"
+                    Layout.preferredWidth: 200
+                    Layout.preferredHeight: 76
+                    fontSize: Theme.title
+                    onClicked: dialog.close()
+                }
+                TouchButton {
+                    objectName: "confirmOrderButton"
+                    text: qsTr("Place order")
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 76
+                    fontSize: Theme.title
+                    enabled: tablet.cart.orderable
+                    onClicked: tablet.placeOrder()
+                }
+            }
+        }
+
+        // 2. Sending / retrying
+        ColumnLayout {
+            visible: dialog.submitter.busy
+            spacing: 18
+            Layout.fillWidth: true
+            BusyIndicator { running: parent.visible; Layout.alignment: Qt.AlignHCenter; Layout.preferredWidth: 72; Layout.preferredHeight: 72 }
+            Text {
+                objectName: "orderProgressTitle"
+                text: dialog.phase === OrderSubmitter.Retrying ? qsTr("Connection problem. Retrying…")
+                                                               : qsTr("Sending your order…")
+                font.pixelSize: Theme.headline
+                font.weight: Font.Bold
+                color: dialog.phase === OrderSubmitter.Retrying ? Theme.warning : Theme.text
+                Layout.alignment: Qt.AlignHCenter
+            }
+            Text {
+                visible: dialog.phase === OrderSubmitter.Retrying
+                text: qsTr("Attempt %1. Next try in %2 s. Your order is kept and will be placed only once.")
+                        .arg(dialog.submitter.attempt).arg(dialog.submitter.retryInSeconds)
+                font.pixelSize: Theme.body
+                color: Theme.textMuted
+                wrapMode: Text.WordWrap
+                horizontalAlignment: Text.AlignHCenter
+                Layout.fillWidth: true
+            }
+        }
+
+        // 3. Received
+        ColumnLayout {
+            visible: dialog.phase === OrderSubmitter.Accepted
+            spacing: 12
+            Layout.fillWidth: true
+            Rectangle {
+                Layout.alignment: Qt.AlignHCenter
+                width: 96; height: 96; radius: 48
+                color: Theme.success
+                Text { anchors.centerIn: parent; text: "✓"; color: "white"; font.pixelSize: 56; font.weight: Font.Bold }
+            }
+            Text {
+                objectName: "orderAcceptedTitle"
+                text: qsTr("Order #%1 received").arg(dialog.submitter.orderNumber)
+                font.pixelSize: Theme.headline
+                font.weight: Font.Bold
+                color: Theme.text
+                Layout.alignment: Qt.AlignHCenter
+            }
+            Text {
+                text: qsTr("The kitchen has it. Follow it under \"My orders\".")
+                font.pixelSize: Theme.body
+                color: Theme.textMuted
+                Layout.alignment: Qt.AlignHCenter
+            }
+            TouchButton { objectName: "orderDoneButton"; text: qsTr("OK"); Layout.fillWidth: true; Layout.preferredHeight: 72; fontSize: Theme.title; onClicked: dialog.close() }
+        }
+
+        // 4. Refused
+        ColumnLayout {
+            visible: dialog.phase === OrderSubmitter.Rejected
+            spacing: 12
+            Layout.fillWidth: true
+            Text {
+                text: qsTr("The order was not placed")
+                font.pixelSize: Theme.headline
+                font.weight: Font.Bold
+                color: Theme.danger
+            }
+            Text {
+                objectName: "orderRejectedText"
+                text: dialog.submitter.errorCode === "ITEM_UNAVAILABLE"
+                      ? qsTr("Sold out just now: %1. Please remove it and order again.").arg(tablet.itemNames(dialog.submitter.unavailableItemIds))
+                      : qsTr("Please ask a member of staff. (%1)").arg(dialog.submitter.errorCode)
+                font.pixelSize: Theme.body
+                color: Theme.text
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+            }
+            TouchButton { objectName: "orderRejectedButton"; text: qsTr("Back to my order"); Layout.fillWidth: true; Layout.preferredHeight: 72; fontSize: Theme.title; onClicked: dialog.close() }
+        }
+    }
+}

@@ -1,0 +1,279 @@
+#include "tabletcontroller.h"
+
+#include "cartmodel.h"
+#include "categorymodel.h"
+#include "clientsettings.h"
+#include "edgeapi.h"
+#include "eventstream.h"
+#include "menumodel.h"
+#include "orderlistmodel.h"
+#include "ordersubmitter.h"
+#include "translations.h"
+
+#include <QJsonArray>
+#include <QLoggingCategory>
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+using namespace tableorder::client;
+
+Q_LOGGING_CATEGORY(lcTablet, "tableorder.tablet")
+
+namespace tableorder::tablet {
+
+TabletController::TabletController(const ui::AppOptions &options, ui::Translations &translations,
+                                   QObject *parent)
+    : QObject(parent), m_options(options), m_translations(translations),
+      m_settings(std::make_unique<ClientSettings>(options.settingsFile)),
+      m_api(std::make_unique<EdgeApi>()), m_stream(std::make_unique<EventStream>()),
+      m_menu(std::make_unique<MenuModel>()), m_categories(std::make_unique<CategoryModel>()),
+      m_cart(std::make_unique<CartModel>(*m_menu)), m_orders(std::make_unique<OrderListModel>()),
+      m_submitter(std::make_unique<OrderSubmitter>(*m_api, *m_settings))
+{
+    m_orders->setNewestFirst(true);
+    m_translations.setLanguage(options.language.isEmpty() ? m_settings->language() : options.language);
+
+    connect(m_stream.get(), &EventStream::eventReceived, this, &TabletController::onEvent);
+    connect(m_stream.get(), &EventStream::stateChanged, this, [this] {
+        if (m_stream->isOnline()) {
+            m_everOnline = true;
+            // Back online: an order waiting to be resent goes now, not at its next backoff.
+            m_submitter->retryNow();
+            if (!m_menuReady)
+                loadMenu();
+        }
+        emit connectionChanged();
+    });
+    connect(m_stream.get(), &EventStream::retryChanged, this, &TabletController::connectionChanged);
+    connect(m_stream.get(), &EventStream::connectFailed, this, [this](int failures) {
+        // A refused upgrade looks like any other failure to a WebSocket client; ask the REST
+        // API whether the token is still good (it answers 401 if not).
+        if (failures == 3 || failures % 10 == 0)
+            m_api->listOrders(QUrlQuery(u"limit=1"_s), [](const ApiReply &) {});
+    });
+    connect(m_api.get(), &EdgeApi::unauthorized, this, &TabletController::onUnauthorized);
+
+    connect(m_submitter.get(), &OrderSubmitter::accepted, this, [this](const QJsonObject &order) {
+        m_cart->clear();
+        m_orders->upsert(order);
+        emit orderAccepted(int(order.value(u"number"_s).toInteger()));
+    });
+    connect(m_submitter.get(), &OrderSubmitter::rejected, this, [this](const QString &code, const QString &message) {
+        if (code == u"ITEM_UNAVAILABLE"_s)
+            loadMenu(); // the sold-out flags this tablet missed
+        emit orderRejected(code, message);
+    });
+
+    m_menuRetry.setSingleShot(true);
+    connect(&m_menuRetry, &QTimer::timeout, this, &TabletController::loadMenu);
+    connect(&m_translations, &ui::Translations::languageChanged, this, &TabletController::languageChanged);
+}
+
+TabletController::~TabletController() = default;
+
+void TabletController::start()
+{
+    if (!m_options.edgeUrl.isEmpty())
+        m_settings->setEdgeUrl(m_options.edgeUrl);
+    if (m_settings->token().isEmpty() || m_settings->edgeUrl().isEmpty() || m_settings->role() != u"table"_s) {
+        setScreen(Screen::Setup);
+        return;
+    }
+    connectToEdge();
+}
+
+void TabletController::connectToEdge()
+{
+    m_api->setBaseUrl(m_settings->edgeUrl());
+    m_api->setToken(m_settings->token());
+    m_menu->setCategoryId(0);
+    setScreen(Screen::Menu);
+    loadMenu();
+    m_stream->start(m_settings->edgeUrl(), m_settings->token());
+    m_submitter->resumePending();
+}
+
+void TabletController::loadMenu()
+{
+    m_menuRetry.stop();
+    m_api->fetchMenu(m_menuReady ? m_menuEtag : QByteArray(), [this](const ApiReply &reply) {
+        if (reply.status == 304) {
+            m_menuBackoff.reset();
+            return;
+        }
+        if (!reply.ok()) {
+            qCInfo(lcTablet) << "menu not loaded:" << reply.describe();
+            m_menuRetry.start(m_menuBackoff.next());
+            return;
+        }
+        m_menuBackoff.reset();
+        m_menuEtag = reply.etag;
+        const qint64 selected = m_menu->categoryId();
+        m_menu->setMenu(reply.json, m_api->baseUrl());
+        m_categories->setCategories(reply.json.value(u"categories"_s).toArray());
+        m_orders->setCurrency(m_menu->currency());
+        // Keep the guests' category if it still exists, else the first one.
+        bool found = false;
+        for (const auto &c : m_categories->categories())
+            found = found || c.id == selected;
+        m_menu->setCategoryId(found ? selected : m_categories->idAt(0));
+        m_menuReady = true;
+        emit menuReadyChanged();
+    });
+}
+
+void TabletController::onEvent(const QString &type, const QJsonObject &data, qint64 seq)
+{
+    Q_UNUSED(seq);
+    if (type == u"snapshot"_s) {
+        m_orders->replaceAll(data.value(u"orders"_s).toArray());
+        for (const QJsonValue &order : data.value(u"orders"_s).toArray())
+            m_submitter->noteOrderSeen(order.toObject());
+        if (data.value(u"menu_version"_s).toInteger() != m_menu->version())
+            loadMenu();
+    } else if (type == u"reset"_s) {
+        m_orders->clear();
+    } else if (type == u"order.created"_s || type == u"order.updated"_s) {
+        const QJsonObject order = data;
+        // Updates of an earlier visit's orders arrive too (the edge sends by table); this
+        // screen shows this visit's only: new orders and those it already has.
+        if (type == u"order.created"_s || m_orders->contains(order.value(u"id"_s).toInteger()))
+            m_orders->upsert(order);
+        m_submitter->noteOrderSeen(order);
+    } else if (type == u"table.session_closed"_s) {
+        // The guests paid and left: the next guests start with an empty table.
+        m_orders->clear();
+        m_cart->clear();
+        emit sessionClosed();
+    } else if (type == u"menu.item_availability_changed"_s) {
+        if (!m_menu->updateItem(data.value(u"item"_s).toObject()))
+            loadMenu();
+    } else if (type == u"menu.updated"_s) {
+        loadMenu();
+    }
+}
+
+void TabletController::setup(const QString &edgeUrl, int tableNumber, const QString &password)
+{
+    const QUrl url = m_options.edgeUrl.isEmpty() ? ui::edgeUrlFromText(edgeUrl) : m_options.edgeUrl;
+    if (url.isEmpty())
+        return setSetupState(false, tr("Enter the edge address, for example http://192.168.0.10:8080"));
+    if (tableNumber < 1 || tableNumber > 9999)
+        return setSetupState(false, tr("Enter a table number from 1 to 9999"));
+    if (password.isEmpty())
+        return setSetupState(false, tr("Enter the table's password"));
+    setSetupState(true, {});
+    m_api->setBaseUrl(url);
+    m_api->setToken({});
+    m_api->tableLogin(tableNumber, password, [this, url, tableNumber](const ApiReply &reply) {
+        if (reply.noAnswer())
+            return setSetupState(false, tr("Cannot reach the edge at %1").arg(url.toString()));
+        if (reply.status == 401)
+            return setSetupState(false, tr("Wrong table number or password"));
+        if (reply.status == 429)
+            return setSetupState(false, tr("Too many attempts; wait %n seconds", nullptr, reply.retryAfter));
+        if (!reply.ok())
+            return setSetupState(false, tr("The edge refused: %1").arg(reply.errorMessage()));
+        m_settings->setEdgeUrl(url);
+        m_settings->setTableNumber(int(reply.json.value(u"table"_s).toObject().value(u"number"_s).toInt(tableNumber)));
+        m_settings->setToken(reply.json.value(u"token"_s).toString(), u"table"_s);
+        setSetupState(false, {});
+        emit configChanged();
+        connectToEdge();
+    });
+}
+
+void TabletController::resetSetup()
+{
+    m_stream->stop();
+    m_settings->clearToken();
+    m_cart->clear();
+    m_orders->clear();
+    setScreen(Screen::Setup);
+    emit configChanged();
+}
+
+void TabletController::onUnauthorized()
+{
+    if (m_screen != Screen::Menu)
+        return;
+    qCWarning(lcTablet) << "the edge no longer accepts this tablet's token";
+    resetSetup();
+    setSetupState(false, tr("This tablet's login is no longer valid. Staff: please set it up again."));
+}
+
+bool TabletController::placeOrder()
+{
+    if (!m_cart->isOrderable())
+        return false;
+    return m_submitter->submit(m_cart->orderItems(), m_cart->note());
+}
+
+void TabletController::setLanguage(const QString &language)
+{
+    if (m_translations.setLanguage(language))
+        m_settings->setLanguage(language);
+}
+
+void TabletController::selectCategory(qint64 categoryId)
+{
+    m_menu->setCategoryId(categoryId);
+}
+
+QString TabletController::itemNames(const QVariantList &ids) const
+{
+    QStringList names;
+    for (const QVariant &id : ids) {
+        if (const auto entry = m_menu->find(id.toLongLong()))
+            names.append(entry->name);
+    }
+    return names.join(u", "_s);
+}
+
+int TabletController::tableNumber() const
+{
+    return m_settings->tableNumber();
+}
+
+QString TabletController::edgeUrl() const
+{
+    const QUrl url = m_options.edgeUrl.isEmpty() ? m_settings->edgeUrl() : m_options.edgeUrl;
+    return url.toString();
+}
+
+bool TabletController::online() const
+{
+    return m_stream->isOnline();
+}
+
+int TabletController::retryInSeconds() const
+{
+    return m_stream->retryInSeconds();
+}
+
+QString TabletController::language() const
+{
+    return m_translations.language();
+}
+
+QString TabletController::storeName() const
+{
+    return m_menu->storeName();
+}
+
+void TabletController::setScreen(Screen screen)
+{
+    if (screen == m_screen)
+        return;
+    m_screen = screen;
+    emit screenChanged();
+}
+
+void TabletController::setSetupState(bool busy, const QString &error)
+{
+    m_setupBusy = busy;
+    m_setupError = error;
+    emit setupChanged();
+}
+
+} // namespace tableorder::tablet

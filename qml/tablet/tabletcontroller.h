@@ -1,0 +1,141 @@
+#pragma once
+
+#include "appoptions.h"
+#include "backoff.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+Q_MOC_INCLUDE("cartmodel.h")
+Q_MOC_INCLUDE("categorymodel.h")
+Q_MOC_INCLUDE("menumodel.h")
+Q_MOC_INCLUDE("orderlistmodel.h")
+Q_MOC_INCLUDE("ordersubmitter.h")
+
+namespace tableorder::client {
+class CartModel;
+class CategoryModel;
+class ClientSettings;
+class EdgeApi;
+class EventStream;
+class MenuModel;
+class OrderListModel;
+class OrderSubmitter;
+} // namespace tableorder::client
+
+namespace tableorder::ui {
+class Translations;
+}
+
+namespace tableorder::tablet {
+
+/// Everything the table's tablet does, for its QML: first-run setup by staff (edge address,
+/// table number, password -> a stored table token), the menu with live sold-out changes, the
+/// cart, placing the order exactly once (OrderSubmitter), and this visit's orders with their
+/// live status from the event stream.
+class TabletController : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(Screen screen READ screen NOTIFY screenChanged)
+    Q_PROPERTY(int tableNumber READ tableNumber NOTIFY configChanged)
+    Q_PROPERTY(QString edgeUrl READ edgeUrl NOTIFY configChanged)
+    Q_PROPERTY(bool edgeProvisioned READ edgeProvisioned CONSTANT)
+    Q_PROPERTY(bool setupBusy READ setupBusy NOTIFY setupChanged)
+    Q_PROPERTY(QString setupError READ setupError NOTIFY setupChanged)
+    Q_PROPERTY(bool menuReady READ menuReady NOTIFY menuReadyChanged)
+    Q_PROPERTY(bool online READ online NOTIFY connectionChanged)
+    Q_PROPERTY(int retryInSeconds READ retryInSeconds NOTIFY connectionChanged)
+    Q_PROPERTY(bool everOnline READ everOnline NOTIFY connectionChanged)
+    Q_PROPERTY(QString language READ language NOTIFY languageChanged)
+    Q_PROPERTY(QString storeName READ storeName NOTIFY menuReadyChanged)
+    Q_PROPERTY(tableorder::client::MenuModel *menu READ menu CONSTANT)
+    Q_PROPERTY(tableorder::client::CategoryModel *categories READ categories CONSTANT)
+    Q_PROPERTY(tableorder::client::CartModel *cart READ cart CONSTANT)
+    Q_PROPERTY(tableorder::client::OrderListModel *orders READ orders CONSTANT)
+    Q_PROPERTY(tableorder::client::OrderSubmitter *submitter READ submitter CONSTANT)
+public:
+    enum class Screen { Setup, Menu };
+    Q_ENUM(Screen)
+
+    TabletController(const ui::AppOptions &options, ui::Translations &translations,
+                     QObject *parent = nullptr);
+    ~TabletController() override;
+
+    /// With a stored token: load the menu and connect; otherwise the setup screen.
+    void start();
+
+    /// Staff: log this tablet in as a table (the token is stored and reused).
+    Q_INVOKABLE void setup(const QString &edgeUrl, int tableNumber, const QString &password);
+    /// Staff: forget the table login and show the setup screen.
+    Q_INVOKABLE void resetSetup();
+    /// Sends the cart as an order; false when the cart cannot be ordered or one is in flight.
+    Q_INVOKABLE bool placeOrder();
+    Q_INVOKABLE void setLanguage(const QString &language);
+    Q_INVOKABLE void selectCategory(qint64 categoryId);
+    /// Names of menu items, for "sold out: ..." messages.
+    Q_INVOKABLE QString itemNames(const QVariantList &ids) const;
+
+    [[nodiscard]] Screen screen() const { return m_screen; }
+    [[nodiscard]] int tableNumber() const;
+    [[nodiscard]] QString edgeUrl() const;
+    [[nodiscard]] bool edgeProvisioned() const { return !m_options.edgeUrl.isEmpty(); }
+    [[nodiscard]] bool setupBusy() const { return m_setupBusy; }
+    [[nodiscard]] QString setupError() const { return m_setupError; }
+    [[nodiscard]] bool menuReady() const { return m_menuReady; }
+    [[nodiscard]] bool online() const;
+    [[nodiscard]] bool everOnline() const { return m_everOnline; }
+    [[nodiscard]] int retryInSeconds() const;
+    [[nodiscard]] QString language() const;
+    [[nodiscard]] QString storeName() const;
+
+    [[nodiscard]] client::MenuModel *menu() const { return m_menu.get(); }
+    [[nodiscard]] client::CategoryModel *categories() const { return m_categories.get(); }
+    [[nodiscard]] client::CartModel *cart() const { return m_cart.get(); }
+    [[nodiscard]] client::OrderListModel *orders() const { return m_orders.get(); }
+    [[nodiscard]] client::OrderSubmitter *submitter() const { return m_submitter.get(); }
+    [[nodiscard]] client::EventStream *stream() const { return m_stream.get(); }
+    [[nodiscard]] client::ClientSettings &settings() const { return *m_settings; }
+
+signals:
+    void screenChanged();
+    void configChanged();
+    void setupChanged();
+    void menuReadyChanged();
+    void connectionChanged();
+    void languageChanged();
+    void orderAccepted(int number);
+    void orderRejected(const QString &code, const QString &message);
+    void sessionClosed();
+
+private:
+    void connectToEdge();
+    void loadMenu();
+    void onEvent(const QString &type, const QJsonObject &data, qint64 seq);
+    void setScreen(Screen screen);
+    void setSetupState(bool busy, const QString &error);
+    void onUnauthorized();
+
+    ui::AppOptions m_options;
+    ui::Translations &m_translations;
+    std::unique_ptr<client::ClientSettings> m_settings;
+    std::unique_ptr<client::EdgeApi> m_api;
+    std::unique_ptr<client::EventStream> m_stream;
+    std::unique_ptr<client::MenuModel> m_menu;
+    std::unique_ptr<client::CategoryModel> m_categories;
+    std::unique_ptr<client::CartModel> m_cart;
+    std::unique_ptr<client::OrderListModel> m_orders;
+    std::unique_ptr<client::OrderSubmitter> m_submitter;
+    Screen m_screen = Screen::Setup;
+    bool m_setupBusy = false;
+    QString m_setupError;
+    bool m_menuReady = false;
+    bool m_everOnline = false;
+    QByteArray m_menuEtag;
+    client::Backoff m_menuBackoff{client::Backoff::Settings{1000, 15'000, 2.0, 0.2}};
+    QTimer m_menuRetry;
+};
+
+} // namespace tableorder::tablet

@@ -1,0 +1,112 @@
+#include "faultproxy.h"
+
+#include <QHostAddress>
+
+namespace tableorder::test {
+
+FaultProxy::FaultProxy(quint16 upstreamPort, QObject *parent) : QObject(parent), m_upstreamPort(upstreamPort)
+{
+    connect(&m_server, &QTcpServer::newConnection, this, &FaultProxy::onNewConnection);
+    m_server.listen(QHostAddress::LocalHost, 0);
+}
+
+FaultProxy::~FaultProxy()
+{
+    cutAll();
+}
+
+int FaultProxy::openConnections() const
+{
+    return int(m_pipes.size());
+}
+
+void FaultProxy::cutAll()
+{
+    const auto pipes = m_pipes;
+    for (Pipe *pipe : pipes)
+        closePipe(pipe, false);
+}
+
+void FaultProxy::closePipe(Pipe *pipe, bool graceful)
+{
+    if (!m_pipes.removeOne(pipe))
+        return;
+    for (QTcpSocket *socket : {pipe->client.data(), pipe->upstream.data()}) {
+        if (!socket)
+            continue;
+        socket->disconnect(this);
+        if (graceful) {
+            // Let what was written reach the peer before the FIN.
+            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            socket->disconnectFromHost();
+            if (socket->state() == QAbstractSocket::UnconnectedState)
+                socket->deleteLater();
+        } else {
+            socket->abort();
+            socket->deleteLater();
+        }
+    }
+    delete pipe;
+}
+
+void FaultProxy::onNewConnection()
+{
+    while (QTcpSocket *client = m_server.nextPendingConnection()) {
+        if (m_refusing) {
+            client->abort();
+            client->deleteLater();
+            continue;
+        }
+        auto *pipe = new Pipe;
+        pipe->client = client;
+        pipe->upstream = new QTcpSocket(this);
+        m_pipes.append(pipe);
+        QTcpSocket *upstream = pipe->upstream;
+
+        connect(client, &QTcpSocket::readyRead, this, [this, pipe] {
+            const QByteArray data = pipe->client->readAll();
+            if (m_blackhole)
+                return;
+            if (data.contains("POST /api/v1/orders ")) {
+                ++m_orderRequests;
+                if (m_loseOrderResponses > 0) {
+                    --m_loseOrderResponses;
+                    pipe->loseResponse = true;
+                }
+            }
+            if (pipe->upstream->state() == QAbstractSocket::ConnectedState)
+                pipe->upstream->write(data);
+            else
+                pipe->pendingToUpstream += data;
+        });
+        connect(upstream, &QTcpSocket::connected, this, [pipe] {
+            pipe->upstream->write(std::exchange(pipe->pendingToUpstream, {}));
+        });
+        connect(upstream, &QTcpSocket::readyRead, this, [this, pipe] {
+            const QByteArray data = pipe->upstream->readAll();
+            if (m_blackhole)
+                return;
+            if (pipe->loseResponse) {
+                // The edge has processed the request; its answer never reaches the client.
+                ++m_responsesLost;
+                emit orderResponseLost();
+                closePipe(pipe, false);
+                return;
+            }
+            pipe->client->write(data);
+        });
+        connect(client, &QTcpSocket::disconnected, this, [this, pipe] { closePipe(pipe, true); });
+        connect(upstream, &QTcpSocket::disconnected, this, [this, pipe] {
+            if (pipe->upstream && pipe->client && !pipe->loseResponse)
+                pipe->client->write(pipe->upstream->readAll());
+            closePipe(pipe, true);
+        });
+        connect(upstream, &QTcpSocket::errorOccurred, this, [this, pipe](QAbstractSocket::SocketError error) {
+            if (error != QAbstractSocket::RemoteHostClosedError)
+                closePipe(pipe, false); // refused: the edge is down
+        });
+        upstream->connectToHost(QHostAddress::LocalHost, m_upstreamPort);
+    }
+}
+
+} // namespace tableorder::test

@@ -1,0 +1,66 @@
+#pragma once
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QTcpServer>
+#include <QTcpSocket>
+
+namespace tableorder::test {
+
+/// A TCP proxy in front of the edge that a test controls: it passes bytes both ways, and on
+/// request drops connections (the wifi goes away), refuses new ones (the edge is down), or
+/// lets an order request through but loses its response (the order is made, the tablet
+/// never hears of it). The upstream port can change, so the edge can be killed and started
+/// again behind the same address.
+class FaultProxy : public QObject
+{
+    Q_OBJECT
+public:
+    explicit FaultProxy(quint16 upstreamPort, QObject *parent = nullptr);
+    ~FaultProxy() override;
+
+    [[nodiscard]] quint16 port() const { return m_server.serverPort(); }
+    void setUpstreamPort(quint16 port) { m_upstreamPort = port; }
+
+    /// New connections are closed at once (the edge looks unreachable).
+    void setRefusing(bool refusing) { m_refusing = refusing; }
+    /// The next `count` POST /api/v1/orders requests reach the edge, but the connection is
+    /// cut as the response comes back.
+    void loseOrderResponses(int count) { m_loseOrderResponses = count; }
+    /// Open connections stay open but carry nothing either way (a wifi that went silent).
+    void setBlackhole(bool blackhole) { m_blackhole = blackhole; }
+    /// Cuts every open connection (HTTP keep-alive and WebSocket alike).
+    void cutAll();
+
+    [[nodiscard]] int orderRequestsSeen() const { return m_orderRequests; }
+    [[nodiscard]] int responsesLost() const { return m_responsesLost; }
+    [[nodiscard]] int openConnections() const;
+
+signals:
+    /// An order's response is about to be dropped: the edge has made the order. A test may
+    /// act here (e.g. kill the edge) before the client notices anything.
+    void orderResponseLost();
+
+private:
+    struct Pipe
+    {
+        QPointer<QTcpSocket> client;
+        QPointer<QTcpSocket> upstream;
+        QByteArray pendingToUpstream;
+        bool loseResponse = false;
+    };
+    void onNewConnection();
+    void closePipe(Pipe *pipe, bool graceful);
+
+    QTcpServer m_server;
+    quint16 m_upstreamPort = 0;
+    bool m_refusing = false;
+    bool m_blackhole = false;
+    int m_loseOrderResponses = 0;
+    int m_orderRequests = 0;
+    int m_responsesLost = 0;
+    QList<Pipe *> m_pipes;
+};
+
+} // namespace tableorder::test

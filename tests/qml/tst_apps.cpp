@@ -1,0 +1,303 @@
+// Both apps, headless, against a real edge: a guest orders on the tablet by tapping the
+// QML, the ticket shows on the kitchen display within a second, the cook advances it there
+// and the tablet shows the new status; undo, sold-out, the offline banner, a lost response
+// that must not double the order, and the manager closing the table.
+#include "alldaymodel.h"
+#include "cartmodel.h"
+#include "clientsettings.h"
+#include "edgeapi.h"
+#include "eventstream.h"
+#include "faultproxy.h"
+#include "kitchenapp.h"
+#include "kitchencontroller.h"
+#include "orderlistmodel.h"
+#include "ordersubmitter.h"
+#include "tabletapp.h"
+#include "tabletcontroller.h"
+#include "testsupport.h"
+#include "uidriver.h"
+#include "uisetup.h"
+
+#include <QGuiApplication>
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace tableorder;
+using namespace tableorder::test;
+
+class TestApps : public QObject
+{
+    Q_OBJECT
+
+    EdgeProcess m_edge;
+    HttpClient m_http;
+    QString m_kitchenToken;
+    std::unique_ptr<FaultProxy> m_proxy;
+    QTemporaryDir m_dir;
+    std::unique_ptr<tablet::TabletApp> m_tablet;
+    std::unique_ptr<kitchen::KitchenApp> m_kitchen;
+    std::unique_ptr<UiDriver> m_t;
+    std::unique_ptr<UiDriver> m_k;
+
+    [[nodiscard]] int ordersWith(const QString &clientOrderId)
+    {
+        int n = 0;
+        for (const QJsonValue &o : m_http.get(u"/api/v1/orders?limit=1000"_s, m_kitchenToken).json().value(u"orders"_s).toArray())
+            n += o.toObject().value(u"client_order_id"_s).toString() == clientOrderId ? 1 : 0;
+        return n;
+    }
+
+    [[nodiscard]] QString edgeStatus(qint64 id)
+    {
+        return m_http.get(u"/api/v1/orders/%1"_s.arg(id), m_kitchenToken).json().value(u"status"_s).toString();
+    }
+
+    /// Taps the add buttons of these items on the tablet, then the order buttons; returns the
+    /// new order's id (0 on failure).
+    qint64 orderOnTablet(const QList<int> &itemIds)
+    {
+        // QTRY_*/QVERIFY return void: this helper reports failure as id 0 instead.
+        auto &controller = m_tablet->controller();
+        for (int id : itemIds) {
+            const QString name = u"addItem-%1"_s.arg(id);
+            if (!QTest::qWaitFor([&] { return m_t->find(name) != nullptr; }, 5000) || !m_t->tap(name))
+                return 0;
+        }
+        if (!QTest::qWaitFor([&] { return controller.cart()->totalQuantity() == itemIds.size(); }, 2000))
+            return 0;
+        if (!m_t->tap(u"cartOrderButton"_s)
+            || !QTest::qWaitFor([&] { return m_t->find(u"confirmOrderButton"_s) != nullptr; }, 3000))
+            return 0;
+        QSignalSpy accepted(&controller, &tablet::TabletController::orderAccepted);
+        m_t->tap(u"confirmOrderButton"_s);
+        if (!QTest::qWaitFor([&] { return accepted.size() == 1; }, 15000))
+            return 0;
+        if (!QTest::qWaitFor([&] { return m_t->find(u"orderDoneButton"_s) != nullptr; }, 3000)
+            || !m_t->tap(u"orderDoneButton"_s)
+            || !QTest::qWaitFor([&] { return m_t->find(u"orderDoneButton"_s) == nullptr; }, 3000))
+            return 0;
+        return controller.submitter()->order().value(u"id"_s).toInteger();
+    }
+
+    /// The guest taps OK on "Order #N received"; the dialog is modal until then.
+    void closeOrderDialog()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(m_t->find(u"orderDoneButton"_s), 3000);
+        QVERIFY(m_t->tap(u"orderDoneButton"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_t->find(u"orderDoneButton"_s), 3000);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        VERIFY_STARTED(m_edge);
+        m_http.setPort(m_edge.port());
+        m_kitchenToken = m_http.staffLogin(u"manager"_s, u"manager"_s);
+        m_proxy = std::make_unique<FaultProxy>(m_edge.port());
+
+        ui::AppOptions tabletOptions;
+        tabletOptions.edgeUrl = QUrl(u"http://127.0.0.1:%1"_s.arg(m_proxy->port()));
+        tabletOptions.settingsFile = m_dir.filePath(u"tablet.ini"_s);
+        tabletOptions.windowed = true;
+        tabletOptions.width = 1280;
+        tabletOptions.height = 800;
+        m_tablet = std::make_unique<tablet::TabletApp>(tabletOptions);
+        QVERIFY(m_tablet->show());
+        m_tablet->controller().stream()->setBackoff({100, 500, 2.0, 0.0});
+        m_tablet->controller().submitter()->setBackoff({200, 500, 2.0, 0.0});
+        m_t = std::make_unique<UiDriver>(m_tablet->window());
+
+        ui::AppOptions kitchenOptions;
+        kitchenOptions.edgeUrl = QUrl(u"http://127.0.0.1:%1"_s.arg(m_edge.port()));
+        kitchenOptions.settingsFile = m_dir.filePath(u"kitchen.ini"_s);
+        kitchenOptions.windowed = true;
+        kitchenOptions.width = 1920;
+        kitchenOptions.height = 1080;
+        kitchenOptions.mute = true;
+        m_kitchen = std::make_unique<kitchen::KitchenApp>(kitchenOptions);
+        QVERIFY(m_kitchen->show());
+        m_kitchen->controller().setUndoWindowMs(400);
+        m_k = std::make_unique<UiDriver>(m_kitchen->window());
+        QVERIFY(QTest::qWaitForWindowExposed(m_tablet->window()));
+        QVERIFY(QTest::qWaitForWindowExposed(m_kitchen->window()));
+    }
+
+    void tabletFirstRunSetup()
+    {
+        QVERIFY(m_t->find(u"setupScreen"_s));
+        QVERIFY(m_t->type(u"setupTable"_s, u"7"_s));
+        QVERIFY(m_t->type(u"setupPassword"_s, u"wrong"_s));
+        QVERIFY(m_t->tap(u"setupSubmit"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_tablet->controller().setupError().isEmpty(), 5000);
+        QVERIFY(m_t->find(u"setupError"_s));
+
+        QVERIFY(m_t->type(u"setupPassword"_s, u"0000"_s));
+        QVERIFY(m_t->tap(u"setupSubmit"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(m_t->find(u"menuScreen"_s), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_tablet->controller().menuReady(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_tablet->controller().online(), 5000);
+        QCOMPARE(m_tablet->controller().tableNumber(), 7);
+        QVERIFY(!m_tablet->controller().settings().token().isEmpty());
+        QCOMPARE(m_tablet->controller().language(), u"ko"_s); // Korean unless chosen otherwise
+    }
+
+    void kitchenLogin()
+    {
+        QVERIFY(m_k->find(u"loginScreen"_s));
+        QVERIFY(m_k->type(u"loginUser"_s, u"kitchen"_s));
+        QVERIFY(m_k->type(u"loginPassword"_s, u"kitchen"_s));
+        QVERIFY(m_k->tap(u"loginSubmit"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(m_k->find(u"board"_s), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_kitchen->controller().online(), 5000);
+    }
+
+    void orderFlowsFromTabletToKitchenAndBack()
+    {
+        QElapsedTimer sinceTap;
+        sinceTap.start();
+        const qint64 id = orderOnTablet({1, 1, 2});
+        QVERIFY(id > 0);
+        // On the kitchen display within a second of the guest's tap.
+        QTRY_VERIFY_WITH_TIMEOUT(m_k->find(u"ticket-%1"_s.arg(id)), 1000);
+        const qint64 shownAfter = sinceTap.elapsed();
+        qInfo("ticket on the kitchen display %lld ms after the guest tapped Place order", shownAfter);
+        QVERIFY2(m_kitchen->controller().newTickets()->contains(id), "in the New column");
+        // Its delivery receipt reached the edge.
+        QTRY_VERIFY_WITH_TIMEOUT(m_kitchen->controller().acknowledged().contains(id), 1000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_http.post(u"/api/v1/orders/%1/ack"_s.arg(id), {}, m_kitchenToken)
+                                          .json().value(u"first"_s).toBool(), false, 3000);
+        // All day: 2 김치찌개 + 1 된장찌개 in progress.
+        QVERIFY(m_kitchen->controller().allDay()->rowCount() >= 2);
+
+        // The guests look at their orders.
+        QVERIFY(m_t->tap(u"ordersButton"_s));
+        const QString pill = u"orderStatus-%1"_s.arg(id);
+        QTRY_VERIFY_WITH_TIMEOUT(m_t->find(pill), 3000);
+        QCOMPARE(m_t->find(pill)->property("status").toString(), u"pending"_s);
+
+        // One tap in the kitchen: preparing; the tablet follows.
+        QVERIFY(m_k->tap(u"advance-%1"_s.arg(id)));
+        QTRY_VERIFY_WITH_TIMEOUT(m_kitchen->controller().preparingTickets()->contains(id), 500);
+        QTRY_COMPARE_WITH_TIMEOUT(m_t->find(pill)->property("status").toString(), u"preparing"_s, 3000);
+        QCOMPARE(edgeStatus(id), u"preparing"_s);
+
+        QTRY_VERIFY_WITH_TIMEOUT(m_k->find(u"advance-%1"_s.arg(id)), 2000);
+        QVERIFY(m_k->tap(u"advance-%1"_s.arg(id)));
+        QTRY_COMPARE_WITH_TIMEOUT(m_t->find(pill)->property("status").toString(), u"completed"_s, 3000);
+        QVERIFY2(m_kitchen->controller().doneTickets()->contains(id), "shown as done for a while");
+        QVERIFY(m_t->tap(u"ordersCloseButton"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_t->find(u"ordersCloseButton"_s), 3000);
+    }
+
+    void undoTakesBackAMistakenTap()
+    {
+        const qint64 id = orderOnTablet({3});
+        QVERIFY(id > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(m_k->find(u"advance-%1"_s.arg(id)), 2000);
+        m_kitchen->controller().setUndoWindowMs(3000);
+        QVERIFY(m_k->tap(u"advance-%1"_s.arg(id)));
+        QTRY_VERIFY_WITH_TIMEOUT(m_k->find(u"undoButton"_s), 1000);
+        QVERIFY(m_kitchen->controller().preparingTickets()->contains(id));
+        QVERIFY(m_k->tap(u"undoButton"_s));
+        QVERIFY(m_kitchen->controller().newTickets()->contains(id));
+        QVERIFY(!m_kitchen->controller().preparingTickets()->contains(id));
+        QTest::qWait(3500);
+        QCOMPARE(edgeStatus(id), u"pending"_s); // nothing was sent
+        m_kitchen->controller().setUndoWindowMs(400);
+    }
+
+    void soldOutGreysOutTheItemLive()
+    {
+        QVERIFY(m_k->tap(u"page-menu"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(m_k->find(u"soldOutToggle-4"_s), 3000);
+        QVERIFY(!m_t->find(u"soldOut-4"_s));
+        QVERIFY(m_k->tap(u"soldOutToggle-4"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(m_t->find(u"soldOut-4"_s), 1500);
+        QVERIFY(!m_t->find(u"addItem-4"_s)->isEnabled());
+        QVERIFY(m_k->tap(u"soldOutToggle-4"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_t->find(u"soldOut-4"_s), 1500);
+        QVERIFY(m_k->tap(u"page-board"_s));
+    }
+
+    void lostResponseDuringAnOrderMakesExactlyOneOrder()
+    {
+        auto &controller = m_tablet->controller();
+        m_proxy->loseOrderResponses(1);
+        QVERIFY(m_t->tap(u"addItem-5"_s));
+        QVERIFY(m_t->tap(u"cartOrderButton"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(m_t->find(u"confirmOrderButton"_s), 3000);
+        QSignalSpy accepted(&controller, &tablet::TabletController::orderAccepted);
+        QVERIFY(m_t->tap(u"confirmOrderButton"_s));
+        const QString clientOrderId = controller.submitter()->pendingClientOrderId().toLower();
+        QTRY_COMPARE_WITH_TIMEOUT(m_proxy->responsesLost(), 1, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(accepted.size(), 1, 15000);
+        closeOrderDialog();
+        QCOMPARE(ordersWith(clientOrderId), 1);
+        const qint64 id = controller.submitter()->order().value(u"id"_s).toInteger();
+        QTRY_VERIFY_WITH_TIMEOUT(m_kitchen->controller().newTickets()->contains(id), 2000);
+        QCOMPARE(controller.orders()->rowCount(), 3);
+    }
+
+    void offlineBannerWhileTheEdgeIsUnreachable()
+    {
+        QVERIFY(!m_t->find(u"offlineBanner"_s));
+        m_proxy->setRefusing(true);
+        m_proxy->cutAll();
+        QTRY_VERIFY_WITH_TIMEOUT(m_t->find(u"offlineBanner"_s), 3000);
+        m_proxy->setRefusing(false);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_t->find(u"offlineBanner"_s), 5000);
+    }
+
+    void englishIsOneTapAway()
+    {
+        const QString korean = m_t->text(u"cartOrderButton"_s);
+        QVERIFY(m_t->tap(u"languageButton"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(m_tablet->controller().language(), u"en"_s, 1000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_t->text(u"cartOrderButton"_s) != korean, 1000);
+        QCOMPARE(m_t->text(u"cartOrderButton"_s), u"Order"_s);
+        QVERIFY(m_t->tap(u"languageButton"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(m_t->text(u"cartOrderButton"_s), korean, 1000);
+    }
+
+    void managerClosesTheTable()
+    {
+        // The kitchen screen logs out; the manager logs in on it.
+        m_kitchen->controller().logout();
+        QTRY_VERIFY_WITH_TIMEOUT(m_k->find(u"loginScreen"_s), 3000);
+        QVERIFY(m_k->type(u"loginUser"_s, u"manager"_s));
+        QVERIFY(m_k->type(u"loginPassword"_s, u"manager"_s));
+        QVERIFY(m_k->tap(u"loginSubmit"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(m_k->find(u"page-tables"_s), 5000);
+        QVERIFY(m_k->tap(u"page-tables"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(m_k->find(u"table-7"_s), 5000);
+        QVERIFY(m_k->tap(u"table-7"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(m_k->find(u"closeSessionButton"_s) && m_k->find(u"closeSessionButton"_s)->isEnabled(), 3000);
+        QVERIFY(m_k->tap(u"closeSessionButton"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(m_k->find(u"confirmCloseSession"_s), 2000);
+        QVERIFY(m_k->tap(u"confirmCloseSession"_s));
+        // The tablet starts fresh for the next guests.
+        QTRY_COMPARE_WITH_TIMEOUT(m_tablet->controller().orders()->rowCount(), 0, 3000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_kitchen->controller().tableHistory()->rowCount() >= 3, 3000);
+    }
+
+    void cleanupTestCase()
+    {
+        m_t.reset();
+        m_k.reset();
+        m_tablet.reset();
+        m_kitchen.reset();
+    }
+};
+
+int main(int argc, char *argv[])
+{
+    QGuiApplication app(argc, argv);
+    tableorder::ui::setupApplication(app);
+    TestApps test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+#include "tst_apps.moc"

@@ -1,0 +1,282 @@
+// Saves a PNG of each main screen into docs/screenshots/ (README shows them): the tablet's
+// menu in landscape and portrait, its cart, its orders and its retrying state; the kitchen
+// board at 1920x1080 and 1280x800; the manager's tables. The store is the edge's demo with
+// a realistic evening's orders; some are back-dated in the database so tickets show as late.
+#include "faultproxy.h"
+#include "kitchenapp.h"
+#include "kitchencontroller.h"
+#include "orderlistmodel.h"
+#include "ordersubmitter.h"
+#include "tabletapp.h"
+#include "tabletcontroller.h"
+#include "cartmodel.h"
+#include "testsupport.h"
+#include "uidriver.h"
+#include "uisetup.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QGuiApplication>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace tableorder;
+using namespace tableorder::test;
+
+class TestScreenshots : public QObject
+{
+    Q_OBJECT
+
+    EdgeProcess m_edge;
+    HttpClient m_http;
+    QString m_manager;
+    QTemporaryDir m_dir;
+    const QString m_out = QStringLiteral(TABLEORDER_SCREENSHOT_DIR);
+
+    qint64 order(int table, const QList<std::pair<qint64, int>> &lines, const QString &note = {})
+    {
+        const QString token = m_http.tableLogin(table);
+        return m_http.post(u"/api/v1/orders"_s, orderBody(newClientOrderId(), lines, note), token)
+                .json().value(u"id"_s).toInteger();
+    }
+    void setStatus(qint64 id, const QString &status)
+    {
+        m_http.patch(u"/api/v1/orders/%1"_s.arg(id), {{u"status"_s, status}}, m_manager);
+    }
+    /// Moves an order's creation time back, as if it had come in `minutes` ago.
+    void backdate(qint64 id, int minutes)
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"backdate"_s);
+        db.setDatabaseName(m_edge.databasePath());
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+        QVERIFY(db.open());
+        {
+            QSqlQuery q(db);
+            q.prepare(u"UPDATE orders SET created_at = ?, updated_at = ? WHERE id = ?"_s);
+            const QString at = QDateTime::currentDateTimeUtc().addSecs(-60 * minutes).toString(Qt::ISODateWithMs);
+            q.addBindValue(at);
+            q.addBindValue(at);
+            q.addBindValue(id);
+            QVERIFY(q.exec());
+            // The table's visit began no later than its first order.
+            QSqlQuery session(db);
+            session.prepare(u"UPDATE table_sessions SET opened_at = ? WHERE opened_at > ? AND id = "
+                            "(SELECT session_id FROM orders WHERE id = ?)"_s);
+            session.addBindValue(at);
+            session.addBindValue(at);
+            session.addBindValue(id);
+            QVERIFY(session.exec());
+        }
+        db.close();
+        db = {};
+        QSqlDatabase::removeDatabase(u"backdate"_s);
+    }
+
+    ui::AppOptions options(const QString &name, int width, int height, quint16 port)
+    {
+        ui::AppOptions o;
+        o.edgeUrl = QUrl(u"http://127.0.0.1:%1"_s.arg(port));
+        o.settingsFile = m_dir.filePath(name + u".ini"_s);
+        o.windowed = true;
+        o.width = width;
+        o.height = height;
+        o.mute = true;
+        o.language = u"ko"_s;
+        return o;
+    }
+
+    void settle(int ms = 1500)
+    {
+        // Pictures arrive over HTTP asynchronously; animations finish.
+        QTest::qWait(ms);
+    }
+
+    void shoot(UiDriver &ui, const QString &name)
+    {
+        const QString path = QDir(m_out).filePath(name + u".png"_s);
+        QVERIFY2(ui.save(path), qPrintable(path));
+        qInfo("saved %s", qPrintable(path));
+    }
+
+    std::unique_ptr<tablet::TabletApp> tabletAt(const QString &name, int table, int width, int height, quint16 port)
+    {
+        auto app = std::make_unique<tablet::TabletApp>(options(name, width, height, port));
+        if (!app->show())
+            return nullptr;
+        app->controller().setup({}, table, u"0000"_s);
+        if (!QTest::qWaitFor([&] { return app->controller().menuReady() && app->controller().online(); }, 10000))
+            return nullptr;
+        return app;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        VERIFY_STARTED(m_edge);
+        m_http.setPort(m_edge.port());
+        m_manager = m_http.staffLogin(u"manager"_s, u"manager"_s);
+        QDir().mkpath(m_out);
+
+        // An evening in the demo store.
+        VERIFY_STATUS(m_http.patch(u"/api/v1/menu/items/6/availability"_s, {{u"available"_s, false}}, m_manager), 200);
+        const qint64 a = order(2, {{5, 2}, {14, 1}, {25, 2}}, u"파전은 바삭하게"_s);
+        const qint64 b = order(5, {{1, 2}, {22, 1}}, u"덜 맵게 해주세요"_s);
+        const qint64 c = order(8, {{17, 1}, {11, 2}});
+        const qint64 d = order(3, {{9, 2}, {21, 2}});
+        const qint64 e = order(11, {{3, 1}, {28, 1}});
+        const qint64 f = order(6, {{19, 1}, {24, 1}, {26, 1}});
+        const qint64 g = order(1, {{8, 1}});
+        const qint64 h = order(9, {{2, 1}, {4, 1}});
+        setStatus(a, u"preparing"_s);
+        setStatus(b, u"preparing"_s);
+        setStatus(g, u"preparing"_s);
+        setStatus(g, u"completed"_s);
+        backdate(a, 17);
+        backdate(b, 11);
+        backdate(c, 12);
+        backdate(d, 6);
+        backdate(e, 3);
+        Q_UNUSED(f);
+        Q_UNUSED(h);
+    }
+
+    void tabletScreens()
+    {
+        auto app = tabletAt(u"tablet-landscape"_s, 4, 1280, 800, m_edge.port());
+        QVERIFY(app);
+        UiDriver ui(app->window());
+        auto &tablet = app->controller();
+        tablet.cart()->add(1);
+        tablet.cart()->add(1);
+        tablet.cart()->add(3);
+        tablet.cart()->add(22);
+        settle();
+        shoot(ui, u"tablet-menu-landscape"_s);
+
+        QVERIFY(ui.tap(u"cartOrderButton"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(ui.find(u"confirmOrderButton"_s), 3000);
+        tablet.cart()->setNote(u"아이 먹을 거라 덜 맵게 해주세요"_s);
+        settle(800);
+        shoot(ui, u"tablet-cart"_s);
+
+        QVERIFY(ui.tap(u"confirmOrderButton"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(ui.find(u"orderAcceptedTitle"_s), 5000);
+        settle(600);
+        shoot(ui, u"tablet-order-received"_s);
+        const qint64 first = tablet.submitter()->order().value(u"id"_s).toInteger();
+        QVERIFY(ui.tap(u"orderDoneButton"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(!ui.find(u"orderDoneButton"_s), 3000);
+
+        // A second round; the kitchen has started the first.
+        setStatus(first, u"preparing"_s);
+        tablet.cart()->add(25);
+        tablet.cart()->add(25);
+        tablet.cart()->add(14);
+        QVERIFY(tablet.placeOrder());
+        QTRY_VERIFY_WITH_TIMEOUT(tablet.orders()->rowCount() == 2, 5000);
+        QVERIFY(ui.tap(u"ordersButton"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(ui.find(u"ordersCloseButton"_s), 3000);
+        settle(4000); // the toast for the second order has gone
+        shoot(ui, u"tablet-orders"_s);
+    }
+
+    void tabletPortrait()
+    {
+        auto app = tabletAt(u"tablet-portrait"_s, 10, 800, 1280, m_edge.port());
+        QVERIFY(app);
+        UiDriver ui(app->window());
+        app->controller().selectCategory(3);
+        app->controller().cart()->add(14);
+        app->controller().cart()->add(17);
+        settle();
+        shoot(ui, u"tablet-menu-portrait"_s);
+    }
+
+    void tabletRetrying()
+    {
+        FaultProxy proxy(m_edge.port());
+        auto app = tabletAt(u"tablet-retrying"_s, 12, 1280, 800, proxy.port());
+        QVERIFY(app);
+        UiDriver ui(app->window());
+        auto &tablet = app->controller();
+        tablet.submitter()->setBackoff({4000, 4000, 1.0, 0.0});
+        tablet.selectCategory(2);
+        tablet.cart()->add(9);
+        tablet.cart()->add(12);
+        settle();
+        proxy.setRefusing(true);
+        proxy.cutAll();
+        QVERIFY(ui.tap(u"cartOrderButton"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(ui.find(u"confirmOrderButton"_s), 3000);
+        QVERIFY(ui.tap(u"confirmOrderButton"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(tablet.submitter()->state(), client::OrderSubmitter::State::Retrying, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(ui.find(u"offlineBanner"_s), 5000);
+        settle(1200);
+        shoot(ui, u"tablet-retrying"_s);
+        proxy.setRefusing(false);
+        QTRY_COMPARE_WITH_TIMEOUT(tablet.submitter()->state(), client::OrderSubmitter::State::Accepted, 15000);
+    }
+
+    void kitchenBoard_data()
+    {
+        QTest::addColumn<int>("width");
+        QTest::addColumn<int>("height");
+        QTest::addColumn<QString>("name");
+        QTest::newRow("1920x1080") << 1920 << 1080 << u"kitchen-board"_s;
+        QTest::newRow("1280x800") << 1280 << 800 << u"kitchen-board-1280"_s;
+    }
+    void kitchenBoard()
+    {
+        QFETCH(int, width);
+        QFETCH(int, height);
+        QFETCH(QString, name);
+        kitchen::KitchenApp app(options(name, width, height, m_edge.port()));
+        QVERIFY(app.show());
+        UiDriver ui(app.window());
+        app.controller().login({}, u"kitchen"_s, u"kitchen"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(ui.find(u"board"_s), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(app.controller().newTickets()->rowCount() > 0, 5000);
+        // A ticket that just came in, and one that was just finished on this screen.
+        const qint64 fresh = order(7, {{13, 1}, {23, 2}});
+        QTRY_VERIFY_WITH_TIMEOUT(app.controller().newTickets()->contains(fresh), 2000);
+        const qint64 done = app.controller().preparingTickets()->orders().last().value(u"id"_s).toInteger();
+        app.controller().setUndoWindowMs(60'000);
+        app.controller().advance(done);
+        settle(1800);
+        shoot(ui, name);
+        app.controller().undo();
+    }
+
+    void managerTables()
+    {
+        kitchen::KitchenApp app(options(u"manager"_s, 1920, 1080, m_edge.port()));
+        QVERIFY(app.show());
+        UiDriver ui(app.window());
+        app.controller().login({}, u"manager"_s, u"manager"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(ui.find(u"page-tables"_s), 5000);
+        QVERIFY(ui.tap(u"page-tables"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(ui.find(u"table-5"_s), 5000);
+        QVERIFY(ui.tap(u"table-5"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(app.controller().tableOrders()->rowCount() > 0, 5000);
+        settle(1000);
+        shoot(ui, u"manager-tables"_s);
+
+        QVERIFY(ui.tap(u"page-menu"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(ui.find(u"menuPage"_s), 3000);
+        settle(1500);
+        shoot(ui, u"manager-menu"_s);
+    }
+};
+
+int main(int argc, char *argv[])
+{
+    QGuiApplication app(argc, argv);
+    tableorder::ui::setupApplication(app);
+    TestScreenshots test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+#include "tst_screenshots.moc"

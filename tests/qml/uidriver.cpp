@@ -1,0 +1,79 @@
+#include "uidriver.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QImage>
+#include <QTest>
+
+namespace tableorder::test {
+
+namespace {
+
+QQuickItem *search(QQuickItem *item, const QString &name, bool visibleOnly)
+{
+    if (!item || (visibleOnly && !item->isVisible()))
+        return nullptr;
+    if (item->objectName() == name)
+        return item;
+    const auto children = item->childItems();
+    for (QQuickItem *child : children) {
+        if (QQuickItem *found = search(child, name, visibleOnly))
+            return found;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+QQuickItem *UiDriver::find(const QString &objectName) const
+{
+    return m_window ? search(m_window->contentItem(), objectName, true) : nullptr;
+}
+
+QQuickItem *UiDriver::findAny(const QString &objectName) const
+{
+    return m_window ? search(m_window->contentItem(), objectName, false) : nullptr;
+}
+
+bool UiDriver::tap(const QString &objectName)
+{
+    return tap(find(objectName));
+}
+
+bool UiDriver::tap(QQuickItem *item)
+{
+    if (!item || !m_window || !item->isEnabled())
+        return false;
+    const QPoint centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2)).toPoint();
+    QTest::mouseClick(m_window, Qt::LeftButton, Qt::NoModifier, centre);
+    return true;
+}
+
+bool UiDriver::type(const QString &objectName, const QString &text)
+{
+    QQuickItem *item = find(objectName);
+    if (!item)
+        return false;
+    // A TextInputField holds its TextField as `input`.
+    QObject *target = item;
+    if (const QVariant input = item->property("input"); input.isValid() && input.value<QObject *>())
+        target = input.value<QObject *>();
+    return target->setProperty("text", text);
+}
+
+QString UiDriver::text(const QString &objectName) const
+{
+    QQuickItem *item = find(objectName);
+    return item ? item->property("text").toString() : QString();
+}
+
+bool UiDriver::save(const QString &path) const
+{
+    if (!m_window)
+        return false;
+    const QImage image = m_window->grabWindow();
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    return !image.isNull() && image.save(path);
+}
+
+} // namespace tableorder::test

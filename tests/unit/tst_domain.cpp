@@ -1,0 +1,195 @@
+#include "domain.h"
+#include "error.h"
+
+#include <QJsonArray>
+#include <QtTest/QTest>
+
+using namespace Qt::StringLiterals;
+using namespace tableorder;
+
+Q_DECLARE_METATYPE(tableorder::OrderStatus)
+Q_DECLARE_METATYPE(tableorder::Role)
+Q_DECLARE_METATYPE(tableorder::ErrorCode)
+
+/// The order life cycle, role names and the one error-code-to-HTTP-status map.
+class TestDomain : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void transitions_data();
+    void transitions();
+    void activeStatuses_data();
+    void activeStatuses();
+    void statusNames_data();
+    void statusNames();
+    void roleNames_data();
+    void roleNames();
+    void errorStatus_data();
+    void errorStatus();
+    void orderJsonKeepsMoneyExact();
+};
+
+void TestDomain::transitions_data()
+{
+    QTest::addColumn<OrderStatus>("from");
+    QTest::addColumn<OrderStatus>("to");
+    QTest::addColumn<bool>("allowed");
+
+    const QList<OrderStatus> all{OrderStatus::Pending, OrderStatus::Preparing,
+                                 OrderStatus::Completed, OrderStatus::Canceled};
+    // pending -> preparing -> completed; pending|preparing -> canceled; nothing else.
+    const QList<std::pair<OrderStatus, OrderStatus>> allowed{
+            {OrderStatus::Pending, OrderStatus::Preparing},
+            {OrderStatus::Preparing, OrderStatus::Completed},
+            {OrderStatus::Pending, OrderStatus::Canceled},
+            {OrderStatus::Preparing, OrderStatus::Canceled}};
+    for (OrderStatus from : all) {
+        for (OrderStatus to : all) {
+            const QByteArray name = orderStatusName(from).toLatin1() + " -> "
+                    + orderStatusName(to).toLatin1();
+            QTest::newRow(name.constData()) << from << to << allowed.contains(std::pair{from, to});
+        }
+    }
+}
+
+void TestDomain::transitions()
+{
+    QFETCH(OrderStatus, from);
+    QFETCH(OrderStatus, to);
+    QFETCH(bool, allowed);
+    QCOMPARE(isAllowedTransition(from, to), allowed);
+}
+
+void TestDomain::activeStatuses_data()
+{
+    QTest::addColumn<OrderStatus>("status");
+    QTest::addColumn<bool>("active");
+    QTest::newRow("pending is active") << OrderStatus::Pending << true;
+    QTest::newRow("preparing is active") << OrderStatus::Preparing << true;
+    QTest::newRow("completed is done") << OrderStatus::Completed << false;
+    QTest::newRow("canceled is done") << OrderStatus::Canceled << false;
+}
+
+void TestDomain::activeStatuses()
+{
+    QFETCH(OrderStatus, status);
+    QFETCH(bool, active);
+    QCOMPARE(isActive(status), active);
+}
+
+void TestDomain::statusNames_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<OrderStatus>("status");
+    QTest::newRow("pending") << u"pending"_s << true << OrderStatus::Pending;
+    QTest::newRow("preparing") << u"preparing"_s << true << OrderStatus::Preparing;
+    QTest::newRow("completed") << u"completed"_s << true << OrderStatus::Completed;
+    QTest::newRow("canceled") << u"canceled"_s << true << OrderStatus::Canceled;
+    QTest::newRow("capitalised") << u"Pending"_s << false << OrderStatus::Pending;
+    QTest::newRow("british spelling") << u"cancelled"_s << false << OrderStatus::Pending;
+    QTest::newRow("padded") << u" pending"_s << false << OrderStatus::Pending;
+    QTest::newRow("empty") << QString() << false << OrderStatus::Pending;
+    QTest::newRow("unknown") << u"done"_s << false << OrderStatus::Pending;
+}
+
+void TestDomain::statusNames()
+{
+    QFETCH(QString, name);
+    QFETCH(bool, valid);
+    QFETCH(OrderStatus, status);
+    const auto parsed = parseOrderStatus(name);
+    QCOMPARE(parsed.has_value(), valid);
+    if (valid) {
+        QCOMPARE(*parsed, status);
+        QCOMPARE(orderStatusName(*parsed), name);
+    }
+}
+
+void TestDomain::roleNames_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<Role>("role");
+    QTest::newRow("table") << u"table"_s << true << Role::Table;
+    QTest::newRow("kitchen") << u"kitchen"_s << true << Role::Kitchen;
+    QTest::newRow("manager") << u"manager"_s << true << Role::Manager;
+    QTest::newRow("capitalised") << u"Manager"_s << false << Role::Table;
+    QTest::newRow("admin is no role") << u"admin"_s << false << Role::Table;
+    QTest::newRow("empty") << QString() << false << Role::Table;
+    QTest::newRow("trailing space") << u"kitchen "_s << false << Role::Table;
+}
+
+void TestDomain::roleNames()
+{
+    QFETCH(QString, name);
+    QFETCH(bool, valid);
+    QFETCH(Role, role);
+    const auto parsed = parseRole(name);
+    QCOMPARE(parsed.has_value(), valid);
+    if (valid) {
+        QCOMPARE(*parsed, role);
+        QCOMPARE(roleName(*parsed), name);
+    }
+}
+
+void TestDomain::errorStatus_data()
+{
+    QTest::addColumn<ErrorCode>("code");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<int>("status");
+    QTest::newRow("validation") << ErrorCode::ValidationFailed << u"VALIDATION_FAILED"_s << 400;
+    QTest::newRow("unauthenticated") << ErrorCode::Unauthenticated << u"UNAUTHENTICATED"_s << 401;
+    QTest::newRow("invalid token") << ErrorCode::InvalidToken << u"INVALID_TOKEN"_s << 401;
+    QTest::newRow("expired token") << ErrorCode::TokenExpired << u"TOKEN_EXPIRED"_s << 401;
+    QTest::newRow("bad credentials") << ErrorCode::InvalidCredentials << u"INVALID_CREDENTIALS"_s << 401;
+    QTest::newRow("forbidden") << ErrorCode::Forbidden << u"FORBIDDEN"_s << 403;
+    QTest::newRow("not found") << ErrorCode::NotFound << u"NOT_FOUND"_s << 404;
+    QTest::newRow("method") << ErrorCode::MethodNotAllowed << u"METHOD_NOT_ALLOWED"_s << 405;
+    QTest::newRow("timeout") << ErrorCode::RequestTimeout << u"REQUEST_TIMEOUT"_s << 408;
+    QTest::newRow("conflict") << ErrorCode::Conflict << u"CONFLICT"_s << 409;
+    QTest::newRow("sold out") << ErrorCode::ItemUnavailable << u"ITEM_UNAVAILABLE"_s << 409;
+    QTest::newRow("transition") << ErrorCode::InvalidTransition << u"INVALID_TRANSITION"_s << 409;
+    QTest::newRow("limit") << ErrorCode::LimitReached << u"LIMIT_REACHED"_s << 409;
+    QTest::newRow("no session") << ErrorCode::NoOpenSession << u"NO_OPEN_SESSION"_s << 409;
+    QTest::newRow("exists") << ErrorCode::AlreadyExists << u"ALREADY_EXISTS"_s << 409;
+    QTest::newRow("idempotency") << ErrorCode::IdempotencyKeyReused << u"IDEMPOTENCY_KEY_REUSED"_s << 422;
+    QTest::newRow("too large") << ErrorCode::PayloadTooLarge << u"PAYLOAD_TOO_LARGE"_s << 413;
+    QTest::newRow("media type") << ErrorCode::UnsupportedMediaType << u"UNSUPPORTED_MEDIA_TYPE"_s << 415;
+    QTest::newRow("rate") << ErrorCode::RateLimited << u"RATE_LIMITED"_s << 429;
+    QTest::newRow("headers") << ErrorCode::HeadersTooLarge << u"HEADERS_TOO_LARGE"_s << 431;
+    QTest::newRow("internal") << ErrorCode::Internal << u"INTERNAL"_s << 500;
+    QTest::newRow("unavailable") << ErrorCode::Unavailable << u"UNAVAILABLE"_s << 503;
+}
+
+void TestDomain::errorStatus()
+{
+    QFETCH(ErrorCode, code);
+    QFETCH(QString, name);
+    QFETCH(int, status);
+    QCOMPARE(errorCodeName(code), name);
+    QCOMPARE(tableorder::errorStatus(code), status);
+}
+
+void TestDomain::orderJsonKeepsMoneyExact()
+{
+    // Money is an integer all the way to the wire: no float rounding of large totals.
+    Order order;
+    order.id = 7;
+    order.total = 9'007'199'254'740'000; // near 2^53
+    order.items.append({1, u"갈비탕"_s, 14000, 3, 42000});
+    order.createdAt = QDateTime(QDate(2024, 5, 1), QTime(12, 0, 0, 5), Qt::UTC);
+    const QJsonObject json = toJson(order);
+    QCOMPARE(json.value(u"total"_s).toInteger(), order.total);
+    QCOMPARE(json.value(u"status"_s).toString(), u"pending"_s);
+    QCOMPARE(json.value(u"created_at"_s).toString(), u"2024-05-01T12:00:00.005Z"_s);
+    QVERIFY(json.value(u"completed_at"_s).isNull());
+    const QJsonObject line = json.value(u"items"_s).toArray().first().toObject();
+    QCOMPARE(line.value(u"unit_price"_s).toInteger(), 14000);
+    QCOMPARE(line.value(u"line_total"_s).toInteger(), 42000);
+    QCOMPARE(line.value(u"name"_s).toString(), u"갈비탕"_s);
+}
+
+QTEST_GUILESS_MAIN(TestDomain)
+#include "tst_domain.moc"

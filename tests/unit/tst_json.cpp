@@ -1,0 +1,257 @@
+#include "json.h"
+
+#include <QtTest/QTest>
+
+using namespace Qt::StringLiterals;
+using namespace tableorder;
+
+/// Strict request-body parsing: what a handler may trust after json::parseObject and the
+/// typed field readers, and the field each rejection names.
+class TestJson : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void parseObject_data();
+    void parseObject();
+    void integers_data();
+    void integers();
+    void strings_data();
+    void strings();
+    void optionalStrings_data();
+    void optionalStrings();
+    void booleans_data();
+    void booleans();
+    void arrays_data();
+    void arrays();
+    void unknownFields();
+};
+
+static QByteArray nested(int depth)
+{
+    return "{\"a\":" + QByteArray(depth - 1, '[') + QByteArray(depth - 1, ']') + '}';
+}
+
+void TestJson::parseObject_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("valid");
+
+    QTest::newRow("object") << QByteArray(R"({"a":1,"b":[1,2],"c":{"d":null}})") << true;
+    QTest::newRow("empty object") << QByteArray("{}") << true;
+    QTest::newRow("whitespace around") << QByteArray(" \n{ \"a\" : 1 }\n") << true;
+    QTest::newRow("korean text") << QByteArray(R"({"note":"맵지 않게 해 주세요"})") << true;
+    QTest::newRow("escaped unicode") << QByteArray(R"({"note":"\uAC00\uD55C"})") << true;
+    QTest::newRow("16 levels deep") << nested(16) << true;
+    QTest::newRow("brackets inside a string do not nest")
+            << QByteArray("{\"a\":\"" + QByteArray(100, '[') + "\"}") << true;
+    QTest::newRow("escaped quote inside a string")
+            << QByteArray(R"({"a":"\"[[[[[[[[[[[[[[[[[[[[","b":1})") << true;
+
+    QTest::newRow("empty body") << QByteArray() << false;
+    QTest::newRow("array") << QByteArray("[1,2]") << false;
+    QTest::newRow("number") << QByteArray("1") << false;
+    QTest::newRow("null") << QByteArray("null") << false;
+    QTest::newRow("string") << QByteArray("\"x\"") << false;
+    QTest::newRow("truncated") << QByteArray(R"({"a":)") << false;
+    QTest::newRow("trailing garbage") << QByteArray("{} x") << false;
+    QTest::newRow("single quotes") << QByteArray("{'a':1}") << false;
+    QTest::newRow("trailing comma") << QByteArray(R"({"a":1,})") << false;
+    QTest::newRow("unquoted key") << QByteArray("{a:1}") << false;
+    QTest::newRow("NaN") << QByteArray(R"({"a":NaN})") << false;
+    QTest::newRow("17 levels deep") << nested(17) << false;
+    QTest::newRow("absurdly deep") << nested(100'000) << false;
+    QTest::newRow("invalid UTF-8 byte") << QByteArray("{\"a\":\"\xff\"}") << false;
+    QTest::newRow("overlong UTF-8") << QByteArray("{\"a\":\"\xc0\xaf\"}") << false;
+    QTest::newRow("UTF-8 surrogate") << QByteArray("{\"a\":\"\xed\xa0\x80\"}") << false;
+    QTest::newRow("truncated UTF-8") << QByteArray("{\"a\":\"\xea\xb0\"}") << false;
+    QTest::newRow("latin-1 text") << QByteArray("{\"a\":\"caf\xe9\"}") << false;
+}
+
+void TestJson::parseObject()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(bool, valid);
+    const auto parsed = json::parseObject(body);
+    QCOMPARE(parsed.has_value(), valid);
+    if (!valid) {
+        QCOMPARE(parsed.error().code, ErrorCode::ValidationFailed);
+        QCOMPARE(parsed.error().details[u"field"_s].toString(), u"body"_s);
+        QVERIFY(!parsed.error().message.isEmpty());
+    }
+}
+
+void TestJson::integers_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<qint64>("min");
+    QTest::addColumn<qint64>("max");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<qint64>("expected");
+
+    const qint64 big = std::numeric_limits<qint64>::max();
+    QTest::newRow("1") << QByteArray(R"({"q":1})") << 1LL << 100LL << true << 1LL;
+    QTest::newRow("100 at the top") << QByteArray(R"({"q":100})") << 1LL << 100LL << true << 100LL;
+    QTest::newRow("1.0 is an integer") << QByteArray(R"({"q":1.0})") << 1LL << 100LL << true << 1LL;
+    QTest::newRow("1e2 is 100") << QByteArray(R"({"q":1e2})") << 1LL << 100LL << true << 100LL;
+    QTest::newRow("-0 is 0") << QByteArray(R"({"q":-0})") << 0LL << 1LL << true << 0LL;
+    QTest::newRow("negative in range") << QByteArray(R"({"q":-5})") << -10LL << 10LL << true << -5LL;
+    QTest::newRow("2^53 exactly") << QByteArray(R"({"q":9007199254740992})") << 0LL << big << true
+                                  << 9007199254740992LL;
+
+    QTest::newRow("1.5") << QByteArray(R"({"q":1.5})") << 1LL << 100LL << false << 0LL;
+    QTest::newRow("string \"1\"") << QByteArray(R"({"q":"1"})") << 1LL << 100LL << false << 0LL;
+    QTest::newRow("null") << QByteArray(R"({"q":null})") << 1LL << 100LL << false << 0LL;
+    QTest::newRow("true") << QByteArray(R"({"q":true})") << 1LL << 100LL << false << 0LL;
+    QTest::newRow("array") << QByteArray(R"({"q":[1]})") << 1LL << 100LL << false << 0LL;
+    QTest::newRow("object") << QByteArray(R"({"q":{"v":1}})") << 1LL << 100LL << false << 0LL;
+    QTest::newRow("missing") << QByteArray(R"({"other":1})") << 1LL << 100LL << false << 0LL;
+    QTest::newRow("0 below 1") << QByteArray(R"({"q":0})") << 1LL << 100LL << false << 0LL;
+    QTest::newRow("101 above 100") << QByteArray(R"({"q":101})") << 1LL << 100LL << false << 0LL;
+    QTest::newRow("-1") << QByteArray(R"({"q":-1})") << 1LL << 100LL << false << 0LL;
+    QTest::newRow("2^63") << QByteArray(R"({"q":9223372036854775808})") << 0LL << big << false << 0LL;
+    QTest::newRow("-2^63") << QByteArray(R"({"q":-9223372036854775808})") << -big << big << false
+                           << 0LL;
+    QTest::newRow("2^53 + 2") << QByteArray(R"({"q":9007199254740994})") << 0LL << big << false << 0LL;
+    QTest::newRow("1e300") << QByteArray(R"({"q":1e300})") << 0LL << big << false << 0LL;
+}
+
+void TestJson::integers()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(qint64, min);
+    QFETCH(qint64, max);
+    QFETCH(bool, valid);
+    QFETCH(qint64, expected);
+    const auto object = json::parseObject(body);
+    QVERIFY(object.has_value());
+    const auto value = json::requireInt(*object, u"q"_s, min, max);
+    QCOMPARE(value.has_value(), valid);
+    if (valid) {
+        QCOMPARE(*value, expected);
+    } else {
+        QCOMPARE(value.error().code, ErrorCode::ValidationFailed);
+        QCOMPARE(value.error().details[u"field"_s].toString(), u"q"_s);
+    }
+}
+
+void TestJson::strings_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("plain") << QByteArray(R"({"s":"guk"})") << true << u"guk"_s;
+    QTest::newRow("trimmed") << QByteArray(R"({"s":"  bap \n"})") << true << u"bap"_s;
+    QTest::newRow("korean counts characters") << QByteArray(R"({"s":"가나다라마"})") << true
+                                               << u"가나다라마"_s;
+    QTest::newRow("missing") << QByteArray(R"({})") << false << QString();
+    QTest::newRow("null") << QByteArray(R"({"s":null})") << false << QString();
+    QTest::newRow("number") << QByteArray(R"({"s":1})") << false << QString();
+    QTest::newRow("empty") << QByteArray(R"({"s":""})") << false << QString();
+    QTest::newRow("only spaces") << QByteArray(R"({"s":"   "})") << false << QString();
+    QTest::newRow("six characters") << QByteArray(R"({"s":"가나다라마바"})") << false << QString();
+}
+
+void TestJson::strings()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(bool, valid);
+    QFETCH(QString, expected);
+    const auto value = json::requireString(*json::parseObject(body), u"s"_s, 1, 5);
+    QCOMPARE(value.has_value(), valid);
+    if (valid)
+        QCOMPARE(*value, expected);
+    else
+        QCOMPARE(value.error().details[u"field"_s].toString(), u"s"_s);
+}
+
+void TestJson::optionalStrings_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("absent gives the fallback") << QByteArray("{}") << true << u"fallback"_s;
+    QTest::newRow("null gives the fallback") << QByteArray(R"({"s":null})") << true << u"fallback"_s;
+    QTest::newRow("empty is allowed") << QByteArray(R"({"s":""})") << true << QString();
+    QTest::newRow("value") << QByteArray(R"({"s":"no onion"})") << true << u"no onion"_s;
+    QTest::newRow("number") << QByteArray(R"({"s":5})") << false << QString();
+    QTest::newRow("too long") << QByteArray(R"({"s":"0123456789x"})") << false << QString();
+}
+
+void TestJson::optionalStrings()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(bool, valid);
+    QFETCH(QString, expected);
+    const auto value = json::optionalString(*json::parseObject(body), u"s"_s, 10, u"fallback"_s);
+    QCOMPARE(value.has_value(), valid);
+    if (valid)
+        QCOMPARE(*value, expected);
+    else
+        QCOMPARE(value.error().details[u"field"_s].toString(), u"s"_s);
+}
+
+void TestJson::booleans_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<bool>("expected");
+    QTest::newRow("true") << QByteArray(R"({"b":true})") << true << true;
+    QTest::newRow("false") << QByteArray(R"({"b":false})") << true << false;
+    QTest::newRow("1") << QByteArray(R"({"b":1})") << false << false;
+    QTest::newRow("\"true\"") << QByteArray(R"({"b":"true"})") << false << false;
+    QTest::newRow("null") << QByteArray(R"({"b":null})") << false << false;
+    QTest::newRow("missing") << QByteArray(R"({})") << false << false;
+}
+
+void TestJson::booleans()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(bool, valid);
+    QFETCH(bool, expected);
+    const auto value = json::requireBool(*json::parseObject(body), u"b"_s);
+    QCOMPARE(value.has_value(), valid);
+    if (valid)
+        QCOMPARE(*value, expected);
+    else
+        QCOMPARE(value.error().details[u"field"_s].toString(), u"b"_s);
+}
+
+void TestJson::arrays_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<int>("size");
+    QTest::newRow("array") << QByteArray(R"({"a":[1,{"x":2}]})") << true << 2;
+    QTest::newRow("empty array") << QByteArray(R"({"a":[]})") << true << 0;
+    QTest::newRow("object") << QByteArray(R"({"a":{"0":1}})") << false << 0;
+    QTest::newRow("null") << QByteArray(R"({"a":null})") << false << 0;
+    QTest::newRow("missing") << QByteArray(R"({})") << false << 0;
+}
+
+void TestJson::arrays()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(bool, valid);
+    QFETCH(int, size);
+    const auto value = json::requireArray(*json::parseObject(body), u"a"_s);
+    QCOMPARE(value.has_value(), valid);
+    if (valid)
+        QCOMPARE(value->size(), size);
+    else
+        QCOMPARE(value.error().details[u"field"_s].toString(), u"a"_s);
+}
+
+void TestJson::unknownFields()
+{
+    const auto object = json::parseObject(R"({"name":"x","price":1,"colour":"red"})");
+    QVERIFY(object.has_value());
+    QVERIFY(json::allowOnly(*object, {u"name"_s, u"price"_s, u"colour"_s}).has_value());
+    const auto rejected = json::allowOnly(*object, {u"name"_s, u"price"_s});
+    QVERIFY(!rejected.has_value());
+    QCOMPARE(rejected.error().code, ErrorCode::ValidationFailed);
+    QCOMPARE(rejected.error().details[u"field"_s].toString(), u"colour"_s);
+}
+
+QTEST_GUILESS_MAIN(TestJson)
+#include "tst_json.moc"
