@@ -1,6 +1,8 @@
 #include "database.h"
 
 #include <QDir>
+#include <QElapsedTimer>
+#include <QMutex>
 #include <QFile>
 #include <QHash>
 #include <QLoggingCategory>
@@ -13,6 +15,40 @@ using namespace Qt::StringLiterals;
 Q_LOGGING_CATEGORY(lcDb, "tableorder.db")
 
 namespace tableorder::db {
+
+namespace {
+struct SlowQueries
+{
+    QMutex mutex;
+    double thresholdMs = 100;
+    std::function<void(const char *, double)> observer;
+};
+SlowQueries &slowQueries()
+{
+    static SlowQueries instance;
+    return instance;
+}
+
+void timed(const char *what, const QElapsedTimer &timer)
+{
+    const double ms = timer.nsecsElapsed() / 1e6;
+    SlowQueries &slow = slowQueries();
+    QMutexLocker lock(&slow.mutex);
+    if (ms < slow.thresholdMs)
+        return;
+    qCWarning(lcDb, "slow statement %s: %.1f ms", what, ms);
+    if (slow.observer)
+        slow.observer(what, ms);
+}
+} // namespace
+
+void setSlowQueryObserver(double thresholdMs, std::function<void(const char *, double)> observer)
+{
+    SlowQueries &slow = slowQueries();
+    QMutexLocker lock(&slow.mutex);
+    slow.thresholdMs = thresholdMs;
+    slow.observer = std::move(observer);
+}
 
 Result<QSqlDatabase> openSqlite(const QString &connectionName, const QString &path)
 {
@@ -172,7 +208,11 @@ Status Transaction::commit()
     if (!m_active)
         return fail(Error::internal());
     m_active = false;
-    if (!m_db.commit()) {
+    QElapsedTimer timer;
+    timer.start();
+    const bool committed = m_db.commit();
+    timed("commit", timer);
+    if (!committed) {
         qCCritical(lcDb) << "commit failed:" << m_db.lastError().text();
         m_db.rollback();
         return fail(Error::internal());
@@ -188,7 +228,11 @@ Error queryError(const QSqlQuery &query, const char *what)
 
 Status exec(QSqlQuery &query, const char *what)
 {
-    if (!query.exec())
+    QElapsedTimer timer;
+    timer.start();
+    const bool ok = query.exec();
+    timed(what, timer);
+    if (!ok)
         return fail(queryError(query, what));
     return {};
 }

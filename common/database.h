@@ -4,6 +4,8 @@
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
+
+#include <functional>
 #include <QString>
 
 namespace tableorder::db {
@@ -56,8 +58,13 @@ inline QString text(const QString &value)
 
 /// Logs the driver's message (never bound values) and returns a generic Internal error.
 Error queryError(const QSqlQuery &query, const char *what);
-/// exec() a prepared query, mapping failure to queryError.
+/// exec() a prepared query, mapping failure to queryError. A statement slower than the
+/// slow-query threshold is logged and reported by its name (`what`), never its SQL or data.
 [[nodiscard]] Status exec(QSqlQuery &query, const char *what);
+
+/// Called (on the thread that ran it) for every statement or commit slower than
+/// `thresholdMs`; one observer per process. Without one, slow statements are only logged.
+void setSlowQueryObserver(double thresholdMs, std::function<void(const char *name, double ms)> observer);
 /// Runs `sql` (an INSERT without RETURNING) with the values bound in order and returns the
 /// new row's `id` (RETURNING id works on SQLite 3.35+ and PostgreSQL alike).
 [[nodiscard]] Result<qint64> insertReturningId(QSqlDatabase &db, const QString &sql,

@@ -23,23 +23,28 @@ QList<double> Metrics::latencyBuckets()
 
 void Metrics::declareCounter(const QByteArray &name, const QByteArray &help)
 {
-    m_families[name] = Family{Type::Counter, help, {}, {}, {}, {}};
+    m_families[name] = Family{Type::Counter, help, {}, {}, {}, {}, {}};
+}
+
+void Metrics::declareCounter(const QByteArray &name, const QByteArray &help, std::function<double()> read)
+{
+    m_families[name] = Family{Type::Counter, help, {}, std::move(read), {}, {}, {}};
 }
 
 void Metrics::declareGauge(const QByteArray &name, const QByteArray &help)
 {
-    m_families[name] = Family{Type::Gauge, help, {}, {}, {}, {}};
+    m_families[name] = Family{Type::Gauge, help, {}, {}, {}, {}, {}};
 }
 
 void Metrics::declareGauge(const QByteArray &name, const QByteArray &help,
                            std::function<double()> read)
 {
-    m_families[name] = Family{Type::Gauge, help, {}, std::move(read), {}, {}};
+    m_families[name] = Family{Type::Gauge, help, {}, std::move(read), {}, {}, {}};
 }
 
 void Metrics::declareHistogram(const QByteArray &name, const QByteArray &help, QList<double> bounds)
 {
-    m_families[name] = Family{Type::Histogram, help, std::move(bounds), {}, {}, {}};
+    m_families[name] = Family{Type::Histogram, help, std::move(bounds), {}, {}, {}, {}};
 }
 
 Metrics::Family &Metrics::family(const QByteArray &name)
@@ -66,20 +71,31 @@ QByteArray Metrics::renderLabels(const Labels &labels)
 
 void Metrics::increment(const QByteArray &name, const Labels &labels, double by)
 {
-    family(name).values[renderLabels(labels)] += by;
+    Family &f = family(name);
+    const auto [it, added] = f.values.try_emplace(renderLabels(labels), 0.0);
+    if (added)
+        f.labelSets.emplace(it->first, labels);
+    it->second += by;
 }
 
 void Metrics::set(const QByteArray &name, const Labels &labels, double value)
 {
-    family(name).values[renderLabels(labels)] = value;
+    Family &f = family(name);
+    const auto [it, added] = f.values.try_emplace(renderLabels(labels), value);
+    if (added)
+        f.labelSets.emplace(it->first, labels);
+    it->second = value;
 }
 
 void Metrics::observe(const QByteArray &name, const Labels &labels, double value)
 {
     Family &f = family(name);
-    Histogram &h = f.histograms[renderLabels(labels)];
-    if (h.counts.isEmpty())
+    const auto [it, added] = f.histograms.try_emplace(renderLabels(labels));
+    Histogram &h = it->second;
+    if (added) {
+        f.labelSets.emplace(it->first, labels);
         h.counts.resize(f.bounds.size() + 1);
+    }
     const auto bucket = std::lower_bound(f.bounds.begin(), f.bounds.end(), value) - f.bounds.begin();
     ++h.counts[bucket];
     h.sum += value;
@@ -100,6 +116,55 @@ double Metrics::value(const QByteArray &name, const Labels &labels) const
     }
     const auto v = it->second.values.find(key);
     return v == it->second.values.end() ? 0 : v->second;
+}
+
+QList<std::pair<Metrics::Labels, double>> Metrics::series(const QByteArray &name) const
+{
+    QList<std::pair<Labels, double>> out;
+    const auto it = m_families.find(name);
+    if (it == m_families.end())
+        return out;
+    for (const auto &[key, v] : it->second.values)
+        out.append({it->second.labelSets.at(key), v});
+    return out;
+}
+
+QList<Metrics::HistogramSeries> Metrics::histograms(const QByteArray &name) const
+{
+    QList<HistogramSeries> out;
+    const auto it = m_families.find(name);
+    if (it == m_families.end())
+        return out;
+    for (const auto &[key, h] : it->second.histograms)
+        out.append({it->second.labelSets.at(key), h.counts, h.sum, h.count});
+    return out;
+}
+
+QList<double> Metrics::bounds(const QByteArray &name) const
+{
+    const auto it = m_families.find(name);
+    return it == m_families.end() ? QList<double>() : it->second.bounds;
+}
+
+double Metrics::quantile(const QList<double> &bounds, const QList<quint64> &counts, double q)
+{
+    quint64 total = 0;
+    for (quint64 c : counts)
+        total += c;
+    if (total == 0 || bounds.isEmpty())
+        return 0;
+    const double rank = q * double(total);
+    quint64 below = 0;
+    for (qsizetype i = 0; i < counts.size(); ++i) {
+        if (double(below + counts[i]) >= rank && counts[i] > 0) {
+            if (i >= bounds.size())
+                return bounds.last(); // in +Inf: the highest finite bound is all we know
+            const double lower = i == 0 ? 0 : bounds[i - 1];
+            return lower + (bounds[i] - lower) * (rank - double(below)) / double(counts[i]);
+        }
+        below += counts[i];
+    }
+    return bounds.last();
 }
 
 QByteArray Metrics::render() const

@@ -18,6 +18,8 @@ public:
     using Labels = QList<std::pair<QByteArray, QString>>;
 
     void declareCounter(const QByteArray &name, const QByteArray &help);
+    /// A counter read when /metrics is rendered (e.g. CPU seconds from /proc).
+    void declareCounter(const QByteArray &name, const QByteArray &help, std::function<double()> read);
     void declareGauge(const QByteArray &name, const QByteArray &help);
     /// A gauge read when /metrics is rendered.
     void declareGauge(const QByteArray &name, const QByteArray &help, std::function<double()> read);
@@ -29,6 +31,22 @@ public:
 
     [[nodiscard]] double value(const QByteArray &name, const Labels &labels = {}) const;
     [[nodiscard]] QByteArray render() const;
+
+    /// One labelled histogram: counts per bucket (not cumulative; the last is +Inf).
+    struct HistogramSeries
+    {
+        Labels labels;
+        QList<quint64> counts;
+        double sum = 0;
+        quint64 count = 0;
+    };
+    /// Every label set of a counter or gauge, with its value (for windowed statistics).
+    [[nodiscard]] QList<std::pair<Labels, double>> series(const QByteArray &name) const;
+    [[nodiscard]] QList<HistogramSeries> histograms(const QByteArray &name) const;
+    [[nodiscard]] QList<double> bounds(const QByteArray &name) const;
+    /// The q-quantile of bucket counts (not cumulative), interpolated linearly inside the
+    /// bucket as Prometheus' histogram_quantile() does; 0 when there are no observations.
+    [[nodiscard]] static double quantile(const QList<double> &bounds, const QList<quint64> &counts, double q);
 
     static QList<double> latencyBuckets();
 
@@ -48,6 +66,7 @@ private:
         std::function<double()> read;
         std::map<QByteArray, double> values; // key: rendered label set
         std::map<QByteArray, Histogram> histograms;
+        std::map<QByteArray, Labels> labelSets; // rendered label set -> labels
     };
     static QByteArray renderLabels(const Labels &labels);
     Family &family(const QByteArray &name);

@@ -3,6 +3,7 @@
 #include "crypto.h"
 #include "database.h"
 #include "demo.h"
+#include "health/healthmonitor.h"
 #include "http/httpserver.h"
 #include "http/ratelimiter.h"
 #include "http/routes.h"
@@ -16,6 +17,7 @@
 #include "services/orderservice.h"
 #include "services/tableservice.h"
 #include "storage/eventrepository.h"
+#include "storage/healthrepository.h"
 #include "storage/syncstaterepository.h"
 #include "sync/syncclient.h"
 #include "storage/menurepository.h"
@@ -42,7 +44,7 @@ namespace tableorder::edge {
 struct EdgeApp::Repositories
 {
     explicit Repositories(const QSqlDatabase &db)
-        : store(db), menu(db), tables(db), staff(db), orders(db), events(db), sync(db)
+        : store(db), menu(db), tables(db), staff(db), orders(db), events(db), sync(db), health(db)
     {
     }
     StoreRepository store;
@@ -52,6 +54,7 @@ struct EdgeApp::Repositories
     OrderRepository orders;
     EventRepository events;
     SyncStateRepository sync;
+    HealthRepository health;
 };
 
 EdgeApp::EdgeApp(EdgeConfig config, QObject *parent)
@@ -64,6 +67,7 @@ EdgeApp::EdgeApp(EdgeConfig config, QObject *parent)
 EdgeApp::~EdgeApp()
 {
     m_server.reset();
+    m_health.reset();
     m_sync.reset();
     m_backups.reset();
     m_ackMonitor.reset();
@@ -184,6 +188,7 @@ Status EdgeApp::start()
     m_routeContext->hub = m_hub.get();
     m_ackMonitor = std::make_unique<AckMonitor>(*m_orders, *m_events, *m_metrics, m_config.ackTimeoutMs);
     m_ackMonitor->loadPending();
+    startHealthMonitor();
 
     m_server = std::make_unique<http::HttpServer>(*m_metrics);
     m_server->setJsonLogs(m_config.jsonLogs);
@@ -209,6 +214,33 @@ Status EdgeApp::start()
         m_sync->start();
     qCInfo(lcEdge).noquote() << "listening on" << m_config.address.toString() + u':' + QString::number(m_port);
     return {};
+}
+
+void EdgeApp::startHealthMonitor()
+{
+    HealthSettings health = m_config.health;
+    health.dataDir = m_config.dataDir;
+    health.databasePath = m_config.databasePath();
+    health.edgeVersion = QCoreApplication::applicationVersion();
+    m_health = std::make_unique<HealthMonitor>(health, m_repos->health, m_repos->sync, *m_metrics, [this] {
+        LiveFigures live;
+        std::tie(live.unacknowledgedOrders, live.oldestUnacknowledgedMs) = m_ackMonitor->overdue();
+        live.tablets = m_hub->connectionCount(false);
+        live.kitchenScreens = m_hub->connectionCount(true);
+        if (m_sync) {
+            const SyncStatus s = m_sync->status();
+            live.syncBacklog = s.lastSeq - s.ackedSeq;
+            live.syncLagMs = s.lagMs;
+        }
+        return live;
+    });
+    // An order nobody acknowledged is an incident: HQ hears of it now, not at the minute.
+    connect(m_ackMonitor.get(), &AckMonitor::overdueOrder, m_health.get(), &HealthMonitor::snapshotSoon);
+    if (m_sync) {
+        m_sync->setHealthQueue(&m_repos->health, [this] { return m_health->dropped(); });
+        connect(m_health.get(), &HealthMonitor::snapshotQueued, m_sync.get(), &SyncClient::nudge);
+    }
+    m_health->start(m_sync != nullptr);
 }
 
 Result<QJsonObject> EdgeApp::streamSnapshot(const Principal &who)

@@ -29,6 +29,7 @@ class EventLog;
 class EventHub;
 class AckMonitor;
 class SyncClient;
+class HealthMonitor;
 class SyncStateRepository;
 class BackupService;
 class StoreRepository;
@@ -68,6 +69,7 @@ private:
     struct Repositories;
     bool databaseUsable();
     Result<QJsonObject> streamSnapshot(const Principal &who);
+    void startHealthMonitor();
 
     EdgeConfig m_config;
     QString m_connectionName;
@@ -84,6 +86,7 @@ private:
     std::unique_ptr<EventHub> m_hub;
     std::unique_ptr<AckMonitor> m_ackMonitor;
     std::unique_ptr<SyncClient> m_sync;
+    std::unique_ptr<HealthMonitor> m_health;
     std::unique_ptr<BackupService> m_backups;
     std::unique_ptr<QLockFile> m_lock;
     std::unique_ptr<http::HttpServer> m_server;

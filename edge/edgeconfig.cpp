@@ -114,6 +114,9 @@ Result<EdgeConfig> parseServeArguments(const QStringList &arguments, const QStri
             {u"sync/heartbeat-ms"_s, &config.syncHeartbeatMs, 100, 3600000},
             {u"sync/max-backoff-ms"_s, &config.syncMaxBackoffMs, 100, 3600000},
             {u"realtime/event-retention"_s, &config.eventRetention, 100, 100000000},
+            {u"health/interval-ms"_s, &config.health.intervalMs, 200, 3600000},
+            {u"health/slow-query-ms"_s, &config.health.slowQueryMs, 1, 600000},
+            {u"health/queue-max"_s, &config.health.queueMax, 1, 1000000},
             {u"auth/table-token-days"_s, &config.tableTokenDays, 1, 3650},
             {u"auth/staff-token-hours"_s, &config.staffTokenHours, 1, 720},
     };

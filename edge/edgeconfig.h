@@ -1,6 +1,7 @@
 #pragma once
 
 #include "error.h"
+#include "health/healthmonitor.h"
 
 #include <QHostAddress>
 #include <QString>
@@ -50,6 +51,7 @@ struct EdgeConfig
     int syncMaxBackoffMs = 30'000; // cap of the retry delay while central is unreachable
     int backupIntervalMinutes = 60; // 0: no scheduled backups
     int backupKeep = 24;
+    HealthSettings health; // interval, queue bound, slow-statement threshold
     int tableTokenDays = 365;
     int staffTokenHours = 12;
 

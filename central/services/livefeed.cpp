@@ -8,6 +8,8 @@
 #include <QSqlQuery>
 #include <QTcpSocket>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace tableorder::central {
@@ -124,7 +126,8 @@ void LiveFeed::onNotification(const QString &name, const QVariant &payload)
         emit menuAnnounced(payload.toString().toLongLong());
         return;
     }
-    if (name == ordersChannel) {
+    // Nobody watches on this instance: nothing to parse.
+    if (name == ordersChannel && !m_subscribers.isEmpty()) {
         // An array of messages (one NOTIFY per applied batch), or a single one.
         const QJsonDocument document = QJsonDocument::fromJson(payload.toString().toUtf8());
         if (document.isObject())
@@ -138,6 +141,11 @@ void LiveFeed::deliver(const QJsonObject &message)
 {
     const qint64 orgId = message.value(u"org_id"_s).toInteger();
     const qint64 storeId = message.value(u"store_id"_s).toInteger();
+    const bool watched = std::any_of(m_subscribers.cbegin(), m_subscribers.cend(), [&](const Subscriber &s) {
+        return s.socket && s.orgId == orgId && (s.storeId == 0 || s.storeId == storeId);
+    });
+    if (!watched)
+        return;
     const QByteArray frame = "event: " + message.value(u"type"_s).toString().toUtf8() + "\ndata: "
             + QJsonDocument(message).toJson(QJsonDocument::Compact) + "\n\n";
     for (const Subscriber &s : std::as_const(m_subscribers)) {

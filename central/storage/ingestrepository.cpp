@@ -29,7 +29,8 @@ QString arrayLiteral(const QList<QVariantList> &rows, qsizetype column, bool tex
             out += QString::number(v.toLongLong());
         } else {
             QString value = v.toString();
-            value.replace(u'\\', u"\\\\"_s).replace(u'"', u"\\\""_s);
+            if (value.contains(u'\\') || value.contains(u'"'))
+                value.replace(u'\\', u"\\\\"_s).replace(u'"', u"\\\""_s);
             out += u'"' + value + u'"';
         }
     }

@@ -271,7 +271,7 @@ void HttpServer::log(QByteArrayView method, const QString &route, int status, do
     m_metrics.increment("http_requests_total", {{"method", QString::fromLatin1(method)},
                                                 {"route", route},
                                                 {"status", statusText}});
-    m_metrics.observe("http_request_duration_seconds", {{"route", route}, {"status", statusText}}, seconds);
+    m_metrics.observe("http_request_duration_seconds", {{"route", route}, {"method", QString::fromLatin1(method)}, {"status", statusText}}, seconds);
     const double ms = seconds * 1000;
     if (m_jsonLogs) {
         const QJsonObject line{{u"ts"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},

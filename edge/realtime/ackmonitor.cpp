@@ -21,10 +21,7 @@ AckMonitor::AckMonitor(OrderService &orders, EventLog &log, Metrics &metrics, in
                              "Orders that no kitchen screen acknowledged in time.");
     m_metrics.declareGauge("tableorder_orders_unacknowledged",
                            "Pending orders past the acknowledgement timeout without a receipt.",
-                           [this] {
-                               return double(std::count_if(m_pending.cbegin(), m_pending.cend(),
-                                                           [](const Pending &p) { return p.alerted; }));
-                           });
+                           [this] { return double(overdue().first); });
     connect(&log, &EventLog::committed, this, &AckMonitor::onCommitted);
     connect(&orders, &OrderService::acknowledged, this, &AckMonitor::onAcknowledged);
     connect(&m_timer, &QTimer::timeout, this, &AckMonitor::check);
@@ -43,6 +40,20 @@ void AckMonitor::loadPending()
         const qint64 age = std::max<qint64>(0, created.msecsTo(now));
         m_pending.insert(id, {m_clock.elapsed() - age, age >= m_timeoutMs});
     }
+}
+
+std::pair<qint64, qint64> AckMonitor::overdue() const
+{
+    qint64 count = 0;
+    qint64 oldest = 0;
+    const qint64 now = m_clock.elapsed();
+    for (const Pending &p : m_pending) {
+        if (!p.alerted)
+            continue;
+        ++count;
+        oldest = std::max(oldest, now - p.createdMs);
+    }
+    return {count, oldest};
 }
 
 void AckMonitor::onCommitted(const Event &event)
@@ -70,6 +81,7 @@ void AckMonitor::check()
         it->alerted = true;
         m_metrics.increment("tableorder_orders_unacknowledged_total");
         (void)m_orders.raiseUnacknowledged(it.key(), now - it->createdMs);
+        emit overdueOrder(it.key());
     }
 }
 

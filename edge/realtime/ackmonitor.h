@@ -26,6 +26,12 @@ public:
                QObject *parent = nullptr);
     /// Picks up orders left unacknowledged before a restart.
     void loadPending();
+    /// Orders past the timeout without a receipt, and the age of the oldest of them.
+    [[nodiscard]] std::pair<qint64, qint64> overdue() const;
+
+signals:
+    /// An order went past the timeout without a receipt (once per order).
+    void overdueOrder(qint64 orderId);
 
 private:
     void onCommitted(const tableorder::Event &event);

@@ -4,6 +4,7 @@
 #include "metrics.h"
 #include "services/eventlog.h"
 #include "services/menuservice.h"
+#include "storage/healthrepository.h"
 #include "storage/syncstaterepository.h"
 #include "domain.h"
 #include "sync.pb.h"
@@ -51,10 +52,27 @@ SyncClient::SyncClient(SyncSettings settings, EventLog &log, SyncStateRepository
     });
     m_menuTimer.setSingleShot(true);
     connect(&m_menuTimer, &QTimer::timeout, this, &SyncClient::pollMenu);
-    connect(&m_log, &EventLog::committed, this, [this] {
-        if (!m_upload && !m_pumpTimer.isActive() && m_uploadFailures == 0)
-            schedulePump(0);
-    });
+    connect(&m_log, &EventLog::committed, this, &SyncClient::nudge);
+}
+
+void SyncClient::nudge()
+{
+    if (!m_upload && !m_pumpTimer.isActive() && m_uploadFailures == 0)
+        schedulePump(0);
+}
+
+void SyncClient::setHealthQueue(HealthRepository *queue, std::function<qint64()> dropped)
+{
+    m_health = queue;
+    m_healthDropped = std::move(dropped);
+}
+
+void SyncClient::acknowledgeHealth(qint64 id)
+{
+    if (!m_health || id <= 0)
+        return;
+    (void)m_health->acknowledge(id);
+    m_metrics.set("tableorder_health_queue_snapshots", {}, double(m_health->count().value_or(0)));
 }
 
 SyncClient::~SyncClient()
@@ -118,6 +136,21 @@ void SyncClient::pump()
     }
     sync::v1::UploadRequest upload;
     qint64 bytes = 0;
+    m_healthSent = 0;
+    if (m_health) {
+        // Snapshots first, so that the events' share of the batch budget is what is left.
+        for (const QueuedSnapshot &queued : m_health->oldest(kMaxHealthPerUpload).value_or(QList<QueuedSnapshot>())) {
+            auto *h = upload.add_health();
+            if (!h->ParseFromArray(queued.snapshot.constData(), int(queued.snapshot.size()))) {
+                upload.mutable_health()->RemoveLast();
+                continue;
+            }
+            h->set_id(queued.id);
+            bytes += queued.snapshot.size() + 16;
+            ++m_healthSent;
+        }
+        upload.set_health_dropped(m_healthDropped ? m_healthDropped() : 0);
+    }
     qint64 lastSent = m_acked;
     for (const Event &event : *events) {
         const QByteArray data = QJsonDocument(event.data).toJson(QJsonDocument::Compact);
@@ -168,6 +201,9 @@ void SyncClient::onUploadFinished(QNetworkReply *reply, qint64 firstSeq, qint64 
     Q_UNUSED(firstSeq);
     auto outcome = [this](const QString &what) { m_metrics.increment("tableorder_sync_uploads_total", {{"outcome", what}}); };
 
+    if (parsed)
+        acknowledgeHealth(response.health_acked_id());
+    const bool moreHealth = parsed && m_healthSent >= kMaxHealthPerUpload;
     if (status == 200 && parsed && response.applied_seq() < m_acked) {
         // Central has less than it once acknowledged (restored from a backup): without new
         // events no batch would ever skip ahead and draw a 409, so rewind on this answer too.
@@ -196,7 +232,7 @@ void SyncClient::onUploadFinished(QNetworkReply *reply, qint64 firstSeq, qint64 
             m_menuTimer.start(0);
         updateGauges();
         auto last = m_log.lastSeq();
-        if (last && *last > m_acked && applied >= lastSentSeq)
+        if ((last && *last > m_acked && applied >= lastSentSeq) || moreHealth)
             schedulePump(0); // more to send
         return;
     }

@@ -17,6 +17,7 @@ struct Event;
 namespace tableorder::edge {
 
 class EventLog;
+class HealthRepository;
 class MenuService;
 class SyncStateRepository;
 
@@ -55,6 +56,11 @@ public:
     ~SyncClient() override;
 
     void start();
+    /// Health snapshots ride along with the events (at most kMaxHealthPerUpload per upload);
+    /// `dropped` is how many the bounded queue has dropped, reported to central.
+    void setHealthQueue(HealthRepository *queue, std::function<qint64()> dropped);
+    /// Something new to send (an event, a snapshot): upload soon unless backing off.
+    void nudge();
     [[nodiscard]] SyncStatus status() const;
     /// Events older than this seq may be pruned (central has them).
     [[nodiscard]] qint64 ackedSeq() const { return m_acked; }
@@ -69,6 +75,7 @@ private:
     void recordError(const QString &error);
     void updateGauges();
     QNetworkRequest request(const QString &path) const;
+    void acknowledgeHealth(qint64 id);
 
     SyncSettings m_settings;
     EventLog &m_log;
@@ -89,6 +96,11 @@ private:
     bool m_holdUploads = false; // central refused our schema: keep events, retry slowly
     QString m_lastError;
     QDateTime m_lastSuccess;
+    HealthRepository *m_health = nullptr;
+    std::function<qint64()> m_healthDropped;
+    int m_healthSent = 0; // snapshots in the upload in flight
 };
+
+inline constexpr int kMaxHealthPerUpload = 60;
 
 } // namespace tableorder::edge
