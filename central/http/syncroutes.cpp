@@ -16,15 +16,6 @@ namespace {
 
 constexpr auto protobufType = "application/x-protobuf";
 
-/// The store comes from its key, never from the request body.
-Result<StoreRecord> storeOf(CentralContext &ctx, const HttpRequest &req)
-{
-    QByteArray auth = req.header("authorization");
-    if (auth.size() <= 7 || auth.first(7).compare("bearer ", Qt::CaseInsensitive) != 0)
-        return fail(ErrorCode::Unauthenticated, u"send the store key as Authorization: Bearer"_s);
-    return ctx.stores.byKey(QString::fromLatin1(auth.sliced(7).trimmed()));
-}
-
 HttpResponse protobuf(int status, const google::protobuf::MessageLite &message)
 {
     return HttpResponse::raw(status, protobufType, QByteArray::fromStdString(message.SerializeAsString()));
@@ -32,13 +23,21 @@ HttpResponse protobuf(int status, const google::protobuf::MessageLite &message)
 
 } // namespace
 
+Result<StoreRecord> storeFromKey(CentralContext &ctx, const HttpRequest &req)
+{
+    QByteArray auth = req.header("authorization");
+    if (auth.size() <= 7 || auth.first(7).compare("bearer ", Qt::CaseInsensitive) != 0)
+        return fail(ErrorCode::Unauthenticated, u"send the store key as Authorization: Bearer"_s);
+    return ctx.stores.byKey(QString::fromLatin1(auth.sliced(7).trimmed()));
+}
+
 void registerSyncRoutes(http::HttpServer &server, CentralContext &ctx)
 {
     using Method = http::HttpServer::Method;
 
     server.route(Method::Post, u"/sync/v1/events"_s, {StoreKey, {protobufType}, kMaxBatchBytes + 64 * 1024},
                  [&ctx](HttpRequest &req) {
-                     auto store = storeOf(ctx, req);
+                     auto store = storeFromKey(ctx, req);
                      if (!store)
                          return HttpResponse::error(store.error());
                      if (auto retry = ctx.limiter.take(u"upload:%1"_s.arg(store->id), ctx.config.uploadsPerMinute, 60))
@@ -70,7 +69,7 @@ void registerSyncRoutes(http::HttpServer &server, CentralContext &ctx)
     // Long poll: answers at once when a version newer than `after` is published, else
     // waits up to long-poll-ms and answers 204.
     server.routeAsync(Method::Get, u"/sync/v1/menu"_s, {StoreKey}, [&ctx](HttpRequest &req, http::Reply reply) {
-        auto store = storeOf(ctx, req);
+        auto store = storeFromKey(ctx, req);
         if (!store)
             return reply.send(HttpResponse::error(store.error()));
         const qint64 after = req.query(u"after"_s).toLongLong();

@@ -23,6 +23,7 @@ namespace tableorder::edge {
 namespace {
 const QString ackedKey = u"acked_seq"_s;
 const QString menuKey = u"central_menu_version"_s;
+const QString menuJsonKey = u"central_menu_json"_s; // the applied central menu, for its pictures
 constexpr auto protobufType = "application/x-protobuf";
 } // namespace
 
@@ -51,6 +52,8 @@ SyncClient::SyncClient(SyncSettings settings, EventLog &log, SyncStateRepository
     });
     m_menuTimer.setSingleShot(true);
     connect(&m_menuTimer, &QTimer::timeout, this, &SyncClient::pollMenu);
+    m_imageTimer.setSingleShot(true);
+    connect(&m_imageTimer, &QTimer::timeout, this, &SyncClient::fetchMissingImages);
     connect(&m_log, &EventLog::committed, this, [this] {
         if (!m_upload && !m_pumpTimer.isActive() && m_uploadFailures == 0)
             schedulePump(0);
@@ -59,7 +62,7 @@ SyncClient::SyncClient(SyncSettings settings, EventLog &log, SyncStateRepository
 
 SyncClient::~SyncClient()
 {
-    for (QNetworkReply *reply : {m_upload.data(), m_menuPoll.data()}) {
+    for (QNetworkReply *reply : {m_upload.data(), m_menuPoll.data(), m_imageFetch.data()}) {
         if (reply) {
             reply->disconnect(this);
             reply->abort();
@@ -74,6 +77,7 @@ void SyncClient::start()
     m_heartbeat.start(m_settings.heartbeatMs);
     schedulePump(0);
     m_menuTimer.start(0);
+    m_imageTimer.start(0); // pictures a previous run could not fetch
     updateGauges();
 }
 
@@ -266,13 +270,18 @@ void SyncClient::onMenuFinished(QNetworkReply *reply)
     m_menuFailures = 0;
     const qint64 version = update.version();
     if (version > m_centralMenuVersion) {
-        auto applied = m_menu.applyCentralMenu(version, QByteArray::fromStdString(update.menu_json()), [&] {
+        const QByteArray json = QByteArray::fromStdString(update.menu_json());
+        auto applied = m_menu.applyCentralMenu(json, [&]() -> Status {
+            if (auto ok = m_state.set(menuJsonKey, QString::fromUtf8(json)); !ok)
+                return ok;
             return m_state.set(menuKey, QString::number(version));
         });
         if (applied) {
             m_centralMenuVersion = version;
             qCInfo(lcSync) << "applied central menu version" << version;
             updateGauges();
+            if (!applied->isEmpty())
+                m_imageTimer.start(0);
         } else {
             recordError(u"could not apply central menu version %1: %2"_s.arg(version).arg(applied.error().message));
             m_menuTimer.start(m_settings.menuPollMs);
@@ -280,6 +289,74 @@ void SyncClient::onMenuFinished(QNetworkReply *reply)
         }
     }
     m_menuTimer.start(0);
+}
+
+void SyncClient::fetchMissingImages()
+{
+    if (m_imageFetch) {
+        m_imageRescan = true;
+        return;
+    }
+    const QByteArray json = m_state.get(menuJsonKey).value_or(QString()).toUtf8();
+    m_imageQueue = json.isEmpty() ? QStringList() : m_menu.missingCentralImages(json);
+    m_imagesFetched = 0;
+    fetchNextImage();
+}
+
+void SyncClient::fetchNextImage()
+{
+    if (m_imageQueue.isEmpty()) {
+        if (m_imagesFetched > 0) {
+            // The pictures are here: the same central menu again, now pointing at them (the
+            // edge's menu version moves, so tablets reload).
+            const QByteArray json = m_state.get(menuJsonKey).value_or(QString()).toUtf8();
+            auto applied = m_menu.applyCentralMenu(json, [] { return Status(); });
+            if (!applied)
+                recordError(u"could not apply the central menu's pictures: "_s + applied.error().message);
+            else
+                qCInfo(lcSync) << "fetched" << m_imagesFetched << "menu pictures from central";
+            m_imagesFetched = 0;
+        }
+        if (std::exchange(m_imageRescan, false) && !m_imageTimer.isActive())
+            m_imageTimer.start(0);
+        return;
+    }
+    const QString hash = m_imageQueue.first();
+    const bool thumbnail = m_imageThumb.isEmpty();
+    QNetworkRequest req = request(u"/sync/v1/images/"_s + hash + (thumbnail ? u"-thumb.jpg"_s : u".jpg"_s));
+    req.setTransferTimeout(30'000);
+    m_imageFetch = m_network.get(req);
+    connect(m_imageFetch, &QNetworkReply::finished, this,
+            [this, reply = m_imageFetch.data(), hash, thumbnail] { onImageFinished(reply, hash, thumbnail); });
+}
+
+void SyncClient::onImageFinished(QNetworkReply *reply, const QString &hash, bool thumbnail)
+{
+    reply->deleteLater();
+    m_imageFetch.clear();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray body = reply->readAll();
+    Status saved;
+    if (status != 200 || body.isEmpty()) {
+        saved = fail(ErrorCode::Unavailable, status ? u"central answered %1"_s.arg(status) : reply->errorString());
+    } else if (thumbnail) {
+        m_imageThumb = body;
+        return fetchNextImage();
+    } else {
+        saved = m_menu.saveCentralImage(hash, body, m_imageThumb);
+    }
+    m_imageThumb.clear();
+    if (!saved) {
+        // The menu stays as it is (that item without its picture); try the round again later.
+        recordError(u"could not fetch menu picture %1: %2"_s.arg(hash.left(12), saved.error().message));
+        m_imageQueue.clear();
+        m_imageTimer.start(std::min(m_settings.menuPollMs, backoffMs(++m_imageFailures)));
+        return fetchNextImage(); // re-applies what did arrive
+    }
+    m_imageFailures = 0;
+    ++m_imagesFetched;
+    m_imageQueue.removeFirst();
+    fetchNextImage();
 }
 
 void SyncClient::recordError(const QString &error)
