@@ -57,11 +57,18 @@ void registerSyncRoutes(http::HttpServer &server, CentralContext &ctx)
                      sync::v1::UploadResponse response;
                      response.set_applied_seq(outcome->appliedSeq);
                      response.set_menu_version(outcome->menuVersion);
+                     response.set_max_order_id(outcome->maxOrderId);
                      if (outcome->expectedSeq) {
                          response.set_expected_seq(outcome->expectedSeq);
-                         response.set_message("batch skips ahead; resend from expected_seq");
-                         return protobuf(409, response).withHeader("X-Expected-Seq",
-                                                                   QByteArray::number(outcome->expectedSeq));
+                         response.set_conflict_seq(outcome->conflictSeq);
+                         response.set_code(outcome->conflictSeq ? "SEQ_CONFLICT" : "SEQ_GAP");
+                         response.set_message(outcome->conflictSeq
+                                                      ? "seq already applied for another event_id; renumber from "
+                                                        "conflict_seq to continue at expected_seq"
+                                                      : "batch skips ahead; resend from expected_seq");
+                         return protobuf(409, response)
+                                 .withHeader("X-Expected-Seq", QByteArray::number(outcome->expectedSeq))
+                                 .withHeader("X-Error-Code", QByteArray::fromStdString(response.code()));
                      }
                      return protobuf(200, response);
                  });

@@ -184,6 +184,59 @@ void SyncClient::onUploadFinished(QNetworkReply *reply, qint64 firstSeq, qint64 
         schedulePump(0);
         return;
     }
+    if (status == 409 && parsed && response.code() == "SEQ_CONFLICT" && response.conflict_seq() > 0
+        && response.expected_seq() > response.conflict_seq()) {
+        // Restored from a backup: our events from conflict_seq on reuse seqs central applied
+        // for other events. Move them (and the ids of orders central already holds) past
+        // what central has, durably, then upload them.
+        outcome(u"renumber"_s);
+        const qint64 applied = response.expected_seq() - 1;
+        auto moved = m_log.continueAfter(response.conflict_seq(), applied, response.max_order_id(),
+                                         [&] { return m_state.set(ackedKey, QString::number(applied)); });
+        if (!moved) {
+            recordError(u"could not renumber events after a restore: "_s + moved.error().message);
+            schedulePump(backoffMs(++m_uploadFailures));
+            return;
+        }
+        qCWarning(lcSync) << "central applied up to seq" << applied << "for other events (restored from a backup?);"
+                          << *moved << "events from seq" << response.conflict_seq() << "now follow it";
+        m_acked = applied;
+        updateGauges();
+        schedulePump(0);
+        return;
+    }
+    if (status == 200 && parsed && response.applied_seq() > lastSentSeq) {
+        // Central applied more than we sent: a lost answer, or we were restored from a
+        // backup. Events we have not sent yet may reuse seqs central applied for others, so
+        // never skip them: send them (central checks their event ids, SEQ_CONFLICT above).
+        outcome(u"ok"_s);
+        const auto localLast = m_log.lastSeq();
+        if (!localLast || *localLast > lastSentSeq) {
+            if (lastSentSeq > m_acked) {
+                m_acked = lastSentSeq;
+                (void)m_state.set(ackedKey, QString::number(m_acked));
+            }
+            schedulePump(0);
+            return;
+        }
+        // Nothing more here (restored, no new events yet): number the next events and
+        // orders past what central has.
+        const qint64 applied = response.applied_seq();
+        auto done = m_log.continueAfter(0, applied, response.max_order_id(),
+                                        [&] { return m_state.set(ackedKey, QString::number(applied)); });
+        if (!done) {
+            recordError(u"could not continue after central's seq: "_s + done.error().message);
+            schedulePump(backoffMs(++m_uploadFailures));
+            return;
+        }
+        qCWarning(lcSync) << "central applied up to seq" << applied << "beyond this log; continuing after it";
+        m_acked = applied;
+        m_uploadFailures = 0;
+        m_lastError.clear();
+        m_lastSuccess = QDateTime::currentDateTimeUtc();
+        updateGauges();
+        return;
+    }
     if (status == 200 && parsed) {
         outcome(u"ok"_s);
         const qint64 applied = response.applied_seq();
