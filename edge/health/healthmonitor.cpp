@@ -72,6 +72,7 @@ HealthMonitor::HealthMonitor(HealthSettings settings, HealthRepository &queue, S
     m_metrics.declareCounter("tableorder_db_slow_queries_total",
                              "Statements (by name in the code, never their data) slower than the threshold.");
     m_metrics.declareGauge("tableorder_health_queue_snapshots", "Health snapshots waiting for central.");
+    m_metrics.declareCounter("tableorder_health_snapshots_total", "Health snapshots queued for central.");
     m_metrics.declareCounter("tableorder_health_snapshots_dropped_total",
                              "Health snapshots dropped because the queue was full (central unreachable).",
                              [this] { return double(m_dropped); });
@@ -230,6 +231,7 @@ void HealthMonitor::tick()
         qCWarning(lcHealth).noquote() << "cannot queue a health snapshot:" << dropped.error().message;
         return;
     }
+    m_metrics.increment("tableorder_health_snapshots_total");
     if (*dropped > 0) {
         m_dropped += *dropped;
         (void)m_state.set(droppedKey, QString::number(m_dropped));
