@@ -64,7 +64,7 @@ Result<QString> BackupService::restore(const QString &backupPath, const QString 
     if (!version)
         return fail(version.error());
     const QString aside = databasePath + u".before-restore-"_s
-            + QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd-HHmmss"_s);
+            + QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd-HHmmss-zzz"_s);
     if (QFile::exists(databasePath) && !QFile::rename(databasePath, aside))
         return fail(ErrorCode::Internal, u"cannot move the current database aside"_s);
     for (const QString &suffix : {u"-wal"_s, u"-shm"_s}) {

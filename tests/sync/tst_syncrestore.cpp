@@ -132,7 +132,8 @@ void TestSyncRestore::restore(const QString &backupFile)
 {
     QVERIFY(m_edge->terminate());
     QByteArray output;
-    QCOMPARE(runEdge({u"restore"_s, u"--data-dir"_s, m_edge->dataDir(), u"--from"_s, backupFile}, &output), 0);
+    const int code = runEdge({u"restore"_s, u"--data-dir"_s, m_edge->dataDir(), u"--from"_s, backupFile}, &output);
+    QVERIFY2(code == 0, qPrintable(u"restore of '%1' exited %2: %3"_s.arg(backupFile).arg(code).arg(QString::fromUtf8(output))));
 }
 
 void TestSyncRestore::verifyHqHasEverything()
