@@ -51,7 +51,7 @@ const Fleet = (() => {
   function tile(s) {
     const h = s.health || {};
     const level = tone(s);
-    const figure = (key, value) => `<div><dt>${t(key)}</dt><dd>${value}</dd></div>`;
+    const figure = (key, value) => `<div data-figure="${key}"><dt>${t(key)}</dt><dd>${value}</dd></div>`;
     return `<a class="tile tone-${level}" href="#/health/${s.id}" data-store="${s.id}" data-tone="${level}">
       <div class="tile-head"><strong class="tile-name">${esc(s.name)}</strong>${badge(level)}</div>
       <div class="tile-sub muted">${s.status === 'online' ? t('status.online') : t('status.offline')}
