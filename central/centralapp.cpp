@@ -7,13 +7,17 @@
 #include "http/ratelimiter.h"
 #include "http/routes.h"
 #include "metrics.h"
+#include "services/alertservice.h"
+#include "services/fleetservice.h"
 #include "services/hqauthservice.h"
 #include "services/livefeed.h"
 #include "services/menupublisher.h"
 #include "services/reportservice.h"
 #include "services/storeservice.h"
 #include "services/syncservice.h"
+#include "storage/alertrepository.h"
 #include "storage/centralmenurepository.h"
+#include "storage/fleetrepository.h"
 #include "storage/ingestrepository.h"
 #include "storage/reportrepository.h"
 #include "storage/tenantrepository.h"
@@ -41,6 +45,10 @@ CentralApp::~CentralApp()
 {
     m_server.reset();
     m_context.reset();
+    m_alerts.reset();
+    m_fleet.reset();
+    m_alertRepo.reset();
+    m_fleetRepo.reset();
     m_feed.reset();
     m_reports.reset();
     m_publisher.reset();
@@ -115,24 +123,21 @@ Status CentralApp::start()
     connect(m_publisher.get(), &MenuPublisher::versionPublished, m_feed.get(),
             [this](qint64 storeId) { m_feed->announceMenu(storeId); });
     connect(m_feed.get(), &LiveFeed::menuAnnounced, m_publisher.get(), &MenuPublisher::notifyPublished);
-    m_metrics->declareGauge("tableorder_central_store_backlog", "Upload backlog each store last reported.");
-    m_metrics->declareGauge("tableorder_central_store_lag_seconds", "Sync lag each store last reported.");
-    m_metrics->declareGauge("tableorder_central_store_online", "1 when the store synced recently.");
     m_metrics->declareGauge("tableorder_central_feed_subscribers", "Open HQ live-feed streams.",
                             [this] { return double(m_feed->subscriberCount()); });
-    auto *gauges = new QTimer(this);
-    connect(gauges, &QTimer::timeout, this, [this] {
-        auto stores = m_tenants->allStores();
-        if (!stores)
-            return;
-        for (const StoreRecord &s : *stores) {
-            const Metrics::Labels label{{"store", QString::number(s.id)}, {"store_name", s.name}};
-            m_metrics->set("tableorder_central_store_backlog", label, double(s.backlog));
-            m_metrics->set("tableorder_central_store_lag_seconds", label, s.lagMs / 1000.0);
-            m_metrics->set("tableorder_central_store_online", label, m_stores->isOnline(s) ? 1 : 0);
-        }
+    m_fleetRepo = std::make_unique<FleetRepository>(m_db);
+    m_alertRepo = std::make_unique<AlertRepository>(m_db);
+    m_fleet = std::make_unique<FleetService>(m_db, *m_fleetRepo, *m_alertRepo, *m_stores, *m_metrics,
+                                             FleetSettings{m_config.healthMinuteDays, m_config.healthHourDays});
+    m_alerts = std::make_unique<AlertService>(m_db, *m_alertRepo, *m_fleetRepo, *m_ingest, *m_stores, *m_feed,
+                                              m_config.alertsEvaluateMs);
+    auto *retention = new QTimer(this);
+    connect(retention, &QTimer::timeout, this, [this] {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        (void)m_fleet->prune(now);
+        (void)m_alerts->pruneNotifications(now);
     });
-    gauges->start(5000);
+    retention->start(10 * 60 * 1000);
 
     if (m_config.demo) {
         if (auto ok = seedDemo(); !ok)
@@ -140,7 +145,8 @@ Status CentralApp::start()
     }
 
     m_context.reset(new CentralContext{m_config, *m_auth, *m_stores, *m_sync, *m_publisher, *m_reports, *m_feed,
-                                       *m_ingest, *m_limiter, *m_metrics, [this] { return databaseUsable(); }});
+                                       *m_ingest, *m_limiter, *m_metrics, [this] { return databaseUsable(); },
+                                       *m_fleet, *m_alerts});
     m_server = std::make_unique<http::HttpServer>(*m_metrics);
     m_server->setJsonLogs(m_config.jsonLogs);
     m_server->setAuthorizer(makeCentralAuthorizer(*m_context));
@@ -148,6 +154,7 @@ Status CentralApp::start()
     registerCentralMenuRoutes(*m_server, *m_context);
     registerReportRoutes(*m_server, *m_context);
     registerSyncRoutes(*m_server, *m_context);
+    registerFleetRoutes(*m_server, *m_context);
     registerCentralSystemRoutes(*m_server, *m_context);
     registerDashboardRoutes(*m_server);
     http::GuardLimits limits;
@@ -155,6 +162,7 @@ Status CentralApp::start()
     m_port = m_server->listen(m_config.address, m_config.port, limits);
     if (!m_port)
         return fail(ErrorCode::Unavailable, u"cannot listen on %1:%2"_s.arg(m_config.address.toString()).arg(m_config.port));
+    m_alerts->start();
     qCInfo(lcCentral).noquote() << "listening on" << m_config.address.toString() + u':' + QString::number(m_port);
     return {};
 }

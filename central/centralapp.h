@@ -29,6 +29,10 @@ class SyncService;
 class MenuPublisher;
 class ReportService;
 class LiveFeed;
+class FleetRepository;
+class AlertRepository;
+class FleetService;
+class AlertService;
 struct CentralContext;
 
 /// Applies the central schema migrations, serialised across instances on PostgreSQL.
@@ -67,6 +71,10 @@ private:
     std::unique_ptr<MenuPublisher> m_publisher;
     std::unique_ptr<ReportService> m_reports;
     std::unique_ptr<LiveFeed> m_feed;
+    std::unique_ptr<FleetRepository> m_fleetRepo;
+    std::unique_ptr<AlertRepository> m_alertRepo;
+    std::unique_ptr<FleetService> m_fleet;
+    std::unique_ptr<AlertService> m_alerts;
     std::unique_ptr<http::RateLimiter> m_limiter;
     std::unique_ptr<CentralContext> m_context;
     std::unique_ptr<http::HttpServer> m_server;

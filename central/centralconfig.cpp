@@ -80,7 +80,10 @@ Result<CentralConfig> parseCentralArguments(const QStringList &arguments, const 
     for (const IntSetting &s : {IntSetting{u"offline-after-seconds"_s, &config.offlineAfterSeconds, 5, 86400},
                                 IntSetting{u"uploads-per-minute"_s, &config.uploadsPerMinute, 1, 1000000},
                                 IntSetting{u"long-poll-ms"_s, &config.longPollMs, 100, 120000},
-                                IntSetting{u"token-hours"_s, &config.tokenHours, 1, 720}}) {
+                                IntSetting{u"token-hours"_s, &config.tokenHours, 1, 720},
+                                IntSetting{u"alerts-evaluate-ms"_s, &config.alertsEvaluateMs, 100, 3600000},
+                                IntSetting{u"health-minute-days"_s, &config.healthMinuteDays, 1, 90},
+                                IntSetting{u"health-hour-days"_s, &config.healthHourDays, 1, 3650}}) {
         const QString text = setting(QString(), s.key);
         if (text.isEmpty())
             continue;

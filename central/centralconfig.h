@@ -21,6 +21,9 @@ struct CentralConfig
     int tokenHours = 12;
     int uploadsPerMinute = 600; // per store
     int longPollMs = 25'000;
+    int alertsEvaluateMs = 10'000;
+    int healthMinuteDays = 7;  // health snapshot points kept
+    int healthHourDays = 90;   // hourly roll-ups kept
 
     [[nodiscard]] QString stateDir() const; // directory of the secret and demo key
 };

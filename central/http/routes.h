@@ -18,6 +18,8 @@ class MenuPublisher;
 class ReportService;
 class LiveFeed;
 class IngestRepository;
+class FleetService;
+class AlertService;
 struct CentralConfig;
 
 /// Route access: public, any HQ account, or HQ admins only.
@@ -36,12 +38,16 @@ struct CentralContext
     http::RateLimiter &limiter;
     Metrics &metrics;
     std::function<bool()> databaseUsable;
+    FleetService &fleet;
+    AlertService &alerts;
 };
 
 void registerHqRoutes(http::HttpServer &server, CentralContext &ctx);
 void registerCentralMenuRoutes(http::HttpServer &server, CentralContext &ctx);
 void registerReportRoutes(http::HttpServer &server, CentralContext &ctx);
 void registerSyncRoutes(http::HttpServer &server, CentralContext &ctx);
+/// Fleet health, per-store time series, alerts and alert settings.
+void registerFleetRoutes(http::HttpServer &server, CentralContext &ctx);
 void registerCentralSystemRoutes(http::HttpServer &server, CentralContext &ctx);
 /// The HQ dashboard (static files compiled in) at / and /dashboard/*.
 void registerDashboardRoutes(http::HttpServer &server);

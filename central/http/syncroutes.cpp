@@ -1,6 +1,7 @@
 #include "centralconfig.h"
 #include "http/ratelimiter.h"
 #include "routes.h"
+#include "services/fleetservice.h"
 #include "services/menupublisher.h"
 #include "services/storeservice.h"
 #include "services/syncservice.h"
@@ -48,6 +49,11 @@ void registerSyncRoutes(http::HttpServer &server, CentralContext &ctx)
                      const QByteArray body = req.body();
                      if (!request.ParseFromArray(body.constData(), int(body.size())))
                          return HttpResponse::error(Error::validation(u"body"_s, u"not an UploadRequest protobuf"_s));
+                     // Health snapshots first, in their own transaction: a store whose
+                     // events are refused (a newer schema) still reports its health.
+                     auto healthAcked = ctx.fleet.ingest(*store, request);
+                     if (!healthAcked && healthAcked.error().code != ErrorCode::Internal)
+                         return HttpResponse::error(healthAcked.error());
                      auto outcome = ctx.sync.upload(*store, request);
                      if (!outcome) {
                          if (outcome.error().code == ErrorCode::Internal)
@@ -56,6 +62,7 @@ void registerSyncRoutes(http::HttpServer &server, CentralContext &ctx)
                          return HttpResponse::error(outcome.error());
                      }
                      sync::v1::UploadResponse response;
+                     response.set_health_acked_id(healthAcked.value_or(0));
                      response.set_applied_seq(outcome->appliedSeq);
                      response.set_menu_version(outcome->menuVersion);
                      if (outcome->expectedSeq) {

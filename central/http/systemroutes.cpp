@@ -1,4 +1,5 @@
 #include "metrics.h"
+#include "services/fleetservice.h"
 #include "routes.h"
 
 using namespace Qt::StringLiterals;
@@ -20,6 +21,7 @@ void registerCentralSystemRoutes(http::HttpServer &server, CentralContext &ctx)
         return HttpResponse::json(QJsonObject{{u"status"_s, u"ready"_s}});
     });
     server.route(Method::Get, u"/metrics"_s, {HqPublic}, [&ctx](HttpRequest &) {
+        ctx.fleet.refreshGauges(); // per-store gauges (label `store`): one scrape covers the fleet
         return HttpResponse::raw(200, "text/plain; version=0.0.4; charset=utf-8", ctx.metrics.render());
     });
 }

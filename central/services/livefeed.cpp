@@ -65,6 +65,18 @@ void LiveFeed::publish(qint64 orgId, qint64 storeId, const QString &storeName, c
                                                        {u"total"_s, order.value(u"total"_s)},
                                                        {u"created_at"_s, order.value(u"created_at"_s)},
                                                        {u"item_count"_s, order.value(u"items"_s).toArray().size()}}}};
+    publishMessage(message);
+}
+
+void LiveFeed::publishAlert(qint64 orgId, qint64 storeId, const QString &storeName, const QString &type,
+                            const QJsonObject &alert)
+{
+    publishMessage({{u"org_id"_s, orgId}, {u"store_id"_s, storeId}, {u"store_name"_s, storeName},
+                    {u"type"_s, type}, {u"alert"_s, alert}});
+}
+
+void LiveFeed::publishMessage(const QJsonObject &message)
+{
     if (!m_distributed) {
         deliver(message);
         return;

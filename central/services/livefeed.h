@@ -28,6 +28,9 @@ public:
     /// An order event was applied here; reaches every instance's subscribers.
     void publish(qint64 orgId, qint64 storeId, const QString &storeName, const QString &type,
                  const QJsonObject &order);
+    /// An alert opened, was acknowledged or resolved (type alert.opened|acknowledged|resolved).
+    void publishAlert(qint64 orgId, qint64 storeId, const QString &storeName, const QString &type,
+                      const QJsonObject &alert);
     /// Cross-instance channel for menu publishes (PostgreSQL only).
     void announceMenu(qint64 storeId);
     [[nodiscard]] int subscriberCount() const { return int(m_subscribers.size()); }
@@ -36,6 +39,7 @@ signals:
     void menuAnnounced(qint64 storeId);
 
 private:
+    void publishMessage(const QJsonObject &message);
     void deliver(const QJsonObject &message);
     void onNotification(const QString &name, const QVariant &payload);
     /// Sends what publish() queued during this event-loop turn: a batch of 500 orders

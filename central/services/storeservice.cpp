@@ -24,10 +24,9 @@ StoreService::StoreService(QSqlDatabase db, TenantRepository &tenants, int offli
 {
 }
 
-bool StoreService::isOnline(const StoreRecord &store) const
+bool StoreService::isOnline(const QDateTime &lastSyncAt) const
 {
-    return store.lastSyncAt.isValid()
-            && store.lastSyncAt.secsTo(QDateTime::currentDateTimeUtc()) <= m_offlineAfter;
+    return lastSyncAt.isValid() && lastSyncAt.secsTo(QDateTime::currentDateTimeUtc()) <= m_offlineAfter;
 }
 
 QJsonObject StoreService::toJson(const StoreRecord &s) const

@@ -28,7 +28,8 @@ public:
     [[nodiscard]] Result<StoreRecord> byKey(const QString &storeKey);
 
     [[nodiscard]] QJsonObject toJson(const StoreRecord &store) const;
-    [[nodiscard]] bool isOnline(const StoreRecord &store) const;
+    [[nodiscard]] bool isOnline(const StoreRecord &store) const { return isOnline(store.lastSyncAt); }
+    [[nodiscard]] bool isOnline(const QDateTime &lastSyncAt) const;
 
 private:
     QSqlDatabase m_db;

@@ -1,0 +1,398 @@
+#include "fleetservice.h"
+
+#include "database.h"
+#include "domain.h"
+#include "hqauthservice.h"
+#include "metrics.h"
+#include "storeservice.h"
+#include "sync.pb.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QSet>
+#include <QTimeZone>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcFleet, "tableorder.central.fleet")
+
+namespace tableorder::central {
+
+namespace {
+
+constexpr qint64 kHourMs = 3'600'000;
+constexpr qint64 kDayMs = 24 * kHourMs;
+
+enum class RollUp { Sum, Max, Min, Average };
+
+/// How an hour's point combines its snapshots' values.
+RollUp rollUpOf(const QString &name)
+{
+    const QString stem = name.first(name.indexOf(u'{') < 0 ? name.size() : name.indexOf(u'{'));
+    static const QSet<QString> sums{u"orders"_s, u"kitchen_acks"_s, u"http_requests"_s, u"http_server_errors"_s,
+                                    u"http_client_errors"_s, u"slow_queries"_s};
+    if (sums.contains(stem))
+        return RollUp::Sum;
+    if (stem.startsWith(u"disk_free"_s))
+        return RollUp::Min;
+    if (stem.endsWith(u"_ms"_s) || stem.endsWith(u"_s"_s) || stem == u"unacknowledged_orders"_s
+        || stem == u"sync_backlog"_s || stem.endsWith(u"_bytes"_s))
+        return RollUp::Max;
+    return RollUp::Average;
+}
+
+QJsonObject parseObject(const QByteArray &json)
+{
+    return QJsonDocument::fromJson(json).object();
+}
+
+QString severityWorst(const QString &a, const QString &b)
+{
+    auto rank = [](const QString &s) { return s == u"critical"_s ? 2 : s == u"warning"_s ? 1 : 0; };
+    return rank(b) > rank(a) ? b : a;
+}
+
+Result<QDateTime> parseTime(const QString &text, const QString &field, const QDateTime &fallback)
+{
+    if (text.isEmpty())
+        return fallback;
+    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!t.isValid())
+        t = QDateTime::fromString(text, Qt::ISODate);
+    if (!t.isValid()) {
+        const QDate d = QDate::fromString(text, Qt::ISODate);
+        if (d.isValid())
+            t = d.startOfDay(Qt::UTC);
+    }
+    if (!t.isValid())
+        return fail(Error::validation(field, u"%1 must be an ISO-8601 time (e.g. 2026-11-21T09:00:00Z)"_s.arg(field)));
+    return t.toUTC();
+}
+
+} // namespace
+
+FleetService::FleetService(QSqlDatabase db, FleetRepository &fleet, AlertRepository &alerts, StoreService &stores,
+                           Metrics &metrics, FleetSettings settings)
+    : m_db(std::move(db)), m_fleet(fleet), m_alerts(alerts), m_stores(stores), m_metrics(metrics),
+      m_settings(settings)
+{
+    m_metrics.declareCounter("tableorder_central_health_snapshots_total", "Health snapshots stored, by store.");
+    struct Gauge { const char *name; const char *help; };
+    for (const Gauge &g : {Gauge{"tableorder_store_online", "1 when the store synced recently."},
+                           Gauge{"tableorder_store_sync_backlog_events", "Events the store has not uploaded yet."},
+                           Gauge{"tableorder_store_sync_lag_seconds", "Age of the store's oldest event not uploaded."},
+                           Gauge{"tableorder_store_http_p99_seconds", "Slowest route's p99 in the store's newest snapshot."},
+                           Gauge{"tableorder_store_kitchen_p95_seconds", "Order to kitchen-screen receipt, p95, newest snapshot."},
+                           Gauge{"tableorder_store_unacknowledged_orders", "Orders no kitchen screen acknowledged in time."},
+                           Gauge{"tableorder_store_cpu_percent", "The edge process's CPU, newest snapshot."},
+                           Gauge{"tableorder_store_resident_memory_bytes", "The edge process's memory, newest snapshot."},
+                           Gauge{"tableorder_store_disk_free_ratio", "Free disk on the edge's data filesystem (0..1)."},
+                           Gauge{"tableorder_store_open_alerts", "Unresolved alerts of the store."}})
+        m_metrics.declareGauge(g.name, g.help);
+}
+
+QJsonObject FleetService::flatten(const sync::v1::HealthSnapshot &s)
+{
+    QJsonObject d{{u"window_s"_s, s.window_s()},
+                  {u"orders"_s, qint64(s.orders())},
+                  {u"kitchen_acks"_s, qint64(s.kitchen_acks())},
+                  {u"kitchen_p50_ms"_s, s.kitchen_p50_ms()},
+                  {u"kitchen_p95_ms"_s, s.kitchen_p95_ms()},
+                  {u"kitchen_p99_ms"_s, s.kitchen_p99_ms()},
+                  {u"unacknowledged_orders"_s, qint64(s.unacknowledged_orders())},
+                  {u"oldest_unacknowledged_s"_s, qint64(s.oldest_unacknowledged_s())},
+                  {u"tablets"_s, s.tablets()},
+                  {u"kitchen_screens"_s, s.kitchen_screens()},
+                  {u"cpu_percent"_s, s.cpu_percent()},
+                  {u"rss_bytes"_s, qint64(s.rss_bytes())},
+                  {u"disk_free_bytes"_s, qint64(s.disk_free_bytes())},
+                  {u"disk_total_bytes"_s, qint64(s.disk_total_bytes())},
+                  {u"db_bytes"_s, qint64(s.db_bytes())},
+                  {u"wal_bytes"_s, qint64(s.wal_bytes())},
+                  {u"sync_backlog"_s, qint64(s.sync_backlog())},
+                  {u"sync_lag_ms"_s, qint64(s.sync_lag_ms())}};
+    if (s.disk_total_bytes() > 0)
+        d.insert(u"disk_free_percent"_s, std::round(1000.0 * double(s.disk_free_bytes()) / double(s.disk_total_bytes())) / 10.0);
+    qint64 requests = 0, serverErrors = 0, clientErrors = 0;
+    double p50 = 0, p95 = 0, p99 = 0;
+    for (const auto &r : s.routes()) {
+        const QString route = QString::fromStdString(r.route()).left(120);
+        requests += r.requests();
+        serverErrors += r.server_errors();
+        clientErrors += r.client_errors();
+        p50 = std::max(p50, r.p50_ms());
+        p95 = std::max(p95, r.p95_ms());
+        p99 = std::max(p99, r.p99_ms());
+        const QString key = u'{' + route + u'}';
+        d.insert(u"http_requests"_s + key, qint64(r.requests()));
+        if (r.server_errors())
+            d.insert(u"http_server_errors"_s + key, qint64(r.server_errors()));
+        d.insert(u"http_p95_ms"_s + key, r.p95_ms());
+        d.insert(u"http_p99_ms"_s + key, r.p99_ms());
+    }
+    d.insert(u"http_requests"_s, requests);
+    d.insert(u"http_server_errors"_s, serverErrors);
+    d.insert(u"http_client_errors"_s, clientErrors);
+    d.insert(u"http_p50_ms"_s, p50);
+    d.insert(u"http_p95_ms"_s, p95);
+    d.insert(u"http_p99_ms"_s, p99);
+    qint64 slow = 0;
+    QJsonArray slowNames;
+    for (const auto &q : s.slow_queries()) {
+        slow += q.count();
+        slowNames.append(QJsonObject{{u"name"_s, QString::fromStdString(q.name()).left(80)},
+                                     {u"count"_s, qint64(q.count())},
+                                     {u"max_ms"_s, q.max_ms()}});
+    }
+    d.insert(u"slow_queries"_s, slow);
+    if (!slowNames.isEmpty())
+        d.insert(u"slow_query_names"_s, slowNames);
+    if (!s.edge_version().empty())
+        d.insert(u"edge_version"_s, QString::fromStdString(s.edge_version()).left(40));
+    return d;
+}
+
+QJsonObject FleetService::rollUp(const QJsonObject &hour, int samples, const QJsonObject &minute)
+{
+    QJsonObject out = hour;
+    for (auto it = minute.begin(); it != minute.end(); ++it) {
+        if (!it.value().isDouble())
+            continue;
+        const double v = it.value().toDouble();
+        if (!hour.contains(it.key()) || samples == 0) {
+            out.insert(it.key(), v);
+            continue;
+        }
+        const double h = hour.value(it.key()).toDouble();
+        switch (rollUpOf(it.key())) {
+        case RollUp::Sum: out.insert(it.key(), h + v); break;
+        case RollUp::Max: out.insert(it.key(), std::max(h, v)); break;
+        case RollUp::Min: out.insert(it.key(), std::min(h, v)); break;
+        case RollUp::Average:
+            out.insert(it.key(), std::round((h * samples + v) / (samples + 1) * 100) / 100);
+            break;
+        }
+    }
+    return out;
+}
+
+Result<qint64> FleetService::ingest(const StoreRecord &store, const sync::v1::UploadRequest &request)
+{
+    if (request.health_size() == 0)
+        return 0;
+    if (request.health_size() > kMaxHealthPerUpload)
+        return fail(Error::validation(u"health"_s, u"an upload carries at most %1 health snapshots"_s.arg(kMaxHealthPerUpload)));
+    qint64 ackedId = 0;
+    qint64 stored = 0;
+    std::optional<HealthPoint> newest;
+    db::Transaction tx(m_db);
+    for (const auto &snapshot : request.health()) {
+        ackedId = std::max<qint64>(ackedId, snapshot.id());
+        const QDateTime at = parseTimestamp(QString::fromStdString(snapshot.at()));
+        if (!at.isValid()) {
+            qCWarning(lcFleet) << "store" << store.id << "sent a health snapshot without a valid time; skipped";
+            continue;
+        }
+        const QJsonObject data = flatten(snapshot);
+        const HealthPoint point{at.toMSecsSinceEpoch(), 1, QJsonDocument(data).toJson(QJsonDocument::Compact)};
+        auto inserted = m_fleet.insertPoint(store.id, kMinuteResolution, point);
+        if (!inserted)
+            return fail(inserted.error());
+        if (!*inserted)
+            continue; // sent before: already in the series and the roll-up
+        ++stored;
+        const qint64 hourMs = point.atMs - point.atMs % kHourMs;
+        auto hour = m_fleet.point(store.id, kHourResolution, hourMs);
+        if (!hour)
+            return fail(hour.error());
+        const int samples = *hour ? (*hour)->samples : 0;
+        const QJsonObject merged = rollUp(*hour ? parseObject((*hour)->data) : QJsonObject(), samples, data);
+        if (auto ok = m_fleet.upsertPoint(store.id, kHourResolution,
+                                          {hourMs, samples + 1, QJsonDocument(merged).toJson(QJsonDocument::Compact)});
+            !ok)
+            return fail(ok.error());
+        if (!newest || point.atMs >= newest->atMs)
+            newest = point;
+    }
+    if (newest || request.health_dropped() > 0) {
+        if (auto ok = m_fleet.updateLatest(store.id, newest.value_or(HealthPoint{0, 0, "{}"}), stored,
+                                           request.health_dropped());
+            !ok)
+            return fail(ok.error());
+    }
+    if (auto ok = tx.commit(); !ok)
+        return fail(ok.error());
+    if (stored)
+        m_metrics.increment("tableorder_central_health_snapshots_total", {{"store", QString::number(store.id)}}, double(stored));
+    return ackedId;
+}
+
+Result<QJsonObject> FleetService::series(const HqPrincipal &who, qint64 storeId, const QString &fromText,
+                                         const QString &toText, const QString &namesText, const QString &resolutionText)
+{
+    auto store = m_stores.get(who, storeId);
+    if (!store)
+        return fail(store.error());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    auto to = parseTime(toText, u"to"_s, now);
+    if (!to)
+        return fail(to.error());
+    auto from = parseTime(fromText, u"from"_s, to->addSecs(-24 * 3600));
+    if (!from)
+        return fail(from.error());
+    if (*from >= *to)
+        return fail(Error::validation(u"from"_s, u"from must be before to"_s));
+    if (from->daysTo(*to) > m_settings.hourDays)
+        return fail(Error::validation(u"from"_s, u"at most %1 days at once"_s.arg(m_settings.hourDays)));
+    const QString resolution = resolutionText.isEmpty() ? u"auto"_s : resolutionText;
+    if (resolution != u"auto"_s && resolution != u"minute"_s && resolution != u"hour"_s)
+        return fail(Error::validation(u"resolution"_s, u"resolution must be minute, hour or auto"_s));
+    const bool minutes = resolution == u"minute"_s
+            || (resolution == u"auto"_s && from->msecsTo(*to) <= 2 * kDayMs);
+    QStringList names;
+    if (!namesText.isEmpty()) {
+        names = namesText.split(u',', Qt::SkipEmptyParts);
+        if (names.size() > 50)
+            return fail(Error::validation(u"names"_s, u"at most 50 names"_s));
+        for (QString &n : names) {
+            n = n.trimmed();
+            if (n.isEmpty() || n.size() > 160)
+                return fail(Error::validation(u"names"_s, u"names must be a comma-separated list of series names"_s));
+        }
+    }
+    qint64 fromMs = from->toMSecsSinceEpoch();
+    if (!minutes)
+        fromMs -= fromMs % kHourMs; // the hour that holds `from`
+    auto points = m_fleet.points(storeId, minutes ? kMinuteResolution : kHourResolution, fromMs, to->toMSecsSinceEpoch());
+    if (!points)
+        return fail(points.error());
+
+    // Series in first-seen order (or the order asked for).
+    QHash<QString, QJsonArray> byName;
+    QStringList order = names;
+    for (const HealthPoint &p : std::as_const(*points)) {
+        const QJsonObject data = parseObject(p.data);
+        auto add = [&](const QString &name, const QJsonValue &value) {
+            if (!value.isDouble())
+                return;
+            auto it = byName.find(name);
+            if (it == byName.end()) {
+                it = byName.insert(name, {});
+                if (names.isEmpty())
+                    order.append(name);
+            }
+            it->append(QJsonArray{p.atMs, value.toDouble()});
+        };
+        if (names.isEmpty()) {
+            for (auto it = data.begin(); it != data.end(); ++it)
+                add(it.key(), it.value());
+        } else {
+            for (const QString &name : std::as_const(names))
+                add(name, data.value(name));
+        }
+    }
+    QJsonArray series;
+    for (const QString &name : std::as_const(order))
+        series.append(QJsonObject{{u"name"_s, name}, {u"points"_s, byName.value(name)}});
+    return QJsonObject{{u"store_id"_s, storeId},
+                       {u"resolution"_s, minutes ? u"minute"_s : u"hour"_s},
+                       {u"from"_s, timestampText(*from)},
+                       {u"to"_s, timestampText(*to)},
+                       {u"series"_s, series}};
+}
+
+Result<QJsonObject> FleetService::fleet(const HqPrincipal &who)
+{
+    auto rows = m_fleet.latest(who.orgId);
+    if (!rows)
+        return fail(rows.error());
+    auto active = m_alerts.active(who.orgId);
+    if (!active)
+        return fail(active.error());
+    QHash<qint64, std::pair<QString, int>> alertsByStore; // worst severity, count
+    for (const Alert &a : std::as_const(*active)) {
+        auto &entry = alertsByStore[a.storeId];
+        entry.first = severityWorst(entry.first, a.severity);
+        ++entry.second;
+    }
+    struct Tile { int rank; bool online; QString name; QJsonObject json; };
+    QList<Tile> tiles;
+    for (const StoreHealthRow &row : std::as_const(*rows)) {
+        if (!who.canSee(row.storeId))
+            continue;
+        const auto alerts = alertsByStore.value(row.storeId);
+        const bool online = m_stores.isOnline(row.lastSyncAt);
+        QJsonObject health = parseObject(row.data);
+        if (row.atMs > 0)
+            health.insert(u"at"_s, timestampText(QDateTime::fromMSecsSinceEpoch(row.atMs, Qt::UTC)));
+        QJsonObject json{{u"id"_s, row.storeId},
+                         {u"name"_s, row.storeName},
+                         {u"status"_s, online ? u"online"_s : u"offline"_s},
+                         {u"last_sync_at"_s, row.lastSyncAt.isValid() ? QJsonValue(timestampText(row.lastSyncAt)) : QJsonValue()},
+                         {u"sync_backlog"_s, row.backlog},
+                         {u"sync_lag_ms"_s, row.lagMs},
+                         {u"worst_severity"_s, alerts.first.isEmpty() ? QJsonValue() : QJsonValue(alerts.first)},
+                         {u"open_alerts"_s, alerts.second},
+                         {u"snapshots_received"_s, row.snapshotsReceived},
+                         {u"snapshots_dropped"_s, row.snapshotsDropped},
+                         {u"health"_s, row.atMs > 0 ? QJsonValue(health) : QJsonValue()}};
+        const int rank = alerts.first == u"critical"_s ? 2 : alerts.first == u"warning"_s ? 1 : 0;
+        tiles.append({rank, online, row.storeName, json});
+    }
+    std::stable_sort(tiles.begin(), tiles.end(), [](const Tile &a, const Tile &b) {
+        if (a.rank != b.rank)
+            return a.rank > b.rank;
+        if (a.online != b.online)
+            return !a.online;
+        return a.name < b.name;
+    });
+    QJsonArray stores;
+    for (const Tile &t : std::as_const(tiles))
+        stores.append(t.json);
+    return QJsonObject{{u"stores"_s, stores}};
+}
+
+Status FleetService::prune(const QDateTime &now)
+{
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    auto minutes = m_fleet.prune(kMinuteResolution, nowMs - m_settings.minuteDays * kDayMs);
+    if (!minutes)
+        return fail(minutes.error());
+    auto hours = m_fleet.prune(kHourResolution, nowMs - m_settings.hourDays * kDayMs);
+    if (!hours)
+        return fail(hours.error());
+    if (*minutes + *hours > 0)
+        qCInfo(lcFleet) << "retention: dropped" << *minutes << "snapshot points and" << *hours << "hourly points";
+    return {};
+}
+
+void FleetService::refreshGauges()
+{
+    auto rows = m_fleet.latest(0);
+    auto active = m_alerts.active(0);
+    if (!rows || !active)
+        return;
+    QHash<qint64, int> open;
+    for (const Alert &a : std::as_const(*active))
+        ++open[a.storeId];
+    for (const StoreHealthRow &row : std::as_const(*rows)) {
+        const Metrics::Labels labels{{"store", QString::number(row.storeId)}, {"store_name", row.storeName}};
+        const QJsonObject h = parseObject(row.data);
+        m_metrics.set("tableorder_store_online", labels, m_stores.isOnline(row.lastSyncAt) ? 1 : 0);
+        m_metrics.set("tableorder_store_sync_backlog_events", labels, double(row.backlog));
+        m_metrics.set("tableorder_store_sync_lag_seconds", labels, row.lagMs / 1000.0);
+        m_metrics.set("tableorder_store_open_alerts", labels, open.value(row.storeId));
+        if (row.atMs == 0)
+            continue; // never sent a snapshot: no figures to show
+        m_metrics.set("tableorder_store_http_p99_seconds", labels, h.value(u"http_p99_ms"_s).toDouble() / 1000.0);
+        m_metrics.set("tableorder_store_kitchen_p95_seconds", labels, h.value(u"kitchen_p95_ms"_s).toDouble() / 1000.0);
+        m_metrics.set("tableorder_store_unacknowledged_orders", labels, h.value(u"unacknowledged_orders"_s).toDouble());
+        m_metrics.set("tableorder_store_cpu_percent", labels, h.value(u"cpu_percent"_s).toDouble());
+        m_metrics.set("tableorder_store_resident_memory_bytes", labels, h.value(u"rss_bytes"_s).toDouble());
+        if (h.contains(u"disk_free_percent"_s))
+            m_metrics.set("tableorder_store_disk_free_ratio", labels, h.value(u"disk_free_percent"_s).toDouble() / 100.0);
+    }
+}
+
+} // namespace tableorder::central
