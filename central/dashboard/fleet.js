@@ -32,7 +32,9 @@ const Fleet = (() => {
     if (s.status !== 'online') return 'offline';
     return s.worst_severity === 'warning' ? 'warning' : 'healthy';
   }
-  const RANK = { critical: 3, offline: 3, warning: 1, healthy: 0 };
+  // Sort key: a critical alert first (offline stores get one after a while), then offline,
+  // then warnings.
+  const rank = s => s.worst_severity === 'critical' ? 3 : s.status !== 'online' ? 2 : s.worst_severity === 'warning' ? 1 : 0;
 
   const num = v => (v === null || v === undefined || Number.isNaN(v)) ? '—' : Math.round(v).toLocaleString();
   const ms = v => (v === null || v === undefined) ? '—' : v >= 1000 ? (v / 1000).toFixed(1) + ' s' : Math.round(v) + ' ms';
@@ -70,7 +72,7 @@ const Fleet = (() => {
       if (!tiles) return stop();
       const stores = (await api('/api/v1/fleet')).stores
         .map((s, i) => ({ s, i }))
-        .sort((a, b) => RANK[tone(b.s)] - RANK[tone(a.s)] || a.i - b.i)
+        .sort((a, b) => rank(b.s) - rank(a.s) || a.i - b.i)
         .map(x => x.s);
       const counts = stores.reduce((c, s) => (c[tone(s)] = (c[tone(s)] || 0) + 1, c), {});
       document.getElementById('fleet-summary').innerHTML = ['critical', 'offline', 'warning', 'healthy']
@@ -179,7 +181,7 @@ const Fleet = (() => {
     container.innerHTML = `<div class="card"><h2>${t('settings.title')}</h2><form id="settings-form">
       <label class="wide">${t('settings.webhook')} <input type="url" name="webhook_url" value="${esc(settings.webhook_url || '')}" placeholder="https://…"></label>
       <table>${Object.entries(settings.rules || {}).map(([rule, params]) => `<tr><td>${esc(t('rule.' + rule))}</td>
-        <td class="row">${Object.entries(params).map(([k, v]) => field(rule, k, v)).join('')}</td></tr>`).join('')}</table>
+        <td class="row">${Object.entries(params).sort(([a], [b]) => (b === 'enabled') - (a === 'enabled')).map(([k, v]) => field(rule, k, v)).join('')}</td></tr>`).join('')}</table>
       <div class="row"><button type="submit" id="settings-save">${t('settings.save')}</button><span id="settings-status" class="muted"></span></div></form></div>`;
     document.getElementById('settings-form').addEventListener('submit', async e => {
       e.preventDefault();

@@ -40,7 +40,7 @@ const I18N = {
     'rule.sync_backlog': '동기화 밀림', 'rule.disk_free': '디스크 부족', 'rule.reconciliation': '정산 불일치',
     'settings.title': '알림 설정', 'settings.webhook': '웹훅 URL', 'settings.save': '설정 저장', 'settings.saved': '저장했습니다',
     'settings.enabled': '사용', 'settings.after_s': '기준(초)', 'settings.p95_ms': 'p95 기준(ms)', 'settings.p99_ms': 'p99 기준(ms)',
-    'settings.min_requests': '최소 요청 수', 'settings.percent': '여유 기준(%)',
+    'settings.min_requests': '최소 요청 수', 'settings.percent': '여유 기준(%)', 'settings.for_s': '지속(초)',
     'common.all': '전체', 'common.none': '없음', 'common.minutes': '분', 'common.seconds': '초', 'common.loading': '불러오는 중…',
   },
   en: {
@@ -83,7 +83,7 @@ const I18N = {
     'rule.sync_backlog': 'Sync backlog', 'rule.disk_free': 'Low disk', 'rule.reconciliation': 'Reconciliation differs',
     'settings.title': 'Alert settings', 'settings.webhook': 'Webhook URL', 'settings.save': 'Save settings', 'settings.saved': 'Saved',
     'settings.enabled': 'enabled', 'settings.after_s': 'after (s)', 'settings.p95_ms': 'p95 over (ms)', 'settings.p99_ms': 'p99 over (ms)',
-    'settings.min_requests': 'min requests', 'settings.percent': 'free under (%)',
+    'settings.min_requests': 'min requests', 'settings.percent': 'free under (%)', 'settings.for_s': 'for (s)',
     'common.all': 'All', 'common.none': 'none', 'common.minutes': 'min', 'common.seconds': 's', 'common.loading': 'Loading…',
   },
 };
