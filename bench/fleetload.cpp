@@ -475,8 +475,9 @@ private:
                                           "sync_lag_ms";
         QJsonObject result { { u"snapshots"_s, minutes } };
         for (const auto &[label, query] :
-            { std::pair { u"dashboard_7d"_s, "&names=" + dashboardNames + "&resolution=auto" },
-                std::pair { u"all_minute_7d"_s, QByteArray("&resolution=minute") } }) {
+            QList<std::pair<QString, QByteArray>> { { u"dashboard_7d"_s,
+                                                          "&names=" + dashboardNames + "&resolution=auto" },
+                { u"all_minute_7d"_s, "&resolution=minute" } }) {
             LatencyRecorder latency;
             qint64 points = 0;
             qint64 bytes = 0;

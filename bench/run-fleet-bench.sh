@@ -3,27 +3,19 @@
 # central on a throwaway PostgreSQL cluster (loopback, started and stopped here). Results go to
 # stdout; the RESULT line is JSON.
 #   bench/run-fleet-bench.sh [BUILD_DIR]      (default build/bench; needs tableorder-fleet-load)
-# Environment: STORES (1000), MINUTES (60, compressed), REALTIME_MINUTES (3), CONNECTIONS (50),
+# Environment: CENTRAL (the central binary, default BUILD_DIR/central/tableorder-central; any
+# RelWithDebInfo build of it, e.g. build/dev), STORES (1000), MINUTES (60, compressed), REALTIME_MINUTES (3), CONNECTIONS (50),
 # CHART_DAYS (7), CHART_REQUESTS (50).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build/bench}
 load="$build/bench/tableorder-fleet-load"
-central="$build/central/tableorder-central"
+central=${CENTRAL:-$build/central/tableorder-central}
 for f in "$load" "$central"; do
     [ -x "$f" ] || { echo "missing $f (cmake --build $build)" >&2; exit 1; }
 done
 
-work=$(mktemp -d /tmp/fleet-bench.XXXXXX)
-chmod 755 "$work"
-pgdir="$work/pg"
-cleanup() {
-    [ -d "$pgdir" ] && tests/support/pgcluster.sh stop "$pgdir" || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-echo "# $(date -u +%FT%TZ) $(nproc) cores, $(uname -r); $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+. bench/benchwork.sh fleet-bench
 tests/support/pgcluster.sh start "$pgdir" >/dev/null
 url=$(cat "$pgdir/url")
 echo "# $(psql -At "$url" -c 'SHOW server_version') on $url"
