@@ -467,17 +467,26 @@ private:
 
         HttpConnection hq(u"127.0.0.1"_s, m_port);
         hq.setBearerToken(m_hqToken);
-        // Exactly what fleet.js asks for on the 7-day range, then every series per minute.
+        // Exactly what fleet.js asks for on the 7-day and the 24-hour (default) range, then
+        // every series (per route too) per minute over 7 days, which no page asks for.
         const QByteArray dashboardNames = "http_p50_ms,http_p95_ms,http_p99_ms,kitchen_p50_ms,"
                                           "kitchen_p95_ms,kitchen_p99_ms,orders,"
                                           "unacknowledged_orders,tablets,kitchen_screens,"
                                           "cpu_percent,disk_free_percent,rss_bytes,sync_backlog,"
                                           "sync_lag_ms";
         QJsonObject result { { u"snapshots"_s, minutes } };
-        for (const auto &[label, query] :
-            QList<std::pair<QString, QByteArray>> { { u"dashboard_7d"_s,
-                                                          "&names=" + dashboardNames + "&resolution=auto" },
-                { u"all_minute_7d"_s, "&resolution=minute" } }) {
+        struct Request
+        {
+            QString label;
+            int days;
+            QByteArray query;
+        };
+        const QList<Request> requests {
+            { u"dashboard_7d"_s, m_o.chartDays, "&names=" + dashboardNames + "&resolution=auto" },
+            { u"dashboard_24h"_s, 1, "&names=" + dashboardNames + "&resolution=auto" },
+            { u"all_minute_7d"_s, m_o.chartDays, "&resolution=minute" },
+        };
+        for (const auto &[label, days, query] : requests) {
             LatencyRecorder latency;
             qint64 points = 0;
             qint64 bytes = 0;
@@ -486,7 +495,7 @@ private:
                 const QDateTime to = QDateTime::currentDateTimeUtc();
                 const QByteArray path = "/api/v1/stores/" + QByteArray::number(store.id)
                     + "/metrics?from="
-                    + to.addDays(-m_o.chartDays).toString(Qt::ISODate).toLatin1()
+                    + to.addDays(-days).toString(Qt::ISODate).toLatin1()
                     + "&to=" + to.toString(Qt::ISODate).toLatin1() + query;
                 const HttpResult r = exchange(hq, "GET", path);
                 if (r.status != 200) {
