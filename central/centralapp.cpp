@@ -10,6 +10,7 @@
 #include "services/alertservice.h"
 #include "services/fleetservice.h"
 #include "services/hqauthservice.h"
+#include "services/imagelibrary.h"
 #include "services/livefeed.h"
 #include "services/menupublisher.h"
 #include "services/reportservice.h"
@@ -18,6 +19,7 @@
 #include "storage/alertrepository.h"
 #include "storage/centralmenurepository.h"
 #include "storage/fleetrepository.h"
+#include "storage/imagerepository.h"
 #include "storage/ingestrepository.h"
 #include "storage/reportrepository.h"
 #include "storage/tenantrepository.h"
@@ -115,6 +117,8 @@ Status CentralApp::start()
     m_stores = std::make_unique<StoreService>(m_db, *m_tenants, m_config.offlineAfterSeconds);
     m_sync = std::make_unique<SyncService>(m_db, *m_ingest, *m_metrics);
     m_publisher = std::make_unique<MenuPublisher>(m_db, *m_menus, *m_stores);
+    m_imageRepo = std::make_unique<ImageRepository>(m_db);
+    m_images = std::make_unique<ImageLibrary>(*m_imageRepo);
     m_reports = std::make_unique<ReportService>(*m_reportRepo);
     m_feed = std::make_unique<LiveFeed>(m_listenDb);
     m_limiter = std::make_unique<http::RateLimiter>();
@@ -144,14 +148,15 @@ Status CentralApp::start()
             return ok;
     }
 
-    m_context.reset(new CentralContext{m_config, *m_auth, *m_stores, *m_sync, *m_publisher, *m_reports, *m_feed,
-                                       *m_ingest, *m_limiter, *m_metrics, [this] { return databaseUsable(); },
+    m_context.reset(new CentralContext{m_config, *m_auth, *m_stores, *m_sync, *m_publisher, *m_images, *m_reports,
+                                       *m_feed, *m_ingest, *m_limiter, *m_metrics, [this] { return databaseUsable(); },
                                        *m_fleet, *m_alerts});
     m_server = std::make_unique<http::HttpServer>(*m_metrics);
     m_server->setJsonLogs(m_config.jsonLogs);
     m_server->setAuthorizer(makeCentralAuthorizer(*m_context));
     registerHqRoutes(*m_server, *m_context);
     registerCentralMenuRoutes(*m_server, *m_context);
+    registerImageRoutes(*m_server, *m_context);
     registerReportRoutes(*m_server, *m_context);
     registerSyncRoutes(*m_server, *m_context);
     registerFleetRoutes(*m_server, *m_context);

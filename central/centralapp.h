@@ -27,6 +27,8 @@ class HqAuthService;
 class StoreService;
 class SyncService;
 class MenuPublisher;
+class ImageRepository;
+class ImageLibrary;
 class ReportService;
 class LiveFeed;
 class FleetRepository;
@@ -69,6 +71,8 @@ private:
     std::unique_ptr<StoreService> m_stores;
     std::unique_ptr<SyncService> m_sync;
     std::unique_ptr<MenuPublisher> m_publisher;
+    std::unique_ptr<ImageRepository> m_imageRepo;
+    std::unique_ptr<ImageLibrary> m_images;
     std::unique_ptr<ReportService> m_reports;
     std::unique_ptr<LiveFeed> m_feed;
     std::unique_ptr<FleetRepository> m_fleetRepo;

@@ -8,7 +8,9 @@ const esc = s => String(s ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': 
 
 async function api(path, options = {}) {
   const headers = Object.assign({ 'Authorization': 'Bearer ' + state.token }, options.headers || {});
-  if (options.body && typeof options.body !== 'string') {
+  if (options.body instanceof Blob) {
+    headers['Content-Type'] = options.body.type; // a picture, sent as is (central re-encodes it)
+  } else if (options.body && typeof options.body !== 'string') {
     headers['Content-Type'] = 'application/json';
     options.body = JSON.stringify(options.body);
   }
@@ -174,20 +176,44 @@ async function renderReports() {
   run();
 }
 
+// A file input's picture as a data: URL, for the preview (the CSP allows data: images).
+function previewPicture(input, img) {
+  const file = input.files[0];
+  if (!file) return;
+  const reader = new FileReader();
+  reader.onload = () => { img.src = reader.result; img.hidden = false; };
+  reader.readAsDataURL(file);
+}
+const pictureInput = (name, extra = '') =>
+  `<input type="file" name="${name}" accept="image/jpeg,image/png,image/webp" class="picture-input" ${extra}>`;
+const pictureCell = (src, extra = '') =>
+  `<img class="thumb" ${src ? `src="${esc(src)}"` : 'hidden'} alt="" ${extra}>`;
+
 async function renderMenus(storeId) {
   const stores = await loadStores();
   const id = Number(storeId || (stores[0] && stores[0].id));
   if (!id) { app.innerHTML = `<h1>${t('menus.title')}</h1><p class="muted">${t('common.none')}</p>`; return; }
   const [menu, versions] = await Promise.all([api(`/api/v1/stores/${id}/menu`), api(`/api/v1/stores/${id}/menu/versions`)]);
   const admin = state.role === 'hq_admin';
+  const off = admin ? '' : 'disabled';
+  const base = `/api/v1/stores/${id}/menu`;
   app.innerHTML = `<h1>${t('menus.title')}</h1>
     <div class="row"><label>${t('menus.store')} <select id="menu-store">${stores.map(s => `<option value="${s.id}" ${s.id === id ? 'selected' : ''}>${esc(s.name)}</option>`).join('')}</select></label></div>
     <div class="grid" style="grid-template-columns:2fr 1fr">
-    <div class="card"><form id="menu-form">${menu.categories.map(c => `<div class="menu-cat"><h3>${esc(c.name)}</h3><table>` +
-      c.items.map(i => `<tr><td>${esc(i.name)}</td><td class="muted">${esc(i.description)}</td>
-        <td class="num"><input class="price-input" name="price-${i.id}" data-item="${i.id}" data-original="${i.price}" type="number" min="0" step="100" value="${i.price}" ${admin ? '' : 'disabled'}></td></tr>`).join('') +
-      '</table></div>').join('')}
-      ${admin ? `<div class="row"><label>${t('menus.publishAt')} <input type="datetime-local" name="publish_at"></label>
+    <div class="card"><form id="menu-form">${menu.categories.map(c => `<div class="menu-cat" data-category="${c.id}">
+      <div class="row"><input class="cat-name" data-category="${c.id}" data-original="${esc(c.name)}" value="${esc(c.name)}" ${off} aria-label="${t('menus.category')}">
+      ${admin ? `<button type="button" class="secondary danger del-cat" data-category="${c.id}">${t('menus.deleteCategory')}</button>` : ''}</div><table>` +
+      c.items.map(i => `<tr class="menu-item" data-item="${i.id}"><td>${pictureCell(i.image_url)}</td>
+        <td><input class="item-field" data-field="name" data-original="${esc(i.name)}" value="${esc(i.name)}" ${off} aria-label="${t('menus.name')}"></td>
+        <td><input class="item-field" data-field="description" data-original="${esc(i.description)}" value="${esc(i.description)}" placeholder="${t('menus.description')}" ${off}></td>
+        <td class="num"><input class="price-input item-field" data-field="price" name="price-${i.id}" data-item="${i.id}" data-original="${i.price}" type="number" min="0" step="100" value="${i.price}" ${off}></td>
+        ${admin ? `<td>${pictureInput('picture-' + i.id)}</td><td><button type="button" class="secondary danger del-item" data-item="${i.id}">${t('menus.delete')}</button></td>` : ''}</tr>`).join('') +
+      '</table>' + (admin ? `<div class="row new-item" data-category="${c.id}"><input name="new-name" placeholder="${t('menus.name')}">
+        <input name="new-price" type="number" min="0" step="100" placeholder="${t('menus.price')}">
+        <input name="new-description" placeholder="${t('menus.description')}">${pictureInput('new-picture')}${pictureCell('')}
+        <button type="button" class="secondary add-item">${t('menus.addItem')}</button></div>` : '') + '</div>').join('')}
+      ${admin ? `<div class="row"><input id="new-category" placeholder="${t('menus.category')}"><button type="button" class="secondary" id="add-category">${t('menus.addCategory')}</button></div>
+      <div class="row"><label>${t('menus.publishAt')} <input type="datetime-local" name="publish_at"></label>
       <button type="submit" id="menu-save">${t('menus.save')}</button><span id="menu-status" class="muted"></span></div>` : ''}</form></div>
     <div><div class="card"><h2>${t('menus.versions')}</h2><table>${versions.versions.map(v => `<tr><td>v${v.version}</td>
       <td class="muted">${esc(v.note)}<br>${v.published_at ? t('menus.published') + ' ' + new Date(v.published_at).toLocaleString() : t('menus.scheduled') + ' ' + new Date(v.publish_at).toLocaleString()}</td>
@@ -195,31 +221,75 @@ async function renderMenus(storeId) {
     ${admin ? `<div class="card"><h2>${t('menus.bulk')}</h2><form id="bulk">
       <div class="row"><input name="category" placeholder="${t('menus.category')}" required><input name="name" placeholder="${t('menus.name')}" required>
       <input name="price" type="number" min="0" step="100" placeholder="${t('menus.price')}" required></div>
+      <div class="row"><input name="description" placeholder="${t('menus.description')}">${pictureInput('picture')}${pictureCell('')}</div>
+      <div class="row"><label>${t('menus.publishAt')} <input type="datetime-local" name="publish_at"></label></div>
       <div class="row">${stores.map(s => `<label><input type="checkbox" name="store" value="${s.id}" checked> ${esc(s.name)}</label>`).join('')}</div>
       <button type="submit">${t('menus.apply')}</button> <span id="bulk-status" class="muted"></span></form></div>` : ''}</div></div>`;
   document.getElementById('menu-store').addEventListener('change', e => { location.hash = '#/menus/' + e.target.value; });
   if (!admin) return;
+  const status = text => { document.getElementById('menu-status').textContent = text; };
+  const failed = err => status(t('menus.failed') + ': ' + err.message);
+  // Edits are staged (?publish=later) and published together by "Save and publish".
+  const staged = async work => { try { await work(); status(t('menus.staged')); renderMenus(id); } catch (err) { failed(err); } };
+  document.querySelectorAll('.picture-input').forEach(input => input.addEventListener('change', () =>
+    previewPicture(input, input.closest('tr, .row').querySelector('img.thumb'))));
+  document.getElementById('add-category').addEventListener('click', () => staged(async () => {
+    const name = document.getElementById('new-category').value.trim();
+    if (name) await api(`${base}/categories?publish=later`, { method: 'POST', body: { name, display_order: (menu.categories.length + 1) * 10 } });
+  }));
+  document.querySelectorAll('.del-cat').forEach(b => b.addEventListener('click', () => staged(() =>
+    api(`${base}/categories/${b.dataset.category}?publish=later`, { method: 'DELETE' }))));
+  document.querySelectorAll('.del-item').forEach(b => b.addEventListener('click', () => staged(() =>
+    api(`${base}/items/${b.dataset.item}?publish=later`, { method: 'DELETE' }))));
+  document.querySelectorAll('.add-item').forEach(b => b.addEventListener('click', () => staged(async () => {
+    const row = b.closest('.new-item');
+    const field = n => row.querySelector(`[name="${n}"]`);
+    const item = await api(`${base}/items?publish=later`, { method: 'POST', body: { category_id: Number(row.dataset.category),
+      name: field('new-name').value.trim(), price: Number(field('new-price').value), description: field('new-description').value } });
+    const picture = field('new-picture').files[0];
+    if (picture) await api(`${base}/items/${item.id}/image?publish=later`, { method: 'POST', body: picture });
+  })));
   document.getElementById('menu-form').addEventListener('submit', async e => {
     e.preventDefault();
-    const changed = [...document.querySelectorAll('.price-input')].filter(i => String(i.value) !== i.dataset.original);
     const at = new FormData(e.target).get('publish_at');
-    // Stage every price, then publish once (now or at the chosen time).
-    for (const input of changed)
-      await api(`/api/v1/stores/${id}/menu/items/${input.dataset.item}?publish=later`, { method: 'PUT', body: { price: Number(input.value) } });
-    await api(`/api/v1/stores/${id}/menu/publish`, { method: 'POST', body: at ? { publish_at: new Date(at).toISOString(), note: 'dashboard' } : { note: 'dashboard' } });
-    document.getElementById('menu-status').textContent = t('menus.saved');
-    setTimeout(() => { if (location.hash.startsWith('#/menus')) renderMenus(id); }, 400);
+    try {
+      // Stage every change (names, descriptions, prices, pictures), then publish once.
+      for (const input of document.querySelectorAll('.cat-name'))
+        if (input.value !== input.dataset.original)
+          await api(`${base}/categories/${input.dataset.category}?publish=later`, { method: 'PUT', body: { name: input.value } });
+      for (const row of document.querySelectorAll('tr.menu-item')) {
+        const body = {};
+        row.querySelectorAll('.item-field').forEach(input => {
+          if (input.value !== input.dataset.original) body[input.dataset.field] = input.dataset.field === 'price' ? Number(input.value) : input.value;
+        });
+        if (Object.keys(body).length)
+          await api(`${base}/items/${row.dataset.item}?publish=later`, { method: 'PUT', body });
+        const picture = row.querySelector('.picture-input').files[0];
+        if (picture) await api(`${base}/items/${row.dataset.item}/image?publish=later`, { method: 'POST', body: picture });
+      }
+      await api(`${base}/publish`, { method: 'POST', body: at ? { publish_at: new Date(at).toISOString(), note: 'dashboard' } : { note: 'dashboard' } });
+      status(t('menus.saved'));
+      setTimeout(() => { if (location.hash.startsWith('#/menus')) renderMenus(id); }, 400);
+    } catch (err) { failed(err); }
   });
   document.querySelectorAll('.rollback').forEach(b => b.addEventListener('click', async () => {
-    await api(`/api/v1/stores/${id}/menu/rollback`, { method: 'POST', body: { version: Number(b.dataset.version) } });
+    await api(`${base}/rollback`, { method: 'POST', body: { version: Number(b.dataset.version) } });
     renderMenus(id);
   }));
   document.getElementById('bulk').addEventListener('submit', async e => {
     e.preventDefault();
     const f = new FormData(e.target);
-    const done = await api('/api/v1/menus/bulk-item', { method: 'POST', body: { store_ids: f.getAll('store').map(Number),
-      category: f.get('category'), name: f.get('name'), price: Number(f.get('price')) } });
-    document.getElementById('bulk-status').textContent = `${t('menus.saved')}: ${done.store_ids.length}`;
+    const out = document.getElementById('bulk-status');
+    try {
+      const body = { store_ids: f.getAll('store').map(Number), category: f.get('category'), name: f.get('name'),
+        price: Number(f.get('price')), description: f.get('description') };
+      if (f.get('publish_at')) body.publish_at = new Date(f.get('publish_at')).toISOString();
+      // One picture for every store: into the organization's library, then named by URL.
+      const picture = e.target.querySelector('.picture-input').files[0];
+      if (picture) body.image_url = (await api('/api/v1/images', { method: 'POST', body: picture })).image_url;
+      const done = await api('/api/v1/menus/bulk-item', { method: 'POST', body });
+      out.textContent = `${t('menus.saved')}: ${done.store_ids.length}`;
+    } catch (err) { out.textContent = t('menus.failed') + ': ' + err.message; }
   });
 }
 

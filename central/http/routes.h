@@ -1,6 +1,7 @@
 #pragma once
 
 #include "http/httpserver.h"
+#include "storage/tenantrepository.h"
 
 namespace tableorder {
 class Metrics;
@@ -15,6 +16,7 @@ class HqAuthService;
 class StoreService;
 class SyncService;
 class MenuPublisher;
+class ImageLibrary;
 class ReportService;
 class LiveFeed;
 class IngestRepository;
@@ -32,6 +34,7 @@ struct CentralContext
     StoreService &stores;
     SyncService &sync;
     MenuPublisher &menus;
+    ImageLibrary &images;
     ReportService &reports;
     LiveFeed &feed;
     IngestRepository &ingest;
@@ -44,6 +47,8 @@ struct CentralContext
 
 void registerHqRoutes(http::HttpServer &server, CentralContext &ctx);
 void registerCentralMenuRoutes(http::HttpServer &server, CentralContext &ctx);
+/// Picture uploads (HQ) and the public, immutable /images/{hash}.jpg.
+void registerImageRoutes(http::HttpServer &server, CentralContext &ctx);
 void registerReportRoutes(http::HttpServer &server, CentralContext &ctx);
 void registerSyncRoutes(http::HttpServer &server, CentralContext &ctx);
 /// Fleet health, per-store time series, alerts and alert settings.
@@ -51,6 +56,8 @@ void registerFleetRoutes(http::HttpServer &server, CentralContext &ctx);
 void registerCentralSystemRoutes(http::HttpServer &server, CentralContext &ctx);
 /// The HQ dashboard (static files compiled in) at / and /dashboard/*.
 void registerDashboardRoutes(http::HttpServer &server);
+/// The store a sync request is for, from its key (Authorization: Bearer), never from the body.
+[[nodiscard]] Result<StoreRecord> storeFromKey(CentralContext &ctx, const http::HttpRequest &req);
 http::HttpServer::Authorizer makeCentralAuthorizer(CentralContext &ctx);
 
 } // namespace tableorder::central

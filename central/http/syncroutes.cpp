@@ -17,15 +17,6 @@ namespace {
 
 constexpr auto protobufType = "application/x-protobuf";
 
-/// The store comes from its key, never from the request body.
-Result<StoreRecord> storeOf(CentralContext &ctx, const HttpRequest &req)
-{
-    QByteArray auth = req.header("authorization");
-    if (auth.size() <= 7 || auth.first(7).compare("bearer ", Qt::CaseInsensitive) != 0)
-        return fail(ErrorCode::Unauthenticated, u"send the store key as Authorization: Bearer"_s);
-    return ctx.stores.byKey(QString::fromLatin1(auth.sliced(7).trimmed()));
-}
-
 HttpResponse protobuf(int status, const google::protobuf::MessageLite &message)
 {
     return HttpResponse::raw(status, protobufType, QByteArray::fromStdString(message.SerializeAsString()));
@@ -33,13 +24,21 @@ HttpResponse protobuf(int status, const google::protobuf::MessageLite &message)
 
 } // namespace
 
+Result<StoreRecord> storeFromKey(CentralContext &ctx, const HttpRequest &req)
+{
+    QByteArray auth = req.header("authorization");
+    if (auth.size() <= 7 || auth.first(7).compare("bearer ", Qt::CaseInsensitive) != 0)
+        return fail(ErrorCode::Unauthenticated, u"send the store key as Authorization: Bearer"_s);
+    return ctx.stores.byKey(QString::fromLatin1(auth.sliced(7).trimmed()));
+}
+
 void registerSyncRoutes(http::HttpServer &server, CentralContext &ctx)
 {
     using Method = http::HttpServer::Method;
 
     server.route(Method::Post, u"/sync/v1/events"_s, {StoreKey, {protobufType}, kMaxBatchBytes + 64 * 1024},
                  [&ctx](HttpRequest &req) {
-                     auto store = storeOf(ctx, req);
+                     auto store = storeFromKey(ctx, req);
                      if (!store)
                          return HttpResponse::error(store.error());
                      if (auto retry = ctx.limiter.take(u"upload:%1"_s.arg(store->id), ctx.config.uploadsPerMinute, 60))
@@ -65,11 +64,18 @@ void registerSyncRoutes(http::HttpServer &server, CentralContext &ctx)
                      response.set_health_acked_id(healthAcked.value_or(0));
                      response.set_applied_seq(outcome->appliedSeq);
                      response.set_menu_version(outcome->menuVersion);
+                     response.set_max_order_id(outcome->maxOrderId);
                      if (outcome->expectedSeq) {
                          response.set_expected_seq(outcome->expectedSeq);
-                         response.set_message("batch skips ahead; resend from expected_seq");
-                         return protobuf(409, response).withHeader("X-Expected-Seq",
-                                                                   QByteArray::number(outcome->expectedSeq));
+                         response.set_conflict_seq(outcome->conflictSeq);
+                         response.set_code(outcome->conflictSeq ? "SEQ_CONFLICT" : "SEQ_GAP");
+                         response.set_message(outcome->conflictSeq
+                                                      ? "seq already applied for another event_id; renumber from "
+                                                        "conflict_seq to continue at expected_seq"
+                                                      : "batch skips ahead; resend from expected_seq");
+                         return protobuf(409, response)
+                                 .withHeader("X-Expected-Seq", QByteArray::number(outcome->expectedSeq))
+                                 .withHeader("X-Error-Code", QByteArray::fromStdString(response.code()));
                      }
                      return protobuf(200, response);
                  });
@@ -77,7 +83,7 @@ void registerSyncRoutes(http::HttpServer &server, CentralContext &ctx)
     // Long poll: answers at once when a version newer than `after` is published, else
     // waits up to long-poll-ms and answers 204.
     server.routeAsync(Method::Get, u"/sync/v1/menu"_s, {StoreKey}, [&ctx](HttpRequest &req, http::Reply reply) {
-        auto store = storeOf(ctx, req);
+        auto store = storeFromKey(ctx, req);
         if (!store)
             return reply.send(HttpResponse::error(store.error()));
         const qint64 after = req.query(u"after"_s).toLongLong();

@@ -28,6 +28,11 @@ LiveFeed::LiveFeed(QSqlDatabase listenDb, QObject *parent) : QObject(parent), m_
                 [this](const QString &name, QSqlDriver::NotificationSource, const QVariant &payload) {
                     onNotification(name, payload);
                 });
+        // This connection only LISTENs and NOTIFYs: a notification is a hint for live
+        // screens, not data, so its transaction need not wait for the WAL to reach the disk.
+        // (Each NOTIFY is a transaction of its own; a durable commit per applied batch would
+        // double the fsyncs of sync on PostgreSQL.)
+        QSqlQuery(m_db).exec(u"SET synchronous_commit = off"_s);
         m_notify = QSqlQuery(m_db);
         m_notify.prepare(u"SELECT pg_notify(?, ?)"_s);
     }

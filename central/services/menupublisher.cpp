@@ -246,6 +246,18 @@ Result<CentralItem> MenuPublisher::updateItem(const HqPrincipal &who, qint64 sto
     }, [this, storeId, mode] { if (mode == PublishMode::Now) wake(storeId); });
 }
 
+Result<CentralItem> MenuPublisher::editableItem(const HqPrincipal &who, qint64 storeId, qint64 id)
+{
+    if (auto store = editable(who, storeId); !store)
+        return fail(store.error());
+    auto existing = m_menus.item(storeId, id);
+    if (!existing)
+        return fail(existing.error());
+    if (!existing->has_value())
+        return fail(Error::notFound(u"menu item"_s));
+    return **existing;
+}
+
 Status MenuPublisher::deleteItem(const HqPrincipal &who, qint64 storeId, qint64 id, PublishMode mode)
 {
     if (auto store = editable(who, storeId); !store)

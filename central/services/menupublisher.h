@@ -56,6 +56,9 @@ public:
                                                  PublishMode mode);
     [[nodiscard]] Result<CentralItem> updateItem(const HqPrincipal &who, qint64 storeId, qint64 id,
                                                  const ItemEdit &edit, PublishMode mode);
+    /// The item for an HQ admin's edit: NOT_FOUND for another organization's store or an
+    /// item the store does not have. Changes nothing.
+    [[nodiscard]] Result<CentralItem> editableItem(const HqPrincipal &who, qint64 storeId, qint64 id);
     [[nodiscard]] Status deleteItem(const HqPrincipal &who, qint64 storeId, qint64 id, PublishMode mode);
 
     /// One item edit for many stores at once, matched by category and item name (created

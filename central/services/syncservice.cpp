@@ -81,6 +81,28 @@ Result<UploadOutcome> SyncService::upload(const StoreRecord &store, const sync::
             m_metrics.increment("tableorder_central_batches_total", {{"store", QString::number(store.id)}, {"outcome", u"gap"_s}});
             return outcome;
         }
+        // A seq central applied must come back with the event_id it had: another one means
+        // the edge was restored from a backup and reused the seq for a new event, which
+        // would otherwise be dropped as a duplicate.
+        if (!events.isEmpty() && events.first().seq <= *current) {
+            auto known = m_ingest.eventIds(store.id, events.first().seq, std::min(events.last().seq, *current));
+            if (!known)
+                return fail(known.error());
+            for (const Event &event : std::as_const(events)) {
+                const auto it = known->constFind(event.seq);
+                if (event.seq > *current || it == known->cend() || *it == event.id)
+                    continue;
+                auto maxOrder = m_ingest.maxOrderId(store.id);
+                if (!maxOrder)
+                    return fail(maxOrder.error());
+                outcome.expectedSeq = *current + 1;
+                outcome.conflictSeq = event.seq;
+                outcome.maxOrderId = *maxOrder;
+                m_metrics.increment("tableorder_central_batches_total",
+                                    {{"store", QString::number(store.id)}, {"outcome", u"conflict"_s}});
+                return outcome;
+            }
+        }
         // One pass to sort the batch out, then a few multi-row statements: the round trips
         // to the database, not the rows, are what a batch costs.
         QList<Event> fresh;
@@ -134,6 +156,14 @@ Result<UploadOutcome> SyncService::upload(const StoreRecord &store, const sync::
                                 request.menu_version(), request.last_seq()};
         if (auto ok = m_ingest.setApplied(store.id, outcome.appliedSeq, report, now); !ok)
             return fail(ok.error());
+        if (outcome.appliedSeq > request.last_seq()) {
+            // The edge's log ends before what central applied (restored from a backup): it
+            // needs central's highest order id to number its next orders past it.
+            auto maxOrder = m_ingest.maxOrderId(store.id);
+            if (!maxOrder)
+                return fail(maxOrder.error());
+            outcome.maxOrderId = *maxOrder;
+        }
         for (const auto &total : request.daily_totals()) {
             if (auto ok = m_ingest.upsertReconciliation(store.id, QString::fromStdString(total.business_date()),
                                                         total.orders(), total.total(), now);

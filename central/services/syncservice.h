@@ -26,7 +26,9 @@ inline constexpr qint64 kMaxBatchBytes = 1024 * 1024;
 struct UploadOutcome
 {
     qint64 appliedSeq = 0;
-    qint64 expectedSeq = 0; // set when the batch skipped ahead (409)
+    qint64 expectedSeq = 0; // set when the batch skipped ahead or conflicts (409)
+    qint64 conflictSeq = 0; // set when an applied seq came with another event_id (409)
+    qint64 maxOrderId = 0;  // set with conflictSeq, or when central is ahead of the edge's log
     qint64 menuVersion = 0;
     int newlyApplied = 0;
 };
@@ -41,7 +43,9 @@ public:
     SyncService(QSqlDatabase db, IngestRepository &ingest, Metrics &metrics, QObject *parent = nullptr);
 
     /// VALIDATION_FAILED for a malformed batch, SCHEMA_NOT_SUPPORTED (422) for an event of
-    /// a newer schema; a batch that skips ahead returns an outcome with expectedSeq set.
+    /// a newer schema; a batch that skips ahead returns an outcome with expectedSeq set, one
+    /// that reuses an applied seq for another event (an edge restored from a backup) with
+    /// conflictSeq set too. Neither applies anything.
     [[nodiscard]] Result<UploadOutcome> upload(const StoreRecord &store,
                                                const tableorder::sync::v1::UploadRequest &request);
 

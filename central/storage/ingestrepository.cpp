@@ -158,6 +158,29 @@ Result<qint64> IngestRepository::lockAppliedSeq(qint64 storeId)
     return applied;
 }
 
+Result<QHash<qint64, QString>> IngestRepository::eventIds(qint64 storeId, qint64 fromSeq, qint64 toSeq)
+{
+    QSqlQuery q = db::prepared(m_db, u"SELECT seq, event_id FROM store_events WHERE store_id = ? "
+                                      "AND seq BETWEEN ? AND ?"_s);
+    for (const QVariant &v : QVariantList { storeId, fromSeq, toSeq })
+        q.addBindValue(v);
+    if (auto ok = db::exec(q, "event ids"); !ok)
+        return fail(ok.error());
+    QHash<qint64, QString> out;
+    while (q.next())
+        out.insert(q.value(0).toLongLong(), q.value(1).toString());
+    return out;
+}
+
+Result<qint64> IngestRepository::maxOrderId(qint64 storeId)
+{
+    QSqlQuery q = db::prepared(m_db, u"SELECT COALESCE(MAX(order_id), 0) FROM orders WHERE store_id = ?"_s);
+    q.addBindValue(storeId);
+    if (auto ok = db::exec(q, "max order id"); !ok)
+        return fail(ok.error());
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
 Status IngestRepository::insertEvents(qint64 storeId, const QList<Event> &events,
     const QList<QByteArray> &data, const QString &receivedAt)
 {

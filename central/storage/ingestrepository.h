@@ -75,6 +75,10 @@ public:
     /// The store's applied seq, locking its row for the transaction on PostgreSQL so two
     /// central instances cannot apply one store's batches at once.
     [[nodiscard]] Result<qint64> lockAppliedSeq(qint64 storeId);
+    /// The event_id central applied for each seq in [fromSeq, toSeq].
+    [[nodiscard]] Result<QHash<qint64, QString>> eventIds(qint64 storeId, qint64 fromSeq, qint64 toSeq);
+    /// The highest order id of the store, 0 for none.
+    [[nodiscard]] Result<qint64> maxOrderId(qint64 storeId);
     /// The events of a batch, in a few multi-row statements; `data` is each event's data
     /// as compact JSON.
     [[nodiscard]] Status insertEvents(qint64 storeId, const QList<Event> &events,

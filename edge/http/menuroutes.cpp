@@ -3,7 +3,7 @@
 #include "edgejson.h"
 #include "json.h"
 #include "routes.h"
-#include "services/imageprocessor.h"
+#include "imageprocessor.h"
 #include "services/menuservice.h"
 
 #include <QDir>
@@ -109,8 +109,7 @@ void registerMenuRoutes(http::HttpServer &server, RouteContext &ctx)
                  });
 
     server.routeAsync(Method::Post, u"/api/v1/menu/items/{id}/image"_s,
-                      {Access::Manager, {"image/jpeg", "image/png", "image/webp"},
-                       ImageProcessor::maxUploadBytes},
+                      {Access::Manager, ImageProcessor::uploadTypes(), ImageProcessor::maxUploadBytes},
                       [&menu](HttpRequest &req, http::Reply reply) {
                           if (!req.idParam())
                               return reply.send(notFound(u"menu item"_s));

@@ -62,4 +62,10 @@ Status EventLog::prune(qint64 keep)
     return {};
 }
 
+Result<int> EventLog::continueAfter(qint64 fromSeq, qint64 appliedSeq, qint64 maxOrderId,
+                                    const std::function<Status()> &inTransaction)
+{
+    return m_repository.continueAfter(fromSeq, appliedSeq, maxOrderId, inTransaction);
+}
+
 } // namespace tableorder::edge

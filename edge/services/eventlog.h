@@ -6,6 +6,8 @@
 #include <QElapsedTimer>
 #include <QObject>
 
+#include <functional>
+
 namespace tableorder::edge {
 
 class EventRepository;
@@ -27,6 +29,9 @@ public:
     [[nodiscard]] Result<QList<Event>> since(qint64 after, int limit, qint64 tableId = 0);
     [[nodiscard]] Result<qint64> lastSeq();
     [[nodiscard]] Result<qint64> firstSeq();
+    /// See EventRepository::continueAfter (a restored edge catching up with central).
+    [[nodiscard]] Result<int> continueAfter(qint64 fromSeq, qint64 appliedSeq, qint64 maxOrderId,
+                                            const std::function<Status()> &inTransaction);
     /// Keeps the newest `keep` events.
     [[nodiscard]] Status prune(qint64 keep);
 

@@ -10,6 +10,7 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QPointer>
@@ -410,9 +411,40 @@ Status MenuService::checkLocallyManaged() const
     return {};
 }
 
-Status MenuService::applyCentralMenu(qint64 centralVersion, const QByteArray &menuJson,
-                                     const std::function<Status()> &inTransaction)
+namespace {
+/// The hash of an HQ picture URL (`/images/<64 hex>.jpg`), or empty.
+QString centralImageHash(const QString &url)
 {
+    static const QRegularExpression pattern(u"^/images/([0-9a-f]{64})\\.jpg$"_s);
+    const auto match = pattern.match(url);
+    return match.hasMatch() ? match.captured(1) : QString();
+}
+} // namespace
+
+QStringList MenuService::missingCentralImages(const QByteArray &menuJson) const
+{
+    QStringList missing;
+    for (const QJsonValue &cv : QJsonDocument::fromJson(menuJson).object().value(u"categories"_s).toArray()) {
+        for (const QJsonValue &iv : cv.toObject().value(u"items"_s).toArray()) {
+            const QString hash = centralImageHash(iv.toObject().value(u"image_url"_s).toString());
+            if (!hash.isEmpty() && !missing.contains(hash) && !QFile::exists(QDir(m_imageDir).filePath(hash + u".jpg"_s)))
+                missing.append(hash);
+        }
+    }
+    return missing;
+}
+
+Status MenuService::saveCentralImage(const QString &hash, const QByteArray &full, const QByteArray &thumb)
+{
+    if (!ImageProcessor::isContentHash(hash) || ImageProcessor::contentHash(full) != hash || thumb.isEmpty())
+        return fail(Error::validation(u"image"_s, u"the picture from central does not match its hash"_s));
+    return ImageProcessor::save(full, thumb, m_imageDir, hash);
+}
+
+Result<QStringList> MenuService::applyCentralMenu(const QByteArray &menuJson,
+                                                  const std::function<Status()> &inTransaction)
+{
+    const QStringList missing = missingCentralImages(menuJson);
     const QJsonObject menu = QJsonDocument::fromJson(menuJson).object();
     auto current = snapshot();
     if (!current)
@@ -433,8 +465,13 @@ Status MenuService::applyCentralMenu(qint64 centralVersion, const QByteArray &me
                 return fail(Error::validation(u"items"_s, u"central menu item without id or price"_s));
             // Sold out is the store's call and survives HQ's menu updates.
             const auto old = (*current)->items.constFind(id);
+            // An HQ picture is served from this edge's own copy (tablets keep their pictures
+            // when the internet is down), or not at all until that copy is here.
+            QString image = i.value(u"image_url"_s).toString();
+            if (const QString hash = centralImageHash(image); !hash.isEmpty())
+                image = missing.contains(hash) ? QString() : hash + u".jpg"_s;
             items.append({id, categoryId, i.value(u"name"_s).toString(), i.value(u"description"_s).toString(),
-                          i.value(u"price"_s).toInteger(), i.value(u"image_url"_s).toString(),
+                          i.value(u"price"_s).toInteger(), image,
                           old == (*current)->items.cend() ? true : old->available,
                           int(i.value(u"display_order"_s).toInteger())});
         }
@@ -446,8 +483,9 @@ Status MenuService::applyCentralMenu(qint64 centralVersion, const QByteArray &me
             return fail(ok.error());
         return true;
     });
-    Q_UNUSED(centralVersion);
-    return done ? Status() : Status(fail(done.error()));
+    if (!done)
+        return fail(done.error());
+    return missing;
 }
 
 } // namespace tableorder::edge

@@ -73,9 +73,16 @@ public:
     void setManagedCentrally(bool managed) { m_managedCentrally = managed; }
     [[nodiscard]] bool isManagedCentrally() const { return m_managedCentrally; }
     /// Applies a menu published at HQ atomically; availability of items that stay is kept.
-    /// `onCommit` runs inside the transaction (e.g. to record the applied version).
-    [[nodiscard]] Status applyCentralMenu(qint64 centralVersion, const QByteArray &menuJson,
-                                          const std::function<Status()> &inTransaction);
+    /// `inTransaction` runs inside the transaction (e.g. to record the applied version).
+    /// HQ's pictures (`/images/<hash>.jpg`) point at this edge's copy when it has one; the
+    /// others show no picture for now and come back as the hashes to fetch.
+    [[nodiscard]] Result<QStringList> applyCentralMenu(const QByteArray &menuJson,
+                                                       const std::function<Status()> &inTransaction);
+    /// The HQ pictures a central menu names that this edge does not have yet.
+    [[nodiscard]] QStringList missingCentralImages(const QByteArray &menuJson) const;
+    /// Stores a picture fetched from central as `<hash>.jpg` (+ `-thumb.jpg`), after checking
+    /// that the bytes are the ones the hash names.
+    [[nodiscard]] Status saveCentralImage(const QString &hash, const QByteArray &full, const QByteArray &thumb);
 
     /// A station name: 1-32 characters, a-z first, then a-z, 0-9, '_' or '-'.
     [[nodiscard]] static bool isValidStation(QStringView name);

@@ -33,6 +33,125 @@ Status EventRepository::append(Event &event)
     return {};
 }
 
+namespace {
+
+Status run(QSqlDatabase &db, const QString &sql, const QVariantList &values, const char *what)
+{
+    QSqlQuery q = db::prepared(db, sql);
+    for (const QVariant &v : values)
+        q.addBindValue(v);
+    return db::exec(q, what);
+}
+
+/// An order event's data with order ids renumbered: `id` (order.created/updated),
+/// `order_id` and `order.id` (order.unacknowledged).
+QJsonObject renumberOrder(QJsonObject data, const QHash<qint64, qint64> &ids)
+{
+    for (const QString &key : {u"id"_s, u"order_id"_s}) {
+        const auto it = ids.constFind(data.value(key).toInteger());
+        if (data.contains(key) && it != ids.cend())
+            data.insert(key, *it);
+    }
+    if (data.value(u"order"_s).isObject())
+        data.insert(u"order"_s, renumberOrder(data.value(u"order"_s).toObject(), ids));
+    return data;
+}
+
+} // namespace
+
+Result<int> EventRepository::continueAfter(qint64 fromSeq, qint64 appliedSeq, qint64 maxOrderId,
+                                           const std::function<Status()> &inTransaction)
+{
+    db::Transaction tx(m_db);
+    int moved = 0;
+    if (fromSeq > 0 && fromSeq <= appliedSeq) {
+        const qint64 shift = appliedSeq + 1 - fromSeq;
+        QSqlQuery count = db::prepared(m_db, u"SELECT COUNT(*) FROM events WHERE seq >= ?"_s);
+        count.addBindValue(fromSeq);
+        if (auto ok = db::exec(count, "events to move"); !ok || !count.next())
+            return fail(Error::internal());
+        moved = count.value(0).toInt();
+        count.finish();
+        // Orders these events created that central already has under another order's id.
+        QSqlQuery created = db::prepared(m_db, u"SELECT data FROM events WHERE seq >= ? AND type = ? ORDER BY seq"_s);
+        created.addBindValue(fromSeq);
+        created.addBindValue(QString::fromLatin1(events::OrderCreated));
+        if (auto ok = db::exec(created, "orders to renumber"); !ok)
+            return fail(ok.error());
+        QList<qint64> clashing;
+        while (created.next()) {
+            const qint64 id = QJsonDocument::fromJson(created.value(0).toByteArray()).object().value(u"id"_s).toInteger();
+            if (id > 0 && id <= maxOrderId)
+                clashing.append(id);
+        }
+        created.finish();
+        QHash<qint64, qint64> ids;
+        if (!clashing.isEmpty()) {
+            QSqlQuery top = db::prepared(m_db, u"SELECT COALESCE(MAX(id), 0) FROM orders"_s);
+            if (auto ok = db::exec(top, "max order id"); !ok || !top.next())
+                return fail(Error::internal());
+            qint64 next = std::max(maxOrderId, top.value(0).toLongLong());
+            for (qint64 id : std::as_const(clashing))
+                ids.insert(id, ++next);
+            // Parent and children change together; the check waits for the commit.
+            if (auto ok = run(m_db, u"PRAGMA defer_foreign_keys = ON"_s, {}, "defer foreign keys"); !ok)
+                return fail(ok.error());
+            for (auto it = ids.cbegin(); it != ids.cend(); ++it) {
+                for (const QString &sql : {u"UPDATE orders SET id = ? WHERE id = ?"_s,
+                                           u"UPDATE order_items SET order_id = ? WHERE order_id = ?"_s,
+                                           u"UPDATE order_history SET order_id = ? WHERE order_id = ?"_s}) {
+                    if (auto ok = run(m_db, sql, {it.value(), it.key()}, "renumber order"); !ok)
+                        return fail(ok.error());
+                }
+            }
+        }
+        // Negative first, then back: seq is the primary key and must stay unique throughout.
+        if (auto ok = run(m_db, u"UPDATE events SET seq = -(seq + ?) WHERE seq >= ?"_s, {shift, fromSeq}, "move events");
+            !ok)
+            return fail(ok.error());
+        if (auto ok = run(m_db, u"UPDATE events SET seq = -seq WHERE seq < 0"_s, {}, "move events"); !ok)
+            return fail(ok.error());
+        QSqlQuery orderEvents = db::prepared(m_db, u"SELECT seq, data FROM events WHERE seq > ? AND type LIKE 'order.%'"_s);
+        orderEvents.addBindValue(appliedSeq);
+        if (auto ok = db::exec(orderEvents, "order events"); !ok)
+            return fail(ok.error());
+        QList<std::pair<qint64, QByteArray>> rewritten;
+        while (!ids.isEmpty() && orderEvents.next()) {
+            const QJsonObject data = QJsonDocument::fromJson(orderEvents.value(1).toByteArray()).object();
+            const QJsonObject renumbered = renumberOrder(data, ids);
+            if (renumbered != data)
+                rewritten.append({orderEvents.value(0).toLongLong(),
+                                  QJsonDocument(renumbered).toJson(QJsonDocument::Compact)});
+        }
+        orderEvents.finish();
+        for (const auto &[seq, data] : std::as_const(rewritten)) {
+            if (auto ok = run(m_db, u"UPDATE events SET data = ? WHERE seq = ?"_s, {QString::fromUtf8(data), seq},
+                              "renumber order event");
+                !ok)
+                return fail(ok.error());
+        }
+    }
+    // New events continue after central's applied seq, new orders after its highest id.
+    if (auto ok = run(m_db, u"UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = 'events'"_s, {appliedSeq},
+                      "continue seq");
+        !ok)
+        return fail(ok.error());
+    if (auto ok = run(m_db, u"INSERT INTO sqlite_sequence (name, seq) SELECT 'events', ? WHERE NOT EXISTS "
+                            "(SELECT 1 FROM sqlite_sequence WHERE name = 'events')"_s,
+                      {appliedSeq}, "continue seq");
+        !ok)
+        return fail(ok.error());
+    if (auto ok = run(m_db, u"UPDATE store SET order_id_floor = MAX(order_id_floor, ?) WHERE id = 1"_s, {maxOrderId},
+                      "order id floor");
+        !ok)
+        return fail(ok.error());
+    if (auto ok = inTransaction(); !ok)
+        return fail(ok.error());
+    if (auto ok = tx.commit(); !ok)
+        return fail(ok.error());
+    return moved;
+}
+
 Result<QList<Event>> EventRepository::since(qint64 after, int limit, qint64 tableId)
 {
     QSqlQuery q = db::prepared(m_db, tableId > 0

@@ -6,6 +6,8 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
+#include <functional>
+
 namespace tableorder::edge {
 
 /// The store's event log (table `events`).
@@ -21,6 +23,14 @@ public:
     [[nodiscard]] Result<QList<Event>> since(qint64 after, int limit, qint64 tableId = 0);
     [[nodiscard]] Result<qint64> lastSeq();
     [[nodiscard]] Result<qint64> firstSeq();
+    /// After a restore from a backup, continues the log after what central applied, in one
+    /// transaction: events from `fromSeq` on (0: none) move to `appliedSeq + 1` onwards,
+    /// orders they created whose ids central already holds (<= maxOrderId) get new ids
+    /// (in orders, their lines, history and the events' data), and new events and orders
+    /// are numbered past `appliedSeq` and `maxOrderId`. `inTransaction` runs before the
+    /// commit (to record what central acknowledged). Returns how many events moved.
+    [[nodiscard]] Result<int> continueAfter(qint64 fromSeq, qint64 appliedSeq, qint64 maxOrderId,
+                                            const std::function<Status()> &inTransaction);
     /// Deletes events with seq < keepFrom; returns how many.
     [[nodiscard]] Result<int> pruneBefore(qint64 keepFrom);
 

@@ -19,9 +19,11 @@ OrderRepository::OrderRepository(QSqlDatabase db)
       m_nextNumber(db::prepared(m_db, u"INSERT INTO business_day_counters (business_date, last_number) "
                                        "VALUES (?, 1) ON CONFLICT (business_date) DO UPDATE SET "
                                        "last_number = last_number + 1 RETURNING last_number"_s)),
-      m_insertOrder(db::prepared(m_db, u"INSERT INTO orders (client_order_id, request_hash, business_date, "
+      m_insertOrder(db::prepared(m_db, u"INSERT INTO orders (id, client_order_id, request_hash, business_date, "
                                         "number, session_id, table_id, table_number, status, note, total, "
-                                        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s)),
+                                        "created_at, updated_at) VALUES ((SELECT MAX(COALESCE((SELECT MAX(id) "
+                                        "FROM orders), 0), (SELECT order_id_floor FROM store WHERE id = 1)) + 1), "
+                                        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s)),
       m_insertLine(db::prepared(m_db, u"INSERT INTO order_items (order_id, menu_item_id, name, unit_price, "
                                        "quantity, line_total, station) VALUES (?, ?, ?, ?, ?, ?, ?)"_s)),
       m_byClientId(db::prepared(m_db, u"SELECT "_s + orderColumns

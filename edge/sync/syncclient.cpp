@@ -24,6 +24,7 @@ namespace tableorder::edge {
 namespace {
 const QString ackedKey = u"acked_seq"_s;
 const QString menuKey = u"central_menu_version"_s;
+const QString menuJsonKey = u"central_menu_json"_s; // the applied central menu, for its pictures
 constexpr auto protobufType = "application/x-protobuf";
 } // namespace
 
@@ -52,6 +53,8 @@ SyncClient::SyncClient(SyncSettings settings, EventLog &log, SyncStateRepository
     });
     m_menuTimer.setSingleShot(true);
     connect(&m_menuTimer, &QTimer::timeout, this, &SyncClient::pollMenu);
+    m_imageTimer.setSingleShot(true);
+    connect(&m_imageTimer, &QTimer::timeout, this, &SyncClient::fetchMissingImages);
     connect(&m_log, &EventLog::committed, this, &SyncClient::nudge);
 }
 
@@ -77,7 +80,7 @@ void SyncClient::acknowledgeHealth(qint64 id)
 
 SyncClient::~SyncClient()
 {
-    for (QNetworkReply *reply : {m_upload.data(), m_menuPoll.data()}) {
+    for (QNetworkReply *reply : {m_upload.data(), m_menuPoll.data(), m_imageFetch.data()}) {
         if (reply) {
             reply->disconnect(this);
             reply->abort();
@@ -92,6 +95,7 @@ void SyncClient::start()
     m_heartbeat.start(m_settings.heartbeatMs);
     schedulePump(0);
     m_menuTimer.start(0);
+    m_imageTimer.start(0); // pictures a previous run could not fetch
     updateGauges();
 }
 
@@ -216,6 +220,59 @@ void SyncClient::onUploadFinished(QNetworkReply *reply, qint64 firstSeq, qint64 
         schedulePump(0);
         return;
     }
+    if (status == 409 && parsed && response.code() == "SEQ_CONFLICT" && response.conflict_seq() > 0
+        && response.expected_seq() > response.conflict_seq()) {
+        // Restored from a backup: our events from conflict_seq on reuse seqs central applied
+        // for other events. Move them (and the ids of orders central already holds) past
+        // what central has, durably, then upload them.
+        outcome(u"renumber"_s);
+        const qint64 applied = response.expected_seq() - 1;
+        auto moved = m_log.continueAfter(response.conflict_seq(), applied, response.max_order_id(),
+                                         [&] { return m_state.set(ackedKey, QString::number(applied)); });
+        if (!moved) {
+            recordError(u"could not renumber events after a restore: "_s + moved.error().message);
+            schedulePump(backoffMs(++m_uploadFailures));
+            return;
+        }
+        qCWarning(lcSync) << "central applied up to seq" << applied << "for other events (restored from a backup?);"
+                          << *moved << "events from seq" << response.conflict_seq() << "now follow it";
+        m_acked = applied;
+        updateGauges();
+        schedulePump(0);
+        return;
+    }
+    if (status == 200 && parsed && response.applied_seq() > lastSentSeq) {
+        // Central applied more than we sent: a lost answer, or we were restored from a
+        // backup. Events we have not sent yet may reuse seqs central applied for others, so
+        // never skip them: send them (central checks their event ids, SEQ_CONFLICT above).
+        outcome(u"ok"_s);
+        const auto localLast = m_log.lastSeq();
+        if (!localLast || *localLast > lastSentSeq) {
+            if (lastSentSeq > m_acked) {
+                m_acked = lastSentSeq;
+                (void)m_state.set(ackedKey, QString::number(m_acked));
+            }
+            schedulePump(0);
+            return;
+        }
+        // Nothing more here (restored, no new events yet): number the next events and
+        // orders past what central has.
+        const qint64 applied = response.applied_seq();
+        auto done = m_log.continueAfter(0, applied, response.max_order_id(),
+                                        [&] { return m_state.set(ackedKey, QString::number(applied)); });
+        if (!done) {
+            recordError(u"could not continue after central's seq: "_s + done.error().message);
+            schedulePump(backoffMs(++m_uploadFailures));
+            return;
+        }
+        qCWarning(lcSync) << "central applied up to seq" << applied << "beyond this log; continuing after it";
+        m_acked = applied;
+        m_uploadFailures = 0;
+        m_lastError.clear();
+        m_lastSuccess = QDateTime::currentDateTimeUtc();
+        updateGauges();
+        return;
+    }
     if (status == 200 && parsed) {
         outcome(u"ok"_s);
         const qint64 applied = response.applied_seq();
@@ -302,13 +359,18 @@ void SyncClient::onMenuFinished(QNetworkReply *reply)
     m_menuFailures = 0;
     const qint64 version = update.version();
     if (version > m_centralMenuVersion) {
-        auto applied = m_menu.applyCentralMenu(version, QByteArray::fromStdString(update.menu_json()), [&] {
+        const QByteArray json = QByteArray::fromStdString(update.menu_json());
+        auto applied = m_menu.applyCentralMenu(json, [&]() -> Status {
+            if (auto ok = m_state.set(menuJsonKey, QString::fromUtf8(json)); !ok)
+                return ok;
             return m_state.set(menuKey, QString::number(version));
         });
         if (applied) {
             m_centralMenuVersion = version;
             qCInfo(lcSync) << "applied central menu version" << version;
             updateGauges();
+            if (!applied->isEmpty())
+                m_imageTimer.start(0);
         } else {
             recordError(u"could not apply central menu version %1: %2"_s.arg(version).arg(applied.error().message));
             m_menuTimer.start(m_settings.menuPollMs);
@@ -316,6 +378,74 @@ void SyncClient::onMenuFinished(QNetworkReply *reply)
         }
     }
     m_menuTimer.start(0);
+}
+
+void SyncClient::fetchMissingImages()
+{
+    if (m_imageFetch) {
+        m_imageRescan = true;
+        return;
+    }
+    const QByteArray json = m_state.get(menuJsonKey).value_or(QString()).toUtf8();
+    m_imageQueue = json.isEmpty() ? QStringList() : m_menu.missingCentralImages(json);
+    m_imagesFetched = 0;
+    fetchNextImage();
+}
+
+void SyncClient::fetchNextImage()
+{
+    if (m_imageQueue.isEmpty()) {
+        if (m_imagesFetched > 0) {
+            // The pictures are here: the same central menu again, now pointing at them (the
+            // edge's menu version moves, so tablets reload).
+            const QByteArray json = m_state.get(menuJsonKey).value_or(QString()).toUtf8();
+            auto applied = m_menu.applyCentralMenu(json, [] { return Status(); });
+            if (!applied)
+                recordError(u"could not apply the central menu's pictures: "_s + applied.error().message);
+            else
+                qCInfo(lcSync) << "fetched" << m_imagesFetched << "menu pictures from central";
+            m_imagesFetched = 0;
+        }
+        if (std::exchange(m_imageRescan, false) && !m_imageTimer.isActive())
+            m_imageTimer.start(0);
+        return;
+    }
+    const QString hash = m_imageQueue.first();
+    const bool thumbnail = m_imageThumb.isEmpty();
+    QNetworkRequest req = request(u"/sync/v1/images/"_s + hash + (thumbnail ? u"-thumb.jpg"_s : u".jpg"_s));
+    req.setTransferTimeout(30'000);
+    m_imageFetch = m_network.get(req);
+    connect(m_imageFetch, &QNetworkReply::finished, this,
+            [this, reply = m_imageFetch.data(), hash, thumbnail] { onImageFinished(reply, hash, thumbnail); });
+}
+
+void SyncClient::onImageFinished(QNetworkReply *reply, const QString &hash, bool thumbnail)
+{
+    reply->deleteLater();
+    m_imageFetch.clear();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray body = reply->readAll();
+    Status saved;
+    if (status != 200 || body.isEmpty()) {
+        saved = fail(ErrorCode::Unavailable, status ? u"central answered %1"_s.arg(status) : reply->errorString());
+    } else if (thumbnail) {
+        m_imageThumb = body;
+        return fetchNextImage();
+    } else {
+        saved = m_menu.saveCentralImage(hash, body, m_imageThumb);
+    }
+    m_imageThumb.clear();
+    if (!saved) {
+        // The menu stays as it is (that item without its picture); try the round again later.
+        recordError(u"could not fetch menu picture %1: %2"_s.arg(hash.left(12), saved.error().message));
+        m_imageQueue.clear();
+        m_imageTimer.start(std::min(m_settings.menuPollMs, backoffMs(++m_imageFailures)));
+        return fetchNextImage(); // re-applies what did arrive
+    }
+    m_imageFailures = 0;
+    ++m_imagesFetched;
+    m_imageQueue.removeFirst();
+    fetchNextImage();
 }
 
 void SyncClient::recordError(const QString &error)

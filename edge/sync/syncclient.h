@@ -71,6 +71,12 @@ private:
     void onUploadFinished(QNetworkReply *reply, qint64 firstSeq, qint64 lastSentSeq);
     void pollMenu();
     void onMenuFinished(QNetworkReply *reply);
+    /// Fetches the HQ pictures the applied central menu names and this edge lacks, one
+    /// file at a time; when some arrived, re-applies that menu so it points at them. A
+    /// failure is retried with backoff and never holds up menus or uploads.
+    void fetchMissingImages();
+    void fetchNextImage();
+    void onImageFinished(QNetworkReply *reply, const QString &hash, bool thumbnail);
     int backoffMs(int failures) const;
     void recordError(const QString &error);
     void updateGauges();
@@ -86,6 +92,13 @@ private:
     QNetworkAccessManager m_network;
     QPointer<QNetworkReply> m_upload;
     QPointer<QNetworkReply> m_menuPoll;
+    QPointer<QNetworkReply> m_imageFetch;
+    QStringList m_imageQueue;  // hashes still to fetch
+    QByteArray m_imageThumb;   // the current hash's thumbnail, fetched before its full size
+    int m_imagesFetched = 0;   // in this round: re-apply the menu when > 0
+    int m_imageFailures = 0;
+    bool m_imageRescan = false; // a newer menu arrived during a round: look again after it
+    QTimer m_imageTimer;
     QTimer m_pumpTimer;
     QTimer m_heartbeat;
     QTimer m_menuTimer;

@@ -26,6 +26,7 @@ private slots:
     void storePageDrawsCharts();
     void reportsPageShowsTheFigures();
     void priceEditReachesTheEdge();
+    void newItemWithPictureReachesTheEdge();
     void liveFeedShowsANewOrder();
     void languageSwitchesToEnglish();
 
@@ -134,10 +135,59 @@ void TestDashboard::priceEditReachesTheEdge()
     QCOMPARE(edgePrice(1), 9000);
     m_browser.evaluate(u"location.hash = '#/menus/1'; true"_s);
     QVERIFY(m_browser.waitFor(u"document.querySelector('[name=price-1]')"_s));
-    shoot(u"dashboard-menus"_s);
     m_browser.evaluate(uR"(const input = document.querySelector('[name=price-1]');
                            input.value = '9900'; document.querySelector('#menu-save').click(); true)"_s);
     QTRY_COMPARE_WITH_TIMEOUT(edgePrice(1), 9900, 5'000);
+}
+
+void TestDashboard::newItemWithPictureReachesTheEdge()
+{
+    m_browser.evaluate(u"location.hash = '#/menus/1'; true"_s);
+    QVERIFY(m_browser.waitFor(u"document.querySelector('.new-item .add-item')"_s));
+    // A picture as a user would pick it: a PNG file in the first category's new-item row.
+    m_browser.evaluate(uR"((() => {
+        const canvas = document.createElement('canvas');
+        canvas.width = 400; canvas.height = 300;
+        const g = canvas.getContext('2d');
+        g.fillStyle = '#c2410c'; g.fillRect(0, 0, 400, 300);
+        g.fillStyle = '#fde68a'; g.beginPath(); g.arc(200, 150, 100, 0, 7); g.fill();
+        const bytes = Uint8Array.from(atob(canvas.toDataURL('image/png').split(',')[1]), c => c.charCodeAt(0));
+        const row = document.querySelector('.new-item');
+        row.querySelector('[name=new-name]').value = '사진 메뉴';
+        row.querySelector('[name=new-price]').value = '7000';
+        row.querySelector('[name=new-description]').value = 'HQ에서 올린 사진';
+        const files = new DataTransfer();
+        files.items.add(new File([bytes], 'dish.png', { type: 'image/png' }));
+        const input = row.querySelector('[name=new-picture]');
+        input.files = files.files;
+        input.dispatchEvent(new Event('change'));
+        row.querySelector('.add-item').click();
+        return true; })())"_s);
+    // Staged: the page shows the new item with its picture; then publish.
+    QVERIFY2(m_browser.waitFor(u"[...document.querySelectorAll('tr.menu-item')].some(r => "
+                               "r.querySelector('input').value === '사진 메뉴' && r.querySelector('img.thumb').src.includes('/images/'))"_s,
+                               10'000),
+             qPrintable(m_browser.evaluate(u"document.querySelector('#menu-status').textContent"_s).toString()));
+    m_browser.evaluate(u"document.querySelector('#menu-save').click(); true"_s);
+
+    QString url;
+    QTRY_VERIFY_WITH_TIMEOUT(([&] {
+        const QJsonObject menu = m_edgeHttp.get(u"/api/v1/menu"_s).json();
+        for (const QJsonValue &c : menu.value(u"categories"_s).toArray()) {
+            for (const QJsonValue &i : c.toObject().value(u"items"_s).toArray()) {
+                if (i.toObject().value(u"name"_s).toString() == u"사진 메뉴"_s)
+                    url = i.toObject().value(u"image_url"_s).toString();
+            }
+        }
+        return url.startsWith(u"/images/"_s);
+    })(), 10'000);
+    const HttpResult picture = m_edgeHttp.get(url);
+    QCOMPARE(picture.status, 200);
+    QCOMPARE(picture.header("Content-Type"), QByteArray("image/jpeg"));
+    QVERIFY(picture.body.startsWith("\xFF\xD8\xFF"));
+    m_browser.evaluate(u"location.hash = '#/menus/1'; window.scrollTo(0, 0); true"_s);
+    QVERIFY(m_browser.waitFor(u"[...document.querySelectorAll('img.thumb')].some(i => !i.hidden && i.complete && i.naturalWidth > 0)"_s));
+    shoot(u"dashboard-menus"_s);
 }
 
 void TestDashboard::liveFeedShowsANewOrder()

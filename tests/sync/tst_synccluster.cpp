@@ -139,13 +139,11 @@ void TestSyncCluster::eitherInstanceTakesTheUploads()
     HttpClient *instances[] = { &m_httpA, &m_httpB };
     for (int batch = 0; batch < 6; ++batch) {
         pb::UploadResponse response;
-        VERIFY_STATUS(
-            upload(*instances[batch % 2], key, orderBatch(1 + batch * 10, 10), &response), 200);
+        const pb::UploadRequest events = orderBatch(1 + batch * 10, 10);
+        VERIFY_STATUS(upload(*instances[batch % 2], key, events, &response), 200);
         QCOMPARE(response.applied_seq(), 10 * (batch + 1));
-        // The other instance answers a repeat the same way.
-        VERIFY_STATUS(
-            upload(*instances[(batch + 1) % 2], key, orderBatch(1 + batch * 10, 10), &response),
-            200);
+        // The other instance answers a repeat (the same events) the same way.
+        VERIFY_STATUS(upload(*instances[(batch + 1) % 2], key, events, &response), 200);
         QCOMPARE(response.applied_seq(), 10 * (batch + 1));
     }
     const CentralStore stored = centralStore(m_db.connection(), store);

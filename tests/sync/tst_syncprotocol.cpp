@@ -263,10 +263,23 @@ void TestSyncProtocol::overlappingBatchAppliesOnlyTheNewPart()
     const pb::UploadRequest first = orderBatch(1, 10, 1000);
     VERIFY_STATUS(upload(m_http, store.key, first), 200);
     const QStringList orders = centralStore(m_db.connection(), store.id).orders;
+    const QStringList stateBefore = centralDataState(m_db.connection());
 
-    // Seqs 6..15 where 6..10 carry other content: what was applied stays as it was.
-    const pb::UploadRequest overlap = orderBatch(6, 10, 5000);
+    // Seqs 6..15 where 6..10 are other events (an edge restored from a backup): refused as
+    // SEQ_CONFLICT, with where to continue, and nothing applied.
+    const pb::UploadRequest conflicting = orderBatch(6, 10, 5000);
     pb::UploadResponse response;
+    VERIFY_STATUS(upload(m_http, store.key, conflicting, &response), 409);
+    QCOMPARE(response.code(), "SEQ_CONFLICT");
+    QCOMPARE(response.expected_seq(), 11);
+    QCOMPARE(response.conflict_seq(), 6);
+    QCOMPARE(response.max_order_id(), 10);
+    QCOMPARE(centralDataState(m_db.connection()), stateBefore);
+
+    // The same events 6..10 again (same event ids) plus 11..15: only the new part applies.
+    pb::UploadRequest overlap = orderBatch(6, 10, 5000);
+    for (int i = 0; i < 5; ++i)
+        *overlap.mutable_events(i) = first.events(5 + i);
     VERIFY_STATUS(upload(m_http, store.key, overlap, &response), 200);
     QCOMPARE(response.applied_seq(), 15);
     const CentralStore after = centralStore(m_db.connection(), store.id);

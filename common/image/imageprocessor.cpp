@@ -6,11 +6,12 @@
 #include <QDir>
 #include <QImage>
 #include <QImageReader>
+#include <QRegularExpression>
 #include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
-namespace tableorder::edge {
+namespace tableorder {
 
 namespace {
 
@@ -45,8 +46,24 @@ bool writeFile(const QString &path, const QByteArray &data)
 
 } // namespace
 
-Result<QString> ImageProcessor::process(const QByteArray &data, const QString &dir,
-                                        const QString &baseName)
+const QList<QByteArray> &ImageProcessor::uploadTypes()
+{
+    static const QList<QByteArray> types{"image/jpeg", "image/png", "image/webp"};
+    return types;
+}
+
+QString ImageProcessor::contentHash(const QByteArray &data)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+}
+
+bool ImageProcessor::isContentHash(QStringView text)
+{
+    static const QRegularExpression pattern(u"^[0-9a-f]{64}$"_s);
+    return pattern.match(text.toString()).hasMatch();
+}
+
+Result<EncodedImage> ImageProcessor::encode(const QByteArray &data)
 {
     if (data.isEmpty())
         return fail(Error::validation(u"body"_s, u"the request carries no image"_s));
@@ -68,16 +85,33 @@ Result<QString> ImageProcessor::process(const QByteArray &data, const QString &d
         return fail(Error::validation(u"body"_s, u"the image could not be decoded"_s));
     image.setColorSpace({}); // drop embedded profiles and metadata with the re-encode
 
-    const QByteArray full = encodeJpeg(image, 1200, 85);
-    const QByteArray thumb = encodeJpeg(image, 320, 80);
-    const QString hash = QString::fromLatin1(
-            QCryptographicHash::hash(full, QCryptographicHash::Sha256).toHex().left(12));
-    const QString name = baseName + u'-' + hash + u".jpg"_s;
-    const QString thumbName = baseName + u'-' + hash + u"-thumb.jpg"_s;
-    QDir().mkpath(dir);
-    if (!writeFile(QDir(dir).filePath(name), full) || !writeFile(QDir(dir).filePath(thumbName), thumb))
-        return fail(Error::internal());
-    return name;
+    EncodedImage out;
+    out.full = encodeJpeg(image, 1200, 85);
+    out.thumb = encodeJpeg(image, 320, 80);
+    out.hash = contentHash(out.full);
+    return out;
 }
 
-} // namespace tableorder::edge
+Status ImageProcessor::save(const QByteArray &full, const QByteArray &thumb, const QString &dir,
+                            const QString &name)
+{
+    QDir().mkpath(dir);
+    if (!writeFile(QDir(dir).filePath(name + u"-thumb.jpg"_s), thumb)
+        || !writeFile(QDir(dir).filePath(name + u".jpg"_s), full))
+        return fail(Error::internal());
+    return {};
+}
+
+Result<QString> ImageProcessor::process(const QByteArray &data, const QString &dir,
+                                        const QString &baseName)
+{
+    auto image = encode(data);
+    if (!image)
+        return fail(image.error());
+    const QString name = baseName + u'-' + image->hash.left(12);
+    if (auto ok = save(image->full, image->thumb, dir, name); !ok)
+        return fail(ok.error());
+    return name + u".jpg"_s;
+}
+
+} // namespace tableorder
