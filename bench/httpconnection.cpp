@@ -30,7 +30,7 @@ void HttpConnection::request(const QByteArray &method, const QByteArray &path,
     if (!m_token.isEmpty())
         wire += "Authorization: Bearer " + m_token + "\r\n";
     if (!body.isEmpty())
-        wire += "Content-Type: application/json\r\n";
+        wire += "Content-Type: " + m_contentType + "\r\n";
     if (!body.isEmpty() || method == "POST" || method == "PUT" || method == "PATCH")
         wire += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
     wire += "\r\n";

@@ -36,6 +36,8 @@ public:
     ~HttpConnection() override;
 
     void setBearerToken(const QByteArray &token) { m_token = token; }
+    /// The Content-Type of request bodies (application/json unless set).
+    void setContentType(const QByteArray &type) { m_contentType = type; }
     /// Queues a request. intendedNs 0 means "now". keepBody copies the response body.
     void request(const QByteArray &method, const QByteArray &path, const QByteArray &body,
         qint64 intendedNs, bool keepBody, Callback callback);
@@ -65,6 +67,7 @@ private:
     quint16 m_port;
     QByteArray m_hostHeader;
     QByteArray m_token;
+    QByteArray m_contentType = "application/json";
     QTcpSocket *m_socket = nullptr;
     bool m_connected = false;
     std::deque<Pending> m_queue;

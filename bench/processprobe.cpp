@@ -1,5 +1,6 @@
 #include "processprobe.h"
 
+#include <QDir>
 #include <QFile>
 
 #include <sys/resource.h>
@@ -77,6 +78,35 @@ double ownCpuSeconds()
     getrusage(RUSAGE_SELF, &usage);
     return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
         + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+double processCpuSeconds(qint64 pid, bool withChildren)
+{
+    // /proc/PID/stat after the command's closing parenthesis: fields[1] is the parent,
+    // [11] utime, [12] stime, [13] cutime, [14] cstime (clock ticks).
+    auto fieldsOf = [](qint64 p) {
+        QFile file(u"/proc/%1/stat"_s.arg(p));
+        if (!file.open(QIODevice::ReadOnly))
+            return QList<QByteArray>();
+        const QByteArray stat = file.readAll();
+        return stat.sliced(stat.lastIndexOf(')') + 2).split(' ');
+    };
+    const double tick = double(sysconf(_SC_CLK_TCK));
+    const QList<QByteArray> own = fieldsOf(pid);
+    double total = (own.value(11).toDouble() + own.value(12).toDouble()) / tick;
+    if (!withChildren)
+        return total;
+    total += (own.value(13).toDouble() + own.value(14).toDouble()) / tick;
+    for (const QString &entry : QDir(u"/proc"_s).entryList(QDir::Dirs)) {
+        bool isPid = false;
+        const qint64 p = entry.toLongLong(&isPid);
+        if (!isPid || p == pid)
+            continue;
+        const QList<QByteArray> fields = fieldsOf(p);
+        if (fields.value(1).toLongLong() == pid)
+            total += (fields.value(11).toDouble() + fields.value(12).toDouble()) / tick;
+    }
+    return total;
 }
 
 } // namespace tableorder::bench

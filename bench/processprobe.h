@@ -39,4 +39,8 @@ private:
 /// This process's own CPU time (user + system) in seconds.
 double ownCpuSeconds();
 
+/// CPU seconds (user + system) of any process; withChildren adds its live children and the
+/// children it has already reaped (PostgreSQL's postmaster: its backends, past and present).
+double processCpuSeconds(qint64 pid, bool withChildren = false);
+
 } // namespace tableorder::bench

@@ -20,16 +20,7 @@ stores_ingest=${STORES_INGEST:-50}
 max_backoff=${EDGE_MAX_BACKOFF_MS:-1000}
 backends=${BACKENDS:-"sqlite postgresql"}
 
-work=$(mktemp -d /tmp/sync-bench.XXXXXX)
-chmod 755 "$work"
-pgdir="$work/pg"
-cleanup() {
-    [ -d "$pgdir" ] && tests/support/pgcluster.sh stop "$pgdir" || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-echo "# $(date -u +%FT%TZ) $(nproc) cores, $(uname -r); $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+. bench/benchwork.sh sync-bench
 for backend in $backends; do
     pgpid=()
     if [ "$backend" = postgresql ]; then

@@ -9,6 +9,8 @@
 //           up: how long the backlog takes to drain.
 // It starts tableorder-central itself (and the edge for drain); see bench/run-sync-bench.sh.
 
+#include "processprobe.h"
+#include "serverprocess.h"
 #include "sync.pb.h"
 
 #include <QCommandLineParser>
@@ -43,6 +45,8 @@
 
 using namespace Qt::StringLiterals;
 namespace pb = tableorder::sync::v1;
+using tableorder::bench::processCpuSeconds;
+using tableorder::bench::ServerProcess;
 
 namespace {
 
@@ -174,39 +178,9 @@ quint16 freePort()
     return server.serverPort();
 }
 
-/// CPU seconds (user + system) of a process, or of a process and all its children.
-double cpuSeconds(qint64 pid, bool withChildren = false)
-{
-    auto one = [](qint64 p, qint64 *parent) -> double {
-        QFile file(u"/proc/%1/stat"_s.arg(p));
-        if (!file.open(QIODevice::ReadOnly))
-            return 0;
-        const QByteArray stat = file.readAll();
-        const QList<QByteArray> fields = stat.sliced(stat.lastIndexOf(')') + 2).split(' ');
-        if (parent)
-            *parent = fields.value(1).toLongLong();
-        return (fields.value(11).toDouble() + fields.value(12).toDouble())
-            / double(sysconf(_SC_CLK_TCK));
-    };
-    double total = one(pid, nullptr);
-    if (withChildren) {
-        for (const QString &entry : QDir(u"/proc"_s).entryList(QDir::Dirs)) {
-            bool isPid = false;
-            const qint64 p = entry.toLongLong(&isPid);
-            qint64 parent = 0;
-            if (isPid && p != pid) {
-                const double cpu = one(p, &parent);
-                if (parent == pid)
-                    total += cpu;
-            }
-        }
-    }
-    return total;
-}
-
 double selfCpuSeconds()
 {
-    return cpuSeconds(QCoreApplication::applicationPid());
+    return processCpuSeconds(QCoreApplication::applicationPid());
 }
 
 struct Percentiles
@@ -289,67 +263,6 @@ double metric(const QByteArray &page, const QByteArray &name)
     return sum;
 }
 
-/// A tableorder-central (or -edge) child process, waiting for its "listening on" line.
-class Server
-{
-public:
-    Server(QString binary, QStringList arguments, QList<std::pair<QString, QString>> env = {})
-        : m_binary(std::move(binary))
-        , m_arguments(std::move(arguments))
-        , m_env(std::move(env))
-    {
-    }
-    ~Server() { stop(); }
-
-    quint16 start(const QByteArray &component)
-    {
-        m_process = std::make_unique<QProcess>();
-        m_process->setProcessChannelMode(QProcess::MergedChannels);
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"QT_LOGGING_RULES"_s, u"tableorder.*.info=true;tableorder.http.info=false"_s);
-        for (const auto &[k, v] : m_env)
-            env.insert(k, v);
-        m_process->setProcessEnvironment(env);
-        m_process->start(m_binary, m_arguments);
-        const QRegularExpression listening(
-            u"tableorder\\.%1: listening on 127\\.0\\.0\\.1:(\\d+)"_s.arg(
-                QString::fromLatin1(component)));
-        QDeadlineTimer deadline(60'000);
-        while (!deadline.hasExpired() && m_process->state() != QProcess::NotRunning) {
-            m_process->waitForReadyRead(50);
-            m_log += m_process->readAll();
-            const auto match = listening.match(QString::fromUtf8(m_log));
-            if (match.hasMatch())
-                return quint16(match.captured(1).toUInt());
-        }
-        out() << "cannot start " << m_binary << ":\n" << m_log << Qt::endl;
-        return 0;
-    }
-    void stop()
-    {
-        if (m_process && m_process->state() != QProcess::NotRunning) {
-            m_process->terminate();
-            if (!m_process->waitForFinished(20'000))
-                m_process->kill();
-        }
-        m_process.reset();
-    }
-    qint64 pid() const { return m_process ? m_process->processId() : 0; }
-    QByteArray log()
-    {
-        if (m_process)
-            m_log += m_process->readAll();
-        return m_log;
-    }
-
-private:
-    QString m_binary;
-    QStringList m_arguments;
-    QList<std::pair<QString, QString>> m_env;
-    std::unique_ptr<QProcess> m_process;
-    QByteArray m_log;
-};
-
 /// order.created payloads shaped like the edge's (1 to 4 lines of a 30-item menu).
 class OrderFactory
 {
@@ -429,14 +342,14 @@ struct Options
 /// Starts central with --demo and logs in as the demo HQ admin.
 struct Central
 {
-    std::unique_ptr<Server> server;
+    std::unique_ptr<ServerProcess> server;
     quint16 port = 0;
     QByteArray hqToken;
 
     bool start(const Options &o, quint16 wantedPort = 0)
     {
         const QString secret = QDir(o.workDir).filePath(u"central-secret"_s);
-        server = std::make_unique<Server>(o.centralBin,
+        server = std::make_unique<ServerProcess>(o.centralBin,
             QStringList { u"--listen"_s, u"127.0.0.1:%1"_s.arg(wantedPort), u"--db"_s, o.db,
                 u"--secret-file"_s, secret, u"--demo"_s, u"--no-rate-limit"_s });
         port = server->start("central");
@@ -566,8 +479,8 @@ int runIngest(const Options &o)
     qint64 started = 0;
     QTimer::singleShot(o.warmup * 1000, [&] {
         metricsBefore = central.metrics();
-        centralCpu = cpuSeconds(central.server->pid());
-        dbCpu = o.pgPid ? cpuSeconds(o.pgPid, true) : 0;
+        centralCpu = processCpuSeconds(central.server->pid());
+        dbCpu = o.pgPid ? processCpuSeconds(o.pgPid, true) : 0;
         selfCpu = selfCpuSeconds();
         started = nowNs();
         measuring = true;
@@ -577,8 +490,8 @@ int runIngest(const Options &o)
     measuring = false;
     running = false;
     const double elapsed = (nowNs() - started) / 1e9;
-    centralCpu = cpuSeconds(central.server->pid()) - centralCpu;
-    dbCpu = o.pgPid ? cpuSeconds(o.pgPid, true) - dbCpu : 0;
+    centralCpu = processCpuSeconds(central.server->pid()) - centralCpu;
+    dbCpu = o.pgPid ? processCpuSeconds(o.pgPid, true) - dbCpu : 0;
     selfCpu = selfCpuSeconds() - selfCpu;
     // Let in-flight batches finish before scraping.
     QEventLoop settle;
@@ -691,7 +604,7 @@ int runLag(const Options &o)
     QByteArray metricsBefore;
     QTimer::singleShot(o.warmup * 1000, [&] {
         metricsBefore = central.metrics();
-        centralCpu = cpuSeconds(central.server->pid());
+        centralCpu = processCpuSeconds(central.server->pid());
         started = nowNs();
         measuring = true;
         QTimer::singleShot(o.seconds * 1000, &loop, &QEventLoop::quit);
@@ -699,7 +612,7 @@ int runLag(const Options &o)
     loop.exec();
     measuring = false;
     const double elapsed = (nowNs() - started) / 1e9;
-    centralCpu = cpuSeconds(central.server->pid()) - centralCpu;
+    centralCpu = processCpuSeconds(central.server->pid()) - centralCpu;
     for (QTimer *t : timers)
         t->stop();
     QEventLoop settle;
@@ -743,7 +656,7 @@ int runDrain(const Options &o)
 
     const QString edgeDir = QDir(o.workDir).filePath(u"edge-drain"_s);
     QDir(edgeDir).removeRecursively();
-    Server edge(o.edgeBin,
+    ServerProcess edge(o.edgeBin,
         { u"--listen"_s, u"127.0.0.1:0"_s, u"--data-dir"_s, edgeDir, u"--demo"_s,
             u"--no-rate-limit"_s, u"--central"_s, u"http://127.0.0.1:%1"_s.arg(port),
             u"--store-key"_s, QString::fromLatin1(keys.first().second) },

@@ -68,6 +68,7 @@ function renderLogin() {
 function logout() {
   sessionStorage.clear(); state.token = null;
   if (state.feed) state.feed.close();
+  Fleet.stop();
   location.hash = '#/login';
   renderLogin();
 }
@@ -321,8 +322,12 @@ async function route() {
   const [, page, arg] = (location.hash || '#/overview').split('/');
   document.querySelectorAll('nav a').forEach(a => a.classList.toggle('active', a.getAttribute('href') === '#/' + page));
   if (page !== 'live' && state.feed) { state.feed.close(); state.feed = null; }
+  Fleet.stop();
   try {
-    if (page === 'store') await renderStore(arg);
+    if (page === 'fleet') await Fleet.renderFleet();
+    else if (page === 'health') await Fleet.renderHealth(arg);
+    else if (page === 'alerts') await Fleet.renderAlerts(arg);
+    else if (page === 'store') await renderStore(arg);
     else if (page === 'reports') await renderReports();
     else if (page === 'menus') await renderMenus(arg);
     else if (page === 'live') renderLive();
