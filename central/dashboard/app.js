@@ -22,9 +22,11 @@ async function api(path, options = {}) {
   return body;
 }
 
-// The business date "today" in a store's time zone (the edge's day cutoff is early morning).
+// The business date "today" in a store's time zone. A store's business day ends at its
+// cutoff (the edge's default: 04:00), so a sale at 00:30 still counts for the evening before.
+const BUSINESS_DAY_CUTOFF_HOURS = 4;
 function localDate(timeZone, offsetDays = 0) {
-  const d = new Date(Date.now() + offsetDays * 86400000);
+  const d = new Date(Date.now() + offsetDays * 86400000 - BUSINESS_DAY_CUTOFF_HOURS * 3600000);
   return new Intl.DateTimeFormat('en-CA', { timeZone: timeZone || 'Asia/Seoul' }).format(d);
 }
 function delta(now, before) {
