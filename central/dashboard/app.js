@@ -201,7 +201,7 @@ async function renderMenus(storeId) {
   const base = `/api/v1/stores/${id}/menu`;
   app.innerHTML = `<h1>${t('menus.title')}</h1>
     <div class="row"><label>${t('menus.store')} <select id="menu-store">${stores.map(s => `<option value="${s.id}" ${s.id === id ? 'selected' : ''}>${esc(s.name)}</option>`).join('')}</select></label></div>
-    <div class="grid" style="grid-template-columns:2fr 1fr">
+    <div class="grid menus-layout">
     <div class="card"><form id="menu-form">${menu.categories.map(c => `<div class="menu-cat" data-category="${c.id}">
       <div class="row"><input class="cat-name" data-category="${c.id}" data-original="${esc(c.name)}" value="${esc(c.name)}" ${off} aria-label="${t('menus.category')}">
       ${admin ? `<button type="button" class="secondary danger del-cat" data-category="${c.id}">${t('menus.deleteCategory')}</button>` : ''}</div><table>` +
