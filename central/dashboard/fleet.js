@@ -96,7 +96,7 @@ const Fleet = (() => {
   ];
 
   async function renderHealth(id) {
-    const store = (await api('/api/v1/fleet')).stores.find(s => String(s.id) === String(id));
+    const store = (await api(`/api/v1/fleet?store_id=${encodeURIComponent(id)}`)).stores[0];
     if (!store) throw new Error(t('common.none'));
     const alerts = (await api(`/api/v1/alerts?store_id=${encodeURIComponent(id)}`)).alerts;
     const level = tone(store);

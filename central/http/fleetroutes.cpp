@@ -23,7 +23,14 @@ void registerFleetRoutes(http::HttpServer &server, CentralContext &ctx)
     auto who = [](const HttpRequest &req) { return HqPrincipal::fromClaims(req.claims); };
 
     server.route(Method::Get, u"/api/v1/fleet"_s, {HqAny}, [&ctx, who](HttpRequest &req) {
-        return http::respond(ctx.fleet.fleet(who(req)), ok);
+        qint64 storeId = 0;
+        if (req.hasQuery(u"store_id"_s)) {
+            bool parsed = false;
+            storeId = req.query(u"store_id"_s).toLongLong(&parsed);
+            if (!parsed || storeId <= 0)
+                return HttpResponse::error(Error::validation(u"store_id"_s, u"store_id must be a store id"_s));
+        }
+        return http::respond(ctx.fleet.fleet(who(req), storeId), ok);
     });
 
     server.route(Method::Get, u"/api/v1/stores/{id}/metrics"_s, {HqAny}, [&ctx, who](HttpRequest &req) {

@@ -302,8 +302,12 @@ Result<QJsonObject> FleetService::series(const HqPrincipal &who, qint64 storeId,
                        {u"series"_s, series}};
 }
 
-Result<QJsonObject> FleetService::fleet(const HqPrincipal &who)
+Result<QJsonObject> FleetService::fleet(const HqPrincipal &who, qint64 storeId)
 {
+    if (storeId != 0) {
+        if (auto store = m_stores.get(who, storeId); !store)
+            return fail(store.error());
+    }
     auto rows = m_fleet.latest(who.orgId);
     if (!rows)
         return fail(rows.error());
@@ -319,7 +323,7 @@ Result<QJsonObject> FleetService::fleet(const HqPrincipal &who)
     struct Tile { int rank; bool online; QString name; QJsonObject json; };
     QList<Tile> tiles;
     for (const StoreHealthRow &row : std::as_const(*rows)) {
-        if (!who.canSee(row.storeId))
+        if (!who.canSee(row.storeId) || (storeId != 0 && row.storeId != storeId))
             continue;
         const auto alerts = alertsByStore.value(row.storeId);
         const bool online = m_stores.isOnline(row.lastSyncAt);

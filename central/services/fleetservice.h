@@ -44,8 +44,9 @@ public:
     /// GET /stores/{id}/metrics. VALIDATION_FAILED for a bad range, resolution or name list.
     [[nodiscard]] Result<QJsonObject> series(const HqPrincipal &who, qint64 storeId, const QString &from,
                                              const QString &to, const QString &names, const QString &resolution);
-    /// GET /fleet: every visible store with its newest snapshot and worst open alert, worst first.
-    [[nodiscard]] Result<QJsonObject> fleet(const HqPrincipal &who);
+    /// GET /fleet: every visible store with its newest snapshot and worst open alert, worst
+    /// first; `storeId` (not 0): that store only, NOT_FOUND when it is not visible.
+    [[nodiscard]] Result<QJsonObject> fleet(const HqPrincipal &who, qint64 storeId = 0);
     /// Drops points past their retention.
     [[nodiscard]] Status prune(const QDateTime &now);
     /// Sets the per-store gauges (label `store`) of central's /metrics from the database.

@@ -273,6 +273,9 @@ void TestFleet::snapshotsBecomeTimeSeries()
             tile = s.toObject();
     }
     QCOMPARE(tile.value(u"status"_s).toString(), u"online"_s);
+    const QJsonArray one = m_hqHttp.get(u"/api/v1/fleet?store_id=%1"_s.arg(m_store), m_hq).json().value(u"stores"_s).toArray();
+    QCOMPARE(one.size(), 1);
+    QCOMPARE(one.first().toObject().value(u"id"_s).toInteger(), m_store);
     QVERIFY(tile.value(u"snapshots_received"_s).toInteger() >= before + 3);
     QVERIFY(tile.value(u"health"_s).toObject().value(u"rss_bytes"_s).toDouble() > 0);
 
@@ -490,6 +493,8 @@ void TestFleet::otherOrganizationsSeeNothing()
     QCOMPARE(errorEnvelopeMismatch(m_hqHttp.post(u"/api/v1/alerts/%1/ack"_s.arg(alertId), {}, other), 404, u"NOT_FOUND"_s),
              QString());
     QVERIFY(m_hqHttp.get(u"/api/v1/fleet"_s, other).json().value(u"stores"_s).toArray().isEmpty());
+    QCOMPARE(errorEnvelopeMismatch(m_hqHttp.get(u"/api/v1/fleet?store_id=%1"_s.arg(m_store), other), 404, u"NOT_FOUND"_s),
+             QString());
     QVERIFY(alerts(u"all"_s, other).isEmpty());
     // Its settings are its own: changing them leaves ours as they were.
     const HttpResult changed = m_hqHttp.put(u"/api/v1/alert-settings"_s,
