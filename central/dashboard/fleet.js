@@ -57,7 +57,7 @@ const Fleet = (() => {
     return `<a class="tile tone-${level}" href="#/health/${s.id}" data-store="${s.id}" data-tone="${level}">
       <div class="tile-head"><strong class="tile-name">${esc(s.name)}</strong>${badge(level)}</div>
       <div class="tile-sub muted">${s.status === 'online' ? t('status.online') : t('status.offline')}
-        · ${s.open_alerts ? `${s.open_alerts} ${t('fleet.openAlerts')}` : t('fleet.noAlerts')}</div>
+        · ${s.open_alerts ? `${s.open_alerts} ${t('fleet.openAlerts')}` : s.acknowledged_alerts ? '' : t('fleet.noAlerts')}${s.acknowledged_alerts ? ` ${s.acknowledged_alerts} ${t('fleet.ackedAlerts')}` : ''}</div>
       <dl>${figure('fleet.p99', ms(h.http_p99_ms))}${figure('fleet.kitchenP95', ms(h.kitchen_p95_ms))}
         ${figure('fleet.unacked', num(h.unacknowledged_orders))}
         ${figure('fleet.devices', `${num(h.tablets)} / ${num(h.kitchen_screens)}`)}

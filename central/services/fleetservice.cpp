@@ -314,11 +314,17 @@ Result<QJsonObject> FleetService::fleet(const HqPrincipal &who, qint64 storeId)
     auto active = m_alerts.active(who.orgId);
     if (!active)
         return fail(active.error());
-    QHash<qint64, std::pair<QString, int>> alertsByStore; // worst severity, count
+    // The colour is the worst alert nobody has taken on yet; acknowledged ones are counted.
+    struct StoreAlerts { QString worst; int open = 0; int acknowledged = 0; };
+    QHash<qint64, StoreAlerts> alertsByStore;
     for (const Alert &a : std::as_const(*active)) {
-        auto &entry = alertsByStore[a.storeId];
-        entry.first = severityWorst(entry.first, a.severity);
-        ++entry.second;
+        StoreAlerts &entry = alertsByStore[a.storeId];
+        if (a.state == u"open"_s) {
+            entry.worst = severityWorst(entry.worst, a.severity);
+            ++entry.open;
+        } else {
+            ++entry.acknowledged;
+        }
     }
     struct Tile { int rank; bool online; QString name; QJsonObject json; };
     QList<Tile> tiles;
@@ -336,12 +342,13 @@ Result<QJsonObject> FleetService::fleet(const HqPrincipal &who, qint64 storeId)
                          {u"last_sync_at"_s, row.lastSyncAt.isValid() ? QJsonValue(timestampText(row.lastSyncAt)) : QJsonValue()},
                          {u"sync_backlog"_s, row.backlog},
                          {u"sync_lag_ms"_s, row.lagMs},
-                         {u"worst_severity"_s, alerts.first.isEmpty() ? QJsonValue() : QJsonValue(alerts.first)},
-                         {u"open_alerts"_s, alerts.second},
+                         {u"worst_severity"_s, alerts.worst.isEmpty() ? QJsonValue() : QJsonValue(alerts.worst)},
+                         {u"open_alerts"_s, alerts.open},
+                         {u"acknowledged_alerts"_s, alerts.acknowledged},
                          {u"snapshots_received"_s, row.snapshotsReceived},
                          {u"snapshots_dropped"_s, row.snapshotsDropped},
                          {u"health"_s, row.atMs > 0 ? QJsonValue(health) : QJsonValue()}};
-        const int rank = alerts.first == u"critical"_s ? 2 : alerts.first == u"warning"_s ? 1 : 0;
+        const int rank = alerts.worst == u"critical"_s ? 2 : alerts.worst == u"warning"_s ? 1 : 0;
         tiles.append({rank, online, row.storeName, json});
     }
     std::stable_sort(tiles.begin(), tiles.end(), [](const Tile &a, const Tile &b) {

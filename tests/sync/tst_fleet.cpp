@@ -352,6 +352,12 @@ void TestFleet::unacknowledgedOrderAlertsOnce()
     VERIFY_STATUS(ack, 200);
     QCOMPARE(ack.json().value(u"state"_s).toString(), u"acknowledged"_s);
     QCOMPARE(ack.json().value(u"acknowledged_by"_s).toString(), u"hq"_s);
+    // Taken on: the store's tile no longer shows it as an open alert.
+    const QJsonObject acknowledgedTile = m_hqHttp.get(u"/api/v1/fleet?store_id=%1"_s.arg(m_store), m_hq)
+                                                 .json().value(u"stores"_s).toArray().first().toObject();
+    QCOMPARE(acknowledgedTile.value(u"open_alerts"_s).toInt(), 0);
+    QCOMPARE(acknowledgedTile.value(u"acknowledged_alerts"_s).toInt(), 1);
+    QVERIFY(acknowledgedTile.value(u"worst_severity"_s).isNull());
     const HttpResult again = m_hqHttp.post(u"/api/v1/alerts/%1/ack"_s.arg(id), {}, m_hq);
     QCOMPARE(errorEnvelopeMismatch(again, 409, u"INVALID_TRANSITION"_s), QString());
     VERIFY_STATUS(m_edgeHttp.post(u"/api/v1/orders/%1/ack"_s.arg(missed), {}, m_kitchen), 200);
