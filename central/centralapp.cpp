@@ -124,6 +124,10 @@ Status CentralApp::start()
     m_limiter = std::make_unique<http::RateLimiter>();
     m_limiter->setEnabled(m_config.rateLimits);
     connect(m_sync.get(), &SyncService::orderApplied, m_feed.get(), &LiveFeed::publish);
+    connect(m_sync.get(), &SyncService::batchApplied, m_feed.get(), &LiveFeed::announceBatch);
+    m_feed->setOrderReader([this](qint64 storeId, qint64 fromSeq, qint64 toSeq) {
+        return m_ingest->orderEvents(storeId, fromSeq, toSeq).value_or(QList<std::pair<QString, QJsonObject>>());
+    });
     connect(m_publisher.get(), &MenuPublisher::versionPublished, m_feed.get(),
             [this](qint64 storeId) { m_feed->announceMenu(storeId); });
     connect(m_feed.get(), &LiveFeed::menuAnnounced, m_publisher.get(), &MenuPublisher::notifyPublished);

@@ -7,6 +7,7 @@
 #include <QSqlDriver>
 #include <QSqlQuery>
 #include <QTcpSocket>
+#include <QUuid>
 
 #include <algorithm>
 
@@ -19,7 +20,8 @@ const QString ordersChannel = u"tableorder_orders"_s;
 const QString menuChannel = u"tableorder_menu"_s;
 } // namespace
 
-LiveFeed::LiveFeed(QSqlDatabase listenDb, QObject *parent) : QObject(parent), m_db(std::move(listenDb))
+LiveFeed::LiveFeed(QSqlDatabase listenDb, QObject *parent)
+    : QObject(parent), m_db(std::move(listenDb)), m_instance(QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
     if (m_db.isValid() && m_db.driver()->hasFeature(QSqlDriver::EventNotifications)) {
         m_distributed = m_db.driver()->subscribeToNotification(ordersChannel)
@@ -55,22 +57,50 @@ void LiveFeed::subscribe(const HqPrincipal &who, QTcpSocket *socket)
     connect(socket, &QObject::destroyed, this, [this, id] { m_subscribers.remove(id); });
 }
 
+QJsonObject LiveFeed::orderMessage(qint64 orgId, qint64 storeId, const QString &storeName, const QString &type,
+                                  const QJsonObject &order)
+{
+    // Only what a feed line shows.
+    return {{u"org_id"_s, orgId},
+            {u"store_id"_s, storeId},
+            {u"store_name"_s, storeName},
+            {u"type"_s, type},
+            {u"order"_s, QJsonObject{{u"id"_s, order.value(u"id"_s)},
+                                     {u"number"_s, order.value(u"number"_s)},
+                                     {u"table_number"_s, order.value(u"table_number"_s)},
+                                     {u"status"_s, order.value(u"status"_s)},
+                                     {u"total"_s, order.value(u"total"_s)},
+                                     {u"created_at"_s, order.value(u"created_at"_s)},
+                                     {u"item_count"_s, order.value(u"items"_s).toArray().size()}}}};
+}
+
+bool LiveFeed::watching(qint64 orgId, qint64 storeId) const
+{
+    return std::any_of(m_subscribers.cbegin(), m_subscribers.cend(), [&](const Subscriber &s) {
+        return s.socket && s.orgId == orgId && (s.storeId == 0 || s.storeId == storeId);
+    });
+}
+
 void LiveFeed::publish(qint64 orgId, qint64 storeId, const QString &storeName, const QString &type,
                        const QJsonObject &order)
 {
-    // Only what a feed line shows: NOTIFY payloads are limited to 8000 bytes.
-    const QJsonObject message{{u"org_id"_s, orgId},
-                              {u"store_id"_s, storeId},
-                              {u"store_name"_s, storeName},
-                              {u"type"_s, type},
-                              {u"order"_s, QJsonObject{{u"id"_s, order.value(u"id"_s)},
-                                                       {u"number"_s, order.value(u"number"_s)},
-                                                       {u"table_number"_s, order.value(u"table_number"_s)},
-                                                       {u"status"_s, order.value(u"status"_s)},
-                                                       {u"total"_s, order.value(u"total"_s)},
-                                                       {u"created_at"_s, order.value(u"created_at"_s)},
-                                                       {u"item_count"_s, order.value(u"items"_s).toArray().size()}}}};
-    publishMessage(message);
+    if (watching(orgId, storeId)) // nobody here watches: nothing to build
+        deliver(orderMessage(orgId, storeId, storeName, type, order));
+}
+
+void LiveFeed::announceBatch(qint64 orgId, qint64 storeId, const QString &storeName, qint64 fromSeq, qint64 toSeq)
+{
+    if (!m_distributed)
+        return;
+    if (m_pending.isEmpty())
+        QTimer::singleShot(0, this, &LiveFeed::flush);
+    m_pending.append({{u"batch"_s, true},
+                      {u"origin"_s, m_instance},
+                      {u"org_id"_s, orgId},
+                      {u"store_id"_s, storeId},
+                      {u"store_name"_s, storeName},
+                      {u"from"_s, fromSeq},
+                      {u"to"_s, toSeq}});
 }
 
 void LiveFeed::publishAlert(qint64 orgId, qint64 storeId, const QString &storeName, const QString &type,
@@ -102,7 +132,8 @@ bool LiveFeed::notify(const QString &channel, const QString &payload)
 
 void LiveFeed::flush()
 {
-    // NOTIFY payloads are limited to 8000 bytes: pack whole messages below that.
+    // NOTIFY payloads are limited to 8000 bytes: pack whole messages (batch pointers and
+    // alerts) below that.
     constexpr qsizetype maxPayload = 7800;
     const QList<QJsonObject> pending = std::exchange(m_pending, {});
     QList<QJsonObject> chunk;
@@ -112,8 +143,10 @@ void LiveFeed::flush()
             return;
         payload += ']';
         if (!notify(ordersChannel, QString::fromUtf8(payload))) {
-            for (const QJsonObject &message : std::as_const(chunk))
-                deliver(message); // at least this instance's feeds
+            for (const QJsonObject &message : std::as_const(chunk)) {
+                if (!message.value(u"batch"_s).toBool())
+                    deliver(message); // at least this instance's feeds (ours have the orders)
+            }
         }
         chunk.clear();
         payload = "[";
@@ -144,13 +177,28 @@ void LiveFeed::onNotification(const QString &name, const QVariant &payload)
         return;
     }
     // Nobody watches on this instance: nothing to parse.
-    if (name == ordersChannel && !m_subscribers.isEmpty()) {
-        // An array of messages (one NOTIFY per applied batch), or a single one.
-        const QJsonDocument document = QJsonDocument::fromJson(payload.toString().toUtf8());
-        if (document.isObject())
-            deliver(document.object());
-        for (const QJsonValue &message : document.array())
-            deliver(message.toObject());
+    if (name != ordersChannel || m_subscribers.isEmpty())
+        return;
+    // An array of messages and batch pointers, or a single message.
+    const QJsonDocument document = QJsonDocument::fromJson(payload.toString().toUtf8());
+    QJsonArray messages = document.array();
+    if (document.isObject())
+        messages.append(document.object());
+    for (const QJsonValue &value : std::as_const(messages)) {
+        const QJsonObject message = value.toObject();
+        if (!message.value(u"batch"_s).toBool()) {
+            deliver(message);
+            continue;
+        }
+        const qint64 orgId = message.value(u"org_id"_s).toInteger();
+        const qint64 storeId = message.value(u"store_id"_s).toInteger();
+        // Our own batches reached our subscribers when they were applied.
+        if (message.value(u"origin"_s).toString() == m_instance || !watching(orgId, storeId) || !m_readOrders)
+            continue;
+        const QString storeName = message.value(u"store_name"_s).toString();
+        for (const auto &[type, order] :
+             m_readOrders(storeId, message.value(u"from"_s).toInteger(), message.value(u"to"_s).toInteger()))
+            deliver(orderMessage(orgId, storeId, storeName, type, order));
     }
 }
 
@@ -158,10 +206,7 @@ void LiveFeed::deliver(const QJsonObject &message)
 {
     const qint64 orgId = message.value(u"org_id"_s).toInteger();
     const qint64 storeId = message.value(u"store_id"_s).toInteger();
-    const bool watched = std::any_of(m_subscribers.cbegin(), m_subscribers.cend(), [&](const Subscriber &s) {
-        return s.socket && s.orgId == orgId && (s.storeId == 0 || s.storeId == storeId);
-    });
-    if (!watched)
+    if (!watching(orgId, storeId))
         return;
     const QByteArray frame = "event: " + message.value(u"type"_s).toString().toUtf8() + "\ndata: "
             + QJsonDocument(message).toJson(QJsonDocument::Compact) + "\n\n";

@@ -8,15 +8,18 @@
 #include <QSqlQuery>
 #include <QTimer>
 
+#include <functional>
+
 class QTcpSocket;
 
 namespace tableorder::central {
 
 struct HqPrincipal;
 
-/// The HQ live order feed (SSE). With PostgreSQL every instance LISTENs on one channel
-/// and an order applied by any instance reaches the feeds of all of them; with SQLite
-/// (one instance) it is delivered in-process.
+/// The HQ live order feed (SSE). An instance delivers the orders it applies to its own
+/// subscribers directly. With PostgreSQL every instance LISTENs on one channel: for each
+/// applied batch the applying instance NOTIFYs a small pointer (store and seq range), and an
+/// instance with subscribers for that store reads those orders back; alerts travel whole.
 class LiveFeed : public QObject
 {
     Q_OBJECT
@@ -25,9 +28,16 @@ public:
     explicit LiveFeed(QSqlDatabase listenDb, QObject *parent = nullptr);
 
     void subscribe(const HqPrincipal &who, QTcpSocket *socket);
-    /// An order event was applied here; reaches every instance's subscribers.
+    /// How another instance's subscribers get a batch's orders: (type, order) by seq range.
+    using OrderReader = std::function<QList<std::pair<QString, QJsonObject>>(qint64 storeId, qint64 fromSeq,
+                                                                             qint64 toSeq)>;
+    void setOrderReader(OrderReader reader) { m_readOrders = std::move(reader); }
+
+    /// An order event was applied here: to this instance's subscribers.
     void publish(qint64 orgId, qint64 storeId, const QString &storeName, const QString &type,
                  const QJsonObject &order);
+    /// A batch with order events was applied here: tells the other instances (PostgreSQL).
+    void announceBatch(qint64 orgId, qint64 storeId, const QString &storeName, qint64 fromSeq, qint64 toSeq);
     /// An alert opened, was acknowledged or resolved (type alert.opened|acknowledged|resolved).
     void publishAlert(qint64 orgId, qint64 storeId, const QString &storeName, const QString &type,
                       const QJsonObject &alert);
@@ -39,11 +49,15 @@ signals:
     void menuAnnounced(qint64 storeId);
 
 private:
+    [[nodiscard]] bool watching(qint64 orgId, qint64 storeId) const;
+    [[nodiscard]] static QJsonObject orderMessage(qint64 orgId, qint64 storeId, const QString &storeName,
+                                                  const QString &type, const QJsonObject &order);
     void publishMessage(const QJsonObject &message);
     void deliver(const QJsonObject &message);
     void onNotification(const QString &name, const QVariant &payload);
-    /// Sends what publish() queued during this event-loop turn: a batch of 500 orders
-    /// takes a few NOTIFYs (JSON arrays under PostgreSQL's 8000-byte payload limit), not 500.
+    /// Sends what announceBatch() and publishAlert() queued during this event-loop turn, packed
+    /// into JSON arrays under PostgreSQL's 8000-byte NOTIFY payload limit: a batch of 500
+    /// orders is one small pointer, not 500 messages.
     void flush();
     bool notify(const QString &channel, const QString &payload);
 
@@ -60,6 +74,8 @@ private:
     QHash<qint64, Subscriber> m_subscribers;
     qint64 m_nextId = 1;
     QTimer m_heartbeat;
+    QString m_instance; // tells this instance's own batch pointers apart
+    OrderReader m_readOrders;
 };
 
 } // namespace tableorder::central

@@ -183,6 +183,9 @@ Result<UploadOutcome> SyncService::upload(const StoreRecord &store, const sync::
         m_metrics.increment("tableorder_central_dead_letters_total", storeLabel, deadLetters);
     for (const auto &[type, order] : applied)
         emit orderApplied(store.orgId, store.id, store.name, type, order);
+    if (!applied.isEmpty())
+        emit batchApplied(store.orgId, store.id, store.name, outcome.appliedSeq - outcome.newlyApplied + 1,
+                          outcome.appliedSeq);
     return outcome;
 }
 

@@ -305,4 +305,20 @@ Result<QList<DeadLetter>> IngestRepository::deadLetters(qint64 orgId, qint64 sto
     return out;
 }
 
+Result<QList<std::pair<QString, QJsonObject>>> IngestRepository::orderEvents(qint64 storeId, qint64 fromSeq,
+                                                                            qint64 toSeq)
+{
+    QSqlQuery q = db::prepared(m_db, u"SELECT type, data FROM store_events WHERE store_id = ? AND seq >= ? "
+                                      "AND seq <= ? AND type IN ('order.created', 'order.updated') ORDER BY seq"_s);
+    q.addBindValue(storeId);
+    q.addBindValue(fromSeq);
+    q.addBindValue(toSeq);
+    if (auto ok = db::exec(q, "order events of a batch"); !ok)
+        return fail(ok.error());
+    QList<std::pair<QString, QJsonObject>> out;
+    while (q.next())
+        out.append({q.value(0).toString(), QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object()});
+    return out;
+}
+
 } // namespace tableorder::central

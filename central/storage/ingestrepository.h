@@ -97,6 +97,9 @@ public:
         qint64 storeId, const QString &businessDate, qint64 orders, Money total, const QString &at);
     [[nodiscard]] Result<QList<ReconciliationRow>> reconciliation(qint64 orgId, qint64 storeId = 0);
     [[nodiscard]] Result<QList<DeadLetter>> deadLetters(qint64 orgId, qint64 storeId = 0);
+    /// The order events (type, data) a store uploaded with seqs `fromSeq`..`toSeq`, in order.
+    [[nodiscard]] Result<QList<std::pair<QString, QJsonObject>>> orderEvents(qint64 storeId, qint64 fromSeq,
+                                                                           qint64 toSeq);
 
 private:
     QSqlDatabase m_db;
