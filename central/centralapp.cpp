@@ -139,13 +139,16 @@ Status CentralApp::start()
                                              FleetSettings{m_config.healthMinuteDays, m_config.healthHourDays});
     m_alerts = std::make_unique<AlertService>(m_db, *m_alertRepo, *m_fleetRepo, *m_ingest, *m_stores, *m_feed,
                                               m_config.alertsEvaluateMs);
-    auto *retention = new QTimer(this);
-    connect(retention, &QTimer::timeout, this, [this] {
+    // Retention of health points and delivered notifications: at start, then every 10 minutes.
+    auto prune = [this] {
         const QDateTime now = QDateTime::currentDateTimeUtc();
         (void)m_fleet->prune(now);
         (void)m_alerts->pruneNotifications(now);
-    });
+    };
+    auto *retention = new QTimer(this);
+    connect(retention, &QTimer::timeout, this, prune);
     retention->start(10 * 60 * 1000);
+    QTimer::singleShot(0, this, prune);
 
     if (m_config.demo) {
         if (auto ok = seedDemo(); !ok)

@@ -2,6 +2,8 @@
 #include "testsupport.h"
 
 #include <QElapsedTimer>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTcpServer>
@@ -584,7 +586,30 @@ void TestFleet::outageKeepsNewestSnapshotsUpToTheBound()
     const qint64 dropped = qint64(metricValue(during, "tableorder_health_snapshots_dropped_total").value_or(0));
     QVERIFY2(dropped > 0, "nothing dropped: the outage was too short for the test");
     QVERIFY(m_edge->log().contains("health queue full"));
+    // Points past their retention (7 days of snapshots, 90 of hours) go when central starts.
+    QSqlDatabase db = m_db.connection();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 day = 24 * 3600 * 1000LL;
+    for (const auto &[resolution, age] : {std::pair{60, 8 * day}, std::pair{60, 6 * day}, std::pair{3600, 91 * day},
+                                          std::pair{3600, 89 * day}}) {
+        QSqlQuery insert(db);
+        insert.prepare(u"INSERT INTO health_points (store_id, resolution, at, samples, data) VALUES (?, ?, ?, 1, '{}')"_s);
+        insert.addBindValue(m_store);
+        insert.addBindValue(resolution);
+        insert.addBindValue(now - age);
+        QVERIFY2(insert.exec(), qPrintable(insert.lastError().text()));
+    }
+    auto oldPoints = [&](int resolution, qint64 olderThan) {
+        return queryValue(db, u"SELECT COUNT(*) FROM health_points WHERE store_id = ? AND resolution = ? AND at < ?"_s,
+                          {m_store, resolution, now - olderThan});
+    };
+    QCOMPARE(oldPoints(60, 7 * day), 1);
+    QCOMPARE(oldPoints(3600, 90 * day), 1);
     VERIFY_CENTRAL_STARTED(*m_central);
+    QVERIFY2(waitUntil([&] { return oldPoints(60, 7 * day) == 0 && oldPoints(3600, 90 * day) == 0; }, 10'000),
+             "points past their retention were not dropped");
+    QCOMPARE(oldPoints(60, 5 * day), 1);  // the 6-day-old snapshot point stays
+    QCOMPARE(oldPoints(3600, 88 * day), 1); // and the 89-day-old hour
 
     // No loss up to the bound: every snapshot taken since is at central, or was dropped
     // (and counted), or is still queued; and central shows what the edge dropped.
