@@ -848,8 +848,11 @@ void TestRealtime::slowConsumerIsCutOff()
 {
     QFETCH(QString, transport);
     // No heartbeats: a stalled WebSocket must be cut for its queue, not for a missing pong.
+    // No "order not acknowledged" events either: hundreds of pending orders would all raise
+    // one after the ack timeout, in the middle of a later test on this store.
     QVERIFY(startSideStore(m_slow, {{u"TABLEORDER_REALTIME_MAX_QUEUE_BYTES"_s, u"16384"_s},
                                        {u"TABLEORDER_REALTIME_HEARTBEAT_MS"_s, u"3600000"_s},
+                                       {u"TABLEORDER_REALTIME_ACK_TIMEOUT_MS"_s, u"3600000"_s},
                                        {u"TABLEORDER_LIMITS_MAX_ACTIVE_ORDERS"_s, u"1000000"_s}}));
     const quint16 port = m_slow.edge->port();
     const QString kitchenToken = m_slow.tokens.value(u"kitchen"_s);
@@ -935,6 +938,7 @@ void TestRealtime::replayIsNotASlowConsumer()
     QFETCH(QString, transport);
     QVERIFY(startSideStore(m_slow, {{u"TABLEORDER_REALTIME_MAX_QUEUE_BYTES"_s, u"16384"_s},
                                     {u"TABLEORDER_REALTIME_HEARTBEAT_MS"_s, u"3600000"_s},
+                                    {u"TABLEORDER_REALTIME_ACK_TIMEOUT_MS"_s, u"3600000"_s},
                                     {u"TABLEORDER_LIMITS_MAX_ACTIVE_ORDERS"_s, u"1000000"_s}}));
     const quint16 port = m_slow.edge->port();
     const QString kitchenToken = m_slow.tokens.value(u"kitchen"_s);
