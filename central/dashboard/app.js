@@ -317,7 +317,15 @@ function renderLive() {
   state.feed.addEventListener('order.updated', onOrder);
 }
 
-async function route() {
+// Navigations render one after another: a page still awaiting its data when the user moves on
+// must not write over the next one.
+let routing = Promise.resolve();
+function route() {
+  routing = routing.then(renderRoute, renderRoute);
+  return routing;
+}
+
+async function renderRoute() {
   if (!state.token) return renderLogin();
   document.getElementById('top').hidden = false;
   applyI18n();

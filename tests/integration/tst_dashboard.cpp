@@ -193,11 +193,21 @@ void TestDashboard::newItemWithPictureReachesTheEdge()
 void TestDashboard::liveFeedShowsANewOrder()
 {
     m_browser.evaluate(u"location.hash = '#/live'; true"_s);
-    QVERIFY(m_browser.waitFor(u"document.querySelector('#feed-waiting')"_s));
+    QVERIFY2(m_browser.waitFor(u"document.querySelector('#feed')"_s),
+             qPrintable(m_browser.evaluate(u"location.hash + ' | ' + document.getElementById('app').innerHTML.slice(0, 400)"_s)
+                                .toString()));
     QVERIFY2(m_browser.waitFor(u"state.feed && state.feed.readyState === 1"_s, 10'000),
              qPrintable(m_browser.evaluate(u"String(state.feed && state.feed.readyState)"_s).toString()));
     placeOrder(5, 20, 2);
-    QVERIFY2(m_browser.waitFor(u"document.querySelectorAll('.feed-item').length >= 1"_s, 10'000), qPrintable(m_browser.errorString()));
+    const bool shown = m_browser.waitFor(u"document.querySelectorAll('.feed-item').length >= 1"_s, 10'000);
+    if (!shown) {
+        for (const QByteArray &line : m_edge->log().split('\n')) {
+            if (!line.contains("GET /metrics") && !line.contains("GET /api/v1/menu"))
+                qWarning("edge: %s", line.constData());
+        }
+        qWarning("central:\n%s", m_central->log().right(3000).constData());
+    }
+    QVERIFY2(shown, qPrintable(m_browser.errorString()));
     shoot(u"dashboard-live"_s);
 }
 
