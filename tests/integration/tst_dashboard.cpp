@@ -50,7 +50,9 @@ void TestDashboard::initTestCase()
     VERIFY_CENTRAL_STARTED(*m_central);
     EdgeProcess::Options options;
     options.arguments = {u"--central"_s, m_central->url(), u"--store-key"_s, m_central->demoStoreKey()};
-    options.environment = {{u"TABLEORDER_SYNC_HEARTBEAT_MS"_s, u"300"_s}};
+    // Uploads retry within half a second: a failed upload must not hold the live feed's order
+    // back for the default 30 s backoff.
+    options.environment = {{u"TABLEORDER_SYNC_HEARTBEAT_MS"_s, u"300"_s}, {u"TABLEORDER_SYNC_MAX_BACKOFF_MS"_s, u"500"_s}};
     m_edge = std::make_unique<EdgeProcess>(options);
     QVERIFY2(m_edge->start(), qPrintable(m_edge->errorString()));
     m_edgeHttp.setPort(m_edge->port());
@@ -206,6 +208,10 @@ void TestDashboard::liveFeedShowsANewOrder()
                 qWarning("edge: %s", line.constData());
         }
         qWarning("central:\n%s", m_central->log().right(3000).constData());
+        for (const QByteArray &line : m_edgeHttp.get(u"/metrics"_s).body.split('\n')) {
+            if (line.startsWith("tableorder_sync_"))
+                qWarning("edge metric: %s", line.constData());
+        }
     }
     QVERIFY2(shown, qPrintable(m_browser.errorString()));
     shoot(u"dashboard-live"_s);

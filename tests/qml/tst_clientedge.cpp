@@ -286,7 +286,8 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(proxy.responsesLost(), 1, 5000);
         QVERIFY(!m_edge.isRunning());
         QTRY_VERIFY_WITH_TIMEOUT(submitter.attempt() >= 3, 10000); // refused while down
-        QCOMPARE(submitter.state(), OrderSubmitter::State::Retrying);
+        // Between attempts it waits to retry (an attempt may be in flight at this very moment).
+        QTRY_COMPARE_WITH_TIMEOUT(submitter.state(), OrderSubmitter::State::Retrying, 5000);
         restartEdge();
         proxy.setUpstreamPort(m_edge.port());
         QTRY_COMPARE_WITH_TIMEOUT(accepted.size(), 1, 10000);
