@@ -54,6 +54,8 @@ CentralApp::~CentralApp()
     m_feed.reset();
     m_reports.reset();
     m_publisher.reset();
+    m_images.reset();
+    m_imageRepo.reset();
     m_sync.reset();
     m_stores.reset();
     m_auth.reset();
