@@ -7,12 +7,8 @@
 #include "translations.h"
 #include "uisetup.h"
 
-#include <QQmlContext>
 #include <QQmlEngine>
 #include <QQuickWindow>
-#include <QTimer>
-
-#include <cstdio>
 
 using namespace Qt::StringLiterals;
 
@@ -37,12 +33,7 @@ KitchenApp::~KitchenApp()
 
 bool KitchenApp::show()
 {
-    m_engine.rootContext()->setContextProperty(u"kitchen"_s, m_controller.get());
-    m_engine.rootContext()->setContextProperty(u"windowedWidth"_s, m_options.width);
-    m_engine.rootContext()->setContextProperty(u"windowedHeight"_s, m_options.height);
-    m_engine.rootContext()->setContextProperty(u"fullScreen"_s, !m_options.windowed);
-    m_engine.load(QUrl(u"qrc:/kitchen/Main.qml"_s));
-    if (m_engine.rootObjects().isEmpty())
+    if (!ui::loadMain(m_engine, u"kitchen"_s, m_controller.get(), m_options))
         return false;
     m_controller->start();
     reportWhenReady();
@@ -52,34 +43,17 @@ bool KitchenApp::show()
 void KitchenApp::reportWhenReady()
 {
     // For the startup benchmark: one line on stderr once the board shows the edge's orders.
-    if (!qEnvironmentVariableIsSet("TABLEORDER_REPORT_READY"))
+    if (!qEnvironmentVariableIsSet("TABLEORDER_REPORT_READY") || !window())
         return;
-    QQuickWindow *w = window();
-    if (!w)
-        return;
-    auto *connection = new QMetaObject::Connection;
-    *connection = connect(w, &QQuickWindow::frameSwapped, this, [this, connection] {
-        if (!m_controller->boardReady())
-            return;
-        disconnect(*connection);
-        delete connection;
-        fprintf(stderr, "tableorder-kitchen: board ready\n");
-        fflush(stderr);
-        // TABLEORDER_GRAB=file.png: a picture of the screen a moment later (docs, reviews).
-        if (const QString grab = qEnvironmentVariable("TABLEORDER_GRAB"); !grab.isEmpty()) {
-            QTimer::singleShot(2000, this, [this, grab] {
-                if (QQuickWindow *w = window())
-                    w->grabWindow().save(grab);
-            });
-        }
-    });
-    connect(m_controller->stream(), &client::EventStream::eventReceived, w, &QQuickWindow::update);
+    ui::reportWhenReady(window(), this, [this] { return m_controller->boardReady(); },
+                        "tableorder-kitchen: board ready");
+    // The offscreen platform renders only on updates: make sure a frame follows the events.
+    connect(m_controller->stream(), &client::EventStream::eventReceived, window(), &QQuickWindow::update);
 }
 
 QQuickWindow *KitchenApp::window() const
 {
-    const auto roots = m_engine.rootObjects();
-    return roots.isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(roots.first());
+    return ui::mainWindow(m_engine);
 }
 
 } // namespace tableorder::kitchen

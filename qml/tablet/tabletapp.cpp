@@ -5,12 +5,8 @@
 #include "translations.h"
 #include "uisetup.h"
 
-#include <QQmlContext>
 #include <QQmlEngine>
 #include <QQuickWindow>
-#include <QTimer>
-
-#include <cstdio>
 
 using namespace Qt::StringLiterals;
 
@@ -35,12 +31,7 @@ TabletApp::~TabletApp()
 
 bool TabletApp::show()
 {
-    m_engine.rootContext()->setContextProperty(u"tablet"_s, m_controller.get());
-    m_engine.rootContext()->setContextProperty(u"windowedWidth"_s, m_options.width);
-    m_engine.rootContext()->setContextProperty(u"windowedHeight"_s, m_options.height);
-    m_engine.rootContext()->setContextProperty(u"fullScreen"_s, !m_options.windowed);
-    m_engine.load(QUrl(u"qrc:/tablet/Main.qml"_s));
-    if (m_engine.rootObjects().isEmpty())
+    if (!ui::loadMain(m_engine, u"tablet"_s, m_controller.get(), m_options))
         return false;
     m_controller->start();
     reportWhenReady();
@@ -50,35 +41,16 @@ bool TabletApp::show()
 void TabletApp::reportWhenReady()
 {
     // For the startup benchmark: one line on stderr once the menu is on screen.
-    if (!qEnvironmentVariableIsSet("TABLEORDER_REPORT_READY"))
+    if (!qEnvironmentVariableIsSet("TABLEORDER_REPORT_READY") || !window())
         return;
-    QQuickWindow *w = window();
-    if (!w)
-        return;
-    auto *connection = new QMetaObject::Connection;
-    *connection = connect(w, &QQuickWindow::frameSwapped, this, [this, connection] {
-        if (!m_controller->menuReady())
-            return;
-        disconnect(*connection);
-        delete connection;
-        fprintf(stderr, "tableorder-tablet: menu ready\n");
-        fflush(stderr);
-        // TABLEORDER_GRAB=file.png: a picture of the screen a moment later (docs, reviews).
-        if (const QString grab = qEnvironmentVariable("TABLEORDER_GRAB"); !grab.isEmpty()) {
-            QTimer::singleShot(2000, this, [this, grab] {
-                if (QQuickWindow *w = window())
-                    w->grabWindow().save(grab);
-            });
-        }
-    });
+    ui::reportWhenReady(window(), this, [this] { return m_controller->menuReady(); }, "tableorder-tablet: menu ready");
     // The offscreen platform renders only on updates: make sure a frame follows the menu.
-    connect(m_controller.get(), &TabletController::menuReadyChanged, w, &QQuickWindow::update);
+    connect(m_controller.get(), &TabletController::menuReadyChanged, window(), &QQuickWindow::update);
 }
 
 QQuickWindow *TabletApp::window() const
 {
-    const auto roots = m_engine.rootObjects();
-    return roots.isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(roots.first());
+    return ui::mainWindow(m_engine);
 }
 
 } // namespace tableorder::tablet
