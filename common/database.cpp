@@ -220,6 +220,34 @@ Status Transaction::commit()
     return {};
 }
 
+Savepoint::Savepoint(QSqlDatabase &db) : m_db(db)
+{
+    QSqlQuery q(m_db);
+    m_active = q.exec(QStringLiteral("SAVEPOINT item"));
+    if (!m_active)
+        qCWarning(lcDb) << "cannot take a savepoint:" << q.lastError().text();
+}
+
+Savepoint::~Savepoint()
+{
+    if (!m_active)
+        return;
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("ROLLBACK TO item")) || !q.exec(QStringLiteral("RELEASE item")))
+        qCWarning(lcDb) << "cannot roll back to a savepoint:" << q.lastError().text();
+}
+
+Status Savepoint::release()
+{
+    if (!m_active)
+        return fail(Error::internal());
+    m_active = false;
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("RELEASE item")))
+        return fail(queryError(q, "release savepoint"));
+    return {};
+}
+
 Error queryError(const QSqlQuery &query, const char *what)
 {
     qCCritical(lcDb) << what << "failed:" << query.lastError().text();

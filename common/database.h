@@ -50,6 +50,24 @@ private:
     bool m_active = false;
 };
 
+/// A savepoint inside an open transaction: released by release(), otherwise rolled back to
+/// (and released) when it goes out of scope, undoing only what ran since it was taken.
+class Savepoint
+{
+public:
+    explicit Savepoint(QSqlDatabase &db);
+    ~Savepoint();
+    Savepoint(const Savepoint &) = delete;
+    Savepoint &operator=(const Savepoint &) = delete;
+
+    [[nodiscard]] bool isActive() const { return m_active; }
+    [[nodiscard]] Status release();
+
+private:
+    QSqlDatabase &m_db;
+    bool m_active = false;
+};
+
 /// Binds an empty string rather than NULL for a null QString (NOT NULL text columns).
 inline QString text(const QString &value)
 {

@@ -25,10 +25,21 @@ struct HttpServer::Route
     StreamHandler streamHandler;
 };
 
+/// One response of a connection that has an async reply outstanding: responses leave a
+/// connection in the order its requests arrived (RFC 9112, 9.3), so a quick answer to a
+/// pipelined request waits behind a slower one before it.
+struct HttpServer::Slot
+{
+    QByteArray bytes;
+    bool ready = false;
+    bool close = false;
+};
+
 struct Reply::State
 {
     QPointer<HttpServer> server;
     QPointer<QTcpSocket> socket;
+    std::shared_ptr<HttpServer::Slot> slot;
     QByteArray method;
     QString route;
     QHostAddress peer;
@@ -207,8 +218,10 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     }
     if (route->asyncHandler) {
         Reply reply;
+        auto slot = std::make_shared<Slot>();
+        queueOf(socket).append(slot);
         reply.m_state = std::make_shared<Reply::State>(
-                Reply::State{this, socket, methodName(request.method()), route->pattern,
+                Reply::State{this, socket, std::move(slot), methodName(request.method()), route->pattern,
                              request.remoteAddress(), timer, wantsClose(request), false});
         ++m_pendingReplies;
         route->asyncHandler(req, reply);
@@ -235,11 +248,49 @@ void HttpServer::finish(const QHttpServerRequest &request, QTcpSocket *socket, c
     // the start of the next response on a keep-alive connection.
     if (request.method() == QHttpServerRequest::Method::Head)
         bytes.chop(response.body.size());
+    if (const auto waiting = m_queues.find(socket); waiting != m_queues.end())
+        waiting->append(std::make_shared<Slot>(Slot{std::move(bytes), true, close}));
+    else
+        write(socket, bytes, close);
+    log(methodName(request.method()), route, response.status, timer.nsecsElapsed() / 1e9,
+        request.remoteAddress());
+}
+
+void HttpServer::write(QTcpSocket *socket, const QByteArray &bytes, bool close)
+{
     socket->write(bytes);
     if (close)
         socket->disconnectFromHost();
-    log(methodName(request.method()), route, response.status, timer.nsecsElapsed() / 1e9,
-        request.remoteAddress());
+}
+
+QList<std::shared_ptr<HttpServer::Slot>> &HttpServer::queueOf(QTcpSocket *socket)
+{
+    auto it = m_queues.find(socket);
+    if (it == m_queues.end()) {
+        it = m_queues.insert(socket, {});
+        connect(socket, &QObject::destroyed, this, [this, socket] { m_queues.remove(socket); });
+    }
+    return *it;
+}
+
+void HttpServer::drain(QTcpSocket *socket)
+{
+    const auto it = m_queues.find(socket);
+    if (it == m_queues.end())
+        return;
+    QList<std::shared_ptr<Slot>> &queue = *it;
+    while (!queue.isEmpty() && queue.first()->ready) {
+        const std::shared_ptr<Slot> slot = queue.takeFirst();
+        write(socket, slot->bytes, slot->close);
+        if (slot->close) {
+            queue.clear();
+            break;
+        }
+    }
+    if (queue.isEmpty()) {
+        m_queues.erase(it);
+        disconnect(socket, &QObject::destroyed, this, nullptr);
+    }
 }
 
 void Reply::send(const HttpResponse &response) const
@@ -258,9 +309,10 @@ void HttpServer::finishAsync(Reply::State &state, const HttpResponse &response)
         log(state.method, state.route, 499, state.timer.nsecsElapsed() / 1e9, state.peer);
         return;
     }
-    state.socket->write(response.serialize(state.close));
-    if (state.close)
-        state.socket->disconnectFromHost();
+    state.slot->bytes = response.serialize(state.close);
+    state.slot->close = state.close;
+    state.slot->ready = true;
+    drain(state.socket.get());
     log(state.method, state.route, response.status, state.timer.nsecsElapsed() / 1e9, state.peer);
 }
 

@@ -6,6 +6,7 @@
 
 #include <QAbstractHttpServer>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QHostAddress>
 #include <QPointer>
 
@@ -82,11 +83,15 @@ protected:
 
 private:
     struct Route;
+    struct Slot;
     const Route *match(Method method, QStringView path, QStringList &params, bool &pathKnown) const;
     void finish(const QHttpServerRequest &request, QTcpSocket *socket, const QString &route,
                 const HttpResponse &response, const QElapsedTimer &timer);
     friend class Reply;
     void finishAsync(Reply::State &state, const HttpResponse &response);
+    void write(QTcpSocket *socket, const QByteArray &bytes, bool close);
+    QList<std::shared_ptr<Slot>> &queueOf(QTcpSocket *socket);
+    void drain(QTcpSocket *socket);
     void log(QByteArrayView method, const QString &route, int status, double seconds,
              const QHostAddress &peer);
 
@@ -97,6 +102,8 @@ private:
     bool m_jsonLogs = false;
     int m_slowMs = 500;
     int m_pendingReplies = 0;
+    /// Connections with an async reply outstanding, and the responses queued behind it.
+    QHash<QTcpSocket *, QList<std::shared_ptr<Slot>>> m_queues;
 };
 
 QByteArray methodName(QHttpServerRequest::Method method);

@@ -17,17 +17,20 @@ void registerOrderRoutes(http::HttpServer &server, RouteContext &ctx)
     using Method = http::HttpServer::Method;
     OrderService &orders = ctx.orders;
 
-    server.route(Method::Post, u"/api/v1/orders"_s, {Access::TableOnly | Access::OrderRate},
-                 [&orders](HttpRequest &req) {
-                     auto input = orderInputFromJson(req.body());
-                     if (!input)
-                         return HttpResponse::error(input.error());
-                     return http::respond(orders.place(Principal::fromClaims(req.claims), *input),
-                                          [](const PlacedOrder &placed) {
-                                              return HttpResponse::json(placed.created ? 201 : 200,
-                                                                        toJson(placed.order));
-                                          });
-                 });
+    // Answered after the group commit that makes the order durable (OrderService).
+    server.routeAsync(Method::Post, u"/api/v1/orders"_s, {Access::TableOnly | Access::OrderRate},
+                      [&orders](HttpRequest &req, http::Reply reply) {
+                          auto input = orderInputFromJson(req.body());
+                          if (!input)
+                              return reply.send(HttpResponse::error(input.error()));
+                          orders.placeLater(Principal::fromClaims(req.claims), *input,
+                                            [reply](const Result<PlacedOrder> &placed) {
+                                                reply.send(http::respond(placed, [](const PlacedOrder &p) {
+                                                    return HttpResponse::json(p.created ? 201 : 200,
+                                                                              toJson(p.order));
+                                                }));
+                                            });
+                      });
 
     server.route(Method::Get, u"/api/v1/orders"_s, {Access::AnyPrincipal}, [&ctx, &orders](HttpRequest &req) {
         auto filter = orderFilterFromQuery(req, ctx.zone);

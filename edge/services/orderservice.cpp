@@ -19,6 +19,11 @@ using namespace Qt::StringLiterals;
 
 namespace tableorder::edge {
 
+namespace {
+/// Orders in one group commit at most: bounds the transaction and the wait of its first order.
+constexpr int kMaxBatch = 256;
+} // namespace
+
 OrderService::OrderService(QSqlDatabase db, OrderRepository &orders, TableRepository &tables,
                            MenuService &menu, EventLog &events, Metrics &metrics, const StoreLimits &limits,
                            QTimeZone timeZone, int businessDayCutoffHour, QObject *parent)
@@ -28,6 +33,9 @@ OrderService::OrderService(QSqlDatabase db, OrderRepository &orders, TableReposi
 {
     m_metrics.declareCounter("tableorder_orders_created_total", "Orders created (not counting idempotent repeats).");
     m_metrics.declareCounter("tableorder_order_repeats_total", "Idempotent repeats of an order request.");
+    m_metrics.declareHistogram("tableorder_order_batch_size",
+                               "Orders written by one group commit (one transaction, one flush).",
+                               {1, 2, 4, 8, 16, 32, 64, 128, 256});
     m_metrics.declareHistogram("tableorder_db_transaction_seconds",
                                "Time spent in database write transactions, commit included.",
                                Metrics::latencyBuckets());
@@ -51,20 +59,106 @@ QString OrderService::requestHash(const OrderInput &input)
     return crypto::sha256Hex(canonical);
 }
 
-Result<int> OrderService::activeOrders(bool recount)
+Result<int> OrderService::activeOrders(bool recount, int uncommitted)
 {
     if (recount || !m_activeOrders) {
+        // The count sees this batch's own uncommitted orders; the kept count must not.
         auto counted = m_orders.activeCount();
         if (!counted)
             return fail(counted.error());
-        m_activeOrders = *counted;
+        m_activeOrders = *counted - uncommitted;
     }
-    return *m_activeOrders;
+    return *m_activeOrders + uncommitted;
+}
+
+void OrderService::placeLater(const Principal &table, const OrderInput &input, PlaceCallback done)
+{
+    Q_ASSERT(table.isTable());
+    m_pending.append({table, input, std::move(done)});
+    if (m_pending.size() >= kMaxBatch) {
+        flushPending();
+        return;
+    }
+    if (!m_flushScheduled) {
+        m_flushScheduled = true;
+        QMetaObject::invokeMethod(this, &OrderService::flushPending, Qt::QueuedConnection);
+    }
 }
 
 Result<PlacedOrder> OrderService::place(const Principal &table, const OrderInput &input)
 {
-    Q_ASSERT(table.isTable());
+    std::optional<Result<PlacedOrder>> placed;
+    placeLater(table, input, [&placed](const Result<PlacedOrder> &result) { placed = result; });
+    flushPending();
+    Q_ASSERT(placed);
+    return *placed;
+}
+
+void OrderService::flushPending()
+{
+    m_flushScheduled = false;
+    const QList<PendingOrder> batch = std::exchange(m_pending, {});
+    if (batch.isEmpty())
+        return;
+    QElapsedTimer timer;
+    timer.start();
+    QList<Result<PlacedOrder>> results;
+    results.reserve(batch.size());
+    QList<Event> events;
+    int created = 0;
+    Status committed;
+    {
+        db::Transaction tx(m_db);
+        if (!tx.isActive()) {
+            committed = fail(Error::internal());
+        } else {
+            for (const PendingOrder &pending : batch) {
+                db::Savepoint savepoint(m_db);
+                if (!savepoint.isActive()) {
+                    results.append(fail(Error::internal()));
+                    continue;
+                }
+                auto placed = placeInTransaction(pending.table, pending.input, created);
+                if (placed) {
+                    if (auto ok = savepoint.release(); !ok) {
+                        results.append(fail(ok.error()));
+                        continue;
+                    }
+                    if (placed->second) {
+                        events.append(*placed->second);
+                        ++created;
+                    }
+                    results.append(placed->first);
+                } else {
+                    results.append(fail(placed.error())); // the savepoint rolls back
+                }
+            }
+            // synchronous=FULL: when commit returns, every order of the batch survives a
+            // power cut; none is confirmed before.
+            committed = tx.commit();
+        }
+    }
+    if (!committed) {
+        m_activeOrders.reset(); // recount: the batch's orders are gone
+        for (const PendingOrder &pending : batch)
+            pending.done(fail(committed.error()));
+        return;
+    }
+    if (m_activeOrders)
+        *m_activeOrders += created;
+    m_metrics.observe("tableorder_db_transaction_seconds", {}, timer.nsecsElapsed() / 1e9);
+    m_metrics.observe("tableorder_order_batch_size", {}, batch.size());
+    if (created)
+        m_metrics.increment("tableorder_orders_created_total", {}, created);
+    for (const Event &event : std::as_const(events))
+        m_events.publish(event);
+    for (qsizetype i = 0; i < batch.size(); ++i)
+        batch.at(i).done(results.at(i));
+}
+
+Result<std::pair<PlacedOrder, std::optional<Event>>>
+OrderService::placeInTransaction(const Principal &table, const OrderInput &input, int created)
+{
     static const QRegularExpression uuid(
             u"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"_s);
     if (!uuid.match(input.clientOrderId).hasMatch())
@@ -72,7 +166,8 @@ Result<PlacedOrder> OrderService::place(const Principal &table, const OrderInput
     const QString clientOrderId = input.clientOrderId.toLower();
     const QString hash = requestHash(input);
 
-    // A repeat of a request that already succeeded returns the same order.
+    // A repeat of a request that already succeeded returns the same order; so does a repeat
+    // that arrived in the same batch (its original is in this transaction).
     auto previous = m_orders.byClientOrderId(clientOrderId);
     if (!previous)
         return fail(previous.error());
@@ -82,7 +177,7 @@ Result<PlacedOrder> OrderService::place(const Principal &table, const OrderInput
             return fail(ErrorCode::IdempotencyKeyReused,
                         u"client_order_id was already used for a different order"_s);
         m_metrics.increment("tableorder_order_repeats_total");
-        return PlacedOrder{stored.order, false};
+        return std::pair{PlacedOrder{stored.order, false}, std::optional<Event>()};
     }
 
     auto menu = m_menu.snapshot();
@@ -110,9 +205,9 @@ Result<PlacedOrder> OrderService::place(const Principal &table, const OrderInput
 
     // COUNT(*) here cost O(active orders) on every order; the kept count is exact, and a
     // refusal is still decided by a fresh count.
-    auto active = activeOrders(false);
+    auto active = activeOrders(false, created);
     if (active && *active >= m_limits.maxActiveOrders)
-        active = activeOrders(true);
+        active = activeOrders(true, created);
     if (!active)
         return fail(active.error());
     if (*active >= m_limits.maxActiveOrders)
@@ -124,8 +219,6 @@ Result<PlacedOrder> OrderService::place(const Principal &table, const OrderInput
     if (!tableRecord->has_value())
         return fail(ErrorCode::InvalidToken, u"this table no longer exists"_s);
 
-    QElapsedTimer timer;
-    timer.start();
     const QDateTime now = QDateTime::currentDateTimeUtc();
     order.clientOrderId = clientOrderId;
     order.note = input.note;
@@ -134,28 +227,16 @@ Result<PlacedOrder> OrderService::place(const Principal &table, const OrderInput
     order.status = OrderStatus::Pending;
     order.createdAt = order.updatedAt = now;
     order.businessDate = businessDate(now);
-    Result<Event> event;
-    {
-        db::Transaction tx(m_db);
-        auto session = m_tables.openOrCreateSession(table.tableId, now);
-        if (!session)
-            return fail(session.error());
-        order.sessionId = session->id;
-        if (auto ok = m_orders.insert(order, hash); !ok)
-            return fail(ok.error());
-        event = m_events.record(QString::fromLatin1(events::OrderCreated), order.tableId, toJson(order));
-        if (!event)
-            return fail(event.error());
-        // synchronous=FULL: when commit returns, the order survives a power cut.
-        if (auto ok = tx.commit(); !ok)
-            return fail(ok.error());
-    }
-    if (m_activeOrders)
-        ++*m_activeOrders;
-    m_metrics.observe("tableorder_db_transaction_seconds", {}, timer.nsecsElapsed() / 1e9);
-    m_metrics.increment("tableorder_orders_created_total");
-    m_events.publish(*event);
-    return PlacedOrder{order, true};
+    auto session = m_tables.openOrCreateSession(table.tableId, now);
+    if (!session)
+        return fail(session.error());
+    order.sessionId = session->id;
+    if (auto ok = m_orders.insert(order, hash); !ok)
+        return fail(ok.error());
+    auto event = m_events.record(QString::fromLatin1(events::OrderCreated), order.tableId, toJson(order));
+    if (!event)
+        return fail(event.error());
+    return std::pair{PlacedOrder{order, true}, std::optional<Event>(*event)};
 }
 
 Result<QList<Order>> OrderService::list(const Principal &who, OrderFilter filter)

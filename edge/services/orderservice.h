@@ -1,11 +1,15 @@
 #pragma once
 
 #include "domain.h"
+#include "event.h"
 #include "principal.h"
 
 #include <QObject>
 #include <QSqlDatabase>
 #include <QTimeZone>
+
+#include <functional>
+#include <optional>
 
 namespace tableorder {
 class Metrics;
@@ -47,7 +51,12 @@ struct PlacedOrder
 };
 
 /// Places orders (priced from the menu, idempotent by client_order_id, durable before it
-/// returns) and moves them through the kitchen's statuses.
+/// is confirmed) and moves them through the kitchen's statuses.
+///
+/// Group commit: the orders that arrive during one pass of the event loop are written in one
+/// transaction, each in its own savepoint (one refused order fails only itself), and made
+/// durable by one flush of the WAL; each caller hears its result after that flush. A lone
+/// order is written on the next pass, so it waits for nothing.
 class OrderService : public QObject
 {
     Q_OBJECT
@@ -56,7 +65,14 @@ public:
                  MenuService &menu, EventLog &events, Metrics &metrics, const StoreLimits &limits,
                  QTimeZone timeZone, int businessDayCutoffHour, QObject *parent = nullptr);
 
+    using PlaceCallback = std::function<void(const Result<PlacedOrder> &)>;
+    /// Queues the order for the next group commit; `done` runs after it (or at once when the
+    /// batch is full).
+    void placeLater(const Principal &table, const OrderInput &input, PlaceCallback done);
+    /// Places one order now, with whatever else is queued, and returns when it is durable.
     [[nodiscard]] Result<PlacedOrder> place(const Principal &table, const OrderInput &input);
+    /// Writes every queued order: one transaction, one flush.
+    void flushPending();
     /// Tables see their open session's orders only; staff filter freely.
     [[nodiscard]] Result<QList<Order>> list(const Principal &who, OrderFilter filter);
     /// NOT_FOUND also for another table's order.
@@ -89,8 +105,19 @@ private:
     /// Pending + preparing orders: counted once, then kept by place() and changeStatus()
     /// after each commit (they are the only writers of orders).
     std::optional<int> m_activeOrders;
+    struct PendingOrder
+    {
+        Principal table;
+        OrderInput input;
+        PlaceCallback done;
+    };
+    QList<PendingOrder> m_pending;
+    bool m_flushScheduled = false;
 
-    [[nodiscard]] Result<int> activeOrders(bool recount);
+    [[nodiscard]] Result<int> activeOrders(bool recount, int uncommitted);
+    /// One order inside the batch's transaction; `created` counts the batch's orders so far.
+    [[nodiscard]] Result<std::pair<PlacedOrder, std::optional<Event>>>
+    placeInTransaction(const Principal &table, const OrderInput &input, int created);
 };
 
 } // namespace tableorder::edge

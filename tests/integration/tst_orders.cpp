@@ -4,10 +4,91 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QDeadlineTimer>
+#include <QTcpSocket>
 #include <QtTest/QTest>
+
+#include "prometheustext.h"
+
+#include <csignal>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 using namespace tableorder::test;
+
+namespace {
+
+QByteArray orderRequest(const QString &token, const QJsonObject &body)
+{
+    const QByteArray json = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    return "POST /api/v1/orders HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token.toLatin1()
+            + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(json.size())
+            + "\r\n\r\n" + json;
+}
+
+/// Sends each request on its own connection while the daemon is stopped (SIGSTOP), then lets
+/// it run: they all reach it at once, as a burst of tablets does while it is busy. The
+/// responses come back in the order of the requests; a missing one has status 0.
+QList<HttpResult> sendAsOneBurst(EdgeProcess &edge, const QList<QByteArray> &requests)
+{
+    std::vector<std::unique_ptr<QTcpSocket>> sockets;
+    QList<QByteArray> buffers(requests.size());
+    QList<HttpResult> responses(requests.size());
+    for (qsizetype i = 0; i < requests.size(); ++i) {
+        auto socket = std::make_unique<QTcpSocket>();
+        socket->connectToHost(QHostAddress::LocalHost, edge.port());
+        // One answered request first: the daemon has accepted the connection before it stops.
+        if (!socket->waitForConnected(5000))
+            return responses;
+        socket->write("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        std::optional<HttpResult> health;
+        for (QDeadlineTimer deadline(5000); !health && !deadline.hasExpired();) {
+            socket->waitForReadyRead(100);
+            buffers[i] += socket->readAll();
+            health = takeResponse(buffers[i], false);
+        }
+        if (!health)
+            return responses;
+        sockets.push_back(std::move(socket));
+    }
+    if (!edge.sendSignal(SIGSTOP))
+        return responses;
+    for (qsizetype i = 0; i < requests.size(); ++i) {
+        sockets[i]->write(requests.at(i));
+        sockets[i]->waitForBytesWritten(1000);
+    }
+    if (!edge.sendSignal(SIGCONT))
+        return responses;
+    int answered = 0;
+    for (QDeadlineTimer deadline(20'000); answered < requests.size() && !deadline.hasExpired();) {
+        for (qsizetype i = 0; i < requests.size(); ++i) {
+            if (responses.at(i).status != 0)
+                continue;
+            sockets[i]->waitForReadyRead(10);
+            buffers[i] += sockets[i]->readAll();
+            if (auto response = takeResponse(buffers[i], false)) {
+                responses[i] = *response;
+                ++answered;
+            }
+        }
+    }
+    return responses;
+}
+
+double metric(HttpClient &http, QByteArrayView series)
+{
+    return metricValue(http.get(u"/metrics"_s).body, series).value_or(-1);
+}
+
+QSet<qint64> orderIds(const HttpResult &listed)
+{
+    QSet<qint64> ids;
+    for (const QJsonValue &order : listed.json().value(u"orders"_s).toArray())
+        ids.insert(order.toObject().value(u"id"_s).toInteger());
+    return ids;
+}
+
+} // namespace
 
 /// Placing orders (server prices, idempotent retries), the kitchen's status changes, and a
 /// table's view limited to its own orders, against the real daemon.
@@ -28,6 +109,8 @@ private slots:
     void badStatusChange();
     void tableSeesOnlyItsOwnOrders();
     void staffFilters();
+    void burstIsOneGroupCommit();
+    void limitHoldsWithinABurst();
 
 private:
     QJsonObject place(const QString &token, const QList<std::pair<qint64, int>> &lines,
@@ -393,3 +476,91 @@ void TestOrders::staffFilters()
 
 QTEST_GUILESS_MAIN(TestOrders)
 #include "tst_orders.moc"
+
+void TestOrders::burstIsOneGroupCommit()
+{
+    // Orders that arrive together are written in one transaction with one flush; each is still
+    // judged on its own: a repeat finds the original, a sold-out or unknown item refuses only
+    // its own order, and every confirmed order is on the kitchen's list.
+    const qint64 soldOut = m_items.at(12).value(u"id"_s).toInteger();
+    const QString availability = u"/api/v1/menu/items/%1/availability"_s.arg(soldOut);
+    VERIFY_STATUS(m_http.patch(availability, {{u"available"_s, false}}, token(u"kitchen"_s)), 200);
+    const double batchesBefore = metric(m_http, "tableorder_order_batch_size_count");
+    const double batchedBefore = metric(m_http, "tableorder_order_batch_size_sum");
+
+    constexpr int distinct = 24;
+    QList<QByteArray> requests;
+    QList<QJsonObject> bodies;
+    for (int i = 0; i < distinct; ++i) {
+        bodies.append(orderBody(newClientOrderId(), {{m_items.at(i % 10).value(u"id"_s).toInteger(), 1 + i % 3}}));
+        requests.append(orderRequest(token(u"table%1"_s.arg(1 + i % 4)), bodies.last()));
+    }
+    const QJsonObject repeated = orderBody(newClientOrderId(), {{m_items.at(5).value(u"id"_s).toInteger(), 2}});
+    requests.append(orderRequest(token(u"table3"_s), repeated));
+    requests.append(orderRequest(token(u"table3"_s), repeated));
+    requests.append(orderRequest(token(u"table1"_s), orderBody(newClientOrderId(), {{soldOut, 1}})));
+    requests.append(orderRequest(token(u"table2"_s), orderBody(newClientOrderId(), {{999'999, 1}})));
+
+    const QList<HttpResult> responses = sendAsOneBurst(m_edge, requests);
+    VERIFY_STATUS(m_http.patch(availability, {{u"available"_s, true}}, token(u"kitchen"_s)), 200);
+
+    QSet<qint64> created;
+    QSet<int> numbers;
+    for (int i = 0; i < distinct; ++i) {
+        VERIFY_STATUS(responses.at(i), 201);
+        const QJsonObject order = responses.at(i).json();
+        QCOMPARE(order.value(u"client_order_id"_s).toString(), bodies.at(i).value(u"client_order_id"_s).toString());
+        created.insert(order.value(u"id"_s).toInteger());
+        numbers.insert(order.value(u"number"_s).toInt());
+    }
+    // The original and its repeat: one created it, the other got the same order back.
+    const HttpResult &first = responses.at(distinct);
+    const HttpResult &second = responses.at(distinct + 1);
+    QVERIFY2((first.status == 201 && second.status == 200) || (first.status == 200 && second.status == 201),
+             qPrintable(first.describe() + u" / "_s + second.describe()));
+    QCOMPARE(first.json(), second.json());
+    created.insert(first.json().value(u"id"_s).toInteger());
+    numbers.insert(first.json().value(u"number"_s).toInt());
+    VERIFY_ERROR(responses.at(distinct + 2), 409, u"ITEM_UNAVAILABLE"_s);
+    VERIFY_ERROR_FIELD(responses.at(distinct + 3), 400, u"VALIDATION_FAILED"_s, u"items[0].menu_item_id"_s);
+    QCOMPARE(created.size(), distinct + 1);
+    QCOMPARE(numbers.size(), distinct + 1); // every order its own number
+
+    const QSet<qint64> listed =
+            orderIds(m_http.get(u"/api/v1/orders?status=pending"_s, token(u"kitchen"_s)));
+    QVERIFY2(listed.contains(created), "a confirmed order is missing from the kitchen's list");
+
+    // What an operator sees: every request went through a group commit, and fewer commits
+    // than orders were needed.
+    const double batches = metric(m_http, "tableorder_order_batch_size_count") - batchesBefore;
+    const double batched = metric(m_http, "tableorder_order_batch_size_sum") - batchedBefore;
+    QCOMPARE(batched, double(requests.size()));
+    QVERIFY2(batches < batched, qPrintable(u"%1 commits for %2 orders"_s.arg(batches).arg(batched)));
+}
+
+void TestOrders::limitHoldsWithinABurst()
+{
+    // The active-order limit counts the orders of the same group commit: a burst of 8 into a
+    // store with room for 5 confirms exactly 5.
+    EdgeProcess edge({.environment = {{u"TABLEORDER_LIMITS_MAX_ACTIVE_ORDERS"_s, u"5"_s}}});
+    VERIFY_STARTED(edge);
+    HttpClient http(edge.port());
+    const QString table = http.tableLogin(1);
+    const QString manager = http.staffLogin(u"manager"_s, u"manager"_s);
+    QVERIFY(!table.isEmpty() && !manager.isEmpty());
+    const qint64 item = menuItems(http.get(u"/api/v1/menu"_s).json()).value(0).value(u"id"_s).toInteger();
+    QList<QByteArray> requests;
+    for (int i = 0; i < 8; ++i)
+        requests.append(orderRequest(table, orderBody(newClientOrderId(), {{item, 1}})));
+    const QList<HttpResult> responses = sendAsOneBurst(edge, requests);
+    int confirmed = 0;
+    for (const HttpResult &response : responses) {
+        if (response.status == 201) {
+            ++confirmed;
+            continue;
+        }
+        VERIFY_ERROR(response, 409, u"LIMIT_REACHED"_s);
+    }
+    QCOMPARE(confirmed, 5);
+    QCOMPARE(orderIds(http.get(u"/api/v1/orders"_s, manager)).size(), 5);
+}

@@ -41,6 +41,7 @@ private slots:
     void idleConnectionsAreClosed_data();
     void idleConnectionsAreClosed();
     void pipelinedRequests();
+    void pipelinedBehindSlowRequest();
     void headHasNoBody();
     void metrics();
 
@@ -336,6 +337,44 @@ void TestProtocol::pipelinedRequests()
     QVERIFY2(listed, "the order placed by the previous pipelined request is not listed");
     VERIFY_STATUS(responses.at(3), 200);
     QCOMPARE(responses.at(3).json().value(u"status"_s).toString(), u"ready"_s);
+}
+
+void TestProtocol::pipelinedBehindSlowRequest()
+{
+    // A picture upload is encoded off the event loop and answered tens of milliseconds
+    // later; the quick request pipelined behind it must still be answered after it, or the
+    // client would read each response as the other's.
+    HttpClient http;
+    http.setPort(m_edge.port());
+    const QString manager = http.staffLogin(u"manager"_s, u"manager"_s);
+    QVERIFY(!manager.isEmpty());
+    const QByteArray png = pngImage(1600, 1200);
+    const QByteArray requests = "POST /api/v1/menu/items/" + QByteArray::number(m_item)
+            + "/image HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + manager.toLatin1()
+            + "\r\nContent-Type: image/png\r\nContent-Length: " + QByteArray::number(png.size())
+            + "\r\n\r\n" + png + "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_edge.port());
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write(requests);
+    QByteArray received;
+    QList<HttpResult> responses;
+    QDeadlineTimer deadline(patienceMs);
+    while (responses.size() < 2 && !deadline.hasExpired()) {
+        socket.waitForReadyRead(100);
+        received += socket.readAll();
+        const bool closed = socket.state() != QAbstractSocket::ConnectedState;
+        while (auto response = takeResponse(received, closed))
+            responses.append(*response);
+        if (closed)
+            break;
+    }
+    QCOMPARE(responses.size(), 2);
+    VERIFY_STATUS(responses.at(0), 200);
+    QVERIFY2(responses.at(0).json().value(u"image_url"_s).toString().startsWith(u"/images/"_s),
+             qPrintable(responses.at(0).describe()));
+    VERIFY_STATUS(responses.at(1), 200);
+    QCOMPARE(responses.at(1).json().value(u"status"_s).toString(), u"ok"_s);
 }
 
 void TestProtocol::headHasNoBody()
