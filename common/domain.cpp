@@ -2,6 +2,9 @@
 
 #include <QJsonArray>
 
+#include <chrono>
+#include <cstdio>
+
 using namespace Qt::StringLiterals;
 
 namespace tableorder {
@@ -64,7 +67,21 @@ std::optional<Role> parseRole(QStringView name)
 
 QString timestampText(const QDateTime &time)
 {
-    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
+    if (!time.isValid())
+        return {};
+    // Formatted by hand: QDateTime::toString(Qt::ISODateWithMs) was 3.5% of an order's CPU
+    // (four timestamps per order). Same text: "2026-11-21T17:13:25.954Z".
+    using namespace std::chrono;
+    const sys_time<milliseconds> at{milliseconds{time.toMSecsSinceEpoch()}};
+    const auto day = floor<days>(at);
+    const year_month_day date{day};
+    const hh_mm_ss clock{at - day};
+    char text[40];
+    const int length = std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02d:%02d:%02d.%03dZ",
+                                     int(date.year()), unsigned(date.month()), unsigned(date.day()),
+                                     int(clock.hours().count()), int(clock.minutes().count()),
+                                     int(clock.seconds().count()), int(clock.subseconds().count()));
+    return QString::fromLatin1(text, length);
 }
 
 QJsonValue timestampJson(const QDateTime &time)

@@ -26,8 +26,7 @@ void registerOrderRoutes(http::HttpServer &server, RouteContext &ctx)
                           orders.placeLater(Principal::fromClaims(req.claims), *input,
                                             [reply](const Result<PlacedOrder> &placed) {
                                                 reply.send(http::respond(placed, [](const PlacedOrder &p) {
-                                                    return HttpResponse::json(p.created ? 201 : 200,
-                                                                              toJson(p.order));
+                                                    return HttpResponse::json(p.created ? 201 : 200, p.json);
                                                 }));
                                             });
                       });

@@ -332,8 +332,10 @@ void EventHub::flush()
     m_flushScheduled = false;
     const auto pending = std::exchange(m_pending, {});
     for (const auto &[event, commitNs] : pending) {
-        const QByteArray sse = event.sseFrame();
-        const QByteArray ws = wsText(event);
+        // Framed once per transport, and only when a subscriber of that transport gets it
+        // (with nobody listening this was 6% of the order path's CPU).
+        QByteArray sse;
+        QByteArray ws;
         QList<qint64> ids;
         for (const auto &[id, s] : m_subscribers)
             ids.append(id);
@@ -348,6 +350,10 @@ void EventHub::flush()
                 s.lastSeq = std::max(s.lastSeq, event.seq);
                 continue;
             }
+            if (s.sse && sse.isEmpty())
+                sse = event.sseFrame();
+            if (s.ws && ws.isEmpty())
+                ws = wsText(event);
             if (!deliver(s, sse, ws))
                 continue;
             s.lastSeq = event.seq;

@@ -85,15 +85,6 @@ void OrderService::placeLater(const Principal &table, const OrderInput &input, P
     }
 }
 
-Result<PlacedOrder> OrderService::place(const Principal &table, const OrderInput &input)
-{
-    std::optional<Result<PlacedOrder>> placed;
-    placeLater(table, input, [&placed](const Result<PlacedOrder> &result) { placed = result; });
-    flushPending();
-    Q_ASSERT(placed);
-    return *placed;
-}
-
 void OrderService::flushPending()
 {
     m_flushScheduled = false;
@@ -177,7 +168,7 @@ OrderService::placeInTransaction(const Principal &table, const OrderInput &input
             return fail(ErrorCode::IdempotencyKeyReused,
                         u"client_order_id was already used for a different order"_s);
         m_metrics.increment("tableorder_order_repeats_total");
-        return std::pair{PlacedOrder{stored.order, false}, std::optional<Event>()};
+        return std::pair{PlacedOrder{stored.order, false, toJson(stored.order)}, std::optional<Event>()};
     }
 
     auto menu = m_menu.snapshot();
@@ -233,10 +224,11 @@ OrderService::placeInTransaction(const Principal &table, const OrderInput &input
     order.sessionId = session->id;
     if (auto ok = m_orders.insert(order, hash); !ok)
         return fail(ok.error());
-    auto event = m_events.record(QString::fromLatin1(events::OrderCreated), order.tableId, toJson(order));
+    QJsonObject json = toJson(order);
+    auto event = m_events.record(QString::fromLatin1(events::OrderCreated), order.tableId, json);
     if (!event)
         return fail(event.error());
-    return std::pair{PlacedOrder{order, true}, std::optional<Event>(*event)};
+    return std::pair{PlacedOrder{order, true, std::move(json)}, std::optional<Event>(*event)};
 }
 
 Result<QList<Order>> OrderService::list(const Principal &who, OrderFilter filter)
@@ -326,25 +318,35 @@ Result<Acknowledgement> OrderService::acknowledge(const Principal &staff, qint64
     return Acknowledgement{*found, now, *first};
 }
 
-Status OrderService::raiseUnacknowledged(qint64 id, qint64 ageMs)
+Status OrderService::raiseUnacknowledged(const QList<Overdue> &overdue)
 {
-    auto order = m_orders.byId(id);
-    if (!order)
-        return fail(order.error());
-    if (!order->has_value())
-        return fail(Error::notFound(u"order"_s));
-    const QJsonObject data{{u"order_id"_s, id},
-                           {u"number"_s, (*order)->number},
-                           {u"table_number"_s, (*order)->tableNumber},
-                           {u"age_ms"_s, ageMs},
-                           {u"order"_s, toJson(**order)}};
-    db::Transaction tx(m_db);
-    auto event = m_events.record(QString::fromLatin1(events::OrderUnacknowledged), (*order)->tableId, data);
-    if (!event)
-        return fail(event.error());
-    if (auto ok = tx.commit(); !ok)
-        return ok;
-    m_events.publish(*event);
+    QList<Event> raised;
+    {
+        db::Transaction tx(m_db);
+        for (const Overdue &due : overdue) {
+            auto order = m_orders.byId(due.orderId);
+            if (!order)
+                return fail(order.error());
+            if (!order->has_value())
+                continue;
+            const QJsonObject data{{u"order_id"_s, due.orderId},
+                                   {u"number"_s, (*order)->number},
+                                   {u"table_number"_s, (*order)->tableNumber},
+                                   {u"age_ms"_s, due.ageMs},
+                                   {u"order"_s, toJson(**order)}};
+            auto event = m_events.record(QString::fromLatin1(events::OrderUnacknowledged),
+                                         (*order)->tableId, data);
+            if (!event)
+                return fail(event.error());
+            raised.append(*event);
+        }
+        if (raised.isEmpty())
+            return {};
+        if (auto ok = tx.commit(); !ok)
+            return ok;
+    }
+    for (const Event &event : std::as_const(raised))
+        m_events.publish(event);
     return {};
 }
 

@@ -48,6 +48,7 @@ struct PlacedOrder
 {
     Order order;
     bool created = false; // false: an idempotent repeat of an earlier request
+    QJsonObject json;     // toJson(order), built once for the event log and the response
 };
 
 /// Places orders (priced from the menu, idempotent by client_order_id, durable before it
@@ -69,10 +70,6 @@ public:
     /// Queues the order for the next group commit; `done` runs after it (or at once when the
     /// batch is full).
     void placeLater(const Principal &table, const OrderInput &input, PlaceCallback done);
-    /// Places one order now, with whatever else is queued, and returns when it is durable.
-    [[nodiscard]] Result<PlacedOrder> place(const Principal &table, const OrderInput &input);
-    /// Writes every queued order: one transaction, one flush.
-    void flushPending();
     /// Tables see their open session's orders only; staff filter freely.
     [[nodiscard]] Result<QList<Order>> list(const Principal &who, OrderFilter filter);
     /// NOT_FOUND also for another table's order.
@@ -80,8 +77,14 @@ public:
     [[nodiscard]] Result<Order> changeStatus(const Principal &staff, qint64 id, OrderStatus to);
     /// A kitchen screen has put the order on screen (delivery receipt).
     [[nodiscard]] Result<Acknowledgement> acknowledge(const Principal &staff, qint64 id);
-    /// Records and announces `order.unacknowledged` for an order no screen confirmed.
-    [[nodiscard]] Status raiseUnacknowledged(qint64 id, qint64 ageMs);
+    struct Overdue
+    {
+        qint64 orderId = 0;
+        qint64 ageMs = 0;
+    };
+    /// Records and announces `order.unacknowledged` for orders no screen confirmed, all in
+    /// one transaction (one flush, however many fell due together).
+    [[nodiscard]] Status raiseUnacknowledged(const QList<Overdue> &overdue);
     [[nodiscard]] Result<QList<std::pair<qint64, QDateTime>>> unacknowledged();
 
     /// The business day an instant belongs to: the store's local date, shifted back by the
@@ -114,6 +117,8 @@ private:
     QList<PendingOrder> m_pending;
     bool m_flushScheduled = false;
 
+    /// Writes every queued order: one transaction, one flush.
+    void flushPending();
     [[nodiscard]] Result<int> activeOrders(bool recount, int uncommitted);
     /// One order inside the batch's transaction; `created` counts the batch's orders so far.
     [[nodiscard]] Result<std::pair<PlacedOrder, std::optional<Event>>>

@@ -2,6 +2,7 @@
 #include "error.h"
 
 #include <QJsonArray>
+#include <QTimeZone>
 #include <QtTest/QTest>
 
 using namespace Qt::StringLiterals;
@@ -28,6 +29,8 @@ private slots:
     void errorStatus_data();
     void errorStatus();
     void orderJsonKeepsMoneyExact();
+    void timestampsAsQtWritesThem_data();
+    void timestampsAsQtWritesThem();
 };
 
 void TestDomain::transitions_data()
@@ -192,4 +195,22 @@ void TestDomain::orderJsonKeepsMoneyExact()
 }
 
 QTEST_GUILESS_MAIN(TestDomain)
+void TestDomain::timestampsAsQtWritesThem_data()
+{
+    QTest::addColumn<QDateTime>("time");
+    QTest::newRow("now") << QDateTime::currentDateTimeUtc();
+    QTest::newRow("epoch") << QDateTime::fromMSecsSinceEpoch(0, QTimeZone::utc());
+    QTest::newRow("before 1970") << QDateTime::fromMSecsSinceEpoch(-1, QTimeZone::utc());
+    QTest::newRow("leap day, last ms") << QDateTime(QDate(2028, 2, 29), QTime(23, 59, 59, 999), QTimeZone::utc());
+    QTest::newRow("seoul local time") << QDateTime(QDate(2026, 1, 1), QTime(3, 4, 5, 6), QTimeZone("Asia/Seoul"));
+}
+
+void TestDomain::timestampsAsQtWritesThem()
+{
+    QFETCH(QDateTime, time);
+    QCOMPARE(tableorder::timestampText(time), time.toUTC().toString(Qt::ISODateWithMs));
+    QCOMPARE(tableorder::parseTimestamp(tableorder::timestampText(time)), time);
+    QVERIFY(tableorder::timestampText(QDateTime()).isEmpty());
+}
+
 #include "tst_domain.moc"
