@@ -1,6 +1,9 @@
 #include "domain.h"
 
+#include "json.h"
+
 #include <QJsonArray>
+#include <QTimeZone>
 
 #include <chrono>
 #include <cstdio>
@@ -93,6 +96,29 @@ QDateTime parseTimestamp(const QString &text)
 {
     if (text.isEmpty())
         return {};
+    // The form timestampText() writes, read by hand (five per order in every order list;
+    // QDateTime::fromString was most of a staff poll's row reading). Anything else goes
+    // through Qt.
+    if (text.size() == 24 && text.at(4) == u'-' && text.at(7) == u'-' && text.at(10) == u'T'
+        && text.at(13) == u':' && text.at(16) == u':' && text.at(19) == u'.' && text.at(23) == u'Z') {
+        bool ok = true;
+        auto field = [&](int from, int length) {
+            int value = 0;
+            for (int i = from; i < from + length; ++i) {
+                const char16_t c = text.at(i).unicode();
+                ok = ok && c >= u'0' && c <= u'9';
+                value = value * 10 + (c - u'0');
+            }
+            return value;
+        };
+        using namespace std::chrono;
+        const year_month_day date{year{field(0, 4)}, month(unsigned(field(5, 2))), day(unsigned(field(8, 2)))};
+        const int h = field(11, 2), m = field(14, 2), sec = field(17, 2), ms = field(20, 3);
+        if (ok && date.ok() && h < 24 && m < 60 && sec < 60) {
+            const auto at = sys_days{date} + hours{h} + minutes{m} + seconds{sec} + milliseconds{ms};
+            return QDateTime::fromMSecsSinceEpoch(at.time_since_epoch().count(), QTimeZone::utc());
+        }
+    }
     QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
     time.setTimeSpec(Qt::UTC);
     return time;
@@ -131,6 +157,69 @@ QJsonObject toJson(const Order &order)
             {u"preparing_at"_s, timestampJson(order.preparingAt)},
             {u"completed_at"_s, timestampJson(order.completedAt)},
             {u"canceled_at"_s, timestampJson(order.canceledAt)}};
+}
+
+void appendJson(QByteArray &out, const Order &order)
+{
+    auto key = [&out](const char *name) {
+        out += '"';
+        out += name;
+        out += "\":";
+    };
+    auto number = [&](const char *name, qint64 value) {
+        key(name);
+        out += QByteArray::number(value);
+        out += ',';
+    };
+    auto string = [&](const char *name, QStringView value) {
+        key(name);
+        json::appendString(out, value);
+        out += ',';
+    };
+    auto timestamp = [&](const char *name, const QDateTime &value) {
+        key(name);
+        if (value.isValid())
+            json::appendString(out, timestampText(value));
+        else
+            out += "null";
+        out += ',';
+    };
+    out += '{';
+    number("id", order.id);
+    number("number", order.number);
+    string("business_date", order.businessDate);
+    number("table_id", order.tableId);
+    number("table_number", order.tableNumber);
+    number("session_id", order.sessionId);
+    string("status", orderStatusName(order.status));
+    key("items");
+    out += '[';
+    for (qsizetype i = 0; i < order.items.size(); ++i) {
+        const OrderLine &line = order.items.at(i);
+        if (i > 0)
+            out += ',';
+        out += '{';
+        number("menu_item_id", line.menuItemId);
+        string("name", line.name);
+        number("unit_price", line.unitPrice);
+        number("quantity", line.quantity);
+        if (!line.station.isEmpty())
+            string("station", line.station);
+        key("line_total");
+        out += QByteArray::number(line.lineTotal);
+        out += '}';
+    }
+    out += "],";
+    number("total", order.total);
+    string("note", order.note);
+    string("client_order_id", order.clientOrderId);
+    timestamp("created_at", order.createdAt);
+    timestamp("updated_at", order.updatedAt);
+    timestamp("preparing_at", order.preparingAt);
+    timestamp("completed_at", order.completedAt);
+    timestamp("canceled_at", order.canceledAt);
+    out.chop(1); // the last comma
+    out += '}';
 }
 
 Result<Order> orderFromJson(const QJsonObject &o)

@@ -35,4 +35,8 @@ namespace tableorder::json {
 QByteArray compact(const QJsonObject &object);
 QByteArray compact(const QJsonArray &array);
 
+/// Appends `text` as a JSON string (quoted, escaped per RFC 8259, UTF-8), for the few hot
+/// responses written directly instead of through QJsonObject.
+void appendString(QByteArray &out, QStringView text);
+
 } // namespace tableorder::json

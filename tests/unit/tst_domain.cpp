@@ -2,6 +2,7 @@
 #include "error.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTimeZone>
 #include <QtTest/QTest>
 
@@ -31,6 +32,9 @@ private slots:
     void orderJsonKeepsMoneyExact();
     void timestampsAsQtWritesThem_data();
     void timestampsAsQtWritesThem();
+    void timestampsReadAsQtReadsThem_data();
+    void timestampsReadAsQtReadsThem();
+    void orderWrittenDirectlyIsTheSameJson();
 };
 
 void TestDomain::transitions_data()
@@ -211,6 +215,54 @@ void TestDomain::timestampsAsQtWritesThem()
     QCOMPARE(tableorder::timestampText(time), time.toUTC().toString(Qt::ISODateWithMs));
     QCOMPARE(tableorder::parseTimestamp(tableorder::timestampText(time)), time);
     QVERIFY(tableorder::timestampText(QDateTime()).isEmpty());
+}
+
+void TestDomain::timestampsReadAsQtReadsThem_data()
+{
+    QTest::addColumn<QString>("text");
+    for (const char *text : {"2026-11-21T17:13:25.954Z", "1969-12-31T23:59:59.999Z", "2028-02-29T00:00:00.000Z",
+                             "2026-02-30T00:00:00.000Z", "2026-13-01T00:00:00.000Z", "2026-11-21T24:00:00.000Z",
+                             "2026-11-21T17:13:2x.954Z", "2026-11-21T17:13:25Z", "2026-11-21T17:13:25.954+09:00",
+                             "not a time"})
+        QTest::newRow(text) << QString::fromLatin1(text);
+}
+
+void TestDomain::timestampsReadAsQtReadsThem()
+{
+    QFETCH(QString, text);
+    QDateTime expected = QDateTime::fromString(text, Qt::ISODateWithMs);
+    expected.setTimeSpec(Qt::UTC);
+    const QDateTime read = tableorder::parseTimestamp(text);
+    QCOMPARE(read.isValid(), expected.isValid());
+    if (expected.isValid())
+        QCOMPARE(read.toMSecsSinceEpoch(), expected.toMSecsSinceEpoch());
+}
+
+void TestDomain::orderWrittenDirectlyIsTheSameJson()
+{
+    Order order;
+    order.id = 9'007'199'254'740'000;
+    order.number = 42;
+    order.businessDate = u"2026-11-21"_s;
+    order.tableId = 7;
+    order.tableNumber = 12;
+    order.sessionId = 3;
+    order.status = OrderStatus::Preparing;
+    order.total = 1'234'500;
+    order.note = u"덜 맵게 \"please\" \\ tab\there\nnew line \u0001 ☕ 🍜"_s;
+    order.clientOrderId = u"0b7c8a1e-4e4f-4f7a-9a55-5d0c1d2e3f40"_s;
+    order.createdAt = QDateTime(QDate(2026, 11, 21), QTime(9, 1, 2, 345), QTimeZone::utc());
+    order.updatedAt = order.createdAt.addSecs(60);
+    order.preparingAt = order.updatedAt;
+    order.items = {{1, u"김치찌개"_s, 9000, 2, 18000, u"kitchen"_s}, {2, u"콜라 \"L\""_s, 2500, 1, 2500, {}}};
+    for (const Order &o : {order, Order{}}) {
+        QByteArray written;
+        appendJson(written, o);
+        QJsonParseError error;
+        const QJsonDocument parsed = QJsonDocument::fromJson(written, &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString() + u": "_s + QString::fromUtf8(written)));
+        QCOMPARE(parsed.object(), toJson(o));
+    }
 }
 
 #include "tst_domain.moc"
