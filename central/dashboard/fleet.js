@@ -40,7 +40,21 @@ const Fleet = (() => {
   const ms = v => (v === null || v === undefined) ? '—' : v >= 1000 ? (v / 1000).toFixed(1) + ' s' : Math.round(v) + ' ms';
   const pct = v => (v === null || v === undefined) ? '—' : v.toFixed(v < 10 ? 1 : 0) + '%';
   const mb = v => (v === null || v === undefined) ? '—' : Math.round(v / 1048576).toLocaleString() + ' MB';
-  const when = iso => iso ? new Date(iso).toLocaleString() : '—';
+  const when = iso => iso ? new Date(iso).toLocaleString(LANG === 'ko' ? 'ko-KR' : 'en-US') : '—';
+  // The alert in the reader's language from its figures (params); the server's English
+  // message when this dashboard has no text for the rule.
+  function alertText(a) {
+    const template = (I18N[LANG] || {})['alertmsg.' + a.rule];
+    const params = a.params || {};
+    if (!template || !Object.keys(params).length) return a.message;
+    const locale = LANG === 'ko' ? 'ko-KR' : 'en-US';
+    return template.replace(/\{(\w+)\}/g, (whole, name) => {
+      if (!(name in params)) return whole;
+      const v = params[name];
+      if (name === 'last_sync') return when(v);
+      return typeof v === 'number' ? v.toLocaleString(locale, {maximumFractionDigits: 1}) : String(v);
+    });
+  }
   function diskFreePercent(h) {
     if (h.disk_free_percent !== undefined) return h.disk_free_percent;
     return h.disk_total_bytes ? 100 * h.disk_free_bytes / h.disk_total_bytes : null;
@@ -143,7 +157,7 @@ const Fleet = (() => {
         <td>${badge(a.severity)}</td>
         ${withStore ? `<td><a href="#/health/${a.store_id}">${esc(a.store_name)}</a></td>` : ''}
         <td>${esc(t('rule.' + a.rule))}${a.subject ? `<div class="muted">${esc(a.subject)}</div>` : ''}</td>
-        <td>${esc(a.message)}</td><td class="muted">${when(a.opened_at)}</td>
+        <td class="alert-message">${esc(alertText(a))}</td><td class="muted">${when(a.opened_at)}</td>
         <td class="alert-state">${t('alerts.state.' + a.state)}${a.acknowledged_by ? `<div class="muted">${esc(a.acknowledged_by)}</div>` : ''}
           ${a.resolved_at ? `<div class="muted">${when(a.resolved_at)}</div>` : ''}</td>
         <td>${admin && a.state === 'open' ? `<button type="button" class="secondary ack" data-alert="${a.id}">${t('alerts.ack')}</button>` : ''}</td></tr>`).join('') +

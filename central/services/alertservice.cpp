@@ -187,6 +187,7 @@ QJsonObject AlertService::toJson(const Alert &a)
             {u"severity"_s, a.severity},
             {u"state"_s, a.state},
             {u"message"_s, a.message},
+            {u"params"_s, a.params},
             {u"value"_s, a.value},
             {u"opened_at"_s, a.openedAt},
             {u"acknowledged_at"_s, orNull(a.acknowledgedAt)},
@@ -282,7 +283,8 @@ void AlertService::conditionsFor(const StoreHealthRow &row, const QJsonObject &r
         if (silent > r.value(u"after_s"_s).toDouble())
             out.insert({row.storeId, u"edge_offline"_s, {}},
                        {u"critical"_s, u"no contact for %1 s (last sync %2)"_s.arg(silent).arg(timestampText(row.lastSyncAt)),
-                        double(silent)});
+                        double(silent),
+                        {{u"silent_s"_s, silent}, {u"last_sync"_s, timestampText(row.lastSyncAt)}}});
     }
     if (const QJsonObject r = rule(u"sync_backlog"_s); !r.isEmpty() && row.lastSyncAt.isValid() && row.backlog > 0) {
         const bool stalled = !row.lastAppliedAt.isValid() || row.lastAppliedAt.secsTo(nowUtc) > kAppliedQuietSeconds;
@@ -290,7 +292,8 @@ void AlertService::conditionsFor(const StoreHealthRow &row, const QJsonObject &r
             out.insert({row.storeId, u"sync_backlog"_s, {}},
                        {u"warning"_s, u"%1 events waiting, the oldest for %2 s, while the store is online"_s
                                               .arg(row.backlog).arg(row.lagMs / 1000),
-                        row.lagMs / 1000.0});
+                        row.lagMs / 1000.0,
+                        {{u"events"_s, row.backlog}, {u"oldest_s"_s, row.lagMs / 1000}}});
     }
     if (row.atMs == 0)
         return; // no snapshot yet: nothing more to judge
@@ -301,14 +304,16 @@ void AlertService::conditionsFor(const StoreHealthRow &row, const QJsonObject &r
             out.insert({row.storeId, u"order_unacknowledged"_s, {}},
                        {u"critical"_s, u"%1 order(s) not acknowledged by any kitchen screen (oldest %2 s)"_s
                                                .arg(number(count), number(h.value(u"oldest_unacknowledged_s"_s).toDouble())),
-                        count});
+                        count,
+                        {{u"count"_s, count}, {u"oldest_s"_s, h.value(u"oldest_unacknowledged_s"_s).toDouble()}}});
     }
     if (const QJsonObject r = rule(u"disk_free"_s); !r.isEmpty() && h.contains(u"disk_free_percent"_s)) {
         const double free = h.value(u"disk_free_percent"_s).toDouble();
         if (free < r.value(u"percent"_s).toDouble())
             out.insert({row.storeId, u"disk_free"_s, {}},
                        {u"critical"_s, u"%1% disk free on the store PC (limit %2%)"_s.arg(number(free), number(r.value(u"percent"_s).toDouble())),
-                        free});
+                        free,
+                        {{u"percent"_s, free}, {u"limit"_s, r.value(u"percent"_s).toDouble()}}});
     }
     if (const QJsonObject r = rule(u"route_latency"_s); !r.isEmpty()) {
         const double p95Limit = r.value(u"p95_ms"_s).toDouble();
@@ -327,7 +332,9 @@ void AlertService::conditionsFor(const StoreHealthRow &row, const QJsonObject &r
                 out.insert({row.storeId, u"route_latency"_s, route},
                            {u"warning"_s, u"%1: p95 %2 ms, p99 %3 ms (limits %4 / %5 ms)"_s
                                                   .arg(route, number(p95), number(p99), number(p95Limit), number(p99Limit)),
-                            p99});
+                            p99,
+                            {{u"route"_s, route}, {u"p95_ms"_s, p95}, {u"p99_ms"_s, p99},
+                             {u"p95_limit_ms"_s, p95Limit}, {u"p99_limit_ms"_s, p99Limit}}});
         }
     }
 }
@@ -373,7 +380,9 @@ void AlertService::evaluate()
                               {u"warning"_s, u"%1: the store counts %2 orders / %3, HQ has %4 orders / %5"_s
                                                      .arg(r.businessDate).arg(r.edgeOrders).arg(r.edgeTotal)
                                                      .arg(r.centralOrders).arg(r.centralTotal),
-                               double(r.edgeTotal - r.centralTotal)});
+                               double(r.edgeTotal - r.centralTotal),
+                               {{u"date"_s, r.businessDate}, {u"edge_orders"_s, r.edgeOrders}, {u"edge_total"_s, r.edgeTotal},
+                                {u"hq_orders"_s, r.centralOrders}, {u"hq_total"_s, r.centralTotal}}});
         }
     }
 
@@ -394,7 +403,7 @@ void AlertService::evaluate()
         if (first.secsTo(nowUtc) < forSeconds)
             continue;
         Alert alert{0, row->orgId, row->storeId, row->storeName, it.key().rule, it.key().subject, it->severity,
-                    u"open"_s, it->message, it->value, timestampText(nowUtc), {}, {}, {}};
+                    u"open"_s, it->message, it->value, timestampText(nowUtc), {}, {}, {}, it->params};
         db::Transaction tx(m_db);
         auto id = m_alerts.open(alert);
         if (!id)

@@ -53,6 +53,7 @@ private:
         QString severity;
         QString message;
         double value = 0;
+        QJsonObject params;
     };
     struct Key
     {

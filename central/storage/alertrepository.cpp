@@ -3,6 +3,8 @@
 #include "database.h"
 #include "domain.h"
 
+#include <QJsonDocument>
+
 using namespace Qt::StringLiterals;
 
 namespace tableorder::central {
@@ -10,7 +12,7 @@ namespace tableorder::central {
 namespace {
 const QString alertSelect = uR"(
     SELECT a.id, a.org_id, a.store_id, s.name, a.rule, a.subject, a.severity, a.state, a.message, a.value,
-           a.opened_at, a.acknowledged_at, u.username, a.resolved_at
+           a.opened_at, a.acknowledged_at, u.username, a.resolved_at, a.params
     FROM alerts a JOIN stores s ON s.id = a.store_id LEFT JOIN hq_users u ON u.id = a.acknowledged_by )"_s;
 
 Alert alertFrom(const QSqlQuery &q)
@@ -18,7 +20,8 @@ Alert alertFrom(const QSqlQuery &q)
     return {q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toString(),
             q.value(4).toString(),   q.value(5).toString(),   q.value(6).toString(),   q.value(7).toString(),
             q.value(8).toString(),   q.value(9).toDouble(),   q.value(10).toString(),  q.value(11).toString(),
-            q.value(12).toString(),  q.value(13).toString()};
+            q.value(12).toString(),  q.value(13).toString(),
+            QJsonDocument::fromJson(q.value(14).toString().toUtf8()).object()};
 }
 
 Result<QList<Alert>> alerts(QSqlQuery &q, const char *what)
@@ -105,10 +108,11 @@ Result<QList<AlertHistoryEntry>> AlertRepository::history(qint64 alertId)
 Result<std::optional<qint64>> AlertRepository::open(const Alert &a)
 {
     QSqlQuery q = db::prepared(m_db, u"INSERT INTO alerts (org_id, store_id, rule, subject, severity, state, message, "
-                                      "value, opened_at) VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?) "
+                                      "value, opened_at, params) VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?, ?) "
                                       "ON CONFLICT DO NOTHING RETURNING id"_s);
     for (const QVariant &v : {QVariant(a.orgId), QVariant(a.storeId), QVariant(a.rule), QVariant(db::text(a.subject)),
-                              QVariant(a.severity), QVariant(a.message), QVariant(a.value), QVariant(a.openedAt)})
+                              QVariant(a.severity), QVariant(a.message), QVariant(a.value), QVariant(a.openedAt),
+                              QVariant(QString::fromUtf8(QJsonDocument(a.params).toJson(QJsonDocument::Compact)))})
         q.addBindValue(v);
     if (auto ok = db::exec(q, "open alert"); !ok)
         return fail(ok.error());

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QJsonObject>
+
 #include "error.h"
 
 #include <QDateTime>
@@ -24,6 +26,7 @@ struct Alert
     QString acknowledgedAt;
     QString acknowledgedBy; // username
     QString resolvedAt;
+    QJsonObject params; // the figures in message, by name, for a translated text
 };
 
 struct AlertHistoryEntry

@@ -14,6 +14,7 @@
 
 #include <QDir>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QTest>
 #include <QUuid>
 
@@ -205,6 +206,9 @@ void TestDashboardFleet::unacknowledgedOrdersOpenAnAlertSeenLive()
     QVERIFY2(m_browser.waitFor(u"document.querySelector('.alert-row[data-state=\"open\"] button.ack')"_s), qPrintable(why()));
     const QString row = m_browser.evaluate(u"document.querySelector('.alert-row').innerText"_s).toString();
     QVERIFY2(row.contains(m_storeName) && row.contains(u"주방 미확인 주문"_s), qPrintable(row));
+    // The message too is in Korean, from the alert's figures.
+    QVERIFY2(QRegularExpression(u"어느 주방 화면도 확인하지 않은 주문 [1-3]건 \\(가장 오래된 것 [0-9.]+초\\)"_s).match(row).hasMatch(),
+             qPrintable(row));
     shoot(u"dashboard-alerts"_s);
 }
 

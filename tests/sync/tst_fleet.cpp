@@ -330,6 +330,11 @@ void TestFleet::unacknowledgedOrderAlertsOnce()
     const qint64 id = alert.value(u"id"_s).toInteger();
     QCOMPARE(alert.value(u"severity"_s).toString(), u"critical"_s);
     QCOMPARE(alert.value(u"value"_s).toDouble(), 1.0);
+    // The figures by name, for the dashboard to say in Korean or English.
+    const QJsonObject params = alert.value(u"params"_s).toObject();
+    QCOMPARE(params.value(u"count"_s).toDouble(), 1.0);
+    QVERIFY2(params.value(u"oldest_s"_s).toDouble() > 0,
+             qPrintable(QString::fromUtf8(QJsonDocument(params).toJson(QJsonDocument::Compact))));
     const auto live = feed.waitFor([&](const SseStream::Event &e) {
         return e.type == u"alert.opened"_s && e.data.value(u"alert"_s).toObject().value(u"id"_s).toInteger() == id;
     }, 10'000);
@@ -416,6 +421,18 @@ void TestFleet::rulesJudgeWhatStoresReport()
     QVERIFY(send(1500, 5'000'000'000)); // p99 1.5 s, 5% free
     const QStringList expected{u"disk_free:"_s, u"route_latency:POST /api/v1/orders"_s};
     QVERIFY2(waitUntil([&] { return openAlerts() == expected; }, 10'000), qPrintable(openAlerts().join(u", "_s)));
+    for (const QJsonValue &a : m_hqHttp.get(u"/api/v1/alerts?store_id=%1"_s.arg(store), m_hq).json()
+                                       .value(u"alerts"_s).toArray()) {
+        const QJsonObject params = a.toObject().value(u"params"_s).toObject();
+        if (a.toObject().value(u"rule"_s).toString() == u"route_latency"_s) {
+            QCOMPARE(params.value(u"route"_s).toString(), u"POST /api/v1/orders"_s);
+            QCOMPARE(params.value(u"p99_ms"_s).toDouble(), 1500.0);
+            QCOMPARE(params.value(u"p99_limit_ms"_s).toDouble(), 1000.0);
+        } else {
+            QCOMPARE(params.value(u"percent"_s).toDouble(), 5.0);
+            QCOMPARE(params.value(u"limit"_s).toDouble(), 10.0);
+        }
+    }
     // A store within bounds: both resolve by themselves.
     QVERIFY(send(300, 40'000'000'000));
     QVERIFY2(waitUntil([&] { return openAlerts().isEmpty(); }, 10'000), qPrintable(openAlerts().join(u", "_s)));
