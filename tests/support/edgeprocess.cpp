@@ -1,4 +1,5 @@
 #include "edgeprocess.h"
+#include <QThread>
 
 #include <QDeadlineTimer>
 #include <QDir>
@@ -152,6 +153,24 @@ bool EdgeProcess::terminate(int timeoutMs)
 bool EdgeProcess::sendSignal(int signal)
 {
     return isRunning() && ::kill(pid_t(m_process->processId()), signal) == 0;
+}
+
+bool EdgeProcess::pause(int timeoutMs)
+{
+    if (!sendSignal(SIGSTOP))
+        return false;
+    QFile stat(u"/proc/%1/stat"_s.arg(m_process->processId()));
+    for (QDeadlineTimer deadline(timeoutMs); !deadline.hasExpired(); QThread::msleep(1)) {
+        if (!stat.open(QIODevice::ReadOnly))
+            return false;
+        const QByteArray line = stat.readAll();
+        stat.close();
+        // "pid (comm) S ...": the state follows the last ')'.
+        const qsizetype close = line.lastIndexOf(')');
+        if (close > 0 && line.mid(close + 2, 1) == "T")
+            return true;
+    }
+    return false;
 }
 
 bool EdgeProcess::waitForExit(int timeoutMs)

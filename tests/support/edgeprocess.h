@@ -7,6 +7,7 @@
 #include <QStringList>
 #include <QTemporaryDir>
 
+#include <csignal>
 #include <memory>
 #include <utility>
 
@@ -45,6 +46,10 @@ public:
     /// Sends any signal (SIGINT, ...) and returns at once; see waitForExit().
     [[nodiscard]] bool sendSignal(int signal);
     [[nodiscard]] bool waitForExit(int timeoutMs = 20'000);
+    /// SIGSTOP, and returns once the kernel shows the process stopped: from then on, bytes
+    /// sent to it wait in its sockets until resume().
+    [[nodiscard]] bool pause(int timeoutMs = 5'000);
+    [[nodiscard]] bool resume() { return sendSignal(SIGCONT); }
 
     [[nodiscard]] bool isRunning() const;
     [[nodiscard]] int exitCode() const;
