@@ -184,7 +184,7 @@ Status EdgeApp::start()
     m_hub = std::make_unique<EventHub>(
             *m_events, *m_metrics, realtime,
             [this](const Principal &who) -> Result<QJsonObject> { return streamSnapshot(who); },
-            [this](const Principal &who, qint64 orderId) { (void)m_orders->acknowledge(who, orderId); });
+            [this](const Principal &who, qint64 orderId) { m_orders->acknowledgeLater(who, orderId, [](const auto &) {}); });
     m_routeContext->hub = m_hub.get();
     m_ackMonitor = std::make_unique<AckMonitor>(*m_orders, *m_events, *m_metrics, m_config.ackTimeoutMs);
     m_ackMonitor->loadPending();

@@ -87,15 +87,18 @@ void registerRealtimeRoutes(http::HttpServer &server, RouteContext &ctx)
                            ctx.hub->addSse(who, socket, *since, *stations);
                        });
 
-    server.route(Method::Post, u"/api/v1/orders/{id}/ack"_s, {Access::Staff}, [&ctx](HttpRequest &req) {
+    // Answered after the group commit that records the receipt (OrderService).
+    server.routeAsync(Method::Post, u"/api/v1/orders/{id}/ack"_s, {Access::Staff}, [&ctx](HttpRequest &req, http::Reply reply) {
         if (!req.idParam())
-            return HttpResponse::error(Error::notFound(u"order"_s));
-        return http::respond(ctx.orders.acknowledge(Principal::fromClaims(req.claims), req.idParam()),
-                             [](const Acknowledgement &ack) {
-                                 return HttpResponse::json(QJsonObject{{u"order_id"_s, ack.order.id},
-                                                                       {u"acknowledged_at"_s, timestampJson(ack.at)},
-                                                                       {u"first"_s, ack.first}});
-                             });
+            return reply.send(HttpResponse::error(Error::notFound(u"order"_s)));
+        ctx.orders.acknowledgeLater(Principal::fromClaims(req.claims), req.idParam(),
+                                    [reply](const Result<Acknowledgement> &acknowledged) {
+                                        reply.send(http::respond(acknowledged, [](const Acknowledgement &ack) {
+                                            return HttpResponse::json(QJsonObject{{u"order_id"_s, ack.order.id},
+                                                                                  {u"acknowledged_at"_s, timestampJson(ack.at)},
+                                                                                  {u"first"_s, ack.first}});
+                                        }));
+                                    });
     });
 
     QObject::connect(&server, &http::HttpServer::newWebSocketConnection, &server, [&server, &ctx] {

@@ -75,7 +75,18 @@ void OrderService::placeLater(const Principal &table, const OrderInput &input, P
 {
     Q_ASSERT(table.isTable());
     m_pending.append({table, input, std::move(done)});
-    if (m_pending.size() >= kMaxBatch) {
+    scheduleFlush();
+}
+
+void OrderService::acknowledgeLater(const Principal &staff, qint64 id, AckCallback done)
+{
+    m_pendingAcks.append({staff, id, std::move(done)});
+    scheduleFlush();
+}
+
+void OrderService::scheduleFlush()
+{
+    if (m_pending.size() + m_pendingAcks.size() >= kMaxBatch) {
         flushPending();
         return;
     }
@@ -89,13 +100,16 @@ void OrderService::flushPending()
 {
     m_flushScheduled = false;
     const QList<PendingOrder> batch = std::exchange(m_pending, {});
-    if (batch.isEmpty())
+    const QList<PendingAck> acks = std::exchange(m_pendingAcks, {});
+    if (batch.isEmpty() && acks.isEmpty())
         return;
     QElapsedTimer timer;
     timer.start();
     QList<Result<PlacedOrder>> results;
     results.reserve(batch.size());
     QList<Event> events;
+    QList<Result<Acknowledgement>> ackResults;
+    ackResults.reserve(acks.size());
     int created = 0;
     Status committed;
     {
@@ -124,6 +138,9 @@ void OrderService::flushPending()
                     results.append(fail(placed.error())); // the savepoint rolls back
                 }
             }
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            for (const PendingAck &ack : acks)
+                ackResults.append(acknowledgeInTransaction(ack.staff, ack.orderId, now));
             // synchronous=FULL: when commit returns, every order of the batch survives a
             // power cut; none is confirmed before.
             committed = tx.commit();
@@ -133,18 +150,27 @@ void OrderService::flushPending()
         m_activeOrders.reset(); // recount: the batch's orders are gone
         for (const PendingOrder &pending : batch)
             pending.done(fail(committed.error()));
+        for (const PendingAck &ack : acks)
+            ack.done(fail(committed.error()));
         return;
     }
     if (m_activeOrders)
         *m_activeOrders += created;
     m_metrics.observe("tableorder_db_transaction_seconds", {}, timer.nsecsElapsed() / 1e9);
-    m_metrics.observe("tableorder_order_batch_size", {}, batch.size());
+    if (!batch.isEmpty())
+        m_metrics.observe("tableorder_order_batch_size", {}, batch.size());
     if (created)
         m_metrics.increment("tableorder_orders_created_total", {}, created);
     for (const Event &event : std::as_const(events))
         m_events.publish(event);
     for (qsizetype i = 0; i < batch.size(); ++i)
         batch.at(i).done(results.at(i));
+    for (qsizetype i = 0; i < acks.size(); ++i) {
+        const Result<Acknowledgement> &ack = ackResults.at(i);
+        if (ack)
+            announce(*ack);
+        acks.at(i).done(ack);
+    }
 }
 
 Result<std::pair<PlacedOrder, std::optional<Event>>>
@@ -285,6 +311,7 @@ Result<Order> OrderService::changeStatus(const Principal &staff, qint64 id, Orde
     case OrderStatus::Pending: break;
     }
     Result<Event> event;
+    std::optional<Acknowledgement> receipt;
     {
         db::Transaction tx(m_db);
         if (auto ok = m_orders.updateStatus(order); !ok)
@@ -292,29 +319,39 @@ Result<Order> OrderService::changeStatus(const Principal &staff, qint64 id, Orde
         event = m_events.record(QString::fromLatin1(events::OrderUpdated), order.tableId, toJson(order));
         if (!event)
             return fail(event.error());
+        // A screen that advanced the order has evidently shown it.
+        if (to == OrderStatus::Preparing) {
+            auto ack = acknowledgeInTransaction(staff, id, now);
+            if (!ack)
+                return fail(ack.error());
+            receipt = *ack;
+        }
         if (auto ok = tx.commit(); !ok)
             return fail(ok.error());
     }
     if (m_activeOrders && wasActive != isActive(to))
         *m_activeOrders += wasActive ? -1 : 1;
     m_events.publish(*event);
-    // A screen that advanced the order has evidently shown it.
-    if (to == OrderStatus::Preparing)
-        (void)acknowledge(staff, id);
+    if (receipt)
+        announce(*receipt);
     return order;
 }
 
-Result<Acknowledgement> OrderService::acknowledge(const Principal &staff, qint64 id)
+void OrderService::announce(const Acknowledgement &ack)
+{
+    if (ack.first)
+        emit acknowledged(ack.order.id, std::max<qint64>(0, ack.order.createdAt.msecsTo(ack.at)) / 1000.0);
+}
+
+Result<Acknowledgement> OrderService::acknowledgeInTransaction(const Principal &staff, qint64 id,
+                                                              const QDateTime &now)
 {
     auto found = get(staff, id);
     if (!found)
         return fail(found.error());
-    const QDateTime now = QDateTime::currentDateTimeUtc();
     auto first = m_orders.markAcknowledged(id, now);
     if (!first)
         return fail(first.error());
-    if (*first)
-        emit acknowledged(id, std::max<qint64>(0, found->createdAt.msecsTo(now)) / 1000.0);
     return Acknowledgement{*found, now, *first};
 }
 

@@ -75,8 +75,10 @@ public:
     /// NOT_FOUND also for another table's order.
     [[nodiscard]] Result<Order> get(const Principal &who, qint64 id);
     [[nodiscard]] Result<Order> changeStatus(const Principal &staff, qint64 id, OrderStatus to);
-    /// A kitchen screen has put the order on screen (delivery receipt).
-    [[nodiscard]] Result<Acknowledgement> acknowledge(const Principal &staff, qint64 id);
+    using AckCallback = std::function<void(const Result<Acknowledgement> &)>;
+    /// A kitchen screen has put the order on screen (delivery receipt). Written with the
+    /// next group commit, like orders; `done` runs after it.
+    void acknowledgeLater(const Principal &staff, qint64 id, AckCallback done);
     struct Overdue
     {
         qint64 orderId = 0;
@@ -115,12 +117,24 @@ private:
         PlaceCallback done;
     };
     QList<PendingOrder> m_pending;
+    struct PendingAck
+    {
+        Principal staff;
+        qint64 orderId = 0;
+        AckCallback done;
+    };
+    QList<PendingAck> m_pendingAcks;
     bool m_flushScheduled = false;
 
-    /// Writes every queued order: one transaction, one flush.
+    void scheduleFlush();
+    /// Writes every queued order and receipt: one transaction, one flush.
     void flushPending();
     [[nodiscard]] Result<int> activeOrders(bool recount, int uncommitted);
     /// One order inside the batch's transaction; `created` counts the batch's orders so far.
+    /// After its commit: the first receipt of an order tells the ack monitor and metrics.
+    void announce(const Acknowledgement &ack);
+    [[nodiscard]] Result<Acknowledgement> acknowledgeInTransaction(const Principal &staff, qint64 id,
+                                                                   const QDateTime &now);
     [[nodiscard]] Result<std::pair<PlacedOrder, std::optional<Event>>>
     placeInTransaction(const Principal &table, const OrderInput &input, int created);
 };

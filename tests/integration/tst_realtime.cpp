@@ -1017,6 +1017,9 @@ void TestRealtime::deliveryReceipts()
     QCOMPARE(second.json().value(u"first"_s).toBool(), false);
     // Only the first receipt is a measurement.
     QCOMPARE(metric(*m_acks.edge, "tableorder_order_ack_seconds_count"), acksBefore + 2);
+    // A receipt for an order that does not exist is refused and counts nothing.
+    VERIFY_ERROR(ack(999'999), 404, u"NOT_FOUND"_s);
+    QCOMPARE(metric(*m_acks.edge, "tableorder_order_ack_seconds_count"), acksBefore + 2);
 
     // Acknowledged orders never raise an alert.
     QTest::qWait(3 * 2000);
