@@ -62,9 +62,17 @@ QByteArray Metrics::renderLabels(const Labels &labels)
     for (const auto &[key, value] : labels) {
         if (out.size() > 1)
             out += ',';
-        QString escaped = value;
-        escaped.replace(QStringLiteral("\\"), QStringLiteral("\\\\")).replace(QStringLiteral("\""), QStringLiteral("\\\"")).replace(QStringLiteral("\n"), QStringLiteral("\\n"));
-        out += key + "=\"" + escaped.toUtf8() + '"';
+        out += key;
+        out += "=\"";
+        // Every request renders its labels twice: escape only when there is something to escape.
+        if (value.contains(u'\\') || value.contains(u'"') || value.contains(u'\n')) {
+            QString escaped = value;
+            escaped.replace(QStringLiteral("\\"), QStringLiteral("\\\\")).replace(QStringLiteral("\""), QStringLiteral("\\\"")).replace(QStringLiteral("\n"), QStringLiteral("\\n"));
+            out += escaped.toUtf8();
+        } else {
+            out += value.toUtf8();
+        }
+        out += '"';
     }
     return out + '}';
 }

@@ -155,7 +155,8 @@ bool SocketGuard::headerComplete()
             refuse(refusal);
         return false;
     }
-    const qint64 limit = m_server->m_limits.maxBodyBytes(method, path);
+    // No body, no limit to look up (the lookup matches the route: per request, that showed).
+    const qint64 limit = contentLength > 0 ? m_server->m_limits.maxBodyBytes(method, path) : 0;
     if (contentLength > limit) {
         reject(413, "PAYLOAD_TOO_LARGE",
                "request body exceeds " + QByteArray::number(limit / 1024) + " KiB");
