@@ -99,78 +99,70 @@ void OrderService::scheduleFlush()
 void OrderService::flushPending()
 {
     m_flushScheduled = false;
-    const QList<PendingOrder> batch = std::exchange(m_pending, {});
+    const QList<PendingOrder> orders = std::exchange(m_pending, {});
     const QList<PendingAck> acks = std::exchange(m_pendingAcks, {});
-    if (batch.isEmpty() && acks.isEmpty())
+    if (orders.isEmpty() && acks.isEmpty())
         return;
     QElapsedTimer timer;
     timer.start();
-    QList<Result<PlacedOrder>> results;
-    results.reserve(batch.size());
-    QList<Event> events;
-    QList<Result<Acknowledgement>> ackResults;
-    ackResults.reserve(acks.size());
-    int created = 0;
-    Status committed;
-    {
-        db::Transaction tx(m_db);
-        if (!tx.isActive()) {
-            committed = fail(Error::internal());
-        } else {
-            for (const PendingOrder &pending : batch) {
-                db::Savepoint savepoint(m_db);
-                if (!savepoint.isActive()) {
-                    results.append(fail(Error::internal()));
-                    continue;
-                }
-                auto placed = placeInTransaction(pending.table, pending.input, created);
-                if (placed) {
-                    if (auto ok = savepoint.release(); !ok) {
-                        results.append(fail(ok.error()));
-                        continue;
-                    }
-                    if (placed->second) {
-                        events.append(*placed->second);
-                        ++created;
-                    }
-                    results.append(placed->first);
-                } else {
-                    results.append(fail(placed.error())); // the savepoint rolls back
-                }
-            }
-            const QDateTime now = QDateTime::currentDateTimeUtc();
-            for (const PendingAck &ack : acks)
-                ackResults.append(acknowledgeInTransaction(ack.staff, ack.orderId, now));
-            // synchronous=FULL: when commit returns, every order of the batch survives a
-            // power cut; none is confirmed before.
-            committed = tx.commit();
-        }
-    }
-    if (!committed) {
+    BatchResults results;
+    if (const Status committed = writeBatch(orders, acks, results); !committed) {
         m_activeOrders.reset(); // recount: the batch's orders are gone
-        for (const PendingOrder &pending : batch)
-            pending.done(fail(committed.error()));
+        for (const PendingOrder &order : orders)
+            order.done(fail(committed.error()));
         for (const PendingAck &ack : acks)
             ack.done(fail(committed.error()));
         return;
     }
     if (m_activeOrders)
-        *m_activeOrders += created;
+        *m_activeOrders += results.created;
     m_metrics.observe("tableorder_db_transaction_seconds", {}, timer.nsecsElapsed() / 1e9);
-    if (!batch.isEmpty())
-        m_metrics.observe("tableorder_order_batch_size", {}, batch.size());
-    if (created)
-        m_metrics.increment("tableorder_orders_created_total", {}, created);
-    for (const Event &event : std::as_const(events))
+    if (!orders.isEmpty())
+        m_metrics.observe("tableorder_order_batch_size", {}, orders.size());
+    if (results.created)
+        m_metrics.increment("tableorder_orders_created_total", {}, results.created);
+    for (const Event &event : std::as_const(results.events))
         m_events.publish(event);
-    for (qsizetype i = 0; i < batch.size(); ++i)
-        batch.at(i).done(results.at(i));
+    for (qsizetype i = 0; i < orders.size(); ++i)
+        orders.at(i).done(results.orders.at(i));
     for (qsizetype i = 0; i < acks.size(); ++i) {
-        const Result<Acknowledgement> &ack = ackResults.at(i);
-        if (ack)
+        if (const Result<Acknowledgement> &ack = results.acks.at(i); ack)
             announce(*ack);
-        acks.at(i).done(ack);
+        acks.at(i).done(results.acks.at(i));
     }
+}
+
+Status OrderService::writeBatch(const QList<PendingOrder> &orders, const QList<PendingAck> &acks,
+                                BatchResults &out)
+{
+    db::Transaction tx(m_db);
+    if (!tx.isActive())
+        return fail(Error::internal());
+    for (const PendingOrder &order : orders)
+        out.orders.append(placeWithSavepoint(order, out));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const PendingAck &ack : acks)
+        out.acks.append(acknowledgeInTransaction(ack.staff, ack.orderId, now));
+    // synchronous=FULL: when commit returns, every order and receipt of the batch survives a
+    // power cut; none is confirmed before.
+    return tx.commit();
+}
+
+Result<PlacedOrder> OrderService::placeWithSavepoint(const PendingOrder &order, BatchResults &out)
+{
+    db::Savepoint savepoint(m_db);
+    if (!savepoint.isActive())
+        return fail(Error::internal());
+    auto placed = placeInTransaction(order.table, order.input, out.created);
+    if (!placed)
+        return fail(placed.error()); // the savepoint rolls back this order only
+    if (auto ok = savepoint.release(); !ok)
+        return fail(ok.error());
+    if (placed->second) {
+        out.events.append(*placed->second);
+        ++out.created;
+    }
+    return placed->first;
 }
 
 Result<std::pair<PlacedOrder, std::optional<Event>>>

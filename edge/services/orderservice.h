@@ -126,9 +126,20 @@ private:
     QList<PendingAck> m_pendingAcks;
     bool m_flushScheduled = false;
 
+    /// What one group commit produced, in the order of its requests.
+    struct BatchResults
+    {
+        QList<Result<PlacedOrder>> orders;
+        QList<Result<Acknowledgement>> acks;
+        QList<Event> events; // order.created, published after the commit
+        int created = 0;
+    };
     void scheduleFlush();
-    /// Writes every queued order and receipt: one transaction, one flush.
+    /// Writes every queued order and receipt (one transaction, one flush), then answers each.
     void flushPending();
+    [[nodiscard]] Status writeBatch(const QList<PendingOrder> &orders, const QList<PendingAck> &acks,
+                                    BatchResults &out);
+    [[nodiscard]] Result<PlacedOrder> placeWithSavepoint(const PendingOrder &order, BatchResults &out);
     [[nodiscard]] Result<int> activeOrders(bool recount, int uncommitted);
     /// One order inside the batch's transaction; `created` counts the batch's orders so far.
     /// After its commit: the first receipt of an order tells the ack monitor and metrics.
