@@ -1,14 +1,7 @@
 #pragma once
 
-#include <QByteArray>
-#include <QList>
-#include <QProcess>
-#include <QString>
-#include <QStringList>
-#include <QTemporaryDir>
+#include "daemonprocess.h"
 
-#include <memory>
-#include <utility>
 
 namespace tableorder::test {
 
@@ -16,7 +9,7 @@ namespace tableorder::test {
 /// directory (secret file, demo store key and, by default, the SQLite database) that
 /// outlives the process. A restart listens on the port of the previous run, so edges
 /// linked to it find it again after a kill -9.
-class CentralProcess
+class CentralProcess : public DaemonProcess
 {
 public:
     struct Options
@@ -37,32 +30,18 @@ public:
 
     CentralProcess();
     explicit CentralProcess(Options options);
-    ~CentralProcess();
-    CentralProcess(const CentralProcess &) = delete;
-    CentralProcess &operator=(const CentralProcess &) = delete;
 
     /// Starts the server and waits for its "listening on" line; on failure errorString()
     /// says why and log() has what it printed.
     [[nodiscard]] bool start();
-    /// SIGKILL: no chance to finish a batch or close the database.
-    void kill();
-    /// SIGTERM; true when the process exited within timeoutMs.
-    [[nodiscard]] bool terminate(int timeoutMs = 20'000);
 
-    [[nodiscard]] bool isRunning() const;
-    /// The running server's pid (for SIGSTOP/SIGCONT), or 0.
-    [[nodiscard]] qint64 processId() const;
-    [[nodiscard]] quint16 port() const { return m_port; }
     /// http://127.0.0.1:PORT, what an edge's --central takes.
     [[nodiscard]] QString url() const;
-    [[nodiscard]] QString stateDir() const { return m_stateDir.path(); }
+    [[nodiscard]] QString stateDir() const { return m_directory.path(); }
     [[nodiscard]] QString databaseUrl() const;
     [[nodiscard]] QString secretFile() const;
     /// The key --demo saved for the demo store (store 1), or empty.
     [[nodiscard]] QString demoStoreKey() const;
-    /// Everything the current (or last) process printed.
-    [[nodiscard]] QByteArray log() const;
-    [[nodiscard]] QString errorString() const { return m_error; }
 
     /// Runs an admin sub-command (`org add ...`) to completion with `input` on stdin;
     /// the exit code, or -1 when it did not finish. `output` gets stdout and stderr.
@@ -71,14 +50,7 @@ public:
     static QString binaryPath();
 
 private:
-    void drain() const;
-
     Options m_options;
-    QTemporaryDir m_stateDir;
-    std::unique_ptr<QProcess> m_process;
-    mutable QByteArray m_log;
-    quint16 m_port = 0;
-    QString m_error;
 };
 
 } // namespace tableorder::test
