@@ -203,10 +203,10 @@ void appendJson(QByteArray &out, const Order &order)
         string("name", line.name);
         number("unit_price", line.unitPrice);
         number("quantity", line.quantity);
+        number("line_total", line.lineTotal);
         if (!line.station.isEmpty())
             string("station", line.station);
-        key("line_total");
-        out += QByteArray::number(line.lineTotal);
+        out.chop(1); // the last comma
         out += '}';
     }
     out += "],";

@@ -4,7 +4,6 @@
 #include "routes.h"
 #include "services/orderservice.h"
 
-#include <QJsonArray>
 
 using namespace Qt::StringLiterals;
 using tableorder::http::HttpRequest;

@@ -186,7 +186,7 @@ OrderService::placeInTransaction(const Principal &table, const OrderInput &input
             return fail(ErrorCode::IdempotencyKeyReused,
                         u"client_order_id was already used for a different order"_s);
         m_metrics.increment("tableorder_order_repeats_total");
-        return std::pair{PlacedOrder{stored.order, false, toJson(stored.order)}, std::optional<Event>()};
+        return std::pair{PlacedOrder{false, toJson(stored.order)}, std::optional<Event>()};
     }
 
     auto menu = m_menu.snapshot();
@@ -246,7 +246,7 @@ OrderService::placeInTransaction(const Principal &table, const OrderInput &input
     auto event = m_events.record(QString::fromLatin1(events::OrderCreated), order.tableId, json);
     if (!event)
         return fail(event.error());
-    return std::pair{PlacedOrder{order, true, std::move(json)}, std::optional<Event>(*event)};
+    return std::pair{PlacedOrder{true, std::move(json)}, std::optional<Event>(*event)};
 }
 
 Result<QList<Order>> OrderService::list(const Principal &who, OrderFilter filter)

@@ -46,7 +46,6 @@ struct Acknowledgement
 
 struct PlacedOrder
 {
-    Order order;
     bool created = false; // false: an idempotent repeat of an earlier request
     QJsonObject json;     // toJson(order), built once for the event log and the response
 };
@@ -107,8 +106,8 @@ private:
     const StoreLimits &m_limits;
     QTimeZone m_timeZone;
     int m_cutoffHour;
-    /// Pending + preparing orders: counted once, then kept by place() and changeStatus()
-    /// after each commit (they are the only writers of orders).
+    /// Pending + preparing orders: counted once, then kept by the group commit and
+    /// changeStatus() after each commit (they are the only writers of orders).
     std::optional<int> m_activeOrders;
     struct PendingOrder
     {

@@ -19,10 +19,7 @@ namespace {
 
 QByteArray orderRequest(const QString &token, const QJsonObject &body)
 {
-    const QByteArray json = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    return "POST /api/v1/orders HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token.toLatin1()
-            + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(json.size())
-            + "\r\n\r\n" + json;
+    return rawOrderRequest(token, QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
 
 /// Sends each request on its own connection while the daemon is stopped (SIGSTOP), then lets

@@ -18,6 +18,29 @@ constexpr int requestTimeoutMs = 1000;
 constexpr int idleTimeoutMs = 1500;
 // How long a test waits for the daemon to cut a connection: far above the deadlines.
 constexpr int patienceMs = 20'000;
+/// Writes `requests` at once on one connection and reads responses until `expected` came,
+/// the server closed, or the patience ran out.
+QList<HttpResult> pipelined(quint16 port, const QByteArray &requests, int expected)
+{
+    QList<HttpResult> responses;
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    if (!socket.waitForConnected(5000))
+        return responses;
+    socket.write(requests);
+    QByteArray received;
+    QDeadlineTimer deadline(patienceMs);
+    while (responses.size() < expected && !deadline.hasExpired()) {
+        socket.waitForReadyRead(100);
+        received += socket.readAll();
+        const bool closed = socket.state() != QAbstractSocket::ConnectedState;
+        while (auto response = takeResponse(received, closed))
+            responses.append(*response);
+        if (closed)
+            break;
+    }
+    return responses;
+}
 } // namespace
 
 /// What happens below the routes: oversized, malformed, slow and idle requests (answered
@@ -69,9 +92,7 @@ void TestProtocol::initTestCase()
 
 QByteArray TestProtocol::orderRequest(const QByteArray &body) const
 {
-    return "POST /api/v1/orders HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-            + m_table.toLatin1() + "\r\nContent-Type: application/json\r\nContent-Length: "
-            + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    return rawOrderRequest(m_table, body);
 }
 
 void TestProtocol::systemEndpoints()
@@ -309,22 +330,7 @@ void TestProtocol::pipelinedRequests()
             + "GET /api/v1/orders HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
             + m_table.toLatin1() + "\r\n\r\n"
             + "GET /readyz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
-    QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, m_edge.port());
-    QVERIFY(socket.waitForConnected(5000));
-    socket.write(requests);
-    QByteArray received;
-    QList<HttpResult> responses;
-    QDeadlineTimer deadline(patienceMs);
-    while (responses.size() < 4 && !deadline.hasExpired()) {
-        socket.waitForReadyRead(100);
-        received += socket.readAll();
-        const bool closed = socket.state() != QAbstractSocket::ConnectedState;
-        while (auto response = takeResponse(received, closed))
-            responses.append(*response);
-        if (closed)
-            break;
-    }
+    const QList<HttpResult> responses = pipelined(m_edge.port(), requests, 4);
     QCOMPARE(responses.size(), 4);
     VERIFY_STATUS(responses.at(0), 200);
     QCOMPARE(responses.at(0).json().value(u"status"_s).toString(), u"ok"_s);
@@ -353,22 +359,7 @@ void TestProtocol::pipelinedBehindSlowRequest()
             + "/image HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + manager.toLatin1()
             + "\r\nContent-Type: image/png\r\nContent-Length: " + QByteArray::number(png.size())
             + "\r\n\r\n" + png + "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
-    QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, m_edge.port());
-    QVERIFY(socket.waitForConnected(5000));
-    socket.write(requests);
-    QByteArray received;
-    QList<HttpResult> responses;
-    QDeadlineTimer deadline(patienceMs);
-    while (responses.size() < 2 && !deadline.hasExpired()) {
-        socket.waitForReadyRead(100);
-        received += socket.readAll();
-        const bool closed = socket.state() != QAbstractSocket::ConnectedState;
-        while (auto response = takeResponse(received, closed))
-            responses.append(*response);
-        if (closed)
-            break;
-    }
+    const QList<HttpResult> responses = pipelined(m_edge.port(), requests, 2);
     QCOMPARE(responses.size(), 2);
     VERIFY_STATUS(responses.at(0), 200);
     QVERIFY2(responses.at(0).json().value(u"image_url"_s).toString().startsWith(u"/images/"_s),

@@ -125,6 +125,13 @@ QJsonObject orderBody(const QString &clientOrderId, const QList<std::pair<qint64
     return body;
 }
 
+QByteArray rawOrderRequest(const QString &token, const QByteArray &body)
+{
+    return "POST /api/v1/orders HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token.toLatin1()
+            + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
+            + "\r\n\r\n" + body;
+}
+
 QByteArray pngImage(int width, int height)
 {
     QImage image(width, height, QImage::Format_RGB32);

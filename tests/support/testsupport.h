@@ -31,6 +31,9 @@ namespace tableorder::test {
 [[nodiscard]] QJsonObject orderBody(const QString &clientOrderId,
                                     const QList<std::pair<qint64, int>> &lines,
                                     const QString &note = {});
+/// `POST /api/v1/orders` as raw HTTP/1.1 bytes with the table's token and a JSON body, for
+/// tests that write requests on sockets themselves (pipelining, bursts, malformed bodies).
+[[nodiscard]] QByteArray rawOrderRequest(const QString &token, const QByteArray &body);
 /// A real PNG drawn with QImage.
 [[nodiscard]] QByteArray pngImage(int width, int height);
 
