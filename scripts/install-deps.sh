@@ -12,6 +12,7 @@ packages=(
     libprotobuf-dev protobuf-compiler libsodium-dev libsqlite3-dev sqlite3
     postgresql python3 chromium
     qt6-multimedia-dev fonts-noto-cjk
+    file clang-14 libfuzzer-14-dev libclang-rt-14-dev
 )
 missing=()
 for p in "${packages[@]}"; do
