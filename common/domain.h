@@ -79,6 +79,14 @@ struct Order
     QDateTime canceledAt;
 };
 
+/// Which party a table's streams are bound to: the table's open session (0: none) and the
+/// store's newest session id, so that a session opened later is known as a later party's.
+struct TableVisit
+{
+    qint64 openSession = 0;
+    qint64 newestSession = 0;
+};
+
 struct TableInfo
 {
     qint64 id = 0;

@@ -48,6 +48,7 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::RateLimited: return u"RATE_LIMITED"_s;
     case ErrorCode::Unavailable: return u"UNAVAILABLE"_s;
     case ErrorCode::TooManyConnections: return u"TOO_MANY_CONNECTIONS"_s;
+    case ErrorCode::TooManyStreams: return u"TOO_MANY_STREAMS"_s;
     case ErrorCode::Internal: return u"INTERNAL"_s;
     }
     return u"INTERNAL"_s;
@@ -76,7 +77,8 @@ int errorStatus(ErrorCode code)
     case ErrorCode::UnsupportedMediaType: return 415;
     case ErrorCode::IdempotencyKeyReused:
     case ErrorCode::SchemaNotSupported: return 422;
-    case ErrorCode::RateLimited: return 429;
+    case ErrorCode::RateLimited:
+    case ErrorCode::TooManyStreams: return 429;
     case ErrorCode::HeadersTooLarge: return 431;
     case ErrorCode::Internal: return 500;
     case ErrorCode::Unavailable:

@@ -33,6 +33,7 @@ enum class ErrorCode {
     RateLimited,
     Unavailable,
     TooManyConnections,
+    TooManyStreams,
     Internal,
 };
 

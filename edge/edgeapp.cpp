@@ -181,10 +181,16 @@ Status EdgeApp::start()
     }
     RealtimeSettings realtime{m_config.heartbeatMs, m_config.maxStreamQueueBytes,
                               m_config.maxTableConnections, m_config.maxStaffConnections};
+    realtime.maxStreamsPerTable = m_config.maxStreamsPerTable;
+    realtime.maxStreamsPerStaff = m_config.maxStreamsPerStaff;
+    realtime.maxMessageBytes = m_config.maxWsMessageBytes;
+    realtime.messagesPerSecond = m_config.wsMessagesPerSecond;
+    realtime.messageBurst = m_config.wsMessageBurst;
     m_hub = std::make_unique<EventHub>(
             *m_events, *m_metrics, realtime,
             [this](const Principal &who) -> Result<QJsonObject> { return streamSnapshot(who); },
-            [this](const Principal &who, qint64 orderId) { m_orders->acknowledgeLater(who, orderId, [](const auto &) {}); });
+            [this](const Principal &who, qint64 orderId) { m_orders->acknowledgeLater(who, orderId, [](const auto &) {}); },
+            [this](qint64 tableId) { return m_tables->currentVisit(tableId); });
     m_routeContext->hub = m_hub.get();
     m_ackMonitor = std::make_unique<AckMonitor>(*m_orders, *m_events, *m_metrics, m_config.ackTimeoutMs);
     m_ackMonitor->loadPending();

@@ -43,6 +43,11 @@ struct EdgeConfig
     int maxStreamQueueBytes = 1024 * 1024;
     int maxTableConnections = 200;
     int maxStaffConnections = 20;
+    int maxStreamsPerTable = 4;  // SSE + WebSocket of one table
+    int maxStreamsPerStaff = 8;  // of one staff account
+    int maxWsMessageBytes = 64 * 1024;
+    int wsMessagesPerSecond = 20;
+    int wsMessageBurst = 40;
     int ackTimeoutMs = 10'000;
     int eventRetention = 100'000; // newest events kept for resuming screens
     QString centralUrl;  // empty: a standalone store

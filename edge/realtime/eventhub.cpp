@@ -30,6 +30,14 @@ struct EventHub::Subscriber
     bool replaying = false;
     qint64 replayAfter = 0;        // the last log seq the replay has passed
     qint64 replayAtHeartbeat = -1; // replayAfter at the previous heartbeat, to spot a stall
+    // Tables: the party (session) this stream belongs to, as REST's "open session". 0 when
+    // the table had none open at connect: then the first order of a session newer than
+    // sessionFloor (one opened after the connect) binds it. The stream ends with its session.
+    qint64 session = 0;
+    qint64 sessionFloor = 0;
+    // WebSocket messages from the peer: a token bucket (burst, then a steady rate).
+    double messageTokens = 0;
+    qint64 messageRefillMs = 0;
 
     [[nodiscard]] QString transport() const { return ws ? u"websocket"_s : u"sse"_s; }
     [[nodiscard]] qint64 queued() const
@@ -52,12 +60,37 @@ QByteArray wsText(const Event &event)
     return QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact);
 }
 
+/// Events that belong to one party at a table (they carry its `session_id`).
+bool isPartyEvent(const Event &event)
+{
+    return event.type == QLatin1StringView(events::OrderCreated)
+            || event.type == QLatin1StringView(events::OrderUpdated)
+            || event.type == QLatin1StringView(events::SessionClosed);
+}
+
+/// Sends the close frame (after what is queued) and lets the peer answer it; a peer that
+/// does not is cut off after 2 s. Takes ownership.
+void closeWebSocket(QWebSocket *ws, QWebSocketProtocol::CloseCode code, const QString &reason)
+{
+    if (ws->state() == QAbstractSocket::ConnectedState) {
+        ws->close(code, reason);
+        QObject::connect(ws, &QWebSocket::disconnected, ws, &QObject::deleteLater);
+        QTimer::singleShot(2000, ws, [ws] {
+            ws->abort();
+            ws->deleteLater();
+        });
+    } else {
+        ws->abort();
+        ws->deleteLater();
+    }
+}
+
 } // namespace
 
 EventHub::EventHub(EventLog &log, Metrics &metrics, RealtimeSettings settings,
-                   SnapshotSource snapshot, AckHandler ack, QObject *parent)
+                   SnapshotSource snapshot, AckHandler ack, VisitSource visits, QObject *parent)
     : QObject(parent), m_log(log), m_metrics(metrics), m_settings(settings),
-      m_snapshot(std::move(snapshot)), m_ack(std::move(ack))
+      m_snapshot(std::move(snapshot)), m_ack(std::move(ack)), m_visits(std::move(visits))
 {
     m_metrics.declareGauge("tableorder_realtime_connections",
                            "Open event-stream connections by transport and role.");
@@ -70,6 +103,10 @@ EventHub::EventHub(EventLog &log, Metrics &metrics, RealtimeSettings settings,
     m_metrics.declareCounter("tableorder_stream_resets_total", "Resuming clients told to refetch (too far behind).");
     m_metrics.declareCounter("tableorder_slow_consumer_disconnects_total",
                              "Connections dropped because their send queue exceeded the limit.");
+    m_metrics.declareCounter("tableorder_stream_refusals_total",
+                             "Event streams refused because their principal or role was at its limit.");
+    m_metrics.declareCounter("tableorder_websocket_rate_limited_total",
+                             "WebSocket connections closed for sending messages too fast.");
     m_metrics.declareHistogram("tableorder_event_commit_to_send_seconds",
                                "From an event's commit to its write to each connection.",
                                Metrics::latencyBuckets());
@@ -95,12 +132,34 @@ int EventHub::connectionCount(bool staff) const
                              [staff](const auto &s) { return s.second->who.isStaff() == staff; }));
 }
 
+int EventHub::connectionCount(const Principal &who) const
+{
+    // By the signed ids (the table, the staff account), whichever token of it is used.
+    return int(std::count_if(m_subscribers.begin(), m_subscribers.end(), [&who](const auto &s) {
+        const Principal &other = s.second->who;
+        return other.isStaff() == who.isStaff()
+                && (who.isStaff() ? other.staffId == who.staffId : other.tableId == who.tableId);
+    }));
+}
+
 Status EventHub::admit(const Principal &who) const
 {
+    // The principal's own cap first: one table token (a stolen one included) cannot take
+    // the slots every other table needs.
+    const int own = who.isStaff() ? m_settings.maxStreamsPerStaff : m_settings.maxStreamsPerTable;
+    if (connectionCount(who) >= own) {
+        m_metrics.increment("tableorder_stream_refusals_total");
+        return fail(ErrorCode::TooManyStreams,
+                    u"this %1 already has %2 event streams open, its limit; close one first"_s
+                            .arg(who.isStaff() ? u"staff account"_s : u"table"_s)
+                            .arg(own));
+    }
     const int limit = who.isStaff() ? m_settings.maxStaffConnections : m_settings.maxTableConnections;
-    if (connectionCount(who.isStaff()) >= limit)
+    if (connectionCount(who.isStaff()) >= limit) {
+        m_metrics.increment("tableorder_stream_refusals_total");
         return fail(ErrorCode::TooManyConnections,
                     u"too many %1 connections are open (limit %2)"_s.arg(who.isStaff() ? u"staff screen"_s : u"tablet"_s).arg(limit));
+    }
     return {};
 }
 
@@ -168,9 +227,24 @@ void EventHub::addWebSocket(const Principal &who, std::unique_ptr<QWebSocket> so
     subscriber->stations = stations;
     subscriber->clock.start();
     const qint64 id = subscriber->id;
+    subscriber->messageTokens = m_settings.messageBurst;
     QWebSocket *ws = socket.get();
     subscriber->ws = std::move(socket);
+    // Qt checks both before it buffers the payload and closes with 1009 itself. A message
+    // may come in many frames, so the frame limit alone would not bound it.
+    ws->setMaxAllowedIncomingFrameSize(quint64(m_settings.maxMessageBytes));
+    ws->setMaxAllowedIncomingMessageSize(quint64(m_settings.maxMessageBytes));
     connect(ws, &QWebSocket::disconnected, this, [this, id] { drop(id, nullptr); });
+    // Qt closes by itself (1009 for a message over the limit, 1002 for a protocol error)
+    // and then waits for the peer's answer, which an attacker never sends: the stream ends
+    // here, and the socket is cut if no answer comes.
+    connect(ws, &QWebSocket::aboutToClose, this, [this, id, ws] {
+        finish(id, ws->closeCode(), ws->closeReason());
+    });
+    connect(ws, &QWebSocket::binaryMessageReceived, this, [this, id] {
+        if (auto it = m_subscribers.find(id); it != m_subscribers.end() && takeMessage(*it->second))
+            it->second->lastSeenMs = it->second->clock.elapsed();
+    });
     connect(ws, &QWebSocket::bytesWritten, this, [this, id] { pump(id); });
     connect(ws, &QWebSocket::pong, this, [this, id] {
         if (auto it = m_subscribers.find(id); it != m_subscribers.end())
@@ -181,6 +255,8 @@ void EventHub::addWebSocket(const Principal &who, std::unique_ptr<QWebSocket> so
         if (it == m_subscribers.end())
             return;
         Subscriber &s = *it->second;
+        if (!takeMessage(s))
+            return;
         s.lastSeenMs = s.clock.elapsed();
         const QJsonObject message = QJsonDocument::fromJson(text.toUtf8()).object();
         const QString type = message.value(u"type"_s).toString();
@@ -201,8 +277,35 @@ void EventHub::addWebSocket(const Principal &who, std::unique_ptr<QWebSocket> so
     start(ref, since);
 }
 
+bool EventHub::takeMessage(Subscriber &s)
+{
+    const qint64 now = s.clock.elapsed();
+    s.messageTokens = std::min<double>(m_settings.messageBurst,
+                                       s.messageTokens + double(now - s.messageRefillMs) * m_settings.messagesPerSecond / 1000.0);
+    s.messageRefillMs = now;
+    if (s.messageTokens < 1) {
+        m_metrics.increment("tableorder_websocket_rate_limited_total");
+        finish(s.id, QWebSocketProtocol::CloseCodePolicyViolated,
+               u"too many messages: at most %1 per second (burst %2)"_s.arg(m_settings.messagesPerSecond).arg(m_settings.messageBurst));
+        return false;
+    }
+    s.messageTokens -= 1;
+    return true;
+}
+
 void EventHub::start(Subscriber &s, std::optional<qint64> since)
 {
+    if (s.who.isTable()) {
+        // Bound now, in the same turn of the event loop as the snapshot or the replay's
+        // first page, so both see the same party.
+        auto visit = m_visits(s.who.tableId);
+        if (!visit) {
+            drop(s.id, "table session unreadable");
+            return;
+        }
+        s.session = visit->openSession;
+        s.sessionFloor = visit->openSession ? visit->openSession : visit->newestSession;
+    }
     auto last = m_log.lastSeq();
     auto first = m_log.firstSeq();
     if (!last || !first) {
@@ -284,12 +387,38 @@ void EventHub::pump(qint64 id)
             if (s.queued() > highWater)
                 return;
             s.replayAfter = event.seq;
-            if (!visible(s.who, event) || !forStations(s.stations, event))
+            if (!wants(s, event))
                 continue;
             send(s, event.sseFrame(), wsText(event));
             m_metrics.increment("tableorder_events_replayed_total");
+            if (!afterSent(s, event))
+                return;
         }
     }
+}
+
+bool EventHub::wants(Subscriber &s, const Event &event)
+{
+    if (!visible(s.who, event) || !forStations(s.stations, event))
+        return false;
+    if (s.who.isStaff() || !isPartyEvent(event))
+        return true;
+    // As REST: a table sees its current party's orders only, never an earlier party's
+    // (replays from an old cursor included) nor, on a stream of an earlier party, a later one's.
+    const qint64 session = event.data.value(u"session_id"_s).toInteger();
+    if (s.session == 0 && session > s.sessionFloor && event.type == QLatin1StringView(events::OrderCreated))
+        s.session = session; // the next party's first order: the stream is theirs now
+    return session != 0 && session == s.session;
+}
+
+bool EventHub::afterSent(Subscriber &s, const Event &event)
+{
+    if (s.who.isStaff() || event.type != QLatin1StringView(events::SessionClosed))
+        return true;
+    // wants() passed it, so it is this stream's party that left: the stream ends with it
+    // (the tablet reconnects and is bound to the next party).
+    finish(s.id, QWebSocketProtocol::CloseCodeNormal, u"table session closed"_s);
+    return false;
 }
 
 bool EventHub::deliver(Subscriber &s, const QByteArray &sse, const QByteArray &ws)
@@ -346,7 +475,7 @@ void EventHub::flush()
             Subscriber &s = *it->second;
             if (s.replaying)
                 continue; // the replay reads this event from the log
-            if (event.seq <= s.lastSeq || !visible(s.who, event) || !forStations(s.stations, event)) {
+            if (event.seq <= s.lastSeq || !wants(s, event)) {
                 s.lastSeq = std::max(s.lastSeq, event.seq);
                 continue;
             }
@@ -359,6 +488,7 @@ void EventHub::flush()
             s.lastSeq = event.seq;
             m_metrics.observe("tableorder_event_commit_to_send_seconds", {},
                               (EventLog::monotonicNs() - commitNs) / 1e9);
+            afterSent(s, event);
         }
     }
 }
@@ -406,11 +536,9 @@ void EventHub::drop(qint64 id, const char *reason)
     if (s->ws) {
         s->ws->disconnect(this);
         QWebSocket *ws = s->ws.release();
-        if (reason && ws->state() == QAbstractSocket::ConnectedState) {
-            // The close frame carries the reason; abort if the peer does not answer it.
-            ws->close(QWebSocketProtocol::CloseCode(4008), QString::fromLatin1(reason));
-            connect(ws, &QWebSocket::disconnected, ws, &QObject::deleteLater);
-            QTimer::singleShot(2000, ws, [ws] { ws->abort(); ws->deleteLater(); });
+        if (reason) {
+            // The close frame carries the reason.
+            closeWebSocket(ws, QWebSocketProtocol::CloseCode(4008), QString::fromLatin1(reason));
         } else {
             ws->abort();
             ws->deleteLater();
@@ -419,6 +547,29 @@ void EventHub::drop(qint64 id, const char *reason)
         s->sse->disconnect(this);
         if (reason)
             s->sse->abort();
+    }
+    updateGauges();
+}
+
+void EventHub::finish(qint64 id, QWebSocketProtocol::CloseCode code, const QString &reason)
+{
+    auto it = m_subscribers.find(id);
+    if (it == m_subscribers.end())
+        return;
+    std::unique_ptr<Subscriber> s = std::move(it->second);
+    m_subscribers.erase(it);
+    qCInfo(lcHub) << "closing" << s->transport() << roleLabel(s->who) << "connection:" << reason;
+    if (s->ws) {
+        s->ws->disconnect(this);
+        closeWebSocket(s->ws.release(), code, reason);
+    } else if (s->sse) {
+        // The response ends once its queued events are written; a peer that reads
+        // nothing more is cut off after 2 s.
+        QPointer<QTcpSocket> socket = s->sse;
+        socket->disconnect(this);
+        socket->disconnectFromHost();
+        if (socket)
+            QTimer::singleShot(2000, socket, [socket] { if (socket) socket->abort(); });
     }
     updateGauges();
 }

@@ -82,6 +82,17 @@ Result<TableInfo> TableService::update(qint64 id, std::optional<int> number,
     return TableInfo{table.id, table.number, 0, {}, 0, 0};
 }
 
+Result<TableVisit> TableService::currentVisit(qint64 tableId)
+{
+    auto open = m_tables.openSession(tableId);
+    if (!open)
+        return fail(open.error());
+    auto newest = m_tables.newestSessionId();
+    if (!newest)
+        return fail(newest.error());
+    return TableVisit{open->has_value() ? (*open)->id : 0, *newest};
+}
+
 Result<ClosedSession> TableService::closeSession(qint64 tableId)
 {
     auto table = m_tables.byId(tableId);

@@ -31,6 +31,9 @@ public:
     [[nodiscard]] Result<TableInfo> create(int number, const QString &password);
     [[nodiscard]] Result<TableInfo> update(qint64 id, std::optional<int> number,
                                            std::optional<QString> password);
+    /// The table's open session (the party REST and its streams are scoped to) and the
+    /// store's newest session id.
+    [[nodiscard]] Result<TableVisit> currentVisit(qint64 tableId);
     /// NO_OPEN_SESSION (409) when the table is already free.
     [[nodiscard]] Result<ClosedSession> closeSession(qint64 tableId);
     [[nodiscard]] Result<HistoryPage> history(qint64 tableId, const QDateTime &from,

@@ -100,6 +100,14 @@ Result<std::optional<SessionRecord>> TableRepository::openSession(qint64 tableId
     return session;
 }
 
+Result<qint64> TableRepository::newestSessionId()
+{
+    QSqlQuery q = db::prepared(m_db, u"SELECT COALESCE(MAX(id), 0) FROM table_sessions"_s);
+    if (auto ok = db::exec(q, "read newest session"); !ok)
+        return fail(ok.error());
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
 Result<SessionRecord> TableRepository::openOrCreateSession(qint64 tableId, const QDateTime &now)
 {
     auto open = openSession(tableId);

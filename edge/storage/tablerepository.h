@@ -43,6 +43,9 @@ public:
     [[nodiscard]] Status update(const TableRecord &table);
 
     [[nodiscard]] Result<std::optional<SessionRecord>> openSession(qint64 tableId);
+    /// The highest session id of the store (any table, open or closed), 0 if none: every
+    /// session opened later has a higher one (sessions are never deleted).
+    [[nodiscard]] Result<qint64> newestSessionId();
     /// The open session, or a new one opened at `now`.
     [[nodiscard]] Result<SessionRecord> openOrCreateSession(qint64 tableId, const QDateTime &now);
     /// Copies the session's orders into order_history and closes it (same transaction as caller).

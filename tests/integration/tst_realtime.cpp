@@ -501,18 +501,21 @@ void TestRealtime::sseAndWebSocketDeliverTheSameEvents()
                              token(u"manager"_s)), 200);
     VERIFY_STATUS(m_http.put(itemPath, {{u"price"_s, item.value(u"price"_s).toInteger()}},
                              token(u"manager"_s)), 200);
-    VERIFY_STATUS(m_http.post(u"/api/v1/tables/%1/close-session"_s.arg(first.json().value(u"table_id"_s).toInteger()),
-                              {}, token(u"manager"_s)), 200);
     VERIFY_STATUS(setAvailable(27, false), 200);
     VERIFY_STATUS(setAvailable(27, true), 200);
+    // Last: a table's streams end with its session (the party left).
+    VERIFY_STATUS(m_http.post(u"/api/v1/tables/%1/close-session"_s.arg(first.json().value(u"table_id"_s).toInteger()),
+                              {}, token(u"manager"_s)), 200);
 
-    auto restored = [](const StreamEvent &event) {
-        return event.type == u"menu.item_availability_changed"_s
-                && event.data().value(u"item"_s).toObject().value(u"available"_s).toBool();
-    };
-    const auto last = sse.waitForEvent(restored, eventWaitMs);
+    const auto last = sse.waitForEvent([](const StreamEvent &event) { return event.type == u"table.session_closed"_s; },
+                                       eventWaitMs);
     QVERIFY2(last, qPrintable(describeEvents(sse.events())));
     QVERIFY2(ws.waitForSeq(last->seq, eventWaitMs), qPrintable(describeEvents(ws.events())));
+    if (who != u"kitchen"_s) {
+        QVERIFY(sse.waitForClosed(eventWaitMs));
+        QVERIFY(ws.waitForClosed(eventWaitMs));
+        QCOMPARE(int(ws.closeCode()), 1000);
+    }
 
     const QList<StreamEvent> viaSse = sse.eventsAfterSeq(start);
     const QList<StreamEvent> viaWs = ws.eventsAfterSeq(start);
