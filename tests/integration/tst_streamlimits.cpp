@@ -521,5 +521,5 @@ void TestStreamLimits::streamEndsWithItsParty()
     QCOMPARE(created->data().value(u"id"_s).toInteger(), second.json().value(u"id"_s).toInteger());
 }
 
-QTEST_MAIN(TestStreamLimits)
+QTEST_GUILESS_MAIN(TestStreamLimits)
 #include "tst_streamlimits.moc"
