@@ -186,6 +186,8 @@ Status EdgeApp::start()
     realtime.maxMessageBytes = m_config.maxWsMessageBytes;
     realtime.messagesPerSecond = m_config.wsMessagesPerSecond;
     realtime.messageBurst = m_config.wsMessageBurst;
+    realtime.staffMessagesPerSecond = m_config.staffWsMessagesPerSecond;
+    realtime.staffMessageBurst = m_config.staffWsMessageBurst;
     m_hub = std::make_unique<EventHub>(
             *m_events, *m_metrics, realtime,
             [this](const Principal &who) -> Result<QJsonObject> { return streamSnapshot(who); },

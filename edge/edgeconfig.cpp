@@ -113,6 +113,8 @@ Result<EdgeConfig> parseServeArguments(const QStringList &arguments, const QStri
             {u"realtime/max-message-bytes"_s, &config.maxWsMessageBytes, 128, 16 * 1024 * 1024},
             {u"realtime/messages-per-second"_s, &config.wsMessagesPerSecond, 1, 100000},
             {u"realtime/message-burst"_s, &config.wsMessageBurst, 1, 100000},
+            {u"realtime/staff-messages-per-second"_s, &config.staffWsMessagesPerSecond, 1, 100000},
+            {u"realtime/staff-message-burst"_s, &config.staffWsMessageBurst, 1, 1000000},
             {u"realtime/ack-timeout-ms"_s, &config.ackTimeoutMs, 100, 3600000},
             {u"backup/interval-minutes"_s, &config.backupIntervalMinutes, 0, 100000},
             {u"backup/keep"_s, &config.backupKeep, 1, 10000},

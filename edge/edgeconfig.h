@@ -48,6 +48,8 @@ struct EdgeConfig
     int maxWsMessageBytes = 64 * 1024;
     int wsMessagesPerSecond = 20;
     int wsMessageBurst = 40;
+    int staffWsMessagesPerSecond = 200;
+    int staffWsMessageBurst = 1000;
     int ackTimeoutMs = 10'000;
     int eventRetention = 100'000; // newest events kept for resuming screens
     QString centralUrl;  // empty: a standalone store

@@ -227,7 +227,7 @@ void EventHub::addWebSocket(const Principal &who, std::unique_ptr<QWebSocket> so
     subscriber->stations = stations;
     subscriber->clock.start();
     const qint64 id = subscriber->id;
-    subscriber->messageTokens = m_settings.messageBurst;
+    subscriber->messageTokens = who.isStaff() ? m_settings.staffMessageBurst : m_settings.messageBurst;
     QWebSocket *ws = socket.get();
     subscriber->ws = std::move(socket);
     // Qt checks both before it buffers the payload and closes with 1009 itself. A message
@@ -279,14 +279,15 @@ void EventHub::addWebSocket(const Principal &who, std::unique_ptr<QWebSocket> so
 
 bool EventHub::takeMessage(Subscriber &s)
 {
+    const int rate = s.who.isStaff() ? m_settings.staffMessagesPerSecond : m_settings.messagesPerSecond;
+    const int burst = s.who.isStaff() ? m_settings.staffMessageBurst : m_settings.messageBurst;
     const qint64 now = s.clock.elapsed();
-    s.messageTokens = std::min<double>(m_settings.messageBurst,
-                                       s.messageTokens + double(now - s.messageRefillMs) * m_settings.messagesPerSecond / 1000.0);
+    s.messageTokens = std::min<double>(burst, s.messageTokens + double(now - s.messageRefillMs) * rate / 1000.0);
     s.messageRefillMs = now;
     if (s.messageTokens < 1) {
         m_metrics.increment("tableorder_websocket_rate_limited_total");
         finish(s.id, QWebSocketProtocol::CloseCodePolicyViolated,
-               u"too many messages: at most %1 per second (burst %2)"_s.arg(m_settings.messagesPerSecond).arg(m_settings.messageBurst));
+               u"too many messages: at most %1 per second (burst %2)"_s.arg(rate).arg(burst));
         return false;
     }
     s.messageTokens -= 1;

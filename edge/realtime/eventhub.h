@@ -35,8 +35,12 @@ struct RealtimeSettings
     int maxStreamsPerTable = 4;   // per principal (one table), SSE and WebSocket together
     int maxStreamsPerStaff = 8;   // per staff account
     qint64 maxMessageBytes = 64 * 1024; // one incoming WebSocket message (and frame)
-    int messagesPerSecond = 20;         // incoming WebSocket messages, per connection
+    int messagesPerSecond = 20;         // incoming WebSocket messages, per table connection
     int messageBurst = 40;
+    // Staff screens acknowledge every order they show, a snapshot's all at once (up to
+    // the 1,000 active orders), and 100 orders/s in the benchmark.
+    int staffMessagesPerSecond = 200;
+    int staffMessageBurst = 1000;
 };
 
 
