@@ -135,8 +135,8 @@ void TabletController::onEvent(const QString &type, const QJsonObject &data, qin
         m_orders->clear();
     } else if (type == u"order.created"_s || type == u"order.updated"_s) {
         const QJsonObject order = data;
-        // Updates of an earlier visit's orders arrive too (the edge sends by table); this
-        // screen shows this visit's only: new orders and those it already has.
+        // The edge sends this visit's orders only (its stream ends with the visit); still,
+        // show new orders and those the screen already has.
         if (type == u"order.created"_s || m_orders->contains(order.value(u"id"_s).toInteger()))
             m_orders->upsert(order);
         m_submitter->noteOrderSeen(order);
