@@ -6,6 +6,7 @@
 #include <QLoggingCategory>
 #include <QTcpSocket>
 
+#include <algorithm>
 #include <utility>
 
 #include <sys/socket.h>
@@ -157,7 +158,7 @@ void SocketGuard::setStreaming()
                 connect(m_socket, &QIODevice::bytesWritten, this, [this] { m_lastWrite.start(); });
             },
             Qt::QueuedConnection);
-    m_writeWatch.start(std::max(100, m_server->m_limits.streamStallMs / 4));
+    m_writeWatch.start(std::clamp(m_server->m_limits.streamStallMs / 4, 100, 1000));
 }
 
 void SocketGuard::checkWrites()
