@@ -173,6 +173,8 @@ Status CentralApp::start()
     registerDashboardRoutes(*m_server);
     http::GuardLimits limits;
     limits.idleTimeoutMs = 120'000;
+    limits.maxConnections = m_config.maxConnections;
+    limits.streamStallMs = m_config.streamStallMs;
     m_port = m_server->listen(m_config.address, m_config.port, limits);
     if (!m_port)
         return fail(ErrorCode::Unavailable, u"cannot listen on %1:%2"_s.arg(m_config.address.toString()).arg(m_config.port));

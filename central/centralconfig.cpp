@@ -28,6 +28,7 @@ Result<CentralConfig> parseCentralArguments(const QStringList &arguments, const 
             {u"demo"_s, u"Create the demo organization, HQ account and store."_s},
             {u"no-rate-limit"_s, u"Turn upload rate limits off (load tests)."_s},
             {u"log-json"_s, u"Log requests as JSON lines."_s},
+            {u"max-connections"_s, u"Open connections before new ones get 503 (default 2048)."_s, u"N"_s},
     });
     if (!parser.parse(arguments))
         return fail(Error::validation(u"arguments"_s, parser.errorText()));
@@ -76,15 +77,17 @@ Result<CentralConfig> parseCentralArguments(const QStringList &arguments, const 
     config.demo = flag(u"demo"_s);
     config.jsonLogs = flag(u"log-json"_s);
     config.rateLimits = !flag(u"no-rate-limit"_s);
-    struct IntSetting { QString key; int *target; int min; int max; };
+    struct IntSetting { QString key; int *target; int min; int max; QString option = {}; };
     for (const IntSetting &s : {IntSetting{u"offline-after-seconds"_s, &config.offlineAfterSeconds, 5, 86400},
                                 IntSetting{u"uploads-per-minute"_s, &config.uploadsPerMinute, 1, 1000000},
                                 IntSetting{u"long-poll-ms"_s, &config.longPollMs, 100, 120000},
                                 IntSetting{u"token-hours"_s, &config.tokenHours, 1, 720},
                                 IntSetting{u"alerts-evaluate-ms"_s, &config.alertsEvaluateMs, 100, 3600000},
                                 IntSetting{u"health-minute-days"_s, &config.healthMinuteDays, 1, 90},
-                                IntSetting{u"health-hour-days"_s, &config.healthHourDays, 1, 3650}}) {
-        const QString text = setting(QString(), s.key);
+                                IntSetting{u"health-hour-days"_s, &config.healthHourDays, 1, 3650},
+                                IntSetting{u"max-connections"_s, &config.maxConnections, 1, 1000000, u"max-connections"_s},
+                                IntSetting{u"stream-stall-ms"_s, &config.streamStallMs, 100, 3600000}}) {
+        const QString text = setting(s.option, s.key);
         if (text.isEmpty())
             continue;
         bool ok = false;

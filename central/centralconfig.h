@@ -24,6 +24,8 @@ struct CentralConfig
     int alertsEvaluateMs = 10'000;
     int healthMinuteDays = 7;  // health snapshot points kept
     int healthHourDays = 90;   // hourly roll-ups kept
+    int maxConnections = 2048; // open TCP connections, live feeds included; more get 503
+    int streamStallMs = 30'000; // a live feed whose unsent bytes do not move this long is cut
 
     [[nodiscard]] QString stateDir() const; // directory of the secret and demo key
 };

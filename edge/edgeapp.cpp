@@ -211,6 +211,9 @@ Status EdgeApp::start()
     http::GuardLimits limits;
     limits.requestTimeoutMs = m_config.requestTimeoutMs;
     limits.idleTimeoutMs = m_config.idleTimeoutMs;
+    limits.maxConnections = m_config.maxConnections;
+    limits.streamStallMs = m_config.streamStallMs;
+    limits.webSocketPaths = {"/api/v1/ws"};
     limits.upgradeCheck = [this](QByteArrayView target, const QHash<QByteArray, QByteArray> &headers) {
         return webSocketUpgradeCheck(*m_routeContext, target, headers);
     };

@@ -31,6 +31,7 @@ Result<EdgeConfig> parseServeArguments(const QStringList &arguments, const QStri
             {u"log-json"_s, u"Log requests as JSON lines."_s},
             {u"central"_s, u"Central server URL; links this store to HQ."_s, u"URL"_s},
             {u"store-key"_s, u"The store key HQ issued (prefer TABLEORDER_STORE_KEY or the config file)."_s, u"KEY"_s},
+            {u"max-connections"_s, u"Open connections before new ones get 503 (default 1024)."_s, u"N"_s},
     });
     if (!parser.parse(arguments))
         return fail(Error::validation(u"arguments"_s, parser.errorText()));
@@ -93,7 +94,7 @@ Result<EdgeConfig> parseServeArguments(const QStringList &arguments, const QStri
     config.jsonLogs = flag(u"log-json"_s, u"log-json"_s);
     config.rates.enabled = !flag(u"no-rate-limit"_s, u"no-rate-limit"_s);
 
-    struct IntSetting { QString key; int *target; int min; int max; };
+    struct IntSetting { QString key; int *target; int min; int max; QString option = {}; };
     const IntSetting ints[] = {
             {u"limits/max-tables"_s, &config.limits.maxTables, 1, 100000},
             {u"limits/max-categories"_s, &config.limits.maxCategories, 1, 100000},
@@ -104,6 +105,8 @@ Result<EdgeConfig> parseServeArguments(const QStringList &arguments, const QStri
             {u"rate/requests-per-minute"_s, &config.rates.requestsPerMinute, 1, 10000000},
             {u"http/request-timeout-ms"_s, &config.requestTimeoutMs, 100, 600000},
             {u"http/idle-timeout-ms"_s, &config.idleTimeoutMs, 100, 3600000},
+            {u"http/max-connections"_s, &config.maxConnections, 1, 1000000, u"max-connections"_s},
+            {u"http/stream-stall-ms"_s, &config.streamStallMs, 100, 3600000},
             {u"realtime/heartbeat-ms"_s, &config.heartbeatMs, 50, 3600000},
             {u"realtime/max-queue-bytes"_s, &config.maxStreamQueueBytes, 1024, 1 << 30},
             {u"realtime/max-table-connections"_s, &config.maxTableConnections, 0, 1000000},
@@ -128,7 +131,7 @@ Result<EdgeConfig> parseServeArguments(const QStringList &arguments, const QStri
             {u"auth/staff-token-hours"_s, &config.staffTokenHours, 1, 720},
     };
     for (const IntSetting &s : ints) {
-        const QString text = setting(QString(), s.key);
+        const QString text = setting(s.option, s.key);
         if (text.isEmpty())
             continue;
         bool ok = false;

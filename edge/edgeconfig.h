@@ -38,6 +38,8 @@ struct EdgeConfig
     RateLimits rates;
     int requestTimeoutMs = 10'000;
     int idleTimeoutMs = 60'000;
+    int maxConnections = 1024;   // open TCP connections, streams included; more get 503
+    int streamStallMs = 30'000;  // a stream whose unsent bytes do not move this long is cut
     int shutdownGraceMs = 5'000;
     int heartbeatMs = 15'000;
     int maxStreamQueueBytes = 1024 * 1024;

@@ -1,11 +1,61 @@
 #include "connectionguard.h"
 
+#include "httpresponse.h"
+
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QTcpSocket>
+
+#include <algorithm>
+#include <utility>
+
+#include <sys/socket.h>
+
+using namespace Qt::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcGuard, "tableorder.http.guard")
 
 namespace tableorder::http {
+
+namespace {
+
+constexpr int closingGraceMs = 2000;
+// Refused sockets still sending their answer; past this, further ones are just dropped
+// (a flood of connections over the cap must not hold a descriptor each for two seconds).
+constexpr int maxClosing = 256;
+
+QByteArray errorResponse(int status, const QString &code, const QString &message)
+{
+    const QJsonObject error{{u"code"_s, code}, {u"message"_s, message}};
+    return HttpResponse::json(status, QJsonObject{{u"error"_s, error}}).serialize(true);
+}
+
+} // namespace
+
+void answerAndClose(QTcpSocket *socket, const QByteArray &response)
+{
+    // Qt's parser must not read another byte of this connection: its readyRead slot goes,
+    // and whatever it had read inside its transaction is dropped with the rest.
+    QObject::disconnect(socket, &QIODevice::readyRead, nullptr, nullptr);
+    if (socket->isTransactionStarted())
+        socket->rollbackTransaction();
+    socket->setReadBufferSize(64 * 1024);
+    socket->readAll();
+    // Closing with unread input makes the kernel send a reset, which can destroy the
+    // answer before the peer reads it; so discard what still arrives, close the write side
+    // once the answer is out, and close when the peer does (or after the grace period).
+    QObject::connect(socket, &QIODevice::readyRead, socket, [socket] { socket->readAll(); });
+    QObject::connect(socket, &QIODevice::bytesWritten, socket, [socket] {
+        if (socket->bytesToWrite() == 0)
+            ::shutdown(int(socket->socketDescriptor()), SHUT_WR);
+    });
+    QObject::connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
+    socket->write(response);
+    QTimer::singleShot(closingGraceMs, socket, [socket] {
+        socket->abort();
+        socket->deleteLater();
+    });
+}
 
 GuardedTcpServer::GuardedTcpServer(GuardLimits limits, QObject *parent)
     : QTcpServer(parent), m_limits(std::move(limits))
@@ -16,8 +66,16 @@ GuardedTcpServer::GuardedTcpServer(GuardLimits limits, QObject *parent)
 
 void GuardedTcpServer::markStreaming(QTcpSocket *socket)
 {
-    if (auto *guard = socket->findChild<SocketGuard *>(QString(), Qt::FindDirectChildrenOnly))
-        guard->setStreaming();
+    auto *guard = socket->findChild<SocketGuard *>(QString(), Qt::FindDirectChildrenOnly);
+    if (!guard)
+        return;
+    guard->setStreaming();
+    // An event stream answers one request for good: bytes the client sends after it are not
+    // requests (Qt's parser would buffer them unguarded), so they are read and dropped. The
+    // peer's close is still seen.
+    QObject::disconnect(socket, &QIODevice::readyRead, nullptr, nullptr);
+    socket->setReadBufferSize(64 * 1024);
+    QObject::connect(socket, &QIODevice::readyRead, guard, [socket] { socket->readAll(); });
 }
 
 void GuardedTcpServer::incomingConnection(qintptr descriptor)
@@ -27,15 +85,35 @@ void GuardedTcpServer::incomingConnection(qintptr descriptor)
         delete socket;
         return;
     }
+    if (m_limits.maxConnections > 0 && m_open >= m_limits.maxConnections) {
+        qCWarning(lcGuard) << "connection cap reached," << m_open << "open: refusing"
+                           << socket->peerAddress().toString();
+        if (m_closing >= maxClosing) {
+            socket->abort();
+            socket->deleteLater();
+            return;
+        }
+        ++m_closing;
+        connect(socket, &QObject::destroyed, this, [this] { --m_closing; });
+        answerAndClose(socket, errorResponse(503, errorCodeName(ErrorCode::TooManyConnections),
+                                             u"the server has too many open connections; retry shortly"_s));
+        return;
+    }
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     // Connected before Qt's HTTP server connects its own readyRead slot, so the guard sees
     // each chunk of bytes before the parser does.
-    new SocketGuard(socket, this);
+    auto *guard = new SocketGuard(socket, this);
+    // Qt 6.4's server takes the socket (and connects its readyRead slot) while this call
+    // emits pendingConnectionAvailable.
     addPendingConnection(socket);
+    guard->watchParser();
 }
 
 SocketGuard::SocketGuard(QTcpSocket *socket, GuardedTcpServer *server)
-    : QObject(socket), m_socket(socket), m_server(server)
+    : QObject(socket),
+      m_socket(socket),
+      m_server(server),
+      m_framer(RequestFramer::Limits{server->m_limits.maxHeaderBytes, 8 * 1024, 100, server->m_limits.webSocketPaths})
 {
     ++server->m_open;
     m_deadline.setSingleShot(true);
@@ -47,6 +125,7 @@ SocketGuard::SocketGuard(QTcpSocket *socket, GuardedTcpServer *server)
         m_socket->abort();
         m_socket->deleteLater();
     });
+    connect(&m_writeWatch, &QTimer::timeout, this, &SocketGuard::checkWrites);
     connect(socket, &QTcpSocket::readyRead, this, &SocketGuard::onReadyRead);
     m_idle.start(server->m_limits.idleTimeoutMs);
 }
@@ -57,98 +136,111 @@ SocketGuard::~SocketGuard()
         --m_server->m_open;
 }
 
+void SocketGuard::watchParser()
+{
+    connect(m_socket, &QTcpSocket::readyRead, this, &SocketGuard::afterParser);
+}
+
 void SocketGuard::setStreaming()
 {
     m_done = true;
     m_deadline.stop();
     m_idle.stop();
+    if (m_streaming || !m_server)
+        return;
+    m_streaming = true;
+    m_lastWrite.start();
+    // Queued: a WebSocket upgrade disconnects every connection of the socket right after
+    // this call, before the WebSocket takes it over.
+    QMetaObject::invokeMethod(
+            this,
+            [this] {
+                connect(m_socket, &QIODevice::bytesWritten, this, [this] { m_lastWrite.start(); });
+            },
+            Qt::QueuedConnection);
+    m_writeWatch.start(std::clamp(m_server->m_limits.streamStallMs / 4, 100, 1000));
+}
+
+void SocketGuard::checkWrites()
+{
+    if (!m_server)
+        return;
+    const GuardLimits &limits = m_server->m_limits;
+    const qint64 unsent = m_socket->bytesToWrite();
+    if (unsent == 0) {
+        m_lastWrite.start();
+        return;
+    }
+    if (unsent > limits.maxStreamUnsentBytes || m_lastWrite.elapsed() > limits.streamStallMs) {
+        qCInfo(lcGuard) << "cutting a stream that stopped reading:" << m_socket->peerAddress().toString()
+                        << unsent << "bytes unsent";
+        m_writeWatch.stop();
+        m_socket->abort();
+        m_socket->deleteLater();
+    }
 }
 
 void SocketGuard::onReadyRead()
 {
     if (m_done || !m_server)
         return;
+    // What Qt's parser has not consumed yet: the front of it the framer has already read
+    // (a pipelined request behind one being answered), the rest is new.
+    const qint64 available = m_socket->bytesAvailable();
+    const qint64 seen = std::min(m_seen, available);
+    if (available == seen)
+        return;
     m_idle.stop();
-    // Qt's parser reads everything available inside a transaction, so what is available
-    // now and not yet seen is exactly the new bytes.
-    const QByteArray chunk = m_socket->peek(m_socket->bytesAvailable());
-    feed(chunk);
+    const QByteArray unread = m_socket->peek(available);
+    m_seen = unread.size();
+    feed(QByteArrayView(unread).sliced(seen));
     if (!m_done && !m_inRequest)
         m_idle.start(m_server->m_limits.idleTimeoutMs);
 }
 
+void SocketGuard::afterParser()
+{
+    if (!m_done)
+        m_seen = std::min(m_seen, m_socket->bytesAvailable());
+}
+
 void SocketGuard::feed(QByteArrayView data)
 {
-    const GuardLimits &limits = m_server->m_limits;
     while (!data.isEmpty() && !m_done) {
         if (!m_inRequest) {
             m_inRequest = true;
-            m_deadline.start(limits.requestTimeoutMs);
+            m_deadline.start(m_server->m_limits.requestTimeoutMs);
         }
-        if (m_bodyRemaining > 0) {
-            const qint64 take = std::min<qint64>(m_bodyRemaining, data.size());
-            m_bodyRemaining -= take;
-            data = data.sliced(take);
-            if (m_bodyRemaining == 0)
+        const RequestFramer::Step step = m_framer.feed(data);
+        data = data.sliced(step.consumed);
+        switch (step.event) {
+        case RequestFramer::Event::NeedMore:
+            break;
+        case RequestFramer::Event::Reject: {
+            const FramingError &error = m_framer.error();
+            return reject(error.status, error.code, error.message);
+        }
+        case RequestFramer::Event::Head:
+            if (!headAccepted())
+                return;
+            if (m_framer.head().contentLength == 0)
                 requestFinished();
-            continue;
+            break;
+        case RequestFramer::Event::Complete:
+            requestFinished();
+            break;
         }
-        // Header: look for the blank line, keeping only what belongs to this request.
-        const qsizetype before = m_header.size();
-        m_header.append(data.first(std::min<qsizetype>(data.size(), limits.maxHeaderBytes + 4)));
-        const qsizetype end = m_header.indexOf("\r\n\r\n");
-        if (end < 0) {
-            if (m_header.size() > limits.maxHeaderBytes)
-                return reject(431, "HEADERS_TOO_LARGE", "request headers exceed 16 KiB");
-            data = data.sliced(m_header.size() - before);
-            continue;
-        }
-        const qsizetype used = end + 4 - before;
-        m_header.truncate(end + 4);
-        data = data.sliced(used);
-        if (!headerComplete())
-            return;
     }
 }
 
-bool SocketGuard::headerComplete()
+bool SocketGuard::headAccepted()
 {
-    const QList<QByteArray> lines = m_header.split('\n');
-    const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
-    const QByteArray method = requestLine.value(0);
-    const QByteArray target = requestLine.value(1);
-    QByteArray path = target;
-    if (const qsizetype q = path.indexOf('?'); q >= 0)
-        path.truncate(q);
-    qint64 contentLength = 0;
-    bool upgrade = false;
-    QHash<QByteArray, QByteArray> headers;
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray line = lines.at(i).trimmed();
-        const qsizetype colon = line.indexOf(':');
-        if (colon <= 0)
-            continue;
-        const QByteArray name = line.first(colon).trimmed().toLower();
-        const QByteArray value = line.sliced(colon + 1).trimmed();
-        headers.insert(name, value);
-        if (name == "content-length") {
-            bool ok = false;
-            contentLength = value.toLongLong(&ok);
-            if (!ok || contentLength < 0) {
-                reject(400, "VALIDATION_FAILED", "invalid Content-Length");
-                return false;
-            }
-        } else if (name == "transfer-encoding" && value.toLower() != "identity") {
-            reject(411, "VALIDATION_FAILED", "chunked request bodies are not accepted; send Content-Length");
-            return false;
-        } else if (name == "upgrade" && value.toLower() == "websocket") {
-            upgrade = true;
-        }
-    }
-    if (upgrade) {
-        const QByteArray refusal = m_server->m_limits.upgradeCheck
-                ? m_server->m_limits.upgradeCheck(target, headers)
-                : QByteArray();
+    const GuardLimits &limits = m_server->m_limits;
+    const RequestHead &head = m_framer.head();
+    if (head.upgrade) {
+        const QByteArray refusal = limits.upgradeCheck ? limits.upgradeCheck(head.target, head.headers)
+                                                       : errorResponse(400, errorCodeName(ErrorCode::ValidationFailed),
+                                                                       u"WebSocket is not served here"_s);
         if (refusal.isEmpty())
             setStreaming();
         else
@@ -156,16 +248,11 @@ bool SocketGuard::headerComplete()
         return false;
     }
     // No body, no limit to look up (the lookup matches the route: per request, that showed).
-    const qint64 limit = contentLength > 0 ? m_server->m_limits.maxBodyBytes(method, path) : 0;
-    if (contentLength > limit) {
-        reject(413, "PAYLOAD_TOO_LARGE",
-               "request body exceeds " + QByteArray::number(limit / 1024) + " KiB");
+    const qint64 limit = head.contentLength > 0 ? limits.maxBodyBytes(head.method, head.path) : 0;
+    if (head.contentLength > limit) {
+        reject(413, "PAYLOAD_TOO_LARGE", "request body exceeds " + QByteArray::number(limit / 1024) + " KiB");
         return false;
     }
-    m_header.clear();
-    m_bodyRemaining = contentLength;
-    if (contentLength == 0)
-        requestFinished();
     return true;
 }
 
@@ -177,16 +264,8 @@ void SocketGuard::requestFinished()
 
 void SocketGuard::reject(int status, const QByteArray &code, const QByteArray &message)
 {
-    static const QHash<int, QByteArray> reasons = {{400, "Bad Request"},
-                                                   {408, "Request Timeout"},
-                                                   {411, "Length Required"},
-                                                   {413, "Payload Too Large"},
-                                                   {431, "Request Header Fields Too Large"}};
-    const QByteArray body = R"({"error":{"code":")" + code + R"(","message":")" + message + "\"}}";
-    qCInfo(lcGuard) << "rejected connection from" << m_socket->peerAddress().toString() << status;
-    refuse("HTTP/1.1 " + QByteArray::number(status) + ' ' + reasons.value(status)
-           + "\r\nContent-Type: application/json\r\nContent-Length: "
-           + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+    qCInfo(lcGuard) << "rejected connection from" << m_socket->peerAddress().toString() << status << message;
+    refuse(errorResponse(status, QString::fromLatin1(code), QString::fromLatin1(message)));
 }
 
 void SocketGuard::refuse(const QByteArray &response)
@@ -194,11 +273,7 @@ void SocketGuard::refuse(const QByteArray &response)
     m_done = true;
     m_deadline.stop();
     m_idle.stop();
-    m_socket->readAll(); // what the parser would otherwise buffer
-    m_socket->write(response);
-    m_socket->disconnectFromHost();
-    // The peer may never read: do not let it hold the socket.
-    QTimer::singleShot(2000, m_socket, [s = m_socket] { s->abort(); s->deleteLater(); });
+    answerAndClose(m_socket, response);
 }
 
 } // namespace tableorder::http

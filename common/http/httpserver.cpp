@@ -172,8 +172,10 @@ const HttpServer::Route *HttpServer::match(Method method, QStringView path, QStr
 bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     // Qt 6.4 upgrades to WebSocket only when the handler writes nothing; the guard has
-    // already checked the upgrade (path, token, limits) before it got here.
-    if (request.value("upgrade").compare("websocket", Qt::CaseInsensitive) == 0)
+    // already checked the upgrade (path, Connection, token, limits) before it got here.
+    // The same test as Qt's own: any other request is answered like any request.
+    if (request.value("upgrade").compare("websocket", Qt::CaseInsensitive) == 0
+        && request.value("connection").toLower().contains("upgrade"))
         return true;
     QElapsedTimer timer;
     timer.start();

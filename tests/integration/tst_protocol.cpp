@@ -203,8 +203,11 @@ void TestProtocol::bodyOverLimitSentInFull()
 
 void TestProtocol::headersJustUnderTheLimit()
 {
+    // Two fields of 7.5 KiB: one line may have at most 8 KiB (Qt's parser drops every header
+    // of a request with a longer one, so the guard refuses it: 431).
     const QByteArray request = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Filler: "
-            + QByteArray(15 * 1024, 'a') + "\r\nConnection: close\r\n\r\n";
+            + QByteArray(7680, 'a') + "\r\nX-Filler-2: " + QByteArray(7680, 'a')
+            + "\r\nConnection: close\r\n\r\n";
     const HttpResult result = HttpClient::raw(m_edge.port(), request);
     VERIFY_STATUS(result, 200);
     QCOMPARE(result.json().value(u"status"_s).toString(), u"ok"_s);

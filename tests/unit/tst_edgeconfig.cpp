@@ -23,6 +23,7 @@ private slots:
     void precedence_data();
     void precedence();
     void fileAndEnvironmentSettings();
+    void connectionCap();
     void flags_data();
     void flags();
     void badValues_data();
@@ -167,7 +168,8 @@ void TestEdgeConfig::fileAndEnvironmentSettings()
                                      "[rate]\n"
                                      "logins-per-minute=9\n"
                                      "[http]\n"
-                                     "request-timeout-ms=1500\n");
+                                     "request-timeout-ms=1500\n"
+                                     "max-connections=50\n");
     // The file named by TABLEORDER_CONFIG; the environment wins where both say something.
     const auto config = parse({}, {u"TABLEORDER_CONFIG="_s + path,
                                    u"TABLEORDER_LIMITS_MAX_ACTIVE_ORDERS=3"_s,
@@ -181,6 +183,21 @@ void TestEdgeConfig::fileAndEnvironmentSettings()
     QCOMPARE(config->rates.loginsPerMinute, 9);
     QCOMPARE(config->requestTimeoutMs, 1500);
     QCOMPARE(config->idleTimeoutMs, 2500);
+    QCOMPARE(config->maxConnections, 50);
+    QCOMPARE(config->streamStallMs, 30'000);
+}
+
+void TestEdgeConfig::connectionCap()
+{
+    const auto defaults = parse({u"--data-dir"_s, u"/d"_s}, {});
+    VERIFY_OK(defaults);
+    QCOMPARE(defaults->maxConnections, 1024);
+    const auto cli = parse({u"--data-dir"_s, u"/d"_s, u"--max-connections"_s, u"7"_s},
+                           {u"TABLEORDER_HTTP_MAX_CONNECTIONS=9"_s, u"TABLEORDER_HTTP_STREAM_STALL_MS=400"_s});
+    VERIFY_OK(cli);
+    QCOMPARE(cli->maxConnections, 7);
+    QCOMPARE(cli->streamStallMs, 400);
+    QVERIFY(!parse({u"--data-dir"_s, u"/d"_s, u"--max-connections"_s, u"0"_s}, {}).has_value());
 }
 
 void TestEdgeConfig::flags_data()
