@@ -33,6 +33,8 @@ enum class ErrorCode {
     RateLimited,
     Unavailable,
     TooManyConnections,
+    /// The data directory's file system is full: nothing was written; retry once space frees.
+    StorageFull,
     Internal,
 };
 
@@ -47,6 +49,7 @@ struct Error
     static Error validation(const QString &field, const QString &message);
     static Error notFound(const QString &what);
     static Error internal();
+    static Error storageFull();
 };
 
 template<typename T>
