@@ -100,6 +100,14 @@ int schemaVersion(QSqlDatabase &db)
     return query.value(0).toInt();
 }
 
+int latestMigration(const QString &resourceDir)
+{
+    int latest = 0;
+    for (const QString &name : QDir(resourceDir).entryList({u"*.sql"_s}, QDir::Files))
+        latest = std::max(latest, name.section(u'_', 0, 0).toInt());
+    return latest;
+}
+
 Status migrate(QSqlDatabase &db, const QString &resourceDir)
 {
     QSqlQuery query(db);
@@ -213,9 +221,12 @@ Status Transaction::commit()
     const bool committed = m_db.commit();
     timed("commit", timer);
     if (!committed) {
-        qCCritical(lcDb) << "commit failed:" << m_db.lastError().text();
+        const QSqlError error = m_db.lastError();
+        qCCritical(lcDb) << "commit failed:" << error.text();
+        // SQLite may already have rolled the transaction back itself (SQLITE_FULL): the
+        // explicit rollback then fails harmlessly, and either way nothing of it is kept.
         m_db.rollback();
-        return fail(Error::internal());
+        return fail(isStorageFull(error) ? Error::storageFull() : Error::internal());
     }
     return {};
 }
@@ -248,10 +259,20 @@ Status Savepoint::release()
     return {};
 }
 
+bool isStorageFull(const QSqlError &error)
+{
+    // SQLITE_FULL is 13. Qt's SQLite driver reports a failed COMMIT without the native code,
+    // so SQLite's message for it is checked too; 53100 is PostgreSQL's disk_full SQLSTATE.
+    const QString code = error.nativeErrorCode();
+    return code == u"13"_s || code == u"53100"_s
+            || error.databaseText().contains(u"database or disk is full"_s)
+            || error.databaseText().contains(u"No space left on device"_s);
+}
+
 Error queryError(const QSqlQuery &query, const char *what)
 {
     qCCritical(lcDb) << what << "failed:" << query.lastError().text();
-    return Error::internal();
+    return isStorageFull(query.lastError()) ? Error::storageFull() : Error::internal();
 }
 
 Status exec(QSqlQuery &query, const char *what)

@@ -3,6 +3,7 @@
 #include "error.h"
 
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 
 #include <functional>
@@ -27,6 +28,8 @@ enum class Dialect { SQLite, PostgreSQL };
 /// which become each dialect's spelling: the one place where the SQL differs.
 [[nodiscard]] Status migrate(QSqlDatabase &db, const QString &resourceDir);
 [[nodiscard]] int schemaVersion(QSqlDatabase &db);
+/// The highest migration number in a resource directory: the newest schema this binary knows.
+[[nodiscard]] int latestMigration(const QString &resourceDir);
 
 /// An online, consistent copy of a SQLite database (VACUUM INTO): readers and writers go on.
 [[nodiscard]] Status vacuumInto(QSqlDatabase &db, const QString &path);
@@ -74,7 +77,12 @@ inline QString text(const QString &value)
     return value.isNull() ? QStringLiteral("") : value;
 }
 
-/// Logs the driver's message (never bound values) and returns a generic Internal error.
+/// The database could not write because its file system is full (SQLite's SQLITE_FULL,
+/// PostgreSQL's disk_full): what failed was not written, and the same write succeeds once
+/// space frees.
+[[nodiscard]] bool isStorageFull(const QSqlError &error);
+/// Logs the driver's message (never bound values) and returns STORAGE_FULL for a full disk,
+/// otherwise a generic Internal error.
 Error queryError(const QSqlQuery &query, const char *what);
 /// exec() a prepared query, mapping failure to queryError. A statement slower than the
 /// slow-query threshold is logged and reported by its name (`what`), never its SQL or data.

@@ -21,6 +21,13 @@ Error Error::internal()
     return Error{ErrorCode::Internal, u"internal error"_s, QJsonValue::Undefined};
 }
 
+Error Error::storageFull()
+{
+    return Error{ErrorCode::StorageFull,
+                 u"the store's disk is full: nothing was saved, try again shortly"_s,
+                 QJsonValue::Undefined};
+}
+
 QString errorCodeName(ErrorCode code)
 {
     switch (code) {
@@ -49,6 +56,7 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::Unavailable: return u"UNAVAILABLE"_s;
     case ErrorCode::TooManyConnections: return u"TOO_MANY_CONNECTIONS"_s;
     case ErrorCode::TooManyStreams: return u"TOO_MANY_STREAMS"_s;
+    case ErrorCode::StorageFull: return u"STORAGE_FULL"_s;
     case ErrorCode::Internal: return u"INTERNAL"_s;
     }
     return u"INTERNAL"_s;
@@ -82,7 +90,8 @@ int errorStatus(ErrorCode code)
     case ErrorCode::HeadersTooLarge: return 431;
     case ErrorCode::Internal: return 500;
     case ErrorCode::Unavailable:
-    case ErrorCode::TooManyConnections: return 503;
+    case ErrorCode::TooManyConnections:
+    case ErrorCode::StorageFull: return 503;
     }
     return 500;
 }

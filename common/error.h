@@ -34,6 +34,8 @@ enum class ErrorCode {
     Unavailable,
     TooManyConnections,
     TooManyStreams,
+    /// The data directory's file system is full: nothing was written; retry once space frees.
+    StorageFull,
     Internal,
 };
 
@@ -48,6 +50,7 @@ struct Error
     static Error validation(const QString &field, const QString &message);
     static Error notFound(const QString &what);
     static Error internal();
+    static Error storageFull();
 };
 
 template<typename T>

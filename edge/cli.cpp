@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include "database.h"
 #include "demo.h"
 #include "edgeapp.h"
 #include "services/authservice.h"
@@ -66,7 +67,8 @@ int adminCommand(const QStringList &arguments)
             err() << "the daemon is running on " << config.dataDir << "; stop it before restoring\n";
             return 1;
         }
-        auto aside = BackupService::restore(parser.value(u"from"_s), config.databasePath());
+        auto aside = BackupService::restore(parser.value(u"from"_s), config.databasePath(),
+                                            db::latestMigration(u":/migrations/edge"_s));
         if (!aside) {
             err() << errorCodeName(aside.error().code) << ": " << aside.error().message << '\n';
             return 1;

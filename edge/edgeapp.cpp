@@ -194,6 +194,7 @@ Status EdgeApp::start()
             [this](const Principal &who, qint64 orderId) { m_orders->acknowledgeLater(who, orderId, [](const auto &) {}); },
             [this](qint64 tableId) { return m_tables->currentVisit(tableId); });
     m_routeContext->hub = m_hub.get();
+    m_routeContext->backups = m_backups.get();
     m_ackMonitor = std::make_unique<AckMonitor>(*m_orders, *m_events, *m_metrics, m_config.ackTimeoutMs);
     m_ackMonitor->loadPending();
     startHealthMonitor();
@@ -206,6 +207,7 @@ Status EdgeApp::start()
     registerOrderRoutes(*m_server, *m_routeContext);
     registerTableRoutes(*m_server, *m_routeContext);
     registerSystemRoutes(*m_server, *m_routeContext);
+    registerBackupRoutes(*m_server, *m_routeContext);
     registerRealtimeRoutes(*m_server, *m_routeContext);
 
     http::GuardLimits limits;

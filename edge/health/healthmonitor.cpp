@@ -1,6 +1,7 @@
 #include "healthmonitor.h"
 
 #include "database.h"
+#include "diskspace.h"
 #include "domain.h"
 #include "metrics.h"
 #include "processstats.h"
@@ -10,7 +11,6 @@
 
 #include <QFileInfo>
 #include <QLoggingCategory>
-#include <QStorageInfo>
 
 using namespace Qt::StringLiterals;
 
@@ -61,9 +61,9 @@ HealthMonitor::HealthMonitor(HealthSettings settings, HealthRepository &queue, S
                            [] { return double(processStats().residentBytes); });
     const QString dataDir = m_settings.dataDir;
     m_metrics.declareGauge("tableorder_disk_free_bytes", "Free space on the data directory's filesystem.",
-                           [dataDir] { return double(QStorageInfo(dataDir).bytesAvailable()); });
+                           [dataDir] { return double(diskSpace(dataDir).value_or(DiskSpace{}).availableBytes); });
     m_metrics.declareGauge("tableorder_disk_total_bytes", "Size of the data directory's filesystem.",
-                           [dataDir] { return double(QStorageInfo(dataDir).bytesTotal()); });
+                           [dataDir] { return double(diskSpace(dataDir).value_or(DiskSpace{}).totalBytes); });
     const QString dbPath = m_settings.databasePath;
     m_metrics.declareGauge("tableorder_database_bytes", "Size of the SQLite database file.",
                            [dbPath] { return double(QFileInfo(dbPath).size()); });
@@ -202,9 +202,9 @@ sync::v1::HealthSnapshot HealthMonitor::closeWindow()
     s.set_sync_lag_ms(live.syncLagMs);
 
     s.set_rss_bytes(processStats().residentBytes);
-    const QStorageInfo disk(m_settings.dataDir);
-    s.set_disk_free_bytes(disk.bytesAvailable());
-    s.set_disk_total_bytes(disk.bytesTotal());
+    const DiskSpace disk = diskSpace(m_settings.dataDir).value_or(DiskSpace{});
+    s.set_disk_free_bytes(disk.availableBytes);
+    s.set_disk_total_bytes(disk.totalBytes);
     s.set_db_bytes(QFileInfo(m_settings.databasePath).size());
     s.set_wal_bytes(QFileInfo(m_settings.databasePath + u"-wal"_s).size());
     for (auto it = m_slow.cbegin(); it != m_slow.cend(); ++it) {

@@ -18,6 +18,7 @@ class MenuService;
 class OrderService;
 class TableService;
 class EventHub;
+class BackupService;
 struct EdgeConfig;
 
 /// What the route files need; owned by EdgeApp.
@@ -33,6 +34,7 @@ struct RouteContext
     QTimeZone zone;
     std::function<bool()> databaseUsable;
     EventHub *hub = nullptr;
+    BackupService *backups = nullptr;
 };
 
 void registerAuthRoutes(http::HttpServer &server, RouteContext &ctx);
@@ -40,6 +42,8 @@ void registerMenuRoutes(http::HttpServer &server, RouteContext &ctx);
 void registerOrderRoutes(http::HttpServer &server, RouteContext &ctx);
 void registerTableRoutes(http::HttpServer &server, RouteContext &ctx);
 void registerSystemRoutes(http::HttpServer &server, RouteContext &ctx);
+/// GET /api/v1/backups (status and files), POST /api/v1/backups (start one now).
+void registerBackupRoutes(http::HttpServer &server, RouteContext &ctx);
 /// GET /api/v1/events (SSE), POST /api/v1/orders/{id}/ack, and WebSocket connections at
 /// /api/v1/ws.
 void registerRealtimeRoutes(http::HttpServer &server, RouteContext &ctx);

@@ -2,10 +2,17 @@
 
 #include "database.h"
 
-#include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QJsonObject>
 #include <QLoggingCategory>
+#include <QUuid>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -13,13 +20,98 @@ Q_LOGGING_CATEGORY(lcBackup, "tableorder.edge.backup")
 
 namespace tableorder::edge {
 
+namespace {
+
+Error fileError(int error, const QString &what)
+{
+    if (error == ENOSPC || error == EDQUOT)
+        return Error{ErrorCode::StorageFull, u"no space left to %1"_s.arg(what), QJsonValue::Undefined};
+    return Error{ErrorCode::Internal, u"cannot %1: %2"_s.arg(what, QString::fromLocal8Bit(std::strerror(error))),
+                 QJsonValue::Undefined};
+}
+
+/// fsync(2) of a file or a directory (a rename is durable once its directory is flushed).
+Status syncPath(const QString &path, bool directory)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), (directory ? O_DIRECTORY : O_RDWR) | O_CLOEXEC);
+    if (fd < 0)
+        return fail(fileError(errno, u"open %1"_s.arg(path)));
+    const int rc = ::fsync(fd);
+    const int error = errno;
+    ::close(fd);
+    if (rc != 0)
+        return fail(fileError(error, u"flush %1 to disk"_s.arg(path)));
+    return {};
+}
+
+/// VACUUM INTO on a connection of its own (this function may run on any thread).
+Status vacuumInto(const QString &databasePath, const QString &target)
+{
+    const QString name = u"backup-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    Status status;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(databasePath);
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+        if (!db.open())
+            status = fail(ErrorCode::Internal, u"cannot open %1 for a backup"_s.arg(databasePath));
+        else
+            status = db::vacuumInto(db, target);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return status;
+}
+
+/// The whole backup: a consistent copy under a temporary name, flushed, renamed into place,
+/// the directory flushed, then the oldest beyond `keep` removed. On any failure the
+/// temporary file is removed, so the directory holds only complete backups.
+Result<QString> writeBackup(const QString &databasePath, const QString &dir, int keep)
+{
+    if (!QDir().mkpath(dir))
+        return fail(fileError(errno, u"create backup directory %1"_s.arg(dir)));
+    // Temporary files of a backup that a crash or power cut interrupted.
+    for (const QString &stale : QDir(dir).entryList({u".edge-*.partial"_s, u"edge-*.partial"_s}, QDir::Files | QDir::Hidden))
+        QFile::remove(QDir(dir).filePath(stale));
+    const QString stamp = QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd-HHmmss-zzz"_s);
+    const QString path = QDir(dir).filePath(u"edge-%1.sqlite3"_s.arg(stamp));
+    const QString partial = QDir(dir).filePath(u".edge-%1.sqlite3.partial"_s.arg(stamp));
+    auto finish = [&]() -> Status {
+        if (auto ok = vacuumInto(databasePath, partial); !ok)
+            return ok;
+        QFile::setPermissions(partial, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        if (auto ok = syncPath(partial, false); !ok)
+            return ok;
+        if (::rename(QFile::encodeName(partial).constData(), QFile::encodeName(path).constData()) != 0)
+            return fail(fileError(errno, u"finish backup %1"_s.arg(path)));
+        return syncPath(dir, true);
+    };
+    if (auto ok = finish(); !ok) {
+        QFile::remove(partial);
+        QFile::remove(partial + u"-journal"_s);
+        return fail(ok.error());
+    }
+    QStringList all = QDir(dir).entryList({u"edge-*.sqlite3"_s}, QDir::Files, QDir::Name);
+    for (qsizetype i = 0; i + keep < all.size(); ++i)
+        QFile::remove(QDir(dir).filePath(all.at(i)));
+    return path;
+}
+
+} // namespace
+
 BackupService::BackupService(QSqlDatabase db, QString backupDir, int keep, QObject *parent)
     : QObject(parent), m_db(std::move(db)), m_dir(std::move(backupDir)), m_keep(std::max(1, keep))
 {
     connect(&m_timer, &QTimer::timeout, this, [this] {
-        if (auto made = backupNow(); !made)
-            qCWarning(lcBackup).noquote() << "scheduled backup failed:" << made.error().message;
+        if (auto started = startBackup(); !started)
+            qCWarning(lcBackup).noquote() << "scheduled backup skipped:" << started.error().message;
     });
+}
+
+BackupService::~BackupService()
+{
+    if (m_worker)
+        m_worker->wait(); // its VACUUM INTO uses a connection and files of its own
 }
 
 void BackupService::schedule(int intervalMinutes)
@@ -40,42 +132,81 @@ QStringList BackupService::backups() const
 
 Result<QString> BackupService::backupNow()
 {
-    if (!QDir().mkpath(m_dir))
-        return fail(ErrorCode::Internal, u"cannot create backup directory %1"_s.arg(m_dir));
-    const QString name = u"edge-%1.sqlite3"_s.arg(QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd-HHmmss-zzz"_s));
-    const QString path = QDir(m_dir).filePath(name);
-    const QString partial = path + u".partial"_s;
-    QFile::remove(partial);
-    if (auto ok = db::vacuumInto(m_db, partial); !ok)
-        return fail(ok.error());
-    if (!QFile::rename(partial, path))
-        return fail(ErrorCode::Internal, u"cannot finish backup %1"_s.arg(path));
-    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    const QStringList all = backups();
-    for (qsizetype i = 0; i + m_keep < all.size(); ++i)
-        QFile::remove(all.at(i));
-    qCInfo(lcBackup).noquote() << "backup written:" << path;
+    auto path = writeBackup(m_db.databaseName(), m_dir, m_keep);
+    if (path)
+        qCInfo(lcBackup).noquote() << "backup written:" << *path;
     return path;
 }
 
-Result<QString> BackupService::restore(const QString &backupPath, const QString &databasePath)
+Status BackupService::startBackup(Done done)
+{
+    if (m_worker)
+        return fail(ErrorCode::Conflict, u"a backup is already running"_s);
+    auto result = std::make_shared<Result<QString>>(fail(Error::internal()));
+    m_worker.reset(QThread::create([result, db = m_db.databaseName(), dir = m_dir, keep = m_keep] {
+        *result = writeBackup(db, dir, keep);
+    }));
+    connect(m_worker.get(), &QThread::finished, this, [this, result, done = std::move(done)] {
+        m_worker->wait();
+        m_worker.reset();
+        if (*result)
+            qCInfo(lcBackup).noquote() << "backup written:" << **result;
+        else
+            qCWarning(lcBackup).noquote() << "backup failed:" << result->error().message;
+        m_last = LastRun{QDateTime::currentDateTimeUtc(), *result};
+        if (done)
+            done(*result);
+    });
+    m_worker->start(QThread::LowPriority);
+    return {};
+}
+
+Result<QString> BackupService::restore(const QString &backupPath, const QString &databasePath,
+                                       int knownSchemaVersion)
 {
     auto version = db::checkSqliteFile(backupPath);
     if (!version)
         return fail(version.error());
+    if (*version > knownSchemaVersion)
+        return fail(ErrorCode::SchemaNotSupported,
+                    u"%1 is from a newer tableorder-edge (schema version %2; this one knows up to %3): "
+                    "restore it with that version or a later one"_s.arg(backupPath).arg(*version).arg(knownSchemaVersion),
+                    QJsonObject{{u"backup_schema_version"_s, *version}, {u"known_schema_version"_s, knownSchemaVersion}});
+
+    // Copied next to the database first (same file system, so the rename below is atomic) and
+    // flushed, so a power cut leaves either the old database or the complete backup.
+    const QString incoming = databasePath + u".restoring"_s;
+    QFile::remove(incoming);
+    if (!QFile::copy(backupPath, incoming)) {
+        QFile::remove(incoming);
+        return fail(ErrorCode::Internal, u"cannot copy the backup next to the database"_s);
+    }
+    QFile::setPermissions(incoming, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    if (auto ok = syncPath(incoming, false); !ok) {
+        QFile::remove(incoming);
+        return fail(ok.error());
+    }
+
     const QString aside = databasePath + u".before-restore-"_s
             + QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd-HHmmss-zzz"_s);
-    if (QFile::exists(databasePath) && !QFile::rename(databasePath, aside))
+    if (QFile::exists(databasePath) && !QFile::rename(databasePath, aside)) {
+        QFile::remove(incoming);
         return fail(ErrorCode::Internal, u"cannot move the current database aside"_s);
+    }
     for (const QString &suffix : {u"-wal"_s, u"-shm"_s}) {
         if (QFile::exists(databasePath + suffix))
             QFile::rename(databasePath + suffix, aside + suffix);
     }
-    if (!QFile::copy(backupPath, databasePath)) {
+    if (::rename(QFile::encodeName(incoming).constData(), QFile::encodeName(databasePath).constData()) != 0) {
+        const Error error = fileError(errno, u"move the backup into place"_s);
         QFile::rename(aside, databasePath);
-        return fail(ErrorCode::Internal, u"cannot copy the backup into place"_s);
+        for (const QString &suffix : {u"-wal"_s, u"-shm"_s})
+            QFile::rename(aside + suffix, databasePath + suffix);
+        QFile::remove(incoming);
+        return fail(error);
     }
-    QFile::setPermissions(databasePath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    if (auto ok = syncPath(QFileInfo(databasePath).absolutePath(), true); !ok)
+        return fail(ok.error());
     return aside;
 }
 

@@ -22,6 +22,11 @@ namespace tableorder::edge {
 namespace {
 /// Orders in one group commit at most: bounds the transaction and the wait of its first order.
 constexpr int kMaxBatch = 256;
+
+bool isWriteFailure(const Error &error)
+{
+    return error.code == ErrorCode::StorageFull || error.code == ErrorCode::Internal;
+}
 } // namespace
 
 OrderService::OrderService(QSqlDatabase db, OrderRepository &orders, TableRepository &tables,
@@ -138,11 +143,20 @@ Status OrderService::writeBatch(const QList<PendingOrder> &orders, const QList<P
     db::Transaction tx(m_db);
     if (!tx.isActive())
         return fail(Error::internal());
-    for (const PendingOrder &order : orders)
+    // A refused order fails only itself, but a failed write (a full disk, an I/O error) fails
+    // the whole batch: SQLite may have rolled the transaction back already, and the next
+    // savepoint would then open and release a transaction of its own.
+    for (const PendingOrder &order : orders) {
         out.orders.append(placeWithSavepoint(order, out));
+        if (const auto &placed = out.orders.constLast(); !placed && isWriteFailure(placed.error()))
+            return fail(placed.error());
+    }
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    for (const PendingAck &ack : acks)
+    for (const PendingAck &ack : acks) {
         out.acks.append(acknowledgeInTransaction(ack.staff, ack.orderId, now));
+        if (const auto &result = out.acks.constLast(); !result && isWriteFailure(result.error()))
+            return fail(result.error());
+    }
     // synchronous=FULL: when commit returns, every order and receipt of the batch survives a
     // power cut; none is confirmed before.
     return tx.commit();

@@ -168,6 +168,7 @@ void TestDomain::errorStatus_data()
     QTest::newRow("headers") << ErrorCode::HeadersTooLarge << u"HEADERS_TOO_LARGE"_s << 431;
     QTest::newRow("internal") << ErrorCode::Internal << u"INTERNAL"_s << 500;
     QTest::newRow("unavailable") << ErrorCode::Unavailable << u"UNAVAILABLE"_s << 503;
+    QTest::newRow("storage full") << ErrorCode::StorageFull << u"STORAGE_FULL"_s << 503;
 }
 
 void TestDomain::errorStatus()
