@@ -58,6 +58,10 @@ public:
     void addWebSocket(const Principal &who, std::unique_ptr<QWebSocket> socket,
                       std::optional<qint64> since, const QStringList &stations = {});
     [[nodiscard]] int connectionCount(bool staff) const;
+    /// Revocation: closes the streams of a principal ("table:3"), or of one token (its
+    /// jti): WebSocket close code 4008 "token revoked", SSE connection closed.
+    void closeStreamsOf(const QString &subject);
+    void closeStreamsOfToken(const QString &tokenId);
     /// Whether a principal may see an event (tables: their own orders and menu events).
     [[nodiscard]] static bool visible(const Principal &who, const Event &event);
     /// Whether an order event concerns one of `stations` (an order with a line for one of

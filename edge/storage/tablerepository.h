@@ -40,7 +40,15 @@ public:
     [[nodiscard]] Result<std::optional<TableRecord>> byId(qint64 id);
     [[nodiscard]] Result<int> count();
     [[nodiscard]] Result<qint64> insert(int number, const QString &passwordHash);
-    [[nodiscard]] Status update(const TableRecord &table);
+    /// Bumps the table's token generation when `revokeTokens` (a new password).
+    [[nodiscard]] Status update(const TableRecord &table, bool revokeTokens = false);
+    /// Removes a table from service: its tokens stop counting, its number is free for a
+    /// new table (which takes the removed row's place, so its history stays), its orders
+    /// and history stay. NOT_FOUND for an unknown number.
+    [[nodiscard]] Status remove(int number, const QDateTime &now);
+    /// The id of the removed table with this number, given a new password and back in
+    /// service; nullopt when there is none.
+    [[nodiscard]] Result<std::optional<qint64>> reinstate(int number, const QString &passwordHash);
 
     [[nodiscard]] Result<std::optional<SessionRecord>> openSession(qint64 tableId);
     /// The open session, or a new one opened at `now`.
