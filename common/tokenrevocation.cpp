@@ -37,6 +37,10 @@ std::optional<qint64> TokenRevocation::generation(const QString &subject) const
 TokenRevocation::Changes TokenRevocation::replace(State state)
 {
     Changes changes;
+    if (m_state.version < 0) { // the first load: nothing was let in before it
+        m_state = std::move(state);
+        return changes;
+    }
     for (auto it = m_state.generations.cbegin(); it != m_state.generations.cend(); ++it) {
         const auto now = state.generations.constFind(it.key());
         if (now == state.generations.cend() || *now != it.value())
