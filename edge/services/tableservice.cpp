@@ -89,6 +89,12 @@ Result<TableInfo> TableService::update(qint64 id, std::optional<int> number,
             return fail(clash.error());
         if (clash->has_value())
             return fail(ErrorCode::AlreadyExists, u"table %1 already exists"_s.arg(*number));
+        auto removed = m_tables.removedWithNumber(*number);
+        if (!removed)
+            return fail(removed.error());
+        if (removed->has_value())
+            return fail(ErrorCode::AlreadyExists,
+                        u"table %1 was removed; add it again instead (its history stays with it)"_s.arg(*number));
         table.number = *number;
     }
     if (password)

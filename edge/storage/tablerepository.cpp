@@ -104,7 +104,7 @@ Status TableRepository::remove(int number, const QDateTime &now)
     return {};
 }
 
-Result<std::optional<qint64>> TableRepository::reinstate(int number, const QString &passwordHash)
+Result<std::optional<qint64>> TableRepository::removedWithNumber(int number)
 {
     QSqlQuery find = db::prepared(m_db, u"SELECT id FROM tables WHERE number = ? AND removed_at IS NOT NULL"_s);
     find.addBindValue(number);
@@ -112,7 +112,15 @@ Result<std::optional<qint64>> TableRepository::reinstate(int number, const QStri
         return fail(ok.error());
     if (!find.next())
         return std::optional<qint64>();
-    const qint64 id = find.value(0).toLongLong();
+    return std::optional(find.value(0).toLongLong());
+}
+
+Result<std::optional<qint64>> TableRepository::reinstate(int number, const QString &passwordHash)
+{
+    auto removed = removedWithNumber(number);
+    if (!removed || !removed->has_value())
+        return removed;
+    const qint64 id = **removed;
     QSqlQuery q = db::prepared(m_db, u"UPDATE tables SET removed_at = NULL, password_hash = ?, "
                                       "token_generation = token_generation + 1 WHERE id = ?"_s);
     q.addBindValue(passwordHash);

@@ -49,6 +49,8 @@ public:
     /// The id of the removed table with this number, given a new password and back in
     /// service; nullopt when there is none.
     [[nodiscard]] Result<std::optional<qint64>> reinstate(int number, const QString &passwordHash);
+    /// The id of the removed table holding this number (numbers stay unique), if any.
+    [[nodiscard]] Result<std::optional<qint64>> removedWithNumber(int number);
 
     [[nodiscard]] Result<std::optional<SessionRecord>> openSession(qint64 tableId);
     /// The open session, or a new one opened at `now`.

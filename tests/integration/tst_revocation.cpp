@@ -146,6 +146,12 @@ void TestRevocation::tableRemovalByCliRevokes()
                  401, u"INVALID_CREDENTIALS"_s);
     QCOMPARE(tableId(7), 0);
 
+    // A removed table keeps its number (and history): renumbering another table onto it is refused.
+    const QStringList before = databaseState(m_edge.databasePath());
+    VERIFY_ERROR(m_http.put(u"/api/v1/tables/%1"_s.arg(tableId(8)), {{u"number"_s, 7}}, m_manager), 409,
+                 u"ALREADY_EXISTS"_s);
+    QCOMPARE(databaseState(m_edge.databasePath()), before);
+
     run = admin({u"table"_s, u"remove"_s, u"--number"_s, u"7"_s});
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.output.contains(u"NOT_FOUND"_s), qPrintable(run.output));
