@@ -43,6 +43,7 @@ private slots:
     void initTestCase();
     void tablePasswordChangeRevokes();
     void tableRemovalByCliRevokes();
+    void tableWithOpenSessionIsNotRemoved();
     void staffPasswordByCliRevokes();
     void staffDisableRevokesAndEnableLetsBackIn();
     void staffRoleChangeRevokes();
@@ -162,6 +163,22 @@ void TestRevocation::tableRemovalByCliRevokes()
     VERIFY_ERROR(m_http.get(u"/api/v1/orders"_s, tablet.token), 401, u"TOKEN_REVOKED"_s);
     QVERIFY(!m_http.tableLogin(7, u"7777"_s).isEmpty());
     QVERIFY(tableId(7) > 0);
+}
+
+void TestRevocation::tableWithOpenSessionIsNotRemoved()
+{
+    const QString tablet = m_http.tableLogin(10);
+    const QList<QJsonObject> items = menuItems(m_http.get(u"/api/v1/menu"_s).json());
+    QVERIFY(!items.isEmpty());
+    VERIFY_STATUS(m_http.post(u"/api/v1/orders"_s,
+                              orderBody(newClientOrderId(), {{items.first().value(u"id"_s).toInteger(), 1}}), tablet),
+                  201);
+    const QStringList before = databaseState(m_edge.databasePath());
+    const Run run = admin({u"table"_s, u"remove"_s, u"--number"_s, u"10"_s});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.output.contains(u"CONFLICT"_s), qPrintable(run.output));
+    QCOMPARE(databaseState(m_edge.databasePath()), before);
+    VERIFY_STATUS(m_http.get(u"/api/v1/orders"_s, tablet), 200);
 }
 
 void TestRevocation::staffPasswordByCliRevokes()
