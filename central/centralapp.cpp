@@ -12,6 +12,7 @@
 #include "services/hqauthservice.h"
 #include "services/imagelibrary.h"
 #include "services/livefeed.h"
+#include "storage/hqtokenrepository.h"
 #include "services/menupublisher.h"
 #include "services/reportservice.h"
 #include "services/storeservice.h"
@@ -59,6 +60,7 @@ CentralApp::~CentralApp()
     m_sync.reset();
     m_stores.reset();
     m_auth.reset();
+    m_tokens.reset();
     m_reportRepo.reset();
     m_menus.reset();
     m_ingest.reset();
@@ -115,7 +117,12 @@ Status CentralApp::start()
     m_ingest = std::make_unique<IngestRepository>(m_db);
     m_menus = std::make_unique<CentralMenuRepository>(m_db);
     m_reportRepo = std::make_unique<ReportRepository>(m_db);
-    m_auth = std::make_unique<HqAuthService>(*m_tenants, *secret, m_config.tokenHours);
+    m_tokens = std::make_unique<HqTokenRepository>(m_db);
+    m_auth = std::make_unique<HqAuthService>(*m_tenants, *m_tokens, *secret, m_config.tokenHours);
+    if (m_config.demo)
+        m_auth->setMinimumPasswordLength(1);
+    if (auto ok = m_auth->refresh(); !ok)
+        return ok;
     m_stores = std::make_unique<StoreService>(m_db, *m_tenants, m_config.offlineAfterSeconds);
     m_sync = std::make_unique<SyncService>(m_db, *m_ingest, *m_metrics);
     m_publisher = std::make_unique<MenuPublisher>(m_db, *m_menus, *m_stores);
@@ -147,6 +154,20 @@ Status CentralApp::start()
         (void)m_fleet->prune(now);
         (void)m_alerts->pruneNotifications(now);
     };
+    // Revocations made by the CLI or another instance show as a new auth version: one
+    // cheap read a second; what they revoked loses its live feeds here.
+    m_auth->setRevocationListener([this](const TokenRevocation::Changes &changes) {
+        for (const QString &subject : changes.subjects)
+            m_feed->closeStreamsOf(subject);
+        for (const QString &tokenId : changes.tokenIds)
+            m_feed->closeStreamsOfToken(tokenId);
+    });
+    auto *authPoll = new QTimer(this);
+    connect(authPoll, &QTimer::timeout, this, [this] {
+        if (auto ok = m_auth->refresh(); !ok)
+            qCWarning(lcCentral) << "cannot reload token revocations:" << ok.error().message;
+    });
+    authPoll->start(1000);
     auto *retention = new QTimer(this);
     connect(retention, &QTimer::timeout, this, prune);
     retention->start(10 * 60 * 1000);

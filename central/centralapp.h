@@ -24,6 +24,7 @@ class IngestRepository;
 class CentralMenuRepository;
 class ReportRepository;
 class HqAuthService;
+class HqTokenRepository;
 class StoreService;
 class SyncService;
 class MenuPublisher;
@@ -67,6 +68,7 @@ private:
     std::unique_ptr<IngestRepository> m_ingest;
     std::unique_ptr<CentralMenuRepository> m_menus;
     std::unique_ptr<ReportRepository> m_reportRepo;
+    std::unique_ptr<HqTokenRepository> m_tokens;
     std::unique_ptr<HqAuthService> m_auth;
     std::unique_ptr<StoreService> m_stores;
     std::unique_ptr<SyncService> m_sync;

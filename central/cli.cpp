@@ -3,6 +3,8 @@
 #include "centralapp.h"
 #include "database.h"
 #include "services/hqauthservice.h"
+#include "services/hquserservice.h"
+#include "storage/hqtokenrepository.h"
 #include "storage/tenantrepository.h"
 #include "systemdnotify.h"
 #include "unixsignals.h"
@@ -50,7 +52,8 @@ Status addOrganization(QSqlDatabase &db, const QString &name, const QString &adm
                        const QString &password, qint64 *orgId)
 {
     TenantRepository tenants(db);
-    HqAuthService auth(tenants, {}, 1);
+    HqTokenRepository tokens(db);
+    HqAuthService auth(tenants, tokens, {}, 1);
     if (name.isEmpty() || name.size() > 100)
         return fail(Error::validation(u"name"_s, u"--name must be 1 to 100 characters"_s));
     auto existing = tenants.organizationByName(name);
@@ -72,7 +75,8 @@ Status addUser(QSqlDatabase &db, const QString &orgName, const QString &username
                const QString &role, qint64 storeId)
 {
     TenantRepository tenants(db);
-    HqAuthService auth(tenants, {}, 1);
+    HqTokenRepository tokens(db);
+    HqAuthService auth(tenants, tokens, {}, 1);
     auto org = tenants.organizationByName(orgName);
     if (!org)
         return fail(org.error());
@@ -87,6 +91,42 @@ Status addUser(QSqlDatabase &db, const QString &orgName, const QString &username
     }
     auto user = auth.addUser(**org, username, password, role, storeId);
     return user ? Status() : Status(fail(user.error()));
+}
+
+/// user passwd|disable|enable|role|list: each change revokes the user's tokens on every
+/// running instance within a second (they poll the auth version).
+int manageUser(QSqlDatabase &db, const QString &verb, const QCommandLineParser &parser)
+{
+    TenantRepository tenants(db);
+    HqTokenRepository tokens(db);
+    HqUserService users(db, tenants, tokens);
+    const QString username = parser.value(u"username"_s);
+    if (verb == u"list"_s) {
+        auto list = users.list();
+        if (!list)
+            return report(fail(list.error()), {});
+        QTextStream out(stdout);
+        for (const HqUser &user : *list) {
+            out << user.username << '\t' << user.orgId << '\t' << user.role << '\t'
+                << (user.storeId ? QString::number(user.storeId) : u"-"_s) << '\t'
+                << (user.disabled ? "disabled" : "enabled") << '\n';
+        }
+        return 0;
+    }
+    if (verb == u"passwd"_s)
+        return report(users.setPassword(username, readPassword()), u"password changed for %1"_s.arg(username));
+    if (verb == u"disable"_s || verb == u"enable"_s) {
+        const bool disable = verb == u"disable"_s;
+        return report(users.setDisabled(username, disable), (disable ? u"disabled %1"_s : u"enabled %1"_s).arg(username));
+    }
+    bool idOk = true;
+    const qint64 storeId = parser.isSet(u"store-id"_s) ? parser.value(u"store-id"_s).toLongLong(&idOk) : 0;
+    if (!idOk) {
+        err() << "--store-id must be a store id\n";
+        return 2;
+    }
+    return report(users.setRole(username, parser.value(u"role"_s), storeId),
+                  u"%1 is now %2"_s.arg(username, parser.value(u"role"_s)));
 }
 
 int adminCommand(const QStringList &arguments)
@@ -106,14 +146,21 @@ int adminCommand(const QStringList &arguments)
     rest.prepend(arguments.first());
     const bool orgAdd = noun == u"org"_s && verb == u"add"_s;
     const bool userAdd = noun == u"user"_s && verb == u"add"_s;
+    const bool userManage = noun == u"user"_s
+            && QStringList{u"passwd"_s, u"disable"_s, u"enable"_s, u"role"_s, u"list"_s}.contains(verb);
     QString dbUrl = parser.parse(rest) ? parser.value(u"db"_s) : QString();
     if (dbUrl.isEmpty())
         dbUrl = QProcessEnvironment::systemEnvironment().value(u"TABLEORDER_DB"_s);
-    if ((!orgAdd && !userAdd) || dbUrl.isEmpty()) {
+    if ((!orgAdd && !userAdd && !userManage) || dbUrl.isEmpty()) {
         err() << "usage: tableorder-central org add --db URL --name NAME --admin-username USER\n"
                  "       tableorder-central user add --db URL --org NAME --username USER "
                  "--role hq_admin|store_viewer [--store-id ID]\n"
-                 "(the password is read from standard input)\n";
+                 "       tableorder-central user passwd|disable|enable --db URL --username USER\n"
+                 "       tableorder-central user role --db URL --username USER --role hq_admin|store_viewer "
+                 "[--store-id ID]\n"
+                 "       tableorder-central user list --db URL\n"
+                 "(passwords, at least 10 characters, are read from standard input; passwd, disable\n"
+                 " and role revoke the user's tokens on every running instance)\n";
         return 2;
     }
     const QString connection = u"central-cli-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -128,7 +175,9 @@ int adminCommand(const QStringList &arguments)
             err() << ok.error().message << '\n';
             return 1;
         }
-        if (orgAdd) {
+        if (userManage) {
+            code = manageUser(*db, verb, parser);
+        } else if (orgAdd) {
             qint64 orgId = 0;
             const QString name = parser.value(u"name"_s);
             const QString admin = parser.value(u"admin-username"_s);

@@ -35,6 +35,7 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::Unauthenticated: return u"UNAUTHENTICATED"_s;
     case ErrorCode::InvalidToken: return u"INVALID_TOKEN"_s;
     case ErrorCode::TokenExpired: return u"TOKEN_EXPIRED"_s;
+    case ErrorCode::TokenRevoked: return u"TOKEN_REVOKED"_s;
     case ErrorCode::InvalidCredentials: return u"INVALID_CREDENTIALS"_s;
     case ErrorCode::Forbidden: return u"FORBIDDEN"_s;
     case ErrorCode::NotFound: return u"NOT_FOUND"_s;
@@ -69,6 +70,7 @@ int errorStatus(ErrorCode code)
     case ErrorCode::Unauthenticated:
     case ErrorCode::InvalidToken:
     case ErrorCode::TokenExpired:
+    case ErrorCode::TokenRevoked:
     case ErrorCode::InvalidCredentials: return 401;
     case ErrorCode::Forbidden: return 403;
     case ErrorCode::NotFound: return 404;

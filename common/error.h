@@ -13,6 +13,8 @@ enum class ErrorCode {
     Unauthenticated,
     InvalidToken,
     TokenExpired,
+    /// A token whose principal changed (password, role, disabled, removed) or that logged out.
+    TokenRevoked,
     InvalidCredentials,
     Forbidden,
     NotFound,

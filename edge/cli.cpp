@@ -5,6 +5,7 @@
 #include "edgeapp.h"
 #include "services/authservice.h"
 #include "services/backupservice.h"
+#include "services/staffservice.h"
 #include "services/tableservice.h"
 #include "systemdnotify.h"
 #include "unixsignals.h"
@@ -53,10 +54,15 @@ int adminCommand(const QStringList &arguments)
     rest.prepend(arguments.first());
     if (!parser.parse(rest) || parser.value(u"data-dir"_s).isEmpty()) {
         err() << "usage: tableorder-edge user add --data-dir DIR --role manager|kitchen --username NAME\n"
+                 "       tableorder-edge user passwd|disable|enable --data-dir DIR --username NAME\n"
+                 "       tableorder-edge user role --data-dir DIR --username NAME --role manager|kitchen\n"
+                 "       tableorder-edge user list --data-dir DIR\n"
                  "       tableorder-edge table add --data-dir DIR --number N\n"
+                 "       tableorder-edge table remove --data-dir DIR --number N\n"
                  "       tableorder-edge backup --data-dir DIR          (online; safe while serving)\n"
                  "       tableorder-edge restore --data-dir DIR --from FILE   (daemon stopped)\n"
-                 "(the password is read from standard input)\n";
+                 "(the password is read from standard input; passwd, disable, role and table\n"
+                 " remove revoke the tokens at once, a running daemon included)\n";
         return 2;
     }
     EdgeConfig config;
@@ -99,6 +105,32 @@ int adminCommand(const QStringList &arguments)
         auto id = app.auth().addStaff(parser.value(u"username"_s), readPassword(), *role);
         return report(id ? Status() : fail(id.error()), u"added %1"_s.arg(parser.value(u"username"_s)));
     }
+    if (noun == u"user"_s && verb == u"list"_s) {
+        auto accounts = app.staff().list();
+        if (!accounts)
+            return report(fail(accounts.error()), {});
+        QTextStream out(stdout);
+        for (const StaffAccount &account : *accounts)
+            out << account.username << '\t' << roleName(account.role) << '\t'
+                << (account.disabled ? "disabled" : "enabled") << '\n';
+        return 0;
+    }
+    const QString username = parser.value(u"username"_s);
+    if (noun == u"user"_s && verb == u"passwd"_s)
+        return report(app.staff().setPassword(username, readPassword()), u"password changed for %1"_s.arg(username));
+    if (noun == u"user"_s && (verb == u"disable"_s || verb == u"enable"_s)) {
+        const bool disable = verb == u"disable"_s;
+        return report(app.staff().setDisabled(username, disable),
+                      (disable ? u"disabled %1"_s : u"enabled %1"_s).arg(username));
+    }
+    if (noun == u"user"_s && verb == u"role"_s) {
+        const auto role = parseRole(parser.value(u"role"_s));
+        if (!role || *role == Role::Table) {
+            err() << "--role must be manager or kitchen\n";
+            return 2;
+        }
+        return report(app.staff().setRole(username, *role), u"%1 is now %2"_s.arg(username, roleName(*role)));
+    }
     if (noun == u"backup"_s) {
         auto path = app.backups().backupNow();
         return report(path ? Status() : fail(path.error()), path ? u"backup written: "_s + *path : QString());
@@ -112,6 +144,15 @@ int adminCommand(const QStringList &arguments)
         }
         auto table = app.tables().create(number, readPassword());
         return report(table ? Status() : fail(table.error()), u"added table %1"_s.arg(number));
+    }
+    if (noun == u"table"_s && verb == u"remove"_s) {
+        bool ok = false;
+        const int number = parser.value(u"number"_s).toInt(&ok);
+        if (!ok) {
+            err() << "--number must be a table number\n";
+            return 2;
+        }
+        return report(app.tables().remove(number), u"removed table %1"_s.arg(number));
     }
     err() << "unknown command " << noun << ' ' << verb << '\n';
     return 2;

@@ -15,6 +15,7 @@
 #include "services/eventlog.h"
 #include "services/menuservice.h"
 #include "services/orderservice.h"
+#include "services/staffservice.h"
 #include "services/tableservice.h"
 #include "storage/eventrepository.h"
 #include "storage/healthrepository.h"
@@ -25,6 +26,7 @@
 #include "storage/staffrepository.h"
 #include "storage/storerepository.h"
 #include "storage/tablerepository.h"
+#include "storage/tokenrepository.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -44,7 +46,7 @@ namespace tableorder::edge {
 struct EdgeApp::Repositories
 {
     explicit Repositories(const QSqlDatabase &db)
-        : store(db), menu(db), tables(db), staff(db), orders(db), events(db), sync(db), health(db)
+        : store(db), menu(db), tables(db), staff(db), orders(db), events(db), sync(db), health(db), tokens(db)
     {
     }
     StoreRepository store;
@@ -55,6 +57,7 @@ struct EdgeApp::Repositories
     EventRepository events;
     SyncStateRepository sync;
     HealthRepository health;
+    TokenRepository tokens;
 };
 
 EdgeApp::EdgeApp(EdgeConfig config, QObject *parent)
@@ -73,6 +76,7 @@ EdgeApp::~EdgeApp()
     m_ackMonitor.reset();
     m_hub.reset();
     m_routeContext.reset();
+    m_staff.reset();
     m_tables.reset();
     m_orders.reset();
     m_menu.reset();
@@ -115,15 +119,21 @@ Status EdgeApp::open()
         qCWarning(lcEdge) << "unknown time zone" << settings->timezone << "- using UTC";
         zone = QTimeZone::utc();
     }
-    m_auth = std::make_unique<AuthService>(m_repos->tables, m_repos->staff, *secret,
+    m_auth = std::make_unique<AuthService>(m_repos->tables, m_repos->staff, m_repos->tokens, *secret,
                                            m_config.tableTokenDays, m_config.staffTokenHours);
+    if (auto ok = m_auth->refresh(); !ok)
+        return ok;
     m_events = std::make_unique<EventLog>(m_repos->events);
     m_menu = std::make_unique<MenuService>(m_db, m_repos->menu, m_repos->store, *m_events,
                                            m_config.limits, m_config.imageDir());
     m_orders = std::make_unique<OrderService>(m_db, m_repos->orders, m_repos->tables, *m_menu,
                                               *m_events, *m_metrics, m_config.limits, zone,
                                               settings->businessDayCutoffHour);
-    m_tables = std::make_unique<TableService>(m_db, m_repos->tables, *m_events, m_config.limits);
+    m_tables = std::make_unique<TableService>(m_db, m_repos->tables, m_repos->tokens, *m_events, m_config.limits);
+    m_staff = std::make_unique<StaffService>(m_db, m_repos->staff, m_repos->tokens);
+    // A revoking change made here takes effect before its request is answered.
+    connect(m_tables.get(), &TableService::credentialsChanged, this, [this] { refreshRevocations(); });
+    connect(m_staff.get(), &StaffService::credentialsChanged, this, [this] { refreshRevocations(); });
     m_backups = std::make_unique<BackupService>(m_db, m_config.backupDir(), m_config.backupKeep);
     m_limiter = std::make_unique<http::RateLimiter>();
     m_limiter->setEnabled(m_config.rates.enabled);
@@ -195,6 +205,18 @@ Status EdgeApp::start()
             [this](qint64 tableId) { return m_tables->currentVisit(tableId); });
     m_routeContext->hub = m_hub.get();
     m_routeContext->backups = m_backups.get();
+    m_auth->setRevocationListener([this](const TokenRevocation::Changes &changes) {
+        for (const QString &subject : changes.subjects)
+            m_hub->closeStreamsOf(subject);
+        for (const QString &tokenId : changes.tokenIds)
+            m_hub->closeStreamsOfToken(tokenId);
+    });
+    // Changes made by the CLI (another process) show as a new auth version: one cheap
+    // read a second.
+    m_authPoll = new QTimer(this);
+    m_authPoll->setInterval(m_config.authPollMs);
+    connect(m_authPoll, &QTimer::timeout, this, [this] { refreshRevocations(); });
+    m_authPoll->start();
     m_ackMonitor = std::make_unique<AckMonitor>(*m_orders, *m_events, *m_metrics, m_config.ackTimeoutMs);
     m_ackMonitor->loadPending();
     startHealthMonitor();
@@ -227,6 +249,12 @@ Status EdgeApp::start()
         m_sync->start();
     qCInfo(lcEdge).noquote() << "listening on" << m_config.address.toString() + u':' + QString::number(m_port);
     return {};
+}
+
+void EdgeApp::refreshRevocations()
+{
+    if (auto ok = m_auth->refresh(); !ok)
+        qCWarning(lcEdge) << "cannot reload token revocations:" << ok.error().message;
 }
 
 void EdgeApp::startHealthMonitor()
@@ -280,6 +308,8 @@ void EdgeApp::shutdown(std::function<void()> done)
     qCInfo(lcEdge) << "shutting down: no new connections, finishing in-flight work";
     if (m_server)
         m_server->stopListening();
+    if (m_authPoll)
+        m_authPoll->stop();
     QElapsedTimer elapsed;
     elapsed.start();
     auto *poll = new QTimer(this);

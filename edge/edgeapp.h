@@ -11,6 +11,8 @@
 #include <functional>
 #include <memory>
 
+class QTimer;
+
 namespace tableorder {
 class Metrics;
 namespace http {
@@ -25,6 +27,7 @@ class AuthService;
 class MenuService;
 class OrderService;
 class TableService;
+class StaffService;
 class EventLog;
 class EventHub;
 class AckMonitor;
@@ -58,6 +61,7 @@ public:
     MenuService &menu() { return *m_menu; }
     OrderService &orders() { return *m_orders; }
     TableService &tables() { return *m_tables; }
+    StaffService &staff() { return *m_staff; }
     EventLog &events() { return *m_events; }
     BackupService &backups() { return *m_backups; }
     /// Null for a store that is not linked to central.
@@ -70,6 +74,7 @@ private:
     bool databaseUsable();
     Result<QJsonObject> streamSnapshot(const Principal &who);
     void startHealthMonitor();
+    void refreshRevocations();
 
     EdgeConfig m_config;
     QString m_connectionName;
@@ -81,6 +86,8 @@ private:
     std::unique_ptr<MenuService> m_menu;
     std::unique_ptr<OrderService> m_orders;
     std::unique_ptr<TableService> m_tables;
+    std::unique_ptr<StaffService> m_staff;
+    QTimer *m_authPoll = nullptr;
     std::unique_ptr<http::RateLimiter> m_limiter;
     std::unique_ptr<RouteContext> m_routeContext;
     std::unique_ptr<EventHub> m_hub;

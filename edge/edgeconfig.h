@@ -63,6 +63,7 @@ struct EdgeConfig
     HealthSettings health; // interval, queue bound, slow-statement threshold
     int tableTokenDays = 365;
     int staffTokenHours = 12;
+    int authPollMs = 1000; // how soon a CLI change (another process) revokes tokens
 
     [[nodiscard]] QString databasePath() const;
     [[nodiscard]] QString imageDir() const;

@@ -63,6 +63,12 @@ void registerHqRoutes(http::HttpServer &server, CentralContext &ctx)
         });
     });
 
+    // Revokes the calling token only; the user's other sessions stay.
+    server.route(Method::Post, u"/api/v1/auth/logout"_s, {HqAny}, [&ctx](HttpRequest &req) {
+        auto done = ctx.auth.logout(HqPrincipal::fromClaims(req.claims));
+        return done ? HttpResponse::noContent() : HttpResponse::error(done.error());
+    });
+
     server.route(Method::Get, u"/api/v1/stores"_s, {HqAny}, [&ctx](HttpRequest &req) {
         return http::respond(ctx.stores.list(HqPrincipal::fromClaims(req.claims)), [&ctx](const QList<StoreRecord> &list) {
             QJsonArray stores;

@@ -1,6 +1,7 @@
 #include "hqauthservice.h"
 
 #include "crypto.h"
+#include "storage/hqtokenrepository.h"
 #include "storage/tenantrepository.h"
 
 using namespace Qt::StringLiterals;
@@ -10,18 +11,72 @@ namespace tableorder::central {
 HqPrincipal HqPrincipal::fromClaims(const QJsonObject &claims)
 {
     return {claims.value(u"uid"_s).toInteger(), claims.value(u"org"_s).toInteger(),
-            claims.value(u"role"_s).toString(), claims.value(u"store"_s).toInteger()};
+            claims.value(u"role"_s).toString(), claims.value(u"store"_s).toInteger(),
+            claims.value(u"gen"_s).toInteger(), claims.value(u"jti"_s).toString(),
+            claims.value(u"exp"_s).toInteger()};
 }
 
 QJsonObject HqPrincipal::claims() const
 {
-    return {{u"sub"_s, u"hq:%1"_s.arg(userId)}, {u"uid"_s, userId}, {u"org"_s, orgId},
-            {u"role"_s, role}, {u"store"_s, storeId}};
+    QJsonObject claims{{u"sub"_s, subject()}, {u"uid"_s, userId}, {u"org"_s, orgId},
+                       {u"role"_s, role}, {u"store"_s, storeId}};
+    if (generation)
+        claims.insert(u"gen"_s, generation);
+    if (!tokenId.isEmpty())
+        claims.insert(u"jti"_s, tokenId);
+    if (expiresAt)
+        claims.insert(u"exp"_s, expiresAt);
+    return claims;
 }
 
-HqAuthService::HqAuthService(TenantRepository &tenants, QByteArray secret, int tokenHours)
-    : m_tenants(tenants), m_signer(std::move(secret)), m_ttl(qint64(tokenHours) * 3600)
+Status checkHqPassword(const QString &password, int minLength)
 {
+    if (password.size() < minLength || password.size() > 256)
+        return fail(Error::validation(u"password"_s,
+                                      u"an HQ password must be %1 to 256 characters"_s.arg(minLength)));
+    return {};
+}
+
+HqAuthService::HqAuthService(TenantRepository &tenants, HqTokenRepository &tokens, QByteArray secret,
+                             int tokenHours)
+    : m_tenants(tenants), m_tokens(tokens), m_signer(std::move(secret)), m_ttl(qint64(tokenHours) * 3600)
+{
+}
+
+Status HqAuthService::refreshFor(const QString &subject)
+{
+    if (auto ok = refresh(); !ok)
+        return ok;
+    // A principal created since the last change (a new account) is not known yet.
+    if (!m_revocation.generation(subject))
+        return refresh(true);
+    return {};
+}
+
+Status HqAuthService::logout(const HqPrincipal &who)
+{
+    if (auto ok = m_tokens.revokeId(who.tokenId, who.expiresAt, QDateTime::currentSecsSinceEpoch()); !ok)
+        return ok;
+    m_revocation.revokeId(who.tokenId, who.expiresAt);
+    if (m_listener)
+        m_listener({{}, {who.tokenId}});
+    return {};
+}
+
+Status HqAuthService::refresh(bool force)
+{
+    auto version = m_tokens.version();
+    if (!version)
+        return fail(version.error());
+    if (*version == m_revocation.version() && !force)
+        return {};
+    auto state = m_tokens.load(QDateTime::currentSecsSinceEpoch());
+    if (!state)
+        return fail(state.error());
+    const TokenRevocation::Changes changes = m_revocation.replace(std::move(*state));
+    if (m_listener && (!changes.subjects.isEmpty() || !changes.tokenIds.isEmpty()))
+        m_listener(changes);
+    return {};
 }
 
 Result<HqLogin> HqAuthService::login(const QString &username, const QString &password)
@@ -33,11 +88,19 @@ Result<HqLogin> HqAuthService::login(const QString &username, const QString &pas
         crypto::burnVerification(password);
         return fail(ErrorCode::InvalidCredentials, u"wrong credentials"_s);
     }
-    if (!crypto::verifyPassword((*user)->passwordHash, password))
+    // A disabled user gets the answer of a wrong password, after the same work.
+    if (!crypto::verifyPassword((*user)->passwordHash, password) || (*user)->disabled)
         return fail(ErrorCode::InvalidCredentials, u"wrong credentials"_s);
     const HqPrincipal principal{(*user)->id, (*user)->orgId, (*user)->role, (*user)->storeId};
+    // A change made a moment ago elsewhere must be known before the token takes a generation.
+    if (auto ok = refreshFor(principal.subject()); !ok)
+        return fail(ok.error());
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    return HqLogin{m_signer.sign(principal.claims(), m_ttl, now.toSecsSinceEpoch()), now.addSecs(m_ttl), principal};
+    QJsonObject claims = principal.claims();
+    const QJsonObject stamp = m_revocation.stamp(principal.subject());
+    for (auto it = stamp.begin(); it != stamp.end(); ++it)
+        claims.insert(it.key(), it.value());
+    return HqLogin{m_signer.sign(claims, m_ttl, now.toSecsSinceEpoch()), now.addSecs(m_ttl), principal};
 }
 
 Result<HqPrincipal> HqAuthService::authenticate(QByteArrayView token) const
@@ -50,6 +113,8 @@ Result<HqPrincipal> HqAuthService::authenticate(QByteArrayView token) const
     HqPrincipal principal = HqPrincipal::fromClaims(*claims);
     if (principal.orgId <= 0 || (principal.role != u"hq_admin"_s && principal.role != u"store_viewer"_s))
         return fail(ErrorCode::InvalidToken, u"not an HQ token"_s);
+    if (auto ok = m_revocation.check(*claims); !ok)
+        return fail(ok.error());
     return principal;
 }
 
@@ -60,8 +125,10 @@ Result<qint64> HqAuthService::addUser(qint64 orgId, const QString &username, con
         return fail(Error::validation(u"role"_s, u"role must be hq_admin or store_viewer"_s));
     if (role == u"store_viewer"_s && storeId <= 0)
         return fail(Error::validation(u"store_id"_s, u"a store viewer needs a store"_s));
-    if (username.isEmpty() || username.size() > 64 || password.size() < 2)
-        return fail(Error::validation(u"username"_s, u"username and password are required"_s));
+    if (username.isEmpty() || username.size() > 64)
+        return fail(Error::validation(u"username"_s, u"username must be 1 to 64 characters"_s));
+    if (auto ok = checkHqPassword(password, m_minPasswordLength); !ok)
+        return fail(ok.error());
     return m_tenants.createUser({0, orgId, username, crypto::hashPassword(password), role, storeId});
 }
 

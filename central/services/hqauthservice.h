@@ -2,6 +2,9 @@
 
 #include "error.h"
 #include "jwt.h"
+#include "tokenrevocation.h"
+
+#include <functional>
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -9,6 +12,7 @@
 namespace tableorder::central {
 
 class TenantRepository;
+class HqTokenRepository;
 
 /// An HQ account as its token describes it. Every query is scoped by orgId; a store
 /// viewer also by storeId.
@@ -18,7 +22,12 @@ struct HqPrincipal
     qint64 orgId = 0;
     QString role; // hq_admin | store_viewer
     qint64 storeId = 0;
+    // The token's own claims, for revocation (see TokenRevocation).
+    qint64 generation = 0;
+    QString tokenId;
+    qint64 expiresAt = 0;
 
+    [[nodiscard]] QString subject() const { return QStringLiteral("hq:%1").arg(userId); }
     [[nodiscard]] bool isAdmin() const { return role == QLatin1StringView("hq_admin"); }
     /// Whether this account may see the store (its organization is checked by the query).
     [[nodiscard]] bool canSee(qint64 store) const { return isAdmin() || store == storeId; }
@@ -33,20 +42,43 @@ struct HqLogin
     HqPrincipal principal;
 };
 
+/// HQ logins and token checks. Tokens carry their user's generation and an id, checked
+/// against TokenRevocation in memory; refresh() reloads it when the auth version moved.
 class HqAuthService
 {
 public:
-    HqAuthService(TenantRepository &tenants, QByteArray secret, int tokenHours);
+    using RevocationListener = std::function<void(const TokenRevocation::Changes &)>;
+    /// Outside --demo.
+    static constexpr int minimumPasswordLength = 10;
+
+    HqAuthService(TenantRepository &tenants, HqTokenRepository &tokens, QByteArray secret, int tokenHours);
 
     [[nodiscard]] Result<HqLogin> login(const QString &username, const QString &password);
+    /// INVALID_TOKEN, TOKEN_EXPIRED or TOKEN_REVOKED; UNAUTHENTICATED without a token.
     [[nodiscard]] Result<HqPrincipal> authenticate(QByteArrayView token) const;
+    /// Revokes the calling token only.
+    [[nodiscard]] Status logout(const HqPrincipal &who);
+    [[nodiscard]] Status refresh(bool force = false);
+    void setRevocationListener(RevocationListener listener) { m_listener = std::move(listener); }
+    /// --demo allows the demo's short passwords.
+    void setMinimumPasswordLength(int length) { m_minPasswordLength = length; }
     [[nodiscard]] Result<qint64> addUser(qint64 orgId, const QString &username, const QString &password,
                                          const QString &role, qint64 storeId);
 
 private:
+    /// refresh(), and a forced reload when `subject` is still unknown (created since).
+    [[nodiscard]] Status refreshFor(const QString &subject);
+
     TenantRepository &m_tenants;
+    HqTokenRepository &m_tokens;
+    TokenRevocation m_revocation;
+    RevocationListener m_listener;
     JwtSigner m_signer;
     qint64 m_ttl;
+    int m_minPasswordLength = minimumPasswordLength;
 };
+
+/// VALIDATION_FAILED unless the password has minLength to 256 characters.
+[[nodiscard]] Status checkHqPassword(const QString &password, int minLength);
 
 } // namespace tableorder::central

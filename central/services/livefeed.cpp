@@ -50,11 +50,37 @@ LiveFeed::LiveFeed(QSqlDatabase listenDb, QObject *parent)
 void LiveFeed::subscribe(const HqPrincipal &who, QTcpSocket *socket)
 {
     const qint64 id = m_nextId++;
-    m_subscribers.insert(id, {who.orgId, who.isAdmin() ? 0 : who.storeId, socket});
+    m_subscribers.insert(id, {who.orgId, who.isAdmin() ? 0 : who.storeId, socket, who.subject(), who.tokenId});
     socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\nCache-Control: no-cache\r\n"
                   "X-Accel-Buffering: no\r\nConnection: keep-alive\r\n\r\nretry: 2000\n\n");
     connect(socket, &QTcpSocket::disconnected, this, [this, id] { m_subscribers.remove(id); });
     connect(socket, &QObject::destroyed, this, [this, id] { m_subscribers.remove(id); });
+}
+
+void LiveFeed::closeWhere(const std::function<bool(const Subscriber &)> &match)
+{
+    QList<QPointer<QTcpSocket>> sockets;
+    for (auto it = m_subscribers.begin(); it != m_subscribers.end();) {
+        if (match(*it)) {
+            sockets.append(it->socket);
+            it = m_subscribers.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    for (const QPointer<QTcpSocket> &socket : sockets)
+        if (socket)
+            socket->abort();
+}
+
+void LiveFeed::closeStreamsOf(const QString &subject)
+{
+    closeWhere([&](const Subscriber &s) { return s.subject == subject; });
+}
+
+void LiveFeed::closeStreamsOfToken(const QString &tokenId)
+{
+    closeWhere([&](const Subscriber &s) { return !tokenId.isEmpty() && s.tokenId == tokenId; });
 }
 
 QJsonObject LiveFeed::orderMessage(qint64 orgId, qint64 storeId, const QString &storeName, const QString &type,

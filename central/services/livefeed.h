@@ -44,6 +44,9 @@ public:
     /// Cross-instance channel for menu publishes (PostgreSQL only).
     void announceMenu(qint64 storeId);
     [[nodiscard]] int subscriberCount() const { return int(m_subscribers.size()); }
+    /// Revocation: ends the feeds of an HQ user ("hq:7"), or of one token (its jti).
+    void closeStreamsOf(const QString &subject);
+    void closeStreamsOfToken(const QString &tokenId);
 
 signals:
     void menuAnnounced(qint64 storeId);
@@ -66,7 +69,10 @@ private:
         qint64 orgId = 0;
         qint64 storeId = 0; // viewers: their store only
         QPointer<QTcpSocket> socket;
+        QString subject;
+        QString tokenId;
     };
+    void closeWhere(const std::function<bool(const Subscriber &)> &match);
     QSqlDatabase m_db;
     QSqlQuery m_notify;
     QList<QJsonObject> m_pending;

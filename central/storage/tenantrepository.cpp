@@ -71,7 +71,7 @@ Result<qint64> TenantRepository::createUser(const HqUser &user)
 
 Result<std::optional<HqUser>> TenantRepository::userByName(const QString &username)
 {
-    QSqlQuery q = db::prepared(m_db, u"SELECT id, org_id, username, password_hash, role, store_id "
+    QSqlQuery q = db::prepared(m_db, u"SELECT id, org_id, username, password_hash, role, store_id, disabled "
                                       "FROM hq_users WHERE username = ?"_s);
     q.addBindValue(username);
     if (auto ok = db::exec(q, "find HQ user"); !ok)
@@ -79,7 +79,57 @@ Result<std::optional<HqUser>> TenantRepository::userByName(const QString &userna
     if (!q.next())
         return std::optional<HqUser>();
     return std::optional(HqUser{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
-                                q.value(3).toString(), q.value(4).toString(), q.value(5).toLongLong()});
+                                q.value(3).toString(), q.value(4).toString(), q.value(5).toLongLong(),
+                                q.value(6).toInt() != 0});
+}
+
+Result<QList<HqUser>> TenantRepository::users()
+{
+    QSqlQuery q = db::prepared(m_db, u"SELECT id, org_id, username, role, store_id, disabled FROM hq_users "
+                                      "ORDER BY org_id, username"_s);
+    if (auto ok = db::exec(q, "list HQ users"); !ok)
+        return fail(ok.error());
+    QList<HqUser> out;
+    while (q.next())
+        out.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(), {},
+                    q.value(3).toString(), q.value(4).toLongLong(), q.value(5).toInt() != 0});
+    return out;
+}
+
+namespace {
+Status changeUser(QSqlDatabase &db, const QString &sql, const QVariantList &values, const char *what)
+{
+    QSqlQuery q = db::prepared(db, sql);
+    for (const QVariant &value : values)
+        q.addBindValue(value);
+    if (auto ok = db::exec(q, what); !ok)
+        return ok;
+    if (q.numRowsAffected() == 0)
+        return fail(Error::notFound(u"HQ user"_s));
+    return {};
+}
+} // namespace
+
+Status TenantRepository::setUserPassword(const QString &username, const QString &passwordHash)
+{
+    return changeUser(m_db, u"UPDATE hq_users SET password_hash = ?, token_generation = token_generation + 1 "
+                             "WHERE username = ?"_s,
+                      {passwordHash, username}, "set HQ password");
+}
+
+Status TenantRepository::setUserDisabled(const QString &username, bool disabled)
+{
+    return changeUser(m_db, u"UPDATE hq_users SET disabled = ?, token_generation = token_generation + 1 "
+                             "WHERE username = ?"_s,
+                      {disabled ? 1 : 0, username}, "set HQ user disabled");
+}
+
+Status TenantRepository::setUserRole(const QString &username, const QString &role, qint64 storeId)
+{
+    return changeUser(m_db, u"UPDATE hq_users SET role = ?, store_id = ?, token_generation = token_generation + 1 "
+                             "WHERE username = ?"_s,
+                      {role, storeId ? QVariant(storeId) : QVariant(QMetaType::fromType<qint64>()), username},
+                      "set HQ user role");
 }
 
 Result<qint64> TenantRepository::createStore(qint64 orgId, const QString &name, const QString &timezone,

@@ -15,6 +15,7 @@ struct HqUser
     QString passwordHash;
     QString role; // hq_admin | store_viewer
     qint64 storeId = 0;
+    bool disabled = false;
 };
 
 struct StoreRecord
@@ -45,6 +46,13 @@ public:
     [[nodiscard]] Result<std::optional<qint64>> organizationByName(const QString &name);
     [[nodiscard]] Result<qint64> createUser(const HqUser &user);
     [[nodiscard]] Result<std::optional<HqUser>> userByName(const QString &username);
+    /// Every HQ user (no password hashes), by organization and name.
+    [[nodiscard]] Result<QList<HqUser>> users();
+    /// The changes below bump the user's token generation (its tokens stop counting);
+    /// NOT_FOUND for an unknown username.
+    [[nodiscard]] Status setUserPassword(const QString &username, const QString &passwordHash);
+    [[nodiscard]] Status setUserDisabled(const QString &username, bool disabled);
+    [[nodiscard]] Status setUserRole(const QString &username, const QString &role, qint64 storeId);
     [[nodiscard]] Result<qint64> createStore(qint64 orgId, const QString &name, const QString &timezone,
                                              const QString &keyHash);
     [[nodiscard]] Status setKeyHash(qint64 storeId, const QString &keyHash);

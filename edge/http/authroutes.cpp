@@ -74,6 +74,12 @@ void registerAuthRoutes(http::HttpServer &server, RouteContext &ctx)
             return HttpResponse::json(out);
         });
     });
+
+    // Revokes the calling token only: a table's other tablets stay logged in.
+    server.route(Method::Post, u"/api/v1/auth/logout"_s, {Access::AnyPrincipal}, [&ctx](HttpRequest &req) {
+        auto done = ctx.auth.logout(Principal::fromClaims(req.claims));
+        return done ? HttpResponse::noContent() : HttpResponse::error(done.error());
+    });
 }
 
 } // namespace tableorder::edge

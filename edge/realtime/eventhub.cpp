@@ -525,6 +525,26 @@ void EventHub::heartbeat()
     }
 }
 
+void EventHub::closeStreamsOf(const QString &subject)
+{
+    QList<qint64> ids;
+    for (const auto &[id, s] : m_subscribers)
+        if (s->who.subject == subject)
+            ids.append(id);
+    for (qint64 id : ids)
+        drop(id, "token revoked");
+}
+
+void EventHub::closeStreamsOfToken(const QString &tokenId)
+{
+    QList<qint64> ids;
+    for (const auto &[id, s] : m_subscribers)
+        if (!tokenId.isEmpty() && s->who.tokenId == tokenId)
+            ids.append(id);
+    for (qint64 id : ids)
+        drop(id, "token revoked");
+}
+
 void EventHub::drop(qint64 id, const char *reason)
 {
     auto it = m_subscribers.find(id);

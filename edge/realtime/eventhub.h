@@ -74,6 +74,10 @@ public:
     [[nodiscard]] int connectionCount(bool staff) const;
     /// Open streams of one principal: one table (any of its tokens) or one staff account.
     [[nodiscard]] int connectionCount(const Principal &who) const;
+    /// Revocation: closes the streams of a principal ("table:3"), or of one token (its
+    /// jti): WebSocket close code 4008 "token revoked", SSE connection closed.
+    void closeStreamsOf(const QString &subject);
+    void closeStreamsOfToken(const QString &tokenId);
     /// Whether a principal may see an event by its kind and table (tables: their own
     /// table's order and session events, and menu events); the party is checked apart.
     [[nodiscard]] static bool visible(const Principal &who, const Event &event);

@@ -3,6 +3,7 @@
 #include "crypto.h"
 #include "storage/staffrepository.h"
 #include "storage/tablerepository.h"
+#include "storage/tokenrepository.h"
 
 using namespace Qt::StringLiterals;
 
@@ -15,11 +16,20 @@ Error invalidCredentials()
 }
 } // namespace
 
-AuthService::AuthService(TableRepository &tables, StaffRepository &staff, QByteArray secret,
-                         int tableTokenDays, int staffTokenHours)
-    : m_tables(tables), m_staff(staff), m_signer(std::move(secret)),
+AuthService::AuthService(TableRepository &tables, StaffRepository &staff, TokenRepository &tokens,
+                         QByteArray secret, int tableTokenDays, int staffTokenHours)
+    : m_tables(tables), m_staff(staff), m_tokens(tokens), m_signer(std::move(secret)),
       m_tableTtl(qint64(tableTokenDays) * 86400), m_staffTtl(qint64(staffTokenHours) * 3600)
 {
+}
+
+QString AuthService::issue(const Principal &principal, qint64 ttl, qint64 now) const
+{
+    QJsonObject claims = principal.claims();
+    const QJsonObject stamp = m_revocation.stamp(principal.subject);
+    for (auto it = stamp.begin(); it != stamp.end(); ++it)
+        claims.insert(it.key(), it.value());
+    return m_signer.sign(claims, ttl, now);
 }
 
 Result<IssuedToken> AuthService::tableLogin(int number, const QString &password)
@@ -34,8 +44,11 @@ Result<IssuedToken> AuthService::tableLogin(int number, const QString &password)
     if (!crypto::verifyPassword((*table)->passwordHash, password))
         return fail(invalidCredentials());
     Principal principal{Role::Table, (*table)->id, 0, u"table:%1"_s.arg((*table)->id)};
+    // A change the CLI made a moment ago must be known before the token takes a generation.
+    if (auto ok = refreshFor(principal.subject); !ok)
+        return fail(ok.error());
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const QString token = m_signer.sign(principal.claims(), m_tableTtl, now.toSecsSinceEpoch());
+    const QString token = issue(principal, m_tableTtl, now.toSecsSinceEpoch());
     return IssuedToken{token, now.addSecs(m_tableTtl), principal, (*table)->number};
 }
 
@@ -48,11 +61,14 @@ Result<IssuedToken> AuthService::staffLogin(const QString &username, const QStri
         crypto::burnVerification(password);
         return fail(invalidCredentials());
     }
-    if (!crypto::verifyPassword((*account)->passwordHash, password))
+    // A disabled account gets the answer of a wrong password, after the same work.
+    if (!crypto::verifyPassword((*account)->passwordHash, password) || (*account)->disabled)
         return fail(invalidCredentials());
     Principal principal{(*account)->role, 0, (*account)->id, u"staff:%1"_s.arg((*account)->id)};
+    if (auto ok = refreshFor(principal.subject); !ok)
+        return fail(ok.error());
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const QString token = m_signer.sign(principal.claims(), m_staffTtl, now.toSecsSinceEpoch());
+    const QString token = issue(principal, m_staffTtl, now.toSecsSinceEpoch());
     return IssuedToken{token, now.addSecs(m_staffTtl), principal, 0};
 }
 
@@ -65,7 +81,45 @@ Result<Principal> AuthService::authenticate(QByteArrayView token) const
         return fail(claims.error());
     if (!parseRole(claims->value(u"role"_s).toString()))
         return fail(ErrorCode::InvalidToken, u"token has no valid role"_s);
+    if (auto ok = m_revocation.check(*claims); !ok)
+        return fail(ok.error());
     return Principal::fromClaims(*claims);
+}
+
+Status AuthService::refreshFor(const QString &subject)
+{
+    if (auto ok = refresh(); !ok)
+        return ok;
+    // A principal created since the last change (a new account) is not known yet.
+    if (!m_revocation.generation(subject))
+        return refresh(true);
+    return {};
+}
+
+Status AuthService::logout(const Principal &who)
+{
+    if (auto ok = m_tokens.revokeId(who.tokenId, who.expiresAt, QDateTime::currentSecsSinceEpoch()); !ok)
+        return ok;
+    m_revocation.revokeId(who.tokenId, who.expiresAt);
+    if (m_listener)
+        m_listener({{}, {who.tokenId}});
+    return {};
+}
+
+Status AuthService::refresh(bool force)
+{
+    auto version = m_tokens.version();
+    if (!version)
+        return fail(version.error());
+    if (*version == m_revocation.version() && !force)
+        return {};
+    auto state = m_tokens.load(QDateTime::currentSecsSinceEpoch());
+    if (!state)
+        return fail(state.error());
+    const TokenRevocation::Changes changes = m_revocation.replace(std::move(*state));
+    if (m_listener && (!changes.subjects.isEmpty() || !changes.tokenIds.isEmpty()))
+        m_listener(changes);
+    return {};
 }
 
 Result<qint64> AuthService::addStaff(const QString &username, const QString &password, Role role)

@@ -3,11 +3,15 @@
 #include "domain.h"
 #include "jwt.h"
 #include "principal.h"
+#include "tokenrevocation.h"
+
+#include <functional>
 
 namespace tableorder::edge {
 
 class TableRepository;
 class StaffRepository;
+class TokenRepository;
 
 struct IssuedToken
 {
@@ -17,24 +21,42 @@ struct IssuedToken
     int tableNumber = 0;
 };
 
-/// Logins for tables and staff, and verification of the tokens they get.
+/// Logins for tables and staff, and verification of the tokens they get. Tokens carry
+/// their principal's generation and an id, checked against TokenRevocation in memory.
 class AuthService
 {
 public:
-    AuthService(TableRepository &tables, StaffRepository &staff, QByteArray secret,
-                int tableTokenDays, int staffTokenHours);
+    /// Called with what a refresh or a logout revoked (to close those streams).
+    using RevocationListener = std::function<void(const TokenRevocation::Changes &)>;
+
+    AuthService(TableRepository &tables, StaffRepository &staff, TokenRepository &tokens,
+                QByteArray secret, int tableTokenDays, int staffTokenHours);
 
     /// INVALID_CREDENTIALS for an unknown table or a wrong password (same answer, same time).
     [[nodiscard]] Result<IssuedToken> tableLogin(int number, const QString &password);
     [[nodiscard]] Result<IssuedToken> staffLogin(const QString &username, const QString &password);
-    /// INVALID_TOKEN or TOKEN_EXPIRED; UNAUTHENTICATED when there is no token.
+    /// INVALID_TOKEN, TOKEN_EXPIRED or TOKEN_REVOKED; UNAUTHENTICATED when there is no token.
     [[nodiscard]] Result<Principal> authenticate(QByteArrayView token) const;
+    /// Revokes the calling token only (other tablets of the same table stay logged in).
+    [[nodiscard]] Status logout(const Principal &who);
+
+    /// Reloads generations and revoked ids when the database's auth version moved (a change
+    /// here, or by the CLI in another process); cheap when it did not. Tells the listener.
+    [[nodiscard]] Status refresh(bool force = false);
+    void setRevocationListener(RevocationListener listener) { m_listener = std::move(listener); }
 
     [[nodiscard]] Result<qint64> addStaff(const QString &username, const QString &password, Role role);
 
 private:
+    /// refresh(), and a forced reload when `subject` is still unknown (created since).
+    [[nodiscard]] Status refreshFor(const QString &subject);
+    [[nodiscard]] QString issue(const Principal &principal, qint64 ttl, qint64 now) const;
+
     TableRepository &m_tables;
     StaffRepository &m_staff;
+    TokenRepository &m_tokens;
+    TokenRevocation m_revocation;
+    RevocationListener m_listener;
     JwtSigner m_signer;
     qint64 m_tableTtl;
     qint64 m_staffTtl;

@@ -11,6 +11,9 @@ Principal Principal::fromClaims(const QJsonObject &claims)
     p.tableId = claims.value(u"tid"_s).toInteger();
     p.staffId = claims.value(u"uid"_s).toInteger();
     p.subject = claims.value(u"sub"_s).toString();
+    p.generation = claims.value(u"gen"_s).toInteger();
+    p.tokenId = claims.value(u"jti"_s).toString();
+    p.expiresAt = claims.value(u"exp"_s).toInteger();
     return p;
 }
 
@@ -21,6 +24,12 @@ QJsonObject Principal::claims() const
         claims.insert(u"tid"_s, tableId);
     if (staffId)
         claims.insert(u"uid"_s, staffId);
+    if (generation)
+        claims.insert(u"gen"_s, generation);
+    if (!tokenId.isEmpty())
+        claims.insert(u"jti"_s, tokenId);
+    if (expiresAt)
+        claims.insert(u"exp"_s, expiresAt);
     return claims;
 }
 

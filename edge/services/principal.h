@@ -13,6 +13,11 @@ struct Principal
     qint64 tableId = 0;   // tables only
     qint64 staffId = 0;   // staff only
     QString subject;      // "table:3" or "staff:1", the rate-limit key
+    // The token's own claims, for revocation: the principal's generation when it was
+    // issued, its random id and its expiry (seconds since the epoch).
+    qint64 generation = 0;
+    QString tokenId;
+    qint64 expiresAt = 0;
 
     [[nodiscard]] bool isTable() const { return role == Role::Table; }
     [[nodiscard]] bool isStaff() const { return role != Role::Table; }

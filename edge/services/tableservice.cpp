@@ -5,6 +5,7 @@
 #include "edgeconfig.h"
 #include "event.h"
 #include "eventlog.h"
+#include "storage/tokenrepository.h"
 
 using namespace Qt::StringLiterals;
 
@@ -21,9 +22,10 @@ Status checkPassword(const QString &password)
 
 } // namespace
 
-TableService::TableService(QSqlDatabase db, TableRepository &tables, EventLog &events, const StoreLimits &limits,
-                           QObject *parent)
-    : QObject(parent), m_db(std::move(db)), m_tables(tables), m_events(events), m_limits(limits)
+TableService::TableService(QSqlDatabase db, TableRepository &tables, TokenRepository &tokens, EventLog &events,
+                           const StoreLimits &limits, QObject *parent)
+    : QObject(parent), m_db(std::move(db)), m_tables(tables), m_tokens(tokens), m_events(events),
+      m_limits(limits)
 {
 }
 
@@ -48,10 +50,24 @@ Result<TableInfo> TableService::create(int number, const QString &password)
         return fail(existing.error());
     if (existing->has_value())
         return fail(ErrorCode::AlreadyExists, u"table %1 already exists"_s.arg(number));
-    auto id = m_tables.insert(number, crypto::hashPassword(password));
-    if (!id)
-        return fail(id.error());
-    return TableInfo{*id, number, 0, {}, 0, 0};
+    const QString hash = crypto::hashPassword(password);
+    db::Transaction tx(m_db);
+    auto reinstated = m_tables.reinstate(number, hash);
+    if (!reinstated)
+        return fail(reinstated.error());
+    qint64 id = reinstated->value_or(0);
+    if (!id) {
+        auto inserted = m_tables.insert(number, hash);
+        if (!inserted)
+            return fail(inserted.error());
+        id = *inserted;
+    }
+    if (auto ok = m_tokens.bumpVersion(); !ok)
+        return fail(ok.error());
+    if (auto ok = tx.commit(); !ok)
+        return fail(ok.error());
+    emit credentialsChanged();
+    return TableInfo{id, number, 0, {}, 0, 0};
 }
 
 Result<TableInfo> TableService::update(qint64 id, std::optional<int> number,
@@ -73,12 +89,27 @@ Result<TableInfo> TableService::update(qint64 id, std::optional<int> number,
             return fail(clash.error());
         if (clash->has_value())
             return fail(ErrorCode::AlreadyExists, u"table %1 already exists"_s.arg(*number));
+        auto removed = m_tables.removedWithNumber(*number);
+        if (!removed)
+            return fail(removed.error());
+        if (removed->has_value())
+            return fail(ErrorCode::AlreadyExists,
+                        u"table %1 was removed; add it again instead (its history stays with it)"_s.arg(*number));
         table.number = *number;
     }
     if (password)
         table.passwordHash = crypto::hashPassword(*password);
-    if (auto ok = m_tables.update(table); !ok)
+    db::Transaction tx(m_db);
+    if (auto ok = m_tables.update(table, password.has_value()); !ok)
         return fail(ok.error());
+    if (password) {
+        if (auto ok = m_tokens.bumpVersion(); !ok)
+            return fail(ok.error());
+    }
+    if (auto ok = tx.commit(); !ok)
+        return fail(ok.error());
+    if (password)
+        emit credentialsChanged();
     return TableInfo{table.id, table.number, 0, {}, 0, 0};
 }
 
@@ -91,6 +122,31 @@ Result<TableVisit> TableService::currentVisit(qint64 tableId)
     if (!newest)
         return fail(newest.error());
     return TableVisit{open->has_value() ? (*open)->id : 0, *newest};
+}
+
+Status TableService::remove(int number)
+{
+    auto table = m_tables.byNumber(number);
+    if (!table)
+        return fail(table.error());
+    if (!table->has_value())
+        return fail(Error::notFound(u"table"_s));
+    // A removed table's open session could not be closed any more, and would come back
+    // with the table: the manager frees the table first.
+    auto session = m_tables.openSession((*table)->id);
+    if (!session)
+        return fail(session.error());
+    if (session->has_value())
+        return fail(ErrorCode::Conflict, u"table %1 has an open session; close it first"_s.arg(number));
+    db::Transaction tx(m_db);
+    if (auto ok = m_tables.remove(number, QDateTime::currentDateTimeUtc()); !ok)
+        return ok;
+    if (auto ok = m_tokens.bumpVersion(); !ok)
+        return ok;
+    if (auto ok = tx.commit(); !ok)
+        return ok;
+    emit credentialsChanged();
+    return {};
 }
 
 Result<ClosedSession> TableService::closeSession(qint64 tableId)

@@ -10,7 +10,8 @@ namespace tableorder::edge {
 
 Result<std::optional<StaffAccount>> StaffRepository::byUsername(const QString &username)
 {
-    QSqlQuery q = db::prepared(m_db, u"SELECT id, username, password_hash, role FROM staff WHERE username = ?"_s);
+    QSqlQuery q = db::prepared(m_db, u"SELECT id, username, password_hash, role, disabled FROM staff "
+                                      "WHERE username = ?"_s);
     q.addBindValue(username);
     if (auto ok = db::exec(q, "read staff"); !ok)
         return fail(ok.error());
@@ -18,7 +19,46 @@ Result<std::optional<StaffAccount>> StaffRepository::byUsername(const QString &u
         return std::optional<StaffAccount>();
     return std::optional(StaffAccount{q.value(0).toLongLong(), q.value(1).toString(),
                                       q.value(2).toString(),
-                                      parseRole(q.value(3).toString()).value_or(Role::Kitchen)});
+                                      parseRole(q.value(3).toString()).value_or(Role::Kitchen),
+                                      q.value(4).toBool()});
+}
+
+Result<QList<StaffAccount>> StaffRepository::list()
+{
+    QSqlQuery q = db::prepared(m_db, u"SELECT id, username, role, disabled FROM staff ORDER BY username"_s);
+    if (auto ok = db::exec(q, "list staff"); !ok)
+        return fail(ok.error());
+    QList<StaffAccount> out;
+    while (q.next())
+        out.append({q.value(0).toLongLong(), q.value(1).toString(), {},
+                    parseRole(q.value(2).toString()).value_or(Role::Kitchen), q.value(3).toBool()});
+    return out;
+}
+
+Status StaffRepository::setDisabled(const QString &username, bool disabled)
+{
+    QSqlQuery q = db::prepared(m_db, u"UPDATE staff SET disabled = ?, token_generation = token_generation + 1 "
+                                      "WHERE username = ?"_s);
+    q.addBindValue(disabled ? 1 : 0);
+    q.addBindValue(username);
+    if (auto ok = db::exec(q, "set staff disabled"); !ok)
+        return ok;
+    if (q.numRowsAffected() == 0)
+        return fail(Error::notFound(u"staff account"_s));
+    return {};
+}
+
+Status StaffRepository::setRole(const QString &username, Role role)
+{
+    QSqlQuery q = db::prepared(m_db, u"UPDATE staff SET role = ?, token_generation = token_generation + 1 "
+                                      "WHERE username = ?"_s);
+    q.addBindValue(roleName(role));
+    q.addBindValue(username);
+    if (auto ok = db::exec(q, "set staff role"); !ok)
+        return ok;
+    if (q.numRowsAffected() == 0)
+        return fail(Error::notFound(u"staff account"_s));
+    return {};
 }
 
 Result<qint64> StaffRepository::insert(const StaffAccount &account)
@@ -40,7 +80,8 @@ Result<qint64> StaffRepository::insert(const StaffAccount &account)
 
 Status StaffRepository::setPassword(const QString &username, const QString &passwordHash)
 {
-    QSqlQuery q = db::prepared(m_db, u"UPDATE staff SET password_hash = ? WHERE username = ?"_s);
+    QSqlQuery q = db::prepared(m_db, u"UPDATE staff SET password_hash = ?, "
+                                      "token_generation = token_generation + 1 WHERE username = ?"_s);
     q.addBindValue(passwordHash);
     q.addBindValue(username);
     if (auto ok = db::exec(q, "set staff password"); !ok)

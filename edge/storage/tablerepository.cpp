@@ -11,7 +11,7 @@ namespace tableorder::edge {
 
 TableRepository::TableRepository(QSqlDatabase db)
     : m_db(std::move(db)),
-      m_byId(db::prepared(m_db, u"SELECT id, number, password_hash FROM tables WHERE id = ?"_s)),
+      m_byId(db::prepared(m_db, u"SELECT id, number, password_hash FROM tables WHERE id = ? AND removed_at IS NULL"_s)),
       m_openSession(db::prepared(m_db, u"SELECT id, opened_at FROM table_sessions "
                                         "WHERE table_id = ? AND closed_at IS NULL"_s)),
       m_insertSession(db::prepared(m_db, u"INSERT INTO table_sessions (table_id, opened_at) VALUES (?, ?)"_s))
@@ -25,6 +25,7 @@ Result<QList<TableInfo>> TableRepository::overview()
                (SELECT COUNT(*) FROM orders o WHERE o.session_id = s.id AND o.status != 'canceled'),
                (SELECT COALESCE(SUM(o.total), 0) FROM orders o WHERE o.session_id = s.id AND o.status != 'canceled')
         FROM tables t LEFT JOIN table_sessions s ON s.table_id = t.id AND s.closed_at IS NULL
+        WHERE t.removed_at IS NULL
         ORDER BY t.number)"_s);
     if (auto ok = db::exec(q, "tables overview"); !ok)
         return fail(ok.error());
@@ -46,7 +47,8 @@ static Result<std::optional<TableRecord>> readTable(QSqlQuery &q)
 
 Result<std::optional<TableRecord>> TableRepository::byNumber(int number)
 {
-    QSqlQuery q = db::prepared(m_db, u"SELECT id, number, password_hash FROM tables WHERE number = ?"_s);
+    QSqlQuery q = db::prepared(m_db, u"SELECT id, number, password_hash FROM tables "
+                                      "WHERE number = ? AND removed_at IS NULL"_s);
     q.addBindValue(number);
     return readTable(q);
 }
@@ -61,7 +63,7 @@ Result<std::optional<TableRecord>> TableRepository::byId(qint64 id)
 
 Result<int> TableRepository::count()
 {
-    QSqlQuery q = db::prepared(m_db, u"SELECT COUNT(*) FROM tables"_s);
+    QSqlQuery q = db::prepared(m_db, u"SELECT COUNT(*) FROM tables WHERE removed_at IS NULL"_s);
     if (auto ok = db::exec(q, "count tables"); !ok)
         return fail(ok.error());
     return q.next() ? q.value(0).toInt() : 0;
@@ -78,13 +80,54 @@ Result<qint64> TableRepository::insert(int number, const QString &passwordHash)
     return q.lastInsertId().toLongLong();
 }
 
-Status TableRepository::update(const TableRecord &table)
+Status TableRepository::update(const TableRecord &table, bool revokeTokens)
 {
-    QSqlQuery q = db::prepared(m_db, u"UPDATE tables SET number = ?, password_hash = ? WHERE id = ?"_s);
+    QSqlQuery q = db::prepared(m_db, u"UPDATE tables SET number = ?, password_hash = ?, "
+                                      "token_generation = token_generation + ? WHERE id = ?"_s);
     q.addBindValue(table.number);
     q.addBindValue(table.passwordHash);
+    q.addBindValue(revokeTokens ? 1 : 0);
     q.addBindValue(table.id);
     return db::exec(q, "update table");
+}
+
+Status TableRepository::remove(int number, const QDateTime &now)
+{
+    QSqlQuery q = db::prepared(m_db, u"UPDATE tables SET removed_at = ?, token_generation = token_generation + 1 "
+                                      "WHERE number = ? AND removed_at IS NULL"_s);
+    q.addBindValue(timestampText(now));
+    q.addBindValue(number);
+    if (auto ok = db::exec(q, "remove table"); !ok)
+        return ok;
+    if (q.numRowsAffected() == 0)
+        return fail(Error::notFound(u"table"_s));
+    return {};
+}
+
+Result<std::optional<qint64>> TableRepository::removedWithNumber(int number)
+{
+    QSqlQuery find = db::prepared(m_db, u"SELECT id FROM tables WHERE number = ? AND removed_at IS NOT NULL"_s);
+    find.addBindValue(number);
+    if (auto ok = db::exec(find, "find removed table"); !ok)
+        return fail(ok.error());
+    if (!find.next())
+        return std::optional<qint64>();
+    return std::optional(find.value(0).toLongLong());
+}
+
+Result<std::optional<qint64>> TableRepository::reinstate(int number, const QString &passwordHash)
+{
+    auto removed = removedWithNumber(number);
+    if (!removed || !removed->has_value())
+        return removed;
+    const qint64 id = **removed;
+    QSqlQuery q = db::prepared(m_db, u"UPDATE tables SET removed_at = NULL, password_hash = ?, "
+                                      "token_generation = token_generation + 1 WHERE id = ?"_s);
+    q.addBindValue(passwordHash);
+    q.addBindValue(id);
+    if (auto ok = db::exec(q, "reinstate table"); !ok)
+        return fail(ok.error());
+    return std::optional(id);
 }
 
 Result<std::optional<SessionRecord>> TableRepository::openSession(qint64 tableId)

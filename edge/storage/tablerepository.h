@@ -40,7 +40,17 @@ public:
     [[nodiscard]] Result<std::optional<TableRecord>> byId(qint64 id);
     [[nodiscard]] Result<int> count();
     [[nodiscard]] Result<qint64> insert(int number, const QString &passwordHash);
-    [[nodiscard]] Status update(const TableRecord &table);
+    /// Bumps the table's token generation when `revokeTokens` (a new password).
+    [[nodiscard]] Status update(const TableRecord &table, bool revokeTokens = false);
+    /// Removes a table from service: its tokens stop counting, its number is free for a
+    /// new table (which takes the removed row's place, so its history stays), its orders
+    /// and history stay. NOT_FOUND for an unknown number.
+    [[nodiscard]] Status remove(int number, const QDateTime &now);
+    /// The id of the removed table with this number, given a new password and back in
+    /// service; nullopt when there is none.
+    [[nodiscard]] Result<std::optional<qint64>> reinstate(int number, const QString &passwordHash);
+    /// The id of the removed table holding this number (numbers stay unique), if any.
+    [[nodiscard]] Result<std::optional<qint64>> removedWithNumber(int number);
 
     [[nodiscard]] Result<std::optional<SessionRecord>> openSession(qint64 tableId);
     /// The highest session id of the store (any table, open or closed), 0 if none: every

@@ -63,7 +63,8 @@ void EdgeApi::watch(QNetworkReply *reply, Callback done)
             result = ApiReply::fromHttp(status.toInt(), reply->readAll(), reply->rawHeader("ETag"),
                                         reply->rawHeader("Retry-After").toInt());
             if (result.status == 401 && (result.errorCode() == u"INVALID_TOKEN"_s
-                                         || result.errorCode() == u"TOKEN_EXPIRED"_s))
+                                         || result.errorCode() == u"TOKEN_EXPIRED"_s
+                                         || result.errorCode() == u"TOKEN_REVOKED"_s))
                 emit unauthorized(result.errorCode());
         }
         done(result);

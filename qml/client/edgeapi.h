@@ -59,7 +59,7 @@ public:
 
 signals:
     void baseUrlChanged();
-    /// The edge refused the token (INVALID_TOKEN / TOKEN_EXPIRED): log in again.
+    /// The edge refused the token (INVALID_TOKEN / TOKEN_EXPIRED / TOKEN_REVOKED): log in again.
     void unauthorized(const QString &code);
 
 private:

@@ -31,6 +31,16 @@ bool SseStream::open(quint16 port, const QString &path, const QString &token, in
     return m_headersDone;
 }
 
+bool SseStream::waitForClosed(int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (m_socket.state() == QAbstractSocket::ConnectedState && !deadline.hasExpired()) {
+        m_socket.waitForReadyRead(50);
+        read();
+    }
+    return m_socket.state() != QAbstractSocket::ConnectedState;
+}
+
 void SseStream::read()
 {
     m_buffer += m_socket.readAll();

@@ -31,6 +31,8 @@ public:
     /// Events received so far and not taken.
     [[nodiscard]] QList<Event> pending();
     [[nodiscard]] QString errorString() const { return m_error; }
+    /// True once the server ended the stream (bounded wait).
+    [[nodiscard]] bool waitForClosed(int timeoutMs);
 
 private:
     void read();

@@ -81,9 +81,9 @@ void TestSyncImages::initTestCase()
     QByteArray output;
     const int code = CentralProcess::runAdmin({u"org"_s, u"add"_s, u"--db"_s, m_db.url(), u"--name"_s,
                                                u"other group"_s, u"--admin-username"_s, u"o-admin"_s},
-                                              "o-secret\n", &output);
+                                              "o-secret-pass\n", &output);
     QVERIFY2(code == 0, output.constData());
-    m_otherHq = Hq::login(m_hqHttp, u"o-admin"_s, u"o-secret"_s);
+    m_otherHq = Hq::login(m_hqHttp, u"o-admin"_s, u"o-secret-pass"_s);
     QVERIFY(!m_otherHq.isEmpty());
 
     const auto items = Hq{m_hqHttp, m_hq}.menuItems(m_store);

@@ -71,14 +71,14 @@ void TestSyncTenancy::initTestCase()
     const int code
         = CentralProcess::runAdmin({ u"org"_s, u"add"_s, u"--db"_s, m_db.url(), u"--name"_s,
                                        u"second group"_s, u"--admin-username"_s, u"y-admin"_s },
-            "y-secret\n", &output);
+            "y-secret-pass\n", &output);
     QVERIFY2(code == 0, output.constData());
     QVERIFY2(output.contains("added organization second group"), output.constData());
 
     m_x.name = u"demo"_s;
     m_x.token = Hq::login(m_http, u"hq"_s, u"hq"_s);
     m_y.name = u"second group"_s;
-    m_y.token = Hq::login(m_http, u"y-admin"_s, u"y-secret"_s);
+    m_y.token = Hq::login(m_http, u"y-admin"_s, u"y-secret-pass"_s);
     QVERIFY(!m_x.token.isEmpty() && !m_y.token.isEmpty());
     populate(m_x, u"X-7f3a"_s, 1000);
     populate(m_y, u"Y-9c1e"_s, 7777);
@@ -371,9 +371,9 @@ void TestSyncTenancy::storeViewerSeesOnlyItsStore()
         { u"user"_s, u"add"_s, u"--db"_s, m_db.url(), u"--org"_s, u"demo"_s, u"--username"_s,
             u"x-viewer"_s, u"--role"_s, u"store_viewer"_s, u"--store-id"_s,
             QString::number(m_x.store) },
-        "viewer-pw\n", &output);
+        "viewer-password\n", &output);
     QVERIFY2(code == 0, output.constData());
-    const QString token = Hq::login(m_http, u"x-viewer"_s, u"viewer-pw"_s);
+    const QString token = Hq::login(m_http, u"x-viewer"_s, u"viewer-password"_s);
     QVERIFY(!token.isEmpty());
 
     const QJsonArray stores
@@ -412,7 +412,7 @@ void TestSyncTenancy::adminCommandErrors()
     QVERIFY2(output.contains("exists"), output.constData());
     QCOMPARE(CentralProcess::runAdmin({ u"org"_s, u"add"_s, u"--db"_s, m_db.url(), u"--name"_s,
                                           u"third"_s, u"--admin-username"_s, u"hq"_s },
-                 "pw\n", &output),
+                 "long-enough-pw\n", &output),
         1);
     QVERIFY2(output.contains("taken"), output.constData());
     QCOMPARE(CentralProcess::runAdmin(
