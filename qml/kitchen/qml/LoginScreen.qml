@@ -22,12 +22,14 @@ Rectangle {
             anchors.margins: 40
             spacing: 20
             Text {
+                textFormat: Text.PlainText
                 text: qsTr("Kitchen display")
                 font.pixelSize: Theme.headline
                 font.weight: Font.Bold
                 color: Theme.kText
             }
             Text {
+                textFormat: Text.PlainText
                 text: qsTr("Log in with a kitchen or manager account.")
                 font.pixelSize: Theme.body
                 color: Theme.kTextMuted
@@ -61,6 +63,7 @@ Rectangle {
                 echoMode: TextInput.Password
             }
             Text {
+                textFormat: Text.PlainText
                 objectName: "loginError"
                 visible: kitchen.loginError.length > 0
                 text: kitchen.loginError

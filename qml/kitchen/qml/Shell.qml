@@ -40,6 +40,7 @@ Item {
                     anchors.leftMargin: 24
                     anchors.rightMargin: 12
                     Text {
+                        textFormat: Text.PlainText
                         text: qsTr("⚠ Order #%1 (table %2) was not confirmed by any kitchen screen within %3 s. Check that it is being made.")
                                 .arg(modelData.number).arg(modelData.tableNumber).arg(modelData.ageSeconds)
                         color: "#1B1B1B"
@@ -88,7 +89,7 @@ Item {
             anchors.fill: parent
             anchors.leftMargin: 24
             anchors.rightMargin: 8
-            Text { id: messageText; text: kitchen.message; color: Theme.kText; font.pixelSize: Theme.body; Layout.fillWidth: true; elide: Text.ElideRight }
+            Text { id: messageText; textFormat: Text.PlainText; text: kitchen.message; color: Theme.kText; font.pixelSize: Theme.body; Layout.fillWidth: true; elide: Text.ElideRight }
             TouchButton { text: "✕"; variant: "dark"; implicitWidth: Theme.touch; onClicked: kitchen.clearMessage() }
         }
         Timer { running: parent.visible; interval: 6000; onTriggered: kitchen.clearMessage() }

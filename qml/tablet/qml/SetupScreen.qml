@@ -23,6 +23,7 @@ Rectangle {
             spacing: 20
 
             Text {
+                textFormat: Text.PlainText
                 text: qsTr("Set up this table's tablet")
                 font.pixelSize: Theme.headline
                 font.weight: Font.Bold
@@ -31,6 +32,7 @@ Rectangle {
                 wrapMode: Text.WordWrap
             }
             Text {
+                textFormat: Text.PlainText
                 text: qsTr("For staff. The tablet remembers this until it is set up again.")
                 font.pixelSize: Theme.small + 2
                 color: Theme.textMuted
@@ -48,6 +50,7 @@ Rectangle {
                 inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
             }
             Text {
+                textFormat: Text.PlainText
                 visible: tablet.edgeProvisioned
                 text: qsTr("Edge: %1").arg(tablet.edgeUrl)
                 font.pixelSize: Theme.body
@@ -73,6 +76,7 @@ Rectangle {
                 }
             }
             Text {
+                textFormat: Text.PlainText
                 objectName: "setupError"
                 visible: tablet.setupError.length > 0
                 text: tablet.setupError
