@@ -16,6 +16,7 @@ class Metrics;
 namespace http {
 class HttpServer;
 class RateLimiter;
+struct TlsIdentity;
 } // namespace http
 } // namespace tableorder
 
@@ -64,6 +65,11 @@ public:
     SyncClient *sync() { return m_sync.get(); }
     StoreRepository &store();
     Metrics &metrics() { return *m_metrics; }
+    /// After open(): the store's TLS certificate and key from the configured files, generated
+    /// on first use (CN: the store's name; SANs: this host's names and addresses).
+    [[nodiscard]] Result<http::TlsIdentity> tlsIdentity();
+    /// The served certificate's SHA-256 fingerprint (64 hex digits); empty without TLS.
+    [[nodiscard]] QString tlsFingerprint() const { return m_tlsFingerprint; }
 
 private:
     struct Repositories;
@@ -91,6 +97,7 @@ private:
     std::unique_ptr<QLockFile> m_lock;
     std::unique_ptr<http::HttpServer> m_server;
     quint16 m_port = 0;
+    QString m_tlsFingerprint;
 };
 
 } // namespace tableorder::edge

@@ -3,10 +3,12 @@
 #include <QByteArray>
 #include <QHash>
 #include <QPointer>
+#include <QSslConfiguration>
 #include <QTcpServer>
 #include <QTimer>
 
 #include <functional>
+#include <optional>
 
 class QTcpSocket;
 
@@ -38,6 +40,9 @@ public:
     [[nodiscard]] int openConnections() const { return m_open; }
     /// A socket that became an event stream is exempt from the deadlines from now on.
     static void markStreaming(QTcpSocket *socket);
+    /// Serve TLS with this configuration (certificate and key set): every connection is a
+    /// QSslSocket in server mode, so the guard and Qt's parser read the decrypted bytes.
+    void setTlsConfiguration(const QSslConfiguration &configuration) { m_tls = configuration; }
 
 protected:
     void incomingConnection(qintptr descriptor) override;
@@ -45,6 +50,7 @@ protected:
 private:
     friend class SocketGuard;
     GuardLimits m_limits;
+    std::optional<QSslConfiguration> m_tls;
     int m_open = 0;
 };
 

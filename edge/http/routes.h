@@ -33,6 +33,8 @@ struct RouteContext
     QTimeZone zone;
     std::function<bool()> databaseUsable;
     EventHub *hub = nullptr;
+    /// SHA-256 of the served TLS certificate (64 hex digits); empty when TLS is off.
+    QString tlsFingerprint;
 };
 
 void registerAuthRoutes(http::HttpServer &server, RouteContext &ctx);
