@@ -47,6 +47,16 @@ Rectangle {
                 visible: !kitchen.edgeProvisioned
             }
             TextInputField {
+                id: fingerprintField
+                objectName: "loginFingerprint"
+                dark: true
+                Layout.fillWidth: true
+                label: qsTr("Certificate fingerprint (SHA-256, for https)")
+                placeholder: "AB:CD:…"
+                visible: !kitchen.edgeProvisioned && edgeField.text.trim().toLowerCase().startsWith("https")
+                inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
+            }
+            TextInputField {
                 id: userField
                 objectName: "loginUser"
                 dark: true
@@ -79,7 +89,7 @@ Rectangle {
                 fontSize: Theme.title
                 text: kitchen.loginBusy ? qsTr("Logging in…") : qsTr("Log in")
                 enabled: !kitchen.loginBusy
-                onClicked: kitchen.login(edgeField.text, userField.text, passwordField.text)
+                onClicked: kitchen.login(edgeField.text, userField.text, passwordField.text, fingerprintField.text)
             }
         }
     }

@@ -23,8 +23,10 @@ Item {
             visible: !kitchen.online
             tint: Theme.kVeryLate
             pulsing: true
-            text: qsTr("OFFLINE: reconnecting…")
-            detail: kitchen.retryInSeconds > 0
+            text: kitchen.certificateRefused ? qsTr("NOT CONNECTED: the edge's certificate is not the paired one")
+                                             : qsTr("OFFLINE: reconnecting…")
+            detail: kitchen.certificateRefused ? qsTr("Log out and log in again with the fingerprint the manager screen shows.")
+                  : kitchen.retryInSeconds > 0
                     ? qsTr("Next try in %1 s. The board may be out of date; taps are kept and sent when back.").arg(kitchen.retryInSeconds)
                     : qsTr("The board may be out of date; taps are kept and sent when back.")
         }

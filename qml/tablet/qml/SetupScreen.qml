@@ -49,6 +49,15 @@ Rectangle {
                 visible: !tablet.edgeProvisioned
                 inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
             }
+            TextInputField {
+                id: fingerprintField
+                objectName: "setupFingerprint"
+                Layout.fillWidth: true
+                label: qsTr("Certificate fingerprint (SHA-256, for https)")
+                placeholder: "AB:CD:…"
+                visible: !tablet.edgeProvisioned && edgeField.text.trim().toLowerCase().startsWith("https")
+                inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
+            }
             Text {
                 textFormat: Text.PlainText
                 visible: tablet.edgeProvisioned
@@ -92,7 +101,7 @@ Rectangle {
                 fontSize: Theme.title
                 text: tablet.setupBusy ? qsTr("Connecting…") : qsTr("Start taking orders")
                 enabled: !tablet.setupBusy
-                onClicked: tablet.setup(edgeField.text, parseInt(tableField.text), passwordField.text)
+                onClicked: tablet.setup(edgeField.text, parseInt(tableField.text), passwordField.text, fingerprintField.text)
             }
         }
     }
