@@ -3,6 +3,7 @@
 #include "database.h"
 #include "demo.h"
 #include "edgeapp.h"
+#include "http/tlsidentity.h"
 #include "services/authservice.h"
 #include "services/backupservice.h"
 #include "services/staffservice.h"
@@ -49,7 +50,9 @@ int adminCommand(const QStringList &arguments)
                        {u"from"_s, u"Backup file to restore."_s, u"FILE"_s},
                        {u"role"_s, u"manager or kitchen."_s, u"ROLE"_s},
                        {u"username"_s, u"Staff username."_s, u"NAME"_s},
-                       {u"number"_s, u"Table number."_s, u"N"_s}});
+                       {u"number"_s, u"Table number."_s, u"N"_s},
+                       {u"tls-cert"_s, u"PEM certificate (default DIR/tls-cert.pem)."_s, u"FILE"_s},
+                       {u"tls-key"_s, u"PEM private key (default DIR/tls-key.pem)."_s, u"FILE"_s}});
     QStringList rest = arguments.mid(3);
     rest.prepend(arguments.first());
     if (!parser.parse(rest) || parser.value(u"data-dir"_s).isEmpty()) {
@@ -61,12 +64,15 @@ int adminCommand(const QStringList &arguments)
                  "       tableorder-edge table remove --data-dir DIR --number N\n"
                  "       tableorder-edge backup --data-dir DIR          (online; safe while serving)\n"
                  "       tableorder-edge restore --data-dir DIR --from FILE   (daemon stopped)\n"
+                 "       tableorder-edge tls fingerprint --data-dir DIR [--tls-cert FILE --tls-key FILE]\n"
                  "(the password is read from standard input; passwd, disable, role and table\n"
                  " remove revoke the tokens at once, a running daemon included)\n";
         return 2;
     }
     EdgeConfig config;
     config.dataDir = parser.value(u"data-dir"_s);
+    config.tlsCertificate = parser.value(u"tls-cert"_s);
+    config.tlsKey = parser.value(u"tls-key"_s);
     if (noun == u"restore"_s) {
         QLockFile lock(config.lockPath());
         if (!lock.tryLock(0)) {
@@ -154,6 +160,18 @@ int adminCommand(const QStringList &arguments)
         }
         return report(app.tables().remove(number), u"removed table %1"_s.arg(number));
     }
+    if (noun == u"tls"_s && verb == u"fingerprint"_s) {
+        // Creates the certificate when the store has none yet, so tablets can be paired
+        // before the first start with TLS.
+        auto identity = app.tlsIdentity();
+        if (!identity) {
+            err() << errorCodeName(identity.error().code) << ": " << identity.error().message << '\n';
+            return 1;
+        }
+        const QString fingerprint = http::certificateFingerprint(identity->certificate);
+        QTextStream(stdout) << fingerprint << '\n' << http::displayFingerprint(fingerprint) << '\n';
+        return 0;
+    }
     err() << "unknown command " << noun << ' ' << verb << '\n';
     return 2;
 }
@@ -187,7 +205,7 @@ int serve(const QStringList &arguments)
 int runCommandLine(const QStringList &arguments)
 {
     const QString first = arguments.value(1);
-    if (first == u"user"_s || first == u"table"_s)
+    if (first == u"user"_s || first == u"table"_s || first == u"tls"_s)
         return adminCommand(arguments);
     if (first == u"backup"_s || first == u"restore"_s) {
         // No verb: keep the `noun verb --options` shape for the parser.

@@ -6,6 +6,7 @@
 #include "health/healthmonitor.h"
 #include "http/httpserver.h"
 #include "http/ratelimiter.h"
+#include "http/tlsidentity.h"
 #include "http/routes.h"
 #include "metrics.h"
 #include "realtime/ackmonitor.h"
@@ -31,7 +32,10 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QJsonArray>
+#include <QHostInfo>
 #include <QLoggingCategory>
+#include <QNetworkInterface>
+#include <QSslConfiguration>
 #include <QThreadPool>
 #include <QTimer>
 #include <QTimeZone>
@@ -143,6 +147,27 @@ Status EdgeApp::open()
     return {};
 }
 
+Result<http::TlsIdentity> EdgeApp::tlsIdentity()
+{
+    http::CertificateSubject subject;
+    const QString host = QHostInfo::localHostName();
+    auto settings = m_repos->store.settings();
+    subject.commonName = settings && !settings->name.trimmed().isEmpty() ? settings->name.trimmed() : host;
+    subject.dnsNames = {host, host + u".local"_s, u"localhost"_s};
+    // Every address of this machine when it listens on all of them; pinning makes the
+    // names informative rather than trusted, but browsers and curl show them.
+    if (m_config.address == QHostAddress::Any || m_config.address == QHostAddress::AnyIPv4
+        || m_config.address == QHostAddress::AnyIPv6)
+        subject.addresses = QNetworkInterface::allAddresses();
+    else
+        subject.addresses = {m_config.address, QHostAddress(QHostAddress::LocalHost)};
+    auto identity = http::loadOrCreateTlsIdentity(m_config.tlsCertificatePath(), m_config.tlsKeyPath(), subject);
+    if (identity && identity->generated)
+        qCInfo(lcEdge).noquote() << "generated the store's TLS certificate" << m_config.tlsCertificatePath()
+                                 << "and key" << m_config.tlsKeyPath();
+    return identity;
+}
+
 bool EdgeApp::databaseUsable()
 {
     QSqlQuery query(m_db);
@@ -241,13 +266,28 @@ Status EdgeApp::start()
     limits.upgradeCheck = [this](QByteArrayView target, const QHash<QByteArray, QByteArray> &headers) {
         return webSocketUpgradeCheck(*m_routeContext, target, headers);
     };
+    if (m_config.tls) {
+        auto identity = tlsIdentity();
+        if (!identity)
+            return fail(identity.error());
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificate(identity->certificate);
+        tls.setPrivateKey(identity->key);
+        tls.setProtocol(QSsl::TlsV1_2OrLater);
+        m_server->setTls(tls);
+        m_tlsFingerprint = http::certificateFingerprint(identity->certificate);
+        m_routeContext->tlsFingerprint = m_tlsFingerprint;
+        qCInfo(lcEdge).noquote() << "tls on; certificate SHA-256 fingerprint" << m_tlsFingerprint
+                                 << u"(%1)"_s.arg(http::displayFingerprint(m_tlsFingerprint));
+    }
     m_port = m_server->listen(m_config.address, m_config.port, limits);
     if (m_port == 0)
         return fail(ErrorCode::Unavailable,
                     u"cannot listen on %1:%2"_s.arg(m_config.address.toString()).arg(m_config.port));
     if (m_sync)
         m_sync->start();
-    qCInfo(lcEdge).noquote() << "listening on" << m_config.address.toString() + u':' + QString::number(m_port);
+    qCInfo(lcEdge).noquote() << "listening on" << m_config.address.toString() + u':' + QString::number(m_port)
+                             << (m_config.tls ? "(https, wss)" : "(http, ws)");
     return {};
 }
 

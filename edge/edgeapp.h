@@ -18,6 +18,7 @@ class Metrics;
 namespace http {
 class HttpServer;
 class RateLimiter;
+struct TlsIdentity;
 } // namespace http
 } // namespace tableorder
 
@@ -68,6 +69,11 @@ public:
     SyncClient *sync() { return m_sync.get(); }
     StoreRepository &store();
     Metrics &metrics() { return *m_metrics; }
+    /// After open(): the store's TLS certificate and key from the configured files, generated
+    /// on first use (CN: the store's name; SANs: this host's names and addresses).
+    [[nodiscard]] Result<http::TlsIdentity> tlsIdentity();
+    /// The served certificate's SHA-256 fingerprint (64 hex digits); empty without TLS.
+    [[nodiscard]] QString tlsFingerprint() const { return m_tlsFingerprint; }
 
 private:
     struct Repositories;
@@ -98,6 +104,7 @@ private:
     std::unique_ptr<QLockFile> m_lock;
     std::unique_ptr<http::HttpServer> m_server;
     quint16 m_port = 0;
+    QString m_tlsFingerprint;
 };
 
 } // namespace tableorder::edge

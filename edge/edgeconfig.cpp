@@ -16,6 +16,14 @@ QString EdgeConfig::imageDir() const { return QDir(dataDir).filePath(u"images"_s
 QString EdgeConfig::secretPath() const { return QDir(dataDir).filePath(u"jwt-secret"_s); }
 QString EdgeConfig::backupDir() const { return QDir(dataDir).filePath(u"backups"_s); }
 QString EdgeConfig::lockPath() const { return QDir(dataDir).filePath(u"edge.lock"_s); }
+QString EdgeConfig::tlsCertificatePath() const
+{
+    return tlsCertificate.isEmpty() ? QDir(dataDir).filePath(u"tls-cert.pem"_s) : tlsCertificate;
+}
+QString EdgeConfig::tlsKeyPath() const
+{
+    return tlsKey.isEmpty() ? QDir(dataDir).filePath(u"tls-key.pem"_s) : tlsKey;
+}
 
 Result<EdgeConfig> parseServeArguments(const QStringList &arguments, const QStringList &environment)
 {
@@ -32,6 +40,9 @@ Result<EdgeConfig> parseServeArguments(const QStringList &arguments, const QStri
             {u"central"_s, u"Central server URL; links this store to HQ."_s, u"URL"_s},
             {u"store-key"_s, u"The store key HQ issued (prefer TABLEORDER_STORE_KEY or the config file)."_s, u"KEY"_s},
             {u"max-connections"_s, u"Open connections before new ones get 503 (default 1024)."_s, u"N"_s},
+            {u"tls"_s, u"Serve HTTPS/WSS with the store's certificate: on or off (default off)."_s, u"on|off"_s},
+            {u"tls-cert"_s, u"PEM certificate (default DIR/tls-cert.pem, generated when absent)."_s, u"FILE"_s},
+            {u"tls-key"_s, u"PEM private key (default DIR/tls-key.pem, generated when absent)."_s, u"FILE"_s},
     });
     if (!parser.parse(arguments))
         return fail(Error::validation(u"arguments"_s, parser.errorText()));
@@ -91,6 +102,16 @@ Result<EdgeConfig> parseServeArguments(const QStringList &arguments, const QStri
         if (config.storeKey.isEmpty())
             return fail(Error::validation(u"store-key"_s, u"--central needs --store-key (or TABLEORDER_STORE_KEY)"_s));
     }
+    if (const QString tls = setting(u"tls"_s, u"tls"_s).toLower(); !tls.isEmpty()) {
+        if (tls == u"on"_s || tls == u"true"_s || tls == u"yes"_s || tls == u"1"_s)
+            config.tls = true;
+        else if (tls != u"off"_s && tls != u"false"_s && tls != u"no"_s && tls != u"0"_s)
+            return fail(Error::validation(u"tls"_s, u"--tls must be on or off"_s));
+    }
+    config.tlsCertificate = setting(u"tls-cert"_s, u"tls-cert"_s);
+    config.tlsKey = setting(u"tls-key"_s, u"tls-key"_s);
+    if (config.tlsCertificate.isEmpty() != config.tlsKey.isEmpty())
+        return fail(Error::validation(u"tls-cert"_s, u"--tls-cert and --tls-key go together"_s));
     config.jsonLogs = flag(u"log-json"_s, u"log-json"_s);
     config.rates.enabled = !flag(u"no-rate-limit"_s, u"no-rate-limit"_s);
 

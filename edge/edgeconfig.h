@@ -64,16 +64,22 @@ struct EdgeConfig
     int tableTokenDays = 365;
     int staffTokenHours = 12;
     int authPollMs = 1000; // how soon a CLI change (another process) revokes tokens
+    /// HTTPS and WSS on the listening port with the store's certificate (pinned by the apps).
+    bool tls = false;
+    QString tlsCertificate; // PEM; empty: tls-cert.pem in the data directory
+    QString tlsKey;         // PEM; empty: tls-key.pem in the data directory (mode 0600)
 
     [[nodiscard]] QString databasePath() const;
     [[nodiscard]] QString imageDir() const;
     [[nodiscard]] QString secretPath() const;
     [[nodiscard]] QString backupDir() const;
     [[nodiscard]] QString lockPath() const;
+    [[nodiscard]] QString tlsCertificatePath() const;
+    [[nodiscard]] QString tlsKeyPath() const;
 };
 
 /// Parses `--listen ADDR:PORT --data-dir DIR [--demo] [--config FILE] [--no-rate-limit]
-/// [--log-json]` plus environment and config file. VALIDATION_FAILED names the bad setting.
+/// [--log-json] [--tls on|off] [--tls-cert FILE --tls-key FILE]` plus environment and config file. VALIDATION_FAILED names the bad setting.
 [[nodiscard]] Result<EdgeConfig> parseServeArguments(const QStringList &arguments,
                                                      const QStringList &environment);
 

@@ -13,6 +13,7 @@ packages=(
     postgresql python3 chromium
     qt6-multimedia-dev fonts-noto-cjk
     file clang-14 libfuzzer-14-dev libclang-rt-14-dev
+    libssl-dev
 )
 missing=()
 for p in "${packages[@]}"; do

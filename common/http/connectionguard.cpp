@@ -4,6 +4,7 @@
 
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QSslSocket>
 #include <QTcpSocket>
 
 #include <algorithm>
@@ -80,7 +81,8 @@ void GuardedTcpServer::markStreaming(QTcpSocket *socket)
 
 void GuardedTcpServer::incomingConnection(qintptr descriptor)
 {
-    auto *socket = new QTcpSocket(this);
+    QSslSocket *tls = m_tls ? new QSslSocket(this) : nullptr;
+    QTcpSocket *socket = tls ? tls : new QTcpSocket(this);
     if (!socket->setSocketDescriptor(descriptor)) {
         delete socket;
         return;
@@ -100,6 +102,17 @@ void GuardedTcpServer::incomingConnection(qintptr descriptor)
         return;
     }
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    if (tls) {
+        // The handshake runs before any readyRead: the guard and the parser below only ever
+        // see decrypted bytes. A client that does not speak TLS (plain HTTP to this port)
+        // fails the handshake and is dropped; a stalled handshake is reaped by the idle timer.
+        tls->setSslConfiguration(*m_tls);
+        connect(tls, &QSslSocket::errorOccurred, tls, [tls](QAbstractSocket::SocketError error) {
+            if (error == QAbstractSocket::SslHandshakeFailedError || error == QAbstractSocket::SslInternalError)
+                tls->abort();
+        });
+        tls->startServerEncryption();
+    }
     // Connected before Qt's HTTP server connects its own readyRead slot, so the guard sees
     // each chunk of bytes before the parser does.
     auto *guard = new SocketGuard(socket, this);

@@ -6,10 +6,12 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QPointer>
+#include <QSslConfiguration>
 #include <QTcpServer>
 #include <QTimer>
 
 #include <functional>
+#include <optional>
 
 class QTcpSocket;
 
@@ -52,6 +54,9 @@ public:
     /// A socket that became an event stream (SSE) is exempt from the deadlines from now on,
     /// watched on its write side instead, and reads no further requests.
     static void markStreaming(QTcpSocket *socket);
+    /// Serve TLS with this configuration (certificate and key set): every connection is a
+    /// QSslSocket in server mode, so the guard and Qt's parser read the decrypted bytes.
+    void setTlsConfiguration(const QSslConfiguration &configuration) { m_tls = configuration; }
 
 protected:
     void incomingConnection(qintptr descriptor) override;
@@ -59,6 +64,7 @@ protected:
 private:
     friend class SocketGuard;
     GuardLimits m_limits;
+    std::optional<QSslConfiguration> m_tls;
     int m_open = 0;
     int m_closing = 0; // refused sockets still sending their answer
 };

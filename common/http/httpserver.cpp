@@ -121,6 +121,8 @@ quint16 HttpServer::listen(const QHostAddress &address, quint16 port, GuardLimit
         };
     }
     auto *tcp = new GuardedTcpServer(std::move(limits), this);
+    if (m_tls)
+        tcp->setTlsConfiguration(*m_tls);
     if (!tcp->listen(address, port)) {
         qCCritical(lcHttp) << "cannot listen on" << address.toString() << port << tcp->errorString();
         delete tcp;

@@ -66,6 +66,8 @@ public:
     void setAuthorizer(Authorizer authorizer) { m_authorizer = std::move(authorizer); }
     void setJsonLogs(bool on) { m_jsonLogs = on; }
     void setSlowRequestMs(int ms) { m_slowMs = ms; }
+    /// Before listen(): serve HTTPS and WSS only, with this certificate and key.
+    void setTls(const QSslConfiguration &configuration) { m_tls = configuration; }
 
     void route(Method method, const QString &pattern, RouteOptions options, Handler handler);
     void routeAsync(Method method, const QString &pattern, RouteOptions options, AsyncHandler handler);
@@ -99,6 +101,7 @@ private:
     std::vector<std::unique_ptr<Route>> m_routes;
     Authorizer m_authorizer;
     QPointer<GuardedTcpServer> m_tcp;
+    std::optional<QSslConfiguration> m_tls;
     bool m_jsonLogs = false;
     int m_slowMs = 500;
     int m_pendingReplies = 0;

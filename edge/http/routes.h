@@ -35,6 +35,8 @@ struct RouteContext
     std::function<bool()> databaseUsable;
     EventHub *hub = nullptr;
     BackupService *backups = nullptr;
+    /// SHA-256 of the served TLS certificate (64 hex digits); empty when TLS is off.
+    QString tlsFingerprint;
 };
 
 void registerAuthRoutes(http::HttpServer &server, RouteContext &ctx);

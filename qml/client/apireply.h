@@ -18,6 +18,9 @@ struct ApiReply
     int retryAfter = 0;
     /// Network-level failure text when status is 0.
     QString transportError;
+    /// No answer because the edge's TLS certificate is not the pinned one (transportError
+    /// says which): not worth retrying, the screen must be paired again.
+    bool certificateRefused = false;
 
     [[nodiscard]] bool ok() const { return status >= 200 && status < 300; }
     /// No HTTP answer: the request may or may not have reached the daemon.

@@ -27,6 +27,19 @@ void ClientSettings::setEdgeUrl(const QUrl &url)
     emit changed();
 }
 
+QString ClientSettings::edgeFingerprint() const
+{
+    return m_settings->value(u"edge/fingerprint"_s).toString();
+}
+
+void ClientSettings::setEdgeFingerprint(const QString &fingerprint)
+{
+    if (fingerprint == edgeFingerprint())
+        return;
+    m_settings->setValue(u"edge/fingerprint"_s, fingerprint);
+    emit changed();
+}
+
 QString ClientSettings::token() const
 {
     return m_settings->value(u"auth/token"_s).toString();

@@ -10,13 +10,14 @@
 
 namespace tableorder::client {
 
-/// What a screen remembers across restarts: the edge address, its token (reused until the
+/// What a screen remembers across restarts: the edge address and certificate pin, its token (reused until the
 /// edge refuses it), the table number or staff user, the language and the stations a kitchen
 /// display shows, and an order that was sent but not yet answered.
 class ClientSettings : public QObject
 {
     Q_OBJECT
     Q_PROPERTY(QUrl edgeUrl READ edgeUrl WRITE setEdgeUrl NOTIFY changed)
+    Q_PROPERTY(QString edgeFingerprint READ edgeFingerprint WRITE setEdgeFingerprint NOTIFY changed)
     Q_PROPERTY(QString token READ token NOTIFY changed)
     Q_PROPERTY(int tableNumber READ tableNumber WRITE setTableNumber NOTIFY changed)
     Q_PROPERTY(QString username READ username WRITE setUsername NOTIFY changed)
@@ -29,6 +30,10 @@ public:
 
     [[nodiscard]] QUrl edgeUrl() const;
     void setEdgeUrl(const QUrl &url);
+    /// The SHA-256 fingerprint of the edge's TLS certificate, pinned at setup (64 hex digits;
+    /// empty for a plain-HTTP edge).
+    [[nodiscard]] QString edgeFingerprint() const;
+    void setEdgeFingerprint(const QString &fingerprint);
     [[nodiscard]] QString token() const;
     [[nodiscard]] QString role() const;
     void setToken(const QString &token, const QString &role);

@@ -13,8 +13,8 @@ namespace tableorder::client {
 
 EdgeApi::EdgeApi(QObject *parent) : QObject(parent)
 {
-    // The daemon speaks plain HTTP on the store's LAN; a proxy from the environment would
-    // only add a hop that can fail.
+    // The daemon is on the store's LAN; a proxy from the environment would only add a hop
+    // that can fail.
     m_nam.setProxy(QNetworkProxy::NoProxy);
 }
 
@@ -57,7 +57,10 @@ void EdgeApi::watch(QNetworkReply *reply, Callback done)
         const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
         ApiReply result;
         if (!status.isValid()) {
-            result = ApiReply::fromTransportError(reply->errorString());
+            // A refused certificate says so, rather than "operation canceled".
+            const QString pinError = reply->property("pinError").toString();
+            result = ApiReply::fromTransportError(pinError.isEmpty() ? reply->errorString() : pinError);
+            result.certificateRefused = !pinError.isEmpty();
             qCDebug(lcApi) << reply->operation() << reply->url().path() << "no answer:" << reply->errorString();
         } else {
             result = ApiReply::fromHttp(status.toInt(), reply->readAll(), reply->rawHeader("ETag"),

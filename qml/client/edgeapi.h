@@ -1,9 +1,9 @@
 #pragma once
 
 #include "apireply.h"
+#include "certificatepins.h"
 
 #include <QJsonObject>
-#include <QNetworkAccessManager>
 #include <QObject>
 #include <QUrl>
 #include <QUrlQuery>
@@ -66,7 +66,7 @@ private:
     QNetworkRequest request(const QString &path, const QUrlQuery &query = {}) const;
     void watch(QNetworkReply *reply, Callback done);
 
-    QNetworkAccessManager m_nam;
+    PinnedNetworkAccessManager m_nam;
     QUrl m_baseUrl;
     QString m_token;
     int m_timeoutMs = 8000;

@@ -1,5 +1,7 @@
 #include "eventstream.h"
 
+#include "certificatepins.h"
+
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -118,6 +120,7 @@ void EventStream::open()
     if (!m_stations.isEmpty())
         query.addQueryItem(u"stations"_s, m_stations.join(u','));
     url.setQuery(query);
+    CertificatePins::enforce(m_socket, url, [this] { m_certificateRefused = true; });
     QNetworkRequest request(url);
     request.setRawHeader("Authorization", "Bearer " + m_token.toLatin1());
     setState(State::Connecting);
@@ -128,6 +131,7 @@ void EventStream::open()
 
 void EventStream::onConnected()
 {
+    m_certificateRefused = false;
     m_connectTimeout.stop();
     m_lastMessageMs = nowMs();
     m_pingTimer.start();

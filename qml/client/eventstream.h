@@ -24,6 +24,7 @@ class EventStream : public QObject
     Q_PROPERTY(bool online READ isOnline NOTIFY stateChanged)
     Q_PROPERTY(int retryInSeconds READ retryInSeconds NOTIFY retryChanged)
     Q_PROPERTY(int attempt READ attempt NOTIFY retryChanged)
+    Q_PROPERTY(bool certificateRefused READ certificateRefused NOTIFY stateChanged)
 public:
     enum class State { Stopped, Connecting, Online, Waiting };
     Q_ENUM(State)
@@ -49,6 +50,9 @@ public:
     [[nodiscard]] int attempt() const { return m_backoff.attempt(); }
     /// Consecutive connection attempts that failed before any message arrived.
     [[nodiscard]] int failures() const { return m_failures; }
+    /// The last attempt met a TLS certificate that is not the pinned one (see CertificatePins):
+    /// retrying will not help until the screen is paired again.
+    [[nodiscard]] bool certificateRefused() const { return m_certificateRefused; }
 
     void setBackoff(const Backoff::Settings &settings) { m_backoff.setSettings(settings); }
     void setHeartbeat(int pingEveryMs, int deadAfterMs);
@@ -71,6 +75,7 @@ private:
     void checkAlive();
 
     QWebSocket *m_socket = nullptr;
+    bool m_certificateRefused = false;
     QUrl m_baseUrl;
     QString m_token;
     QStringList m_stations;

@@ -3,6 +3,7 @@
 #include "alldaymodel.h"
 #include "apireply.h"
 #include "categorymodel.h"
+#include "certificatepins.h"
 #include "clientsettings.h"
 #include "edgeapi.h"
 #include "eventstream.h"
@@ -100,6 +101,8 @@ void KitchenController::start()
 {
     if (!m_options.edgeUrl.isEmpty())
         m_settings->setEdgeUrl(m_options.edgeUrl);
+    if (!m_options.edgeFingerprint.isEmpty())
+        m_settings->setEdgeFingerprint(CertificatePins::normalize(m_options.edgeFingerprint));
     const QString role = m_settings->role();
     if (m_settings->token().isEmpty() || m_settings->edgeUrl().isEmpty()
         || (role != u"kitchen"_s && role != u"manager"_s)) {
@@ -109,17 +112,28 @@ void KitchenController::start()
     connectToEdge();
 }
 
-void KitchenController::login(const QString &edgeUrl, const QString &username, const QString &password)
+void KitchenController::login(const QString &edgeUrl, const QString &username, const QString &password,
+                              const QString &fingerprint)
 {
     const QUrl url = m_options.edgeUrl.isEmpty() ? ui::edgeUrlFromText(edgeUrl) : m_options.edgeUrl;
     if (url.isEmpty())
         return setLoginState(false, tr("Enter the edge address, for example http://192.168.0.10:8080"));
     if (username.trimmed().isEmpty() || password.isEmpty())
         return setLoginState(false, tr("Enter your user name and password"));
+    // An https edge's certificate is self-signed: it is trusted only by its fingerprint.
+    const QString pin = CertificatePins::normalize(m_options.edgeFingerprint.isEmpty() ? fingerprint
+                                                                                       : m_options.edgeFingerprint);
+    if (url.scheme() == u"https"_s && pin.isEmpty())
+        return setLoginState(false, tr("Enter the edge's certificate fingerprint (SHA-256, 64 hex digits) "
+                                       "that the manager screen shows"));
+    CertificatePins::pin(url, pin);
     setLoginState(true, {});
     m_api->setBaseUrl(url);
     m_api->setToken({});
-    m_api->staffLogin(username.trimmed(), password, [this, url, username](const ApiReply &reply) {
+    m_api->staffLogin(username.trimmed(), password, [this, url, username, pin](const ApiReply &reply) {
+        if (reply.certificateRefused)
+            return setLoginState(false, tr("The edge's certificate does not match the fingerprint: "
+                                           "check it on the manager screen. Not connected."));
         if (reply.noAnswer())
             return setLoginState(false, tr("Cannot reach the edge at %1").arg(url.toString()));
         if (reply.status == 401)
@@ -129,6 +143,7 @@ void KitchenController::login(const QString &edgeUrl, const QString &username, c
         if (!reply.ok())
             return setLoginState(false, tr("The edge refused: %1").arg(reply.errorMessage()));
         m_settings->setEdgeUrl(url);
+        m_settings->setEdgeFingerprint(pin);
         m_settings->setUsername(username.trimmed());
         m_settings->setToken(reply.json.value(u"token"_s).toString(), reply.json.value(u"role"_s).toString());
         setLoginState(false, {});
@@ -165,6 +180,7 @@ void KitchenController::setLanguage(const QString &language)
 
 void KitchenController::connectToEdge()
 {
+    CertificatePins::pin(m_settings->edgeUrl(), m_settings->edgeFingerprint());
     m_api->setBaseUrl(m_settings->edgeUrl());
     m_api->setToken(m_settings->token());
     m_snapshotSeen = false;
@@ -576,6 +592,11 @@ QString KitchenController::username() const
 QString KitchenController::edgeUrl() const
 {
     return (m_options.edgeUrl.isEmpty() ? m_settings->edgeUrl() : m_options.edgeUrl).toString();
+}
+
+bool KitchenController::certificateRefused() const
+{
+    return m_stream->certificateRefused();
 }
 
 bool KitchenController::online() const

@@ -55,6 +55,8 @@ class KitchenController : public QObject
     Q_PROPERTY(bool loginBusy READ loginBusy NOTIFY loginChanged)
     Q_PROPERTY(QString loginError READ loginError NOTIFY loginChanged)
     Q_PROPERTY(bool online READ online NOTIFY connectionChanged)
+    /// The edge's TLS certificate is not the one this screen was paired with.
+    Q_PROPERTY(bool certificateRefused READ certificateRefused NOTIFY connectionChanged)
     Q_PROPERTY(int retryInSeconds READ retryInSeconds NOTIFY connectionChanged)
     Q_PROPERTY(QString language READ language NOTIFY languageChanged)
     Q_PROPERTY(QString storeName READ storeName NOTIFY menuChanged)
@@ -91,7 +93,9 @@ public:
     /// With a stored staff token: the board at once; otherwise the login.
     void start();
 
-    Q_INVOKABLE void login(const QString &edgeUrl, const QString &username, const QString &password);
+    /// `fingerprint`: the SHA-256 of an https edge's certificate, pinned from now on.
+    Q_INVOKABLE void login(const QString &edgeUrl, const QString &username, const QString &password,
+                           const QString &fingerprint = {});
     Q_INVOKABLE void logout();
     Q_INVOKABLE void setLanguage(const QString &language);
 
@@ -127,6 +131,7 @@ public:
     [[nodiscard]] bool loginBusy() const { return m_loginBusy; }
     [[nodiscard]] QString loginError() const { return m_loginError; }
     [[nodiscard]] bool online() const;
+    [[nodiscard]] bool certificateRefused() const;
     [[nodiscard]] int retryInSeconds() const;
     [[nodiscard]] QString language() const;
     [[nodiscard]] QString storeName() const;

@@ -2,6 +2,7 @@
 
 #include "cartmodel.h"
 #include "categorymodel.h"
+#include "certificatepins.h"
 #include "clientsettings.h"
 #include "edgeapi.h"
 #include "eventstream.h"
@@ -75,6 +76,8 @@ void TabletController::start()
 {
     if (!m_options.edgeUrl.isEmpty())
         m_settings->setEdgeUrl(m_options.edgeUrl);
+    if (!m_options.edgeFingerprint.isEmpty())
+        m_settings->setEdgeFingerprint(CertificatePins::normalize(m_options.edgeFingerprint));
     if (m_settings->token().isEmpty() || m_settings->edgeUrl().isEmpty() || m_settings->role() != u"table"_s) {
         setScreen(Screen::Setup);
         return;
@@ -84,6 +87,7 @@ void TabletController::start()
 
 void TabletController::connectToEdge()
 {
+    CertificatePins::pin(m_settings->edgeUrl(), m_settings->edgeFingerprint());
     m_api->setBaseUrl(m_settings->edgeUrl());
     m_api->setToken(m_settings->token());
     m_menu->setCategoryId(0);
@@ -153,7 +157,8 @@ void TabletController::onEvent(const QString &type, const QJsonObject &data, qin
     }
 }
 
-void TabletController::setup(const QString &edgeUrl, int tableNumber, const QString &password)
+void TabletController::setup(const QString &edgeUrl, int tableNumber, const QString &password,
+                             const QString &fingerprint)
 {
     const QUrl url = m_options.edgeUrl.isEmpty() ? ui::edgeUrlFromText(edgeUrl) : m_options.edgeUrl;
     if (url.isEmpty())
@@ -162,10 +167,20 @@ void TabletController::setup(const QString &edgeUrl, int tableNumber, const QStr
         return setSetupState(false, tr("Enter a table number from 1 to 9999"));
     if (password.isEmpty())
         return setSetupState(false, tr("Enter the table's password"));
+    // An https edge's certificate is self-signed: it is trusted only by its fingerprint.
+    const QString pin = CertificatePins::normalize(m_options.edgeFingerprint.isEmpty() ? fingerprint
+                                                                                       : m_options.edgeFingerprint);
+    if (url.scheme() == u"https"_s && pin.isEmpty())
+        return setSetupState(false, tr("Enter the edge's certificate fingerprint (SHA-256, 64 hex digits) "
+                                       "that the manager screen shows"));
+    CertificatePins::pin(url, pin);
     setSetupState(true, {});
     m_api->setBaseUrl(url);
     m_api->setToken({});
-    m_api->tableLogin(tableNumber, password, [this, url, tableNumber](const ApiReply &reply) {
+    m_api->tableLogin(tableNumber, password, [this, url, tableNumber, pin](const ApiReply &reply) {
+        if (reply.certificateRefused)
+            return setSetupState(false, tr("The edge's certificate does not match the fingerprint: "
+                                           "check it on the manager screen. Not connected."));
         if (reply.noAnswer())
             return setSetupState(false, tr("Cannot reach the edge at %1").arg(url.toString()));
         if (reply.status == 401)
@@ -175,6 +190,7 @@ void TabletController::setup(const QString &edgeUrl, int tableNumber, const QStr
         if (!reply.ok())
             return setSetupState(false, tr("The edge refused: %1").arg(reply.errorMessage()));
         m_settings->setEdgeUrl(url);
+        m_settings->setEdgeFingerprint(pin);
         m_settings->setTableNumber(int(reply.json.value(u"table"_s).toObject().value(u"number"_s).toInt(tableNumber)));
         m_settings->setToken(reply.json.value(u"token"_s).toString(), u"table"_s);
         setSetupState(false, {});
@@ -239,6 +255,11 @@ QString TabletController::edgeUrl() const
 {
     const QUrl url = m_options.edgeUrl.isEmpty() ? m_settings->edgeUrl() : m_options.edgeUrl;
     return url.toString();
+}
+
+bool TabletController::certificateRefused() const
+{
+    return m_stream->certificateRefused();
 }
 
 bool TabletController::online() const

@@ -47,6 +47,8 @@ class TabletController : public QObject
     Q_PROPERTY(QString setupError READ setupError NOTIFY setupChanged)
     Q_PROPERTY(bool menuReady READ menuReady NOTIFY menuReadyChanged)
     Q_PROPERTY(bool online READ online NOTIFY connectionChanged)
+    /// The edge's TLS certificate is not the one this screen was paired with.
+    Q_PROPERTY(bool certificateRefused READ certificateRefused NOTIFY connectionChanged)
     Q_PROPERTY(int retryInSeconds READ retryInSeconds NOTIFY connectionChanged)
     Q_PROPERTY(bool everOnline READ everOnline NOTIFY connectionChanged)
     Q_PROPERTY(QString language READ language NOTIFY languageChanged)
@@ -68,7 +70,9 @@ public:
     void start();
 
     /// Staff: log this tablet in as a table (the token is stored and reused).
-    Q_INVOKABLE void setup(const QString &edgeUrl, int tableNumber, const QString &password);
+    /// `fingerprint`: the SHA-256 of an https edge's certificate, pinned from now on.
+    Q_INVOKABLE void setup(const QString &edgeUrl, int tableNumber, const QString &password,
+                           const QString &fingerprint = {});
     /// Staff: forget the table login and show the setup screen.
     Q_INVOKABLE void resetSetup();
     /// Sends the cart as an order; false when the cart cannot be ordered or one is in flight.
@@ -86,6 +90,7 @@ public:
     [[nodiscard]] QString setupError() const { return m_setupError; }
     [[nodiscard]] bool menuReady() const { return m_menuReady; }
     [[nodiscard]] bool online() const;
+    [[nodiscard]] bool certificateRefused() const;
     [[nodiscard]] bool everOnline() const { return m_everOnline; }
     [[nodiscard]] int retryInSeconds() const;
     [[nodiscard]] QString language() const;

@@ -28,6 +28,11 @@ AppOptions parseOptions(const QCoreApplication &app, const QString &description,
     const QCommandLineOption edge(u"edge"_s, u"Edge daemon address, e.g. http://192.168.0.10:8080 "
                                              "(default: $TABLEORDER_EDGE_URL, then the saved one)."_s,
                                   u"url"_s);
+    const QCommandLineOption fingerprint(
+            u"edge-fingerprint"_s,
+            u"SHA-256 fingerprint of an https edge's certificate (tableorder-edge tls fingerprint; "
+            "default: $TABLEORDER_EDGE_FINGERPRINT)."_s,
+            u"sha256"_s);
     const QCommandLineOption settings(u"settings"_s, u"Settings file (INI) instead of the platform's."_s,
                                       u"file"_s);
     const QCommandLineOption language(u"language"_s, u"ko or en (default: the saved choice, Korean)."_s,
@@ -35,12 +40,14 @@ AppOptions parseOptions(const QCoreApplication &app, const QString &description,
     const QCommandLineOption size(u"size"_s, u"Window size WIDTHxHEIGHT instead of full screen."_s,
                                   u"WxH"_s);
     const QCommandLineOption mute(u"mute"_s, u"No sounds."_s);
-    parser.addOptions({edge, settings, language, size, mute});
+    parser.addOptions({edge, fingerprint, settings, language, size, mute});
     parser.process(app);
 
     AppOptions options;
     options.edgeUrl = edgeUrlFromText(parser.isSet(edge) ? parser.value(edge)
                                                          : qEnvironmentVariable("TABLEORDER_EDGE_URL"));
+    options.edgeFingerprint = parser.isSet(fingerprint) ? parser.value(fingerprint)
+                                                        : qEnvironmentVariable("TABLEORDER_EDGE_FINGERPRINT");
     options.settingsFile = parser.value(settings);
     options.language = parser.value(language);
     options.mute = parser.isSet(mute);

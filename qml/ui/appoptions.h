@@ -13,6 +13,7 @@ namespace tableorder::ui {
 struct AppOptions
 {
     QUrl edgeUrl;        // empty: from the settings / the setup screen
+    QString edgeFingerprint; // SHA-256 of an https edge's certificate, with edgeUrl
     QString settingsFile; // empty: the platform's settings
     QString language;     // empty: the saved choice (Korean by default)
     bool windowed = false; // a window of `width` x `height` instead of full screen

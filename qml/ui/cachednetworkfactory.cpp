@@ -1,5 +1,7 @@
 #include "cachednetworkfactory.h"
 
+#include "certificatepins.h"
+
 #include <QNetworkAccessManager>
 #include <QNetworkDiskCache>
 #include <QNetworkProxy>
@@ -20,7 +22,8 @@ CachedNetworkFactory::CachedNetworkFactory(QString directory, qint64 maxBytes)
 QNetworkAccessManager *CachedNetworkFactory::create(QObject *parent)
 {
     // Called on QML's loader threads as well: everything here is per manager.
-    auto *nam = new QNetworkAccessManager(parent);
+    // Pictures come from the edge: over TLS, only its pinned certificate is accepted.
+    auto *nam = new client::PinnedNetworkAccessManager(parent);
     nam->setProxy(QNetworkProxy::NoProxy);
     auto *cache = new QNetworkDiskCache(nam);
     cache->setCacheDirectory(m_directory);

@@ -39,12 +39,14 @@ for deb in "$edge_deb" "$central_deb"; do
     echo "ok: $name ($(dpkg-deb -f "$deb" Version)) installs its binary, unit, conffile"
 done
 
-ready() {
+ready() { # NAME LOG [SCHEME]
+    scheme=${3:-http}
     for _ in $(seq 1 100); do
         if [ -s "$2" ]; then
             port=$(grep -o 'listening on 127.0.0.1:[0-9]*' "$2" | head -1 | sed 's/.*://')
-            if [ -n "$port" ] && curl -sf "http://127.0.0.1:$port/readyz" | grep -q ready; then
-                echo "ok: $1 from the package answers /readyz on port $port"; return 0
+            # -k: the edge's certificate is self-signed; the fingerprint is checked below.
+            if [ -n "$port" ] && curl -skf "$scheme://127.0.0.1:$port/readyz" | grep -q ready; then
+                echo "ok: $1 from the package answers /readyz over $scheme on port $port"; return 0
             fi
         fi
         sleep 0.2
@@ -53,8 +55,23 @@ ready() {
 }
 
 edge_root="$work/root-tableorder-edge"
-"$edge_root/usr/bin/tableorder-edge" --listen 127.0.0.1:0 --data-dir "$work/edge-data" >"$work/edge.log" 2>&1 &
-ready tableorder-edge "$work/edge.log"
+grep -qx "tls=on" "$edge_root/etc/tableorder/edge.conf" || { echo "FAIL: the packaged edge.conf does not turn TLS on"; exit 1; }
+# With the packaged configuration (TLS on), only the address and data directory changed.
+"$edge_root/usr/bin/tableorder-edge" --config "$edge_root/etc/tableorder/edge.conf" --listen 127.0.0.1:0 \
+    --data-dir "$work/edge-data" >"$work/edge.log" 2>&1 &
+ready tableorder-edge "$work/edge.log" https
+if curl -sf "http://127.0.0.1:$port/readyz" >/dev/null 2>&1; then
+    echo "FAIL: the packaged edge answers plain HTTP"; exit 1
+fi
+fingerprint=$("$edge_root/usr/bin/tableorder-edge" tls fingerprint --data-dir "$work/edge-data" | head -1)
+grep -q "$fingerprint" "$work/edge.log" || { echo "FAIL: the edge did not log its certificate fingerprint"; exit 1; }
+[ "$(stat -c %a "$work/edge-data/tls-key.pem")" = 600 ] || { echo "FAIL: the TLS key is not mode 0600"; exit 1; }
+if command -v openssl >/dev/null; then
+    served=$(openssl s_client -connect "127.0.0.1:$port" </dev/null 2>/dev/null | openssl x509 -noout -fingerprint -sha256 \
+             | sed 's/.*=//; s/://g' | tr 'A-F' 'a-f')
+    [ "$served" = "$fingerprint" ] || { echo "FAIL: served certificate $served is not $fingerprint"; exit 1; }
+fi
+echo "ok: tableorder-edge from the package serves TLS with certificate $fingerprint"
 central_root="$work/root-tableorder-central"
 "$central_root/usr/bin/tableorder-central" --listen 127.0.0.1:0 --db "sqlite:$work/central/central.sqlite3" >"$work/central.log" 2>&1 &
 ready tableorder-central "$work/central.log"

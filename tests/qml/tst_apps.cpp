@@ -21,6 +21,7 @@
 #include <QGuiApplication>
 #include <QJsonArray>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -207,6 +208,31 @@ private slots:
         QTest::qWait(3500);
         QCOMPARE(edgeStatus(id), u"pending"_s); // nothing was sent
         m_kitchen->controller().setUndoWindowMs(400);
+    }
+
+    void guestNoteShowsLiterallyOnTheKitchenTicket()
+    {
+        // A guest's note that looks like HTML: bold markup and images that would be fetched
+        // from the network if the ticket rendered it as rich text. One image points at a
+        // listener of ours, so a fetch would show up as a connection.
+        QTcpServer imageHost;
+        QVERIFY(imageHost.listen(QHostAddress::LocalHost));
+        const QString note = uR"(<b>bold</b> <img src="http://127.0.0.1:1/x.png"> <img src="http://127.0.0.1:%1/y.png">)"_s
+                                 .arg(imageHost.serverPort());
+        const QString table = m_http.tableLogin(3);
+        QVERIFY(!table.isEmpty());
+        const HttpResult placed = m_http.post(u"/api/v1/orders"_s, orderBody(newClientOrderId(), {{1, 1}}, note), table);
+        QCOMPARE(placed.status, 201);
+        const qint64 id = placed.json().value(u"id"_s).toInteger();
+
+        const QString noteName = u"note-%1"_s.arg(id);
+        QTRY_VERIFY_WITH_TIMEOUT(m_k->find(noteName), 3000);
+        QQuickItem *shown = m_k->find(noteName);
+        QCOMPARE(shown->property("text").toString(), u"✎ "_s + note);
+        QCOMPARE(shown->property("textFormat").toInt(), int(Qt::PlainText));
+        QVERIFY(m_k->save(m_dir.filePath(u"note.png"_s))); // lays out and paints the ticket
+        QTest::qWait(300);
+        QVERIFY2(!imageHost.hasPendingConnections(), "the ticket fetched an image from the note");
     }
 
     void soldOutGreysOutTheItemLive()

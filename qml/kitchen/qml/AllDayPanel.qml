@@ -14,8 +14,8 @@ Rectangle {
         spacing: 8
         RowLayout {
             Layout.fillWidth: true
-            Text { text: qsTr("All day"); color: Theme.kText; font.pixelSize: Theme.title; font.weight: Font.Bold; Layout.fillWidth: true }
-            Text { objectName: "allDayTotal"; text: kitchen.allDay.totalItems; color: Theme.kPreparing; font.pixelSize: Theme.title; font.weight: Font.Black }
+            Text { textFormat: Text.PlainText; text: qsTr("All day"); color: Theme.kText; font.pixelSize: Theme.title; font.weight: Font.Bold; Layout.fillWidth: true }
+            Text { textFormat: Text.PlainText; objectName: "allDayTotal"; text: kitchen.allDay.totalItems; color: Theme.kPreparing; font.pixelSize: Theme.title; font.weight: Font.Black }
         }
         Rectangle { Layout.fillWidth: true; height: 1; color: Theme.kLine }
         ListView {
@@ -28,10 +28,11 @@ Rectangle {
             delegate: RowLayout {
                 width: list.width
                 height: 48
-                Text { text: quantity; color: Theme.kPreparing; font.pixelSize: 28; font.weight: Font.Black; Layout.preferredWidth: 48 }
-                Text { text: name; color: Theme.kText; font.pixelSize: Theme.body + 2; elide: Text.ElideRight; Layout.fillWidth: true }
+                Text { textFormat: Text.PlainText; text: quantity; color: Theme.kPreparing; font.pixelSize: 28; font.weight: Font.Black; Layout.preferredWidth: 48 }
+                Text { textFormat: Text.PlainText; text: name; color: Theme.kText; font.pixelSize: Theme.body + 2; elide: Text.ElideRight; Layout.fillWidth: true }
             }
             Text {
+                textFormat: Text.PlainText
                 anchors.centerIn: parent
                 visible: list.count === 0
                 text: qsTr("Nothing cooking")

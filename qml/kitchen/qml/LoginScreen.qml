@@ -22,12 +22,14 @@ Rectangle {
             anchors.margins: 40
             spacing: 20
             Text {
+                textFormat: Text.PlainText
                 text: qsTr("Kitchen display")
                 font.pixelSize: Theme.headline
                 font.weight: Font.Bold
                 color: Theme.kText
             }
             Text {
+                textFormat: Text.PlainText
                 text: qsTr("Log in with a kitchen or manager account.")
                 font.pixelSize: Theme.body
                 color: Theme.kTextMuted
@@ -43,6 +45,16 @@ Rectangle {
                 placeholder: "http://192.168.0.10:8080"
                 text: kitchen.edgeUrl
                 visible: !kitchen.edgeProvisioned
+            }
+            TextInputField {
+                id: fingerprintField
+                objectName: "loginFingerprint"
+                dark: true
+                Layout.fillWidth: true
+                label: qsTr("Certificate fingerprint (SHA-256, for https)")
+                placeholder: "AB:CD:…"
+                visible: !kitchen.edgeProvisioned && edgeField.text.trim().toLowerCase().startsWith("https")
+                inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
             }
             TextInputField {
                 id: userField
@@ -61,6 +73,7 @@ Rectangle {
                 echoMode: TextInput.Password
             }
             Text {
+                textFormat: Text.PlainText
                 objectName: "loginError"
                 visible: kitchen.loginError.length > 0
                 text: kitchen.loginError
@@ -76,7 +89,7 @@ Rectangle {
                 fontSize: Theme.title
                 text: kitchen.loginBusy ? qsTr("Logging in…") : qsTr("Log in")
                 enabled: !kitchen.loginBusy
-                onClicked: kitchen.login(edgeField.text, userField.text, passwordField.text)
+                onClicked: kitchen.login(edgeField.text, userField.text, passwordField.text, fingerprintField.text)
             }
         }
     }

@@ -36,8 +36,8 @@ Item {
                 anchors.fill: parent
                 anchors.leftMargin: 8
                 spacing: 10
-                Text { text: section; color: Theme.kText; font.pixelSize: Theme.title; font.weight: Font.Bold; Layout.preferredWidth: 220 }
-                Text { visible: kitchen.isManager; text: qsTr("Station:"); color: Theme.kTextMuted; font.pixelSize: Theme.body }
+                Text { textFormat: Text.PlainText; text: section; color: Theme.kText; font.pixelSize: Theme.title; font.weight: Font.Bold; Layout.preferredWidth: 220 }
+                Text { textFormat: Text.PlainText; visible: kitchen.isManager; text: qsTr("Station:"); color: Theme.kTextMuted; font.pixelSize: Theme.body }
                 Repeater {
                     model: kitchen.isManager ? kitchen.knownStations : []
                     delegate: TouchButton {
@@ -73,8 +73,8 @@ Item {
                     sourceSize.width: 176
                     opacity: available ? 1 : 0.4
                 }
-                Text { text: name; color: available ? Theme.kText : Theme.kTextMuted; font.pixelSize: Theme.title - 2; font.weight: Font.DemiBold; Layout.fillWidth: true; elide: Text.ElideRight }
-                Text { text: priceText; color: Theme.kTextMuted; font.pixelSize: Theme.body; Layout.preferredWidth: 120; horizontalAlignment: Text.AlignRight }
+                Text { textFormat: Text.PlainText; text: name; color: available ? Theme.kText : Theme.kTextMuted; font.pixelSize: Theme.title - 2; font.weight: Font.DemiBold; Layout.fillWidth: true; elide: Text.ElideRight }
+                Text { textFormat: Text.PlainText; text: priceText; color: Theme.kTextMuted; font.pixelSize: Theme.body; Layout.preferredWidth: 120; horizontalAlignment: Text.AlignRight }
                 TouchButton {
                     objectName: "soldOutToggle-" + itemId
                     Layout.preferredWidth: 220

@@ -23,8 +23,10 @@ Item {
             visible: !kitchen.online
             tint: Theme.kVeryLate
             pulsing: true
-            text: qsTr("OFFLINE: reconnecting…")
-            detail: kitchen.retryInSeconds > 0
+            text: kitchen.certificateRefused ? qsTr("NOT CONNECTED: the edge's certificate is not the paired one")
+                                             : qsTr("OFFLINE: reconnecting…")
+            detail: kitchen.certificateRefused ? qsTr("Log out and log in again with the fingerprint the manager screen shows.")
+                  : kitchen.retryInSeconds > 0
                     ? qsTr("Next try in %1 s. The board may be out of date; taps are kept and sent when back.").arg(kitchen.retryInSeconds)
                     : qsTr("The board may be out of date; taps are kept and sent when back.")
         }
@@ -40,6 +42,7 @@ Item {
                     anchors.leftMargin: 24
                     anchors.rightMargin: 12
                     Text {
+                        textFormat: Text.PlainText
                         text: qsTr("⚠ Order #%1 (table %2) was not confirmed by any kitchen screen within %3 s. Check that it is being made.")
                                 .arg(modelData.number).arg(modelData.tableNumber).arg(modelData.ageSeconds)
                         color: "#1B1B1B"
@@ -88,7 +91,7 @@ Item {
             anchors.fill: parent
             anchors.leftMargin: 24
             anchors.rightMargin: 8
-            Text { id: messageText; text: kitchen.message; color: Theme.kText; font.pixelSize: Theme.body; Layout.fillWidth: true; elide: Text.ElideRight }
+            Text { id: messageText; textFormat: Text.PlainText; text: kitchen.message; color: Theme.kText; font.pixelSize: Theme.body; Layout.fillWidth: true; elide: Text.ElideRight }
             TouchButton { text: "✕"; variant: "dark"; implicitWidth: Theme.touch; onClicked: kitchen.clearMessage() }
         }
         Timer { running: parent.visible; interval: 6000; onTriggered: kitchen.clearMessage() }

@@ -38,8 +38,9 @@ Item {
                 spacing: 12
                 RowLayout {
                     Layout.fillWidth: true
-                    Text { text: qsTr("Tables"); color: Theme.kText; font.pixelSize: Theme.title; font.weight: Font.Bold }
+                    Text { textFormat: Text.PlainText; text: qsTr("Tables"); color: Theme.kText; font.pixelSize: Theme.title; font.weight: Font.Bold }
                     Text {
+                        textFormat: Text.PlainText
                         text: qsTr("%1 of %2 occupied").arg(kitchen.tables.openCount).arg(kitchen.tables.count)
                         color: Theme.kTextMuted
                         font.pixelSize: Theme.body
@@ -78,7 +79,7 @@ Item {
                                     Layout.leftMargin: 14
                                     Layout.rightMargin: 14
                                     Layout.topMargin: 10
-                                    Text { text: number; color: Theme.kText; font.pixelSize: Theme.display - 4; font.weight: Font.Black; Layout.fillWidth: true }
+                                    Text { textFormat: Text.PlainText; text: number; color: Theme.kText; font.pixelSize: Theme.display - 4; font.weight: Font.Black; Layout.fillWidth: true }
                                     Pill {
                                         text: open ? qsTr("Seated") : qsTr("Free")
                                         tint: open ? Theme.kDone : Theme.kCardAlt
@@ -86,6 +87,7 @@ Item {
                                     }
                                 }
                                 Text {
+                                    textFormat: Text.PlainText
                                     Layout.leftMargin: 14
                                     text: open ? totalText : " "
                                     color: Theme.kText
@@ -93,6 +95,7 @@ Item {
                                     font.weight: Font.Bold
                                 }
                                 Text {
+                                    textFormat: Text.PlainText
                                     Layout.leftMargin: 14
                                     text: open ? qsTr("%n order(s) · since %1", "", orderCount).arg(Qt.formatTime(new Date(openedMs), "hh:mm")) : qsTr("No guests")
                                     color: Theme.kTextMuted
@@ -114,6 +117,7 @@ Item {
             radius: 16
 
             Text {
+                textFormat: Text.PlainText
                 anchors.centerIn: parent
                 visible: kitchen.selectedTableId === 0
                 text: qsTr("Tap a table to see its orders")
@@ -128,6 +132,7 @@ Item {
                 RowLayout {
                     Layout.fillWidth: true
                     Text {
+                        textFormat: Text.PlainText
                         text: qsTr("Table %1").arg(page.table.number || "")
                         color: Theme.kText
                         font.pixelSize: Theme.headline
@@ -135,6 +140,7 @@ Item {
                         Layout.fillWidth: true
                     }
                     Text {
+                        textFormat: Text.PlainText
                         text: kitchen.tableOrders.totalText
                         visible: kitchen.tableOrders.count > 0
                         color: Theme.kText
@@ -163,7 +169,7 @@ Item {
                             text: modelData
                             height: Theme.touch
                             font.pixelSize: Theme.body
-                            contentItem: Text { text: tabButton.text; font: tabButton.font; color: tabButton.checked ? Theme.kText : Theme.kTextMuted; horizontalAlignment: Text.AlignHCenter; verticalAlignment: Text.AlignVCenter }
+                            contentItem: Text { textFormat: Text.PlainText; text: tabButton.text; font: tabButton.font; color: tabButton.checked ? Theme.kText : Theme.kTextMuted; horizontalAlignment: Text.AlignHCenter; verticalAlignment: Text.AlignVCenter }
                             background: Rectangle { color: tabButton.checked ? Theme.kCardAlt : Theme.kCard; radius: 10 }
                         }
                     }
@@ -187,11 +193,12 @@ Item {
                             spacing: 4
                             RowLayout {
                                 Layout.fillWidth: true
-                                Text { text: "#" + number + "  " + Qt.formatDateTime(new Date(createdMs), "MM-dd hh:mm"); color: Theme.kText; font.pixelSize: Theme.body; font.weight: Font.Bold; Layout.fillWidth: true }
+                                Text { textFormat: Text.PlainText; text: "#" + number + "  " + Qt.formatDateTime(new Date(createdMs), "MM-dd hh:mm"); color: Theme.kText; font.pixelSize: Theme.body; font.weight: Font.Bold; Layout.fillWidth: true }
                                 Pill { text: page.statusText(status); tint: status === "completed" ? Theme.kDone : status === "canceled" ? Theme.kCardAlt : status === "preparing" ? Theme.kPreparing : Theme.kNew; textColor: "#101214" }
-                                Text { text: totalText; color: Theme.kText; font.pixelSize: Theme.body; font.weight: Font.Bold }
+                                Text { textFormat: Text.PlainText; text: totalText; color: Theme.kText; font.pixelSize: Theme.body; font.weight: Font.Bold }
                             }
                             Text {
+                                textFormat: Text.PlainText
                                 text: {
                                     let parts = []
                                     for (let i = 0; i < items.length; ++i)
@@ -206,6 +213,7 @@ Item {
                         }
                     }
                     Text {
+                        textFormat: Text.PlainText
                         anchors.centerIn: parent
                         visible: orderList.count === 0
                         text: qsTr("No orders")
@@ -228,10 +236,12 @@ Item {
         contentItem: ColumnLayout {
             spacing: 20
             Text {
+                textFormat: Text.PlainText
                 text: qsTr("Close table %1?").arg(kitchen.selectedTable.number || "")
                 font.pixelSize: Theme.title; font.weight: Font.Bold; color: Theme.kText
             }
             Text {
+                textFormat: Text.PlainText
                 text: qsTr("Its orders move to the history and its tablet starts fresh for the next guests. Orders still cooking stay on the board.")
                 font.pixelSize: Theme.body; color: Theme.kTextMuted; wrapMode: Text.WordWrap; Layout.fillWidth: true
             }

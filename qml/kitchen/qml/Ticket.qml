@@ -54,6 +54,7 @@ Rectangle {
                 color: "#E9ECEF"
                 Text {
                     id: tableLabel
+                    textFormat: Text.PlainText
                     anchors.centerIn: parent
                     text: qsTr("T%1").arg(tableNumber)
                     color: "#101214"
@@ -62,6 +63,7 @@ Rectangle {
                 }
             }
             Text {
+                textFormat: Text.PlainText
                 text: "#" + number
                 color: Theme.kText
                 font.pixelSize: Theme.title
@@ -77,6 +79,7 @@ Rectangle {
                 color: ticket.ageColor
                 Text {
                     id: ageLabel
+                    textFormat: Text.PlainText
                     anchors.centerIn: parent
                     text: ticket.clock(ticket.ageSeconds)
                     color: ticket.late ? "#101214" : Theme.kText
@@ -91,6 +94,7 @@ Rectangle {
                 }
             }
             Text {
+                textFormat: Text.PlainText
                 visible: status === "completed"
                 text: "✓ " + Qt.formatTime(new Date(completedMs), "hh:mm")
                 color: Theme.kDone
@@ -106,6 +110,7 @@ Rectangle {
                 spacing: 12
                 opacity: ticket.stationShown(modelData.station) ? 1.0 : 0.4
                 Text {
+                    textFormat: Text.PlainText
                     text: modelData.quantity + "×"
                     color: modelData.quantity > 1 ? Theme.kLate : Theme.kText
                     font.pixelSize: 28
@@ -113,6 +118,7 @@ Rectangle {
                     Layout.preferredWidth: 56
                 }
                 Text {
+                    textFormat: Text.PlainText
                     text: modelData.name
                     color: Theme.kText
                     font.pixelSize: 27
@@ -121,6 +127,7 @@ Rectangle {
                     Layout.fillWidth: true
                 }
                 Text {
+                    textFormat: Text.PlainText
                     visible: !ticket.stationShown(modelData.station)
                     text: modelData.station || ""
                     color: Theme.kTextMuted
@@ -129,6 +136,7 @@ Rectangle {
             }
         }
         Text {
+            textFormat: Text.PlainText
             visible: ticket.compact
             text: {
                 let parts = []
@@ -153,6 +161,8 @@ Rectangle {
             border.color: Theme.kLate
             Text {
                 id: noteText
+                objectName: "note-" + orderId
+                textFormat: Text.PlainText
                 anchors.fill: parent
                 anchors.margins: 8
                 text: "✎ " + note

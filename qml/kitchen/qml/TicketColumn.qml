@@ -42,8 +42,9 @@ Rectangle {
                 anchors.fill: parent
                 anchors.leftMargin: 18
                 anchors.rightMargin: 18
-                Text { text: column.title; color: "#101214"; font.pixelSize: Theme.title; font.weight: Font.Bold; Layout.fillWidth: true }
+                Text { textFormat: Text.PlainText; text: column.title; color: "#101214"; font.pixelSize: Theme.title; font.weight: Font.Bold; Layout.fillWidth: true }
                 Text {
+                    textFormat: Text.PlainText
                     objectName: column.objectName + "-count"
                     text: column.tickets ? column.tickets.count : 0
                     color: "#101214"
@@ -68,6 +69,7 @@ Rectangle {
             add: Transition { NumberAnimation { property: "opacity"; from: 0; to: 1; duration: 250 } }
             displaced: Transition { NumberAnimation { properties: "y"; duration: 200 } }
             Text {
+                textFormat: Text.PlainText
                 anchors.centerIn: parent
                 visible: list.count === 0
                 text: qsTr("No tickets")

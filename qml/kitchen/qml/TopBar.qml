@@ -43,6 +43,7 @@ Rectangle {
 
         // Which stations this screen shows (saved on this screen). None lit = all stations.
         Text {
+            textFormat: Text.PlainText
             text: qsTr("Stations")
             color: Theme.kTextMuted
             font.pixelSize: Theme.small
@@ -62,6 +63,7 @@ Rectangle {
             }
         }
         Text {
+            textFormat: Text.PlainText
             visible: bar.page === "board" && kitchen.stations.length === 0
             text: qsTr("(all)")
             color: Theme.kTextMuted
@@ -79,6 +81,7 @@ Rectangle {
         }
         Text {
             id: clock
+            textFormat: Text.PlainText
             color: Theme.kText
             font.pixelSize: Theme.title
             font.weight: Font.DemiBold
@@ -113,6 +116,7 @@ Rectangle {
         contentItem: ColumnLayout {
             spacing: 24
             Text {
+                textFormat: Text.PlainText
                 text: qsTr("Log out of this screen?")
                 font.pixelSize: Theme.title
                 font.weight: Font.Bold

@@ -32,7 +32,7 @@ Rectangle {
         anchors.fill: parent
         anchors.leftMargin: 28
         anchors.rightMargin: 12
-        Text { text: kitchen.undoText; color: "#101214"; font.pixelSize: Theme.title; font.weight: Font.Bold; Layout.fillWidth: true }
+        Text { textFormat: Text.PlainText; text: kitchen.undoText; color: "#101214"; font.pixelSize: Theme.title; font.weight: Font.Bold; Layout.fillWidth: true }
         TouchButton {
             objectName: "undoButton"
             text: qsTr("Undo")

@@ -17,6 +17,7 @@ Rectangle {
             Layout.fillWidth: true
             spacing: 2
             Text {
+                textFormat: Text.PlainText
                 text: tablet.cart.quantity > 0 ? qsTr("%1 items in your order").arg(tablet.cart.quantity)
                                                : qsTr("Tap a dish to add it")
                 color: "#D9D1C7"
@@ -24,6 +25,7 @@ Rectangle {
                 Layout.fillWidth: true
             }
             Text {
+                textFormat: Text.PlainText
                 text: tablet.cart.totalText
                 color: "white"
                 font.pixelSize: Theme.headline

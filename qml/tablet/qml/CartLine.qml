@@ -21,6 +21,7 @@ Rectangle {
             Layout.fillWidth: true
             spacing: 2
             Text {
+                textFormat: Text.PlainText
                 text: name
                 font.pixelSize: Theme.body + 1
                 font.weight: Font.DemiBold
@@ -29,6 +30,7 @@ Rectangle {
                 Layout.fillWidth: true
             }
             Text {
+                textFormat: Text.PlainText
                 text: available ? lineTotalText : qsTr("Sold out. Please remove it.")
                 font.pixelSize: Theme.small + 1
                 font.weight: available ? Font.Normal : Font.DemiBold
@@ -44,6 +46,7 @@ Rectangle {
             onClicked: tablet.cart.decrement(itemId)
         }
         Text {
+            textFormat: Text.PlainText
             objectName: "cartQuantity-" + itemId
             text: line.editable ? quantity : "× " + quantity
             font.pixelSize: Theme.title

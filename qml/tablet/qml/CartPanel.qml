@@ -19,6 +19,7 @@ Rectangle {
         RowLayout {
             Layout.fillWidth: true
             Text {
+                textFormat: Text.PlainText
                 text: qsTr("Your order")
                 font.pixelSize: Theme.title
                 font.weight: Font.Bold
@@ -43,6 +44,7 @@ Rectangle {
             model: tablet.cart
             delegate: CartLine { width: lines.width }
             Text {
+                textFormat: Text.PlainText
                 anchors.centerIn: parent
                 width: parent.width - 32
                 visible: tablet.cart.count === 0
@@ -58,12 +60,14 @@ Rectangle {
         RowLayout {
             Layout.fillWidth: true
             Text {
+                textFormat: Text.PlainText
                 text: qsTr("Total")
                 font.pixelSize: Theme.title
                 color: Theme.text
                 Layout.fillWidth: true
             }
             Text {
+                textFormat: Text.PlainText
                 objectName: "cartTotal"
                 text: tablet.cart.totalText
                 font.pixelSize: Theme.headline

@@ -19,7 +19,7 @@ Drawer {
         spacing: 14
         RowLayout {
             Layout.fillWidth: true
-            Text { text: qsTr("Your order"); font.pixelSize: Theme.headline; font.weight: Font.Bold; color: Theme.text; Layout.fillWidth: true }
+            Text { textFormat: Text.PlainText; text: qsTr("Your order"); font.pixelSize: Theme.headline; font.weight: Font.Bold; color: Theme.text; Layout.fillWidth: true }
             TouchButton { text: qsTr("Close"); variant: "secondary"; onClicked: sheet.close() }
         }
         ListView {
@@ -33,8 +33,8 @@ Drawer {
         }
         RowLayout {
             Layout.fillWidth: true
-            Text { text: qsTr("Total"); font.pixelSize: Theme.title; color: Theme.text; Layout.fillWidth: true }
-            Text { text: tablet.cart.totalText; font.pixelSize: Theme.headline; font.weight: Font.Bold; color: Theme.text }
+            Text { textFormat: Text.PlainText; text: qsTr("Total"); font.pixelSize: Theme.title; color: Theme.text; Layout.fillWidth: true }
+            Text { textFormat: Text.PlainText; text: tablet.cart.totalText; font.pixelSize: Theme.headline; font.weight: Font.Bold; color: Theme.text }
         }
         TouchButton {
             objectName: "sheetOrderButton"

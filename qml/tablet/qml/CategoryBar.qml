@@ -33,6 +33,7 @@ Rectangle {
             contentItem: Item {
                 Text {
                     id: label
+                    textFormat: Text.PlainText
                     anchors.centerIn: parent
                     text: name
                     color: button.current ? "white" : Theme.text

@@ -8,8 +8,10 @@ Banner {
     visible: tablet.menuReady && !tablet.online
     tint: Theme.danger
     pulsing: true
-    text: qsTr("Offline: reconnecting…")
-    detail: tablet.retryInSeconds > 0
+    text: tablet.certificateRefused ? qsTr("Not connected: the restaurant system's certificate has changed")
+                                    : qsTr("Offline: reconnecting…")
+    detail: tablet.certificateRefused ? qsTr("Staff: set this tablet up again with the new fingerprint.")
+          : tablet.retryInSeconds > 0
             ? qsTr("Next try in %1 s. Orders you place are kept and sent once, as soon as we are back.").arg(tablet.retryInSeconds)
             : qsTr("Orders you place are kept and sent once, as soon as we are back.")
 }

@@ -24,6 +24,7 @@ Rectangle {
             color: Theme.accent
             Text {
                 id: tableText
+                textFormat: Text.PlainText
                 anchors.centerIn: parent
                 text: qsTr("Table %1").arg(tablet.tableNumber)
                 color: "white"
@@ -37,6 +38,7 @@ Rectangle {
             }
         }
         Text {
+            textFormat: Text.PlainText
             text: tablet.storeName
             color: "white"
             font.pixelSize: Theme.title
@@ -78,6 +80,7 @@ Rectangle {
         contentItem: ColumnLayout {
             spacing: 20
             Text {
+                textFormat: Text.PlainText
                 text: qsTr("Staff: set this tablet up again?")
                 font.pixelSize: Theme.title
                 font.weight: Font.Bold
@@ -86,6 +89,7 @@ Rectangle {
                 Layout.fillWidth: true
             }
             Text {
+                textFormat: Text.PlainText
                 text: qsTr("The tablet forgets its table login and shows the setup screen.")
                 font.pixelSize: Theme.body
                 color: Theme.textMuted

@@ -62,6 +62,7 @@ Item {
                     color: "#CC2B2520"
                     Text {
                         id: soldOutLabel
+                        textFormat: Text.PlainText
                         objectName: "soldOut-" + itemId
                         anchors.centerIn: parent
                         text: qsTr("Sold out")
@@ -80,6 +81,7 @@ Item {
                     border.width: 3
                     border.color: "white"
                     Text {
+                        textFormat: Text.PlainText
                         anchors.centerIn: parent
                         text: cardRoot.inCart
                         color: "white"
@@ -89,6 +91,7 @@ Item {
                 }
             }
             Text {
+                textFormat: Text.PlainText
                 text: name
                 font.pixelSize: 22
                 font.weight: Font.Bold
@@ -99,6 +102,7 @@ Item {
                 Layout.rightMargin: 8
             }
             Text {
+                textFormat: Text.PlainText
                 text: description
                 font.pixelSize: Theme.small
                 color: Theme.textMuted
@@ -117,6 +121,7 @@ Item {
                 Layout.rightMargin: 6
                 Layout.bottomMargin: 6
                 Text {
+                    textFormat: Text.PlainText
                     text: priceText
                     font.pixelSize: 24
                     font.weight: Font.Bold

@@ -68,6 +68,7 @@ Item {
             spacing: 20
             BusyIndicator { anchors.horizontalCenter: parent.horizontalCenter; running: parent.visible }
             Text {
+                textFormat: Text.PlainText
                 anchors.horizontalCenter: parent.horizontalCenter
                 text: qsTr("Loading the menu…")
                 font.pixelSize: Theme.title

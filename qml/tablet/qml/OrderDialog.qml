@@ -39,6 +39,7 @@ Popup {
             spacing: 14
             Layout.fillWidth: true
             Text {
+                textFormat: Text.PlainText
                 text: qsTr("Check your order")
                 font.pixelSize: Theme.headline
                 font.weight: Font.Bold
@@ -63,8 +64,8 @@ Popup {
             }
             RowLayout {
                 Layout.fillWidth: true
-                Text { text: qsTr("Total"); font.pixelSize: Theme.title; color: Theme.text; Layout.fillWidth: true }
-                Text { text: tablet.cart.totalText; font.pixelSize: Theme.headline; font.weight: Font.Bold; color: Theme.accent }
+                Text { textFormat: Text.PlainText; text: qsTr("Total"); font.pixelSize: Theme.title; color: Theme.text; Layout.fillWidth: true }
+                Text { textFormat: Text.PlainText; text: tablet.cart.totalText; font.pixelSize: Theme.headline; font.weight: Font.Bold; color: Theme.accent }
             }
             RowLayout {
                 Layout.fillWidth: true
@@ -96,6 +97,7 @@ Popup {
             Layout.fillWidth: true
             BusyIndicator { running: parent.visible; Layout.alignment: Qt.AlignHCenter; Layout.preferredWidth: 72; Layout.preferredHeight: 72 }
             Text {
+                textFormat: Text.PlainText
                 objectName: "orderProgressTitle"
                 text: dialog.phase === OrderSubmitter.Retrying ? qsTr("Connection problem. Retrying…")
                                                                : qsTr("Sending your order…")
@@ -105,6 +107,7 @@ Popup {
                 Layout.alignment: Qt.AlignHCenter
             }
             Text {
+                textFormat: Text.PlainText
                 visible: dialog.phase === OrderSubmitter.Retrying
                 text: qsTr("Attempt %1. Next try in %2 s. Your order is kept and will be placed only once.")
                         .arg(dialog.submitter.attempt).arg(dialog.submitter.retryInSeconds)
@@ -125,9 +128,10 @@ Popup {
                 Layout.alignment: Qt.AlignHCenter
                 width: 96; height: 96; radius: 48
                 color: Theme.success
-                Text { anchors.centerIn: parent; text: "✓"; color: "white"; font.pixelSize: 56; font.weight: Font.Bold }
+                Text { textFormat: Text.PlainText; anchors.centerIn: parent; text: "✓"; color: "white"; font.pixelSize: 56; font.weight: Font.Bold }
             }
             Text {
+                textFormat: Text.PlainText
                 objectName: "orderAcceptedTitle"
                 text: qsTr("Order #%1 received").arg(dialog.submitter.orderNumber)
                 font.pixelSize: Theme.headline
@@ -136,6 +140,7 @@ Popup {
                 Layout.alignment: Qt.AlignHCenter
             }
             Text {
+                textFormat: Text.PlainText
                 text: qsTr("The kitchen has it. Follow it under \"My orders\".")
                 font.pixelSize: Theme.body
                 color: Theme.textMuted
@@ -150,12 +155,14 @@ Popup {
             spacing: 12
             Layout.fillWidth: true
             Text {
+                textFormat: Text.PlainText
                 text: qsTr("The order was not placed")
                 font.pixelSize: Theme.headline
                 font.weight: Font.Bold
                 color: Theme.danger
             }
             Text {
+                textFormat: Text.PlainText
                 objectName: "orderRejectedText"
                 text: dialog.submitter.errorCode === "ITEM_UNAVAILABLE"
                       ? qsTr("Sold out just now: %1. Please remove it and order again.").arg(tablet.itemNames(dialog.submitter.unavailableItemIds))

@@ -29,7 +29,7 @@ Drawer {
         spacing: 16
         RowLayout {
             Layout.fillWidth: true
-            Text { text: qsTr("My orders"); font.pixelSize: Theme.headline; font.weight: Font.Bold; color: Theme.text; Layout.fillWidth: true }
+            Text { textFormat: Text.PlainText; text: qsTr("My orders"); font.pixelSize: Theme.headline; font.weight: Font.Bold; color: Theme.text; Layout.fillWidth: true }
             TouchButton { objectName: "ordersCloseButton"; text: qsTr("Close"); variant: "secondary"; onClicked: sheet.close() }
         }
         ListView {
@@ -54,12 +54,14 @@ Drawer {
                     RowLayout {
                         Layout.fillWidth: true
                         Text {
+                            textFormat: Text.PlainText
                             text: qsTr("Order #%1").arg(number)
                             font.pixelSize: Theme.title
                             font.weight: Font.Bold
                             color: Theme.text
                         }
                         Text {
+                            textFormat: Text.PlainText
                             text: Qt.formatTime(new Date(createdMs), "hh:mm")
                             font.pixelSize: Theme.body
                             color: Theme.textMuted
@@ -78,11 +80,12 @@ Drawer {
                         model: items
                         RowLayout {
                             Layout.fillWidth: true
-                            Text { text: modelData.name; font.pixelSize: Theme.body; color: Theme.text; Layout.fillWidth: true; elide: Text.ElideRight }
-                            Text { text: "× " + modelData.quantity; font.pixelSize: Theme.body; color: Theme.textMuted }
+                            Text { textFormat: Text.PlainText; text: modelData.name; font.pixelSize: Theme.body; color: Theme.text; Layout.fillWidth: true; elide: Text.ElideRight }
+                            Text { textFormat: Text.PlainText; text: "× " + modelData.quantity; font.pixelSize: Theme.body; color: Theme.textMuted }
                         }
                     }
                     Text {
+                        textFormat: Text.PlainText
                         visible: note.length > 0
                         text: "“" + note + "”"
                         font.pixelSize: Theme.small + 1
@@ -92,6 +95,7 @@ Drawer {
                         wrapMode: Text.WordWrap
                     }
                     Text {
+                        textFormat: Text.PlainText
                         text: totalText
                         font.pixelSize: Theme.body
                         font.weight: Font.DemiBold
@@ -101,6 +105,7 @@ Drawer {
                 }
             }
             Text {
+                textFormat: Text.PlainText
                 anchors.centerIn: parent
                 visible: list.count === 0
                 text: qsTr("No orders yet.")
@@ -111,8 +116,8 @@ Drawer {
         Rectangle { Layout.fillWidth: true; height: 1; color: Theme.line }
         RowLayout {
             Layout.fillWidth: true
-            Text { text: qsTr("This visit so far"); font.pixelSize: Theme.title; color: Theme.text; Layout.fillWidth: true }
-            Text { objectName: "visitTotal"; text: tablet.orders.totalText; font.pixelSize: Theme.headline; font.weight: Font.Bold; color: Theme.text }
+            Text { textFormat: Text.PlainText; text: qsTr("This visit so far"); font.pixelSize: Theme.title; color: Theme.text; Layout.fillWidth: true }
+            Text { textFormat: Text.PlainText; objectName: "visitTotal"; text: tablet.orders.totalText; font.pixelSize: Theme.headline; font.weight: Font.Bold; color: Theme.text }
         }
     }
 }

@@ -23,6 +23,7 @@ Rectangle {
             spacing: 20
 
             Text {
+                textFormat: Text.PlainText
                 text: qsTr("Set up this table's tablet")
                 font.pixelSize: Theme.headline
                 font.weight: Font.Bold
@@ -31,6 +32,7 @@ Rectangle {
                 wrapMode: Text.WordWrap
             }
             Text {
+                textFormat: Text.PlainText
                 text: qsTr("For staff. The tablet remembers this until it is set up again.")
                 font.pixelSize: Theme.small + 2
                 color: Theme.textMuted
@@ -47,7 +49,17 @@ Rectangle {
                 visible: !tablet.edgeProvisioned
                 inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
             }
+            TextInputField {
+                id: fingerprintField
+                objectName: "setupFingerprint"
+                Layout.fillWidth: true
+                label: qsTr("Certificate fingerprint (SHA-256, for https)")
+                placeholder: "AB:CD:…"
+                visible: !tablet.edgeProvisioned && edgeField.text.trim().toLowerCase().startsWith("https")
+                inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
+            }
             Text {
+                textFormat: Text.PlainText
                 visible: tablet.edgeProvisioned
                 text: qsTr("Edge: %1").arg(tablet.edgeUrl)
                 font.pixelSize: Theme.body
@@ -73,6 +85,7 @@ Rectangle {
                 }
             }
             Text {
+                textFormat: Text.PlainText
                 objectName: "setupError"
                 visible: tablet.setupError.length > 0
                 text: tablet.setupError
@@ -88,7 +101,7 @@ Rectangle {
                 fontSize: Theme.title
                 text: tablet.setupBusy ? qsTr("Connecting…") : qsTr("Start taking orders")
                 enabled: !tablet.setupBusy
-                onClicked: tablet.setup(edgeField.text, parseInt(tableField.text), passwordField.text)
+                onClicked: tablet.setup(edgeField.text, parseInt(tableField.text), passwordField.text, fingerprintField.text)
             }
         }
     }

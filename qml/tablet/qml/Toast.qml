@@ -15,6 +15,6 @@ Rectangle {
     opacity: 0
     visible: opacity > 0
     Behavior on opacity { NumberAnimation { duration: 200 } }
-    Text { id: label; anchors.centerIn: parent; color: "white"; font.pixelSize: Theme.title; font.weight: Font.Bold }
+    Text { id: label; textFormat: Text.PlainText; anchors.centerIn: parent; color: "white"; font.pixelSize: Theme.title; font.weight: Font.Bold }
     Timer { id: hideTimer; interval: 3500; onTriggered: toast.opacity = 0 }
 }

@@ -27,6 +27,7 @@ Rectangle {
         spacing: 16
         Text {
             id: label
+            textFormat: Text.PlainText
             color: "white"
             font.pixelSize: Theme.body
             font.weight: Font.Bold
@@ -35,6 +36,7 @@ Rectangle {
         }
         Text {
             id: detailLabel
+            textFormat: Text.PlainText
             color: "white"
             opacity: 0.9
             font.pixelSize: Theme.small + 2

@@ -13,6 +13,7 @@ Rectangle {
     color: tint
     Text {
         id: label
+        textFormat: Text.PlainText
         anchors.centerIn: parent
         color: pill.textColor
         font.pixelSize: pill.fontSize

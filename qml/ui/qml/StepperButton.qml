@@ -10,6 +10,7 @@ AbstractButton {
     implicitHeight: Theme.touch
     focusPolicy: Qt.NoFocus
     contentItem: Text {
+        textFormat: Text.PlainText
         text: control.symbol
         font.pixelSize: 30
         font.weight: Font.Bold

@@ -14,6 +14,7 @@ Column {
     spacing: 6
     Text {
         id: caption
+        textFormat: Text.PlainText
         font.pixelSize: Theme.small
         font.weight: Font.DemiBold
         color: field.dark ? Theme.kTextMuted : Theme.textMuted

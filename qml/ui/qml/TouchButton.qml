@@ -22,6 +22,7 @@ Button {
     font.weight: Font.DemiBold
 
     contentItem: Text {
+        textFormat: Text.PlainText
         text: control.text
         font: control.font
         color: control.enabled ? control.textColor : Qt.rgba(control.textColor.r, control.textColor.g, control.textColor.b, 0.5)
