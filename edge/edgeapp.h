@@ -16,7 +16,12 @@ class Metrics;
 namespace http {
 class HttpServer;
 class RateLimiter;
+class LoginThrottle;
+class LoginGate;
 } // namespace http
+namespace crypto {
+class PasswordVerifier;
+}
 } // namespace tableorder
 
 namespace tableorder::edge {
@@ -82,6 +87,9 @@ private:
     std::unique_ptr<OrderService> m_orders;
     std::unique_ptr<TableService> m_tables;
     std::unique_ptr<http::RateLimiter> m_limiter;
+    std::unique_ptr<http::LoginThrottle> m_loginThrottle;
+    std::unique_ptr<crypto::PasswordVerifier> m_passwords;
+    std::unique_ptr<http::LoginGate> m_loginGate;
     std::unique_ptr<RouteContext> m_routeContext;
     std::unique_ptr<EventHub> m_hub;
     std::unique_ptr<AckMonitor> m_ackMonitor;

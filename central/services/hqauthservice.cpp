@@ -24,16 +24,21 @@ HqAuthService::HqAuthService(TenantRepository &tenants, QByteArray secret, int t
 {
 }
 
-Result<HqLogin> HqAuthService::login(const QString &username, const QString &password)
+Result<HqLoginCandidate> HqAuthService::loginCandidate(const QString &username)
 {
     auto user = m_tenants.userByName(username);
     if (!user)
         return fail(user.error());
-    if (!user->has_value()) {
-        crypto::burnVerification(password);
-        return fail(ErrorCode::InvalidCredentials, u"wrong credentials"_s);
-    }
-    if (!crypto::verifyPassword((*user)->passwordHash, password))
+    return HqLoginCandidate{username, user->has_value() ? (*user)->passwordHash : QString()};
+}
+
+Result<HqLogin> HqAuthService::completeLogin(const HqLoginCandidate &candidate)
+{
+    auto user = m_tenants.userByName(candidate.username);
+    if (!user)
+        return fail(user.error());
+    if (!user->has_value() || candidate.passwordHash.isEmpty()
+        || (*user)->passwordHash != candidate.passwordHash)
         return fail(ErrorCode::InvalidCredentials, u"wrong credentials"_s);
     const HqPrincipal principal{(*user)->id, (*user)->orgId, (*user)->role, (*user)->storeId};
     const QDateTime now = QDateTime::currentDateTimeUtc();

@@ -33,12 +33,25 @@ struct HqLogin
     HqPrincipal principal;
 };
 
+/// The stored side of an HQ login, read on the event loop's thread: the hash the password is
+/// checked against off it (empty: no such user).
+struct HqLoginCandidate
+{
+    QString username;
+    QString passwordHash;
+};
+
+/// HQ logins and tokens. A login is three steps so that argon2id runs off the event loop:
+/// loginCandidate(), the check on a worker (crypto::PasswordVerifier), completeLogin().
 class HqAuthService
 {
 public:
     HqAuthService(TenantRepository &tenants, QByteArray secret, int tokenHours);
 
-    [[nodiscard]] Result<HqLogin> login(const QString &username, const QString &password);
+    [[nodiscard]] Result<HqLoginCandidate> loginCandidate(const QString &username);
+    /// After the password matched: the token, provided the user still has that hash (a
+    /// password changed meanwhile fails); INVALID_CREDENTIALS otherwise.
+    [[nodiscard]] Result<HqLogin> completeLogin(const HqLoginCandidate &candidate);
     [[nodiscard]] Result<HqPrincipal> authenticate(QByteArrayView token) const;
     [[nodiscard]] Result<qint64> addUser(qint64 orgId, const QString &username, const QString &password,
                                          const QString &role, qint64 storeId);

@@ -22,16 +22,29 @@ AuthService::AuthService(TableRepository &tables, StaffRepository &staff, QByteA
 {
 }
 
-Result<IssuedToken> AuthService::tableLogin(int number, const QString &password)
+Result<LoginCandidate> AuthService::tableCandidate(int number)
 {
     auto table = m_tables.byNumber(number);
     if (!table)
         return fail(table.error());
-    if (!table->has_value()) {
-        crypto::burnVerification(password);
-        return fail(invalidCredentials());
-    }
-    if (!crypto::verifyPassword((*table)->passwordHash, password))
+    return LoginCandidate{table->has_value() ? (*table)->passwordHash : QString(), number, {}};
+}
+
+Result<LoginCandidate> AuthService::staffCandidate(const QString &username)
+{
+    auto account = m_staff.byUsername(username);
+    if (!account)
+        return fail(account.error());
+    return LoginCandidate{account->has_value() ? (*account)->passwordHash : QString(), 0, username};
+}
+
+Result<IssuedToken> AuthService::completeTableLogin(const LoginCandidate &candidate)
+{
+    auto table = m_tables.byNumber(candidate.tableNumber);
+    if (!table)
+        return fail(table.error());
+    if (!table->has_value() || candidate.passwordHash.isEmpty()
+        || (*table)->passwordHash != candidate.passwordHash)
         return fail(invalidCredentials());
     Principal principal{Role::Table, (*table)->id, 0, u"table:%1"_s.arg((*table)->id)};
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -39,16 +52,13 @@ Result<IssuedToken> AuthService::tableLogin(int number, const QString &password)
     return IssuedToken{token, now.addSecs(m_tableTtl), principal, (*table)->number};
 }
 
-Result<IssuedToken> AuthService::staffLogin(const QString &username, const QString &password)
+Result<IssuedToken> AuthService::completeStaffLogin(const LoginCandidate &candidate)
 {
-    auto account = m_staff.byUsername(username);
+    auto account = m_staff.byUsername(candidate.username);
     if (!account)
         return fail(account.error());
-    if (!account->has_value()) {
-        crypto::burnVerification(password);
-        return fail(invalidCredentials());
-    }
-    if (!crypto::verifyPassword((*account)->passwordHash, password))
+    if (!account->has_value() || candidate.passwordHash.isEmpty()
+        || (*account)->passwordHash != candidate.passwordHash)
         return fail(invalidCredentials());
     Principal principal{(*account)->role, 0, (*account)->id, u"staff:%1"_s.arg((*account)->id)};
     const QDateTime now = QDateTime::currentDateTimeUtc();
