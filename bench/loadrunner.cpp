@@ -247,6 +247,10 @@ bool LoadRunner::setup(int tables, bool staffTokens)
         screen->setBearerToken(m_staffTokens.at(i % m_staffTokens.size()));
         m_staff.append(screen);
     }
+    if (m_options.loginRate > 0) {
+        for (int i = 0; i < m_options.loginConnections; ++i)
+            m_loginConnections.append(new HttpConnection(m_options.host, m_options.port, this));
+    }
     m_rssSetupKiB = m_probe->rssKiB();
     return true;
 }
@@ -283,6 +287,14 @@ RunStats LoadRunner::runOpenLoop(
     for (int s = 0; s < staff; ++s)
         nextPoll.append(start + pollGap * s / staff);
     qint64 nextOrder = 0;
+    // Staff logins at --login-rate over their own connections, half with the right kitchen
+    // password and half with a wrong one: each is one argon2id check on the daemon.
+    const double loginRate = m_loginConnections.isEmpty() ? 0 : m_options.loginRate;
+    const qint64 loginGap = loginRate > 0 ? qint64(1e9 / loginRate) : 0;
+    qint64 nextLogin = loginRate > 0 ? start : std::numeric_limits<qint64>::max();
+    qint64 loginsSent = 0;
+    const QByteArray rightLogin = credentialsJson(m_options.kitchen);
+    const QByteArray wrongLogin = credentialsJson(m_options.kitchen.section(u':', 0, 0) + u":not-the-password"_s);
 
     state->stats.scenario = u"orders-open"_s;
     state->stats.targetRate = rate;
@@ -320,6 +332,18 @@ RunStats LoadRunner::runOpenLoop(
         maybeQuit(*state);
     };
 
+    auto onLogin = [state, maybeQuit](const HttpResult &r) {
+        if (state->finished)
+            return;
+        --state->outstanding;
+        ++state->stats.responses;
+        if (r.intendedNs >= state->measureStart) {
+            state->stats.logins.add(r.doneNs - r.intendedNs);
+            ++state->stats.loginStatuses[r.status];
+        }
+        maybeQuit(*state);
+    };
+
     QEventLoop loop;
     state->loop = &loop;
     QTimer drain;
@@ -348,8 +372,18 @@ RunStats LoadRunner::runOpenLoop(
                 nextPoll[s] += pollGap;
             }
         }
+        while (nextLogin < end && nextLogin <= now) {
+            ++state->outstanding;
+            m_loginConnections.at(loginsSent % m_loginConnections.size())
+                ->request("POST", "/api/v1/auth/staff-login", loginsSent % 2 ? wrongLogin : rightLogin,
+                          nextLogin, false, onLogin);
+            ++loginsSent;
+            nextLogin += loginGap;
+        }
         qint64 next
             = nextOrder < totalOrders ? orderTime(nextOrder) : std::numeric_limits<qint64>::max();
+        if (nextLogin < end)
+            next = std::min(next, nextLogin);
         for (int s = 0; s < staff; ++s) {
             if (nextPoll[s] < end)
                 next = std::min(next, nextPoll[s]);
@@ -377,6 +411,8 @@ RunStats LoadRunner::runOpenLoop(
     for (HttpConnection *connection : std::as_const(m_tablets))
         connection->clearQueue();
     for (HttpConnection *connection : std::as_const(m_staff))
+        connection->clearQueue();
+    for (HttpConnection *connection : std::as_const(m_loginConnections))
         connection->clearQueue();
 
     RunStats stats = state->stats;
@@ -573,6 +609,10 @@ void LoadRunner::print(const RunStats &s) const
         say(u"  staff polls (GET /orders?status=pending, %1, statuses %2): "_s.arg(s.polls.count())
                 .arg(statusList(s.pollStatuses))
             + s.polls.summary());
+    if (s.logins.count() > 0)
+        say(u"  staff logins (POST /auth/staff-login, half wrong, %1, statuses %2): "_s.arg(s.logins.count())
+                .arg(statusList(s.loginStatuses))
+            + s.logins.summary());
     say(u"  daemon RSS: idle %1, after setup %2, peak under load %3"_s.arg(mib(m_rssIdleKiB))
             .arg(mib(m_rssSetupKiB))
             .arg(mib(s.rssPeakKiB)));
@@ -596,6 +636,8 @@ void LoadRunner::print(const RunStats &s) const
         line += s.service.keyValues(u"svc_"_s) + u' ' + s.scheduleLag.keyValues(u"lag_"_s) + u' ';
     if (s.polls.count() > 0)
         line += s.polls.keyValues(u"poll_"_s) + u' ';
+    if (s.logins.count() > 0)
+        line += s.logins.keyValues(u"login_"_s) + u' ';
     line += u"rss_idle_kib=%1 rss_setup_kib=%2 rss_peak_kib=%3 daemon_cpu=%4 "
             u"daemon_us_per_response=%5 "
             "client_cpu=%6"_s.arg(m_rssIdleKiB)

@@ -31,6 +31,8 @@ struct LoadOptions
     double warmupS = 2; // run before the measured part, not measured
     int staff = 0; // staff screens polling GET /orders?status=pending
     int pollIntervalMs = 1000;
+    double loginRate = 0; // open loop: staff logins/s attempted alongside the orders
+    int loginConnections = 20; // connections the logins are spread over
     double maxP99Ms = 10; // search: the latency bound
     double rateMax = 20000; // search: never try above this
     double precision = 0.05; // search: stop when the bracket is this narrow (relative)
@@ -57,6 +59,8 @@ struct RunStats
     LatencyRecorder scheduleLag; // open loop: client's lateness in sending
     LatencyRecorder polls; // staff polls, from intended time
     QMap<int, qint64> pollStatuses;
+    LatencyRecorder logins; // staff logins, from intended time
+    QMap<int, qint64> loginStatuses;
     qint64 rssPeakKiB = -1;
     qint64 responses = 0; // every response of the run, warm-up and polls included
     double daemonCpuS = 0; // CPU seconds the daemon used during the run
@@ -101,6 +105,7 @@ private:
     HttpConnection *m_control = nullptr; // setup calls
     QList<HttpConnection *> m_tablets;
     QList<HttpConnection *> m_staff;
+    QList<HttpConnection *> m_loginConnections;
     QList<QByteArray> m_tableTokens;
     QList<QByteArray> m_staffTokens;
     QList<qint64> m_itemIds;

@@ -21,7 +21,8 @@ int main(int argc, char *argv[])
         "Modes:\n"
         "  orders         open loop: --tablets tablets order at --rate orders/s together for\n"
         "                 --duration s; latency from each order's intended send time;\n"
-        "                 --staff screens poll GET /orders?status=pending every second\n"
+        "                 --staff screens poll GET /orders?status=pending every second;\n"
+        "                 --login-rate staff logins/s are attempted meanwhile (half wrong)\n"
         "  orders-closed  closed loop: --connections tablets order back to back\n"
         "  menu           closed loop: --connections connections GET /menu back to back\n"
         "  search         open loop at rising rates to find the highest one --tablets\n"
@@ -44,6 +45,8 @@ int main(int argc, char *argv[])
         { u"warmup"_s, u"Unmeasured seconds before the measured part (2)."_s, u"S"_s, u"2"_s },
         { u"staff"_s, u"Staff screens polling pending orders (0)."_s, u"K"_s, u"0"_s },
         { u"poll-interval-ms"_s, u"Staff poll interval (1000)."_s, u"MS"_s, u"1000"_s },
+        { u"login-rate"_s, u"Orders: staff logins/s attempted alongside (0)."_s, u"R"_s, u"0"_s },
+        { u"login-connections"_s, u"Connections the logins use (20)."_s, u"N"_s, u"20"_s },
         { u"max-p99-ms"_s, u"Search: p99 bound in ms (10)."_s, u"MS"_s, u"10"_s },
         { u"rate-max"_s, u"Search: highest rate to try (20000)."_s, u"R"_s, u"20000"_s },
         { u"precision"_s, u"Search: relative width to stop at (0.05)."_s, u"F"_s, u"0.05"_s },
@@ -100,6 +103,8 @@ int main(int argc, char *argv[])
     o.warmupS = real(u"warmup"_s, 0, 600);
     o.staff = integer(u"staff"_s, 0, 100);
     o.pollIntervalMs = integer(u"poll-interval-ms"_s, 10, 600000);
+    o.loginRate = real(u"login-rate"_s, 0, 10000);
+    o.loginConnections = integer(u"login-connections"_s, 1, 1000);
     o.maxP99Ms = real(u"max-p99-ms"_s, 0.01, 60000);
     o.rateMax = real(u"rate-max"_s, 1, 1e6);
     o.precision = real(u"precision"_s, 0.001, 1);

@@ -5,6 +5,8 @@
 #   bench/run-edge-bench.sh                 # all scenarios
 #   bench/run-edge-bench.sh orders-100 menu # some of: idle orders-100 menu search
 #                                           #          orders-2000 orders-closed alerts
+#   bench/run-edge-bench.sh logins          # orders-100 quiet vs. with 20 logins/s, 3 runs
+#                                           # each, interleaved (not in the default set)
 # Environment: BUILD_DIR (default build/release, through the release preset), SKIP_BUILD=1,
 # PORT (18480), DURATION (measured seconds per run, 30), OUT (results dir, a new /tmp dir),
 # DATA_ROOT (where the daemons' data dirs go, default OUT; /dev/shm makes fsync free, which
@@ -135,6 +137,20 @@ for scenario in "${SCENARIOS[@]}"; do
         ACK_TIMEOUT_MS=10000 start_daemon alerts
         load alerts orders --tablets 100 --rate 100 --duration "$DURATION" --warmup 5 --staff 2
         stop_daemon
+        ;;
+    logins)
+        # Order p99 at 100 orders/s, quiet and while 20 staff logins/s are attempted (half with
+        # a wrong password; --no-rate-limit, so every one is an argon2id check). Quiet and
+        # loaded runs alternate so that other work on the machine spreads over both.
+        for run in 1 2 3; do
+            start_daemon "logins-quiet-$run"
+            load "logins-quiet-$run" orders --tablets 100 --rate 100 --duration "$DURATION" --warmup 5 --staff 2
+            stop_daemon
+            start_daemon "logins-20-$run"
+            load "logins-20-$run" orders --tablets 100 --rate 100 --duration "$DURATION" --warmup 5 --staff 2 \
+                --login-rate 20
+            stop_daemon
+        done
         ;;
     orders-closed)
         start_daemon orders-closed

@@ -4,9 +4,12 @@
 #include "database.h"
 #include "demomenu.h"
 #include "http/httpserver.h"
+#include "http/logingate.h"
+#include "http/loginthrottle.h"
 #include "http/ratelimiter.h"
 #include "http/routes.h"
 #include "metrics.h"
+#include "passwordverifier.h"
 #include "services/alertservice.h"
 #include "services/fleetservice.h"
 #include "services/hqauthservice.h"
@@ -46,6 +49,8 @@ CentralApp::CentralApp(CentralConfig config, QObject *parent)
 
 CentralApp::~CentralApp()
 {
+    // First: a password check finishing later would call into the services below.
+    m_passwords.reset();
     m_server.reset();
     m_context.reset();
     m_alerts.reset();
@@ -132,6 +137,11 @@ Status CentralApp::start()
     m_feed = std::make_unique<LiveFeed>(m_listenDb);
     m_limiter = std::make_unique<http::RateLimiter>();
     m_limiter->setEnabled(m_config.rateLimits);
+    m_loginThrottle = std::make_unique<http::LoginThrottle>();
+    m_loginThrottle->setEnabled(m_config.rateLimits);
+    // Two argon2id checks at a time (19 MiB each), 16 more waiting; the event loop keeps serving.
+    m_passwords = std::make_unique<crypto::PasswordVerifier>(2, 16);
+    m_loginGate = std::make_unique<http::LoginGate>(*m_loginThrottle, *m_passwords);
     connect(m_sync.get(), &SyncService::orderApplied, m_feed.get(), &LiveFeed::publish);
     connect(m_sync.get(), &SyncService::batchApplied, m_feed.get(), &LiveFeed::announceBatch);
     m_feed->setOrderReader([this](qint64 storeId, qint64 fromSeq, qint64 toSeq) {
@@ -179,10 +189,11 @@ Status CentralApp::start()
     }
 
     m_context.reset(new CentralContext{m_config, *m_auth, *m_stores, *m_sync, *m_publisher, *m_images, *m_reports,
-                                       *m_feed, *m_ingest, *m_limiter, *m_metrics, [this] { return databaseUsable(); },
+                                       *m_feed, *m_ingest, *m_limiter, *m_loginGate, *m_metrics, [this] { return databaseUsable(); },
                                        *m_fleet, *m_alerts});
     m_server = std::make_unique<http::HttpServer>(*m_metrics);
     m_server->setJsonLogs(m_config.jsonLogs);
+    m_server->setTrustedProxies(m_config.trustedProxies);
     m_server->setAuthorizer(makeCentralAuthorizer(*m_context));
     registerHqRoutes(*m_server, *m_context);
     registerCentralMenuRoutes(*m_server, *m_context);

@@ -14,7 +14,12 @@ class Metrics;
 namespace http {
 class HttpServer;
 class RateLimiter;
+class LoginThrottle;
+class LoginGate;
 } // namespace http
+namespace crypto {
+class PasswordVerifier;
+}
 } // namespace tableorder
 
 namespace tableorder::central {
@@ -82,6 +87,9 @@ private:
     std::unique_ptr<FleetService> m_fleet;
     std::unique_ptr<AlertService> m_alerts;
     std::unique_ptr<http::RateLimiter> m_limiter;
+    std::unique_ptr<http::LoginThrottle> m_loginThrottle;
+    std::unique_ptr<crypto::PasswordVerifier> m_passwords;
+    std::unique_ptr<http::LoginGate> m_loginGate;
     std::unique_ptr<CentralContext> m_context;
     std::unique_ptr<http::HttpServer> m_server;
     quint16 m_port = 0;

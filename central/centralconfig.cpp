@@ -29,6 +29,8 @@ Result<CentralConfig> parseCentralArguments(const QStringList &arguments, const 
             {u"no-rate-limit"_s, u"Turn upload rate limits off (load tests)."_s},
             {u"log-json"_s, u"Log requests as JSON lines."_s},
             {u"max-connections"_s, u"Open connections before new ones get 503 (default 2048)."_s, u"N"_s},
+            {u"trusted-proxy"_s, u"Reverse proxy (address or CIDR, repeatable or comma-separated) whose "
+                                  "X-Forwarded-For names the client."_s, u"ADDR"_s},
     });
     if (!parser.parse(arguments))
         return fail(Error::validation(u"arguments"_s, parser.errorText()));
@@ -77,6 +79,18 @@ Result<CentralConfig> parseCentralArguments(const QStringList &arguments, const 
     config.demo = flag(u"demo"_s);
     config.jsonLogs = flag(u"log-json"_s);
     config.rateLimits = !flag(u"no-rate-limit"_s);
+    {
+        QString proxies = parser.isSet(u"trusted-proxy"_s)
+                ? parser.values(u"trusted-proxy"_s).join(u',')
+                : setting(QString(), u"trusted-proxies"_s);
+        // An INI value with commas reads as a list.
+        if (proxies.isEmpty() && file)
+            proxies = file->value(u"trusted-proxies"_s).toStringList().join(u',');
+        auto parsed = http::TrustedProxies::parse(proxies);
+        if (!parsed)
+            return fail(parsed.error());
+        config.trustedProxies = *parsed;
+    }
     struct IntSetting { QString key; int *target; int min; int max; QString option = {}; };
     for (const IntSetting &s : {IntSetting{u"offline-after-seconds"_s, &config.offlineAfterSeconds, 5, 86400},
                                 IntSetting{u"uploads-per-minute"_s, &config.uploadsPerMinute, 1, 1000000},

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "error.h"
+#include "http/trustedproxies.h"
 
 #include <QHostAddress>
 #include <QStringList>
@@ -17,6 +18,8 @@ struct CentralConfig
     bool demo = false;
     bool jsonLogs = false;
     bool rateLimits = true;
+    /// Reverse proxies whose X-Forwarded-For names the client (default: none).
+    http::TrustedProxies trustedProxies;
     int offlineAfterSeconds = 60;
     int tokenHours = 12;
     int uploadsPerMinute = 600; // per store

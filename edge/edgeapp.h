@@ -19,7 +19,12 @@ namespace http {
 class HttpServer;
 class RateLimiter;
 struct TlsIdentity;
+class LoginThrottle;
+class LoginGate;
 } // namespace http
+namespace crypto {
+class PasswordVerifier;
+}
 } // namespace tableorder
 
 namespace tableorder::edge {
@@ -95,6 +100,9 @@ private:
     std::unique_ptr<StaffService> m_staff;
     QTimer *m_authPoll = nullptr;
     std::unique_ptr<http::RateLimiter> m_limiter;
+    std::unique_ptr<http::LoginThrottle> m_loginThrottle;
+    std::unique_ptr<crypto::PasswordVerifier> m_passwords;
+    std::unique_ptr<http::LoginGate> m_loginGate;
     std::unique_ptr<RouteContext> m_routeContext;
     std::unique_ptr<EventHub> m_hub;
     std::unique_ptr<AckMonitor> m_ackMonitor;

@@ -20,7 +20,8 @@ struct StoreLimits
 struct RateLimits
 {
     bool enabled = true;
-    int loginsPerMinute = 5;   // per client address and per account
+    int loginAccountFailures = 5;  // failed logins before an account is locked (30 s, doubling)
+    int loginClientFailures = 20;  // failed logins before a client address is locked (60 s, doubling)
     int ordersPerMinute = 30;  // per table
     int requestsPerMinute = 600; // per token, everything else
 };

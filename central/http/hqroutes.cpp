@@ -1,4 +1,4 @@
-#include "http/ratelimiter.h"
+#include "http/logingate.h"
 #include "json.h"
 #include "routes.h"
 #include "services/hqauthservice.h"
@@ -39,28 +39,33 @@ void registerHqRoutes(http::HttpServer &server, CentralContext &ctx)
 {
     using Method = http::HttpServer::Method;
 
-    server.route(Method::Post, u"/api/v1/auth/login"_s, {HqPublic}, [&ctx](HttpRequest &req) {
+    // Failed logins are limited per user and per client address (behind nginx: the address
+    // X-Forwarded-For gives, see --trusted-proxy); argon2id runs on a worker (http::LoginGate).
+    server.routeAsync(Method::Post, u"/api/v1/auth/login"_s, {HqPublic}, [&ctx](HttpRequest &req, http::Reply reply) {
         auto body = json::parseObject(req.body());
         if (!body)
-            return HttpResponse::error(body.error());
+            return reply.send(HttpResponse::error(body.error()));
         auto username = json::requireString(*body, u"username"_s, 1, 64);
         if (!username)
-            return HttpResponse::error(username.error());
+            return reply.send(HttpResponse::error(username.error()));
         auto password = json::requireString(*body, u"password"_s, 1, 256, false);
         if (!password)
-            return HttpResponse::error(password.error());
-        for (const QString &key : QStringList{u"login-ip:"_s + req.peer().toString(), u"login-account:"_s + *username}) {
-            if (auto retry = ctx.limiter.take(key, 10, 60))
-                return HttpResponse::error({ErrorCode::RateLimited, u"too many login attempts"_s, {}})
-                        .withHeader("Retry-After", QByteArray::number(*retry));
-        }
-        return http::respond(ctx.auth.login(*username, *password), [](const HqLogin &login) {
-            return HttpResponse::json(QJsonObject{{u"token"_s, login.token},
-                                                  {u"expires_at"_s, timestampJson(login.expiresAt)},
-                                                  {u"role"_s, login.principal.role},
-                                                  {u"store_id"_s, login.principal.storeId ? QJsonValue(login.principal.storeId)
-                                                                                          : QJsonValue(QJsonValue::Null)}});
-        });
+            return reply.send(HttpResponse::error(password.error()));
+        auto candidate = ctx.auth.loginCandidate(*username);
+        if (!candidate)
+            return reply.send(HttpResponse::error(candidate.error()));
+        ctx.logins.check(u"hq:"_s + *username, req.peer(), candidate->passwordHash, *password, reply,
+                         [&ctx, candidate = *candidate]() -> Result<HttpResponse> {
+                             auto login = ctx.auth.completeLogin(candidate);
+                             if (!login)
+                                 return fail(login.error());
+                             return HttpResponse::json(QJsonObject{
+                                     {u"token"_s, login->token},
+                                     {u"expires_at"_s, timestampJson(login->expiresAt)},
+                                     {u"role"_s, login->principal.role},
+                                     {u"store_id"_s, login->principal.storeId ? QJsonValue(login->principal.storeId)
+                                                                              : QJsonValue(QJsonValue::Null)}});
+                         });
     });
 
     // Revokes the calling token only; the user's other sessions stay.

@@ -7,6 +7,7 @@ namespace tableorder {
 class Metrics;
 namespace http {
 class RateLimiter;
+class LoginGate;
 }
 } // namespace tableorder
 
@@ -39,6 +40,7 @@ struct CentralContext
     LiveFeed &feed;
     IngestRepository &ingest;
     http::RateLimiter &limiter;
+    http::LoginGate &logins;
     Metrics &metrics;
     std::function<bool()> databaseUsable;
     FleetService &fleet;

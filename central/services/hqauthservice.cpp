@@ -79,17 +79,22 @@ Status HqAuthService::refresh(bool force)
     return {};
 }
 
-Result<HqLogin> HqAuthService::login(const QString &username, const QString &password)
+Result<HqLoginCandidate> HqAuthService::loginCandidate(const QString &username)
 {
     auto user = m_tenants.userByName(username);
     if (!user)
         return fail(user.error());
-    if (!user->has_value()) {
-        crypto::burnVerification(password);
-        return fail(ErrorCode::InvalidCredentials, u"wrong credentials"_s);
-    }
+    return HqLoginCandidate{username, user->has_value() ? (*user)->passwordHash : QString()};
+}
+
+Result<HqLogin> HqAuthService::completeLogin(const HqLoginCandidate &candidate)
+{
+    auto user = m_tenants.userByName(candidate.username);
+    if (!user)
+        return fail(user.error());
     // A disabled user gets the answer of a wrong password, after the same work.
-    if (!crypto::verifyPassword((*user)->passwordHash, password) || (*user)->disabled)
+    if (!user->has_value() || candidate.passwordHash.isEmpty()
+        || (*user)->passwordHash != candidate.passwordHash || (*user)->disabled)
         return fail(ErrorCode::InvalidCredentials, u"wrong credentials"_s);
     const HqPrincipal principal{(*user)->id, (*user)->orgId, (*user)->role, (*user)->storeId};
     // A change made a moment ago elsewhere must be known before the token takes a generation.

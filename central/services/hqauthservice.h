@@ -42,8 +42,17 @@ struct HqLogin
     HqPrincipal principal;
 };
 
-/// HQ logins and token checks. Tokens carry their user's generation and an id, checked
-/// against TokenRevocation in memory; refresh() reloads it when the auth version moved.
+/// The stored side of an HQ login, read on the event loop's thread: the hash the password is
+/// checked against off it (empty: no such user).
+struct HqLoginCandidate
+{
+    QString username;
+    QString passwordHash;
+};
+
+/// HQ logins and tokens. Tokens carry their user's generation and an id, checked against
+/// TokenRevocation in memory; refresh() reloads it when the auth version moved. A login is three steps so that argon2id runs off the event loop:
+/// loginCandidate(), the check on a worker (crypto::PasswordVerifier), completeLogin().
 class HqAuthService
 {
 public:
@@ -53,7 +62,10 @@ public:
 
     HqAuthService(TenantRepository &tenants, HqTokenRepository &tokens, QByteArray secret, int tokenHours);
 
-    [[nodiscard]] Result<HqLogin> login(const QString &username, const QString &password);
+    [[nodiscard]] Result<HqLoginCandidate> loginCandidate(const QString &username);
+    /// After the password matched: the token, provided the user still has that hash (a
+    /// password changed meanwhile fails); INVALID_CREDENTIALS otherwise.
+    [[nodiscard]] Result<HqLogin> completeLogin(const HqLoginCandidate &candidate);
     /// INVALID_TOKEN, TOKEN_EXPIRED or TOKEN_REVOKED; UNAUTHENTICATED without a token.
     [[nodiscard]] Result<HqPrincipal> authenticate(QByteArrayView token) const;
     /// Revokes the calling token only.

@@ -15,12 +15,14 @@ struct HttpRequest
     QStringList params;   // values of the route's {placeholders}, in order
     QJsonObject claims;   // verified token claims, set by the server's authenticator
     QString route;        // the route's pattern, e.g. /api/v1/orders/{id}
+    QHostAddress client;  // HttpServer::clientAddress(): the peer, or what a trusted proxy forwarded
 
     [[nodiscard]] QByteArray body() const { return raw.body(); }
     [[nodiscard]] QByteArray header(const QByteArray &name) const { return raw.value(name); }
     [[nodiscard]] QString query(const QString &key) const;
     [[nodiscard]] bool hasQuery(const QString &key) const;
-    [[nodiscard]] QHostAddress peer() const { return raw.remoteAddress(); }
+    /// The client's address (X-Forwarded-For only from a trusted proxy), for limits and logs.
+    [[nodiscard]] QHostAddress peer() const { return client; }
     /// Path parameter i as a positive id, or 0 when it is not one.
     [[nodiscard]] qint64 idParam(qsizetype i = 0) const;
 };

@@ -192,7 +192,7 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
         return true;
     }
 
-    HttpRequest req{request, std::move(params), {}, route->pattern};
+    HttpRequest req{request, std::move(params), {}, route->pattern, clientAddress(request)};
     const QByteArray body = request.body();
     if (!body.isEmpty()) {
         QByteArray type = request.value("content-type");
@@ -216,7 +216,7 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     }
     if (route->streamHandler) {
         GuardedTcpServer::markStreaming(socket);
-        log(methodName(request.method()), route->pattern, 200, 0, request.remoteAddress());
+        log(methodName(request.method()), route->pattern, 200, 0, req.peer());
         route->streamHandler(req, socket);
         return true;
     }
@@ -226,13 +226,25 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
         queueOf(socket).append(slot);
         reply.m_state = std::make_shared<Reply::State>(
                 Reply::State{this, socket, std::move(slot), methodName(request.method()), route->pattern,
-                             request.remoteAddress(), timer, wantsClose(request), false});
+                             req.peer(), timer, wantsClose(request), false});
         ++m_pendingReplies;
         route->asyncHandler(req, reply);
         return true;
     }
     finish(request, socket, route->pattern, route->handler(req), timer);
     return true;
+}
+
+QHostAddress HttpServer::clientAddress(const QHttpServerRequest &request) const
+{
+    if (m_trustedProxies.isEmpty())
+        return normalizedAddress(request.remoteAddress());
+    QByteArray forwarded;
+    for (const auto &[name, value] : request.headers()) {
+        if (name.compare("x-forwarded-for", Qt::CaseInsensitive) == 0)
+            forwarded += (forwarded.isEmpty() ? "" : ",") + value;
+    }
+    return m_trustedProxies.clientAddress(request.remoteAddress(), forwarded);
 }
 
 void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
@@ -257,7 +269,7 @@ void HttpServer::finish(const QHttpServerRequest &request, QTcpSocket *socket, c
     else
         write(socket, bytes, close);
     log(methodName(request.method()), route, response.status, timer.nsecsElapsed() / 1e9,
-        request.remoteAddress());
+        clientAddress(request));
 }
 
 void HttpServer::write(QTcpSocket *socket, const QByteArray &bytes, bool close)
@@ -304,6 +316,11 @@ void Reply::send(const HttpResponse &response) const
     m_state->sent = true;
     if (m_state->server)
         m_state->server->finishAsync(*m_state, response);
+}
+
+bool Reply::isWanted() const
+{
+    return m_state && !m_state->sent && m_state->server && m_state->socket;
 }
 
 void HttpServer::finishAsync(Reply::State &state, const HttpResponse &response)

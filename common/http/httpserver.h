@@ -3,6 +3,7 @@
 #include "connectionguard.h"
 #include "httprequest.h"
 #include "httpresponse.h"
+#include "trustedproxies.h"
 
 #include <QAbstractHttpServer>
 #include <QElapsedTimer>
@@ -29,6 +30,8 @@ class Reply
 {
 public:
     void send(const HttpResponse &response) const;
+    /// Whether the client is still connected and waiting for this answer.
+    [[nodiscard]] bool isWanted() const;
 
 private:
     friend class HttpServer;
@@ -68,6 +71,11 @@ public:
     void setSlowRequestMs(int ms) { m_slowMs = ms; }
     /// Before listen(): serve HTTPS and WSS only, with this certificate and key.
     void setTls(const QSslConfiguration &configuration) { m_tls = configuration; }
+    /// Proxies whose X-Forwarded-For names the client (HttpRequest::peer(), the access log);
+    /// none by default, so the header is ignored.
+    void setTrustedProxies(TrustedProxies proxies) { m_trustedProxies = std::move(proxies); }
+    /// The client's address: the TCP peer, or what a trusted proxy forwarded.
+    [[nodiscard]] QHostAddress clientAddress(const QHttpServerRequest &request) const;
 
     void route(Method method, const QString &pattern, RouteOptions options, Handler handler);
     void routeAsync(Method method, const QString &pattern, RouteOptions options, AsyncHandler handler);
@@ -104,6 +112,7 @@ private:
     std::optional<QSslConfiguration> m_tls;
     bool m_jsonLogs = false;
     int m_slowMs = 500;
+    TrustedProxies m_trustedProxies;
     int m_pendingReplies = 0;
     /// Connections with an async reply outstanding, and the responses queued behind it.
     QHash<QTcpSocket *, QList<std::shared_ptr<Slot>>> m_queues;

@@ -8,6 +8,7 @@ namespace tableorder {
 class Metrics;
 namespace http {
 class RateLimiter;
+class LoginGate;
 }
 } // namespace tableorder
 
@@ -30,6 +31,7 @@ struct RouteContext
     OrderService &orders;
     TableService &tables;
     http::RateLimiter &limiter;
+    http::LoginGate &logins;
     Metrics &metrics;
     QTimeZone zone;
     std::function<bool()> databaseUsable;

@@ -32,16 +32,29 @@ QString AuthService::issue(const Principal &principal, qint64 ttl, qint64 now) c
     return m_signer.sign(claims, ttl, now);
 }
 
-Result<IssuedToken> AuthService::tableLogin(int number, const QString &password)
+Result<LoginCandidate> AuthService::tableCandidate(int number)
 {
     auto table = m_tables.byNumber(number);
     if (!table)
         return fail(table.error());
-    if (!table->has_value()) {
-        crypto::burnVerification(password);
-        return fail(invalidCredentials());
-    }
-    if (!crypto::verifyPassword((*table)->passwordHash, password))
+    return LoginCandidate{table->has_value() ? (*table)->passwordHash : QString(), number, {}};
+}
+
+Result<LoginCandidate> AuthService::staffCandidate(const QString &username)
+{
+    auto account = m_staff.byUsername(username);
+    if (!account)
+        return fail(account.error());
+    return LoginCandidate{account->has_value() ? (*account)->passwordHash : QString(), 0, username};
+}
+
+Result<IssuedToken> AuthService::completeTableLogin(const LoginCandidate &candidate)
+{
+    auto table = m_tables.byNumber(candidate.tableNumber);
+    if (!table)
+        return fail(table.error());
+    if (!table->has_value() || candidate.passwordHash.isEmpty()
+        || (*table)->passwordHash != candidate.passwordHash)
         return fail(invalidCredentials());
     Principal principal{Role::Table, (*table)->id, 0, u"table:%1"_s.arg((*table)->id)};
     // A change the CLI made a moment ago must be known before the token takes a generation.
@@ -52,17 +65,14 @@ Result<IssuedToken> AuthService::tableLogin(int number, const QString &password)
     return IssuedToken{token, now.addSecs(m_tableTtl), principal, (*table)->number};
 }
 
-Result<IssuedToken> AuthService::staffLogin(const QString &username, const QString &password)
+Result<IssuedToken> AuthService::completeStaffLogin(const LoginCandidate &candidate)
 {
-    auto account = m_staff.byUsername(username);
+    auto account = m_staff.byUsername(candidate.username);
     if (!account)
         return fail(account.error());
-    if (!account->has_value()) {
-        crypto::burnVerification(password);
-        return fail(invalidCredentials());
-    }
     // A disabled account gets the answer of a wrong password, after the same work.
-    if (!crypto::verifyPassword((*account)->passwordHash, password) || (*account)->disabled)
+    if (!account->has_value() || candidate.passwordHash.isEmpty()
+        || (*account)->passwordHash != candidate.passwordHash || (*account)->disabled)
         return fail(invalidCredentials());
     Principal principal{(*account)->role, 0, (*account)->id, u"staff:%1"_s.arg((*account)->id)};
     if (auto ok = refreshFor(principal.subject); !ok)

@@ -21,8 +21,19 @@ struct IssuedToken
     int tableNumber = 0;
 };
 
+/// What a login checks the password against, read on the event loop's thread (the database's):
+/// the stored hash (empty when there is no such account) and the name to finish the login with.
+struct LoginCandidate
+{
+    QString passwordHash;
+    int tableNumber = 0;  // table logins
+    QString username;     // staff logins
+};
+
 /// Logins for tables and staff, and verification of the tokens they get. Tokens carry
-/// their principal's generation and an id, checked against TokenRevocation in memory.
+/// their principal's generation and an id, checked against TokenRevocation in memory. A login is three
+/// steps so that argon2id runs off the event loop: read the candidate, check its hash on a
+/// worker (crypto::PasswordVerifier), then complete on the event loop again.
 class AuthService
 {
 public:
@@ -32,9 +43,13 @@ public:
     AuthService(TableRepository &tables, StaffRepository &staff, TokenRepository &tokens,
                 QByteArray secret, int tableTokenDays, int staffTokenHours);
 
-    /// INVALID_CREDENTIALS for an unknown table or a wrong password (same answer, same time).
-    [[nodiscard]] Result<IssuedToken> tableLogin(int number, const QString &password);
-    [[nodiscard]] Result<IssuedToken> staffLogin(const QString &username, const QString &password);
+    [[nodiscard]] Result<LoginCandidate> tableCandidate(int number);
+    [[nodiscard]] Result<LoginCandidate> staffCandidate(const QString &username);
+    /// After the password matched candidate.passwordHash: the token, provided the account still
+    /// has that hash (a password changed while it was being checked fails the login).
+    /// INVALID_CREDENTIALS otherwise, the same answer as a wrong password or unknown account.
+    [[nodiscard]] Result<IssuedToken> completeTableLogin(const LoginCandidate &candidate);
+    [[nodiscard]] Result<IssuedToken> completeStaffLogin(const LoginCandidate &candidate);
     /// INVALID_TOKEN, TOKEN_EXPIRED or TOKEN_REVOKED; UNAUTHENTICATED when there is no token.
     [[nodiscard]] Result<Principal> authenticate(QByteArrayView token) const;
     /// Revokes the calling token only (other tablets of the same table stay logged in).

@@ -70,7 +70,8 @@ void TestEdgeConfig::defaults()
     QVERIFY(!config->demo);
     QVERIFY(!config->jsonLogs);
     QVERIFY(config->rates.enabled);
-    QCOMPARE(config->rates.loginsPerMinute, 5);
+    QCOMPARE(config->rates.loginAccountFailures, 5);
+    QCOMPARE(config->rates.loginClientFailures, 20);
     QCOMPARE(config->rates.ordersPerMinute, 30);
     QCOMPARE(config->rates.requestsPerMinute, 600);
     QCOMPARE(config->limits.maxTables, 100);
@@ -166,7 +167,7 @@ void TestEdgeConfig::fileAndEnvironmentSettings()
                                      "max-tables=10\n"
                                      "max-active-orders=7\n"
                                      "[rate]\n"
-                                     "logins-per-minute=9\n"
+                                     "login-account-failures=9\n"
                                      "[http]\n"
                                      "request-timeout-ms=1500\n"
                                      "max-connections=50\n");
@@ -180,7 +181,7 @@ void TestEdgeConfig::fileAndEnvironmentSettings()
     QCOMPARE(config->limits.maxTables, 10);
     QCOMPARE(config->limits.maxActiveOrders, 3);
     QCOMPARE(config->limits.maxCategories, 50);
-    QCOMPARE(config->rates.loginsPerMinute, 9);
+    QCOMPARE(config->rates.loginAccountFailures, 9);
     QCOMPARE(config->requestTimeoutMs, 1500);
     QCOMPARE(config->idleTimeoutMs, 2500);
     QCOMPARE(config->maxConnections, 50);
@@ -258,8 +259,8 @@ void TestEdgeConfig::badValues_data()
                                         << u"limits/max-active-orders"_s;
     QTest::newRow("text for a number") << dir << QStringList{u"TABLEORDER_LIMITS_MAX_TABLES=many"_s}
                                        << u"limits/max-tables"_s;
-    QTest::newRow("fraction") << dir << QStringList{u"TABLEORDER_RATE_LOGINS_PER_MINUTE=1.5"_s}
-                              << u"rate/logins-per-minute"_s;
+    QTest::newRow("fraction") << dir << QStringList{u"TABLEORDER_RATE_LOGIN_CLIENT_FAILURES=1.5"_s}
+                              << u"rate/login-client-failures"_s;
     QTest::newRow("overflow") << dir << QStringList{u"TABLEORDER_LIMITS_MAX_ITEMS=99999999999"_s}
                               << u"limits/max-items"_s;
     QTest::newRow("timeout too short") << dir
