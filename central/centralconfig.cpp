@@ -3,7 +3,9 @@
 #include "listenaddress.h"
 
 #include <QCommandLineParser>
+#include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSettings>
 
 using namespace Qt::StringLiterals;
@@ -28,6 +30,10 @@ Result<CentralConfig> parseCentralArguments(const QStringList &arguments, const 
             {u"demo"_s, u"Create the demo organization, HQ account and store."_s},
             {u"no-rate-limit"_s, u"Turn upload rate limits off (load tests)."_s},
             {u"log-json"_s, u"Log requests as JSON lines."_s},
+            {u"metrics-token-file"_s, u"File holding the bearer token GET /metrics requires "
+                                      "(without one, /metrics is off)."_s, u"FILE"_s},
+            {u"allow-private-webhooks"_s, u"Let alert webhooks target loopback, link-local and private "
+                                          "addresses."_s},
     });
     if (!parser.parse(arguments))
         return fail(Error::validation(u"arguments"_s, parser.errorText()));
@@ -76,6 +82,22 @@ Result<CentralConfig> parseCentralArguments(const QStringList &arguments, const 
     config.demo = flag(u"demo"_s);
     config.jsonLogs = flag(u"log-json"_s);
     config.rateLimits = !flag(u"no-rate-limit"_s);
+    config.allowPrivateWebhooks = flag(u"allow-private-webhooks"_s);
+    // The scrape token: a file (command line, TABLEORDER_METRICS_TOKEN_FILE, INI) or the token
+    // itself in TABLEORDER_METRICS_TOKEN / INI metrics-token.
+    if (const QString path = setting(u"metrics-token-file"_s, u"metrics-token-file"_s); !path.isEmpty()) {
+        QFile tokenFile(path);
+        if (!tokenFile.open(QIODevice::ReadOnly))
+            return fail(Error::validation(u"metrics-token-file"_s, u"cannot read %1"_s.arg(path)));
+        config.metricsToken = QString::fromUtf8(tokenFile.read(4096)).trimmed();
+    } else {
+        config.metricsToken = setting(QString(), u"metrics-token"_s).trimmed();
+    }
+    if (!config.metricsToken.isEmpty()
+        && (config.metricsToken.size() < 16 || config.metricsToken.size() > 512
+            || config.metricsToken.contains(QRegularExpression(u"[^\\x21-\\x7e]"_s))))
+        return fail(Error::validation(u"metrics-token"_s, u"the metrics token must be 16 to 512 printable "
+                                                          "ASCII characters without spaces"_s));
     struct IntSetting { QString key; int *target; int min; int max; };
     for (const IntSetting &s : {IntSetting{u"offline-after-seconds"_s, &config.offlineAfterSeconds, 5, 86400},
                                 IntSetting{u"uploads-per-minute"_s, &config.uploadsPerMinute, 1, 1000000},
@@ -83,7 +105,9 @@ Result<CentralConfig> parseCentralArguments(const QStringList &arguments, const 
                                 IntSetting{u"token-hours"_s, &config.tokenHours, 1, 720},
                                 IntSetting{u"alerts-evaluate-ms"_s, &config.alertsEvaluateMs, 100, 3600000},
                                 IntSetting{u"health-minute-days"_s, &config.healthMinuteDays, 1, 90},
-                                IntSetting{u"health-hour-days"_s, &config.healthHourDays, 1, 3650}}) {
+                                IntSetting{u"health-hour-days"_s, &config.healthHourDays, 1, 3650},
+                                IntSetting{u"pg-statement-timeout-ms"_s, &config.pgStatementTimeoutMs, 0, 3600000},
+                                IntSetting{u"pg-lock-timeout-ms"_s, &config.pgLockTimeoutMs, 0, 3600000}}) {
         const QString text = setting(QString(), s.key);
         if (text.isEmpty())
             continue;

@@ -24,6 +24,13 @@ struct CentralConfig
     int alertsEvaluateMs = 10'000;
     int healthMinuteDays = 7;  // health snapshot points kept
     int healthHourDays = 90;   // hourly roll-ups kept
+    /// Bearer token a Prometheus scrape must send to GET /metrics; empty: /metrics is off.
+    QString metricsToken;
+    /// Webhook targets on loopback, link-local or private ranges (off: refused).
+    bool allowPrivateWebhooks = false;
+    /// PostgreSQL statement_timeout and lock_timeout of every connection (0: none).
+    int pgStatementTimeoutMs = 30'000;
+    int pgLockTimeoutMs = 10'000;
 
     [[nodiscard]] QString stateDir() const; // directory of the secret and demo key
 };
