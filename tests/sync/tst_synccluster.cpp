@@ -232,7 +232,7 @@ void TestSyncCluster::publishesOnBothAtOnceGetDistinctVersions()
     };
     const QList<qint64> before = versions();
     QVERIFY(!before.isEmpty());
-    auto publish = [](const QString &token, const QByteArray &note) {
+    auto publish = [](const QString &token, const QByteArray &note) -> QByteArray {
         const QByteArray body = R"({"note":")" + note + R"("})";
         return "POST /api/v1/stores/1/menu/publish HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token.toLatin1()
                 + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
