@@ -342,6 +342,7 @@ struct Options
 /// Starts central with --demo and logs in as the demo HQ admin.
 struct Central
 {
+    static inline const QByteArray kMetricsToken = QByteArrayLiteral("bench-metrics-scrape-token");
     std::unique_ptr<ServerProcess> server;
     quint16 port = 0;
     QByteArray hqToken;
@@ -349,9 +350,16 @@ struct Central
     bool start(const Options &o, quint16 wantedPort = 0)
     {
         const QString secret = QDir(o.workDir).filePath(u"central-secret"_s);
+        // /metrics needs a scrape token.
+        const QString tokenFile = QDir(o.workDir).filePath(u"metrics-token"_s);
+        QFile file(tokenFile);
+        if (!file.open(QIODevice::WriteOnly) || file.write(kMetricsToken) < 0)
+            return false;
+        file.close();
         server = std::make_unique<ServerProcess>(o.centralBin,
             QStringList { u"--listen"_s, u"127.0.0.1:%1"_s.arg(wantedPort), u"--db"_s, o.db,
-                u"--secret-file"_s, secret, u"--demo"_s, u"--no-rate-limit"_s });
+                u"--secret-file"_s, secret, u"--demo"_s, u"--no-rate-limit"_s,
+                u"--metrics-token-file"_s, tokenFile });
         port = server->start("central");
         return port != 0;
     }
@@ -386,7 +394,7 @@ struct Central
     QByteArray metrics()
     {
         Connection c(port);
-        return c.exchange("GET", "/metrics", {}, {}, {}).body;
+        return c.exchange("GET", "/metrics", kMetricsToken, {}, {}).body;
     }
 };
 

@@ -19,6 +19,7 @@
 #include "services/menupublisher.h"
 #include "services/reportservice.h"
 #include "services/storeservice.h"
+#include "services/streamtickets.h"
 #include "services/syncservice.h"
 #include "storage/alertrepository.h"
 #include "storage/centralmenurepository.h"
@@ -26,10 +27,13 @@
 #include "storage/imagerepository.h"
 #include "storage/ingestrepository.h"
 #include "storage/reportrepository.h"
+#include "storage/streamticketrepository.h"
 #include "storage/tenantrepository.h"
 
 #include <QDir>
 #include <QFile>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QLoggingCategory>
 #include <QTimer>
 #include <QUuid>
@@ -54,6 +58,8 @@ CentralApp::~CentralApp()
     m_server.reset();
     m_context.reset();
     m_alerts.reset();
+    m_tickets.reset();
+    m_ticketRepo.reset();
     m_fleet.reset();
     m_alertRepo.reset();
     m_fleetRepo.reset();
@@ -91,6 +97,27 @@ Status migrateCentralDatabase(QSqlDatabase &db)
     return migrated;
 }
 
+namespace {
+
+// Every connection of a PostgreSQL instance: a statement or a lock wait that runs away fails
+// with an error (the request answers 503 and the edge retries) instead of holding a
+// connection, and with it the event loop, forever. Set after the migrations, whose advisory
+// lock may rightly wait for another instance's.
+Status applyPostgresTimeouts(QSqlDatabase &db, const CentralConfig &config)
+{
+    if (db::dialectOf(db) != db::Dialect::PostgreSQL)
+        return {};
+    for (const auto &[name, ms] : {std::pair{"statement_timeout", config.pgStatementTimeoutMs},
+                                   std::pair{"lock_timeout", config.pgLockTimeoutMs}}) {
+        QSqlQuery q(db);
+        if (!q.exec(u"SET %1 = %2"_s.arg(QLatin1StringView(name)).arg(ms)))
+            return fail(ErrorCode::Unavailable, u"cannot set %1: %2"_s.arg(QLatin1StringView(name), q.lastError().text()));
+    }
+    return {};
+}
+
+} // namespace
+
 bool CentralApp::databaseUsable()
 {
     QSqlQuery q(m_db);
@@ -108,6 +135,8 @@ Status CentralApp::start()
     m_db = *db;
     if (auto migrated = migrateCentralDatabase(m_db); !migrated)
         return migrated;
+    if (auto ok = applyPostgresTimeouts(m_db, m_config); !ok)
+        return ok;
     auto secret = crypto::loadOrCreateSecret(m_config.secretFile);
     if (!secret)
         return fail(secret.error());
@@ -116,6 +145,8 @@ Status CentralApp::start()
         if (!listen)
             return fail(listen.error());
         m_listenDb = *listen;
+        if (auto ok = applyPostgresTimeouts(m_listenDb, m_config); !ok)
+            return ok;
     }
 
     m_tenants = std::make_unique<TenantRepository>(m_db);
@@ -152,12 +183,15 @@ Status CentralApp::start()
     connect(m_feed.get(), &LiveFeed::menuAnnounced, m_publisher.get(), &MenuPublisher::notifyPublished);
     m_metrics->declareGauge("tableorder_central_feed_subscribers", "Open HQ live-feed streams.",
                             [this] { return double(m_feed->subscriberCount()); });
+    m_ticketRepo = std::make_unique<StreamTicketRepository>(m_db);
+    m_tickets = std::make_unique<StreamTicketService>(*m_ticketRepo);
     m_fleetRepo = std::make_unique<FleetRepository>(m_db);
     m_alertRepo = std::make_unique<AlertRepository>(m_db);
     m_fleet = std::make_unique<FleetService>(m_db, *m_fleetRepo, *m_alertRepo, *m_stores, *m_metrics,
                                              FleetSettings{m_config.healthMinuteDays, m_config.healthHourDays});
     m_alerts = std::make_unique<AlertService>(m_db, *m_alertRepo, *m_fleetRepo, *m_ingest, *m_stores, *m_feed,
                                               m_config.alertsEvaluateMs);
+    m_alerts->setAllowPrivateWebhooks(m_config.allowPrivateWebhooks);
     // Retention of health points and delivered notifications: at start, then every 10 minutes.
     auto prune = [this] {
         const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -190,7 +224,7 @@ Status CentralApp::start()
 
     m_context.reset(new CentralContext{m_config, *m_auth, *m_stores, *m_sync, *m_publisher, *m_images, *m_reports,
                                        *m_feed, *m_ingest, *m_limiter, *m_loginGate, *m_metrics, [this] { return databaseUsable(); },
-                                       *m_fleet, *m_alerts});
+                                       *m_fleet, *m_alerts, *m_tickets});
     m_server = std::make_unique<http::HttpServer>(*m_metrics);
     m_server->setJsonLogs(m_config.jsonLogs);
     m_server->setTrustedProxies(m_config.trustedProxies);

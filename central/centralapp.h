@@ -41,6 +41,8 @@ class FleetRepository;
 class AlertRepository;
 class FleetService;
 class AlertService;
+class StreamTicketRepository;
+class StreamTicketService;
 struct CentralContext;
 
 /// Applies the central schema migrations, serialised across instances on PostgreSQL.
@@ -86,6 +88,8 @@ private:
     std::unique_ptr<AlertRepository> m_alertRepo;
     std::unique_ptr<FleetService> m_fleet;
     std::unique_ptr<AlertService> m_alerts;
+    std::unique_ptr<StreamTicketRepository> m_ticketRepo;
+    std::unique_ptr<StreamTicketService> m_tickets;
     std::unique_ptr<http::RateLimiter> m_limiter;
     std::unique_ptr<http::LoginThrottle> m_loginThrottle;
     std::unique_ptr<crypto::PasswordVerifier> m_passwords;

@@ -3,7 +3,9 @@
 #include "listenaddress.h"
 
 #include <QCommandLineParser>
+#include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSettings>
 
 using namespace Qt::StringLiterals;
@@ -31,6 +33,10 @@ Result<CentralConfig> parseCentralArguments(const QStringList &arguments, const 
             {u"max-connections"_s, u"Open connections before new ones get 503 (default 2048)."_s, u"N"_s},
             {u"trusted-proxy"_s, u"Reverse proxy (address or CIDR, repeatable or comma-separated) whose "
                                   "X-Forwarded-For names the client."_s, u"ADDR"_s},
+            {u"metrics-token-file"_s, u"File holding the bearer token GET /metrics requires "
+                                      "(without one, /metrics is off)."_s, u"FILE"_s},
+            {u"allow-private-webhooks"_s, u"Let alert webhooks target loopback, link-local and private "
+                                          "addresses."_s},
     });
     if (!parser.parse(arguments))
         return fail(Error::validation(u"arguments"_s, parser.errorText()));
@@ -91,6 +97,22 @@ Result<CentralConfig> parseCentralArguments(const QStringList &arguments, const 
             return fail(parsed.error());
         config.trustedProxies = *parsed;
     }
+    config.allowPrivateWebhooks = flag(u"allow-private-webhooks"_s);
+    // The scrape token: a file (command line, TABLEORDER_METRICS_TOKEN_FILE, INI) or the token
+    // itself in TABLEORDER_METRICS_TOKEN / INI metrics-token.
+    if (const QString path = setting(u"metrics-token-file"_s, u"metrics-token-file"_s); !path.isEmpty()) {
+        QFile tokenFile(path);
+        if (!tokenFile.open(QIODevice::ReadOnly))
+            return fail(Error::validation(u"metrics-token-file"_s, u"cannot read %1"_s.arg(path)));
+        config.metricsToken = QString::fromUtf8(tokenFile.read(4096)).trimmed();
+    } else {
+        config.metricsToken = setting(QString(), u"metrics-token"_s).trimmed();
+    }
+    if (!config.metricsToken.isEmpty()
+        && (config.metricsToken.size() < 16 || config.metricsToken.size() > 512
+            || config.metricsToken.contains(QRegularExpression(u"[^\\x21-\\x7e]"_s))))
+        return fail(Error::validation(u"metrics-token"_s, u"the metrics token must be 16 to 512 printable "
+                                                          "ASCII characters without spaces"_s));
     struct IntSetting { QString key; int *target; int min; int max; QString option = {}; };
     for (const IntSetting &s : {IntSetting{u"offline-after-seconds"_s, &config.offlineAfterSeconds, 5, 86400},
                                 IntSetting{u"uploads-per-minute"_s, &config.uploadsPerMinute, 1, 1000000},
@@ -100,7 +122,9 @@ Result<CentralConfig> parseCentralArguments(const QStringList &arguments, const 
                                 IntSetting{u"health-minute-days"_s, &config.healthMinuteDays, 1, 90},
                                 IntSetting{u"health-hour-days"_s, &config.healthHourDays, 1, 3650},
                                 IntSetting{u"max-connections"_s, &config.maxConnections, 1, 1000000, u"max-connections"_s},
-                                IntSetting{u"stream-stall-ms"_s, &config.streamStallMs, 100, 3600000}}) {
+                                IntSetting{u"stream-stall-ms"_s, &config.streamStallMs, 100, 3600000},
+                                IntSetting{u"pg-statement-timeout-ms"_s, &config.pgStatementTimeoutMs, 0, 3600000},
+                                IntSetting{u"pg-lock-timeout-ms"_s, &config.pgLockTimeoutMs, 0, 3600000}}) {
         const QString text = setting(s.option, s.key);
         if (text.isEmpty())
             continue;

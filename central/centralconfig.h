@@ -29,6 +29,13 @@ struct CentralConfig
     int healthHourDays = 90;   // hourly roll-ups kept
     int maxConnections = 2048; // open TCP connections, live feeds included; more get 503
     int streamStallMs = 30'000; // a live feed whose unsent bytes do not move this long is cut
+    /// Bearer token a Prometheus scrape must send to GET /metrics; empty: /metrics is off.
+    QString metricsToken;
+    /// Webhook targets on loopback, link-local or private ranges (off: refused).
+    bool allowPrivateWebhooks = false;
+    /// PostgreSQL statement_timeout and lock_timeout of every connection (0: none).
+    int pgStatementTimeoutMs = 30'000;
+    int pgLockTimeoutMs = 10'000;
 
     [[nodiscard]] QString stateDir() const; // directory of the secret and demo key
 };

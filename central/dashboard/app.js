@@ -4,6 +4,9 @@
 const state = { token: sessionStorage.getItem('tableorder.token'), role: sessionStorage.getItem('tableorder.role'), stores: [] };
 const app = document.getElementById('app');
 const won = v => '₩' + Math.round(v || 0).toLocaleString('ko-KR');
+// Every value from the server (names, notes, ids, figures) goes through esc() before it is
+// written into HTML: stores, staff and guests choose names, and a leaked store key uploads
+// whatever it likes.
 const esc = s => String(s ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 
 async function api(path, options = {}) {
@@ -20,6 +23,46 @@ async function api(path, options = {}) {
   const body = text ? JSON.parse(text) : {};
   if (!response.ok) throw new Error((body.error && body.error.message) || response.statusText);
   return body;
+}
+
+// An HQ event stream. EventSource cannot send the Authorization header, and the token never
+// goes into a URL: each connection first takes a single-use ticket (valid 30 s) with the
+// token, and a dropped stream reconnects with a new ticket.
+class LiveStream {
+  constructor() { this.listeners = []; this.source = null; this.closed = false; this.retry = null; this.connect(); }
+  get readyState() { return this.source ? this.source.readyState : 0; }
+  addEventListener(type, fn) {
+    this.listeners.push([type, fn]);
+    if (this.source) this.source.addEventListener(type, fn);
+  }
+  async connect() {
+    try {
+      const { ticket } = await api('/api/v1/feed/stream-ticket', { method: 'POST' });
+      if (this.closed) return;
+      const source = new EventSource('/api/v1/feed?ticket=' + encodeURIComponent(ticket));
+      this.listeners.forEach(([type, fn]) => source.addEventListener(type, fn));
+      // A ticket opens one stream: EventSource's own retry would reuse it, so retry here.
+      source.onerror = () => { source.close(); if (this.source === source) this.reconnect(); };
+      this.source = source;
+    } catch (e) { this.reconnect(); }
+  }
+  reconnect() {
+    clearTimeout(this.retry);
+    if (!this.closed) this.retry = setTimeout(() => this.connect(), 3000);
+  }
+  close() { this.closed = true; clearTimeout(this.retry); if (this.source) this.source.close(); }
+}
+
+// CSV for spreadsheets: a text cell starting with = + - @ (or a tab or carriage return) would
+// run as a formula, so it gets a leading apostrophe (OWASP's CSV injection advice).
+function csvCell(v) {
+  let text = String(v ?? '');
+  if (typeof v !== 'number' && /^[=+\-@\t\r]/.test(text)) text = "'" + text;
+  return '"' + text.replace(/"/g, '""') + '"';
+}
+function toCsv(rows) {
+  const cols = Object.keys(rows[0] || { key: '', orders: '', total: '' });
+  return [cols.map(csvCell).join(',')].concat(rows.map(r => cols.map(c => csvCell(r[c])).join(','))).join('\n');
 }
 
 // The business date "today" in a store's time zone. A store's business day ends at its
@@ -96,9 +139,9 @@ async function renderOverview() {
   const prep = rows => { const c = rows.filter(r => r.avg_prep_seconds !== null);
     return c.length ? c.reduce((a, r) => a + r.avg_prep_seconds * r.orders, 0) / c.reduce((a, r) => a + r.orders, 0) : null; };
   document.getElementById('kpis').innerHTML = `
-    <div class="card kpi" id="kpi-sales"><h2>${t('overview.sales')}</h2><div class="value">${won(sum(now.rows, 'total'))}</div>${delta(sum(now.rows, 'total'), sum(before.rows, 'total'))}</div>
-    <div class="card kpi" id="kpi-orders"><h2>${t('overview.orders')}</h2><div class="value">${sum(now.rows, 'orders')}</div>${delta(sum(now.rows, 'orders'), sum(before.rows, 'orders'))}</div>
-    <div class="card kpi"><h2>${t('overview.prep')}</h2><div class="value">${fmtDuration(prep(now.rows))}</div><div class="delta muted">${t('overview.vsLastWeek')}: ${fmtDuration(prep(before.rows))}</div></div>`;
+    <div class="card kpi" id="kpi-sales"><h2>${t('overview.sales')}</h2><div class="value">${esc(won(sum(now.rows, 'total')))}</div>${delta(sum(now.rows, 'total'), sum(before.rows, 'total'))}</div>
+    <div class="card kpi" id="kpi-orders"><h2>${t('overview.orders')}</h2><div class="value">${esc(sum(now.rows, 'orders'))}</div>${delta(sum(now.rows, 'orders'), sum(before.rows, 'orders'))}</div>
+    <div class="card kpi"><h2>${t('overview.prep')}</h2><div class="value">${esc(fmtDuration(prep(now.rows)))}</div><div class="delta muted">${t('overview.vsLastWeek')}: ${esc(fmtDuration(prep(before.rows)))}</div></div>`;
   const byStore = id => now.rows.find(r => r.store_id === id) || { total: 0, orders: 0 };
   const reconOk = id => { const rows = recon.rows.filter(r => r.store_id === id && r.business_date === today);
     return rows.length ? rows.every(r => r.matches) : null; };
@@ -107,11 +150,11 @@ async function renderOverview() {
   document.getElementById('stores').innerHTML = `<tr><th>${t('store.name')}</th><th>${t('store.status')}</th>
     <th class="num">${t('store.sales')}</th><th class="num">${t('store.orders')}</th><th class="num">${t('store.backlog')}</th>
     <th class="num">${t('store.lag')}</th><th>${t('store.recon')}</th><th>${t('store.lastSync')}</th></tr>` +
-    rows.map(({ s, health, sales }) => `<tr class="store-row" data-store="${s.id}"><td><a href="#/store/${s.id}">${esc(s.name)}</a></td>
-      <td>${health.badge}</td><td class="num">${won(sales.total)}</td><td class="num">${sales.orders}</td>
-      <td class="num">${s.backlog}</td><td class="num">${(s.lag_ms / 1000).toFixed(1)}s</td>
+    rows.map(({ s, health, sales }) => `<tr class="store-row" data-store="${esc(s.id)}"><td><a href="#/store/${esc(s.id)}">${esc(s.name)}</a></td>
+      <td>${health.badge}</td><td class="num">${esc(won(sales.total))}</td><td class="num">${esc(sales.orders)}</td>
+      <td class="num">${esc(s.backlog)}</td><td class="num">${esc((s.lag_ms / 1000).toFixed(1))}s</td>
       <td>${reconOk(s.id) === null ? '—' : reconOk(s.id) ? `<span class="badge ok">${t('recon.ok')}</span>` : `<span class="badge bad">${t('recon.bad')}</span>`}</td>
-      <td class="muted">${s.last_sync_at ? new Date(s.last_sync_at).toLocaleString() : '—'}</td></tr>`).join('');
+      <td class="muted">${esc(s.last_sync_at ? new Date(s.last_sync_at).toLocaleString() : '—')}</td></tr>`).join('');
 }
 
 async function renderStore(id) {
@@ -120,9 +163,9 @@ async function renderStore(id) {
   app.innerHTML = `<h1>${esc(s.name)}</h1>
     <div class="grid">
       <div class="card kpi"><h2>${t('store.status')}</h2><div class="value">${storeHealth(s, null).badge}</div><div class="delta muted">${t('store.version')} ${esc(s.edge_version || '—')}</div></div>
-      <div class="card kpi"><h2>${t('store.backlog')}</h2><div class="value">${s.backlog}</div></div>
-      <div class="card kpi"><h2>${t('store.lag')}</h2><div class="value">${(s.lag_ms / 1000).toFixed(1)}s</div></div>
-      <div class="card kpi"><h2>${t('store.lastSync')}</h2><div class="value small">${s.last_sync_at ? new Date(s.last_sync_at).toLocaleString() : '—'}</div></div>
+      <div class="card kpi"><h2>${t('store.backlog')}</h2><div class="value">${esc(s.backlog)}</div></div>
+      <div class="card kpi"><h2>${t('store.lag')}</h2><div class="value">${esc((s.lag_ms / 1000).toFixed(1))}s</div></div>
+      <div class="card kpi"><h2>${t('store.lastSync')}</h2><div class="value small">${esc(s.last_sync_at ? new Date(s.last_sync_at).toLocaleString() : '—')}</div></div>
     </div>
     <div class="card"><h2>${t('store.hourly')}</h2><div class="chart" id="hourly"></div></div>
     <div class="grid"><div class="card"><h2>${t('store.top')}</h2><div class="chart" id="top-items"></div></div>
@@ -148,7 +191,7 @@ async function renderReports() {
     <label>${t('reports.from')} <input type="date" name="from" value="${localDate(zone, -6)}"></label>
     <label>${t('reports.to')} <input type="date" name="to" value="${localDate(zone)}"></label>
     <label>${t('reports.group')} <select name="group_by">${['store', 'day', 'hour', 'item'].map(g => `<option value="${g}">${t('group.' + g)}</option>`).join('')}</select></label>
-    <label>${t('store.name')} <select name="store_id"><option value="">${t('common.all')}</option>${stores.map(s => `<option value="${s.id}">${esc(s.name)}</option>`).join('')}</select></label>
+    <label>${t('store.name')} <select name="store_id"><option value="">${t('common.all')}</option>${stores.map(s => `<option value="${esc(s.id)}">${esc(s.name)}</option>`).join('')}</select></label>
     <button type="submit">${t('reports.run')}</button><button type="button" class="secondary" id="csv">${t('reports.csv')}</button></form>
     <div class="chart" id="report-chart"></div><table id="report-table"></table></div>`;
   applyI18n(app);
@@ -162,14 +205,13 @@ async function renderReports() {
     Charts.bars(document.getElementById('report-chart'), last.rows.map(r => r.key), last.rows.map(r => r.total), { format: won });
     document.getElementById('report-table').innerHTML = `<tr><th>${t('reports.key')}</th><th class="num">${t('reports.orders')}</th>
       ${item ? `<th class="num">${t('reports.quantity')}</th>` : `<th class="num">${t('reports.prep')}</th>`}<th class="num">${t('reports.total')}</th></tr>` +
-      last.rows.map(r => `<tr><td>${esc(r.key)}</td><td class="num">${r.orders}</td>
-        <td class="num">${item ? r.quantity : (r.avg_prep_seconds === null ? '—' : Math.round(r.avg_prep_seconds))}</td><td class="num">${won(r.total)}</td></tr>`).join('');
+      last.rows.map(r => `<tr><td>${esc(r.key)}</td><td class="num">${esc(r.orders)}</td>
+        <td class="num">${esc(item ? r.quantity : (r.avg_prep_seconds === null ? '—' : Math.round(r.avg_prep_seconds)))}</td><td class="num">${esc(won(r.total))}</td></tr>`).join('');
   };
   document.getElementById('report').addEventListener('submit', e => { e.preventDefault(); run(); });
   document.getElementById('csv').addEventListener('click', () => {
     if (!last) return;
-    const cols = Object.keys(last.rows[0] || { key: '', orders: '', total: '' });
-    const csv = [cols.join(',')].concat(last.rows.map(r => cols.map(c => `"${String(r[c] ?? '').replace(/"/g, '""')}"`).join(','))).join('\n');
+    const csv = toCsv(last.rows);
     const a = document.createElement('a');
     a.href = URL.createObjectURL(new Blob(['\ufeff' + csv], { type: 'text/csv' }));
     a.download = `sales-${last.group_by}-${last.from}-${last.to}.csv`;
@@ -200,32 +242,32 @@ async function renderMenus(storeId) {
   const off = admin ? '' : 'disabled';
   const base = `/api/v1/stores/${id}/menu`;
   app.innerHTML = `<h1>${t('menus.title')}</h1>
-    <div class="row"><label>${t('menus.store')} <select id="menu-store">${stores.map(s => `<option value="${s.id}" ${s.id === id ? 'selected' : ''}>${esc(s.name)}</option>`).join('')}</select></label></div>
+    <div class="row"><label>${t('menus.store')} <select id="menu-store">${stores.map(s => `<option value="${esc(s.id)}" ${s.id === id ? 'selected' : ''}>${esc(s.name)}</option>`).join('')}</select></label></div>
     <div class="grid menus-layout">
-    <div class="card"><form id="menu-form">${menu.categories.map(c => `<div class="menu-cat" data-category="${c.id}">
-      <div class="row"><input class="cat-name" data-category="${c.id}" data-original="${esc(c.name)}" value="${esc(c.name)}" ${off} aria-label="${t('menus.category')}">
-      ${admin ? `<button type="button" class="secondary danger del-cat" data-category="${c.id}">${t('menus.deleteCategory')}</button>` : ''}</div><table>` +
-      c.items.map(i => `<tr class="menu-item" data-item="${i.id}"><td>${pictureCell(i.image_url)}</td>
+    <div class="card"><form id="menu-form">${menu.categories.map(c => `<div class="menu-cat" data-category="${esc(c.id)}">
+      <div class="row"><input class="cat-name" data-category="${esc(c.id)}" data-original="${esc(c.name)}" value="${esc(c.name)}" ${off} aria-label="${t('menus.category')}">
+      ${admin ? `<button type="button" class="secondary danger del-cat" data-category="${esc(c.id)}">${t('menus.deleteCategory')}</button>` : ''}</div><table>` +
+      c.items.map(i => `<tr class="menu-item" data-item="${esc(i.id)}"><td>${pictureCell(i.image_url)}</td>
         <td><input class="item-field" data-field="name" data-original="${esc(i.name)}" value="${esc(i.name)}" ${off} aria-label="${t('menus.name')}"></td>
         <td><input class="item-field" data-field="description" data-original="${esc(i.description)}" value="${esc(i.description)}" placeholder="${t('menus.description')}" ${off}></td>
-        <td class="num"><input class="price-input item-field" data-field="price" name="price-${i.id}" data-item="${i.id}" data-original="${i.price}" type="number" min="0" step="100" value="${i.price}" ${off}></td>
-        ${admin ? `<td>${pictureInput('picture-' + i.id)}</td><td><button type="button" class="secondary danger del-item" data-item="${i.id}">${t('menus.delete')}</button></td>` : ''}</tr>`).join('') +
-      '</table>' + (admin ? `<div class="row new-item" data-category="${c.id}"><input name="new-name" placeholder="${t('menus.name')}">
+        <td class="num"><input class="price-input item-field" data-field="price" name="price-${esc(i.id)}" data-item="${esc(i.id)}" data-original="${esc(i.price)}" type="number" min="0" step="100" value="${esc(i.price)}" ${off}></td>
+        ${admin ? `<td>${pictureInput('picture-' + esc(i.id))}</td><td><button type="button" class="secondary danger del-item" data-item="${esc(i.id)}">${t('menus.delete')}</button></td>` : ''}</tr>`).join('') +
+      '</table>' + (admin ? `<div class="row new-item" data-category="${esc(c.id)}"><input name="new-name" placeholder="${t('menus.name')}">
         <input name="new-price" type="number" min="0" step="100" placeholder="${t('menus.price')}">
         <input name="new-description" placeholder="${t('menus.description')}">${pictureInput('new-picture')}${pictureCell('')}
         <button type="button" class="secondary add-item">${t('menus.addItem')}</button></div>` : '') + '</div>').join('')}
       ${admin ? `<div class="row"><input id="new-category" placeholder="${t('menus.category')}"><button type="button" class="secondary" id="add-category">${t('menus.addCategory')}</button></div>
       <div class="row"><label>${t('menus.publishAt')} <input type="datetime-local" name="publish_at"></label>
       <button type="submit" id="menu-save">${t('menus.save')}</button><span id="menu-status" class="muted"></span></div>` : ''}</form></div>
-    <div><div class="card"><h2>${t('menus.versions')}</h2><table>${versions.versions.map(v => `<tr><td>v${v.version}</td>
-      <td class="muted">${esc(v.note)}<br>${v.published_at ? t('menus.published') + ' ' + new Date(v.published_at).toLocaleString() : t('menus.scheduled') + ' ' + new Date(v.publish_at).toLocaleString()}</td>
-      <td>${admin && v.version !== menu.published_version ? `<button class="secondary rollback" data-version="${v.version}">${t('menus.rollback')}</button>` : ''}</td></tr>`).join('')}</table></div>
+    <div><div class="card"><h2>${t('menus.versions')}</h2><table>${versions.versions.map(v => `<tr><td>v${esc(v.version)}</td>
+      <td class="muted">${esc(v.note)}<br>${esc(v.published_at ? t('menus.published') + ' ' + new Date(v.published_at).toLocaleString() : t('menus.scheduled') + ' ' + new Date(v.publish_at).toLocaleString())}</td>
+      <td>${admin && v.version !== menu.published_version ? `<button class="secondary rollback" data-version="${esc(v.version)}">${t('menus.rollback')}</button>` : ''}</td></tr>`).join('')}</table></div>
     ${admin ? `<div class="card"><h2>${t('menus.bulk')}</h2><form id="bulk">
       <div class="row"><input name="category" placeholder="${t('menus.category')}" required><input name="name" placeholder="${t('menus.name')}" required>
       <input name="price" type="number" min="0" step="100" placeholder="${t('menus.price')}" required></div>
       <div class="row"><input name="description" placeholder="${t('menus.description')}">${pictureInput('picture')}${pictureCell('')}</div>
       <div class="row"><label>${t('menus.publishAt')} <input type="datetime-local" name="publish_at"></label></div>
-      <div class="row">${stores.map(s => `<label><input type="checkbox" name="store" value="${s.id}" checked> ${esc(s.name)}</label>`).join('')}</div>
+      <div class="row">${stores.map(s => `<label><input type="checkbox" name="store" value="${esc(s.id)}" checked> ${esc(s.name)}</label>`).join('')}</div>
       <button type="submit">${t('menus.apply')}</button> <span id="bulk-status" class="muted"></span></form></div>` : ''}</div></div>`;
   document.getElementById('menu-store').addEventListener('change', e => { location.hash = '#/menus/' + e.target.value; });
   if (!admin) return;
@@ -299,8 +341,7 @@ function renderLive() {
   app.innerHTML = `<h1 data-i18n="live.title"></h1><div class="card"><ul class="feed" id="feed"><li class="muted" id="feed-waiting">${t('live.waiting')}</li></ul></div>`;
   applyI18n(app);
   if (state.feed) state.feed.close();
-  // EventSource cannot send headers: the token goes in the query string.
-  state.feed = new EventSource('/api/v1/feed?access_token=' + encodeURIComponent(state.token));
+  state.feed = new LiveStream();
   const list = document.getElementById('feed');
   const onOrder = e => {
     const m = JSON.parse(e.data);
@@ -309,8 +350,8 @@ function renderLive() {
     const li = document.createElement('li');
     li.className = 'feed-item';
     li.innerHTML = `<span class="muted">${new Date().toLocaleTimeString()}</span><strong>${esc(m.store_name)}</strong>
-      <span>#${m.order.number} · ${t('store.name') === 'Store' ? 'table' : '테이블'} ${m.order.table_number}</span>
-      <span class="badge ${m.order.status === 'canceled' ? 'bad' : 'ok'}">${esc(m.order.status)}</span><span class="num">${won(m.order.total)}</span>`;
+      <span>#${esc(m.order.number)} · ${t('store.name') === 'Store' ? 'table' : '테이블'} ${esc(m.order.table_number)}</span>
+      <span class="badge ${m.order.status === 'canceled' ? 'bad' : 'ok'}">${esc(m.order.status)}</span><span class="num">${esc(won(m.order.total))}</span>`;
     list.prepend(li);
   };
   state.feed.addEventListener('order.created', onOrder);

@@ -20,8 +20,8 @@ const Fleet = (() => {
   function keepLive(refresh) {
     stop();
     const soon = () => { clearTimeout(live.pending); live.pending = setTimeout(refresh, 300); };
-    // EventSource cannot send headers: the token goes in the query string.
-    live.feed = new EventSource('/api/v1/feed?access_token=' + encodeURIComponent(state.token));
+    live.feed = new LiveStream(); // app.js: a single-use ticket per connection, never the token
+
     ['alert.opened', 'alert.acknowledged', 'alert.resolved'].forEach(type => live.feed.addEventListener(type, soon));
     live.timer = setInterval(refresh, REFRESH_MS);
   }
@@ -61,22 +61,22 @@ const Fleet = (() => {
   }
   function badge(severity) {
     const cls = { critical: 'bad', offline: 'bad', warning: 'warn', healthy: 'ok' }[severity] || 'muted';
-    return `<span class="badge ${cls}">${t('fleet.tone.' + severity)}</span>`;
+    return `<span class="badge ${cls}">${esc(t('fleet.tone.' + severity))}</span>`;
   }
 
   function tile(s) {
     const h = s.health || {};
     const level = tone(s);
-    const figure = (key, value) => `<div data-figure="${key}"><dt>${t(key)}</dt><dd>${value}</dd></div>`;
-    return `<a class="tile tone-${level}" href="#/health/${s.id}" data-store="${s.id}" data-tone="${level}">
+    const figure = (key, value) => `<div data-figure="${key}"><dt>${t(key)}</dt><dd>${esc(value)}</dd></div>`;
+    return `<a class="tile tone-${level}" href="#/health/${esc(s.id)}" data-store="${esc(s.id)}" data-tone="${level}">
       <div class="tile-head"><strong class="tile-name">${esc(s.name)}</strong>${badge(level)}</div>
       <div class="tile-sub muted">${s.status === 'online' ? t('status.online') : t('status.offline')}
-        · ${s.open_alerts ? `${s.open_alerts} ${t('fleet.openAlerts')}` : s.acknowledged_alerts ? '' : t('fleet.noAlerts')}${s.acknowledged_alerts ? ` ${s.acknowledged_alerts} ${t('fleet.ackedAlerts')}` : ''}</div>
+        · ${s.open_alerts ? `${esc(s.open_alerts)} ${t('fleet.openAlerts')}` : s.acknowledged_alerts ? '' : t('fleet.noAlerts')}${s.acknowledged_alerts ? ` ${esc(s.acknowledged_alerts)} ${t('fleet.ackedAlerts')}` : ''}</div>
       <dl>${figure('fleet.p99', ms(h.http_p99_ms))}${figure('fleet.kitchenP95', ms(h.kitchen_p95_ms))}
         ${figure('fleet.unacked', num(h.unacknowledged_orders))}
         ${figure('fleet.devices', `${num(h.tablets)} / ${num(h.kitchen_screens)}`)}
         ${figure('fleet.diskFree', pct(diskFreePercent(h)))}${figure('fleet.syncLag', ms(h.sync_lag_ms))}</dl>
-      <div class="tile-foot muted">${t('fleet.updated')} ${when(h.at || s.last_sync_at)}</div></a>`;
+      <div class="tile-foot muted">${t('fleet.updated')} ${esc(when(h.at || s.last_sync_at))}</div></a>`;
   }
 
   async function renderFleet() {
@@ -90,7 +90,7 @@ const Fleet = (() => {
         .map(x => x.s);
       const counts = stores.reduce((c, s) => (c[tone(s)] = (c[tone(s)] || 0) + 1, c), {});
       document.getElementById('fleet-summary').innerHTML = ['critical', 'offline', 'warning', 'healthy']
-        .map(k => `<span>${badge(k)} ${counts[k] || 0}</span>`).join('');
+        .map(k => `<span>${badge(k)} ${esc(counts[k] || 0)}</span>`).join('');
       tiles.innerHTML = stores.length ? stores.map(tile).join('') : `<p class="muted">${t('common.none')}</p>`;
     };
     await refresh();
@@ -118,7 +118,7 @@ const Fleet = (() => {
       <div class="row" id="health-range">${Object.keys(RANGES).map(r => `<button type="button" data-range="${r}"
         class="${r === range ? '' : 'secondary'}">${t('health.range.' + r)}</button>`).join('')}
         <span class="muted" id="health-resolution"></span>
-        <a href="#/store/${store.id}">${t('health.sales')}</a></div>
+        <a href="#/store/${esc(store.id)}">${t('health.sales')}</a></div>
       ${alerts.length ? `<div class="card"><h2>${t('alerts.title')}</h2>${alertTable(alerts, false)}</div>` : ''}
       <div class="grid charts">${CHARTS.map(c => `<div class="card"><h2>${t(c.title)}</h2><div class="chart" id="chart-${c.id}"></div></div>`).join('')}</div>`;
     document.querySelectorAll('#health-range button').forEach(b => b.addEventListener('click', () => {
@@ -153,14 +153,14 @@ const Fleet = (() => {
     const admin = state.role === 'hq_admin';
     return `<table class="alerts"><tr><th>${t('alerts.severity')}</th>${withStore ? `<th>${t('store.name')}</th>` : ''}
       <th>${t('alerts.rule')}</th><th>${t('alerts.message')}</th><th>${t('alerts.opened')}</th><th>${t('alerts.state')}</th><th></th></tr>` +
-      alerts.map(a => `<tr class="alert-row" data-alert="${a.id}" data-state="${esc(a.state)}">
+      alerts.map(a => `<tr class="alert-row" data-alert="${esc(a.id)}" data-state="${esc(a.state)}">
         <td>${badge(a.severity)}</td>
-        ${withStore ? `<td><a href="#/health/${a.store_id}">${esc(a.store_name)}</a></td>` : ''}
+        ${withStore ? `<td><a href="#/health/${esc(a.store_id)}">${esc(a.store_name)}</a></td>` : ''}
         <td>${esc(t('rule.' + a.rule))}${a.subject ? `<div class="muted">${esc(a.subject)}</div>` : ''}</td>
-        <td class="alert-message">${esc(alertText(a))}</td><td class="muted">${when(a.opened_at)}</td>
-        <td class="alert-state">${t('alerts.state.' + a.state)}${a.acknowledged_by ? `<div class="muted">${esc(a.acknowledged_by)}</div>` : ''}
-          ${a.resolved_at ? `<div class="muted">${when(a.resolved_at)}</div>` : ''}</td>
-        <td>${admin && a.state === 'open' ? `<button type="button" class="secondary ack" data-alert="${a.id}">${t('alerts.ack')}</button>` : ''}</td></tr>`).join('') +
+        <td class="alert-message">${esc(alertText(a))}</td><td class="muted">${esc(when(a.opened_at))}</td>
+        <td class="alert-state">${esc(t('alerts.state.' + a.state))}${a.acknowledged_by ? `<div class="muted">${esc(a.acknowledged_by)}</div>` : ''}
+          ${a.resolved_at ? `<div class="muted">${esc(when(a.resolved_at))}</div>` : ''}</td>
+        <td>${admin && a.state === 'open' ? `<button type="button" class="secondary ack" data-alert="${esc(a.id)}">${t('alerts.ack')}</button>` : ''}</td></tr>`).join('') +
       (alerts.length ? '' : `<tr><td colspan="7" class="muted">${t('alerts.none')}</td></tr>`) + '</table>';
   }
   function bindAck(rerender) {
@@ -190,8 +190,8 @@ const Fleet = (() => {
   async function renderSettings(container) {
     const settings = await api('/api/v1/alert-settings');
     const field = (rule, key, value) => typeof value === 'boolean'
-      ? `<label><input type="checkbox" name="${rule}.${key}" ${value ? 'checked' : ''}> ${t('settings.' + key)}</label>`
-      : `<label>${esc(t('settings.' + key))} <input type="number" min="0" name="${rule}.${key}" value="${value}"></label>`;
+      ? `<label><input type="checkbox" name="${esc(rule)}.${esc(key)}" ${value ? 'checked' : ''}> ${esc(t('settings.' + key))}</label>`
+      : `<label>${esc(t('settings.' + key))} <input type="number" min="0" name="${esc(rule)}.${esc(key)}" value="${esc(value)}"></label>`;
     container.innerHTML = `<div class="card"><h2>${t('settings.title')}</h2><form id="settings-form">
       <label class="wide">${t('settings.webhook')} <input type="url" name="webhook_url" value="${esc(settings.webhook_url || '')}" placeholder="https://…"></label>
       <table>${Object.entries(settings.rules || {}).map(([rule, params]) => `<tr><td>${esc(t('rule.' + rule))}</td>

@@ -23,8 +23,10 @@ HttpResponse asset(const QString &name)
     return HttpResponse::raw(200, type, file.readAll())
             .withHeader("Cache-Control", "no-cache")
             .withHeader("X-Content-Type-Options", "nosniff")
+            .withHeader("Referrer-Policy", "no-referrer")
             .withHeader("Content-Security-Policy",
-                        "default-src 'self'; img-src 'self' data: https:; style-src 'self'; frame-ancestors 'none'");
+                        "default-src 'self'; img-src 'self' data: https:; style-src 'self'; frame-ancestors 'none'; "
+                        "form-action 'self'; base-uri 'none'; object-src 'none'");
 }
 
 } // namespace

@@ -4,6 +4,7 @@
 #include "services/hqauthservice.h"
 #include "services/livefeed.h"
 #include "services/storeservice.h"
+#include "services/streamtickets.h"
 #include "storage/ingestrepository.h"
 
 #include <QJsonArray>
@@ -20,12 +21,16 @@ http::HttpServer::Authorizer makeCentralAuthorizer(CentralContext &ctx)
     return [&ctx](HttpRequest &request, int access) -> std::optional<HttpResponse> {
         if (access == HqPublic || access == StoreKey)
             return std::nullopt;
+        // The token only ever comes in the Authorization header: a token in a URL ends up
+        // in proxy logs and browser history. An event stream (EventSource sends no headers)
+        // opens with a single-use ticket instead.
         QByteArray token = request.header("authorization");
         if (token.size() > 7 && token.first(7).compare("bearer ", Qt::CaseInsensitive) == 0)
             token = token.sliced(7).trimmed();
         else
-            token = request.query(u"access_token"_s).toLatin1();
-        auto who = ctx.auth.authenticate(token);
+            token.clear();
+        const QString ticket = (access & HqStreamTicket) && token.isEmpty() ? request.query(u"ticket"_s) : QString();
+        auto who = ticket.isEmpty() ? ctx.auth.authenticate(token) : ctx.tickets.redeem(ticket.toLatin1());
         if (!who)
             return HttpResponse::error(who.error());
         if (access == HqAdmin && !who->isAdmin())
@@ -145,7 +150,15 @@ void registerHqRoutes(http::HttpServer &server, CentralContext &ctx)
                              });
     });
 
-    server.routeStream(Method::Get, u"/api/v1/feed"_s, {HqAny}, [&ctx](HttpRequest &req, QTcpSocket *socket) {
+    server.route(Method::Post, u"/api/v1/feed/stream-ticket"_s, {HqAny}, [&ctx](HttpRequest &req) {
+        return http::respond(ctx.tickets.issue(HqPrincipal::fromClaims(req.claims)), [](const StreamTicket &t) {
+            return HttpResponse::json(201, QJsonObject{{u"ticket"_s, t.ticket},
+                                                       {u"expires_at"_s, timestampJson(t.expiresAt)},
+                                                       {u"expires_in_s"_s, StreamTicketService::kTicketSeconds}});
+        });
+    });
+
+    server.routeStream(Method::Get, u"/api/v1/feed"_s, {HqAny | HqStreamTicket}, [&ctx](HttpRequest &req, QTcpSocket *socket) {
         ctx.feed.subscribe(HqPrincipal::fromClaims(req.claims), socket);
     });
 }

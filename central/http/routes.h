@@ -23,10 +23,12 @@ class LiveFeed;
 class IngestRepository;
 class FleetService;
 class AlertService;
+class StreamTicketService;
 struct CentralConfig;
 
-/// Route access: public, any HQ account, or HQ admins only.
-enum HqAccess : int { HqPublic = 0, HqAny = 1, HqAdmin = 2, StoreKey = 4 };
+/// Route access: public, any HQ account, or HQ admins only. HqStreamTicket (with HqAny): an
+/// event stream that also opens with `?ticket=` from POST /api/v1/feed/stream-ticket.
+enum HqAccess : int { HqPublic = 0, HqAny = 1, HqAdmin = 2, StoreKey = 4, HqStreamTicket = 8 };
 
 struct CentralContext
 {
@@ -45,6 +47,7 @@ struct CentralContext
     std::function<bool()> databaseUsable;
     FleetService &fleet;
     AlertService &alerts;
+    StreamTicketService &tickets;
 };
 
 void registerHqRoutes(http::HttpServer &server, CentralContext &ctx);

@@ -7,7 +7,9 @@
 #include "livefeed.h"
 #include "storage/ingestrepository.h"
 #include "storeservice.h"
+#include "webhooktarget.h"
 
+#include <QHostInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -45,6 +47,7 @@ const QHash<QString, QList<Field>> &ruleFields()
             {u"sync_backlog"_s, {{u"after_s"_s, 1, 86400 * 7}}},
             {u"disk_free"_s, {{u"percent"_s, 0.1, 99}}},
             {u"reconciliation"_s, {{u"for_s"_s, 0, 86400}}},
+            {u"dead_letters"_s, {{u"window_h"_s, 1, 720}}},
     };
     return fields;
 }
@@ -85,7 +88,8 @@ QJsonObject AlertService::defaultRules()
             {u"order_unacknowledged"_s, QJsonObject{{u"enabled"_s, true}}},
             {u"sync_backlog"_s, QJsonObject{{u"enabled"_s, true}, {u"after_s"_s, 300}}},
             {u"disk_free"_s, QJsonObject{{u"enabled"_s, true}, {u"percent"_s, 10}}},
-            {u"reconciliation"_s, QJsonObject{{u"enabled"_s, true}, {u"for_s"_s, 60}}}};
+            {u"reconciliation"_s, QJsonObject{{u"enabled"_s, true}, {u"for_s"_s, 60}}},
+            {u"dead_letters"_s, QJsonObject{{u"enabled"_s, true}, {u"window_h"_s, 24}}}};
 }
 
 Result<QJsonObject> AlertService::rulesFor(qint64 orgId, QString *webhookUrl)
@@ -115,7 +119,12 @@ Result<QJsonObject> AlertService::settings(const HqPrincipal &who)
     auto rules = rulesFor(who.orgId, &webhook);
     if (!rules)
         return fail(rules.error());
-    return QJsonObject{{u"webhook_url"_s, webhook.isEmpty() ? QJsonValue() : QJsonValue(webhook)}, {u"rules"_s, *rules}};
+    // The URL is a secret (whoever holds a Slack or Teams webhook URL can post to it): only
+    // HQ admins, who set it, read it back; others learn whether one is set.
+    if (!who.isAdmin())
+        return QJsonObject{{u"webhook_configured"_s, !webhook.isEmpty()}, {u"rules"_s, *rules}};
+    return QJsonObject{{u"webhook_url"_s, webhook.isEmpty() ? QJsonValue() : QJsonValue(webhook)},
+                       {u"webhook_configured"_s, !webhook.isEmpty()}, {u"rules"_s, *rules}};
 }
 
 Result<QJsonObject> AlertService::updateSettings(const HqPrincipal &who, const QJsonObject &body)
@@ -133,11 +142,10 @@ Result<QJsonObject> AlertService::updateSettings(const HqPrincipal &who, const Q
         if (!v.isNull() && !v.isString())
             return fail(Error::validation(u"webhook_url"_s, u"webhook_url must be an http(s) URL or null"_s));
         webhook = v.toString().trimmed();
-        const QUrl url(webhook, QUrl::StrictMode);
-        if (!webhook.isEmpty()
-            && (webhook.size() > 2000 || !url.isValid() || url.host().isEmpty()
-                || (url.scheme() != u"http"_s && url.scheme() != u"https"_s)))
-            return fail(Error::validation(u"webhook_url"_s, u"webhook_url must be an http(s) URL or null"_s));
+        if (!webhook.isEmpty()) {
+            if (auto ok = checkWebhookUrl(webhook, m_allowPrivateWebhooks); !ok)
+                return fail(ok.error());
+        }
     }
     if (body.contains(u"rules"_s)) {
         if (!body.value(u"rules"_s).isObject())
@@ -386,6 +394,28 @@ void AlertService::evaluate()
         }
     }
 
+    // Events central refused (dead letters: bad money, an order that does not add up): open
+    // while any arrived within the rule's window, so HQ looks at the store's uploads.
+    for (auto org = rulesByOrg.cbegin(); org != rulesByOrg.cend(); ++org) {
+        const QJsonObject rule = org->value(u"dead_letters"_s).toObject();
+        if (!rule.value(u"enabled"_s).toBool(true))
+            continue;
+        const double windowH = rule.value(u"window_h"_s).toDouble(24);
+        auto recent = m_ingest.recentDeadLetters(org.key(), timestampText(nowUtc.addSecs(-qint64(windowH * 3600))));
+        if (!recent)
+            return;
+        for (const DeadLetterSummary &d : std::as_const(*recent)) {
+            if (!storeRows.contains(d.storeId))
+                continue;
+            conditions.insert({d.storeId, u"dead_letters"_s, {}},
+                              {u"warning"_s, u"%1 uploaded event(s) refused in the last %2 h; the latest, seq %3: %4"_s
+                                                     .arg(d.count).arg(number(windowH)).arg(d.lastSeq).arg(d.lastError),
+                               double(d.count),
+                               {{u"count"_s, d.count}, {u"window_h"_s, windowH}, {u"seq"_s, d.lastSeq},
+                                {u"error"_s, d.lastError}}});
+        }
+    }
+
     QHash<Key, Alert> activeByKey;
     for (const Alert &a : std::as_const(*active))
         activeByKey.insert({a.storeId, a.rule, a.subject}, a);
@@ -463,39 +493,66 @@ void AlertService::deliver()
     if (!due)
         return;
     for (const Notification &n : std::as_const(*due)) {
-        QJsonObject body = QJsonDocument::fromJson(n.payload).object();
-        body.insert(u"delivery_id"_s, n.id);
-        QNetworkRequest request{QUrl(n.url)};
-        request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
-        request.setHeader(QNetworkRequest::UserAgentHeader, u"tableorder-central"_s);
-        request.setRawHeader("X-Tableorder-Delivery", QByteArray::number(n.id));
-        request.setTransferTimeout(10'000);
-        request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-        QNetworkReply *reply = m_network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
         ++m_inFlight;
-        connect(reply, &QNetworkReply::finished, this, [this, reply, n] {
-            reply->deleteLater();
-            --m_inFlight;
-            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            const QString at = now();
-            if (status >= 200 && status < 300) {
-                (void)m_alerts.delivered(n.id, at);
-                (void)m_alerts.addHistory(n.alertId, at, u"notified"_s, u"webhook delivery %1"_s.arg(n.id));
-                return;
-            }
-            const QString error = status ? u"HTTP %1"_s.arg(status) : reply->errorString().left(200);
-            const int attempts = n.attempts + 1;
-            const bool giveUp = n.createdAt.isValid() && n.createdAt.secsTo(QDateTime::currentDateTimeUtc()) > kGiveUpAfterSeconds;
-            const double base = std::min(600.0, std::pow(2.0, std::min(attempts, 12)));
-            const qint64 next = QDateTime::currentMSecsSinceEpoch()
-                    + qint64(base * 1000 * (0.5 + QRandomGenerator::global()->generateDouble()));
-            qCWarning(lcAlerts).noquote() << "webhook delivery" << n.id << "failed (" << error << ")"
-                                          << (giveUp ? u"- giving up after 24 h"_s : u"- retrying"_s);
-            (void)m_alerts.retryLater(n.id, attempts, next, error, giveUp ? at : QString());
-            if (giveUp)
-                (void)m_alerts.addHistory(n.alertId, at, u"notification_failed"_s, error);
+        const QUrl url(n.url);
+        QHostAddress literal;
+        if (m_allowPrivateWebhooks || literal.setAddress(url.host())) {
+            post(n, m_allowPrivateWebhooks ? std::nullopt : firstInternal({literal}));
+            continue;
+        }
+        // A name is resolved again at each delivery: what it pointed to when the URL was
+        // saved may have changed (DNS rebinding to an internal address).
+        QHostInfo::lookupHost(url.host(), this, [this, n](const QHostInfo &info) {
+            if (info.error() != QHostInfo::NoError || info.addresses().isEmpty())
+                post(n, std::nullopt); // the request fails on its own and is retried
+            else
+                post(n, firstInternal(info.addresses()));
         });
     }
+}
+
+void AlertService::post(const Notification &n, const std::optional<QHostAddress> &internal)
+{
+    if (internal) {
+        --m_inFlight;
+        const QString at = now();
+        const QString error = u"refused: the webhook host resolves to the internal address %1"_s.arg(internal->toString());
+        qCWarning(lcAlerts).noquote() << "webhook delivery" << n.id << error;
+        (void)m_alerts.retryLater(n.id, n.attempts + 1, QDateTime::currentMSecsSinceEpoch(), error, at);
+        (void)m_alerts.addHistory(n.alertId, at, u"notification_failed"_s, error);
+        return;
+    }
+    QJsonObject body = QJsonDocument::fromJson(n.payload).object();
+    body.insert(u"delivery_id"_s, n.id);
+    QNetworkRequest request{QUrl(n.url)};
+    request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+    request.setHeader(QNetworkRequest::UserAgentHeader, u"tableorder-central"_s);
+    request.setRawHeader("X-Tableorder-Delivery", QByteArray::number(n.id));
+    request.setTransferTimeout(10'000);
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    QNetworkReply *reply = m_network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    connect(reply, &QNetworkReply::finished, this, [this, reply, n] {
+        reply->deleteLater();
+        --m_inFlight;
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QString at = now();
+        if (status >= 200 && status < 300) {
+            (void)m_alerts.delivered(n.id, at);
+            (void)m_alerts.addHistory(n.alertId, at, u"notified"_s, u"webhook delivery %1"_s.arg(n.id));
+            return;
+        }
+        const QString error = status ? u"HTTP %1"_s.arg(status) : reply->errorString().left(200);
+        const int attempts = n.attempts + 1;
+        const bool giveUp = n.createdAt.isValid() && n.createdAt.secsTo(QDateTime::currentDateTimeUtc()) > kGiveUpAfterSeconds;
+        const double base = std::min(600.0, std::pow(2.0, std::min(attempts, 12)));
+        const qint64 next = QDateTime::currentMSecsSinceEpoch()
+                + qint64(base * 1000 * (0.5 + QRandomGenerator::global()->generateDouble()));
+        qCWarning(lcAlerts).noquote() << "webhook delivery" << n.id << "failed (" << error << ")"
+                                      << (giveUp ? u"- giving up after 24 h"_s : u"- retrying"_s);
+        (void)m_alerts.retryLater(n.id, attempts, next, error, giveUp ? at : QString());
+        if (giveUp)
+            (void)m_alerts.addHistory(n.alertId, at, u"notification_failed"_s, error);
+    });
 }
 
 Status AlertService::pruneNotifications(const QDateTime &nowUtc)

@@ -5,6 +5,7 @@
 #include "storage/fleetrepository.h"
 
 #include <QHash>
+#include <QHostAddress>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QObject>
@@ -30,6 +31,8 @@ public:
                  StoreService &stores, LiveFeed &feed, int evaluateMs, QObject *parent = nullptr);
 
     void start();
+    /// Let webhooks reach loopback, link-local and private addresses (off by default).
+    void setAllowPrivateWebhooks(bool allow) { m_allowPrivateWebhooks = allow; }
     /// The rules' defaults, as `alert-settings` shows them.
     [[nodiscard]] static QJsonObject defaultRules();
 
@@ -67,6 +70,8 @@ private:
     Result<QJsonObject> rulesFor(qint64 orgId, QString *webhookUrl = nullptr);
     void conditionsFor(const StoreHealthRow &row, const QJsonObject &rules, QHash<Key, Condition> &out);
     void transition(const Alert &alert, const QString &event, const QString &webhookUrl);
+    /// Posts one notification, or records it as refused when its host is internal.
+    void post(const Notification &n, const std::optional<QHostAddress> &internal);
     [[nodiscard]] static QJsonObject toJson(const Alert &alert);
 
     QSqlDatabase m_db;
@@ -80,6 +85,7 @@ private:
     QNetworkAccessManager m_network;
     QHash<Key, QDateTime> m_firstSeen; // conditions waiting out their rule's `for_s`
     int m_inFlight = 0;
+    bool m_allowPrivateWebhooks = false;
 };
 
 } // namespace tableorder::central

@@ -4,6 +4,7 @@
 #include "domain.h"
 #include "event.h"
 #include "metrics.h"
+#include "ordermoney.h"
 #include "sync.pb.h"
 
 #include <QElapsedTimer>
@@ -121,7 +122,10 @@ Result<UploadOutcome> SyncService::upload(const StoreRecord &store, const sync::
             freshData.append(data.at(i));
             const bool created = event.type == QLatin1StringView(events::OrderCreated);
             if (created || event.type == QLatin1StringView(events::OrderUpdated)) {
-                auto order = orderFromJson(event.data);
+                // Money first: a store (or a leaked store key) must not put negative,
+                // absurd or inconsistent amounts into HQ's figures.
+                const Status money = checkOrderMoney(event.data);
+                Result<Order> order = money ? orderFromJson(event.data) : Result<Order>(std::unexpected(money.error()));
                 if (!order) {
                     if (auto ok = m_ingest.deadLetter(store.id, event, order.error().message, now); !ok)
                         return fail(ok.error());

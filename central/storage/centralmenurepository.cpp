@@ -161,6 +161,13 @@ Result<qint64> CentralMenuRepository::insertVersion(qint64 storeId, const QByteA
                                                     const QDateTime &publishAt, const QDateTime &now,
                                                     const QString &note)
 {
+    // Two instances publishing one store's menu at once: the store's row lock (taken by this
+    // no-op update, on PostgreSQL and SQLite alike) queues the second transaction until the
+    // first commits, and its MAX(version) is read after that (READ COMMITTED reads each
+    // statement afresh), so no two publishes number the same version.
+    if (auto ok = run(m_db, u"UPDATE stores SET menu_version = menu_version WHERE id = ?"_s, {storeId}, "lock store");
+        !ok)
+        return fail(ok.error());
     QSqlQuery next = db::prepared(m_db, u"SELECT COALESCE(MAX(version), 0) + 1 FROM menu_versions WHERE store_id = ?"_s);
     next.addBindValue(storeId);
     if (auto ok = db::exec(next, "next menu version"); !ok)

@@ -305,6 +305,34 @@ Result<QList<DeadLetter>> IngestRepository::deadLetters(qint64 orgId, qint64 sto
     return out;
 }
 
+Result<QList<DeadLetterSummary>> IngestRepository::recentDeadLetters(qint64 orgId, const QString &since)
+{
+    QSqlQuery q = db::prepared(m_db,
+        u"SELECT d.store_id, COUNT(*), MAX(d.id) FROM dead_letters d JOIN stores s ON s.id = d.store_id "
+        "WHERE s.org_id = ? AND d.received_at >= ? GROUP BY d.store_id ORDER BY d.store_id"_s);
+    q.addBindValue(orgId);
+    q.addBindValue(since);
+    if (auto ok = db::exec(q, "recent dead letters"); !ok)
+        return fail(ok.error());
+    QList<DeadLetterSummary> out;
+    QList<qint64> newest;
+    while (q.next()) {
+        out.append({q.value(0).toLongLong(), q.value(1).toLongLong(), 0, QString()});
+        newest.append(q.value(2).toLongLong());
+    }
+    QSqlQuery last = db::prepared(m_db, u"SELECT seq, error FROM dead_letters WHERE id = ?"_s);
+    for (qsizetype i = 0; i < out.size(); ++i) {
+        last.addBindValue(newest.at(i));
+        if (auto ok = db::exec(last, "newest dead letter"); !ok)
+            return fail(ok.error());
+        if (last.next()) {
+            out[i].lastSeq = last.value(0).toLongLong();
+            out[i].lastError = last.value(1).toString();
+        }
+    }
+    return out;
+}
+
 Result<QList<std::pair<QString, QJsonObject>>> IngestRepository::orderEvents(qint64 storeId, qint64 fromSeq,
                                                                             qint64 toSeq)
 {

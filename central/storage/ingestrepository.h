@@ -29,6 +29,15 @@ struct ReconciliationRow
     Money centralTotal = 0;
 };
 
+/// A store's dead letters received since some time: how many, and the newest.
+struct DeadLetterSummary
+{
+    qint64 storeId = 0;
+    qint64 count = 0;
+    qint64 lastSeq = 0;
+    QString lastError;
+};
+
 struct DeadLetter
 {
     qint64 id = 0;
@@ -97,6 +106,8 @@ public:
         qint64 storeId, const QString &businessDate, qint64 orders, Money total, const QString &at);
     [[nodiscard]] Result<QList<ReconciliationRow>> reconciliation(qint64 orgId, qint64 storeId = 0);
     [[nodiscard]] Result<QList<DeadLetter>> deadLetters(qint64 orgId, qint64 storeId = 0);
+    /// Per store of the organization, the dead letters received at or after `since`.
+    [[nodiscard]] Result<QList<DeadLetterSummary>> recentDeadLetters(qint64 orgId, const QString &since);
     /// The order events (type, data) a store uploaded with seqs `fromSeq`..`toSeq`, in order.
     [[nodiscard]] Result<QList<std::pair<QString, QJsonObject>>> orderEvents(qint64 storeId, qint64 fromSeq,
                                                                            qint64 toSeq);

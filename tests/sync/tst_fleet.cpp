@@ -140,6 +140,7 @@ void TestFleet::initTestCase()
     CentralProcess::Options options = m_db.centralOptions();
     options.environment = {{u"TABLEORDER_ALERTS_EVALUATE_MS"_s, u"300"_s},
                            {u"TABLEORDER_OFFLINE_AFTER_SECONDS"_s, u"5"_s}};
+    options.allowPrivateWebhooks = true; // the receiver is on loopback
     m_central = std::make_unique<CentralProcess>(options);
     VERIFY_CENTRAL_STARTED(*m_central);
     m_hqHttp.setPort(m_central->port());
@@ -291,7 +292,7 @@ void TestFleet::snapshotsBecomeTimeSeries()
 
 void TestFleet::centralMetricsCoverTheFleet()
 {
-    const QByteArray page = m_hqHttp.get(u"/metrics"_s).body;
+    const QByteArray page = m_hqHttp.get(u"/metrics"_s, CentralProcess::defaultMetricsToken()).body;
     const QByteArray label = "store=\"" + QByteArray::number(m_store) + "\"";
     for (const QByteArray name : {"tableorder_store_online", "tableorder_store_http_p99_seconds",
                                   "tableorder_store_resident_memory_bytes", "tableorder_store_disk_free_ratio",
@@ -528,7 +529,7 @@ void TestFleet::otherOrganizationsSeeNothing()
                                             other);
     VERIFY_STATUS(changed, 200);
     QCOMPARE(m_hqHttp.get(u"/api/v1/alert-settings"_s, m_hq).json(), settingsBefore);
-    const QByteArray page = m_hqHttp.get(u"/metrics"_s).body;
+    const QByteArray page = m_hqHttp.get(u"/metrics"_s, CentralProcess::defaultMetricsToken()).body;
     QVERIFY(!page.contains("other group"));
 }
 

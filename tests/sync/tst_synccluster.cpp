@@ -2,6 +2,8 @@
 #include "testsupport.h"
 
 #include <QElapsedTimer>
+#include <QSet>
+#include <QTcpSocket>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QtTest/QTest>
@@ -24,6 +26,7 @@ private slots:
     void menuPublishedOnOneReachesEdgeOfTheOther();
     void eitherInstanceTakesTheUploads();
     void aWholeBatchReachesTheOthersFeed();
+    void publishesOnBothAtOnceGetDistinctVersions();
     void cleanupTestCase();
 
 private:
@@ -100,8 +103,8 @@ void TestSyncCluster::orderUploadedToOneShowsOnTheOthersFeed()
 
     // It went through A only: A's ingest counter moved, B's did not.
     const QByteArray store = "tableorder_central_events_ingested_total{store=\"1\"}";
-    QVERIFY(metricSum(m_httpA.get(u"/metrics"_s).body, store) >= 1);
-    QCOMPARE(metricSum(m_httpB.get(u"/metrics"_s).body, store), 0.0);
+    QVERIFY(metricSum(m_httpA.get(u"/metrics"_s, CentralProcess::defaultMetricsToken()).body, store) >= 1);
+    QCOMPARE(metricSum(m_httpB.get(u"/metrics"_s, CentralProcess::defaultMetricsToken()).body, store), 0.0);
 }
 
 void TestSyncCluster::menuPublishedOnOneReachesEdgeOfTheOther()
@@ -172,6 +175,87 @@ void TestSyncCluster::aWholeBatchReachesTheOthersFeed()
     QVERIFY2(last, qPrintable(u"%1 of 400 orders reached B's feed"_s.arg(seen.size())));
     for (int i = 0; i < 400; ++i)
         QCOMPARE(seen.at(i), qint64(i + 1));
+}
+
+namespace {
+
+/// Sends every request on its own connection before reading any answer, so that the
+/// instances work on them at the same time; the responses in request order.
+QList<HttpResult> sendTogether(const QList<std::pair<quint16, QByteArray>> &requests, int timeoutMs)
+{
+    std::vector<std::unique_ptr<QTcpSocket>> sockets;
+    for (const auto &[port, request] : requests) {
+        auto socket = std::make_unique<QTcpSocket>();
+        socket->connectToHost(QHostAddress::LocalHost, port);
+        if (!socket->waitForConnected(5000))
+            return {};
+        sockets.push_back(std::move(socket));
+    }
+    for (qsizetype i = 0; i < requests.size(); ++i) {
+        sockets[i]->write(requests.at(i).second);
+        sockets[i]->flush();
+    }
+    QList<std::optional<HttpResult>> results(requests.size());
+    QList<QByteArray> buffers(requests.size());
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < timeoutMs
+           && std::any_of(results.cbegin(), results.cend(), [](const auto &r) { return !r.has_value(); })) {
+        for (qsizetype i = 0; i < requests.size(); ++i) {
+            if (results.at(i))
+                continue;
+            sockets[i]->waitForReadyRead(20);
+            buffers[i] += sockets[i]->readAll();
+            results[i] = takeResponse(buffers[i], sockets[i]->state() != QAbstractSocket::ConnectedState);
+        }
+    }
+    QList<HttpResult> out;
+    for (const auto &r : results)
+        out.append(r.value_or(HttpResult{}));
+    return out;
+}
+
+} // namespace
+
+void TestSyncCluster::publishesOnBothAtOnceGetDistinctVersions()
+{
+    // Two HQ admins press "publish" at the same moment, one on each instance: both publishes
+    // succeed, each with a version of its own (no MAX(version)+1 collision).
+    const QString tokenB = Hq::login(m_httpB, u"hq"_s, u"hq"_s);
+    QVERIFY(!tokenB.isEmpty());
+    auto versions = [&] {
+        QList<qint64> out;
+        for (const QJsonValue &v :
+             m_httpA.get(u"/api/v1/stores/1/menu/versions"_s, m_hqFromA).json().value(u"versions"_s).toArray())
+            out.append(v.toObject().value(u"version"_s).toInteger());
+        return out;
+    };
+    const QList<qint64> before = versions();
+    QVERIFY(!before.isEmpty());
+    auto publish = [](const QString &token, const QByteArray &note) -> QByteArray {
+        const QByteArray body = R"({"note":")" + note + R"("})";
+        return "POST /api/v1/stores/1/menu/publish HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token.toLatin1()
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
+                + "\r\n\r\n" + body;
+    };
+    QList<qint64> published;
+    constexpr int kRounds = 10;
+    for (int round = 0; round < kRounds; ++round) {
+        const QList<HttpResult> results = sendTogether(
+                {{m_a->port(), publish(m_hqFromA, "a" + QByteArray::number(round))},
+                 {m_b->port(), publish(tokenB, "b" + QByteArray::number(round))}},
+                15'000);
+        QCOMPARE(results.size(), 2);
+        for (const HttpResult &r : results) {
+            QVERIFY2(r.status == 200 || r.status == 201, qPrintable(r.describe()));
+            published.append(r.json().value(u"version"_s).toInteger());
+        }
+    }
+    QSet<qint64> distinct(published.cbegin(), published.cend());
+    QCOMPARE(distinct.size(), 2 * kRounds);
+    const QList<qint64> after = versions();
+    QCOMPARE(after.size(), before.size() + 2 * kRounds);
+    QCOMPARE(QSet<qint64>(after.cbegin(), after.cend()).size(), after.size());
 }
 
 QTEST_GUILESS_MAIN(TestSyncCluster)

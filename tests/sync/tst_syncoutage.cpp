@@ -340,13 +340,13 @@ void TestSyncOutage::edgeKilledInsideAnUpload()
     }
     QVERIFY2(ackLost, "never caught central applying a batch the edge did not live to hear about");
     const qint64 duplicatesBefore = qint64(
-        metricSum(m_hqHttp.get(u"/metrics"_s).body, "tableorder_central_events_duplicate_total"));
+        metricSum(m_hqHttp.get(u"/metrics"_s, CentralProcess::defaultMetricsToken()).body, "tableorder_central_events_duplicate_total"));
 
     // The restarted edge resends from what it knew; central ignores what it has.
     QVERIFY(startEdge());
     QVERIFY2(waitForSync(*m_edge, *m_db, m_store, drainTimeoutMs), "the backlog did not drain");
     verifySameState();
-    QVERIFY(metricSum(m_hqHttp.get(u"/metrics"_s).body, "tableorder_central_events_duplicate_total")
+    QVERIFY(metricSum(m_hqHttp.get(u"/metrics"_s, CentralProcess::defaultMetricsToken()).body, "tableorder_central_events_duplicate_total")
         > duplicatesBefore);
 }
 

@@ -234,7 +234,7 @@ void TestSyncProtocol::resendChangesNothing()
     VERIFY_STATUS(upload(m_http, store.key, one), 200);
     VERIFY_STATUS(upload(m_http, store.key, two), 200);
     const QStringList before = centralDataState(m_db.connection());
-    const QByteArray metricsBefore = m_http.get(u"/metrics"_s).body;
+    const QByteArray metricsBefore = m_http.get(u"/metrics"_s, CentralProcess::defaultMetricsToken()).body;
 
     // The very events that were applied (same ids and payloads), re-sent twice.
     pb::UploadRequest again;
@@ -251,7 +251,7 @@ void TestSyncProtocol::resendChangesNothing()
         QCOMPARE(response.applied_seq(), 20);
     }
     QCOMPARE(centralDataState(m_db.connection()), before);
-    const QByteArray metricsAfter = m_http.get(u"/metrics"_s).body;
+    const QByteArray metricsAfter = m_http.get(u"/metrics"_s, CentralProcess::defaultMetricsToken()).body;
     QCOMPARE(metricSum(metricsAfter, "tableorder_central_events_duplicate_total")
             - metricSum(metricsBefore, "tableorder_central_events_duplicate_total"),
         double(2 * count));
