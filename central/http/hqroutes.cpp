@@ -33,6 +33,12 @@ http::HttpServer::Authorizer makeCentralAuthorizer(CentralContext &ctx)
         auto who = ticket.isEmpty() ? ctx.auth.authenticate(token) : ctx.tickets.redeem(ticket.toLatin1());
         if (!who)
             return HttpResponse::error(who.error());
+        // A ticket carries the claims of the token it was issued for: a token revoked since
+        // (logout, password, role, disable) opens no stream with it.
+        if (!ticket.isEmpty()) {
+            if (auto valid = ctx.auth.stillValid(*who); !valid)
+                return HttpResponse::error(valid.error());
+        }
         if (access == HqAdmin && !who->isAdmin())
             return HttpResponse::error({ErrorCode::Forbidden, u"this needs the role: hq_admin"_s, {}});
         request.claims = who->claims();

@@ -123,6 +123,11 @@ Result<HqPrincipal> HqAuthService::authenticate(QByteArrayView token) const
     return principal;
 }
 
+Status HqAuthService::stillValid(const HqPrincipal &who) const
+{
+    return m_revocation.check(who.claims());
+}
+
 Result<qint64> HqAuthService::addUser(qint64 orgId, const QString &username, const QString &password,
                                       const QString &role, qint64 storeId)
 {

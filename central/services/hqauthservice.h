@@ -68,6 +68,8 @@ public:
     [[nodiscard]] Result<HqLogin> completeLogin(const HqLoginCandidate &candidate);
     /// INVALID_TOKEN, TOKEN_EXPIRED or TOKEN_REVOKED; UNAUTHENTICATED without a token.
     [[nodiscard]] Result<HqPrincipal> authenticate(QByteArrayView token) const;
+    /// TOKEN_REVOKED when the token `who` came from was revoked since (stream tickets).
+    [[nodiscard]] Status stillValid(const HqPrincipal &who) const;
     /// Revokes the calling token only.
     [[nodiscard]] Status logout(const HqPrincipal &who);
     [[nodiscard]] Status refresh(bool force = false);
