@@ -154,11 +154,11 @@ def order_json(id_=1, price=12000, quantity=2, total=None, status="pending", **e
     return compact(order)
 
 
-def health(id_, at="2026-11-21T10:44:00.000Z", requests=120):
+def health(id_, at="2026-11-21T10:44:00.000Z", requests=120, routes=1):
     route = field_bytes(1, "POST /api/v1/orders") + field_int(2, requests) + field_int(3, 1) + field_int(4, 2) \
         + field_double(5, 3.5) + field_double(6, 12.0) + field_double(7, 40.25)
     slow = field_bytes(1, "order.insert") + field_int(2, 3) + field_double(3, 120.5)
-    return (field_int(1, id_) + field_bytes(2, at) + field_int(3, 60) + field_bytes(4, route) + field_int(5, 12)
+    return (field_int(1, id_) + field_bytes(2, at) + field_int(3, 60) + field_bytes(4, route) * routes + field_int(5, 12)
             + field_int(6, 11) + field_double(7, 80.0) + field_double(14, 3.5) + field_int(15, 90_000_000)
             + field_int(16, 10_000_000_000) + field_int(17, 50_000_000_000) + field_bytes(20, slow)
             + field_bytes(23, "0.1.0"))
@@ -183,6 +183,7 @@ def sync_corpus():
         "health_only": upload(health_=[health(1), health(2, at="2026-11-21T10:45:00.000Z")]),
         "health_bad_time": upload(health_=[health(1, at="yesterday")]),
         "health_max_requests": upload(health_=[health(1, requests=(1 << 63) - 1), health(2, requests=(1 << 63) - 1)]),
+        "health_route_overflow": upload(health_=[health(1, requests=(1 << 63) - 1, routes=2)]),
         "empty": b"",
         "schema_2": upload([event(1, "order.created", order_json(), schema=2)]),
         "seq_gap": upload([event(1, "order.created", order_json()), event(3, "order.updated", order_json())]),
