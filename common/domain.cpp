@@ -257,9 +257,12 @@ Result<Order> orderFromJson(const QJsonObject &o)
         OrderLine l{line.value(u"menu_item_id"_s).toInteger(), line.value(u"name"_s).toString(),
                     line.value(u"unit_price"_s).toInteger(), int(line.value(u"quantity"_s).toInteger()),
                     line.value(u"line_total"_s).toInteger(), line.value(u"station"_s).toString()};
-        if (l.quantity <= 0 || l.lineTotal != l.unitPrice * l.quantity)
+        // Checked arithmetic: the numbers come from a store's upload, and a line total or sum
+        // beyond 64 bits was signed overflow (tests/fuzz/corpus/sync_upload/order_huge_price).
+        Money lineTotal = 0;
+        if (l.quantity <= 0 || __builtin_mul_overflow(l.unitPrice, Money(l.quantity), &lineTotal)
+            || l.lineTotal != lineTotal || __builtin_add_overflow(sum, lineTotal, &sum))
             return fail(Error::validation(u"items"_s, u"order line totals do not add up"_s));
-        sum += l.lineTotal;
         order.items.append(l);
     }
     if (order.items.isEmpty() || sum != order.total || !order.createdAt.isValid())

@@ -88,7 +88,8 @@ Result<QJsonObject> JwtSigner::verify(QByteArrayView token, qint64 nowSeconds) c
     const QJsonValue exp = claims->value(u"exp"_s);
     if (!exp.isDouble())
         return fail(ErrorCode::InvalidToken, u"token has no expiry"_s);
-    if (qint64(exp.toDouble()) <= nowSeconds)
+    // Compared as doubles: converting an `exp` beyond qint64's range (1e300) is undefined.
+    if (exp.toDouble() <= double(nowSeconds))
         return fail(ErrorCode::TokenExpired, u"token has expired"_s);
     return claims;
 }

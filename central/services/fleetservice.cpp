@@ -42,6 +42,16 @@ RollUp rollUpOf(const QString &name)
     return RollUp::Average;
 }
 
+/// Sums a snapshot's counts without signed overflow: they are whatever the store sent
+/// (two routes of 2^63-1 requests; the seed tests/fuzz/corpus/sync_upload/health_route_overflow).
+qint64 addSaturating(qint64 a, qint64 b)
+{
+    qint64 sum = 0;
+    if (__builtin_add_overflow(a, b, &sum))
+        return b > 0 ? std::numeric_limits<qint64>::max() : std::numeric_limits<qint64>::min();
+    return sum;
+}
+
 QJsonObject parseObject(const QByteArray &json)
 {
     return QJsonDocument::fromJson(json).object();
@@ -118,9 +128,9 @@ QJsonObject FleetService::flatten(const sync::v1::HealthSnapshot &s)
     double p50 = 0, p95 = 0, p99 = 0;
     for (const auto &r : s.routes()) {
         const QString route = QString::fromStdString(r.route()).left(120);
-        requests += r.requests();
-        serverErrors += r.server_errors();
-        clientErrors += r.client_errors();
+        requests = addSaturating(requests, r.requests());
+        serverErrors = addSaturating(serverErrors, r.server_errors());
+        clientErrors = addSaturating(clientErrors, r.client_errors());
         p50 = std::max(p50, r.p50_ms());
         p95 = std::max(p95, r.p95_ms());
         p99 = std::max(p99, r.p99_ms());
@@ -140,7 +150,7 @@ QJsonObject FleetService::flatten(const sync::v1::HealthSnapshot &s)
     qint64 slow = 0;
     QJsonArray slowNames;
     for (const auto &q : s.slow_queries()) {
-        slow += q.count();
+        slow = addSaturating(slow, q.count());
         slowNames.append(QJsonObject{{u"name"_s, QString::fromStdString(q.name()).left(80)},
                                      {u"count"_s, qint64(q.count())},
                                      {u"max_ms"_s, q.max_ms()}});

@@ -27,13 +27,13 @@ SyncService::SyncService(QSqlDatabase db, IngestRepository &ingest, Metrics &met
                                Metrics::latencyBuckets());
 }
 
-Result<UploadOutcome> SyncService::upload(const StoreRecord &store, const sync::v1::UploadRequest &request)
+Result<DecodedEvents> decodeEvents(const sync::v1::UploadRequest &request)
 {
-    const Metrics::Labels storeLabel{{"store", QString::number(store.id)}};
     if (request.events_size() > kMaxBatchEvents)
         return fail(Error::validation(u"events"_s, u"a batch carries at most %1 events"_s.arg(kMaxBatchEvents)));
-    QList<Event> events;
-    QList<QByteArray> data; // each event's data_json, stored as sent
+    DecodedEvents out;
+    QList<Event> &events = out.events;
+    QList<QByteArray> &data = out.data; // each event's data_json, stored as sent
     events.reserve(request.events_size());
     data.reserve(request.events_size());
     for (int i = 0; i < request.events_size(); ++i) {
@@ -41,11 +41,10 @@ Result<UploadOutcome> SyncService::upload(const StoreRecord &store, const sync::
         if (e.schema_version() > kSyncSchemaVersion || e.schema_version() < kOldestAcceptedSchemaVersion) {
             const QString message = u"event schema version %1 is not supported (central accepts %2 to %3)"_s
                                             .arg(e.schema_version()).arg(kOldestAcceptedSchemaVersion).arg(kSyncSchemaVersion);
-            // The store is stuck until central is upgraded: HQ sees why in the store status.
-            (void)m_ingest.setSyncError(store.id, u"seq %1: %2"_s.arg(e.seq()).arg(message));
             return fail(ErrorCode::SchemaNotSupported, message, QJsonObject{{u"seq"_s, qint64(e.seq())}});
         }
-        if (i > 0 && e.seq() != request.events(i - 1).seq() + 1)
+        if (i > 0 && (request.events(i - 1).seq() == std::numeric_limits<qint64>::max()
+                      || e.seq() != request.events(i - 1).seq() + 1))
             return fail(Error::validation(u"events"_s, u"event seqs in a batch must be consecutive"_s));
         if (e.seq() <= 0 || e.event_id().empty() || e.type().empty())
             return fail(Error::validation(u"events"_s, u"each event needs seq, event_id and type"_s));
@@ -63,6 +62,23 @@ Result<UploadOutcome> SyncService::upload(const StoreRecord &store, const sync::
             data.last() = "{}";
         events.append(std::move(event));
     }
+    return out;
+}
+
+Result<UploadOutcome> SyncService::upload(const StoreRecord &store, const sync::v1::UploadRequest &request)
+{
+    const Metrics::Labels storeLabel{{"store", QString::number(store.id)}};
+    auto decoded = decodeEvents(request);
+    if (!decoded) {
+        if (decoded.error().code == ErrorCode::SchemaNotSupported) {
+            // The store is stuck until central is upgraded: HQ sees why in the store status.
+            (void)m_ingest.setSyncError(store.id, u"seq %1: %2"_s.arg(decoded.error().details[u"seq"_s].toInteger())
+                                                          .arg(decoded.error().message));
+        }
+        return fail(decoded.error());
+    }
+    const QList<Event> &events = decoded->events;
+    const QList<QByteArray> &data = decoded->data;
 
     QElapsedTimer timer;
     timer.start();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "error.h"
+#include "event.h"
 #include "storage/ingestrepository.h"
 #include "storage/tenantrepository.h"
 
@@ -32,6 +33,20 @@ struct UploadOutcome
     qint64 menuVersion = 0;
     int newlyApplied = 0;
 };
+
+/// An upload's events as SyncService applies them, each with its data_json as sent ("{}"
+/// for none or not an object).
+struct DecodedEvents
+{
+    QList<Event> events;
+    QList<QByteArray> data;
+};
+
+/// The checks of an upload that need no database: at most kMaxBatchEvents events, each of
+/// an accepted schema version (SCHEMA_NOT_SUPPORTED, details `{"seq":..}`) with seq > 0,
+/// event_id and type, seqs consecutive (VALIDATION_FAILED). Pure, so that it is fuzzed
+/// (tests/fuzz/fuzz_sync_upload.cpp).
+[[nodiscard]] Result<DecodedEvents> decodeEvents(const tableorder::sync::v1::UploadRequest &request);
 
 /// Applies a store's uploaded events: one transaction per batch, idempotent by
 /// (store, seq), strictly in seq order; projects orders for the reports; keeps what it

@@ -63,7 +63,7 @@ bool ImageProcessor::isContentHash(QStringView text)
     return pattern.match(text.toString()).hasMatch();
 }
 
-Result<EncodedImage> ImageProcessor::encode(const QByteArray &data)
+Result<ImageHeader> ImageProcessor::inspect(const QByteArray &data)
 {
     if (data.isEmpty())
         return fail(Error::validation(u"body"_s, u"the request carries no image"_s));
@@ -80,6 +80,18 @@ Result<EncodedImage> ImageProcessor::encode(const QByteArray &data)
     const QSize size = reader.size();
     if (!size.isValid() || size.width() > 6000 || size.height() > 6000)
         return fail(Error::validation(u"body"_s, u"the image must be at most 6000x6000 pixels"_s));
+    return ImageHeader{format, size};
+}
+
+Result<EncodedImage> ImageProcessor::encode(const QByteArray &data)
+{
+    auto header = inspect(data);
+    if (!header)
+        return fail(header.error());
+    QBuffer buffer;
+    buffer.setData(data);
+    buffer.open(QIODevice::ReadOnly);
+    QImageReader reader(&buffer, header->format);
     QImage image;
     if (!reader.read(&image) || image.isNull())
         return fail(Error::validation(u"body"_s, u"the image could not be decoded"_s));

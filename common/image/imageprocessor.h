@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QSize>
 #include <QString>
 
 namespace tableorder {
@@ -20,6 +21,13 @@ struct EncodedImage
 /// 2 MiB and 6000x6000 pixels) and re-encodes it as a full-size JPEG (longest side 1200 px)
 /// and a thumbnail (longest side 320 px), so nothing a client sent is ever served back.
 /// Used by the edge (files) and central (database rows). Thread-safe; runs on worker threads.
+/// What an upload's header says, once it passed ImageProcessor::inspect().
+struct ImageHeader
+{
+    QByteArray format; // "jpeg", "png" or "webp"
+    QSize size;
+};
+
 class ImageProcessor
 {
 public:
@@ -27,8 +35,11 @@ public:
     /// The Content-Types an upload may carry.
     static const QList<QByteArray> &uploadTypes();
 
-    /// VALIDATION_FAILED for no image, an unknown format, too many pixels or bytes that do
-    /// not decode; PAYLOAD_TOO_LARGE above maxUploadBytes.
+    /// The checks made before any pixel is decoded: the size in bytes, the format by its magic
+    /// bytes and the dimensions in its header. VALIDATION_FAILED for no image, an unknown format
+    /// or too many pixels; PAYLOAD_TOO_LARGE above maxUploadBytes.
+    [[nodiscard]] static Result<ImageHeader> inspect(const QByteArray &data);
+    /// inspect(), then decodes: VALIDATION_FAILED too for bytes that do not decode.
     [[nodiscard]] static Result<EncodedImage> encode(const QByteArray &data);
     /// encode(), then writes `<baseName>-<hash12>.jpg` and `<baseName>-<hash12>-thumb.jpg`
     /// into dir and returns the first file's name.

@@ -140,9 +140,7 @@ Result<T> MenuService::write(F &&change, const char *eventType)
     return result;
 }
 
-namespace {
-
-Status checkCategory(const CategoryInput &input)
+Status MenuService::checkCategory(const CategoryInput &input)
 {
     if (input.name && (input.name->isEmpty() || input.name->size() > 100))
         return fail(Error::validation(u"name"_s, u"name must be 1 to 100 characters"_s));
@@ -151,8 +149,6 @@ Status checkCategory(const CategoryInput &input)
                                       u"station must be 1 to 32 characters: a-z first, then a-z, 0-9, _ or -"_s));
     return {};
 }
-
-} // namespace
 
 Result<MenuCategory> MenuService::createCategory(const CategoryInput &input)
 {
@@ -228,9 +224,7 @@ Status MenuService::deleteCategory(qint64 id)
     return {};
 }
 
-namespace {
-
-Status checkItem(const ItemInput &input)
+Status MenuService::checkItem(const ItemInput &input)
 {
     if (input.name && (input.name->isEmpty() || input.name->size() > 100))
         return fail(Error::validation(u"name"_s, u"name must be 1 to 100 characters"_s));
@@ -240,8 +234,6 @@ Status checkItem(const ItemInput &input)
         return fail(Error::validation(u"price"_s, u"price must be between 0 and 100000000"_s));
     return {};
 }
-
-} // namespace
 
 Result<MenuItem> MenuService::createItem(const ItemInput &input)
 {

@@ -86,6 +86,10 @@ public:
 
     /// A station name: 1-32 characters, a-z first, then a-z, 0-9, '_' or '-'.
     [[nodiscard]] static bool isValidStation(QStringView name);
+    /// The checks of a category or item edit that need no database (lengths, station name,
+    /// price range): VALIDATION_FAILED naming the field.
+    [[nodiscard]] static Status checkCategory(const CategoryInput &input);
+    [[nodiscard]] static Status checkItem(const ItemInput &input);
     [[nodiscard]] static QString imageUrl(const QString &imagePath);
     [[nodiscard]] static QString thumbnailUrl(const QString &imagePath);
     [[nodiscard]] int pendingImageJobs() const { return m_pendingImages; }

@@ -35,6 +35,8 @@ private slots:
     void timestampsReadAsQtReadsThem_data();
     void timestampsReadAsQtReadsThem();
     void orderWrittenDirectlyIsTheSameJson();
+    void orderFromJsonRefusesOverflowingMoney_data();
+    void orderFromJsonRefusesOverflowingMoney();
 };
 
 void TestDomain::transitions_data()
@@ -264,6 +266,48 @@ void TestDomain::orderWrittenDirectlyIsTheSameJson()
         QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString() + u": "_s + QString::fromUtf8(written)));
         QCOMPARE(parsed.object(), toJson(o));
     }
+}
+
+// A store's order event whose unit price times quantity, or whose sum of lines, overflows
+// 64 bits was computed with signed overflow (undefined behaviour; the seed
+// tests/fuzz/corpus/sync_upload/order_huge_price): it is refused like any order whose lines
+// do not add up.
+void TestDomain::orderFromJsonRefusesOverflowingMoney_data()
+{
+    QTest::addColumn<qint64>("unitPrice");
+    QTest::addColumn<int>("quantity");
+    QTest::addColumn<int>("lines");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("ordinary") << 12000LL << 2 << 2 << true;
+    QTest::newRow("2^62 x 2 overflows the line") << (qint64(1) << 62) << 2 << 1 << false;
+    QTest::newRow("2^60 x 100 overflows the line") << (qint64(1) << 60) << 100 << 1 << false;
+    QTest::newRow("2^61 x 2, twice, overflows the sum") << (qint64(1) << 61) << 2 << 2 << false;
+}
+
+void TestDomain::orderFromJsonRefusesOverflowingMoney()
+{
+    QFETCH(qint64, unitPrice);
+    QFETCH(int, quantity);
+    QFETCH(int, lines);
+    QFETCH(bool, valid);
+    // What the edge would have written, where it fits in 64 bits (0 where it does not).
+    Money lineTotal = 0;
+    Money total = 0;
+    if (__builtin_mul_overflow(unitPrice, Money(quantity), &lineTotal))
+        lineTotal = 0;
+    if (__builtin_mul_overflow(lineTotal, Money(lines), &total))
+        total = 0;
+    QJsonArray items;
+    for (int i = 0; i < lines; ++i)
+        items.append(QJsonObject{{u"menu_item_id"_s, i + 1}, {u"name"_s, u"x"_s}, {u"unit_price"_s, unitPrice},
+                                 {u"quantity"_s, quantity}, {u"line_total"_s, lineTotal}});
+    const QJsonObject order{{u"id"_s, 1}, {u"number"_s, 1}, {u"table_number"_s, 3}, {u"status"_s, u"pending"_s},
+                            {u"business_date"_s, u"2026-11-21"_s}, {u"created_at"_s, u"2026-11-21T10:43:02.123Z"_s},
+                            {u"items"_s, items}, {u"total"_s, total}};
+    const auto parsed = orderFromJson(order);
+    QCOMPARE(parsed.has_value(), valid);
+    if (!valid)
+        QCOMPARE(parsed.error().code, ErrorCode::ValidationFailed);
 }
 
 #include "tst_domain.moc"

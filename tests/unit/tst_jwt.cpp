@@ -44,6 +44,8 @@ private slots:
     void expiry();
     void rejected_data();
     void rejected();
+    void expiryBeyondInt64_data();
+    void expiryBeyondInt64();
 };
 
 void TestJwt::roundTrip()
@@ -151,6 +153,32 @@ void TestJwt::rejected()
     const auto verified = JwtSigner(secret).verify(token.toLatin1(), now + 1);
     QVERIFY2(!verified.has_value(), "a forged or malformed token verified");
     QCOMPARE(errorCodeName(verified.error().code), errorCodeName(code));
+}
+
+
+// Found by fuzz_jwt (tests/fuzz/corpus/jwt/signed_huge_exp): an `exp` far outside qint64 was
+// converted to qint64, which is undefined behaviour (UBSan: float-cast-overflow).
+void TestJwt::expiryBeyondInt64_data()
+{
+    QTest::addColumn<double>("exp");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("1e300") << 1e300 << true;
+    QTest::newRow("2^63") << 9223372036854775808.0 << true;
+    QTest::newRow("-1e300") << -1e300 << false;
+    QTest::newRow("now + 0.5") << double(now) + 0.5 << true;
+    QTest::newRow("now") << double(now) << false;
+}
+
+void TestJwt::expiryBeyondInt64()
+{
+    QFETCH(double, exp);
+    QFETCH(bool, valid);
+    QJsonObject withExp = claims;
+    withExp.insert(u"exp"_s, exp);
+    const auto verified = JwtSigner(secret).verify(handmadeToken(hs256, withExp, secret).toLatin1(), now);
+    QCOMPARE(verified.has_value(), valid);
+    if (!valid)
+        QCOMPARE(verified.error().code, ErrorCode::TokenExpired);
 }
 
 QTEST_GUILESS_MAIN(TestJwt)
