@@ -46,12 +46,20 @@ void answerAndClose(QTcpSocket *socket, const QByteArray &response)
     // answer before the peer reads it; so discard what still arrives, close the write side
     // once the answer is out, and close when the peer does (or after the grace period).
     QObject::connect(socket, &QIODevice::readyRead, socket, [socket] { socket->readAll(); });
-    QObject::connect(socket, &QIODevice::bytesWritten, socket, [socket] {
-        if (socket->bytesToWrite() == 0)
-            ::shutdown(int(socket->socketDescriptor()), SHUT_WR);
-    });
     QObject::connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
-    socket->write(response);
+    if (auto *tls = qobject_cast<QSslSocket *>(socket); tls && tls->isEncrypted()) {
+        // Over TLS the end of the answer is the TLS close_notify (a bare FIN reads as a
+        // truncation attack to TLS clients, which then drop the answer): disconnectFromHost()
+        // sends it once the answer's encrypted bytes are out.
+        socket->write(response);
+        socket->disconnectFromHost();
+    } else {
+        QObject::connect(socket, &QIODevice::bytesWritten, socket, [socket] {
+            if (socket->bytesToWrite() == 0)
+                ::shutdown(int(socket->socketDescriptor()), SHUT_WR);
+        });
+        socket->write(response);
+    }
     QTimer::singleShot(closingGraceMs, socket, [socket] {
         socket->abort();
         socket->deleteLater();
