@@ -2,6 +2,8 @@
 
 #include "crypto.h"
 
+#include <QDateTime>
+
 using namespace Qt::StringLiterals;
 
 namespace tableorder {
@@ -54,6 +56,42 @@ TokenRevocation::Changes TokenRevocation::replace(State state)
     }
     m_state = std::move(state);
     return changes;
+}
+
+Status RevocationTracker::refresh(bool force)
+{
+    auto version = m_store.version();
+    if (!version)
+        return fail(version.error());
+    if (*version == m_revocation.version() && !force)
+        return {};
+    auto state = m_store.load(QDateTime::currentSecsSinceEpoch());
+    if (!state)
+        return fail(state.error());
+    const TokenRevocation::Changes changes = m_revocation.replace(std::move(*state));
+    if (m_listener && (!changes.subjects.isEmpty() || !changes.tokenIds.isEmpty()))
+        m_listener(changes);
+    return {};
+}
+
+Status RevocationTracker::refreshFor(const QString &subject)
+{
+    if (auto ok = refresh(); !ok)
+        return ok;
+    // A principal created since the last change (a new account) is not known yet.
+    if (!m_revocation.generation(subject))
+        return refresh(true);
+    return {};
+}
+
+Status RevocationTracker::revokeToken(const QString &jti, qint64 expiresAt)
+{
+    if (auto ok = m_store.revokeId(jti, expiresAt, QDateTime::currentSecsSinceEpoch()); !ok)
+        return ok;
+    m_revocation.revokeId(jti, expiresAt);
+    if (m_listener)
+        m_listener({{}, {jti}});
+    return {};
 }
 
 } // namespace tableorder

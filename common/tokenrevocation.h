@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace tableorder {
@@ -52,6 +53,45 @@ public:
 
 private:
     State m_state;
+};
+
+/// Where a daemon's revocation state is stored (its token repository): the generations and
+/// revoked ids, and the auth version every revoking change bumps.
+class TokenStore
+{
+public:
+    virtual ~TokenStore() = default;
+    /// The generations of existing, enabled principals, and unexpired revoked ids.
+    [[nodiscard]] virtual Result<TokenRevocation::State> load(qint64 nowSeconds) = 0;
+    /// One cheap row, read every second by the daemon.
+    [[nodiscard]] virtual Result<qint64> version() = 0;
+    /// Denies one token until it expires (and forgets those that have); bumps the version.
+    [[nodiscard]] virtual Status revokeId(const QString &jti, qint64 expiresAt, qint64 nowSeconds) = 0;
+};
+
+/// A TokenRevocation kept in step with its TokenStore, shared by the edge's and central's
+/// auth services: reloads when the stored version moved and tells a listener what that
+/// revoked (to close those streams).
+class RevocationTracker
+{
+public:
+    using Listener = std::function<void(const TokenRevocation::Changes &)>;
+
+    explicit RevocationTracker(TokenStore &store) : m_store(store) {}
+
+    [[nodiscard]] const TokenRevocation &revocation() const { return m_revocation; }
+    void setListener(Listener listener) { m_listener = std::move(listener); }
+    /// Reloads when the stored version moved (or always, with `force`).
+    [[nodiscard]] Status refresh(bool force = false);
+    /// refresh(), and a forced reload when `subject` is still unknown (created since).
+    [[nodiscard]] Status refreshFor(const QString &subject);
+    /// Revokes one token (logout), stored and at once in memory.
+    [[nodiscard]] Status revokeToken(const QString &jti, qint64 expiresAt);
+
+private:
+    TokenStore &m_store;
+    TokenRevocation m_revocation;
+    Listener m_listener;
 };
 
 } // namespace tableorder

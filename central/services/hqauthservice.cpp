@@ -39,44 +39,8 @@ Status checkHqPassword(const QString &password, int minLength)
 
 HqAuthService::HqAuthService(TenantRepository &tenants, HqTokenRepository &tokens, QByteArray secret,
                              int tokenHours)
-    : m_tenants(tenants), m_tokens(tokens), m_signer(std::move(secret)), m_ttl(qint64(tokenHours) * 3600)
+    : m_tenants(tenants), m_tracker(tokens), m_signer(std::move(secret)), m_ttl(qint64(tokenHours) * 3600)
 {
-}
-
-Status HqAuthService::refreshFor(const QString &subject)
-{
-    if (auto ok = refresh(); !ok)
-        return ok;
-    // A principal created since the last change (a new account) is not known yet.
-    if (!m_revocation.generation(subject))
-        return refresh(true);
-    return {};
-}
-
-Status HqAuthService::logout(const HqPrincipal &who)
-{
-    if (auto ok = m_tokens.revokeId(who.tokenId, who.expiresAt, QDateTime::currentSecsSinceEpoch()); !ok)
-        return ok;
-    m_revocation.revokeId(who.tokenId, who.expiresAt);
-    if (m_listener)
-        m_listener({{}, {who.tokenId}});
-    return {};
-}
-
-Status HqAuthService::refresh(bool force)
-{
-    auto version = m_tokens.version();
-    if (!version)
-        return fail(version.error());
-    if (*version == m_revocation.version() && !force)
-        return {};
-    auto state = m_tokens.load(QDateTime::currentSecsSinceEpoch());
-    if (!state)
-        return fail(state.error());
-    const TokenRevocation::Changes changes = m_revocation.replace(std::move(*state));
-    if (m_listener && (!changes.subjects.isEmpty() || !changes.tokenIds.isEmpty()))
-        m_listener(changes);
-    return {};
 }
 
 Result<HqLoginCandidate> HqAuthService::loginCandidate(const QString &username)
@@ -102,7 +66,7 @@ Result<HqLogin> HqAuthService::completeLogin(const HqLoginCandidate &candidate)
         return fail(ok.error());
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QJsonObject claims = principal.claims();
-    const QJsonObject stamp = m_revocation.stamp(principal.subject());
+    const QJsonObject stamp = m_tracker.revocation().stamp(principal.subject());
     for (auto it = stamp.begin(); it != stamp.end(); ++it)
         claims.insert(it.key(), it.value());
     return HqLogin{m_signer.sign(claims, m_ttl, now.toSecsSinceEpoch()), now.addSecs(m_ttl), principal};
@@ -118,14 +82,14 @@ Result<HqPrincipal> HqAuthService::authenticate(QByteArrayView token) const
     HqPrincipal principal = HqPrincipal::fromClaims(*claims);
     if (principal.orgId <= 0 || (principal.role != u"hq_admin"_s && principal.role != u"store_viewer"_s))
         return fail(ErrorCode::InvalidToken, u"not an HQ token"_s);
-    if (auto ok = m_revocation.check(*claims); !ok)
+    if (auto ok = m_tracker.revocation().check(*claims); !ok)
         return fail(ok.error());
     return principal;
 }
 
 Status HqAuthService::stillValid(const HqPrincipal &who) const
 {
-    return m_revocation.check(who.claims());
+    return m_tracker.revocation().check(who.claims());
 }
 
 Result<qint64> HqAuthService::addUser(qint64 orgId, const QString &username, const QString &password,

@@ -51,12 +51,13 @@ struct HqLoginCandidate
 };
 
 /// HQ logins and tokens. Tokens carry their user's generation and an id, checked against
-/// TokenRevocation in memory; refresh() reloads it when the auth version moved. A login is three steps so that argon2id runs off the event loop:
-/// loginCandidate(), the check on a worker (crypto::PasswordVerifier), completeLogin().
+/// TokenRevocation in memory; refresh() reloads it when the auth version moved. A login is
+/// three steps so that argon2id runs off the event loop: loginCandidate(), the check on a
+/// worker (crypto::PasswordVerifier), completeLogin().
 class HqAuthService
 {
 public:
-    using RevocationListener = std::function<void(const TokenRevocation::Changes &)>;
+    using RevocationListener = RevocationTracker::Listener;
     /// Outside --demo.
     static constexpr int minimumPasswordLength = 10;
 
@@ -71,9 +72,9 @@ public:
     /// TOKEN_REVOKED when the token `who` came from was revoked since (stream tickets).
     [[nodiscard]] Status stillValid(const HqPrincipal &who) const;
     /// Revokes the calling token only.
-    [[nodiscard]] Status logout(const HqPrincipal &who);
-    [[nodiscard]] Status refresh(bool force = false);
-    void setRevocationListener(RevocationListener listener) { m_listener = std::move(listener); }
+    [[nodiscard]] Status logout(const HqPrincipal &who) { return m_tracker.revokeToken(who.tokenId, who.expiresAt); }
+    [[nodiscard]] Status refresh(bool force = false) { return m_tracker.refresh(force); }
+    void setRevocationListener(RevocationListener listener) { m_tracker.setListener(std::move(listener)); }
     /// --demo allows the demo's short passwords.
     void setMinimumPasswordLength(int length) { m_minPasswordLength = length; }
     [[nodiscard]] Result<qint64> addUser(qint64 orgId, const QString &username, const QString &password,
@@ -81,12 +82,10 @@ public:
 
 private:
     /// refresh(), and a forced reload when `subject` is still unknown (created since).
-    [[nodiscard]] Status refreshFor(const QString &subject);
+    [[nodiscard]] Status refreshFor(const QString &subject) { return m_tracker.refreshFor(subject); }
 
     TenantRepository &m_tenants;
-    HqTokenRepository &m_tokens;
-    TokenRevocation m_revocation;
-    RevocationListener m_listener;
+    RevocationTracker m_tracker;
     JwtSigner m_signer;
     qint64 m_ttl;
     int m_minPasswordLength = minimumPasswordLength;

@@ -18,7 +18,7 @@ Error invalidCredentials()
 
 AuthService::AuthService(TableRepository &tables, StaffRepository &staff, TokenRepository &tokens,
                          QByteArray secret, int tableTokenDays, int staffTokenHours)
-    : m_tables(tables), m_staff(staff), m_tokens(tokens), m_signer(std::move(secret)),
+    : m_tables(tables), m_staff(staff), m_tracker(tokens), m_signer(std::move(secret)),
       m_tableTtl(qint64(tableTokenDays) * 86400), m_staffTtl(qint64(staffTokenHours) * 3600)
 {
 }
@@ -26,7 +26,7 @@ AuthService::AuthService(TableRepository &tables, StaffRepository &staff, TokenR
 QString AuthService::issue(const Principal &principal, qint64 ttl, qint64 now) const
 {
     QJsonObject claims = principal.claims();
-    const QJsonObject stamp = m_revocation.stamp(principal.subject);
+    const QJsonObject stamp = m_tracker.revocation().stamp(principal.subject);
     for (auto it = stamp.begin(); it != stamp.end(); ++it)
         claims.insert(it.key(), it.value());
     return m_signer.sign(claims, ttl, now);
@@ -91,45 +91,9 @@ Result<Principal> AuthService::authenticate(QByteArrayView token) const
         return fail(claims.error());
     if (!parseRole(claims->value(u"role"_s).toString()))
         return fail(ErrorCode::InvalidToken, u"token has no valid role"_s);
-    if (auto ok = m_revocation.check(*claims); !ok)
+    if (auto ok = m_tracker.revocation().check(*claims); !ok)
         return fail(ok.error());
     return Principal::fromClaims(*claims);
-}
-
-Status AuthService::refreshFor(const QString &subject)
-{
-    if (auto ok = refresh(); !ok)
-        return ok;
-    // A principal created since the last change (a new account) is not known yet.
-    if (!m_revocation.generation(subject))
-        return refresh(true);
-    return {};
-}
-
-Status AuthService::logout(const Principal &who)
-{
-    if (auto ok = m_tokens.revokeId(who.tokenId, who.expiresAt, QDateTime::currentSecsSinceEpoch()); !ok)
-        return ok;
-    m_revocation.revokeId(who.tokenId, who.expiresAt);
-    if (m_listener)
-        m_listener({{}, {who.tokenId}});
-    return {};
-}
-
-Status AuthService::refresh(bool force)
-{
-    auto version = m_tokens.version();
-    if (!version)
-        return fail(version.error());
-    if (*version == m_revocation.version() && !force)
-        return {};
-    auto state = m_tokens.load(QDateTime::currentSecsSinceEpoch());
-    if (!state)
-        return fail(state.error());
-    const TokenRevocation::Changes changes = m_revocation.replace(std::move(*state));
-    if (m_listener && (!changes.subjects.isEmpty() || !changes.tokenIds.isEmpty()))
-        m_listener(changes);
-    return {};
 }
 
 Result<qint64> AuthService::addStaff(const QString &username, const QString &password, Role role)

@@ -31,14 +31,14 @@ struct LoginCandidate
 };
 
 /// Logins for tables and staff, and verification of the tokens they get. Tokens carry
-/// their principal's generation and an id, checked against TokenRevocation in memory. A login is three
-/// steps so that argon2id runs off the event loop: read the candidate, check its hash on a
-/// worker (crypto::PasswordVerifier), then complete on the event loop again.
+/// their principal's generation and an id, checked against TokenRevocation in memory. A
+/// login is three steps so that argon2id runs off the event loop: read the candidate, check
+/// its hash on a worker (crypto::PasswordVerifier), then complete on the event loop again.
 class AuthService
 {
 public:
     /// Called with what a refresh or a logout revoked (to close those streams).
-    using RevocationListener = std::function<void(const TokenRevocation::Changes &)>;
+    using RevocationListener = RevocationTracker::Listener;
 
     AuthService(TableRepository &tables, StaffRepository &staff, TokenRepository &tokens,
                 QByteArray secret, int tableTokenDays, int staffTokenHours);
@@ -53,25 +53,23 @@ public:
     /// INVALID_TOKEN, TOKEN_EXPIRED or TOKEN_REVOKED; UNAUTHENTICATED when there is no token.
     [[nodiscard]] Result<Principal> authenticate(QByteArrayView token) const;
     /// Revokes the calling token only (other tablets of the same table stay logged in).
-    [[nodiscard]] Status logout(const Principal &who);
+    [[nodiscard]] Status logout(const Principal &who) { return m_tracker.revokeToken(who.tokenId, who.expiresAt); }
 
     /// Reloads generations and revoked ids when the database's auth version moved (a change
     /// here, or by the CLI in another process); cheap when it did not. Tells the listener.
-    [[nodiscard]] Status refresh(bool force = false);
-    void setRevocationListener(RevocationListener listener) { m_listener = std::move(listener); }
+    [[nodiscard]] Status refresh(bool force = false) { return m_tracker.refresh(force); }
+    void setRevocationListener(RevocationListener listener) { m_tracker.setListener(std::move(listener)); }
 
     [[nodiscard]] Result<qint64> addStaff(const QString &username, const QString &password, Role role);
 
 private:
     /// refresh(), and a forced reload when `subject` is still unknown (created since).
-    [[nodiscard]] Status refreshFor(const QString &subject);
+    [[nodiscard]] Status refreshFor(const QString &subject) { return m_tracker.refreshFor(subject); }
     [[nodiscard]] QString issue(const Principal &principal, qint64 ttl, qint64 now) const;
 
     TableRepository &m_tables;
     StaffRepository &m_staff;
-    TokenRepository &m_tokens;
-    TokenRevocation m_revocation;
-    RevocationListener m_listener;
+    RevocationTracker m_tracker;
     JwtSigner m_signer;
     qint64 m_tableTtl;
     qint64 m_staffTtl;
