@@ -384,7 +384,9 @@ void TestFraming::connectionCap()
     // One closes: the next connection is served again.
     held.back()->disconnectFromHost();
     held.pop_back();
-    QTRY_COMPARE_WITH_TIMEOUT(HttpClient::raw(edge.port(), ok).status, 200, patienceMs);
+    // Generous: under a loaded parallel test run the freed slot once took 20 s to show (the
+    // daemon noticing the close); what matters is that it comes back, not how fast.
+    QTRY_COMPARE_WITH_TIMEOUT(HttpClient::raw(edge.port(), ok).status, 200, 60'000);
 }
 
 void TestFraming::central()
