@@ -181,6 +181,8 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
         return true;
     QElapsedTimer timer;
     timer.start();
+    // Once per request: with trusted proxies it reads X-Forwarded-For.
+    const QHostAddress client = clientAddress(request);
     const QString path = request.url().path();
     QStringList params;
     bool pathKnown = false;
@@ -188,11 +190,11 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     if (!route) {
         const Error error = pathKnown ? Error{ErrorCode::MethodNotAllowed, u"method not allowed"_s, {}}
                                       : Error{ErrorCode::NotFound, u"no such endpoint"_s, {}};
-        finish(request, socket, u"unmatched"_s, HttpResponse::error(error), timer);
+        finish(request, socket, u"unmatched"_s, HttpResponse::error(error), timer, client);
         return true;
     }
 
-    HttpRequest req{request, std::move(params), {}, route->pattern, clientAddress(request)};
+    HttpRequest req{request, std::move(params), {}, route->pattern, client};
     const QByteArray body = request.body();
     if (!body.isEmpty()) {
         QByteArray type = request.value("content-type");
@@ -204,13 +206,13 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
                               u"Content-Type must be one of: %1"_s.arg(
                                       QString::fromLatin1(route->options.bodyTypes.join(", "))),
                               {}};
-            finish(request, socket, route->pattern, HttpResponse::error(error), timer);
+            finish(request, socket, route->pattern, HttpResponse::error(error), timer, client);
             return true;
         }
     }
     if (m_authorizer) {
         if (auto denied = m_authorizer(req, route->options.access)) {
-            finish(request, socket, route->pattern, *denied, timer);
+            finish(request, socket, route->pattern, *denied, timer, client);
             return true;
         }
     }
@@ -231,7 +233,7 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
         route->asyncHandler(req, reply);
         return true;
     }
-    finish(request, socket, route->pattern, route->handler(req), timer);
+    finish(request, socket, route->pattern, route->handler(req), timer, client);
     return true;
 }
 
@@ -252,11 +254,12 @@ void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *s
     QElapsedTimer timer;
     timer.start();
     finish(request, socket, u"unmatched"_s,
-           HttpResponse::error({ErrorCode::NotFound, u"no such endpoint"_s, {}}), timer);
+           HttpResponse::error({ErrorCode::NotFound, u"no such endpoint"_s, {}}), timer,
+           clientAddress(request));
 }
 
 void HttpServer::finish(const QHttpServerRequest &request, QTcpSocket *socket, const QString &route,
-                        const HttpResponse &response, const QElapsedTimer &timer)
+                        const HttpResponse &response, const QElapsedTimer &timer, const QHostAddress &client)
 {
     const bool close = wantsClose(request);
     QByteArray bytes = response.serialize(close);
@@ -268,8 +271,7 @@ void HttpServer::finish(const QHttpServerRequest &request, QTcpSocket *socket, c
         waiting->append(std::make_shared<Slot>(Slot{std::move(bytes), true, close}));
     else
         write(socket, bytes, close);
-    log(methodName(request.method()), route, response.status, timer.nsecsElapsed() / 1e9,
-        clientAddress(request));
+    log(methodName(request.method()), route, response.status, timer.nsecsElapsed() / 1e9, client);
 }
 
 void HttpServer::write(QTcpSocket *socket, const QByteArray &bytes, bool close)

@@ -96,7 +96,7 @@ private:
     struct Slot;
     const Route *match(Method method, QStringView path, QStringList &params, bool &pathKnown) const;
     void finish(const QHttpServerRequest &request, QTcpSocket *socket, const QString &route,
-                const HttpResponse &response, const QElapsedTimer &timer);
+                const HttpResponse &response, const QElapsedTimer &timer, const QHostAddress &client);
     friend class Reply;
     void finishAsync(Reply::State &state, const HttpResponse &response);
     void write(QTcpSocket *socket, const QByteArray &bytes, bool close);
