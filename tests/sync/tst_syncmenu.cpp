@@ -366,7 +366,22 @@ void TestSyncMenu::rollbackIsWhatHqEditsNext()
     // A bad price goes out, HQ rolls back to the version before it.
     VERIFY_STATUS(
         m_hqHttp.put(menuPath + u"/items/%1"_s.arg(item), { { u"price"_s, 1 } }, m_hq), 200);
-    VERIFY_STATUS(m_hqHttp.post(menuPath + u"/rollback"_s, { { u"version"_s, good } }, m_hq), 201);
+    const HttpResult rollback
+        = m_hqHttp.post(menuPath + u"/rollback"_s, { { u"version"_s, good } }, m_hq);
+    VERIFY_STATUS(rollback, 201);
+    // The rolled-back menu reads exactly like the one before the bad price, so wait until the
+    // edge has applied the rollback's version itself, not merely for the same lines (the
+    // bad version may still be on its way to the edge).
+    const qint64 rolledBack = rollback.json().value(u"version"_s).toInteger();
+    QVERIFY(rolledBack > good);
+    QVERIFY(waitUntil(
+        [&] {
+            return metricValue(m_edgeHttp.get(u"/metrics"_s).body,
+                       "tableorder_sync_central_menu_version")
+                       .value_or(-1)
+                >= double(rolledBack);
+        },
+        10'000, 20));
     QVERIFY(edgeMenuBecomes(expectedMenu(), 10'000));
     QVERIFY(!edgeMenu().join(u'\n').contains(u"|1|available"_s));
     // HQ's menu is what the stores serve ...
