@@ -26,6 +26,7 @@ LOAD=${LOAD:-$BUILD_DIR/bench/tableorder-edge-load}
 [[ -x $EDGE && -x $LOAD ]] || { echo "missing $EDGE or $LOAD" >&2; exit 1; }
 command -v sqlite3 >/dev/null || { echo "needs the sqlite3 program (apt-get install sqlite3)" >&2; exit 1; }
 DATA=$OUT/store.data
+: >"$OUT/backups.log" # a paced backup may outlast every run: then none finished, and it says 0
 
 DAEMON_PID=
 BACKUP_LOOP=
@@ -139,6 +140,6 @@ range() { printf '%s\n' "$@" | sort -g | awk 'NR==1{lo=$1} {hi=$1} END {print lo
     echo "order p99 (ms) at 100 orders/s, $DURATION s measured, $RUNS runs each"
     echo "quiet:          ${quiet[*]}  median $(median "${quiet[@]}")  range $(range "${quiet[@]}")"
     echo "during backups: ${busy[*]}  median $(median "${busy[@]}")  range $(range "${busy[@]}")"
-    echo "backups finished during the runs: $(grep -c '"ok":true' "$OUT/backups.log" || true) ok, $(grep -c '"ok":false' "$OUT/backups.log" || true) failed"
+    echo "backups finished during the runs: $(grep -c '"ok":true' "$OUT/backups.log") ok, $(grep -c '"ok":false' "$OUT/backups.log") failed"
     echo "load after: $(uptime)"
 } | tee -a "$OUT/summary.txt"

@@ -1,30 +1,19 @@
 #include "passwordverifier.h"
 
 #include "crypto.h"
-
-#include <QThread>
-
-#include <sched.h>
-#include <sys/resource.h>
-#include <unistd.h>
+#include "threadpriority.h"
 
 namespace tableorder::crypto {
 
 namespace {
 
-/// Hashing yields to the event loop whenever they compete for a core: SCHED_BATCH at nice 5,
-/// also when the daemon itself runs under a real-time policy (QThread::LowPriority does
-/// nothing under Linux's default policy). Lowering needs no privilege; done once per thread.
+/// Hashing yields to the event loop (orders, streams); done once per pool thread.
 void lowerThisThread()
 {
     thread_local bool lowered = false;
-    if (lowered)
-        return;
+    if (!lowered)
+        lowerCurrentThread(5);
     lowered = true;
-    sched_param param{};
-    param.sched_priority = 0;
-    (void)sched_setscheduler(0, SCHED_BATCH, &param);
-    (void)setpriority(PRIO_PROCESS, id_t(gettid()), 5);
 }
 
 } // namespace

@@ -143,7 +143,9 @@ Status EdgeApp::open()
     // A revoking change made here takes effect before its request is answered.
     connect(m_tables.get(), &TableService::credentialsChanged, this, [this] { refreshRevocations(); });
     connect(m_staff.get(), &StaffService::credentialsChanged, this, [this] { refreshRevocations(); });
-    m_backups = std::make_unique<BackupService>(m_db, m_config.backupDir(), m_config.backupKeep);
+    m_backups = std::make_unique<BackupService>(
+            m_db, m_config.backupDir(), m_config.backupKeep,
+            db::PacedWrites{.bytesPerSecond = qint64(m_config.backupMaxWriteMBps) * 1024 * 1024});
     m_limiter = std::make_unique<http::RateLimiter>();
     m_limiter->setEnabled(m_config.rates.enabled);
     http::LoginThrottle::Settings throttle;

@@ -143,6 +143,7 @@ Result<EdgeConfig> parseServeArguments(const QStringList &arguments, const QStri
             {u"realtime/ack-timeout-ms"_s, &config.ackTimeoutMs, 100, 3600000},
             {u"backup/interval-minutes"_s, &config.backupIntervalMinutes, 0, 100000},
             {u"backup/keep"_s, &config.backupKeep, 1, 10000},
+            {u"backup/max-write-mbps"_s, &config.backupMaxWriteMBps, 0, 100000},
             {u"sync/heartbeat-ms"_s, &config.syncHeartbeatMs, 100, 3600000},
             {u"sync/max-backoff-ms"_s, &config.syncMaxBackoffMs, 100, 3600000},
             {u"realtime/event-retention"_s, &config.eventRetention, 100, 100000000},

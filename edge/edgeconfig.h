@@ -61,6 +61,9 @@ struct EdgeConfig
     int syncMaxBackoffMs = 30'000; // cap of the retry delay while central is unreachable
     int backupIntervalMinutes = 60; // 0: no scheduled backups
     int backupKeep = 24;
+    /// Backups write at most this many MiB/s, flushed every MiB, so orders committing meanwhile
+    /// do not queue behind a 200 MB write-back (0: no rate limit, still flushed every MiB).
+    int backupMaxWriteMBps = 4;
     HealthSettings health; // interval, queue bound, slow-statement threshold
     int tableTokenDays = 365;
     int staffTokenHours = 12;

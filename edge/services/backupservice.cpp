@@ -1,6 +1,7 @@
 #include "backupservice.h"
 
 #include "database.h"
+#include "threadpriority.h"
 
 #include <QDir>
 #include <QFile>
@@ -44,19 +45,20 @@ Status syncPath(const QString &path, bool directory)
     return {};
 }
 
-/// VACUUM INTO on a connection of its own (this function may run on any thread).
-Status vacuumInto(const QString &databasePath, const QString &target)
+/// VACUUM INTO on a connection of its own (this function may run on any thread), written at
+/// the paced rate (see db::pacedUri) so that orders committing meanwhile do not queue behind it.
+Status vacuumInto(const QString &databasePath, const QString &target, const db::PacedWrites &pacing)
 {
     const QString name = u"backup-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
     Status status;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
         db.setDatabaseName(databasePath);
-        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_URI"_s);
         if (!db.open())
             status = fail(ErrorCode::Internal, u"cannot open %1 for a backup"_s.arg(databasePath));
         else
-            status = db::vacuumInto(db, target);
+            status = db::vacuumInto(db, db::pacedUri(target, pacing));
         db.close();
     }
     QSqlDatabase::removeDatabase(name);
@@ -66,7 +68,8 @@ Status vacuumInto(const QString &databasePath, const QString &target)
 /// The whole backup: a consistent copy under a temporary name, flushed, renamed into place,
 /// the directory flushed, then the oldest beyond `keep` removed. On any failure the
 /// temporary file is removed, so the directory holds only complete backups.
-Result<QString> writeBackup(const QString &databasePath, const QString &dir, int keep)
+Result<QString> writeBackup(const QString &databasePath, const QString &dir, int keep,
+                            const db::PacedWrites &pacing)
 {
     if (!QDir().mkpath(dir))
         return fail(fileError(errno, u"create backup directory %1"_s.arg(dir)));
@@ -77,7 +80,7 @@ Result<QString> writeBackup(const QString &databasePath, const QString &dir, int
     const QString path = QDir(dir).filePath(u"edge-%1.sqlite3"_s.arg(stamp));
     const QString partial = QDir(dir).filePath(u".edge-%1.sqlite3.partial"_s.arg(stamp));
     auto finish = [&]() -> Status {
-        if (auto ok = vacuumInto(databasePath, partial); !ok)
+        if (auto ok = vacuumInto(databasePath, partial, pacing); !ok)
             return ok;
         QFile::setPermissions(partial, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         if (auto ok = syncPath(partial, false); !ok)
@@ -99,8 +102,10 @@ Result<QString> writeBackup(const QString &databasePath, const QString &dir, int
 
 } // namespace
 
-BackupService::BackupService(QSqlDatabase db, QString backupDir, int keep, QObject *parent)
-    : QObject(parent), m_db(std::move(db)), m_dir(std::move(backupDir)), m_keep(std::max(1, keep))
+BackupService::BackupService(QSqlDatabase db, QString backupDir, int keep, db::PacedWrites pacing,
+                             QObject *parent)
+    : QObject(parent), m_db(std::move(db)), m_dir(std::move(backupDir)), m_keep(std::max(1, keep)),
+      m_pacing(pacing)
 {
     connect(&m_timer, &QTimer::timeout, this, [this] {
         if (auto started = startBackup(); !started)
@@ -132,7 +137,7 @@ QStringList BackupService::backups() const
 
 Result<QString> BackupService::backupNow()
 {
-    auto path = writeBackup(m_db.databaseName(), m_dir, m_keep);
+    auto path = writeBackup(m_db.databaseName(), m_dir, m_keep, m_pacing);
     if (path)
         qCInfo(lcBackup).noquote() << "backup written:" << *path;
     return path;
@@ -143,8 +148,11 @@ Status BackupService::startBackup(Done done)
     if (m_worker)
         return fail(ErrorCode::Conflict, u"a backup is already running"_s);
     auto result = std::make_shared<Result<QString>>(fail(Error::internal()));
-    m_worker.reset(QThread::create([result, db = m_db.databaseName(), dir = m_dir, keep = m_keep] {
-        *result = writeBackup(db, dir, keep);
+    m_worker.reset(QThread::create([result, db = m_db.databaseName(), dir = m_dir, keep = m_keep, pacing = m_pacing] {
+        // VACUUM INTO rebuilds every table and index: seconds of CPU that must not be taken
+        // from the event loop.
+        lowerCurrentThread(10);
+        *result = writeBackup(db, dir, keep, pacing);
     }));
     connect(m_worker.get(), &QThread::finished, this, [this, result, done = std::move(done)] {
         m_worker->wait();
@@ -157,7 +165,7 @@ Status BackupService::startBackup(Done done)
         if (done)
             done(*result);
     });
-    m_worker->start(QThread::LowPriority);
+    m_worker->start();
     return {};
 }
 

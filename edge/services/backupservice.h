@@ -1,6 +1,7 @@
 #pragma once
 
 #include "error.h"
+#include "pacedvfs.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -23,7 +24,8 @@ class BackupService : public QObject
 {
     Q_OBJECT
 public:
-    BackupService(QSqlDatabase db, QString backupDir, int keep, QObject *parent = nullptr);
+    BackupService(QSqlDatabase db, QString backupDir, int keep, db::PacedWrites pacing = {},
+                  QObject *parent = nullptr);
     ~BackupService() override;
 
     /// Every intervalMinutes (0: never), each run on the worker thread.
@@ -57,6 +59,7 @@ private:
     QSqlDatabase m_db;
     QString m_dir;
     int m_keep;
+    db::PacedWrites m_pacing;
     QTimer m_timer;
     std::unique_ptr<QThread> m_worker;
     std::optional<LastRun> m_last;
