@@ -190,7 +190,7 @@ async function renderReports() {
   app.innerHTML = `<h1 data-i18n="reports.title"></h1><div class="card"><form class="row" id="report">
     <label>${t('reports.from')} <input type="date" name="from" value="${localDate(zone, -6)}"></label>
     <label>${t('reports.to')} <input type="date" name="to" value="${localDate(zone)}"></label>
-    <label>${t('reports.group')} <select name="group_by">${['store', 'day', 'hour', 'item'].map(g => `<option value="${g}">${t('group.' + g)}</option>`).join('')}</select></label>
+    <label>${t('reports.group')} <select name="group_by">${['store', 'day', 'hour', 'item', 'option'].map(g => `<option value="${g}">${t('group.' + g)}</option>`).join('')}</select></label>
     <label>${t('store.name')} <select name="store_id"><option value="">${t('common.all')}</option>${stores.map(s => `<option value="${esc(s.id)}">${esc(s.name)}</option>`).join('')}</select></label>
     <button type="submit">${t('reports.run')}</button><button type="button" class="secondary" id="csv">${t('reports.csv')}</button></form>
     <div class="chart" id="report-chart"></div><table id="report-table"></table></div>`;
@@ -202,11 +202,17 @@ async function renderReports() {
     if (form.get('store_id')) q.set('store_id', form.get('store_id'));
     last = await api('/api/v1/reports/sales?' + q);
     const item = last.group_by === 'item';
-    Charts.bars(document.getElementById('report-chart'), last.rows.map(r => r.key), last.rows.map(r => r.total), { format: won });
+    const option = last.group_by === 'option';
+    // By option the question is "how many": the chart shows quantities, the table also what
+    // the option itself added (sales) and the totals of its lines.
+    if (option) Charts.bars(document.getElementById('report-chart'), last.rows.map(r => r.key), last.rows.map(r => r.quantity), {});
+    else Charts.bars(document.getElementById('report-chart'), last.rows.map(r => r.key), last.rows.map(r => r.total), { format: won });
     document.getElementById('report-table').innerHTML = `<tr><th>${t('reports.key')}</th><th class="num">${t('reports.orders')}</th>
-      ${item ? `<th class="num">${t('reports.quantity')}</th>` : `<th class="num">${t('reports.prep')}</th>`}<th class="num">${t('reports.total')}</th></tr>` +
+      ${item || option ? `<th class="num">${t('reports.quantity')}</th>` : `<th class="num">${t('reports.prep')}</th>`}
+      ${option ? `<th class="num">${t('reports.optionSales')}</th>` : ''}<th class="num">${t('reports.total')}</th></tr>` +
       last.rows.map(r => `<tr><td>${esc(r.key)}</td><td class="num">${esc(r.orders)}</td>
-        <td class="num">${esc(item ? r.quantity : (r.avg_prep_seconds === null ? '—' : Math.round(r.avg_prep_seconds)))}</td><td class="num">${esc(won(r.total))}</td></tr>`).join('');
+        <td class="num">${esc(item || option ? r.quantity : (r.avg_prep_seconds === null ? '—' : Math.round(r.avg_prep_seconds)))}</td>
+        ${option ? `<td class="num">${esc(won(r.sales))}</td>` : ''}<td class="num">${esc(won(r.total))}</td></tr>`).join('');
   };
   document.getElementById('report').addEventListener('submit', e => { e.preventDefault(); run(); });
   document.getElementById('csv').addEventListener('click', () => {
@@ -241,17 +247,22 @@ async function renderMenus(storeId) {
   const admin = state.role === 'hq_admin';
   const off = admin ? '' : 'disabled';
   const base = `/api/v1/stores/${id}/menu`;
+  const groups = menu.option_groups || [];
+  const itemById = new Map(menu.categories.flatMap(c => c.items).map(i => [i.id, i]));
+  const columns = admin ? 7 : 5;
   app.innerHTML = `<h1>${t('menus.title')}</h1>
     <div class="row"><label>${t('menus.store')} <select id="menu-store">${stores.map(s => `<option value="${esc(s.id)}" ${s.id === id ? 'selected' : ''}>${esc(s.name)}</option>`).join('')}</select></label></div>
     <div class="grid menus-layout">
-    <div class="card"><form id="menu-form">${menu.categories.map(c => `<div class="menu-cat" data-category="${esc(c.id)}">
+    <div><div class="card"><form id="menu-form">${menu.categories.map(c => `<div class="menu-cat" data-category="${esc(c.id)}">
       <div class="row"><input class="cat-name" data-category="${esc(c.id)}" data-original="${esc(c.name)}" value="${esc(c.name)}" ${off} aria-label="${t('menus.category')}">
       ${admin ? `<button type="button" class="secondary danger del-cat" data-category="${esc(c.id)}">${t('menus.deleteCategory')}</button>` : ''}</div><table>` +
       c.items.map(i => `<tr class="menu-item" data-item="${esc(i.id)}"><td>${pictureCell(i.image_url)}</td>
         <td><input class="item-field" data-field="name" data-original="${esc(i.name)}" value="${esc(i.name)}" ${off} aria-label="${t('menus.name')}"></td>
         <td><input class="item-field" data-field="description" data-original="${esc(i.description)}" value="${esc(i.description)}" placeholder="${t('menus.description')}" ${off}></td>
         <td class="num"><input class="price-input item-field" data-field="price" name="price-${esc(i.id)}" data-item="${esc(i.id)}" data-original="${esc(i.price)}" type="number" min="0" step="100" value="${esc(i.price)}" ${off}></td>
-        ${admin ? `<td>${pictureInput('picture-' + esc(i.id))}</td><td><button type="button" class="secondary danger del-item" data-item="${esc(i.id)}">${t('menus.delete')}</button></td>` : ''}</tr>`).join('') +
+        ${admin ? `<td>${pictureInput('picture-' + esc(i.id))}</td><td><button type="button" class="secondary danger del-item" data-item="${esc(i.id)}">${t('menus.delete')}</button></td>` : ''}
+        <td><button type="button" class="secondary toggle-details" data-item="${esc(i.id)}">${t('menus.details')}</button></td></tr>
+        ${MenuEditor.itemDetailsRow(i, groups, off, columns)}`).join('') +
       '</table>' + (admin ? `<div class="row new-item" data-category="${esc(c.id)}"><input name="new-name" placeholder="${t('menus.name')}">
         <input name="new-price" type="number" min="0" step="100" placeholder="${t('menus.price')}">
         <input name="new-description" placeholder="${t('menus.description')}">${pictureInput('new-picture')}${pictureCell('')}
@@ -259,6 +270,7 @@ async function renderMenus(storeId) {
       ${admin ? `<div class="row"><input id="new-category" placeholder="${t('menus.category')}"><button type="button" class="secondary" id="add-category">${t('menus.addCategory')}</button></div>
       <div class="row"><label>${t('menus.publishAt')} <input type="datetime-local" name="publish_at"></label>
       <button type="submit" id="menu-save">${t('menus.save')}</button><span id="menu-status" class="muted"></span></div>` : ''}</form></div>
+    ${MenuEditor.groupsCard(groups, admin)}</div>
     <div><div class="card"><h2>${t('menus.versions')}</h2><table>${versions.versions.map(v => `<tr><td>v${esc(v.version)}</td>
       <td class="muted">${esc(v.note)}<br>${esc(v.published_at ? t('menus.published') + ' ' + new Date(v.published_at).toLocaleString() : t('menus.scheduled') + ' ' + new Date(v.publish_at).toLocaleString())}</td>
       <td>${admin && v.version !== menu.published_version ? `<button class="secondary rollback" data-version="${esc(v.version)}">${t('menus.rollback')}</button>` : ''}</td></tr>`).join('')}</table></div>
@@ -270,11 +282,16 @@ async function renderMenus(storeId) {
       <div class="row">${stores.map(s => `<label><input type="checkbox" name="store" value="${esc(s.id)}" checked> ${esc(s.name)}</label>`).join('')}</div>
       <button type="submit">${t('menus.apply')}</button> <span id="bulk-status" class="muted"></span></form></div>` : ''}</div></div>`;
   document.getElementById('menu-store').addEventListener('change', e => { location.hash = '#/menus/' + e.target.value; });
+  document.querySelectorAll('.toggle-details').forEach(b => b.addEventListener('click', () => {
+    const row = document.querySelector(`tr.item-details[data-item="${b.dataset.item}"]`);
+    row.hidden = !row.hidden;
+  }));
   if (!admin) return;
   const status = text => { document.getElementById('menu-status').textContent = text; };
   const failed = err => status(t('menus.failed') + ': ' + err.message);
   // Edits are staged (?publish=later) and published together by "Save and publish".
   const staged = async work => { try { await work(); status(t('menus.staged')); renderMenus(id); } catch (err) { failed(err); } };
+  MenuEditor.bindGroups(base, staged);
   document.querySelectorAll('.picture-input').forEach(input => input.addEventListener('change', () =>
     previewPicture(input, input.closest('tr, .row').querySelector('img.thumb'))));
   document.getElementById('add-category').addEventListener('click', () => staged(async () => {
@@ -297,7 +314,7 @@ async function renderMenus(storeId) {
     e.preventDefault();
     const at = new FormData(e.target).get('publish_at');
     try {
-      // Stage every change (names, descriptions, prices, pictures), then publish once.
+      // Stage every change (names, descriptions, prices, pictures, details), then publish once.
       for (const input of document.querySelectorAll('.cat-name'))
         if (input.value !== input.dataset.original)
           await api(`${base}/categories/${input.dataset.category}?publish=later`, { method: 'PUT', body: { name: input.value } });
@@ -306,6 +323,8 @@ async function renderMenus(storeId) {
         row.querySelectorAll('.item-field').forEach(input => {
           if (input.value !== input.dataset.original) body[input.dataset.field] = input.dataset.field === 'price' ? Number(input.value) : input.value;
         });
+        const details = document.querySelector(`tr.item-details[data-item="${row.dataset.item}"]`);
+        Object.assign(body, MenuEditor.changedDetails(details, itemById.get(Number(row.dataset.item))));
         if (Object.keys(body).length)
           await api(`${base}/items/${row.dataset.item}?publish=later`, { method: 'PUT', body });
         const picture = row.querySelector('.picture-input').files[0];

@@ -24,7 +24,7 @@ Result<CategoryEdit> categoryEdit(const QByteArray &body)
     auto o = json::parseObject(body);
     if (!o)
         return fail(o.error());
-    if (auto ok = json::allowOnly(*o, {u"name"_s, u"display_order"_s}); !ok)
+    if (auto ok = json::allowOnly(*o, {u"name"_s, u"display_order"_s, u"translations"_s, u"available_hours"_s}); !ok)
         return fail(ok.error());
     CategoryEdit edit;
     if (o->contains(u"name"_s)) {
@@ -38,6 +38,18 @@ Result<CategoryEdit> categoryEdit(const QByteArray &body)
         if (!order)
             return fail(order.error());
         edit.displayOrder = int(*order);
+    }
+    if (o->contains(u"translations"_s)) {
+        auto translations = menu::translationsFromJson(o->value(u"translations"_s), u"translations"_s);
+        if (!translations)
+            return fail(translations.error());
+        edit.translations = *translations;
+    }
+    if (o->contains(u"available_hours"_s)) {
+        auto hours = menu::hoursFromJson(o->value(u"available_hours"_s), u"available_hours"_s);
+        if (!hours)
+            return fail(hours.error());
+        edit.hours = *hours;
     }
     return edit;
 }
@@ -72,6 +84,37 @@ Result<ItemEdit> itemEdit(const QJsonObject &o)
             return fail(v.error());
         edit.displayOrder = int(*v);
     }
+    // The common model's fields, read by its strict readers (field paths, LIMIT_REACHED).
+    if (o.contains(u"option_group_ids"_s)) {
+        auto ids = menu::groupIdsFromJson(o.value(u"option_group_ids"_s), u"option_group_ids"_s);
+        if (!ids)
+            return fail(ids.error());
+        edit.optionGroupIds = *ids;
+    }
+    if (o.contains(u"allergens"_s)) {
+        auto allergens = menu::allergensFromJson(o.value(u"allergens"_s), u"allergens"_s);
+        if (!allergens)
+            return fail(allergens.error());
+        edit.allergens = *allergens;
+    }
+    if (o.contains(u"tags"_s)) {
+        auto tags = menu::tagsFromJson(o.value(u"tags"_s), u"tags"_s);
+        if (!tags)
+            return fail(tags.error());
+        edit.tags = *tags;
+    }
+    if (o.contains(u"translations"_s)) {
+        auto translations = menu::translationsFromJson(o.value(u"translations"_s), u"translations"_s);
+        if (!translations)
+            return fail(translations.error());
+        edit.translations = *translations;
+    }
+    if (o.contains(u"available_hours"_s)) {
+        auto hours = menu::hoursFromJson(o.value(u"available_hours"_s), u"available_hours"_s);
+        if (!hours)
+            return fail(hours.error());
+        edit.hours = *hours;
+    }
     return edit;
 }
 
@@ -81,7 +124,8 @@ Result<ItemEdit> itemEditFromBody(const QByteArray &body)
     if (!o)
         return fail(o.error());
     if (auto ok = json::allowOnly(*o, {u"category_id"_s, u"name"_s, u"description"_s, u"price"_s, u"image_url"_s,
-                                       u"display_order"_s});
+                                       u"display_order"_s, u"option_group_ids"_s, u"allergens"_s, u"tags"_s,
+                                       u"translations"_s, u"available_hours"_s});
         !ok)
         return fail(ok.error());
     return itemEdit(*o);
@@ -100,7 +144,15 @@ Result<QDateTime> publishTime(const QJsonObject &o)
 
 QJsonObject categoryJson(const MenuCategory &c)
 {
-    return {{u"id"_s, c.id}, {u"name"_s, c.name}, {u"display_order"_s, c.displayOrder}};
+    return menu::categoryToJson(c);
+}
+
+Result<menu::OptionGroup> optionGroupFromBody(const QByteArray &body)
+{
+    auto o = json::parseObject(body);
+    if (!o)
+        return fail(o.error());
+    return menu::optionGroupFromJson(*o, QString());
 }
 
 } // namespace
@@ -149,6 +201,32 @@ void registerCentralMenuRoutes(http::HttpServer &server, CentralContext &ctx)
     });
     server.route(Method::Delete, u"/api/v1/stores/{id}/menu/items/{iid}"_s, {HqAdmin}, [&menus, who](HttpRequest &req) {
         auto done = menus.deleteItem(who(req), req.idParam(), req.idParam(1), modeOf(req));
+        return done ? HttpResponse::noContent() : HttpResponse::error(done.error());
+    });
+    server.route(Method::Get, u"/api/v1/stores/{id}/menu/option-groups"_s, {HqAny}, [&menus, who](HttpRequest &req) {
+        return http::respond(menus.optionGroups(who(req), req.idParam()), [](const QList<menu::OptionGroup> &groups) {
+            QJsonArray out;
+            for (const menu::OptionGroup &g : groups)
+                out.append(menu::toJson(g));
+            return HttpResponse::json(QJsonObject{{u"groups"_s, out}});
+        });
+    });
+    server.route(Method::Post, u"/api/v1/stores/{id}/menu/option-groups"_s, {HqAdmin}, [&menus, who](HttpRequest &req) {
+        auto group = optionGroupFromBody(req.body());
+        if (!group)
+            return HttpResponse::error(group.error());
+        return http::respond(menus.createOptionGroup(who(req), req.idParam(), *group, modeOf(req)),
+                             [](const menu::OptionGroup &g) { return HttpResponse::json(201, menu::toJson(g)); });
+    });
+    server.route(Method::Put, u"/api/v1/stores/{id}/menu/option-groups/{gid}"_s, {HqAdmin}, [&menus, who](HttpRequest &req) {
+        auto group = optionGroupFromBody(req.body());
+        if (!group)
+            return HttpResponse::error(group.error());
+        return http::respond(menus.updateOptionGroup(who(req), req.idParam(), req.idParam(1), *group, modeOf(req)),
+                             [](const menu::OptionGroup &g) { return HttpResponse::json(menu::toJson(g)); });
+    });
+    server.route(Method::Delete, u"/api/v1/stores/{id}/menu/option-groups/{gid}"_s, {HqAdmin}, [&menus, who](HttpRequest &req) {
+        auto done = menus.deleteOptionGroup(who(req), req.idParam(), req.idParam(1), modeOf(req));
         return done ? HttpResponse::noContent() : HttpResponse::error(done.error());
     });
     server.route(Method::Post, u"/api/v1/stores/{id}/menu/publish"_s, {HqAdmin}, [&menus, who](HttpRequest &req) {

@@ -14,7 +14,7 @@ void registerReportRoutes(http::HttpServer &server, CentralContext &ctx)
     server.route(Method::Get, u"/api/v1/reports/sales"_s, {HqAny}, [&ctx](HttpRequest &req) {
         const auto groupBy = parseGroupBy(req.query(u"group_by"_s));
         if (!groupBy)
-            return HttpResponse::error(Error::validation(u"group_by"_s, u"group_by must be store, day, hour or item"_s));
+            return HttpResponse::error(Error::validation(u"group_by"_s, u"group_by must be store, day, hour, item or option"_s));
         qint64 storeId = 0;
         if (req.hasQuery(u"store_id"_s)) {
             bool ok = false;

@@ -7,19 +7,29 @@
 #include <QJsonDocument>
 #include <QPointer>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace tableorder::central {
 
 QJsonObject toJson(const CentralItem &item)
 {
+    QJsonArray groupIds;
+    for (qint64 id : item.optionGroupIds)
+        groupIds.append(id);
     return {{u"id"_s, item.id},
             {u"category_id"_s, item.categoryId},
             {u"name"_s, item.name},
             {u"description"_s, item.description},
             {u"price"_s, item.price},
             {u"image_url"_s, item.imageUrl.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(item.imageUrl)},
-            {u"display_order"_s, item.displayOrder}};
+            {u"display_order"_s, item.displayOrder},
+            {u"option_group_ids"_s, groupIds},
+            {u"allergens"_s, QJsonArray::fromStringList(item.allergens)},
+            {u"tags"_s, QJsonArray::fromStringList(item.tags)},
+            {u"translations"_s, menu::toJson(item.translations)},
+            {u"available_hours"_s, menu::toJson(item.hours)}};
 }
 
 MenuPublisher::MenuPublisher(QSqlDatabase db, CentralMenuRepository &menus, StoreService &stores, QObject *parent)
@@ -41,23 +51,20 @@ Result<StoreRecord> MenuPublisher::editable(const HqPrincipal &who, qint64 store
 
 Result<QByteArray> MenuPublisher::buildMenuJson(qint64 storeId)
 {
+    // The published menu is what the common model writes: edges read it with menuFromJson.
     auto categories = m_menus.categories(storeId);
     if (!categories)
         return fail(categories.error());
     auto items = m_menus.items(storeId);
     if (!items)
         return fail(items.error());
-    QJsonArray out;
-    for (const MenuCategory &c : *categories) {
-        QJsonArray list;
-        for (const CentralItem &i : *items) {
-            if (i.categoryId == c.id)
-                list.append(toJson(i));
-        }
-        out.append(QJsonObject{{u"id"_s, c.id}, {u"name"_s, c.name}, {u"display_order"_s, c.displayOrder},
-                               {u"items"_s, list}});
-    }
-    return QJsonDocument(QJsonObject{{u"categories"_s, out}}).toJson(QJsonDocument::Compact);
+    auto groups = m_menus.optionGroups(storeId);
+    if (!groups)
+        return fail(groups.error());
+    menu::Menu menu{*categories, {}, *groups};
+    for (const CentralItem &i : std::as_const(*items))
+        menu.items.append(toMenuItem(i));
+    return QJsonDocument(menu::menuToJson(menu)).toJson(QJsonDocument::Compact);
 }
 
 Result<QJsonObject> MenuPublisher::workingMenu(const HqPrincipal &who, qint64 storeId)
@@ -65,12 +72,31 @@ Result<QJsonObject> MenuPublisher::workingMenu(const HqPrincipal &who, qint64 st
     auto store = m_stores.get(who, storeId);
     if (!store)
         return fail(store.error());
-    auto json = buildMenuJson(storeId);
-    if (!json)
-        return fail(json.error());
-    QJsonObject menu = QJsonDocument::fromJson(*json).object();
-    menu.insert(u"published_version"_s, store->menuVersion);
-    return menu;
+    auto categories = m_menus.categories(storeId);
+    if (!categories)
+        return fail(categories.error());
+    auto items = m_menus.items(storeId);
+    if (!items)
+        return fail(items.error());
+    auto groups = m_menus.optionGroups(storeId);
+    if (!groups)
+        return fail(groups.error());
+    QJsonArray out;
+    for (const MenuCategory &c : std::as_const(*categories)) {
+        QJsonArray list;
+        for (const CentralItem &i : std::as_const(*items)) {
+            if (i.categoryId == c.id)
+                list.append(toJson(i));
+        }
+        QJsonObject category = menu::categoryToJson(c);
+        category.insert(u"items"_s, list);
+        out.append(category);
+    }
+    QJsonArray groupList;
+    for (const menu::OptionGroup &g : std::as_const(*groups))
+        groupList.append(menu::toJson(g));
+    return QJsonObject{{u"categories"_s, out}, {u"option_groups"_s, groupList},
+                       {u"published_version"_s, store->menuVersion}};
 }
 
 Result<qint64> MenuPublisher::publishNow(qint64 storeId, const QDateTime &publishAt, const QString &note)
@@ -116,6 +142,8 @@ Result<MenuCategory> MenuPublisher::createCategory(const HqPrincipal &who, qint6
         return fail(Error::validation(u"name"_s, u"name is required"_s));
     return inTransaction<MenuCategory>(m_db, [&]() -> Result<MenuCategory> {
         MenuCategory c{0, *edit.name, edit.displayOrder.value_or(0)};
+        c.translations = edit.translations.value_or(menu::Translations());
+        c.hours = edit.hours.value_or(menu::Hours());
         auto id = m_menus.insertCategory(storeId, c);
         if (!id)
             return fail(id.error());
@@ -140,6 +168,8 @@ Result<MenuCategory> MenuPublisher::updateCategory(const HqPrincipal &who, qint6
         MenuCategory c = **existing;
         c.name = edit.name.value_or(c.name);
         c.displayOrder = edit.displayOrder.value_or(c.displayOrder);
+        c.translations = edit.translations.value_or(c.translations);
+        c.hours = edit.hours.value_or(c.hours);
         if (auto ok = m_menus.updateCategory(storeId, c); !ok)
             return fail(ok.error());
         if (auto ok = afterEdit(storeId, mode); !ok)
@@ -173,6 +203,16 @@ Status MenuPublisher::deleteCategory(const HqPrincipal &who, qint64 storeId, qin
 }
 
 namespace {
+// The model's fields an edit sets, onto an item.
+void applyModelFields(CentralItem &item, const ItemEdit &edit)
+{
+    item.optionGroupIds = edit.optionGroupIds.value_or(item.optionGroupIds);
+    item.allergens = edit.allergens.value_or(item.allergens);
+    item.tags = edit.tags.value_or(item.tags);
+    item.translations = edit.translations.value_or(item.translations);
+    item.hours = edit.hours.value_or(item.hours);
+}
+
 Status checkItem(const ItemEdit &edit)
 {
     if (edit.name && (edit.name->isEmpty() || edit.name->size() > 100))
@@ -199,8 +239,11 @@ Result<CentralItem> MenuPublisher::createItem(const HqPrincipal &who, qint64 sto
             return fail(category.error());
         if (!category->has_value())
             return fail(Error::validation(u"category_id"_s, u"category_id names no category of this store"_s));
+        if (auto ok = checkGroupIds(storeId, edit); !ok)
+            return fail(ok.error());
         CentralItem item{0, storeId, *edit.categoryId, *edit.name, edit.description.value_or(QString()),
                          *edit.price, edit.imageUrl.value_or(QString()), edit.displayOrder.value_or(0)};
+        applyModelFields(item, edit);
         auto id = m_menus.insertItem(item);
         if (!id)
             return fail(id.error());
@@ -231,7 +274,10 @@ Result<CentralItem> MenuPublisher::updateItem(const HqPrincipal &who, qint64 sto
             if (!category->has_value())
                 return fail(Error::validation(u"category_id"_s, u"category_id names no category of this store"_s));
         }
+        if (auto ok = checkGroupIds(storeId, edit); !ok)
+            return fail(ok.error());
         CentralItem item = **existing;
+        applyModelFields(item, edit);
         item.categoryId = edit.categoryId.value_or(item.categoryId);
         item.name = edit.name.value_or(item.name);
         item.description = edit.description.value_or(item.description);
@@ -285,6 +331,8 @@ Result<QList<qint64>> MenuPublisher::applyToStores(const HqPrincipal &who, const
         return fail(Error::validation(u"store_ids"_s, u"name at least one store"_s));
     if (categoryName.isEmpty() || itemName.isEmpty())
         return fail(Error::validation(u"item"_s, u"category and name are required"_s));
+    if (edit.optionGroupIds)
+        return fail(Error::validation(u"option_group_ids"_s, u"option groups are each store's own: set them per store"_s));
     if (auto ok = checkItem(edit); !ok)
         return fail(ok.error());
     for (qint64 storeId : storeIds) {
@@ -322,15 +370,16 @@ Result<QList<qint64>> MenuPublisher::applyToStores(const HqPrincipal &who, const
                 item.price = edit.price.value_or(item.price);
                 item.imageUrl = edit.imageUrl.value_or(item.imageUrl);
                 item.displayOrder = edit.displayOrder.value_or(item.displayOrder);
+                applyModelFields(item, edit);
                 if (auto ok = m_menus.updateItem(item); !ok)
                     return fail(ok.error());
             } else {
                 if (!edit.price)
                     return fail(Error::validation(u"price"_s, u"price is required for a new item"_s));
-                if (auto id = m_menus.insertItem({0, storeId, categoryId, itemName, edit.description.value_or(QString()),
-                                                  *edit.price, edit.imageUrl.value_or(QString()),
-                                                  edit.displayOrder.value_or(0)});
-                    !id)
+                CentralItem item{0, storeId, categoryId, itemName, edit.description.value_or(QString()),
+                                 *edit.price, edit.imageUrl.value_or(QString()), edit.displayOrder.value_or(0)};
+                applyModelFields(item, edit);
+                if (auto id = m_menus.insertItem(item); !id)
                     return fail(id.error());
             }
             if (auto version = publishNow(storeId, publishAt, u"bulk edit"_s); !version)
@@ -339,6 +388,101 @@ Result<QList<qint64>> MenuPublisher::applyToStores(const HqPrincipal &who, const
         return storeIds;
     }, [this, storeIds] { for (qint64 s : storeIds) wake(s); });
     return done;
+}
+
+Status MenuPublisher::checkGroupIds(qint64 storeId, const ItemEdit &edit)
+{
+    if (!edit.optionGroupIds || edit.optionGroupIds->isEmpty())
+        return {};
+    auto groups = m_menus.optionGroups(storeId);
+    if (!groups)
+        return fail(groups.error());
+    for (qint64 id : std::as_const(*edit.optionGroupIds)) {
+        if (std::none_of(groups->cbegin(), groups->cend(), [id](const menu::OptionGroup &g) { return g.id == id; }))
+            return fail(Error::validation(u"option_group_ids"_s,
+                                          u"option_group_ids: %1 names no option group of this store"_s.arg(id)));
+    }
+    return {};
+}
+
+Result<QList<menu::OptionGroup>> MenuPublisher::optionGroups(const HqPrincipal &who, qint64 storeId)
+{
+    if (auto store = m_stores.get(who, storeId); !store)
+        return fail(store.error());
+    return m_menus.optionGroups(storeId);
+}
+
+Result<menu::OptionGroup> MenuPublisher::createOptionGroup(const HqPrincipal &who, qint64 storeId,
+                                                           const menu::OptionGroup &group, PublishMode mode)
+{
+    if (auto store = editable(who, storeId); !store)
+        return fail(store.error());
+    return inTransaction<menu::OptionGroup>(m_db, [&]() -> Result<menu::OptionGroup> {
+        auto count = m_menus.optionGroupCount(storeId);
+        if (!count)
+            return fail(count.error());
+        if (*count >= menu::maxGroupsPerStore)
+            return fail(ErrorCode::LimitReached, u"a store has at most %1 option groups"_s.arg(menu::maxGroupsPerStore),
+                        QJsonObject{{u"limit"_s, menu::maxGroupsPerStore}});
+        menu::OptionGroup fresh = group;
+        fresh.id = 0;
+        for (menu::Option &o : fresh.options)
+            o.id = 0;
+        auto created = m_menus.insertOptionGroup(storeId, fresh);
+        if (!created)
+            return created;
+        if (auto ok = afterEdit(storeId, mode); !ok)
+            return fail(ok.error());
+        return created;
+    }, [this, storeId, mode] { if (mode == PublishMode::Now) wake(storeId); });
+}
+
+Result<menu::OptionGroup> MenuPublisher::updateOptionGroup(const HqPrincipal &who, qint64 storeId, qint64 id,
+                                                           const menu::OptionGroup &group, PublishMode mode)
+{
+    if (auto store = editable(who, storeId); !store)
+        return fail(store.error());
+    return inTransaction<menu::OptionGroup>(m_db, [&]() -> Result<menu::OptionGroup> {
+        auto existing = m_menus.optionGroup(storeId, id);
+        if (!existing)
+            return fail(existing.error());
+        if (!existing->has_value())
+            return fail(Error::notFound(u"option group"_s));
+        menu::OptionGroup changed = group;
+        changed.id = id;
+        for (qsizetype k = 0; k < changed.options.size(); ++k) {
+            const qint64 optionId = changed.options.at(k).id;
+            if (optionId && std::none_of((*existing)->options.cbegin(), (*existing)->options.cend(),
+                                         [optionId](const menu::Option &o) { return o.id == optionId; }))
+                return fail(Error::validation(u"options[%1].id"_s.arg(k),
+                                              u"options[%1].id: %2 is no option of this group"_s.arg(k).arg(optionId)));
+        }
+        auto updated = m_menus.updateOptionGroup(storeId, changed);
+        if (!updated)
+            return updated;
+        if (auto ok = afterEdit(storeId, mode); !ok)
+            return fail(ok.error());
+        return updated;
+    }, [this, storeId, mode] { if (mode == PublishMode::Now) wake(storeId); });
+}
+
+Status MenuPublisher::deleteOptionGroup(const HqPrincipal &who, qint64 storeId, qint64 id, PublishMode mode)
+{
+    if (auto store = editable(who, storeId); !store)
+        return fail(store.error());
+    auto done = inTransaction<bool>(m_db, [&]() -> Result<bool> {
+        auto existing = m_menus.optionGroup(storeId, id);
+        if (!existing)
+            return fail(existing.error());
+        if (!existing->has_value())
+            return fail(Error::notFound(u"option group"_s));
+        if (auto ok = m_menus.deleteOptionGroup(storeId, id); !ok)
+            return fail(ok.error());
+        if (auto ok = afterEdit(storeId, mode); !ok)
+            return fail(ok.error());
+        return true;
+    }, [this, storeId, mode] { if (mode == PublishMode::Now) wake(storeId); });
+    return done ? Status() : Status(fail(done.error()));
 }
 
 Result<qint64> MenuPublisher::publish(const HqPrincipal &who, qint64 storeId, const QDateTime &publishAt,
@@ -379,23 +523,23 @@ Result<qint64> MenuPublisher::rollback(const HqPrincipal &who, qint64 storeId, q
 
 Status MenuPublisher::restoreWorkingMenu(qint64 storeId, const QByteArray &menuJson)
 {
-    QList<MenuCategory> categories;
+    // The version's menu as the common model reads it (versions from before option groups
+    // read as menus without them). A group no item used was not published, so it is not
+    // in the version and does not come back.
+    auto menu = menu::menuFromJson(QJsonDocument::fromJson(menuJson).object());
+    if (!menu)
+        return fail(menu.error());
     QList<CentralItem> items;
-    for (const QJsonValue &cv : QJsonDocument::fromJson(menuJson).object().value(u"categories"_s).toArray()) {
-        const QJsonObject c = cv.toObject();
-        MenuCategory category;
-        category.id = c.value(u"id"_s).toInteger();
-        category.name = c.value(u"name"_s).toString();
-        category.displayOrder = int(c.value(u"display_order"_s).toInteger());
-        categories.append(category);
-        for (const QJsonValue &iv : c.value(u"items"_s).toArray()) {
-            const QJsonObject i = iv.toObject();
-            items.append({i.value(u"id"_s).toInteger(), storeId, category.id, i.value(u"name"_s).toString(),
-                          i.value(u"description"_s).toString(), i.value(u"price"_s).toInteger(),
-                          i.value(u"image_url"_s).toString(), int(i.value(u"display_order"_s).toInteger())});
-        }
+    for (const menu::Item &i : std::as_const(menu->items)) {
+        CentralItem item{i.id, storeId, i.categoryId, i.name, i.description, i.price, i.imagePath, i.displayOrder};
+        item.optionGroupIds = i.optionGroupIds;
+        item.allergens = i.allergens;
+        item.tags = i.tags;
+        item.translations = i.translations;
+        item.hours = i.hours;
+        items.append(item);
     }
-    return m_menus.replaceWorkingMenu(storeId, categories, items);
+    return m_menus.replaceWorkingMenu(storeId, menu->categories, items, menu->groups);
 }
 
 Result<std::pair<qint64, QByteArray>> MenuPublisher::published(qint64 storeId)

@@ -20,6 +20,8 @@ struct CategoryEdit
 {
     std::optional<QString> name;
     std::optional<int> displayOrder;
+    std::optional<menu::Translations> translations;
+    std::optional<menu::Hours> hours;
 };
 
 struct ItemEdit
@@ -30,6 +32,11 @@ struct ItemEdit
     std::optional<Money> price;
     std::optional<QString> imageUrl;
     std::optional<int> displayOrder;
+    std::optional<QList<qint64>> optionGroupIds;
+    std::optional<QStringList> allergens;
+    std::optional<QStringList> tags;
+    std::optional<menu::Translations> translations;
+    std::optional<menu::Hours> hours;
 };
 
 /// How an HQ edit reaches the stores: at once as a new version (default), or staged in
@@ -61,6 +68,18 @@ public:
     [[nodiscard]] Result<CentralItem> editableItem(const HqPrincipal &who, qint64 storeId, qint64 id);
     [[nodiscard]] Status deleteItem(const HqPrincipal &who, qint64 storeId, qint64 id, PublishMode mode);
 
+    /// The store's option groups (shared by its items).
+    [[nodiscard]] Result<QList<menu::OptionGroup>> optionGroups(const HqPrincipal &who, qint64 storeId);
+    /// A new group; LIMIT_REACHED past menu::maxGroupsPerStore.
+    [[nodiscard]] Result<menu::OptionGroup> createOptionGroup(const HqPrincipal &who, qint64 storeId,
+                                                              const menu::OptionGroup &group, PublishMode mode);
+    /// The group replaced whole: options with an id of this group are kept (and keep their
+    /// id), without one are added, missing ones are removed.
+    [[nodiscard]] Result<menu::OptionGroup> updateOptionGroup(const HqPrincipal &who, qint64 storeId, qint64 id,
+                                                              const menu::OptionGroup &group, PublishMode mode);
+    /// Deletes the group; the items that had it no longer do.
+    [[nodiscard]] Status deleteOptionGroup(const HqPrincipal &who, qint64 storeId, qint64 id, PublishMode mode);
+
     /// One item edit for many stores at once, matched by category and item name (created
     /// when missing). Returns the stores it published to.
     [[nodiscard]] Result<QList<qint64>> applyToStores(const HqPrincipal &who, const QList<qint64> &storeIds,
@@ -91,6 +110,7 @@ private:
     Status afterEdit(qint64 storeId, PublishMode mode);
     Result<qint64> publishNow(qint64 storeId, const QDateTime &publishAt, const QString &note);
     Status restoreWorkingMenu(qint64 storeId, const QByteArray &menuJson);
+    Status checkGroupIds(qint64 storeId, const ItemEdit &edit);
     void publishDue();
     void wake(qint64 storeId);
 
@@ -108,6 +128,8 @@ private:
     QTimer m_scheduler;
 };
 
+/// An item of HQ's working menu: the common model's fields with `option_group_ids` (the
+/// groups themselves are listed once, in the menu's `option_groups`).
 QJsonObject toJson(const CentralItem &item);
 
 } // namespace tableorder::central

@@ -3,6 +3,7 @@
 #include <QJsonArray>
 
 #include <cmath>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -26,6 +27,61 @@ Result<qint64> whole(const QJsonValue &value, const QString &field, qint64 min, 
     return qint64(v);
 }
 
+Result<QString> text(const QJsonValue &value, const QString &field, qsizetype maxChars, bool required)
+{
+    if ((value.isUndefined() || value.isNull()) && !required)
+        return QString();
+    if (!value.isString())
+        return fail(Error::validation(field, u"%1 must be a string"_s.arg(field)));
+    const QString s = value.toString();
+    if (required && s.isEmpty())
+        return fail(Error::validation(field, u"%1 must not be empty"_s.arg(field)));
+    if (s.size() > maxChars && s.toUcs4().size() > maxChars)
+        return fail(Error::validation(field, u"%1 is longer than %2 characters"_s.arg(field).arg(maxChars)));
+    return s;
+}
+
+// Checks a line's options and note; returns what the options' deltas add up to.
+Result<qint64> checkLineOptions(const QJsonObject &line, const QString &at)
+{
+    auto note = text(line.value(u"note"_s), at + u"note"_s, kMaxLineNote, false);
+    if (!note)
+        return fail(note.error());
+    qint64 deltas = 0;
+    const QJsonValue options = line.value(u"options"_s);
+    if (options.isUndefined() || options.isNull())
+        return deltas;
+    if (!options.isArray())
+        return fail(Error::validation(at + u"options"_s, u"%1options must be an array"_s.arg(at)));
+    const QJsonArray list = options.toArray();
+    if (list.size() > kMaxLineOptions)
+        return fail(Error::validation(at + u"options"_s, u"%1options has more than %2 options"_s.arg(at).arg(kMaxLineOptions)));
+    QList<qint64> seen;
+    for (qsizetype k = 0; k < list.size(); ++k) {
+        const QString field = u"%1options[%2]."_s.arg(at).arg(k);
+        if (!list.at(k).isObject())
+            return fail(Error::validation(field.chopped(1), u"%1 must be an object"_s.arg(field.chopped(1))));
+        const QJsonObject o = list.at(k).toObject();
+        auto id = whole(o.value(u"id"_s), field + u"id"_s, 1, std::numeric_limits<qint32>::max());
+        if (!id)
+            return fail(id.error());
+        auto group = text(o.value(u"group"_s), field + u"group"_s, menu::maxNameLength, true);
+        if (!group)
+            return fail(group.error());
+        auto name = text(o.value(u"name"_s), field + u"name"_s, menu::maxNameLength, true);
+        if (!name)
+            return fail(name.error());
+        auto delta = whole(o.value(u"price_delta"_s), field + u"price_delta"_s, -kMaxOptionDelta, kMaxOptionDelta);
+        if (!delta)
+            return fail(delta.error());
+        if (seen.contains(*id))
+            return fail(Error::validation(at + u"options"_s, u"%1options names option %2 twice"_s.arg(at).arg(*id)));
+        seen.append(*id);
+        deltas += *delta; // at most 300 x 1e8: no overflow
+    }
+    return deltas;
+}
+
 } // namespace
 
 Status checkOrderMoney(const QJsonObject &order)
@@ -44,6 +100,14 @@ Status checkOrderMoney(const QJsonObject &order)
         auto price = whole(line.value(u"unit_price"_s), at + u"unit_price"_s, 0, kMaxOrderMoney);
         if (!price)
             return fail(price.error());
+        auto deltas = checkLineOptions(line, at);
+        if (!deltas)
+            return fail(deltas.error());
+        // unit_price = max(0, base + deltas) with base >= 0, so it is never below the deltas.
+        if (*price < *deltas)
+            return fail(Error::validation(at + u"unit_price"_s,
+                                          u"%1unit_price %2 is below the %3 its options add: it does not match its options"_s
+                                              .arg(at).arg(*price).arg(*deltas)));
         auto quantity = whole(line.value(u"quantity"_s), at + u"quantity"_s, 1, kMaxLineQuantity);
         if (!quantity)
             return fail(quantity.error());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "error.h"
+#include "menu/menumodel.h"
 
 #include <QJsonObject>
 
@@ -11,11 +12,22 @@ namespace tableorder::central {
 inline constexpr qint64 kMaxOrderMoney = 100'000'000;
 /// The most of one item on one order line central takes (the edge allows 100).
 inline constexpr qint64 kMaxLineQuantity = 10'000;
+/// An option's price change, either way (the menu model's bound).
+inline constexpr qint64 kMaxOptionDelta = menu::maxPriceDelta;
+/// Options on one line: at most 10 groups of at most 30 options each.
+inline constexpr qsizetype kMaxLineOptions = menu::maxGroupsPerItem * menu::maxOptionsPerGroup;
+/// A line's note, in characters (code points).
+inline constexpr qsizetype kMaxLineNote = menu::maxLineNoteLength;
 
 /// Checks the money of an order as a store uploaded it (`order.created` / `order.updated`
 /// data), before anything is stored: every `unit_price`, `line_total` and the `total` a
 /// whole number from 0 to kMaxOrderMoney, each quantity from 1 to kMaxLineQuantity, each
 /// line's total its price times its quantity, and the order's total the sum of its lines.
+/// A line's `options` ({id, group, name, price_delta}) have deltas within
+/// ±kMaxOptionDelta, and its `unit_price`, which the store priced as
+/// max(0, base + Σ price_delta) with a base of at least 0, is at least the sum of its
+/// deltas (a line whose price is below its options cannot come from any menu); its `note`
+/// is text of at most kMaxLineNote characters.
 /// VALIDATION_FAILED says which figure is wrong; the event then goes to the dead letters.
 [[nodiscard]] Status checkOrderMoney(const QJsonObject &order);
 

@@ -21,6 +21,8 @@ std::optional<GroupBy> parseGroupBy(QStringView text)
         return GroupBy::Hour;
     if (text == u"item")
         return GroupBy::Item;
+    if (text == u"option")
+        return GroupBy::Option;
     return std::nullopt;
 }
 
@@ -46,6 +48,16 @@ Result<QJsonArray> ReportService::sales(const HqPrincipal &who, const QDate &fro
         for (const ItemTotal &item : *items)
             rows.append(QJsonObject{{u"key"_s, item.name}, {u"orders"_s, item.orders},
                                     {u"quantity"_s, item.quantity}, {u"total"_s, item.total}});
+        return rows;
+    }
+    if (groupBy == GroupBy::Option) {
+        auto options = m_reports.options(who.orgId, storeId, fromText, toText);
+        if (!options)
+            return fail(options.error());
+        for (const OptionTotal &o : *options)
+            rows.append(QJsonObject{{u"key"_s, u"%1: %2"_s.arg(o.group, o.name)}, {u"option_id"_s, o.optionId},
+                                    {u"group"_s, o.group}, {u"option"_s, o.name}, {u"orders"_s, o.orders},
+                                    {u"quantity"_s, o.quantity}, {u"sales"_s, o.sales}, {u"total"_s, o.lineTotal}});
         return rows;
     }
     auto orders = m_reports.orders(who.orgId, storeId, fromText, toText);
@@ -74,7 +86,8 @@ Result<QJsonArray> ReportService::sales(const HqPrincipal &who, const QDate &fro
             key = u"%1"_s.arg(o.createdAt.toTimeZone(*zone).time().hour(), 2, 10, QChar(u'0'));
             break;
         }
-        case GroupBy::Item: break;
+        case GroupBy::Item:
+        case GroupBy::Option: break;
         }
         Bucket &b = buckets[key];
         b.label = groupBy == GroupBy::Store ? o.storeName : key;

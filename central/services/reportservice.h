@@ -8,7 +8,7 @@ namespace tableorder::central {
 
 class ReportRepository;
 
-enum class GroupBy { Store, Day, Hour, Item };
+enum class GroupBy { Store, Day, Hour, Item, Option };
 
 /// Sales reports over business dates: totals, order counts and average prep time
 /// (creation to completion, from the status timestamps), hours in each store's time zone.

@@ -17,7 +17,16 @@ struct CentralItem
     Money price = 0;
     QString imageUrl;
     int displayOrder = 0;
+    // The common menu model's fields (common/menu); stock and sold-out are the store's own.
+    QList<qint64> optionGroupIds;
+    QStringList allergens;
+    QStringList tags;
+    menu::Translations translations;
+    menu::Hours hours;
 };
+
+/// The item as the common model sees it (image_url as its picture path).
+menu::Item toMenuItem(const CentralItem &item);
 
 struct MenuVersion
 {
@@ -46,10 +55,26 @@ public:
     [[nodiscard]] Result<qint64> insertItem(const CentralItem &item);
     [[nodiscard]] Status updateItem(const CentralItem &item);
     [[nodiscard]] Status deleteItem(qint64 storeId, qint64 id);
+    /// The item's option groups, in order (replacing the ones it had).
+    [[nodiscard]] Status setItemGroups(qint64 itemId, const QList<qint64> &groupIds);
+
+    /// The store's option groups with their options, by id.
+    [[nodiscard]] Result<QList<menu::OptionGroup>> optionGroups(qint64 storeId);
+    [[nodiscard]] Result<std::optional<menu::OptionGroup>> optionGroup(qint64 storeId, qint64 id);
+    [[nodiscard]] Result<int> optionGroupCount(qint64 storeId);
+    /// Inserts the group and its options; returns it with the new ids.
+    [[nodiscard]] Result<menu::OptionGroup> insertOptionGroup(qint64 storeId, const menu::OptionGroup &group);
+    /// Updates the group (it exists): options with an id of the group are kept and updated,
+    /// those without are added, the group's others are removed. Returns it with the ids.
+    [[nodiscard]] Result<menu::OptionGroup> updateOptionGroup(qint64 storeId, const menu::OptionGroup &group);
+    /// Deletes the group, its options and every item's link to it.
+    [[nodiscard]] Status deleteOptionGroup(qint64 storeId, qint64 id);
+
     /// Replaces the store's whole working menu, keeping the given ids (a rollback restores
-    /// the categories and items of an earlier version as they were).
+    /// the categories, items and option groups of an earlier version as they were).
     [[nodiscard]] Status replaceWorkingMenu(qint64 storeId, const QList<MenuCategory> &categories,
-                                            const QList<CentralItem> &items);
+                                            const QList<CentralItem> &items,
+                                            const QList<menu::OptionGroup> &groups);
 
     /// Allocates the store's next menu version and stores the snapshot; published now when
     /// publishAt is not in the future.

@@ -125,8 +125,15 @@ IngestRepository::IngestRepository(QSqlDatabase db)
           { { u"store_id"_s, u"bigint"_s }, { u"order_id"_s, u"bigint"_s },
               { u"line"_s, u"integer"_s }, { u"menu_item_id"_s, u"bigint"_s },
               { u"name"_s, u"text"_s }, { u"unit_price"_s, u"bigint"_s },
-              { u"quantity"_s, u"integer"_s }, { u"line_total"_s, u"bigint"_s } },
+              { u"quantity"_s, u"integer"_s }, { u"line_total"_s, u"bigint"_s },
+              { u"options"_s, u"text"_s }, { u"note"_s, u"text"_s } },
           u"ON CONFLICT (store_id, order_id, line) DO NOTHING"_s)
+    , m_lineOptions(m_db, u"order_item_options"_s,
+          { { u"store_id"_s, u"bigint"_s }, { u"order_id"_s, u"bigint"_s },
+              { u"line"_s, u"integer"_s }, { u"position"_s, u"integer"_s },
+              { u"option_id"_s, u"bigint"_s }, { u"group_name"_s, u"text"_s },
+              { u"name"_s, u"text"_s }, { u"price_delta"_s, u"bigint"_s } },
+          u"ON CONFLICT (store_id, order_id, line, position) DO NOTHING"_s)
     , m_lockStore(db::prepared(m_db,
           db::dialectOf(m_db) == db::Dialect::PostgreSQL
               ? u"SELECT applied_seq FROM stores WHERE id = ? FOR UPDATE"_s
@@ -199,6 +206,7 @@ Status IngestRepository::insertOrders(qint64 storeId, const QList<Order> &orders
 {
     QList<QVariantList> orderRows;
     QList<QVariantList> lineRows;
+    QList<QVariantList> optionRows;
     orderRows.reserve(orders.size());
     for (const Order &order : orders) {
         orderRows.append({ storeId, order.id, order.number, order.businessDate, order.tableNumber,
@@ -207,13 +215,22 @@ Status IngestRepository::insertOrders(qint64 storeId, const QList<Order> &orders
             optionalTime(order.completedAt), optionalTime(order.canceledAt) });
         for (qsizetype i = 0; i < order.items.size(); ++i) {
             const OrderLine &line = order.items.at(i);
+            for (qsizetype k = 0; k < line.options.size(); ++k) {
+                const menu::PricedOption &o = line.options.at(k);
+                optionRows.append({ storeId, order.id, int(i + 1), int(k + 1), o.id, o.group, o.name,
+                    o.priceDelta });
+            }
             lineRows.append({ storeId, order.id, int(i + 1), line.menuItemId, line.name,
-                line.unitPrice, line.quantity, line.lineTotal });
+                line.unitPrice, line.quantity, line.lineTotal,
+                QString::fromUtf8(QJsonDocument(menu::toJson(line.options)).toJson(QJsonDocument::Compact)),
+                db::text(line.note) });
         }
     }
     if (auto ok = m_orders.insert(orderRows, "insert orders"); !ok)
         return ok;
-    return m_lines.insert(lineRows, "insert order lines");
+    if (auto ok = m_lines.insert(lineRows, "insert order lines"); !ok)
+        return ok;
+    return m_lineOptions.insert(optionRows, "insert order line options");
 }
 
 Status IngestRepository::updateOrderStatus(qint64 storeId, const Order &order)

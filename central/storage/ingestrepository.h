@@ -92,8 +92,8 @@ public:
     /// as compact JSON.
     [[nodiscard]] Status insertEvents(qint64 storeId, const QList<Event> &events,
         const QList<QByteArray> &data, const QString &receivedAt);
-    /// Orders and their lines; an order that exists keeps its row and lines (a repeat
-    /// changes nothing).
+    /// Orders and their lines with options and notes; an order that exists keeps its row
+    /// and lines (a repeat changes nothing).
     [[nodiscard]] Status insertOrders(qint64 storeId, const QList<Order> &orders);
     /// order.updated: the status and its timestamps (the order exists: insertOrders first).
     [[nodiscard]] Status updateOrderStatus(qint64 storeId, const Order &order);
@@ -117,6 +117,7 @@ private:
     BulkInsert m_events;
     BulkInsert m_orders;
     BulkInsert m_lines;
+    BulkInsert m_lineOptions;
     QSqlQuery m_lockStore;
     QSqlQuery m_updateOrder;
     QSqlQuery m_setApplied;

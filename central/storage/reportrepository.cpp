@@ -48,4 +48,31 @@ Result<QList<ItemTotal>> ReportRepository::items(qint64 orgId, qint64 storeId, c
     return out;
 }
 
+Result<QList<OptionTotal>> ReportRepository::options(qint64 orgId, qint64 storeId, const QString &fromDate,
+                                                     const QString &toDate)
+{
+    // An option is named by its id with the group and option names the store copied at order
+    // time: a renamed option shows as a row of its own, as it read on the receipts.
+    QSqlQuery q = db::prepared(m_db, uR"(
+        SELECT p.option_id, p.group_name, p.name, COUNT(DISTINCT p.store_id || ':' || p.order_id),
+               SUM(i.quantity), SUM(p.price_delta * i.quantity), SUM(i.line_total)
+        FROM order_item_options p
+        JOIN order_items i ON i.store_id = p.store_id AND i.order_id = p.order_id AND i.line = p.line
+        JOIN orders o ON o.store_id = p.store_id AND o.order_id = p.order_id
+        JOIN stores s ON s.id = o.store_id
+        WHERE s.org_id = ? AND (? = 0 OR o.store_id = ?) AND o.business_date >= ? AND o.business_date <= ?
+          AND o.status != 'canceled'
+        GROUP BY p.option_id, p.group_name, p.name
+        ORDER BY SUM(i.quantity) DESC, p.group_name, p.name, p.option_id)"_s);
+    for (const QVariant &v : QVariantList{orgId, storeId, storeId, fromDate, toDate})
+        q.addBindValue(v);
+    if (auto ok = db::exec(q, "report options"); !ok)
+        return fail(ok.error());
+    QList<OptionTotal> out;
+    while (q.next())
+        out.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toLongLong(),
+                    q.value(4).toLongLong(), q.value(5).toLongLong(), q.value(6).toLongLong()});
+    return out;
+}
+
 } // namespace tableorder::central

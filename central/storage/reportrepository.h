@@ -25,6 +25,19 @@ struct ItemTotal
     Money total = 0;
 };
 
+/// One option's orders: lines that carried it, the quantity of those lines, what the
+/// option itself added (price_delta x quantity) and those lines' totals.
+struct OptionTotal
+{
+    qint64 optionId = 0;
+    QString group;
+    QString name;
+    qint64 orders = 0;
+    qint64 quantity = 0;
+    Money sales = 0;
+    Money lineTotal = 0;
+};
+
 /// Reads for HQ's reports: orders that count (not canceled) by business date.
 class ReportRepository
 {
@@ -35,6 +48,9 @@ public:
                                                     const QString &toDate);
     [[nodiscard]] Result<QList<ItemTotal>> items(qint64 orgId, qint64 storeId, const QString &fromDate,
                                                  const QString &toDate);
+
+    [[nodiscard]] Result<QList<OptionTotal>> options(qint64 orgId, qint64 storeId, const QString &fromDate,
+                                                     const QString &toDate);
 
 private:
     QSqlDatabase m_db;

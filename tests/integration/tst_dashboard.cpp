@@ -7,6 +7,7 @@
 #include "centralprocess.h"
 #include "edgeprocess.h"
 #include "httpclient.h"
+#include "sync.pb.h"
 #include "testsupport.h"
 
 #include <QDir>
@@ -29,6 +30,7 @@ private slots:
     void reportsPageShowsTheFigures();
     void priceEditReachesTheEdge();
     void newItemWithPictureReachesTheEdge();
+    void optionGroupEditorPublishes();
     void liveFeedShowsANewOrder();
     void languageSwitchesToEnglish();
     void hostileNamesShowAsText();
@@ -39,6 +41,9 @@ private:
     void placeOrder(int table, qint64 item, int quantity);
     void shoot(const QString &name);
     qint64 edgePrice(qint64 itemId);
+    /// The newest menu HQ published for the store, exactly as the linked edge receives it
+    /// (MenuUpdate.menu_json of /sync/v1/menu).
+    QJsonObject publishedMenu();
 
     std::unique_ptr<CentralProcess> m_central;
     std::unique_ptr<EdgeProcess> m_edge;
@@ -137,6 +142,16 @@ void TestDashboard::reportsPageShowsTheFigures()
     shoot(u"dashboard-reports"_s);
 }
 
+QJsonObject TestDashboard::publishedMenu()
+{
+    HttpClient central(m_central->port());
+    const HttpResult published = central.get(u"/sync/v1/menu?after=0&wait=0"_s, m_central->demoStoreKey());
+    tableorder::sync::v1::MenuUpdate update;
+    if (published.status != 200 || !update.ParseFromArray(published.body.constData(), int(published.body.size())))
+        return {};
+    return QJsonDocument::fromJson(QByteArray::fromStdString(update.menu_json())).object();
+}
+
 void TestDashboard::priceEditReachesTheEdge()
 {
     QCOMPARE(edgePrice(1), 9000);
@@ -195,6 +210,112 @@ void TestDashboard::newItemWithPictureReachesTheEdge()
     m_browser.evaluate(u"location.hash = '#/menus/1'; window.scrollTo(0, 0); true"_s);
     QVERIFY(m_browser.waitFor(u"[...document.querySelectorAll('img.thumb')].some(i => !i.hidden && i.complete && i.naturalWidth > 0)"_s));
     shoot(u"dashboard-menus"_s);
+}
+
+void TestDashboard::optionGroupEditorPublishes()
+{
+    // Issue 12 at HQ: a new option group with two options and an English name, given to an
+    // item with an allergen, a tag, translations and lunch hours, then "Save and publish".
+    HttpClient hq(m_central->port());
+    const QString token = hq.post(u"/api/v1/auth/login"_s, {{u"username"_s, u"hq"_s}, {u"password"_s, u"hq"_s}})
+                                  .json().value(u"token"_s).toString();
+    QVERIFY(!token.isEmpty());
+    const qint64 versionBefore = hq.get(u"/api/v1/stores/1/menu"_s, token).json().value(u"published_version"_s).toInteger();
+
+    // A fresh menu page (through another page, so the hash changes).
+    m_browser.evaluate(u"location.hash = '#/reports'; true"_s);
+    QVERIFY(m_browser.waitFor(u"document.querySelector('#report-table') && !document.querySelector('#new-group')"_s));
+    m_browser.evaluate(u"location.hash = '#/menus/1'; true"_s);
+    QVERIFY(m_browser.waitFor(u"document.querySelector('#new-group')"_s));
+    m_browser.evaluate(uR"((() => {
+        document.querySelector('#new-group').click();
+        const group = [...document.querySelectorAll('fieldset.option-group')].pop();
+        group.querySelector('.group-name').value = '맵기';
+        group.querySelector('.group-min').value = '1';
+        group.querySelector('.group-max').value = '1';
+        group.querySelector('.group-tr[data-lang=en]').value = 'Spiciness';
+        group.querySelector('.add-option').click();
+        const rows = group.querySelectorAll('.option-row');
+        rows[0].querySelector('.option-name').value = '순한맛';
+        rows[0].querySelector('.option-delta').value = '0';
+        rows[0].querySelector('.option-tr[data-lang=en]').value = 'Mild';
+        rows[1].querySelector('.option-name').value = '<b>아주</b> 매운맛';
+        rows[1].querySelector('.option-delta').value = '500';
+        rows[1].querySelector('.option-tr[data-lang=ja]').value = '激辛';
+        group.querySelector('.save-group').click();
+        return true; })())"_s);
+    // Staged: the page comes back with the group saved (it has an id now).
+    QVERIFY2(m_browser.waitFor(u"[...document.querySelectorAll('fieldset.option-group[data-group]')].some(g => "
+                               "g.querySelector('.group-name').value === '맵기')"_s,
+                               10'000),
+             qPrintable(m_browser.evaluate(u"document.querySelector('#menu-status').textContent"_s).toString()));
+    // The option's markup is text in an input, nowhere markup.
+    QVERIFY(m_browser.evaluate(u"[...document.querySelectorAll('.option-name')].some(i => i.value === '<b>아주</b> 매운맛') "
+                               "&& document.querySelectorAll('#app b').length === 0"_s).toBool());
+
+    // Item 1's details: the group, an allergen, a tag, English and Japanese names, hours.
+    m_browser.evaluate(uR"((() => {
+        document.querySelector('.toggle-details[data-item="1"]').click();
+        const details = document.querySelector('tr.item-details[data-item="1"]');
+        const group = [...details.querySelectorAll('.item-group')].find(c => c.parentElement.textContent.trim() === '맵기');
+        group.checked = true;
+        details.querySelector('.item-allergen[value=wheat]').checked = true;
+        details.querySelector('.item-tag[value=spicy]').checked = true;
+        details.querySelector('.item-tr[data-lang=en][data-field=name]').value = 'Kimchi stew';
+        details.querySelector('.item-tr[data-lang=ja][data-field=name]').value = 'キムチチゲ';
+        details.querySelector('.item-hours').value = '1-5 11:00-14:00';
+        return true; })())"_s);
+    m_browser.evaluate(u"window.scrollTo(0, 0); true"_s);
+    shoot(u"dashboard-menu-editor"_s);
+    m_browser.evaluate(u"document.querySelector('#menu-save').click(); true"_s);
+
+    // Saved at HQ: the working menu carries all of it.
+    QJsonObject item;
+    QTRY_VERIFY_WITH_TIMEOUT(([&] {
+        const QJsonObject menu = hq.get(u"/api/v1/stores/1/menu"_s, token).json();
+        if (menu.value(u"published_version"_s).toInteger() <= versionBefore)
+            return false;
+        for (const QJsonValue &c : menu.value(u"categories"_s).toArray()) {
+            for (const QJsonValue &i : c.toObject().value(u"items"_s).toArray()) {
+                if (i.toObject().value(u"id"_s).toInteger() == 1)
+                    item = i.toObject();
+            }
+        }
+        return item.value(u"option_group_ids"_s).toArray().size() == 1;
+    })(), 10'000);
+    QCOMPARE(item.value(u"allergens"_s).toArray(), QJsonArray{u"wheat"_s});
+    QCOMPARE(item.value(u"tags"_s).toArray(), QJsonArray{u"spicy"_s});
+    QCOMPARE(item.value(u"translations"_s).toObject(),
+             (QJsonObject{{u"en"_s, QJsonObject{{u"name"_s, u"Kimchi stew"_s}}}, {u"ja"_s, QJsonObject{{u"name"_s, u"キムチチゲ"_s}}}}));
+    QCOMPARE(item.value(u"available_hours"_s).toArray(),
+             (QJsonArray{QJsonObject{{u"days"_s, QJsonArray{1, 2, 3, 4, 5}}, {u"from"_s, u"11:00"_s}, {u"to"_s, u"14:00"_s}}}));
+
+    // Published: the store's menu as the linked edge receives it carries all of it.
+    QJsonObject published;
+    QTRY_VERIFY_WITH_TIMEOUT(([&] {
+        for (const QJsonValue &c : publishedMenu().value(u"categories"_s).toArray()) {
+            for (const QJsonValue &i : c.toObject().value(u"items"_s).toArray()) {
+                if (i.toObject().value(u"id"_s).toInteger() == 1)
+                    published = i.toObject();
+            }
+        }
+        return !published.value(u"option_groups"_s).toArray().isEmpty();
+    })(), 10'000);
+    const QJsonObject group = published.value(u"option_groups"_s).toArray().first().toObject();
+    QCOMPARE(group.value(u"name"_s).toString(), u"맵기"_s);
+    QCOMPARE(group.value(u"min_select"_s).toInteger(), 1);
+    QCOMPARE(group.value(u"max_select"_s).toInteger(), 1);
+    QCOMPARE(group.value(u"translations"_s).toObject().value(u"en"_s).toObject().value(u"name"_s).toString(), u"Spiciness"_s);
+    QStringList options;
+    for (const QJsonValue &o : group.value(u"options"_s).toArray())
+        options.append(u"%1|%2|%3"_s.arg(o.toObject().value(u"name"_s).toString())
+                               .arg(o.toObject().value(u"price_delta"_s).toInteger())
+                               .arg(QString::fromUtf8(QJsonDocument(o.toObject().value(u"translations"_s).toObject())
+                                                              .toJson(QJsonDocument::Compact))));
+    QCOMPARE(options, (QStringList{uR"(순한맛|0|{"en":{"name":"Mild"}})"_s, uR"(<b>아주</b> 매운맛|500|{"ja":{"name":"激辛"}})"_s}));
+    QCOMPARE(published.value(u"allergens"_s).toArray(), QJsonArray{u"wheat"_s});
+    QCOMPARE(published.value(u"translations"_s).toObject().value(u"en"_s).toObject().value(u"name"_s).toString(),
+             u"Kimchi stew"_s);
 }
 
 void TestDashboard::liveFeedShowsANewOrder()

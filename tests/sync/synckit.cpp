@@ -128,6 +128,7 @@ QStringList centralDataState(QSqlDatabase db)
         { "store_events", "store_id, seq" },
         { "orders", "store_id, order_id" },
         { "order_items", "store_id, order_id, line" },
+        { "order_item_options", "store_id, order_id, line, position" },
         { "dead_letters", "store_id, seq, id" },
         { "reconciliation", "store_id, business_date" },
     };

@@ -1,3 +1,4 @@
+#include "menu/menumodel.h"
 #include "synckit.h"
 #include "testsupport.h"
 
@@ -34,8 +35,16 @@ private slots:
     void offlineEdgeGetsMenuOnReconnect();
     void hqSeesTheEdgeMenuVersion();
     void rollbackIsWhatHqEditsNext();
+    void optionGroupsAndTranslationsArePublished();
+    void optionGroupEditsKeepIdsAndRollBack();
+    void badMenuModelInputIsRefused_data();
+    void badMenuModelInputIsRefused();
 
 private:
+    QJsonObject publishedMenu();
+    QJsonObject publishedItem(qint64 id);
+    QJsonObject edgeItem(qint64 id);
+    QStringList hqMenuState();
     QStringList expectedMenu(const QSet<qint64> &soldOut = {});
     QStringList edgeMenu();
     [[nodiscard]] bool edgeMenuBecomes(
@@ -394,6 +403,294 @@ void TestSyncMenu::rollbackIsWhatHqEditsNext()
     QCOMPARE(menuItems(m_hqHttp.get(menuPath, m_hq).json()).at(0).value(u"price"_s).toInteger(),
         goodPrice);
     QVERIFY(!edgeMenu().join(u'\n').contains(u"|1|available"_s));
+}
+
+QJsonObject TestSyncMenu::publishedMenu()
+{
+    // The newest published menu exactly as a linked edge receives it (MenuUpdate.menu_json).
+    const HttpResult published = m_hqHttp.get(u"/sync/v1/menu?after=0&wait=0"_s, m_central->demoStoreKey());
+    pb::MenuUpdate update;
+    if (published.status != 200 || !update.ParseFromArray(published.body.constData(), int(published.body.size())))
+        return {};
+    return QJsonDocument::fromJson(QByteArray::fromStdString(update.menu_json())).object();
+}
+
+QJsonObject TestSyncMenu::publishedItem(qint64 id)
+{
+    for (const QJsonObject &item : menuItems(publishedMenu())) {
+        if (item.value(u"id"_s).toInteger() == id)
+            return item;
+    }
+    return {};
+}
+
+QJsonObject TestSyncMenu::edgeItem(qint64 id)
+{
+    for (const QJsonObject &item : menuItems(m_edgeHttp.get(u"/api/v1/menu"_s, m_table).json())) {
+        if (item.value(u"id"_s).toInteger() == id)
+            return item;
+    }
+    return {};
+}
+
+QStringList TestSyncMenu::hqMenuState()
+{
+    const QString menuPath = u"/api/v1/stores/%1/menu"_s.arg(m_store);
+    return {QString::fromUtf8(m_hqHttp.get(menuPath, m_hq).body),
+            QString::fromUtf8(m_hqHttp.get(menuPath + u"/versions"_s, m_hq).body)};
+}
+
+void TestSyncMenu::optionGroupsAndTranslationsArePublished()
+{
+    // Issue 12 at HQ: option groups (one shared by two items), allergens, tags, translations
+    // and hours, published to the store as the common model writes them.
+    const QString menuPath = u"/api/v1/stores/%1/menu"_s.arg(m_store);
+    const QJsonObject spiciness{
+        {u"name"_s, u"맵기"_s}, {u"min_select"_s, 1}, {u"max_select"_s, 1},
+        {u"translations"_s, QJsonObject{{u"en"_s, QJsonObject{{u"name"_s, u"Spiciness"_s}}},
+                                        {u"zh"_s, QJsonObject{{u"name"_s, u"辣度"_s}}}}},
+        {u"options"_s, QJsonArray{QJsonObject{{u"name"_s, u"순한맛"_s}, {u"price_delta"_s, 0},
+                                              {u"translations"_s, QJsonObject{{u"en"_s, QJsonObject{{u"name"_s, u"Mild"_s}}}}}},
+                                  QJsonObject{{u"name"_s, u"아주 매운맛"_s}, {u"price_delta"_s, 500},
+                                              {u"translations"_s, QJsonObject{{u"ja"_s, QJsonObject{{u"name"_s, u"激辛"_s}}}}}}}}};
+    const HttpResult created = m_hqHttp.post(menuPath + u"/option-groups?publish=later"_s, spiciness, m_hq);
+    VERIFY_STATUS(created, 201);
+    const QJsonObject group = created.json();
+    QVERIFY(group.value(u"id"_s).toInteger() > 0);
+    QCOMPARE(group.value(u"options"_s).toArray().size(), 2);
+    const HttpResult extras = m_hqHttp.post(
+            menuPath + u"/option-groups?publish=later"_s,
+            {{u"name"_s, u"추가"_s}, {u"min_select"_s, 0}, {u"max_select"_s, 2},
+             {u"options"_s, QJsonArray{QJsonObject{{u"name"_s, u"공기밥 추가"_s}, {u"price_delta"_s, 1000}},
+                                       QJsonObject{{u"name"_s, u"곱빼기"_s}, {u"price_delta"_s, 2000}}}}},
+            m_hq);
+    VERIFY_STATUS(extras, 201);
+
+    const QList<QJsonObject> items = menuItems(m_hqHttp.get(menuPath, m_hq).json());
+    const qint64 stew = items.at(0).value(u"id"_s).toInteger();
+    const qint64 noodles = items.at(1).value(u"id"_s).toInteger();
+    const qint64 category = items.at(0).value(u"category_id"_s).toInteger();
+    const QJsonObject translations{{u"en"_s, QJsonObject{{u"name"_s, u"Kimchi stew"_s}, {u"description"_s, u"Spicy"_s}}},
+                                   {u"zh"_s, QJsonObject{{u"name"_s, u"泡菜汤"_s}}},
+                                   {u"ja"_s, QJsonObject{{u"name"_s, u"キムチチゲ"_s}}}};
+    const QJsonArray lunch{QJsonObject{{u"days"_s, QJsonArray{1, 2, 3, 4, 5}}, {u"from"_s, u"11:00"_s}, {u"to"_s, u"14:00"_s}}};
+    const QJsonArray groupIds{group.value(u"id"_s), extras.json().value(u"id"_s)};
+    VERIFY_STATUS(m_hqHttp.put(menuPath + u"/items/%1?publish=later"_s.arg(stew),
+                               {{u"option_group_ids"_s, groupIds}, {u"allergens"_s, QJsonArray{u"soybean"_s, u"pork"_s}},
+                                {u"tags"_s, QJsonArray{u"spicy"_s, u"best"_s}}, {u"translations"_s, translations},
+                                {u"available_hours"_s, lunch}},
+                               m_hq),
+                  200);
+    VERIFY_STATUS(m_hqHttp.put(menuPath + u"/items/%1?publish=later"_s.arg(noodles),
+                               {{u"option_group_ids"_s, QJsonArray{group.value(u"id"_s)}}}, m_hq),
+                  200);
+    VERIFY_STATUS(m_hqHttp.put(menuPath + u"/categories/%1?publish=later"_s.arg(category),
+                               {{u"translations"_s, QJsonObject{{u"en"_s, QJsonObject{{u"name"_s, u"Stews"_s}}}}}}, m_hq),
+                  200);
+    const HttpResult published = m_hqHttp.post(menuPath + u"/publish"_s, {{u"note"_s, u"options"_s}}, m_hq);
+    VERIFY_STATUS(published, 201);
+    const qint64 version = published.json().value(u"version"_s).toInteger();
+
+    // What the store receives: the item with both groups expanded, in the order HQ gave them.
+    const QJsonObject item = publishedItem(stew);
+    QCOMPARE(item.value(u"allergens"_s).toArray(), (QJsonArray{u"soybean"_s, u"pork"_s}));
+    QCOMPARE(item.value(u"tags"_s).toArray(), (QJsonArray{u"spicy"_s, u"best"_s}));
+    QCOMPARE(item.value(u"translations"_s).toObject(), translations);
+    QCOMPARE(item.value(u"available_hours"_s).toArray(), lunch);
+    QVERIFY(!item.contains(u"stock"_s)); // stock and sold-out are the store's own
+    const QJsonArray groups = item.value(u"option_groups"_s).toArray();
+    QCOMPARE(groups.size(), 2);
+    QJsonObject first = groups.at(0).toObject();
+    QCOMPARE(first.value(u"id"_s), group.value(u"id"_s));
+    QCOMPARE(first.value(u"name"_s).toString(), u"맵기"_s);
+    QCOMPARE(first.value(u"min_select"_s).toInteger(), 1);
+    QCOMPARE(first.value(u"translations"_s).toObject(), spiciness.value(u"translations"_s).toObject());
+    QStringList options;
+    for (const QJsonValue &o : first.value(u"options"_s).toArray())
+        options.append(u"%1|%2|%3|%4"_s.arg(o.toObject().value(u"id"_s).toInteger())
+                               .arg(o.toObject().value(u"name"_s).toString())
+                               .arg(o.toObject().value(u"price_delta"_s).toInteger())
+                               .arg(QString::fromUtf8(QJsonDocument(o.toObject().value(u"translations"_s).toObject())
+                                                              .toJson(QJsonDocument::Compact))));
+    const QJsonArray createdOptions = group.value(u"options"_s).toArray();
+    QCOMPARE(options, (QStringList{u"%1|순한맛|0|{\"en\":{\"name\":\"Mild\"}}"_s.arg(createdOptions.at(0).toObject().value(u"id"_s).toInteger()),
+                                   u"%1|아주 매운맛|500|{\"ja\":{\"name\":\"激辛\"}}"_s.arg(createdOptions.at(1).toObject().value(u"id"_s).toInteger())}));
+    QCOMPARE(groups.at(1).toObject().value(u"name"_s).toString(), u"추가"_s);
+    // The shared group is the same on the other item.
+    QCOMPARE(publishedItem(noodles).value(u"option_groups"_s).toArray(), QJsonArray{first});
+    bool categoryTranslated = false;
+    for (const QJsonValue &c : publishedMenu().value(u"categories"_s).toArray()) {
+        if (c.toObject().value(u"id"_s).toInteger() == category)
+            categoryTranslated = c.toObject().value(u"translations"_s).toObject().value(u"en"_s).toObject()
+                                         .value(u"name"_s).toString() == u"Stews"_s;
+    }
+    QVERIFY(categoryTranslated);
+
+    // The edge reads it with the common model, as it would apply it.
+    auto model = tableorder::menu::menuFromJson(publishedMenu());
+    QVERIFY2(model.has_value(), model ? "" : qPrintable(model.error().message));
+    QCOMPARE(model->groups.size(), 2);
+
+    // HQ's working menu says the same, with each group once.
+    const QJsonObject working = m_hqHttp.get(menuPath, m_hq).json();
+    QCOMPARE(working.value(u"published_version"_s).toInteger(), version);
+    QCOMPARE(working.value(u"option_groups"_s).toArray().size(), 2);
+    QCOMPARE(m_hqHttp.get(menuPath + u"/option-groups"_s, m_hq).json().value(u"groups"_s).toArray(),
+             working.value(u"option_groups"_s).toArray());
+
+    // A linked edge applies the version (its sync metric), and its tablets get the groups.
+    QVERIFY(waitUntil([&] {
+        return metricValue(m_edgeHttp.get(u"/metrics"_s).body, "tableorder_sync_central_menu_version").value_or(-1)
+                >= double(version);
+    }, 10'000, 20));
+    QVERIFY(edgeMenuBecomes(expectedMenu(), 10'000));
+}
+
+void TestSyncMenu::optionGroupEditsKeepIdsAndRollBack()
+{
+    const QString menuPath = u"/api/v1/stores/%1/menu"_s.arg(m_store);
+    const QJsonArray groups = m_hqHttp.get(menuPath + u"/option-groups"_s, m_hq).json().value(u"groups"_s).toArray();
+    QVERIFY(!groups.isEmpty());
+    const QJsonObject group = groups.at(0).toObject();
+    const qint64 groupId = group.value(u"id"_s).toInteger();
+    const QJsonArray options = group.value(u"options"_s).toArray();
+    const qint64 kept = options.at(0).toObject().value(u"id"_s).toInteger();
+    const qint64 removed = options.at(1).toObject().value(u"id"_s).toInteger();
+    const qint64 before = m_hqHttp.get(menuPath, m_hq).json().value(u"published_version"_s).toInteger();
+
+    // Whole replacement: the kept option keeps its id (orders name it), one goes, one comes.
+    const HttpResult updated = m_hqHttp.put(
+            menuPath + u"/option-groups/%1"_s.arg(groupId),
+            {{u"name"_s, u"맵기 단계"_s}, {u"min_select"_s, 1}, {u"max_select"_s, 1},
+             {u"options"_s, QJsonArray{QJsonObject{{u"id"_s, kept}, {u"name"_s, u"순한맛"_s}, {u"price_delta"_s, 0}},
+                                       QJsonObject{{u"name"_s, u"보통맛"_s}, {u"price_delta"_s, 0}}}}},
+            m_hq);
+    VERIFY_STATUS(updated, 200);
+    const QJsonArray now = updated.json().value(u"options"_s).toArray();
+    QCOMPARE(now.size(), 2);
+    QCOMPARE(now.at(0).toObject().value(u"id"_s).toInteger(), kept);
+    QVERIFY(now.at(1).toObject().value(u"id"_s).toInteger() != removed);
+    const QByteArray publishedText = QJsonDocument(publishedMenu()).toJson(QJsonDocument::Compact);
+    QVERIFY(publishedText.contains("맵기 단계"));
+    QVERIFY(!publishedText.contains("아주 매운맛"));
+
+    // An option id of another group is refused, and nothing changes.
+    const QStringList state = hqMenuState();
+    VERIFY_ERROR(m_hqHttp.put(menuPath + u"/option-groups/%1"_s.arg(groupId),
+                              {{u"name"_s, u"x"_s}, {u"min_select"_s, 0}, {u"max_select"_s, 1},
+                               {u"options"_s, QJsonArray{QJsonObject{{u"id"_s, removed + 100000}, {u"name"_s, u"x"_s}, {u"price_delta"_s, 0}}}}},
+                              m_hq),
+                 400, u"VALIDATION_FAILED"_s);
+    QCOMPARE(hqMenuState(), state);
+
+    // Deleted: no item lists it any more, in HQ's menu or the published one.
+    VERIFY_STATUS(m_hqHttp.del(menuPath + u"/option-groups/%1"_s.arg(groupId), m_hq), 204);
+    for (const QJsonObject &item : menuItems(m_hqHttp.get(menuPath, m_hq).json()))
+        QVERIFY(!item.value(u"option_group_ids"_s).toArray().contains(QJsonValue(groupId)));
+    QVERIFY(!QJsonDocument(publishedMenu()).toJson(QJsonDocument::Compact).contains("맵기 단계"));
+
+    // Rolled back to the version before the edits: the group is back with its ids.
+    const HttpResult rollback = m_hqHttp.post(menuPath + u"/rollback"_s, {{u"version"_s, before}}, m_hq);
+    VERIFY_STATUS(rollback, 201);
+    const QJsonArray restored = m_hqHttp.get(menuPath + u"/option-groups"_s, m_hq).json().value(u"groups"_s).toArray();
+    bool found = false;
+    for (const QJsonValue &g : restored) {
+        if (g.toObject().value(u"id"_s).toInteger() != groupId)
+            continue;
+        found = true;
+        QCOMPARE(g.toObject().value(u"name"_s).toString(), u"맵기"_s);
+        QCOMPARE(g.toObject().value(u"options"_s).toArray(), options);
+    }
+    QVERIFY(found);
+    QCOMPARE(centralMenuLines(m_hqHttp.get(menuPath, m_hq).json()), expectedMenu());
+    // The next edit publishes the restored groups again, not the deleted state.
+    const qint64 stew = menuItems(m_hqHttp.get(menuPath, m_hq).json()).at(0).value(u"id"_s).toInteger();
+    VERIFY_STATUS(m_hqHttp.put(menuPath + u"/items/%1"_s.arg(stew), {{u"description"_s, u"after rollback"_s}}, m_hq), 200);
+    QCOMPARE(publishedItem(stew).value(u"option_groups"_s).toArray().at(0).toObject().value(u"id"_s).toInteger(), groupId);
+}
+
+void TestSyncMenu::badMenuModelInputIsRefused_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("path"); // under /api/v1/stores/{store}/menu; %1 = an item, %3 = its category
+    QTest::addColumn<QJsonObject>("body");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("code");
+
+    auto group = [](int options, int min, int max) {
+        QJsonArray list;
+        for (int i = 0; i < options; ++i)
+            list.append(QJsonObject{{u"name"_s, u"옵션 %1"_s.arg(i)}, {u"price_delta"_s, 100}});
+        return QJsonObject{{u"name"_s, u"그룹"_s}, {u"min_select"_s, min}, {u"max_select"_s, max}, {u"options"_s, list}};
+    };
+    QJsonArray elevenGroups;
+    for (int i = 0; i < 11; ++i)
+        elevenGroups.append(i + 1);
+    QTest::newRow("unknown allergen") << QByteArray("PUT") << u"/items/%1"_s
+                                      << QJsonObject{{u"allergens"_s, QJsonArray{u"gluten"_s}}} << 400 << u"VALIDATION_FAILED"_s;
+    QTest::newRow("unknown tag") << QByteArray("PUT") << u"/items/%1"_s << QJsonObject{{u"tags"_s, QJsonArray{u"cheap"_s}}}
+                                 << 400 << u"VALIDATION_FAILED"_s;
+    QTest::newRow("translation in French") << QByteArray("PUT") << u"/items/%1"_s
+                                           << QJsonObject{{u"translations"_s, QJsonObject{{u"fr"_s, QJsonObject{{u"name"_s, u"Ragoût"_s}}}}}}
+                                           << 400 << u"VALIDATION_FAILED"_s;
+    QTest::newRow("hours from == to") << QByteArray("PUT") << u"/items/%1"_s
+                                      << QJsonObject{{u"available_hours"_s, QJsonArray{QJsonObject{
+                                                              {u"days"_s, QJsonArray{1}}, {u"from"_s, u"11:00"_s}, {u"to"_s, u"11:00"_s}}}}}
+                                      << 400 << u"VALIDATION_FAILED"_s;
+    QTest::newRow("day 8") << QByteArray("PUT") << u"/items/%1"_s
+                           << QJsonObject{{u"available_hours"_s, QJsonArray{QJsonObject{
+                                                   {u"days"_s, QJsonArray{8}}, {u"from"_s, u"11:00"_s}, {u"to"_s, u"14:00"_s}}}}}
+                           << 400 << u"VALIDATION_FAILED"_s;
+    QTest::newRow("group of no store") << QByteArray("PUT") << u"/items/%1"_s
+                                       << QJsonObject{{u"option_group_ids"_s, QJsonArray{999999}}} << 400 << u"VALIDATION_FAILED"_s;
+    QTest::newRow("eleven groups on an item") << QByteArray("PUT") << u"/items/%1"_s
+                                              << QJsonObject{{u"option_group_ids"_s, elevenGroups}} << 409 << u"LIMIT_REACHED"_s;
+    QTest::newRow("31 options") << QByteArray("POST") << u"/option-groups"_s << group(31, 0, 1) << 409 << u"LIMIT_REACHED"_s;
+    QTest::newRow("min above max") << QByteArray("POST") << u"/option-groups"_s << group(3, 2, 1) << 400 << u"VALIDATION_FAILED"_s;
+    QTest::newRow("max above the options") << QByteArray("POST") << u"/option-groups"_s << group(2, 0, 3) << 400
+                                           << u"VALIDATION_FAILED"_s;
+    QTest::newRow("no options") << QByteArray("POST") << u"/option-groups"_s << group(0, 0, 1) << 400 << u"VALIDATION_FAILED"_s;
+    QJsonObject hugeDelta = group(1, 0, 1);
+    hugeDelta.insert(u"options"_s, QJsonArray{QJsonObject{{u"name"_s, u"금"_s}, {u"price_delta"_s, 100'000'001}}});
+    QTest::newRow("delta above the bound") << QByteArray("POST") << u"/option-groups"_s << hugeDelta << 400 << u"VALIDATION_FAILED"_s;
+    QJsonObject unknownField = group(1, 0, 1);
+    unknownField.insert(u"stock"_s, 5);
+    QTest::newRow("unknown group field") << QByteArray("POST") << u"/option-groups"_s << unknownField << 400 << u"VALIDATION_FAILED"_s;
+    QTest::newRow("group that does not exist") << QByteArray("PUT") << u"/option-groups/999999"_s << group(1, 0, 1) << 404
+                                               << u"NOT_FOUND"_s;
+    QTest::newRow("category hours past 14 windows")
+            << QByteArray("PUT") << u"/categories/%3"_s
+            << QJsonObject{{u"available_hours"_s, [] {
+                                QJsonArray windows;
+                                for (int i = 0; i < 15; ++i)
+                                    windows.append(QJsonObject{{u"days"_s, QJsonArray{1}}, {u"from"_s, u"%1:00"_s.arg(i, 2, 10, QChar(u'0'))},
+                                                               {u"to"_s, u"%1:30"_s.arg(i, 2, 10, QChar(u'0'))}});
+                                return windows;
+                            }()}}
+            << 409 << u"LIMIT_REACHED"_s;
+}
+
+void TestSyncMenu::badMenuModelInputIsRefused()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QString, path);
+    QFETCH(QJsonObject, body);
+    QFETCH(int, status);
+    QFETCH(QString, code);
+    const QString menuPath = u"/api/v1/stores/%1/menu"_s.arg(m_store);
+    const QJsonObject menu = m_hqHttp.get(menuPath, m_hq).json();
+    const QJsonObject item = menuItems(menu).at(0);
+    const qint64 category = item.value(u"category_id"_s).toInteger();
+    QString target = menuPath + path;
+    target.replace(u"%1"_s, QString::number(item.value(u"id"_s).toInteger()));
+    target.replace(u"%3"_s, QString::number(category));
+    const QStringList before = hqMenuState();
+    const QJsonObject published = publishedMenu();
+    const HttpResult result = m_hqHttp.send(method, target, QJsonDocument(body).toJson(QJsonDocument::Compact), m_hq,
+                                            {{"Content-Type", "application/json"}});
+    VERIFY_ERROR(result, status, code);
+    QCOMPARE(hqMenuState(), before);
+    QCOMPARE(publishedMenu(), published);
 }
 
 QTEST_GUILESS_MAIN(TestSyncMenu)
