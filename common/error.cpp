@@ -37,6 +37,8 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::TokenExpired: return u"TOKEN_EXPIRED"_s;
     case ErrorCode::TokenRevoked: return u"TOKEN_REVOKED"_s;
     case ErrorCode::InvalidCredentials: return u"INVALID_CREDENTIALS"_s;
+    case ErrorCode::PairingCodeUsed: return u"PAIRING_CODE_USED"_s;
+    case ErrorCode::PairingCodeExpired: return u"PAIRING_CODE_EXPIRED"_s;
     case ErrorCode::Forbidden: return u"FORBIDDEN"_s;
     case ErrorCode::NotFound: return u"NOT_FOUND"_s;
     case ErrorCode::MethodNotAllowed: return u"METHOD_NOT_ALLOWED"_s;
@@ -89,6 +91,8 @@ int errorStatus(ErrorCode code)
     case ErrorCode::MenuManagedCentrally: return 409;
     case ErrorCode::PayloadTooLarge: return 413;
     case ErrorCode::UnsupportedMediaType: return 415;
+    case ErrorCode::PairingCodeUsed:
+    case ErrorCode::PairingCodeExpired: return 410;
     case ErrorCode::IdempotencyKeyReused:
     case ErrorCode::SchemaNotSupported: return 422;
     case ErrorCode::RateLimited:

@@ -16,6 +16,10 @@ enum class ErrorCode {
     /// A token whose principal changed (password, role, disabled, removed) or that logged out.
     TokenRevoked,
     InvalidCredentials,
+    /// A tablet pairing code that was already exchanged for a token (single use).
+    PairingCodeUsed,
+    /// A tablet pairing code past its lifetime, replaced by a newer one, or of a removed table.
+    PairingCodeExpired,
     Forbidden,
     NotFound,
     MethodNotAllowed,

@@ -20,6 +20,7 @@
 #include "services/menuservice.h"
 #include "services/orderservice.h"
 #include "services/staffservice.h"
+#include "services/pairingservice.h"
 #include "services/tableservice.h"
 #include "storage/eventrepository.h"
 #include "storage/healthrepository.h"
@@ -160,6 +161,9 @@ Status EdgeApp::open()
     m_routeContext.reset(new RouteContext{m_config, *m_auth, *m_menu, *m_orders, *m_tables,
                                           *m_limiter, *m_loginGate, *m_metrics, zone,
                                           [this] { return databaseUsable(); }});
+    m_pairing = std::make_unique<PairingService>(
+            m_repos->tables, PairingService::Settings{.ttlSeconds = m_config.pairingCodeSeconds});
+    m_routeContext->pairing = m_pairing.get();
     return {};
 }
 
@@ -182,6 +186,32 @@ Result<http::TlsIdentity> EdgeApp::tlsIdentity()
         qCInfo(lcEdge).noquote() << "generated the store's TLS certificate" << m_config.tlsCertificatePath()
                                  << "and key" << m_config.tlsKeyPath();
     return identity;
+}
+
+QStringList EdgeApp::lanUrls() const
+{
+    QList<QHostAddress> addresses;
+    if (m_config.address == QHostAddress::Any || m_config.address == QHostAddress::AnyIPv4
+        || m_config.address == QHostAddress::AnyIPv6)
+        addresses = QNetworkInterface::allAddresses();
+    else
+        addresses = {m_config.address};
+    const QString scheme = m_config.tls ? u"https"_s : u"http"_s;
+    QStringList ipv4;
+    QStringList ipv6;
+    for (const QHostAddress &address : std::as_const(addresses)) {
+        // Loopback reaches nothing from a tablet; link-local IPv6 needs a scope id it cannot use.
+        if (address.isLoopback() || address.isLinkLocal() || address.isMulticast())
+            continue;
+        if (m_config.address == QHostAddress::AnyIPv4 && address.protocol() != QAbstractSocket::IPv4Protocol)
+            continue;
+        if (address.protocol() == QAbstractSocket::IPv4Protocol)
+            ipv4.append(u"%1://%2:%3"_s.arg(scheme, address.toString()).arg(m_port));
+        else
+            ipv6.append(u"%1://[%2]:%3"_s.arg(scheme, address.toString()).arg(m_port));
+    }
+    // Tablets on a store's Wi-Fi use IPv4 first.
+    return ipv4 + ipv6;
 }
 
 bool EdgeApp::databaseUsable()
@@ -270,6 +300,7 @@ Status EdgeApp::start()
     registerOrderRoutes(*m_server, *m_routeContext);
     registerTableRoutes(*m_server, *m_routeContext);
     registerSystemRoutes(*m_server, *m_routeContext);
+    registerPairingRoutes(*m_server, *m_routeContext);
     registerBackupRoutes(*m_server, *m_routeContext);
     registerRealtimeRoutes(*m_server, *m_routeContext);
 
@@ -300,6 +331,7 @@ Status EdgeApp::start()
     if (m_port == 0)
         return fail(ErrorCode::Unavailable,
                     u"cannot listen on %1:%2"_s.arg(m_config.address.toString()).arg(m_config.port));
+    m_routeContext->edgeUrls = lanUrls();
     if (m_sync)
         m_sync->start();
     qCInfo(lcEdge).noquote() << "listening on" << m_config.address.toString() + u':' + QString::number(m_port)

@@ -33,6 +33,7 @@ class AuthService;
 class MenuService;
 class OrderService;
 class TableService;
+class PairingService;
 class StaffService;
 class EventLog;
 class EventHub;
@@ -83,6 +84,7 @@ public:
 private:
     struct Repositories;
     bool databaseUsable();
+    [[nodiscard]] QStringList lanUrls() const;
     Result<QJsonObject> streamSnapshot(const Principal &who);
     void startHealthMonitor();
     void refreshRevocations();
@@ -97,6 +99,7 @@ private:
     std::unique_ptr<MenuService> m_menu;
     std::unique_ptr<OrderService> m_orders;
     std::unique_ptr<TableService> m_tables;
+    std::unique_ptr<PairingService> m_pairing;
     std::unique_ptr<StaffService> m_staff;
     QTimer *m_authPoll = nullptr;
     std::unique_ptr<http::RateLimiter> m_limiter;

@@ -151,6 +151,7 @@ Result<EdgeConfig> parseServeArguments(const QStringList &arguments, const QStri
             {u"health/slow-query-ms"_s, &config.health.slowQueryMs, 1, 600000},
             {u"health/queue-max"_s, &config.health.queueMax, 1, 1000000},
             {u"auth/table-token-days"_s, &config.tableTokenDays, 1, 3650},
+            {u"auth/pairing-code-seconds"_s, &config.pairingCodeSeconds, 1, 86400},
             {u"auth/staff-token-hours"_s, &config.staffTokenHours, 1, 720},
     };
     for (const IntSetting &s : ints) {

@@ -66,6 +66,8 @@ struct EdgeConfig
     int backupMaxWriteMBps = 4;
     HealthSettings health; // interval, queue bound, slow-statement threshold
     int tableTokenDays = 365;
+    /// How long a tablet pairing code (the manager's QR) can be exchanged for a token.
+    int pairingCodeSeconds = 600;
     int staffTokenHours = 12;
     int authPollMs = 1000; // how soon a CLI change (another process) revokes tokens
     /// HTTPS and WSS on the listening port with the store's certificate (pinned by the apps).

@@ -11,7 +11,8 @@ packages=(
     qml6-module-qttest qml6-module-qtquick-dialogs
     libprotobuf-dev protobuf-compiler libsodium-dev libsqlite3-dev sqlite3
     postgresql python3 chromium
-    qt6-multimedia-dev fonts-noto-cjk
+    qt6-multimedia-dev qml6-module-qtmultimedia fonts-noto-cjk
+    libqrencode-dev libzbar-dev
     file clang-14 libfuzzer-14-dev libclang-rt-14-dev
     libssl-dev
 )

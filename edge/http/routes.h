@@ -18,6 +18,7 @@ class AuthService;
 class MenuService;
 class OrderService;
 class TableService;
+class PairingService;
 class EventHub;
 class BackupService;
 struct EdgeConfig;
@@ -39,6 +40,10 @@ struct RouteContext
     BackupService *backups = nullptr;
     /// SHA-256 of the served TLS certificate (64 hex digits); empty when TLS is off.
     QString tlsFingerprint;
+    PairingService *pairing = nullptr;
+    /// How tablets on the LAN reach this edge (scheme://address:port for each non-loopback
+    /// address it listens on); set once it listens.
+    QStringList edgeUrls;
 };
 
 void registerAuthRoutes(http::HttpServer &server, RouteContext &ctx);
@@ -46,6 +51,8 @@ void registerMenuRoutes(http::HttpServer &server, RouteContext &ctx);
 void registerOrderRoutes(http::HttpServer &server, RouteContext &ctx);
 void registerTableRoutes(http::HttpServer &server, RouteContext &ctx);
 void registerSystemRoutes(http::HttpServer &server, RouteContext &ctx);
+/// POST /api/v1/tables/{id}/pairing-code (manager), POST /api/v1/auth/table-pair.
+void registerPairingRoutes(http::HttpServer &server, RouteContext &ctx);
 /// GET /api/v1/backups (status and files), POST /api/v1/backups (start one now).
 void registerBackupRoutes(http::HttpServer &server, RouteContext &ctx);
 /// GET /api/v1/events (SSE), POST /api/v1/orders/{id}/ack, and WebSocket connections at

@@ -3,6 +3,8 @@
 #include "routes.h"
 #include "http/tlsidentity.h"
 
+#include <QJsonArray>
+
 using namespace Qt::StringLiterals;
 using tableorder::http::HttpRequest;
 using tableorder::http::HttpResponse;
@@ -27,6 +29,7 @@ void registerSystemRoutes(http::HttpServer &server, RouteContext &ctx)
                 {u"enabled"_s, on},
                 {u"fingerprint_sha256"_s, on ? QJsonValue(ctx.tlsFingerprint) : QJsonValue()},
                 {u"fingerprint_display"_s, on ? QJsonValue(http::displayFingerprint(ctx.tlsFingerprint)) : QJsonValue()},
+                {u"urls"_s, QJsonArray::fromStringList(ctx.edgeUrls)},
         });
     });
     server.route(Method::Get, u"/metrics"_s, {Access::Public}, [&ctx](HttpRequest &) {

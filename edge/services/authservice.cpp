@@ -56,13 +56,28 @@ Result<IssuedToken> AuthService::completeTableLogin(const LoginCandidate &candid
     if (!table->has_value() || candidate.passwordHash.isEmpty()
         || (*table)->passwordHash != candidate.passwordHash)
         return fail(invalidCredentials());
-    Principal principal{Role::Table, (*table)->id, 0, u"table:%1"_s.arg((*table)->id)};
+    return issueTable((*table)->id, (*table)->number);
+}
+
+Result<IssuedToken> AuthService::completeTablePairing(qint64 tableId)
+{
+    auto table = m_tables.byId(tableId);
+    if (!table)
+        return fail(table.error());
+    if (!table->has_value())
+        return fail(ErrorCode::PairingCodeExpired, u"the table of this pairing code was removed"_s);
+    return issueTable((*table)->id, (*table)->number);
+}
+
+Result<IssuedToken> AuthService::issueTable(qint64 tableId, int tableNumber)
+{
+    Principal principal{Role::Table, tableId, 0, u"table:%1"_s.arg(tableId)};
     // A change the CLI made a moment ago must be known before the token takes a generation.
     if (auto ok = refreshFor(principal.subject); !ok)
         return fail(ok.error());
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const QString token = issue(principal, m_tableTtl, now.toSecsSinceEpoch());
-    return IssuedToken{token, now.addSecs(m_tableTtl), principal, (*table)->number};
+    return IssuedToken{token, now.addSecs(m_tableTtl), principal, tableNumber};
 }
 
 Result<IssuedToken> AuthService::completeStaffLogin(const LoginCandidate &candidate)

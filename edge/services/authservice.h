@@ -50,6 +50,9 @@ public:
     /// INVALID_CREDENTIALS otherwise, the same answer as a wrong password or unknown account.
     [[nodiscard]] Result<IssuedToken> completeTableLogin(const LoginCandidate &candidate);
     [[nodiscard]] Result<IssuedToken> completeStaffLogin(const LoginCandidate &candidate);
+    /// A table token for a tablet that exchanged a pairing code (PairingService) of the table
+    /// `tableId`; the same token a table login gives, revoked by the same changes.
+    [[nodiscard]] Result<IssuedToken> completeTablePairing(qint64 tableId);
     /// INVALID_TOKEN, TOKEN_EXPIRED or TOKEN_REVOKED; UNAUTHENTICATED when there is no token.
     [[nodiscard]] Result<Principal> authenticate(QByteArrayView token) const;
     /// Revokes the calling token only (other tablets of the same table stay logged in).
@@ -66,6 +69,7 @@ private:
     /// refresh(), and a forced reload when `subject` is still unknown (created since).
     [[nodiscard]] Status refreshFor(const QString &subject) { return m_tracker.refreshFor(subject); }
     [[nodiscard]] QString issue(const Principal &principal, qint64 ttl, qint64 now) const;
+    [[nodiscard]] Result<IssuedToken> issueTable(qint64 tableId, int tableNumber);
 
     TableRepository &m_tables;
     StaffRepository &m_staff;

@@ -99,6 +99,16 @@ void EdgeApi::tableLogin(int tableNumber, const QString &password, Callback done
          std::move(done));
 }
 
+void EdgeApi::tablePair(int tableNumber, const QString &code, Callback done)
+{
+    post(u"/api/v1/auth/table-pair"_s, {{u"table_number"_s, tableNumber}, {u"code"_s, code}}, std::move(done));
+}
+
+void EdgeApi::createPairingCode(qint64 tableId, Callback done)
+{
+    post(u"/api/v1/tables/%1/pairing-code"_s.arg(tableId), {}, std::move(done));
+}
+
 void EdgeApi::staffLogin(const QString &username, const QString &password, Callback done)
 {
     post(u"/api/v1/auth/staff-login"_s, {{u"username"_s, username}, {u"password"_s, password}},

@@ -45,6 +45,10 @@ public:
 
     void tableLogin(int tableNumber, const QString &password, Callback done);
     void staffLogin(const QString &username, const QString &password, Callback done);
+    /// A tablet exchanges a manager's single-use pairing code for its table's token.
+    void tablePair(int tableNumber, const QString &code, Callback done);
+    /// Manager: a pairing code for the table (what the "pair a tablet" QR carries).
+    void createPairingCode(qint64 tableId, Callback done);
     void fetchMenu(const QByteArray &etag, Callback done);
     void placeOrder(const QJsonObject &body, Callback done);
     /// stations: comma-joined station filter for staff, empty for all.

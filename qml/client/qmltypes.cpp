@@ -6,6 +6,7 @@
 #include "menumodel.h"
 #include "orderlistmodel.h"
 #include "ordersubmitter.h"
+#include "pairinglinks.h"
 #include "tablelistmodel.h"
 
 #include <QQmlEngine>
@@ -27,6 +28,8 @@ void registerQmlTypes()
     qmlRegisterUncreatableType<TableListModel>(uri, 1, 0, "TableListModel", reason);
     qmlRegisterUncreatableType<OrderSubmitter>(uri, 1, 0, "OrderSubmitter", reason);
     qmlRegisterUncreatableType<EventStream>(uri, 1, 0, "EventStream", reason);
+    qmlRegisterSingletonType<PairingLinks>(uri, 1, 0, "PairingLinks",
+                                           [](QQmlEngine *, QJSEngine *) { return new PairingLinks; });
 }
 
 } // namespace tableorder::client

@@ -4,6 +4,8 @@
 #include "eventstream.h"
 #include "kitchencontroller.h"
 #include "qmltypes.h"
+#include "qrcodeitem.h"
+#include "tablepairing.h"
 #include "translations.h"
 #include "uisetup.h"
 
@@ -19,6 +21,8 @@ KitchenApp::KitchenApp(const ui::AppOptions &options, QObject *parent) : QObject
     client::registerQmlTypes();
     qmlRegisterUncreatableType<KitchenController>("TableOrder.Kitchen", 1, 0, "Kitchen", u"the app's controller"_s);
     qmlRegisterUncreatableType<AllDayModel>("TableOrder.Kitchen", 1, 0, "AllDayModel", u"the app's controller"_s);
+    qmlRegisterUncreatableType<TablePairing>("TableOrder.Kitchen", 1, 0, "TablePairing", u"the app's controller"_s);
+    qmlRegisterType<QrCodeItem>("TableOrder.Kitchen", 1, 0, "QrCode");
     ui::setupEngine(m_engine);
     m_translations = std::make_unique<ui::Translations>(u"kitchen"_s, m_engine);
     m_controller = std::make_unique<KitchenController>(options, *m_translations);

@@ -11,6 +11,7 @@
 #include "newordersound.h"
 #include "orderlistmodel.h"
 #include "tablelistmodel.h"
+#include "tablepairing.h"
 #include "translations.h"
 
 #include <QDateTime>
@@ -52,7 +53,8 @@ KitchenController::KitchenController(const ui::AppOptions &options, ui::Translat
       m_allDay(std::make_unique<AllDayModel>()), m_tables(std::make_unique<TableListModel>()),
       m_tableOrders(std::make_unique<OrderListModel>()), m_tableHistory(std::make_unique<OrderListModel>()),
       m_menu(std::make_unique<MenuModel>()), m_categories(std::make_unique<CategoryModel>()),
-      m_sound(std::make_unique<NewOrderSound>(options.mute))
+      m_sound(std::make_unique<NewOrderSound>(options.mute)),
+      m_pairing(std::make_unique<TablePairing>(*m_api, *m_tables))
 {
     m_new->setStatuses({u"pending"_s});
     m_preparing->setStatuses({u"preparing"_s});
@@ -153,6 +155,7 @@ void KitchenController::login(const QString &edgeUrl, const QString &username, c
 
 void KitchenController::logout()
 {
+    m_pairing->clear();
     m_stream->stop();
     m_settings->clearToken();
     m_new->clear();

@@ -17,6 +17,7 @@ Q_MOC_INCLUDE("categorymodel.h")
 Q_MOC_INCLUDE("menumodel.h")
 Q_MOC_INCLUDE("orderlistmodel.h")
 Q_MOC_INCLUDE("tablelistmodel.h")
+Q_MOC_INCLUDE("tablepairing.h")
 
 namespace tableorder::client {
 class CategoryModel;
@@ -37,6 +38,7 @@ namespace tableorder::kitchen {
 
 class AllDayModel;
 class NewOrderSound;
+class TablePairing;
 
 /// The kitchen display and the manager's screens. Tickets come from the event stream
 /// (filtered by this screen's stations) into three columns: new, preparing, and completed a
@@ -69,6 +71,8 @@ class KitchenController : public QObject
     Q_PROPERTY(tableorder::client::OrderListModel *tableHistory READ tableHistory CONSTANT)
     Q_PROPERTY(qint64 selectedTableId READ selectedTableId NOTIFY selectedTableChanged)
     Q_PROPERTY(QVariantMap selectedTable READ selectedTable NOTIFY selectedTableChanged)
+    /// Manager: the "pair a tablet" QR of a table.
+    Q_PROPERTY(tableorder::kitchen::TablePairing *pairing READ pairing CONSTANT)
     Q_PROPERTY(tableorder::client::MenuModel *menu READ menu CONSTANT)
     Q_PROPERTY(tableorder::client::CategoryModel *categories READ categories CONSTANT)
     Q_PROPERTY(QStringList stations READ stations NOTIFY stationsChanged)
@@ -144,6 +148,7 @@ public:
     [[nodiscard]] client::OrderListModel *tableHistory() const { return m_tableHistory.get(); }
     [[nodiscard]] qint64 selectedTableId() const { return m_selectedTable; }
     [[nodiscard]] QVariantMap selectedTable() const;
+    [[nodiscard]] TablePairing *pairing() const { return m_pairing.get(); }
     [[nodiscard]] client::MenuModel *menu() const { return m_menu.get(); }
     [[nodiscard]] client::CategoryModel *categories() const { return m_categories.get(); }
     [[nodiscard]] QStringList stations() const { return m_stations; }
@@ -218,6 +223,7 @@ private:
     std::unique_ptr<client::MenuModel> m_menu;
     std::unique_ptr<client::CategoryModel> m_categories;
     std::unique_ptr<NewOrderSound> m_sound;
+    std::unique_ptr<TablePairing> m_pairing;
     Screen m_screen = Screen::Login;
     bool m_loginBusy = false;
     QString m_loginError;

@@ -1,6 +1,7 @@
 #include "tabletapp.h"
 
 #include "qmltypes.h"
+#include "qrscanner.h"
 #include "tabletcontroller.h"
 #include "translations.h"
 #include "uisetup.h"
@@ -16,6 +17,7 @@ TabletApp::TabletApp(const ui::AppOptions &options, QObject *parent) : QObject(p
 {
     client::registerQmlTypes();
     qmlRegisterUncreatableType<TabletController>("TableOrder.Tablet", 1, 0, "Tablet", u"the app's controller"_s);
+    qmlRegisterUncreatableType<QrScanner>("TableOrder.Tablet", 1, 0, "QrScanner", u"the app's controller"_s);
     ui::setupEngine(m_engine);
     m_translations = std::make_unique<ui::Translations>(u"tablet"_s, m_engine);
     m_controller = std::make_unique<TabletController>(options, *m_translations);

@@ -9,6 +9,8 @@
 #include "menumodel.h"
 #include "orderlistmodel.h"
 #include "ordersubmitter.h"
+#include "pairinglink.h"
+#include "qrscanner.h"
 #include "translations.h"
 
 #include <QJsonArray>
@@ -29,7 +31,8 @@ TabletController::TabletController(const ui::AppOptions &options, ui::Translatio
       m_api(std::make_unique<EdgeApi>()), m_stream(std::make_unique<EventStream>()),
       m_menu(std::make_unique<MenuModel>()), m_categories(std::make_unique<CategoryModel>()),
       m_cart(std::make_unique<CartModel>(*m_menu)), m_orders(std::make_unique<OrderListModel>()),
-      m_submitter(std::make_unique<OrderSubmitter>(*m_api, *m_settings))
+      m_submitter(std::make_unique<OrderSubmitter>(*m_api, *m_settings)),
+      m_scanner(std::make_unique<QrScanner>())
 {
     m_orders->setNewestFirst(true);
     m_translations.setLanguage(options.language.isEmpty() ? m_settings->language() : options.language);
@@ -178,25 +181,62 @@ void TabletController::setup(const QString &edgeUrl, int tableNumber, const QStr
     m_api->setBaseUrl(url);
     m_api->setToken({});
     m_api->tableLogin(tableNumber, password, [this, url, tableNumber, pin](const ApiReply &reply) {
-        if (reply.certificateRefused)
-            return setSetupState(false, tr("The edge's certificate does not match the fingerprint: "
-                                           "check it on the manager screen. Not connected."));
-        if (reply.noAnswer())
-            return setSetupState(false, tr("Cannot reach the edge at %1").arg(url.toString()));
         if (reply.status == 401)
             return setSetupState(false, tr("Wrong table number or password"));
-        if (reply.status == 429)
-            return setSetupState(false, tr("Too many attempts; wait %n seconds", nullptr, reply.retryAfter));
-        if (!reply.ok())
-            return setSetupState(false, tr("The edge refused: %1").arg(reply.errorMessage()));
-        m_settings->setEdgeUrl(url);
-        m_settings->setEdgeFingerprint(pin);
-        m_settings->setTableNumber(int(reply.json.value(u"table"_s).toObject().value(u"number"_s).toInt(tableNumber)));
-        m_settings->setToken(reply.json.value(u"token"_s).toString(), u"table"_s);
-        setSetupState(false, {});
-        emit configChanged();
-        connectToEdge();
+        finishSetup(reply, url, pin, tableNumber);
     });
+}
+
+void TabletController::pair(const QString &text)
+{
+    const auto link = PairingLink::parse(text);
+    if (!link)
+        return setSetupState(false, tr("This is not a pairing link from the manager screen (%1)").arg(link.error()));
+    if (!link->hasTable())
+        return setSetupState(false, tr("This link has no table: show the pairing QR of a table on the "
+                                       "manager screen (Tables, then the table)"));
+    // A tablet provisioned with an edge keeps it; the link only brings the table and code.
+    const QUrl url = m_options.edgeUrl.isEmpty() ? link->edge : m_options.edgeUrl;
+    const QString pin = m_options.edgeFingerprint.isEmpty() ? link->fingerprint
+                                                            : CertificatePins::normalize(m_options.edgeFingerprint);
+    if (url.scheme() == u"https"_s && pin.isEmpty())
+        return setSetupState(false, tr("Enter the edge's certificate fingerprint (SHA-256, 64 hex digits) "
+                                       "that the manager screen shows"));
+    CertificatePins::pin(url, pin);
+    setSetupState(true, {});
+    m_api->setBaseUrl(url);
+    m_api->setToken({});
+    const int tableNumber = link->tableNumber;
+    m_api->tablePair(tableNumber, link->code, [this, url, tableNumber, pin](const ApiReply &reply) {
+        if (reply.errorCode() == u"PAIRING_CODE_USED"_s)
+            return setSetupState(false, tr("This pairing QR was already used. Show a new one on the manager screen."));
+        if (reply.errorCode() == u"PAIRING_CODE_EXPIRED"_s)
+            return setSetupState(false, tr("This pairing QR has expired or was replaced. Show a new one on the "
+                                           "manager screen."));
+        if (reply.status == 401)
+            return setSetupState(false, tr("The edge does not accept this pairing code for table %1.").arg(tableNumber));
+        finishSetup(reply, url, pin, tableNumber);
+    });
+}
+
+void TabletController::finishSetup(const ApiReply &reply, const QUrl &url, const QString &pin, int tableNumber)
+{
+    if (reply.certificateRefused)
+        return setSetupState(false, tr("The edge's certificate does not match the fingerprint: "
+                                       "check it on the manager screen. Not connected."));
+    if (reply.noAnswer())
+        return setSetupState(false, tr("Cannot reach the edge at %1").arg(url.toString()));
+    if (reply.status == 429)
+        return setSetupState(false, tr("Too many attempts; wait %n seconds", nullptr, reply.retryAfter));
+    if (!reply.ok())
+        return setSetupState(false, tr("The edge refused: %1").arg(reply.errorMessage()));
+    m_settings->setEdgeUrl(url);
+    m_settings->setEdgeFingerprint(pin);
+    m_settings->setTableNumber(int(reply.json.value(u"table"_s).toObject().value(u"number"_s).toInt(tableNumber)));
+    m_settings->setToken(reply.json.value(u"token"_s).toString(), u"table"_s);
+    setSetupState(false, {});
+    emit configChanged();
+    connectToEdge();
 }
 
 void TabletController::resetSetup()

@@ -14,6 +14,7 @@ Q_MOC_INCLUDE("categorymodel.h")
 Q_MOC_INCLUDE("menumodel.h")
 Q_MOC_INCLUDE("orderlistmodel.h")
 Q_MOC_INCLUDE("ordersubmitter.h")
+Q_MOC_INCLUDE("qrscanner.h")
 
 namespace tableorder::client {
 class CartModel;
@@ -24,6 +25,7 @@ class EventStream;
 class MenuModel;
 class OrderListModel;
 class OrderSubmitter;
+struct ApiReply;
 } // namespace tableorder::client
 
 namespace tableorder::ui {
@@ -31,6 +33,8 @@ class Translations;
 }
 
 namespace tableorder::tablet {
+
+class QrScanner;
 
 /// Everything the table's tablet does, for its QML: first-run setup by staff (edge address,
 /// table number, password -> a stored table token), the menu with live sold-out changes, the
@@ -58,6 +62,8 @@ class TabletController : public QObject
     Q_PROPERTY(tableorder::client::CartModel *cart READ cart CONSTANT)
     Q_PROPERTY(tableorder::client::OrderListModel *orders READ orders CONSTANT)
     Q_PROPERTY(tableorder::client::OrderSubmitter *submitter READ submitter CONSTANT)
+    /// The setup screen's camera scan of the manager's pairing QR.
+    Q_PROPERTY(tableorder::tablet::QrScanner *scanner READ scanner CONSTANT)
 public:
     enum class Screen { Setup, Menu };
     Q_ENUM(Screen)
@@ -73,6 +79,9 @@ public:
     /// `fingerprint`: the SHA-256 of an https edge's certificate, pinned from now on.
     Q_INVOKABLE void setup(const QString &edgeUrl, int tableNumber, const QString &password,
                            const QString &fingerprint = {});
+    /// Staff: pair this tablet with the manager's pairing link (scanned from the QR, or
+    /// pasted): its edge, certificate fingerprint, table and single-use code.
+    Q_INVOKABLE void pair(const QString &link);
     /// Staff: forget the table login and show the setup screen.
     Q_INVOKABLE void resetSetup();
     /// Sends the cart as an order; false when the cart cannot be ordered or one is in flight.
@@ -101,6 +110,7 @@ public:
     [[nodiscard]] client::CartModel *cart() const { return m_cart.get(); }
     [[nodiscard]] client::OrderListModel *orders() const { return m_orders.get(); }
     [[nodiscard]] client::OrderSubmitter *submitter() const { return m_submitter.get(); }
+    [[nodiscard]] QrScanner *scanner() const { return m_scanner.get(); }
     [[nodiscard]] client::EventStream *stream() const { return m_stream.get(); }
     [[nodiscard]] client::ClientSettings &settings() const { return *m_settings; }
 
@@ -122,6 +132,8 @@ private:
     void setScreen(Screen screen);
     void setSetupState(bool busy, const QString &error);
     void onUnauthorized();
+    /// After a table login or pairing answered: store the token and start, or say why not.
+    void finishSetup(const client::ApiReply &reply, const QUrl &url, const QString &pin, int tableNumber);
 
     ui::AppOptions m_options;
     ui::Translations &m_translations;
@@ -133,6 +145,7 @@ private:
     std::unique_ptr<client::CartModel> m_cart;
     std::unique_ptr<client::OrderListModel> m_orders;
     std::unique_ptr<client::OrderSubmitter> m_submitter;
+    std::unique_ptr<QrScanner> m_scanner;
     Screen m_screen = Screen::Setup;
     bool m_setupBusy = false;
     QString m_setupError;

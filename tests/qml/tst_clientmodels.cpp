@@ -6,6 +6,7 @@
 #include "menumodel.h"
 #include "money.h"
 #include "orderlistmodel.h"
+#include "pairinglink.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -50,6 +51,62 @@ class TestClientModels : public QObject
 {
     Q_OBJECT
 private slots:
+    void pairingLinkRoundTrip()
+    {
+        PairingLink link;
+        link.edge = QUrl(u"https://192.168.0.10:8443"_s);
+        link.fingerprint = QString(64, u'a');
+        link.tableNumber = 12;
+        link.code = u"7K2QXM4RTB0C"_s;
+        const QString text = link.toString();
+        QVERIFY(text.startsWith(u"tableorder://pair?edge=https%3A%2F%2F192.168.0.10%3A8443&fp="_s));
+        const auto back = PairingLink::parse(u"  "_s + text + u"\n"_s);
+        QVERIFY2(back, qPrintable(back ? QString() : back.error()));
+        QCOMPARE(back->edge, link.edge);
+        QCOMPARE(back->fingerprint, link.fingerprint);
+        QCOMPARE(back->tableNumber, 12);
+        QCOMPARE(back->code, link.code);
+        // A plain-http edge needs no fingerprint; a kitchen screen's link has no table.
+        const auto kitchen = PairingLink::parse(u"tableorder://pair?edge=http%3A%2F%2F10.0.0.2%3A8080"_s);
+        QVERIFY(kitchen && !kitchen->hasTable() && kitchen->fingerprint.isEmpty());
+    }
+
+    void pairingLinkRefuses_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("empty") << QString();
+        QTest::newRow("web address") << u"https://192.168.0.10:8080"_s;
+        QTest::newRow("other host") << u"tableorder://steal?edge=http%3A%2F%2F10.0.0.2"_s;
+        QTest::newRow("no edge") << u"tableorder://pair?table=3&code=ABC"_s;
+        QTest::newRow("edge not http") << u"tableorder://pair?edge=file%3A%2F%2F%2Fetc%2Fpasswd"_s;
+        QTest::newRow("edge with user info") << u"tableorder://pair?edge=http%3A%2F%2Fa%3Ab%40evil%3A80"_s;
+        QTest::newRow("https without fp") << u"tableorder://pair?edge=https%3A%2F%2F10.0.0.2%3A8080&table=3&code=ABC"_s;
+        QTest::newRow("short fp") << u"tableorder://pair?edge=https%3A%2F%2F10.0.0.2&fp=abcd&table=3&code=ABC"_s;
+        QTest::newRow("table without code") << u"tableorder://pair?edge=http%3A%2F%2F10.0.0.2&table=3"_s;
+        QTest::newRow("table 0") << u"tableorder://pair?edge=http%3A%2F%2F10.0.0.2&table=0&code=ABC"_s;
+        QTest::newRow("code with markup") << u"tableorder://pair?edge=http%3A%2F%2F10.0.0.2&table=3&code=%3Cb%3E"_s;
+    }
+    void pairingLinkRefuses()
+    {
+        QFETCH(QString, text);
+        const auto link = PairingLink::parse(text);
+        QVERIFY(!link);
+        QVERIFY(!link.error().isEmpty());
+    }
+
+    void pairingLinkEdgeForTablets()
+    {
+        const QStringList lan{u"https://192.168.0.10:8080"_s};
+        // The manager's screen on the LAN: its own address.
+        QCOMPARE(PairingLink::edgeForTablets(QUrl(u"https://192.168.0.10:8080/"_s), lan),
+                 QUrl(u"https://192.168.0.10:8080"_s));
+        // On the edge's own PC: the edge's LAN address.
+        QCOMPARE(PairingLink::edgeForTablets(QUrl(u"https://127.0.0.1:8080"_s), lan), QUrl(lan.first()));
+        QCOMPARE(PairingLink::edgeForTablets(QUrl(u"http://localhost:8080"_s), lan), QUrl(lan.first()));
+        // Nothing better known: loopback stays (the manager screen warns).
+        QCOMPARE(PairingLink::edgeForTablets(QUrl(u"http://127.0.0.1:8080"_s), {}), QUrl(u"http://127.0.0.1:8080"_s));
+    }
+
     void backoffGrowsToItsCeiling()
     {
         Backoff backoff(Backoff::Settings{500, 4000, 2.0, 0.0});

@@ -64,7 +64,7 @@ bool DaemonProcess::launch(const Launch &launch)
     }
 
     const QRegularExpression listening(QRegularExpression::escape(launch.category)
-                                       + u": listening on 127\\.0\\.0\\.1:(\\d+)"_s);
+                                       + u": listening on (?:\\d{1,3}\\.){3}\\d{1,3}:(\\d+)"_s);
     QDeadlineTimer deadline(startTimeoutMs);
     while (!deadline.hasExpired()) {
         drain();

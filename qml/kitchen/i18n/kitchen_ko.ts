@@ -69,6 +69,14 @@
         <source>Log in</source>
         <translation>로그인</translation>
     </message>
+    <message>
+        <source>Edge address, or a pairing link from the manager screen</source>
+        <translation>매장 서버 주소 또는 매니저 화면의 연결 링크</translation>
+    </message>
+    <message>
+        <source>Not a usable pairing link: %1</source>
+        <translation>쓸 수 없는 연결 링크입니다: %1</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -250,6 +258,10 @@
         <location filename="../qml/TablesPage.qml" line="243" />
         <source>Close table</source>
         <translation>테이블 정리</translation>
+    </message>
+    <message>
+        <source>Pair a tablet with this table (QR)</source>
+        <translation>이 테이블에 태블릿 연결 (QR)</translation>
     </message>
 </context>
 <context>
@@ -442,6 +454,76 @@
         <location filename="../kitchencontroller.cpp" line="606" />
         <source>#%1 done</source>
         <translation>#%1 완료</translation>
+    </message>
+</context>
+<context>
+    <name>PairingDialog</name>
+    <message>
+        <source>Asking the edge for a code…</source>
+        <translation>매장 서버에 코드를 요청하는 중…</translation>
+    </message>
+    <message>
+        <source>This code has expired. Tap “New code”.</source>
+        <translation>만료된 코드입니다. “새 코드”를 누르세요.</translation>
+    </message>
+    <message>
+        <source>Pair a tablet with table %1</source>
+        <translation>%1번 테이블에 태블릿 연결</translation>
+    </message>
+    <message>
+        <source>On the tablet's setup screen, tap “Scan pairing QR” and hold it up to this code. The tablet joins this table; no password needed.</source>
+        <translation>태블릿 설정 화면에서 “연결 QR 스캔”을 누르고 이 코드에 비추세요. 비밀번호 없이 이 테이블에 연결됩니다.</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>만료됨</translation>
+    </message>
+    <message>
+        <source>Works once · %1 left</source>
+        <translation>1회용 · %1 남음</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>코드</translation>
+    </message>
+    <message>
+        <source>Edge</source>
+        <translation>매장 서버</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>인증서</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>링크 복사</translation>
+    </message>
+    <message>
+        <source>New code</source>
+        <translation>새 코드</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>Next table →</source>
+        <translation>다음 테이블 →</translation>
+    </message>
+</context>
+<context>
+    <name>tableorder::kitchen::TablePairing</name>
+    <message>
+        <source>Cannot reach the edge: try again.</source>
+        <translation>매장 서버에 연결할 수 없습니다. 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The edge refused: %1</source>
+        <translation>매장 서버가 거부했습니다: %1</translation>
+    </message>
+    <message>
+        <source>The edge answers on this machine only (%1): tablets cannot reach it. Start it with --listen 0.0.0.0:PORT.</source>
+        <translation>매장 서버가 이 컴퓨터에서만 응답합니다 (%1). 태블릿이 연결할 수 없으니 --listen 0.0.0.0:PORT 로 실행하세요.</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import TableOrder.Ui
+import TableOrder.Client
 
 Rectangle {
     objectName: "loginScreen"
@@ -41,10 +42,34 @@ Rectangle {
                 objectName: "loginEdge"
                 dark: true
                 Layout.fillWidth: true
-                label: qsTr("Edge address")
+                label: qsTr("Edge address, or a pairing link from the manager screen")
                 placeholder: "http://192.168.0.10:8080"
                 text: kitchen.edgeUrl
                 visible: !kitchen.edgeProvisioned
+                property string linkError: ""
+                // A pasted tableorder://pair link fills the address and the fingerprint.
+                onTextChanged: {
+                    if (!PairingLinks.looksLikeLink(text)) {
+                        linkError = ""
+                        return
+                    }
+                    const link = PairingLinks.parse(text)
+                    linkError = link.ok ? "" : link.error
+                    if (link.ok) {
+                        fingerprintField.text = link.fingerprint
+                        text = link.edge
+                    }
+                }
+            }
+            Text {
+                textFormat: Text.PlainText
+                objectName: "loginLinkError"
+                visible: edgeField.linkError.length > 0
+                text: qsTr("Not a usable pairing link: %1").arg(edgeField.linkError)
+                color: Theme.kVeryLate
+                font.pixelSize: Theme.small + 2
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
             }
             TextInputField {
                 id: fingerprintField

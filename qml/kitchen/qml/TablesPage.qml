@@ -158,6 +158,13 @@ Item {
                     text: page.tableOpen ? qsTr("Guests paid: close the table") : qsTr("Table is free")
                     onClicked: confirmClose.open()
                 }
+                TouchButton {
+                    objectName: "pairTabletButton"
+                    Layout.fillWidth: true
+                    variant: "dark"
+                    text: qsTr("Pair a tablet with this table (QR)")
+                    onClicked: { kitchen.pairing.request(kitchen.selectedTableId); pairingDialog.open() }
+                }
                 TabBar {
                     id: tabs
                     Layout.fillWidth: true
@@ -224,6 +231,8 @@ Item {
             }
         }
     }
+
+    PairingDialog { id: pairingDialog }
 
     Dialog {
         id: confirmClose

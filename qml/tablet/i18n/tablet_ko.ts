@@ -362,6 +362,26 @@
         <source>Start taking orders</source>
         <translation>주문 받기 시작</translation>
     </message>
+    <message>
+        <source>Pairing QR from the manager screen, or its link</source>
+        <translation>매니저 화면의 연결 QR 또는 연결 링크</translation>
+    </message>
+    <message>
+        <source>Pairing link from the manager screen</source>
+        <translation>매니저 화면의 연결 링크</translation>
+    </message>
+    <message>
+        <source>Scan pairing QR</source>
+        <translation>연결 QR 스캔</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>연결</translation>
+    </message>
+    <message>
+        <source>Or set up by hand with the table's password:</source>
+        <translation>또는 테이블 비밀번호로 직접 설정:</translation>
+    </message>
 </context>
 <context>
     <name>tableorder::tablet::TabletController</name>
@@ -404,6 +424,37 @@
         <location filename="../tabletcontroller.cpp" line="202" />
         <source>This tablet's login is no longer valid. Staff: please set it up again.</source>
         <translation>이 태블릿의 로그인이 만료되었습니다. 직원이 다시 설정해 주세요.</translation>
+    </message>
+    <message>
+        <source>This is not a pairing link from the manager screen (%1)</source>
+        <translation>매니저 화면의 연결 링크가 아닙니다 (%1)</translation>
+    </message>
+    <message>
+        <source>This link has no table: show the pairing QR of a table on the manager screen (Tables, then the table)</source>
+        <translation>테이블 정보가 없는 링크입니다. 매니저 화면(테이블 → 해당 테이블)의 연결 QR을 사용하세요</translation>
+    </message>
+    <message>
+        <source>This pairing QR was already used. Show a new one on the manager screen.</source>
+        <translation>이미 사용된 연결 QR입니다. 매니저 화면에서 새 QR을 띄워 주세요.</translation>
+    </message>
+    <message>
+        <source>This pairing QR has expired or was replaced. Show a new one on the manager screen.</source>
+        <translation>만료되었거나 새 QR로 바뀐 연결 QR입니다. 매니저 화면에서 새 QR을 띄워 주세요.</translation>
+    </message>
+    <message>
+        <source>The edge does not accept this pairing code for table %1.</source>
+        <translation>매장 서버가 %1번 테이블에 이 연결 코드를 받지 않습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>QrScanView</name>
+    <message>
+        <source>Hold the manager screen's pairing QR in the square</source>
+        <translation>매니저 화면의 연결 QR을 네모 안에 맞춰 주세요</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
     </message>
 </context>
 </TS>

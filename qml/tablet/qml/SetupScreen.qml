@@ -3,7 +3,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import TableOrder.Ui
 
-// First-run setup, done by staff: which edge, which table, the table's password.
+// First-run setup, done by staff: the manager screen's pairing QR (scanned, or its link
+// pasted), or by hand: which edge, which table, the table's password.
 Rectangle {
     id: screen
     objectName: "setupScreen"
@@ -34,6 +35,45 @@ Rectangle {
             Text {
                 textFormat: Text.PlainText
                 text: qsTr("For staff. The tablet remembers this until it is set up again.")
+                font.pixelSize: Theme.small + 2
+                color: Theme.textMuted
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
+            }
+            // The quick way: the manager screen's "pair a tablet" QR, scanned or its link pasted.
+            RowLayout {
+                spacing: 12
+                Layout.fillWidth: true
+                TextInputField {
+                    id: linkField
+                    objectName: "setupLink"
+                    Layout.fillWidth: true
+                    label: tablet.scanner.available ? qsTr("Pairing QR from the manager screen, or its link")
+                                                    : qsTr("Pairing link from the manager screen")
+                    placeholder: "tableorder://pair?…"
+                    inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase | Qt.ImhNoPredictiveText
+                }
+                TouchButton {
+                    id: scanButton
+                    objectName: "setupScan"
+                    Layout.alignment: Qt.AlignBottom
+                    visible: tablet.scanner.available && linkField.text.trim().length === 0
+                    enabled: !tablet.setupBusy
+                    text: qsTr("Scan pairing QR")
+                    onClicked: scanner.active = true
+                }
+                TouchButton {
+                    objectName: "setupPair"
+                    Layout.alignment: Qt.AlignBottom
+                    visible: !scanButton.visible
+                    enabled: !tablet.setupBusy && linkField.text.trim().length > 0
+                    text: qsTr("Pair")
+                    onClicked: tablet.pair(linkField.text)
+                }
+            }
+            Text {
+                textFormat: Text.PlainText
+                text: qsTr("Or set up by hand with the table's password:")
                 font.pixelSize: Theme.small + 2
                 color: Theme.textMuted
                 Layout.fillWidth: true
@@ -103,6 +143,27 @@ Rectangle {
                 enabled: !tablet.setupBusy
                 onClicked: tablet.setup(edgeField.text, parseInt(tableField.text), passwordField.text, fingerprintField.text)
             }
+        }
+    }
+
+    // The camera, only while scanning; its QML (QtMultimedia) loads only on a device that has one.
+    Loader {
+        id: scanner
+        objectName: "setupScanner"
+        anchors.fill: parent
+        active: false
+        source: "QrScanView.qml"
+        Connections {
+            target: scanner.item
+            function onClosed() { scanner.active = false }
+        }
+    }
+    Connections {
+        target: tablet.scanner
+        function onLinkFound(link) {
+            scanner.active = false
+            linkField.text = link
+            tablet.pair(link)
         }
     }
 }

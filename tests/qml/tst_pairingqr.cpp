@@ -1,0 +1,288 @@
+// The manager's "pair a tablet" QR, end to end, headless against a real edge serving TLS:
+// the manager screen renders a QR; the rendered pixels, read back with zbar, are a pairing
+// link; that link, given to a fresh tablet's setup screen, pairs it with the right table and
+// pins the edge's certificate; the same link again, or edited for another table, pairs
+// nothing; the kitchen login takes the link for its address and fingerprint. Saves
+// docs/screenshots/manager-pairing.png.
+#include "certificatepins.h"
+#include "clientsettings.h"
+#include "kitchenapp.h"
+#include "kitchencontroller.h"
+#include "pairinglink.h"
+#include "qrcodeitem.h"
+#include "qrdecoder.h"
+#include "tablepairing.h"
+#include "tabletapp.h"
+#include "tabletcontroller.h"
+#include "testsupport.h"
+#include "uidriver.h"
+#include "uisetup.h"
+
+#include <QGuiApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkInterface>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace tableorder;
+using namespace tableorder::test;
+
+namespace {
+
+/// A non-loopback IPv4 address of this machine, so that the edge's address in the QR is one
+/// a tablet on the LAN could use; loopback when the machine has none.
+QString lanAddress()
+{
+    for (const QHostAddress &address : QNetworkInterface::allAddresses())
+        if (address.protocol() == QAbstractSocket::IPv4Protocol && !address.isLoopback() && !address.isLinkLocal())
+            return address.toString();
+    return u"127.0.0.1"_s;
+}
+
+/// The claims of a JWT (not verified: the edge did that).
+QJsonObject claimsOf(const QString &token)
+{
+    const QByteArray payload = QByteArray::fromBase64(token.section(u'.', 1, 1).toLatin1(),
+                                                      QByteArray::Base64UrlEncoding);
+    return QJsonDocument::fromJson(payload).object();
+}
+
+} // namespace
+
+class TestPairingQr : public QObject
+{
+    Q_OBJECT
+
+    const QString m_host = lanAddress();
+    EdgeProcess m_edge{{.arguments = {u"--tls"_s, u"on"_s, u"--listen"_s, lanAddress() + u":0"_s}}};
+    QTemporaryDir m_dir;
+    QUrl m_url;
+    QString m_fingerprint;
+    std::unique_ptr<kitchen::KitchenApp> m_manager;
+    std::unique_ptr<UiDriver> m_k;
+    QString m_link; // as read from the screen
+    const QString m_out = QStringLiteral(TABLEORDER_SCREENSHOT_DIR);
+
+    std::unique_ptr<tablet::TabletApp> freshTablet(const QString &name)
+    {
+        ui::AppOptions options;
+        options.settingsFile = m_dir.filePath(name + u".ini"_s);
+        options.windowed = true;
+        options.width = 1280;
+        options.height = 800;
+        options.language = u"en"_s;
+        auto app = std::make_unique<tablet::TabletApp>(options);
+        if (!app->show())
+            return nullptr;
+        return app;
+    }
+
+    /// What the QR item shows, as a camera would read it: its pixels on the window, decoded.
+    QStringList readQr()
+    {
+        QQuickItem *qr = m_k->find(u"pairingQr"_s);
+        if (!qr)
+            return {};
+        const QImage window = m_manager->window()->grabWindow();
+        const QRectF area = qr->mapRectToScene(QRectF(0, 0, qr->width(), qr->height()));
+        const qreal dpr = window.devicePixelRatio();
+        return tablet::QrDecoder::decode(window.copy(QRectF(area.topLeft() * dpr, area.size() * dpr).toRect()));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        if (!tablet::QrDecoder::available())
+            QSKIP("built without zbar (libzbar-dev): cannot read the QR back");
+        VERIFY_STARTED(m_edge);
+        m_url = QUrl(u"https://%1:%2"_s.arg(m_host).arg(m_edge.port()));
+        QProcess cli;
+        cli.start(EdgeProcess::binaryPath(), {u"tls"_s, u"fingerprint"_s, u"--data-dir"_s, m_edge.dataDir()});
+        QVERIFY(cli.waitForFinished(30'000));
+        m_fingerprint = QString::fromLatin1(cli.readAllStandardOutput()).split(u'\n').value(0).trimmed();
+        QCOMPARE(m_fingerprint.size(), 64);
+
+        ui::AppOptions options;
+        options.settingsFile = m_dir.filePath(u"manager.ini"_s);
+        options.windowed = true;
+        options.width = 1920;
+        options.height = 1080;
+        options.mute = true;
+        options.language = u"en"_s;
+        m_manager = std::make_unique<kitchen::KitchenApp>(options);
+        QVERIFY(m_manager->show());
+        m_k = std::make_unique<UiDriver>(m_manager->window());
+        QVERIFY(QTest::qWaitForWindowExposed(m_manager->window()));
+        m_manager->controller().login(m_url.toString(), u"manager"_s, u"manager"_s, m_fingerprint);
+        QTRY_VERIFY_WITH_TIMEOUT(m_k->find(u"page-tables"_s), 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_manager->controller().online(), 15'000); // WSS, pinned
+    }
+
+    void theManagerScreenShowsATablesQr()
+    {
+        QVERIFY(m_k->tap(u"page-tables"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(m_k->find(u"table-4"_s), 5000);
+        QVERIFY(m_k->tap(u"table-4"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(m_k->find(u"pairTabletButton"_s), 3000);
+        QVERIFY(m_k->tap(u"pairTabletButton"_s));
+        kitchen::TablePairing *pairing = m_manager->controller().pairing();
+        QTRY_VERIFY_WITH_TIMEOUT(!pairing->link().isEmpty(), 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_k->find(u"pairingQr"_s), 3000);
+        QCOMPARE(pairing->tableNumber(), 4);
+        QVERIFY(pairing->secondsLeft() > 590 && pairing->secondsLeft() <= 600);
+        QVERIFY(m_k->text(u"pairingTitle"_s).contains(u"table 4"_s));
+        QVERIFY(!m_k->text(u"pairingCode"_s).isEmpty());
+
+        // Read back from the pixels, as the tablet's camera would.
+        QStringList read;
+        QTRY_VERIFY_WITH_TIMEOUT(!(read = readQr()).isEmpty(), 5000);
+        QCOMPARE(read.size(), 1);
+        m_link = read.first();
+        QCOMPARE(m_link, pairing->link());
+
+        const auto link = client::PairingLink::parse(m_link);
+        QVERIFY2(link, qPrintable(link ? QString() : link.error()));
+        QCOMPARE(link->edge, m_url);
+        QCOMPARE(link->fingerprint, m_fingerprint);
+        QCOMPARE(link->tableNumber, 4);
+        QCOMPARE(link->code.size(), 12);
+        // No table password in it, in any form.
+        QVERIFY(!m_link.contains(u"0000"_s) && !m_link.contains(u"password"_s));
+        if (m_host != u"127.0.0.1"_s)
+            QVERIFY(!m_k->find(u"pairingWarning"_s));
+
+        QVERIFY(m_k->save(m_out + u"/manager-pairing.png"_s));
+    }
+
+    void theLinkPairsAFreshTabletWithThatTable()
+    {
+        QVERIFY(!m_link.isEmpty());
+        // Nothing pinned for the edge before: the tablet gets its pin from the link alone.
+        client::CertificatePins::pin(m_url, {});
+        auto app = freshTablet(u"tablet-a"_s);
+        QVERIFY(app);
+        UiDriver t(app->window());
+        QTRY_VERIFY_WITH_TIMEOUT(t.find(u"setupScreen"_s), 3000);
+        QVERIFY(t.type(u"setupLink"_s, m_link));
+        QTRY_VERIFY_WITH_TIMEOUT(t.find(u"setupPair"_s), 2000);
+        if (qEnvironmentVariableIsSet("TABLEORDER_SETUP_SHOT"))
+            t.save(qEnvironmentVariable("TABLEORDER_SETUP_SHOT"));
+        QVERIFY(t.tap(u"setupPair"_s));
+        auto &tablet = app->controller();
+        QTRY_VERIFY_WITH_TIMEOUT(t.find(u"menuScreen"_s), 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(tablet.menuReady(), 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(tablet.online(), 10'000); // WSS through the pinned certificate
+        QVERIFY(!tablet.certificateRefused());
+        QCOMPARE(tablet.tableNumber(), 4);
+        QCOMPARE(tablet.edgeUrl(), m_url.toString());
+        QCOMPARE(tablet.settings().edgeFingerprint(), m_fingerprint);
+        QCOMPARE(tablet.settings().role(), u"table"_s);
+        QCOMPARE(claimsOf(tablet.settings().token()).value(u"role"_s).toString(), u"table"_s);
+        QCOMPARE(claimsOf(tablet.settings().token()).value(u"tid"_s).toInteger(),
+                 m_manager->controller().pairing()->tableId());
+    }
+
+    void theSameLinkPairsNothingMore()
+    {
+        auto app = freshTablet(u"tablet-b"_s);
+        QVERIFY(app);
+        UiDriver t(app->window());
+        QVERIFY(t.type(u"setupLink"_s, m_link));
+        QTRY_VERIFY_WITH_TIMEOUT(t.find(u"setupPair"_s), 2000);
+        QVERIFY(t.tap(u"setupPair"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(!app->controller().setupError().isEmpty(), 10'000);
+        QVERIFY2(app->controller().setupError().contains(u"already used"_s), qPrintable(app->controller().setupError()));
+        QVERIFY(t.find(u"setupError"_s));
+        QVERIFY(t.find(u"setupScreen"_s));
+        QVERIFY(app->controller().settings().token().isEmpty());
+    }
+
+    void aCodeFromOneTableCannotPairAnother()
+    {
+        // A fresh code for table 4, its link edited to say table 5.
+        kitchen::TablePairing *pairing = m_manager->controller().pairing();
+        const QString before = pairing->link();
+        QVERIFY(m_k->tap(u"pairingRenew"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(!pairing->link().isEmpty() && pairing->link() != before, 10'000);
+        auto link = client::PairingLink::parse(pairing->link());
+        QVERIFY(link);
+        link->tableNumber = 5;
+
+        auto app = freshTablet(u"tablet-c"_s);
+        QVERIFY(app);
+        app->controller().pair(link->toString());
+        QTRY_VERIFY_WITH_TIMEOUT(!app->controller().setupError().isEmpty(), 10'000);
+        QVERIFY2(app->controller().setupError().contains(u"table 5"_s), qPrintable(app->controller().setupError()));
+        QVERIFY(app->controller().settings().token().isEmpty());
+
+        // The code still pairs its own table.
+        link->tableNumber = 4;
+        app->controller().pair(link->toString());
+        QTRY_COMPARE_WITH_TIMEOUT(app->controller().screen(), tablet::TabletController::Screen::Menu, 10'000);
+        QCOMPARE(app->controller().tableNumber(), 4);
+    }
+
+    void notALinkIsExplained_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("a web address") << u"https://example.com/pair"_s << u"not a pairing link"_s;
+        QTest::newRow("https without fingerprint")
+                << u"tableorder://pair?edge=https%3A%2F%2F10.0.0.1%3A8080&table=3&code=ABCD"_s << u"fingerprint"_s;
+        QTest::newRow("kitchen link, no table")
+                << u"tableorder://pair?edge=http%3A%2F%2F10.0.0.1%3A8080"_s << u"no table"_s;
+    }
+    void notALinkIsExplained()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, says);
+        auto app = freshTablet(u"tablet-d"_s);
+        QVERIFY(app);
+        app->controller().pair(text);
+        QVERIFY2(app->controller().setupError().contains(says), qPrintable(app->controller().setupError()));
+        QCOMPARE(app->controller().setupBusy(), false);
+    }
+
+    void theKitchenLoginTakesTheLink()
+    {
+        client::CertificatePins::pin(m_url, {});
+        ui::AppOptions options;
+        options.settingsFile = m_dir.filePath(u"kitchen.ini"_s);
+        options.windowed = true;
+        options.width = 1280;
+        options.height = 800;
+        options.mute = true;
+        kitchen::KitchenApp app(options);
+        QVERIFY(app.show());
+        UiDriver k(app.window());
+        QTRY_VERIFY_WITH_TIMEOUT(k.find(u"loginScreen"_s), 3000);
+        QVERIFY(k.type(u"loginEdge"_s, m_link));
+        QTRY_COMPARE_WITH_TIMEOUT(k.findAny(u"loginEdge"_s)->property("text").toString(), m_url.toString(), 2000);
+        QCOMPARE(client::CertificatePins::normalize(k.findAny(u"loginFingerprint"_s)->property("text").toString()),
+                 m_fingerprint);
+        QVERIFY(k.type(u"loginUser"_s, u"kitchen"_s));
+        QVERIFY(k.type(u"loginPassword"_s, u"kitchen"_s));
+        QVERIFY(k.tap(u"loginSubmit"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(k.find(u"board"_s), 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(app.controller().online(), 10'000);
+    }
+
+    void cleanupTestCase()
+    {
+        m_k.reset();
+        m_manager.reset();
+    }
+};
+
+int main(int argc, char *argv[])
+{
+    QGuiApplication app(argc, argv);
+    tableorder::ui::setupApplication(app);
+    TestPairingQr test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+#include "tst_pairingqr.moc"
