@@ -1,5 +1,7 @@
 #include "categorymodel.h"
 
+#include "menumodel.h"
+
 #include <QJsonObject>
 
 using namespace Qt::StringLiterals;
@@ -20,7 +22,7 @@ QVariant CategoryModel::data(const QModelIndex &index, int role) const
     const Category &c = m_categories.at(index.row());
     switch (role) {
     case IdRole: return c.id;
-    case NameRole: return c.name;
+    case NameRole: return translated(c.translations, m_language, u"name"_s, c.name);
     case StationRole: return c.station;
     case ItemCountRole: return c.itemCount;
     default: return {};
@@ -40,7 +42,7 @@ void CategoryModel::setCategories(const QJsonArray &categories)
         const QJsonObject c = value.toObject();
         m_categories.append({c.value(u"id"_s).toInteger(), c.value(u"name"_s).toString(),
                              c.value(u"station"_s).toString(u"kitchen"_s),
-                             int(c.value(u"items"_s).toArray().size())});
+                             int(c.value(u"items"_s).toArray().size()), c.value(u"translations"_s).toObject()});
     }
     endResetModel();
     emit countChanged();
@@ -59,6 +61,19 @@ QStringList CategoryModel::stations() const
 qint64 CategoryModel::idAt(int row) const
 {
     return row >= 0 && row < m_categories.size() ? m_categories.at(row).id : 0;
+}
+
+} // namespace tableorder::client
+
+namespace tableorder::client {
+
+void CategoryModel::setLanguage(const QString &language)
+{
+    if (language == m_language)
+        return;
+    m_language = language;
+    if (!m_categories.isEmpty())
+        emit dataChanged(index(0), index(int(m_categories.size()) - 1), {NameRole});
 }
 
 } // namespace tableorder::client

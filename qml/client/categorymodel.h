@@ -2,10 +2,12 @@
 
 #include <QAbstractListModel>
 #include <QJsonArray>
+#include <QJsonObject>
 
 namespace tableorder::client {
 
-/// The menu's categories in menu order, with the station that prepares each.
+/// The menu's categories in menu order, with the station that prepares each; names in
+/// `language` (Korean fallback).
 class CategoryModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -20,6 +22,7 @@ public:
         QString name;
         QString station;
         int itemCount = 0;
+        QJsonObject translations;
     };
 
     explicit CategoryModel(QObject *parent = nullptr);
@@ -34,12 +37,14 @@ public:
     /// Every station some category uses, plus the usual ones, sorted.
     [[nodiscard]] QStringList stations() const;
     [[nodiscard]] Q_INVOKABLE qint64 idAt(int row) const;
+    void setLanguage(const QString &language);
 
 signals:
     void countChanged();
 
 private:
     QList<Category> m_categories;
+    QString m_language = QStringLiteral("ko");
 };
 
 } // namespace tableorder::client

@@ -40,6 +40,7 @@ bool OrderSubmitter::submit(const QJsonArray &items, const QString &note)
     m_errorCode.clear();
     m_lastProblem.clear();
     m_unavailable.clear();
+    m_details = {};
     m_backoff.reset();
     send();
     return true;
@@ -94,7 +95,8 @@ void OrderSubmitter::onReply(const QString &clientOrderId, const ApiReply &reply
     if (reply.isDefinitive()) {
         m_errorCode = reply.errorCode();
         m_lastProblem = reply.errorMessage();
-        const QJsonArray ids = reply.errorDetails().value(u"menu_item_ids"_s).toArray();
+        m_details = reply.errorDetails();
+        const QJsonArray ids = m_details.value(u"menu_item_ids"_s).toArray();
         m_unavailable = ids.toVariantList();
         qCWarning(lcOrder) << "order" << clientOrderId << "refused:" << reply.describe();
         finish(State::Rejected);

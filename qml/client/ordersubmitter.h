@@ -31,6 +31,13 @@ class OrderSubmitter : public QObject
     Q_PROPERTY(QString lastProblem READ lastProblem NOTIFY stateChanged)
     Q_PROPERTY(QVariantList unavailableItemIds READ unavailableItemIds NOTIFY stateChanged)
     Q_PROPERTY(int orderNumber READ orderNumber NOTIFY stateChanged)
+    /// 409 OPTION_UNAVAILABLE: the options that ran out.
+    Q_PROPERTY(QVariantList unavailableOptionIds READ unavailableOptionIds NOTIFY stateChanged)
+    /// 409 ITEM_UNAVAILABLE: "sold_out" or "hours".
+    Q_PROPERTY(QString unavailableReason READ unavailableReason NOTIFY stateChanged)
+    /// 409 OUT_OF_STOCK: the item and how many portions are left.
+    Q_PROPERTY(qint64 outOfStockItemId READ outOfStockItemId NOTIFY stateChanged)
+    Q_PROPERTY(int remaining READ remaining NOTIFY stateChanged)
 public:
     enum class State {
         Idle,     // nothing in flight
@@ -44,7 +51,7 @@ public:
     OrderSubmitter(EdgeApi &api, ClientSettings &settings, QObject *parent = nullptr);
 
     /// Starts placing an order; false while another one is still in flight.
-    /// `items`: [{menu_item_id, quantity}], as the edge wants them.
+    /// `items`: [{menu_item_id, quantity, options?, note?}], as the edge wants them.
     bool submit(const QJsonArray &items, const QString &note = {});
     /// Resends the order a previous run left unanswered (call once at start, with a token).
     void resumePending();
@@ -62,6 +69,10 @@ public:
     [[nodiscard]] QString errorCode() const { return m_errorCode; }
     [[nodiscard]] QString lastProblem() const { return m_lastProblem; }
     [[nodiscard]] QVariantList unavailableItemIds() const { return m_unavailable; }
+    [[nodiscard]] QVariantList unavailableOptionIds() const { return m_details.value(QStringLiteral("option_ids")).toArray().toVariantList(); }
+    [[nodiscard]] QString unavailableReason() const { return m_details.value(QStringLiteral("reason")).toString(); }
+    [[nodiscard]] qint64 outOfStockItemId() const { return m_details.value(QStringLiteral("menu_item_id")).toInteger(); }
+    [[nodiscard]] int remaining() const { return m_details.value(QStringLiteral("remaining")).toInt(); }
     [[nodiscard]] int orderNumber() const { return int(m_order.value(QStringLiteral("number")).toInteger()); }
     [[nodiscard]] QJsonObject order() const { return m_order; }
     [[nodiscard]] QString pendingClientOrderId() const;
@@ -90,6 +101,7 @@ private:
     QString m_errorCode;
     QString m_lastProblem;
     QVariantList m_unavailable;
+    QJsonObject m_details; // error.details of a refusal
     Backoff m_backoff{Backoff::Settings{1000, 10'000, 2.0, 0.2}};
     QTimer m_retry;
     QTimer m_tick;

@@ -3,6 +3,7 @@
 #include "cartmodel.h"
 #include "categorymodel.h"
 #include "eventstream.h"
+#include "linedraft.h"
 #include "menumodel.h"
 #include "orderlistmodel.h"
 #include "ordersubmitter.h"
@@ -24,6 +25,7 @@ void registerQmlTypes()
     qmlRegisterUncreatableType<MenuModel>(uri, 1, 0, "MenuModel", reason);
     qmlRegisterUncreatableType<CategoryModel>(uri, 1, 0, "CategoryModel", reason);
     qmlRegisterUncreatableType<CartModel>(uri, 1, 0, "CartModel", reason);
+    qmlRegisterUncreatableType<LineDraft>(uri, 1, 0, "LineDraft", reason);
     qmlRegisterUncreatableType<OrderListModel>(uri, 1, 0, "OrderListModel", reason);
     qmlRegisterUncreatableType<TableListModel>(uri, 1, 0, "TableListModel", reason);
     qmlRegisterUncreatableType<OrderSubmitter>(uri, 1, 0, "OrderSubmitter", reason);

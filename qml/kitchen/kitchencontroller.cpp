@@ -7,6 +7,7 @@
 #include "clientsettings.h"
 #include "edgeapi.h"
 #include "eventstream.h"
+#include "lineoptions.h"
 #include "menumodel.h"
 #include "newordersound.h"
 #include "orderlistmodel.h"
@@ -467,6 +468,11 @@ void KitchenController::showAllStations()
 QStringList KitchenController::knownStations() const
 {
     return m_categories->stations();
+}
+
+bool KitchenController::isRemovalOption(const QString &name, qint64 priceDelta) const
+{
+    return kitchen::isRemovalOption(name, priceDelta);
 }
 
 void KitchenController::recount()

@@ -122,6 +122,8 @@ public:
     Q_INVOKABLE void closeSession(qint64 tableId);
     Q_INVOKABLE void setCategoryStation(qint64 categoryId, const QString &station);
     Q_INVOKABLE void clearMessage();
+    /// An option that removes something ("no onions", "양파 빼기"): shown so it stands out.
+    Q_INVOKABLE bool isRemovalOption(const QString &name, qint64 priceDelta) const;
 
     void setUndoWindowMs(int ms) { m_undoMs = ms; }
     void setDoneRetentionMs(int ms) { m_doneRetentionMs = ms; }

@@ -6,6 +6,7 @@
 #include "clientsettings.h"
 #include "edgeapi.h"
 #include "eventstream.h"
+#include "linedraft.h"
 #include "menumodel.h"
 #include "orderlistmodel.h"
 #include "ordersubmitter.h"
@@ -30,7 +31,8 @@ TabletController::TabletController(const ui::AppOptions &options, ui::Translatio
       m_settings(std::make_unique<ClientSettings>(options.settingsFile)),
       m_api(std::make_unique<EdgeApi>()), m_stream(std::make_unique<EventStream>()),
       m_menu(std::make_unique<MenuModel>()), m_categories(std::make_unique<CategoryModel>()),
-      m_cart(std::make_unique<CartModel>(*m_menu)), m_orders(std::make_unique<OrderListModel>()),
+      m_cart(std::make_unique<CartModel>(*m_menu)),
+      m_draft(std::make_unique<LineDraft>(*m_menu, *m_cart)), m_orders(std::make_unique<OrderListModel>()),
       m_submitter(std::make_unique<OrderSubmitter>(*m_api, *m_settings)),
       m_scanner(std::make_unique<QrScanner>())
 {
@@ -63,14 +65,24 @@ TabletController::TabletController(const ui::AppOptions &options, ui::Translatio
         emit orderAccepted(int(order.value(u"number"_s).toInteger()));
     });
     connect(m_submitter.get(), &OrderSubmitter::rejected, this, [this](const QString &code, const QString &message) {
-        if (code == u"ITEM_UNAVAILABLE"_s)
-            loadMenu(); // the sold-out flags this tablet missed
+        // Sold-out flags, hours, stock or options this tablet missed.
+        if (code == u"ITEM_UNAVAILABLE"_s || code == u"OPTION_UNAVAILABLE"_s || code == u"OUT_OF_STOCK"_s)
+            loadMenu();
         emit orderRejected(code, message);
     });
 
     m_menuRetry.setSingleShot(true);
     connect(&m_menuRetry, &QTimer::timeout, this, &TabletController::loadMenu);
-    connect(&m_translations, &ui::Translations::languageChanged, this, &TabletController::languageChanged);
+    // Menu texts come in every language with the menu: switching asks the edge for nothing.
+    m_menu->setLanguage(m_translations.language());
+    m_categories->setLanguage(m_translations.language());
+    connect(&m_translations, &ui::Translations::languageChanged, this, [this] {
+        m_menu->setLanguage(m_translations.language());
+        m_categories->setLanguage(m_translations.language());
+        emit languageChanged();
+        emit rejectionTextChanged();
+    });
+    connect(m_submitter.get(), &OrderSubmitter::stateChanged, this, &TabletController::rejectionTextChanged);
 }
 
 TabletController::~TabletController() = default;
@@ -154,6 +166,9 @@ void TabletController::onEvent(const QString &type, const QJsonObject &data, qin
         emit sessionClosed();
     } else if (type == u"menu.item_availability_changed"_s) {
         if (!m_menu->updateItem(data.value(u"item"_s).toObject()))
+            loadMenu();
+    } else if (type == u"menu.option_availability_changed"_s) {
+        if (!m_menu->updateOption(data.value(u"option"_s).toObject()))
             loadMenu();
     } else if (type == u"menu.updated"_s) {
         loadMenu();
@@ -271,6 +286,12 @@ void TabletController::setLanguage(const QString &language)
         m_settings->setLanguage(language);
 }
 
+void TabletController::openItem(qint64 itemId)
+{
+    if (m_draft->start(itemId))
+        emit itemSheetRequested();
+}
+
 void TabletController::selectCategory(qint64 categoryId)
 {
     m_menu->setCategoryId(categoryId);
@@ -280,10 +301,48 @@ QString TabletController::itemNames(const QVariantList &ids) const
 {
     QStringList names;
     for (const QVariant &id : ids) {
-        if (const auto entry = m_menu->find(id.toLongLong()))
-            names.append(entry->name);
+        if (const MenuEntry *entry = m_menu->entry(id.toLongLong()))
+            names.append(m_menu->nameOf(*entry));
     }
     return names.join(u", "_s);
+}
+
+QString TabletController::optionNames(const QVariantList &ids) const
+{
+    QStringList names;
+    for (const QVariant &id : ids) {
+        for (const MenuEntry &entry : m_menu->allItems()) {
+            if (const MenuOption *option = entry.option(id.toLongLong())) {
+                names.append(m_menu->nameOf(*option));
+                break;
+            }
+        }
+    }
+    return names.join(u", "_s);
+}
+
+QString TabletController::rejectionText() const
+{
+    const QString code = m_submitter->errorCode();
+    if (m_submitter->state() != OrderSubmitter::State::Rejected || code.isEmpty())
+        return {};
+    if (code == u"ITEM_UNAVAILABLE"_s) {
+        const QString names = itemNames(m_submitter->unavailableItemIds());
+        if (m_submitter->unavailableReason() == u"hours"_s)
+            return tr("Not served at this time: %1. Please remove it and order again.").arg(names);
+        return tr("Sold out just now: %1. Please remove it and order again.").arg(names);
+    }
+    if (code == u"OPTION_UNAVAILABLE"_s)
+        return tr("This choice just ran out: %1. Please choose again and order again.")
+                .arg(optionNames(m_submitter->unavailableOptionIds()));
+    if (code == u"OUT_OF_STOCK"_s) {
+        const QString name = itemNames({m_submitter->outOfStockItemId()});
+        if (m_submitter->remaining() <= 0)
+            return tr("Sold out just now: %1. Please remove it and order again.").arg(name);
+        return tr("Only %n left of %1. Please lower the quantity and order again.", nullptr,
+                  m_submitter->remaining()).arg(name);
+    }
+    return tr("Please ask a member of staff. (%1)").arg(code);
 }
 
 int TabletController::tableNumber() const

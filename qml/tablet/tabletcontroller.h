@@ -11,6 +11,7 @@
 
 Q_MOC_INCLUDE("cartmodel.h")
 Q_MOC_INCLUDE("categorymodel.h")
+Q_MOC_INCLUDE("linedraft.h")
 Q_MOC_INCLUDE("menumodel.h")
 Q_MOC_INCLUDE("orderlistmodel.h")
 Q_MOC_INCLUDE("ordersubmitter.h")
@@ -22,6 +23,7 @@ class CategoryModel;
 class ClientSettings;
 class EdgeApi;
 class EventStream;
+class LineDraft;
 class MenuModel;
 class OrderListModel;
 class OrderSubmitter;
@@ -60,6 +62,10 @@ class TabletController : public QObject
     Q_PROPERTY(tableorder::client::MenuModel *menu READ menu CONSTANT)
     Q_PROPERTY(tableorder::client::CategoryModel *categories READ categories CONSTANT)
     Q_PROPERTY(tableorder::client::CartModel *cart READ cart CONSTANT)
+    /// The line being put together on an item's sheet (options, note, quantity).
+    Q_PROPERTY(tableorder::client::LineDraft *draft READ draft CONSTANT)
+    /// Why the last order was refused, in words for the guests (empty unless refused).
+    Q_PROPERTY(QString rejectionText READ rejectionText NOTIFY rejectionTextChanged)
     Q_PROPERTY(tableorder::client::OrderListModel *orders READ orders CONSTANT)
     Q_PROPERTY(tableorder::client::OrderSubmitter *submitter READ submitter CONSTANT)
     /// The setup screen's camera scan of the manager's pairing QR.
@@ -87,9 +93,13 @@ public:
     /// Sends the cart as an order; false when the cart cannot be ordered or one is in flight.
     Q_INVOKABLE bool placeOrder();
     Q_INVOKABLE void setLanguage(const QString &language);
+    /// Opens an item's sheet (options, allergens, note) with a fresh line.
+    Q_INVOKABLE void openItem(qint64 itemId);
     Q_INVOKABLE void selectCategory(qint64 categoryId);
     /// Names of menu items, for "sold out: ..." messages.
     Q_INVOKABLE QString itemNames(const QVariantList &ids) const;
+    /// Names of options (of any item), for "ran out: ..." messages.
+    Q_INVOKABLE QString optionNames(const QVariantList &ids) const;
 
     [[nodiscard]] Screen screen() const { return m_screen; }
     [[nodiscard]] int tableNumber() const;
@@ -108,6 +118,8 @@ public:
     [[nodiscard]] client::MenuModel *menu() const { return m_menu.get(); }
     [[nodiscard]] client::CategoryModel *categories() const { return m_categories.get(); }
     [[nodiscard]] client::CartModel *cart() const { return m_cart.get(); }
+    [[nodiscard]] client::LineDraft *draft() const { return m_draft.get(); }
+    [[nodiscard]] QString rejectionText() const;
     [[nodiscard]] client::OrderListModel *orders() const { return m_orders.get(); }
     [[nodiscard]] client::OrderSubmitter *submitter() const { return m_submitter.get(); }
     [[nodiscard]] QrScanner *scanner() const { return m_scanner.get(); }
@@ -121,6 +133,8 @@ signals:
     void menuReadyChanged();
     void connectionChanged();
     void languageChanged();
+    void rejectionTextChanged();
+    void itemSheetRequested();
     void orderAccepted(int number);
     void orderRejected(const QString &code, const QString &message);
     void sessionClosed();
@@ -143,6 +157,7 @@ private:
     std::unique_ptr<client::MenuModel> m_menu;
     std::unique_ptr<client::CategoryModel> m_categories;
     std::unique_ptr<client::CartModel> m_cart;
+    std::unique_ptr<client::LineDraft> m_draft;
     std::unique_ptr<client::OrderListModel> m_orders;
     std::unique_ptr<client::OrderSubmitter> m_submitter;
     std::unique_ptr<QrScanner> m_scanner;

@@ -35,7 +35,7 @@ AppOptions parseOptions(const QCoreApplication &app, const QString &description,
             u"sha256"_s);
     const QCommandLineOption settings(u"settings"_s, u"Settings file (INI) instead of the platform's."_s,
                                       u"file"_s);
-    const QCommandLineOption language(u"language"_s, u"ko or en (default: the saved choice, Korean)."_s,
+    const QCommandLineOption language(u"language"_s, u"ko, en, zh or ja (default: the saved choice, Korean)."_s,
                                       u"code"_s);
     const QCommandLineOption size(u"size"_s, u"Window size WIDTHxHEIGHT instead of full screen."_s,
                                   u"WxH"_s);

@@ -35,7 +35,10 @@ bool Translations::setLanguage(const QString &language)
     if (m_translator)
         QCoreApplication::installTranslator(m_translator.get());
     m_language = language;
-    QLocale::setDefault(QLocale(language == u"ko"_s ? QLocale::Korean : QLocale::English));
+    QLocale::setDefault(language == u"ko"_s   ? QLocale(QLocale::Korean, QLocale::SouthKorea)
+                        : language == u"zh"_s ? QLocale(QLocale::Chinese, QLocale::SimplifiedHanScript, QLocale::China)
+                        : language == u"ja"_s ? QLocale(QLocale::Japanese, QLocale::Japan)
+                                              : QLocale(QLocale::English, QLocale::UnitedStates));
     m_engine.retranslate();
     emit languageChanged();
     return true;

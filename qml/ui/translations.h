@@ -10,7 +10,8 @@ class QQmlEngine;
 namespace tableorder::ui {
 
 /// The screen's language: Korean by default (the app's .qm from qrc:/i18n), English is the
-/// source text. Switching re-translates the QML at once.
+/// source text; the tablet also has Simplified Chinese (zh) and Japanese (ja). Switching
+/// re-translates the QML at once.
 class Translations : public QObject
 {
     Q_OBJECT
@@ -21,7 +22,7 @@ public:
     ~Translations() override;
 
     [[nodiscard]] QString language() const { return m_language; }
-    /// "ko" or "en"; false for a language without a catalog.
+    /// "ko", "en", "zh", "ja"; false for a language without a catalog.
     bool setLanguage(const QString &language);
 
 signals:

@@ -67,6 +67,7 @@ void FaultProxy::onNewConnection()
             const QByteArray data = pipe->client->readAll();
             if (m_blackhole)
                 return;
+            m_httpRequests += int(data.count(" HTTP/1.1\r\n"));
             if (data.contains("POST /api/v1/orders ")) {
                 ++m_orderRequests;
                 if (m_loseOrderResponses > 0) {

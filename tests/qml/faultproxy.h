@@ -34,6 +34,8 @@ public:
     void cutAll();
 
     [[nodiscard]] int orderRequestsSeen() const { return m_orderRequests; }
+    /// HTTP requests passed to the edge (request lines; WebSocket frames are not counted).
+    [[nodiscard]] int httpRequestsSeen() const { return m_httpRequests; }
     [[nodiscard]] int responsesLost() const { return m_responsesLost; }
     [[nodiscard]] int openConnections() const;
 
@@ -59,6 +61,7 @@ private:
     bool m_blackhole = false;
     int m_loseOrderResponses = 0;
     int m_orderRequests = 0;
+    int m_httpRequests = 0;
     int m_responsesLost = 0;
     QList<Pipe *> m_pipes;
 };

@@ -10,6 +10,7 @@
 #include "faultproxy.h"
 #include "kitchenapp.h"
 #include "kitchencontroller.h"
+#include "menumodel.h"
 #include "orderlistmodel.h"
 #include "ordersubmitter.h"
 #include "tabletapp.h"
@@ -277,15 +278,48 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!m_t->find(u"offlineBanner"_s), 5000);
     }
 
-    void englishIsOneTapAway()
+    void languagesAreOneTapAwayAndAskTheEdgeForNothing()
     {
+        auto &controller = m_tablet->controller();
+        // The first item as GET /menu has it: its English and Japanese names, or Korean when
+        // the menu has no translation for it.
+        const QJsonObject menu = m_http.get(u"/api/v1/menu"_s, m_kitchenToken).json();
+        const QJsonObject first = menu.value(u"categories"_s).toArray().first().toObject()
+                                          .value(u"items"_s).toArray().first().toObject();
+        auto nameIn = [&](const QString &language) {
+            const QString name = first.value(u"translations"_s).toObject().value(language).toObject()
+                                         .value(u"name"_s).toString();
+            return name.isEmpty() ? first.value(u"name"_s).toString() : name;
+        };
+        const qint64 firstId = first.value(u"id"_s).toInteger();
+        controller.selectCategory(first.value(u"category_id"_s).toInteger());
+        auto shownName = [&] {
+            for (int row = 0; row < controller.menu()->rowCount(); ++row) {
+                const QModelIndex i = controller.menu()->index(row);
+                if (i.data(client::MenuModel::IdRole).toLongLong() == firstId)
+                    return i.data(client::MenuModel::NameRole).toString();
+            }
+            return QString();
+        };
+        QCOMPARE(shownName(), nameIn(u"ko"_s));
         const QString korean = m_t->text(u"cartOrderButton"_s);
-        QVERIFY(m_t->tap(u"languageButton"_s));
-        QTRY_COMPARE_WITH_TIMEOUT(m_tablet->controller().language(), u"en"_s, 1000);
-        QTRY_VERIFY_WITH_TIMEOUT(m_t->text(u"cartOrderButton"_s) != korean, 1000);
-        QCOMPARE(m_t->text(u"cartOrderButton"_s), u"Order"_s);
-        QVERIFY(m_t->tap(u"languageButton"_s));
+        const int requests = m_proxy->httpRequestsSeen();
+
+        QVERIFY(m_t->tap(u"language-en"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(controller.language(), u"en"_s, 1000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_t->text(u"cartOrderButton"_s), u"Order"_s, 1000);
+        QCOMPARE(shownName(), nameIn(u"en"_s));
+        QVERIFY(m_t->tap(u"language-zh"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(m_t->text(u"cartOrderButton"_s), u"下单"_s, 1000);
+        QCOMPARE(shownName(), nameIn(u"zh"_s));
+        QVERIFY(m_t->tap(u"language-ja"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(m_t->text(u"cartOrderButton"_s), u"注文する"_s, 1000);
+        QCOMPARE(shownName(), nameIn(u"ja"_s));
+        QCOMPARE(controller.settings().language(), u"ja"_s); // kept for the next start
+        QVERIFY(m_t->tap(u"language-ko"_s));
         QTRY_COMPARE_WITH_TIMEOUT(m_t->text(u"cartOrderButton"_s), korean, 1000);
+        QCOMPARE(shownName(), nameIn(u"ko"_s));
+        QCOMPARE(m_proxy->httpRequestsSeen(), requests); // the menu carries every language
     }
 
     void managerClosesTheTable()

@@ -25,11 +25,21 @@ Rectangle {
             clip: true
             spacing: 4
             model: kitchen.allDay
+            // An item, then its options indented under it.
             delegate: RowLayout {
                 width: list.width
-                height: 48
-                Text { textFormat: Text.PlainText; text: quantity; color: Theme.kPreparing; font.pixelSize: 28; font.weight: Font.Black; Layout.preferredWidth: 48 }
-                Text { textFormat: Text.PlainText; text: name; color: Theme.kText; font.pixelSize: Theme.body + 2; elide: Text.ElideRight; Layout.fillWidth: true }
+                height: isOption ? 34 : 48
+                Item { visible: isOption; Layout.preferredWidth: 20 }
+                Text { textFormat: Text.PlainText; text: quantity; color: isOption ? Theme.kTextMuted : Theme.kPreparing; font.pixelSize: isOption ? Theme.body : 28; font.weight: Font.Black; Layout.preferredWidth: isOption ? 36 : 48 }
+                Text {
+                    textFormat: Text.PlainText
+                    text: isOption ? (removal ? "✕ " : "+ ") + name : name
+                    color: removal ? Theme.kVeryLate : isOption ? Theme.kTextMuted : Theme.kText
+                    font.pixelSize: isOption ? Theme.body - 2 : Theme.body + 2
+                    font.weight: removal ? Font.Bold : Font.Normal
+                    elide: Text.ElideRight
+                    Layout.fillWidth: true
+                }
             }
             Text {
                 textFormat: Text.PlainText

@@ -105,33 +105,79 @@ Rectangle {
 
         Repeater {
             model: ticket.compact ? [] : items
-            delegate: RowLayout {
+            // A line: quantity and dish, then each option and the line's note under it.
+            delegate: ColumnLayout {
+                id: lineBox
+                readonly property var line: modelData
                 Layout.fillWidth: true
-                spacing: 12
-                opacity: ticket.stationShown(modelData.station) ? 1.0 : 0.4
-                Text {
-                    textFormat: Text.PlainText
-                    text: modelData.quantity + "×"
-                    color: modelData.quantity > 1 ? Theme.kLate : Theme.kText
-                    font.pixelSize: 28
-                    font.weight: Font.Black
-                    Layout.preferredWidth: 56
+                spacing: 2
+                opacity: ticket.stationShown(line.station) ? 1.0 : 0.4
+                RowLayout {
+                    Layout.fillWidth: true
+                    spacing: 12
+                    Text {
+                        textFormat: Text.PlainText
+                        text: lineBox.line.quantity + "×"
+                        color: lineBox.line.quantity > 1 ? Theme.kLate : Theme.kText
+                        font.pixelSize: 28
+                        font.weight: Font.Black
+                        Layout.preferredWidth: 56
+                    }
+                    Text {
+                        textFormat: Text.PlainText
+                        text: lineBox.line.name
+                        color: Theme.kText
+                        font.pixelSize: 27
+                        font.weight: Font.DemiBold
+                        wrapMode: Text.WordWrap
+                        Layout.fillWidth: true
+                    }
+                    Text {
+                        textFormat: Text.PlainText
+                        visible: !ticket.stationShown(lineBox.line.station)
+                        text: lineBox.line.station || ""
+                        color: Theme.kTextMuted
+                        font.pixelSize: Theme.small
+                    }
+                }
+                Repeater {
+                    model: lineBox.line.options || []
+                    delegate: Rectangle {
+                        readonly property bool removal: kitchen.isRemovalOption(modelData.name, modelData.price_delta || 0)
+                        objectName: "ticketOption-" + orderId + "-" + modelData.id
+                        Layout.fillWidth: true
+                        Layout.leftMargin: 68
+                        implicitHeight: optionText.implicitHeight + (removal ? 8 : 0)
+                        radius: 6
+                        color: removal ? "#5A1F1E" : "transparent"
+                        border.width: removal ? 2 : 0
+                        border.color: Theme.kVeryLate
+                        Text {
+                            id: optionText
+                            textFormat: Text.PlainText
+                            anchors.left: parent.left
+                            anchors.right: parent.right
+                            anchors.verticalCenter: parent.verticalCenter
+                            anchors.leftMargin: parent.removal ? 8 : 0
+                            text: (parent.removal ? "✕ " : "+ ") + modelData.name
+                            color: parent.removal ? "#FFD2D0" : Theme.kText
+                            font.pixelSize: parent.removal ? 24 : 22
+                            font.weight: parent.removal ? Font.Black : Font.Normal
+                            wrapMode: Text.WordWrap
+                        }
+                    }
                 }
                 Text {
+                    objectName: "lineNote-" + orderId + "-" + index
                     textFormat: Text.PlainText
-                    text: modelData.name
-                    color: Theme.kText
-                    font.pixelSize: 27
+                    visible: (lineBox.line.note || "").length > 0
+                    text: "✎ " + (lineBox.line.note || "")
+                    color: Theme.kLate
+                    font.pixelSize: 22
                     font.weight: Font.DemiBold
                     wrapMode: Text.WordWrap
                     Layout.fillWidth: true
-                }
-                Text {
-                    textFormat: Text.PlainText
-                    visible: !ticket.stationShown(modelData.station)
-                    text: modelData.station || ""
-                    color: Theme.kTextMuted
-                    font.pixelSize: Theme.small
+                    Layout.leftMargin: 68
                 }
             }
         }
@@ -140,8 +186,13 @@ Rectangle {
             visible: ticket.compact
             text: {
                 let parts = []
-                for (let i = 0; i < items.length; ++i)
-                    parts.push(items[i].quantity + "× " + items[i].name)
+                for (let i = 0; i < items.length; ++i) {
+                    const options = (items[i].options || []).map(o => o.name)
+                    if ((items[i].note || "").length > 0)
+                        options.push("✎ " + items[i].note)
+                    parts.push(items[i].quantity + "× " + items[i].name
+                               + (options.length > 0 ? " (" + options.join(", ") + ")" : ""))
+                }
                 return parts.join(", ")
             }
             color: Theme.kTextMuted

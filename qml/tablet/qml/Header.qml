@@ -53,13 +53,7 @@ Rectangle {
             fontSize: Theme.small
             Layout.preferredHeight: 36
         }
-        TouchButton {
-            objectName: "languageButton"
-            variant: "dark"
-            tint: "#3A332C"
-            text: tablet.language === "ko" ? "English" : "한국어"
-            onClicked: tablet.setLanguage(tablet.language === "ko" ? "en" : "ko")
-        }
+        LanguageSwitch { objectName: "languageSwitch" }
         TouchButton {
             objectName: "ordersButton"
             variant: "dark"

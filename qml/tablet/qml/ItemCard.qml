@@ -3,8 +3,10 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import TableOrder.Ui
 
-// One menu item: picture, name, description, price, and a big add button. Sold-out items
-// stay on the menu, greyed out, so guests see what is missing today.
+// One menu item: picture with its tags, name, description, price, and a big add button.
+// Sold-out items and items outside their hours stay on the menu, greyed out, so guests see
+// what is missing (and when it comes back). A tap on the card opens its sheet (allergens,
+// options, a note); "+ Add" adds it at once unless it has options to choose.
 Item {
     id: cardRoot
     readonly property int inCart: tablet.cart.quantity >= 0 ? tablet.cart.quantityOf(itemId) : 0
@@ -14,8 +16,7 @@ Item {
         objectName: "menuItem-" + itemId
         anchors.fill: parent
         anchors.margins: 8
-        enabled: available
-        onClicked: tablet.cart.add(itemId)
+        onClicked: tablet.openItem(itemId)
 
         background: Rectangle {
             radius: Theme.radius
@@ -50,7 +51,61 @@ Item {
                         // renderer pays for that on every frame) and a quarter of the memory.
                         sourceSize.width: Math.round(width)
                         sourceSize.height: Math.round(height)
-                        opacity: available ? 1.0 : 0.35
+                        opacity: orderable ? 1.0 : 0.35
+                    }
+                }
+                Flow {
+                    anchors.left: parent.left
+                    anchors.top: parent.top
+                    anchors.right: parent.right
+                    anchors.margins: 8
+                    anchors.rightMargin: 64
+                    spacing: 6
+                    Repeater {
+                        model: tags
+                        delegate: TagBadge { tag: modelData }
+                    }
+                }
+                Rectangle {
+                    visible: available && !availableNow
+                    anchors.centerIn: parent
+                    width: Math.min(parent.width - 16, notNowLabel.implicitWidth + 36)
+                    height: notNowLabel.implicitHeight + 20
+                    radius: 16
+                    color: "#CC2B2520"
+                    Text {
+                        id: notNowLabel
+                        objectName: "notNow-" + itemId
+                        textFormat: Text.PlainText
+                        anchors.centerIn: parent
+                        width: Math.min(implicitWidth, parent.parent.width - 52)
+                        horizontalAlignment: Text.AlignHCenter
+                        text: nextAvailableText.length > 0 ? qsTr("Not now · from %1").arg(nextAvailableText)
+                                                           : qsTr("Not available now")
+                        color: "white"
+                        font.pixelSize: Theme.body
+                        font.weight: Font.Bold
+                        wrapMode: Text.WordWrap
+                    }
+                }
+                Rectangle {
+                    visible: orderable && lowStock
+                    anchors.left: parent.left
+                    anchors.bottom: parent.bottom
+                    anchors.margins: 8
+                    width: stockLabel.implicitWidth + 20
+                    height: 32
+                    radius: 16
+                    color: Theme.warning
+                    Text {
+                        id: stockLabel
+                        objectName: "stockLeft-" + itemId
+                        textFormat: Text.PlainText
+                        anchors.centerIn: parent
+                        text: qsTr("Only %1 left").arg(stock)
+                        color: "white"
+                        font.pixelSize: Theme.small
+                        font.weight: Font.Bold
                     }
                 }
                 Rectangle {
@@ -95,7 +150,7 @@ Item {
                 text: name
                 font.pixelSize: 22
                 font.weight: Font.Bold
-                color: available ? Theme.text : Theme.textMuted
+                color: orderable ? Theme.text : Theme.textMuted
                 elide: Text.ElideRight
                 Layout.fillWidth: true
                 Layout.leftMargin: 8
@@ -125,7 +180,7 @@ Item {
                     text: priceText
                     font.pixelSize: 24
                     font.weight: Font.Bold
-                    color: available ? Theme.text : Theme.textMuted
+                    color: orderable ? Theme.text : Theme.textMuted
                     font.strikeout: !available
                     Layout.fillWidth: true
                 }
@@ -133,9 +188,9 @@ Item {
                     objectName: "addItem-" + itemId
                     implicitWidth: Math.max(Theme.touch, contentItem.implicitWidth + 28)
                     text: available ? qsTr("+ Add") : qsTr("Sold out")
-                    enabled: available
+                    enabled: orderable && (stock < 0 || cardRoot.inCart < stock)
                     Layout.preferredHeight: Theme.touch
-                    onClicked: tablet.cart.add(itemId)
+                    onClicked: hasOptions ? tablet.openItem(itemId) : tablet.cart.add(itemId)
                 }
             }
         }

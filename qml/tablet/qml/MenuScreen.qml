@@ -40,10 +40,19 @@ Item {
                 Layout.preferredWidth: 184
                 Layout.fillHeight: true
             }
-            MenuGrid {
-                id: grid
+            ColumnLayout {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
+                spacing: 0
+                FilterBar {
+                    Layout.fillWidth: true
+                    onFilterClicked: allergenFilter.open()
+                }
+                MenuGrid {
+                    id: grid
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                }
             }
             CartPanel {
                 visible: !screen.portrait
@@ -82,12 +91,15 @@ Item {
         onOrderClicked: { cartSheet.close(); confirmDialog.open() }
     }
     OrderDialog { id: confirmDialog }
+    OptionSheet { id: optionSheet }
+    AllergenFilter { id: allergenFilter }
     OrdersSheet { id: ordersSheet }
 
     Connections {
         target: tablet
         // The order dialog says it itself; the toast is for an order that went through while
         // the dialog was closed (e.g. resent after a restart).
+        function onItemSheetRequested() { optionSheet.open() }
         function onOrderAccepted(number) {
             if (!confirmDialog.opened)
                 toast.show(qsTr("Order #%1 received. Thank you!").arg(number))

@@ -53,7 +53,7 @@ Popup {
                 spacing: 8
                 interactive: contentHeight > height
                 model: tablet.cart
-                delegate: CartLine { width: lines.width; editable: false; implicitHeight: 72 }
+                delegate: CartLine { width: lines.width; editable: false; compact: true }
             }
             TextInputField {
                 Layout.fillWidth: true
@@ -164,9 +164,7 @@ Popup {
             Text {
                 textFormat: Text.PlainText
                 objectName: "orderRejectedText"
-                text: dialog.submitter.errorCode === "ITEM_UNAVAILABLE"
-                      ? qsTr("Sold out just now: %1. Please remove it and order again.").arg(tablet.itemNames(dialog.submitter.unavailableItemIds))
-                      : qsTr("Please ask a member of staff. (%1)").arg(dialog.submitter.errorCode)
+                text: tablet.rejectionText
                 font.pixelSize: Theme.body
                 color: Theme.text
                 wrapMode: Text.WordWrap

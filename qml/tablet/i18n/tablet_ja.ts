@@ -1,0 +1,736 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja">
+<context>
+    <name>AllergenChip</name>
+    <message>
+        <location filename="../qml/AllergenChip.qml" line="20"/>
+        <source>Egg</source>
+        <translation>卵</translation>
+    </message>
+    <message>
+        <location filename="../qml/AllergenChip.qml" line="21"/>
+        <source>Milk</source>
+        <translation>乳</translation>
+    </message>
+    <message>
+        <location filename="../qml/AllergenChip.qml" line="22"/>
+        <source>Buckwheat</source>
+        <translation>そば</translation>
+    </message>
+    <message>
+        <location filename="../qml/AllergenChip.qml" line="23"/>
+        <source>Peanut</source>
+        <translation>落花生</translation>
+    </message>
+    <message>
+        <location filename="../qml/AllergenChip.qml" line="24"/>
+        <source>Soybean</source>
+        <translation>大豆</translation>
+    </message>
+    <message>
+        <location filename="../qml/AllergenChip.qml" line="25"/>
+        <source>Wheat</source>
+        <translation>小麦</translation>
+    </message>
+    <message>
+        <location filename="../qml/AllergenChip.qml" line="26"/>
+        <source>Mackerel</source>
+        <translation>さば</translation>
+    </message>
+    <message>
+        <location filename="../qml/AllergenChip.qml" line="27"/>
+        <source>Crab</source>
+        <translation>かに</translation>
+    </message>
+    <message>
+        <location filename="../qml/AllergenChip.qml" line="28"/>
+        <source>Shrimp</source>
+        <translation>えび</translation>
+    </message>
+    <message>
+        <location filename="../qml/AllergenChip.qml" line="29"/>
+        <source>Pork</source>
+        <translation>豚肉</translation>
+    </message>
+    <message>
+        <location filename="../qml/AllergenChip.qml" line="30"/>
+        <source>Peach</source>
+        <translation>もも</translation>
+    </message>
+    <message>
+        <location filename="../qml/AllergenChip.qml" line="31"/>
+        <source>Tomato</source>
+        <translation>トマト</translation>
+    </message>
+    <message>
+        <location filename="../qml/AllergenChip.qml" line="32"/>
+        <source>Sulfites</source>
+        <translation>亜硫酸塩</translation>
+    </message>
+    <message>
+        <location filename="../qml/AllergenChip.qml" line="33"/>
+        <source>Walnut</source>
+        <translation>くるみ</translation>
+    </message>
+    <message>
+        <location filename="../qml/AllergenChip.qml" line="34"/>
+        <source>Chicken</source>
+        <translation>鶏肉</translation>
+    </message>
+    <message>
+        <location filename="../qml/AllergenChip.qml" line="35"/>
+        <source>Beef</source>
+        <translation>牛肉</translation>
+    </message>
+    <message>
+        <location filename="../qml/AllergenChip.qml" line="36"/>
+        <source>Squid</source>
+        <translation>いか</translation>
+    </message>
+    <message>
+        <location filename="../qml/AllergenChip.qml" line="37"/>
+        <source>Shellfish (oyster, abalone, mussel)</source>
+        <translation>貝類（かき・あわび・ムール貝を含む）</translation>
+    </message>
+    <message>
+        <location filename="../qml/AllergenChip.qml" line="38"/>
+        <source>Pine nut</source>
+        <translation>松の実</translation>
+    </message>
+</context>
+<context>
+    <name>AllergenFilter</name>
+    <message>
+        <location filename="../qml/AllergenFilter.qml" line="26"/>
+        <source>Hide dishes that contain</source>
+        <translation>次を含む料理を非表示</translation>
+    </message>
+    <message>
+        <location filename="../qml/AllergenFilter.qml" line="35"/>
+        <source>Based on the restaurant&apos;s labels. Please tell staff about serious allergies.</source>
+        <translation>店舗の表示に基づいています。重いアレルギーは必ずスタッフにお伝えください。</translation>
+    </message>
+    <message>
+        <location filename="../qml/AllergenFilter.qml" line="68"/>
+        <source>Show all dishes</source>
+        <translation>すべての料理を表示</translation>
+    </message>
+    <message>
+        <location filename="../qml/AllergenFilter.qml" line="76"/>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+</context>
+<context>
+    <name>CartBar</name>
+    <message>
+        <location filename="../qml/CartBar.qml" line="21"/>
+        <source>%1 items in your order</source>
+        <translation>注文予定 %1 点</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartBar.qml" line="22"/>
+        <source>Tap a dish to add it</source>
+        <translation>料理をタップして追加</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartBar.qml" line="42"/>
+        <source>View order</source>
+        <translation>注文を確認</translation>
+    </message>
+</context>
+<context>
+    <name>CartLine</name>
+    <message>
+        <location filename="../qml/CartLine.qml" line="21"/>
+        <source>Sold out. Please remove it.</source>
+        <translation>売り切れです。削除してください。</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartLine.qml" line="22"/>
+        <source>Not served at this time. Please remove it.</source>
+        <translation>この時間はご注文いただけません。削除してください。</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartLine.qml" line="23"/>
+        <source>A choice ran out. Please remove it and choose again.</source>
+        <translation>選んだオプションが売り切れました。削除して選び直してください。</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartLine.qml" line="24"/>
+        <source>The choices changed. Please remove it and choose again.</source>
+        <translation>オプションが変更されました。削除して選び直してください。</translation>
+    </message>
+</context>
+<context>
+    <name>CartPanel</name>
+    <message>
+        <location filename="../qml/CartPanel.qml" line="23"/>
+        <source>Your order</source>
+        <translation>カート</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartPanel.qml" line="32"/>
+        <source>Clear</source>
+        <translation>空にする</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartPanel.qml" line="51"/>
+        <source>Tap a dish to add it here.</source>
+        <translation>料理をタップするとここに追加されます。</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartPanel.qml" line="64"/>
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartPanel.qml" line="84"/>
+        <source>Sending your order…</source>
+        <translation>注文を送信中…</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartPanel.qml" line="85"/>
+        <source>Order %1 items</source>
+        <translation>%1 点を注文</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartPanel.qml" line="86"/>
+        <source>Order</source>
+        <translation>注文する</translation>
+    </message>
+</context>
+<context>
+    <name>CartSheet</name>
+    <message>
+        <location filename="../qml/CartSheet.qml" line="22"/>
+        <source>Your order</source>
+        <translation>カート</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartSheet.qml" line="23"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartSheet.qml" line="36"/>
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartSheet.qml" line="45"/>
+        <source>Order %1 items</source>
+        <translation>%1 点を注文</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionBanner</name>
+    <message>
+        <location filename="../qml/ConnectionBanner.qml" line="11"/>
+        <source>Not connected: the restaurant system&apos;s certificate has changed</source>
+        <translation>未接続：店舗システムの証明書が変更されました</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConnectionBanner.qml" line="12"/>
+        <source>Offline: reconnecting…</source>
+        <translation>オフライン：再接続中…</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConnectionBanner.qml" line="13"/>
+        <source>Staff: set this tablet up again with the new fingerprint.</source>
+        <translation>スタッフ：新しいフィンガープリントでこのタブレットを再設定してください。</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConnectionBanner.qml" line="15"/>
+        <source>Next try in %1 s. Orders you place are kept and sent once, as soon as we are back.</source>
+        <translation>%1 秒後に再試行します。注文は保存され、接続が戻り次第一度だけ送信されます。</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConnectionBanner.qml" line="16"/>
+        <source>Orders you place are kept and sent once, as soon as we are back.</source>
+        <translation>注文は保存され、接続が戻り次第一度だけ送信されます。</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message numerus="yes">
+        <location filename="../qml/FilterBar.qml" line="22"/>
+        <source>Hiding %n dish(es) with the allergens you chose</source>
+        <translation>
+            <numerusform>選んだアレルゲンを含む料理 %n 品を非表示にしています</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/FilterBar.qml" line="35"/>
+        <source>Allergy filter (%1)</source>
+        <translation>アレルギー絞り込み (%1)</translation>
+    </message>
+    <message>
+        <location filename="../qml/FilterBar.qml" line="35"/>
+        <source>Allergy filter</source>
+        <translation>アレルギー絞り込み</translation>
+    </message>
+</context>
+<context>
+    <name>Header</name>
+    <message>
+        <location filename="../qml/Header.qml" line="29"/>
+        <source>Table %1</source>
+        <translation>%1 番テーブル</translation>
+    </message>
+    <message>
+        <location filename="../qml/Header.qml" line="52"/>
+        <source>● Connected</source>
+        <translation>● 接続中</translation>
+    </message>
+    <message>
+        <location filename="../qml/Header.qml" line="52"/>
+        <source>● Offline</source>
+        <translation>● オフライン</translation>
+    </message>
+    <message>
+        <location filename="../qml/Header.qml" line="61"/>
+        <source>My orders (%1)</source>
+        <translation>注文履歴 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Header.qml" line="61"/>
+        <source>My orders</source>
+        <translation>注文履歴</translation>
+    </message>
+    <message>
+        <location filename="../qml/Header.qml" line="78"/>
+        <source>Staff: set this tablet up again?</source>
+        <translation>スタッフ：このタブレットを再設定しますか？</translation>
+    </message>
+    <message>
+        <location filename="../qml/Header.qml" line="87"/>
+        <source>The tablet forgets its table login and shows the setup screen.</source>
+        <translation>テーブルのログインを消去し、設定画面に戻ります。</translation>
+    </message>
+    <message>
+        <location filename="../qml/Header.qml" line="95"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../qml/Header.qml" line="96"/>
+        <source>Set up again</source>
+        <translation>再設定</translation>
+    </message>
+</context>
+<context>
+    <name>ItemCard</name>
+    <message>
+        <location filename="../qml/ItemCard.qml" line="83"/>
+        <source>Not now · from %1</source>
+        <translation>ただいま提供外 · %1から</translation>
+    </message>
+    <message>
+        <location filename="../qml/ItemCard.qml" line="84"/>
+        <source>Not available now</source>
+        <translation>ただいま提供外</translation>
+    </message>
+    <message>
+        <location filename="../qml/ItemCard.qml" line="105"/>
+        <source>Only %1 left</source>
+        <translation>残り %1 食</translation>
+    </message>
+    <message>
+        <location filename="../qml/ItemCard.qml" line="123"/>
+        <location filename="../qml/ItemCard.qml" line="190"/>
+        <source>Sold out</source>
+        <translation>売り切れ</translation>
+    </message>
+    <message>
+        <location filename="../qml/ItemCard.qml" line="190"/>
+        <source>+ Add</source>
+        <translation>+ 追加</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <location filename="../qml/Main.qml" line="13"/>
+        <source>Table order</source>
+        <translation>テーブル注文</translation>
+    </message>
+</context>
+<context>
+    <name>MenuScreen</name>
+    <message>
+        <location filename="../qml/MenuScreen.qml" line="82"/>
+        <source>Loading the menu…</source>
+        <translation>メニューを読み込み中…</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuScreen.qml" line="105"/>
+        <source>Order #%1 received. Thank you!</source>
+        <translation>注文 #%1 を受け付けました。ありがとうございます！</translation>
+    </message>
+</context>
+<context>
+    <name>OptionSheet</name>
+    <message>
+        <location filename="../qml/OptionSheet.qml" line="25"/>
+        <source>Choose 1</source>
+        <translation>1つ選択</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionSheet.qml" line="27"/>
+        <source>Up to %1</source>
+        <translation>%1つまで</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionSheet.qml" line="29"/>
+        <source>Choose %1</source>
+        <translation>%1つ選択</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionSheet.qml" line="30"/>
+        <source>Choose %1 to %2</source>
+        <translation>%1〜%2つ選択</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionSheet.qml" line="56"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionSheet.qml" line="140"/>
+        <source>Contains these allergens</source>
+        <translation>含まれるアレルゲン</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionSheet.qml" line="141"/>
+        <source>No allergens listed. Ask staff if unsure.</source>
+        <translation>表示されたアレルゲンはありません。ご不明な点はスタッフにお尋ねください。</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionSheet.qml" line="187"/>
+        <source>Required ✓</source>
+        <translation>必須 ✓</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionSheet.qml" line="187"/>
+        <source>Required</source>
+        <translation>必須</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionSheet.qml" line="188"/>
+        <source>Optional</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionSheet.qml" line="260"/>
+        <source>Sold out</source>
+        <translation>売り切れ</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionSheet.qml" line="288"/>
+        <source>Request for this dish (optional)</source>
+        <translation>この料理へのご要望（任意）</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionSheet.qml" line="289"/>
+        <source>e.g. no onions</source>
+        <translation>例：玉ねぎ抜き</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionSheet.qml" line="315"/>
+        <source>Not available to order right now.</source>
+        <translation>ただいまご注文いただけません。</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionSheet.qml" line="316"/>
+        <source>No more left today.</source>
+        <translation>本日分は売り切れました。</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionSheet.qml" line="317"/>
+        <source>Please choose: %1</source>
+        <translation>選択してください：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionSheet.qml" line="357"/>
+        <source>Add · %1</source>
+        <translation>追加 · %1</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDialog</name>
+    <message>
+        <location filename="../qml/OrderDialog.qml" line="43"/>
+        <source>Check your order</source>
+        <translation>ご注文をご確認ください</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrderDialog.qml" line="60"/>
+        <source>Request for the kitchen (optional)</source>
+        <translation>キッチンへのご要望（任意）</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrderDialog.qml" line="61"/>
+        <source>e.g. less spicy, no onions</source>
+        <translation>例：辛さ控えめ、玉ねぎ抜き</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrderDialog.qml" line="67"/>
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrderDialog.qml" line="74"/>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrderDialog.qml" line="83"/>
+        <source>Place order</source>
+        <translation>注文する</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrderDialog.qml" line="102"/>
+        <source>Connection problem. Retrying…</source>
+        <translation>接続が不安定です。再試行中…</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrderDialog.qml" line="103"/>
+        <source>Sending your order…</source>
+        <translation>注文を送信中…</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrderDialog.qml" line="112"/>
+        <source>Attempt %1. Next try in %2 s. Your order is kept and will be placed only once.</source>
+        <translation>%1 回目の試行。%2 秒後に再送します。注文は保存され、一度だけ受け付けられます。</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrderDialog.qml" line="136"/>
+        <source>Order #%1 received</source>
+        <translation>注文 #%1 を受け付けました</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrderDialog.qml" line="144"/>
+        <source>The kitchen has it. Follow it under &quot;My orders&quot;.</source>
+        <translation>キッチンに届きました。「注文履歴」でご確認ください。</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrderDialog.qml" line="149"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrderDialog.qml" line="159"/>
+        <source>The order was not placed</source>
+        <translation>注文は受け付けられませんでした</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrderDialog.qml" line="173"/>
+        <source>Back to my order</source>
+        <translation>カートに戻る</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersSheet</name>
+    <message>
+        <location filename="../qml/OrdersSheet.qml" line="18"/>
+        <source>Received</source>
+        <translation>受付済み</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrdersSheet.qml" line="19"/>
+        <source>Cooking</source>
+        <translation>調理中</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrdersSheet.qml" line="20"/>
+        <source>Ready</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrdersSheet.qml" line="21"/>
+        <source>Canceled</source>
+        <translation>キャンセル済み</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrdersSheet.qml" line="32"/>
+        <source>My orders</source>
+        <translation>注文履歴</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrdersSheet.qml" line="33"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrdersSheet.qml" line="58"/>
+        <source>Order #%1</source>
+        <translation>注文 #%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrdersSheet.qml" line="111"/>
+        <source>No orders yet.</source>
+        <translation>まだ注文はありません。</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrdersSheet.qml" line="119"/>
+        <source>This visit so far</source>
+        <translation>今回のご利用合計</translation>
+    </message>
+</context>
+<context>
+    <name>SetupScreen</name>
+    <message>
+        <location filename="../qml/SetupScreen.qml" line="27"/>
+        <source>Set up this table&apos;s tablet</source>
+        <translation>このテーブルのタブレットを設定</translation>
+    </message>
+    <message>
+        <location filename="../qml/SetupScreen.qml" line="36"/>
+        <source>For staff. The tablet remembers this until it is set up again.</source>
+        <translation>スタッフ用です。再設定するまでこの情報を記憶します。</translation>
+    </message>
+    <message>
+        <location filename="../qml/SetupScreen.qml" line="46"/>
+        <source>Edge address</source>
+        <translation>店舗サーバーのアドレス</translation>
+    </message>
+    <message>
+        <location filename="../qml/SetupScreen.qml" line="56"/>
+        <source>Certificate fingerprint (SHA-256, for https)</source>
+        <translation>証明書のフィンガープリント（SHA-256、https 用）</translation>
+    </message>
+    <message>
+        <location filename="../qml/SetupScreen.qml" line="64"/>
+        <source>Edge: %1</source>
+        <translation>店舗サーバー：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SetupScreen.qml" line="75"/>
+        <source>Table number</source>
+        <translation>テーブル番号</translation>
+    </message>
+    <message>
+        <location filename="../qml/SetupScreen.qml" line="83"/>
+        <source>Table password</source>
+        <translation>テーブルのパスワード</translation>
+    </message>
+    <message>
+        <location filename="../qml/SetupScreen.qml" line="102"/>
+        <source>Connecting…</source>
+        <translation>接続中…</translation>
+    </message>
+    <message>
+        <location filename="../qml/SetupScreen.qml" line="102"/>
+        <source>Start taking orders</source>
+        <translation>注文の受付を開始</translation>
+    </message>
+</context>
+<context>
+    <name>TagBadge</name>
+    <message>
+        <location filename="../qml/TagBadge.qml" line="21"/>
+        <source>Spicy</source>
+        <translation>辛口</translation>
+    </message>
+    <message>
+        <location filename="../qml/TagBadge.qml" line="22"/>
+        <source>Vegetarian</source>
+        <translation>ベジタリアン</translation>
+    </message>
+    <message>
+        <location filename="../qml/TagBadge.qml" line="23"/>
+        <source>New</source>
+        <translation>新メニュー</translation>
+    </message>
+    <message>
+        <location filename="../qml/TagBadge.qml" line="24"/>
+        <source>Best</source>
+        <translation>人気</translation>
+    </message>
+</context>
+<context>
+    <name>tableorder::tablet::TabletController</name>
+    <message>
+        <location filename="../tabletcontroller.cpp" line="180"/>
+        <source>Enter the edge address, for example http://192.168.0.10:8080</source>
+        <translation>店舗サーバーのアドレスを入力してください。例：http://192.168.0.10:8080</translation>
+    </message>
+    <message>
+        <location filename="../tabletcontroller.cpp" line="182"/>
+        <source>Enter a table number from 1 to 9999</source>
+        <translation>1〜9999 のテーブル番号を入力してください</translation>
+    </message>
+    <message>
+        <location filename="../tabletcontroller.cpp" line="184"/>
+        <source>Enter the table&apos;s password</source>
+        <translation>テーブルのパスワードを入力してください</translation>
+    </message>
+    <message>
+        <location filename="../tabletcontroller.cpp" line="189"/>
+        <source>Enter the edge&apos;s certificate fingerprint (SHA-256, 64 hex digits) that the manager screen shows</source>
+        <translation>管理者画面に表示される店舗サーバー証明書のフィンガープリント（SHA-256、16 進 64 桁）を入力してください</translation>
+    </message>
+    <message>
+        <location filename="../tabletcontroller.cpp" line="197"/>
+        <source>The edge&apos;s certificate does not match the fingerprint: check it on the manager screen. Not connected.</source>
+        <translation>店舗サーバーの証明書がフィンガープリントと一致しません。管理者画面で確認してください。接続していません。</translation>
+    </message>
+    <message>
+        <location filename="../tabletcontroller.cpp" line="200"/>
+        <source>Cannot reach the edge at %1</source>
+        <translation>店舗サーバー（%1）に接続できません</translation>
+    </message>
+    <message>
+        <location filename="../tabletcontroller.cpp" line="202"/>
+        <source>Wrong table number or password</source>
+        <translation>テーブル番号またはパスワードが違います</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../tabletcontroller.cpp" line="204"/>
+        <source>Too many attempts; wait %n seconds</source>
+        <translation>
+            <numerusform>試行回数が多すぎます。%n 秒お待ちください</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../tabletcontroller.cpp" line="206"/>
+        <source>The edge refused: %1</source>
+        <translation>店舗サーバーが拒否しました：%1</translation>
+    </message>
+    <message>
+        <location filename="../tabletcontroller.cpp" line="233"/>
+        <source>This tablet&apos;s login is no longer valid. Staff: please set it up again.</source>
+        <translation>このタブレットのログインは無効になりました。スタッフが再設定してください。</translation>
+    </message>
+    <message>
+        <location filename="../tabletcontroller.cpp" line="292"/>
+        <source>Not served at this time: %1. Please remove it and order again.</source>
+        <translation>この時間はご注文いただけません：%1。削除してもう一度ご注文ください。</translation>
+    </message>
+    <message>
+        <location filename="../tabletcontroller.cpp" line="293"/>
+        <location filename="../tabletcontroller.cpp" line="301"/>
+        <source>Sold out just now: %1. Please remove it and order again.</source>
+        <translation>ただいま売り切れました：%1。削除してもう一度ご注文ください。</translation>
+    </message>
+    <message>
+        <location filename="../tabletcontroller.cpp" line="296"/>
+        <source>This choice just ran out: %1. Please choose again and order again.</source>
+        <translation>選んだオプションがただいま売り切れました：%1。選び直してもう一度ご注文ください。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../tabletcontroller.cpp" line="302"/>
+        <source>Only %n left of %1. Please lower the quantity and order again.</source>
+        <translation>
+            <numerusform>%1 は残り %n 食です。数量を減らしてもう一度ご注文ください。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../tabletcontroller.cpp" line="305"/>
+        <source>Please ask a member of staff. (%1)</source>
+        <translation>スタッフにお尋ねください。（%1）</translation>
+    </message>
+</context>
+</TS>

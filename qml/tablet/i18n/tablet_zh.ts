@@ -1,0 +1,736 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AllergenChip</name>
+    <message>
+        <location filename="../qml/AllergenChip.qml" line="20"/>
+        <source>Egg</source>
+        <translation>蛋类</translation>
+    </message>
+    <message>
+        <location filename="../qml/AllergenChip.qml" line="21"/>
+        <source>Milk</source>
+        <translation>牛奶</translation>
+    </message>
+    <message>
+        <location filename="../qml/AllergenChip.qml" line="22"/>
+        <source>Buckwheat</source>
+        <translation>荞麦</translation>
+    </message>
+    <message>
+        <location filename="../qml/AllergenChip.qml" line="23"/>
+        <source>Peanut</source>
+        <translation>花生</translation>
+    </message>
+    <message>
+        <location filename="../qml/AllergenChip.qml" line="24"/>
+        <source>Soybean</source>
+        <translation>大豆</translation>
+    </message>
+    <message>
+        <location filename="../qml/AllergenChip.qml" line="25"/>
+        <source>Wheat</source>
+        <translation>小麦</translation>
+    </message>
+    <message>
+        <location filename="../qml/AllergenChip.qml" line="26"/>
+        <source>Mackerel</source>
+        <translation>鲭鱼</translation>
+    </message>
+    <message>
+        <location filename="../qml/AllergenChip.qml" line="27"/>
+        <source>Crab</source>
+        <translation>蟹</translation>
+    </message>
+    <message>
+        <location filename="../qml/AllergenChip.qml" line="28"/>
+        <source>Shrimp</source>
+        <translation>虾</translation>
+    </message>
+    <message>
+        <location filename="../qml/AllergenChip.qml" line="29"/>
+        <source>Pork</source>
+        <translation>猪肉</translation>
+    </message>
+    <message>
+        <location filename="../qml/AllergenChip.qml" line="30"/>
+        <source>Peach</source>
+        <translation>桃子</translation>
+    </message>
+    <message>
+        <location filename="../qml/AllergenChip.qml" line="31"/>
+        <source>Tomato</source>
+        <translation>番茄</translation>
+    </message>
+    <message>
+        <location filename="../qml/AllergenChip.qml" line="32"/>
+        <source>Sulfites</source>
+        <translation>亚硫酸盐</translation>
+    </message>
+    <message>
+        <location filename="../qml/AllergenChip.qml" line="33"/>
+        <source>Walnut</source>
+        <translation>核桃</translation>
+    </message>
+    <message>
+        <location filename="../qml/AllergenChip.qml" line="34"/>
+        <source>Chicken</source>
+        <translation>鸡肉</translation>
+    </message>
+    <message>
+        <location filename="../qml/AllergenChip.qml" line="35"/>
+        <source>Beef</source>
+        <translation>牛肉</translation>
+    </message>
+    <message>
+        <location filename="../qml/AllergenChip.qml" line="36"/>
+        <source>Squid</source>
+        <translation>鱿鱼</translation>
+    </message>
+    <message>
+        <location filename="../qml/AllergenChip.qml" line="37"/>
+        <source>Shellfish (oyster, abalone, mussel)</source>
+        <translation>贝类（含牡蛎、鲍鱼、贻贝）</translation>
+    </message>
+    <message>
+        <location filename="../qml/AllergenChip.qml" line="38"/>
+        <source>Pine nut</source>
+        <translation>松子</translation>
+    </message>
+</context>
+<context>
+    <name>AllergenFilter</name>
+    <message>
+        <location filename="../qml/AllergenFilter.qml" line="26"/>
+        <source>Hide dishes that contain</source>
+        <translation>隐藏含有以下成分的菜品</translation>
+    </message>
+    <message>
+        <location filename="../qml/AllergenFilter.qml" line="35"/>
+        <source>Based on the restaurant&apos;s labels. Please tell staff about serious allergies.</source>
+        <translation>依据餐厅的标注。如有严重过敏，请告知店员。</translation>
+    </message>
+    <message>
+        <location filename="../qml/AllergenFilter.qml" line="68"/>
+        <source>Show all dishes</source>
+        <translation>显示全部菜品</translation>
+    </message>
+    <message>
+        <location filename="../qml/AllergenFilter.qml" line="76"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>CartBar</name>
+    <message>
+        <location filename="../qml/CartBar.qml" line="21"/>
+        <source>%1 items in your order</source>
+        <translation>已选 %1 份</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartBar.qml" line="22"/>
+        <source>Tap a dish to add it</source>
+        <translation>点击菜品加入</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartBar.qml" line="42"/>
+        <source>View order</source>
+        <translation>查看订单</translation>
+    </message>
+</context>
+<context>
+    <name>CartLine</name>
+    <message>
+        <location filename="../qml/CartLine.qml" line="21"/>
+        <source>Sold out. Please remove it.</source>
+        <translation>已售罄，请删除。</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartLine.qml" line="22"/>
+        <source>Not served at this time. Please remove it.</source>
+        <translation>当前时段不供应，请删除。</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartLine.qml" line="23"/>
+        <source>A choice ran out. Please remove it and choose again.</source>
+        <translation>所选选项已售罄，请删除后重新选择。</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartLine.qml" line="24"/>
+        <source>The choices changed. Please remove it and choose again.</source>
+        <translation>选项已变更，请删除后重新选择。</translation>
+    </message>
+</context>
+<context>
+    <name>CartPanel</name>
+    <message>
+        <location filename="../qml/CartPanel.qml" line="23"/>
+        <source>Your order</source>
+        <translation>购物车</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartPanel.qml" line="32"/>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartPanel.qml" line="51"/>
+        <source>Tap a dish to add it here.</source>
+        <translation>点击菜品即可加入这里。</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartPanel.qml" line="64"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartPanel.qml" line="84"/>
+        <source>Sending your order…</source>
+        <translation>正在发送订单…</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartPanel.qml" line="85"/>
+        <source>Order %1 items</source>
+        <translation>下单 %1 份</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartPanel.qml" line="86"/>
+        <source>Order</source>
+        <translation>下单</translation>
+    </message>
+</context>
+<context>
+    <name>CartSheet</name>
+    <message>
+        <location filename="../qml/CartSheet.qml" line="22"/>
+        <source>Your order</source>
+        <translation>购物车</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartSheet.qml" line="23"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartSheet.qml" line="36"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartSheet.qml" line="45"/>
+        <source>Order %1 items</source>
+        <translation>下单 %1 份</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionBanner</name>
+    <message>
+        <location filename="../qml/ConnectionBanner.qml" line="11"/>
+        <source>Not connected: the restaurant system&apos;s certificate has changed</source>
+        <translation>未连接：餐厅系统的证书已更改</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConnectionBanner.qml" line="12"/>
+        <source>Offline: reconnecting…</source>
+        <translation>已断开：正在重新连接…</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConnectionBanner.qml" line="13"/>
+        <source>Staff: set this tablet up again with the new fingerprint.</source>
+        <translation>员工：请用新的指纹重新设置此平板。</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConnectionBanner.qml" line="15"/>
+        <source>Next try in %1 s. Orders you place are kept and sent once, as soon as we are back.</source>
+        <translation>%1 秒后重试。您的订单会被保留，恢复连接后只发送一次。</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConnectionBanner.qml" line="16"/>
+        <source>Orders you place are kept and sent once, as soon as we are back.</source>
+        <translation>您的订单会被保留，恢复连接后只发送一次。</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message numerus="yes">
+        <location filename="../qml/FilterBar.qml" line="22"/>
+        <source>Hiding %n dish(es) with the allergens you chose</source>
+        <translation>
+            <numerusform>已隐藏 %n 道含所选过敏原的菜品</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/FilterBar.qml" line="35"/>
+        <source>Allergy filter (%1)</source>
+        <translation>过敏原筛选 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../qml/FilterBar.qml" line="35"/>
+        <source>Allergy filter</source>
+        <translation>过敏原筛选</translation>
+    </message>
+</context>
+<context>
+    <name>Header</name>
+    <message>
+        <location filename="../qml/Header.qml" line="29"/>
+        <source>Table %1</source>
+        <translation>%1 号桌</translation>
+    </message>
+    <message>
+        <location filename="../qml/Header.qml" line="52"/>
+        <source>● Connected</source>
+        <translation>● 已连接</translation>
+    </message>
+    <message>
+        <location filename="../qml/Header.qml" line="52"/>
+        <source>● Offline</source>
+        <translation>● 已断开</translation>
+    </message>
+    <message>
+        <location filename="../qml/Header.qml" line="61"/>
+        <source>My orders (%1)</source>
+        <translation>我的订单 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Header.qml" line="61"/>
+        <source>My orders</source>
+        <translation>我的订单</translation>
+    </message>
+    <message>
+        <location filename="../qml/Header.qml" line="78"/>
+        <source>Staff: set this tablet up again?</source>
+        <translation>员工：要重新设置此平板吗？</translation>
+    </message>
+    <message>
+        <location filename="../qml/Header.qml" line="87"/>
+        <source>The tablet forgets its table login and shows the setup screen.</source>
+        <translation>平板将清除桌台登录并显示设置界面。</translation>
+    </message>
+    <message>
+        <location filename="../qml/Header.qml" line="95"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../qml/Header.qml" line="96"/>
+        <source>Set up again</source>
+        <translation>重新设置</translation>
+    </message>
+</context>
+<context>
+    <name>ItemCard</name>
+    <message>
+        <location filename="../qml/ItemCard.qml" line="83"/>
+        <source>Not now · from %1</source>
+        <translation>暂不供应 · %1 起</translation>
+    </message>
+    <message>
+        <location filename="../qml/ItemCard.qml" line="84"/>
+        <source>Not available now</source>
+        <translation>暂不供应</translation>
+    </message>
+    <message>
+        <location filename="../qml/ItemCard.qml" line="105"/>
+        <source>Only %1 left</source>
+        <translation>仅剩 %1 份</translation>
+    </message>
+    <message>
+        <location filename="../qml/ItemCard.qml" line="123"/>
+        <location filename="../qml/ItemCard.qml" line="190"/>
+        <source>Sold out</source>
+        <translation>已售罄</translation>
+    </message>
+    <message>
+        <location filename="../qml/ItemCard.qml" line="190"/>
+        <source>+ Add</source>
+        <translation>+ 加入</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <location filename="../qml/Main.qml" line="13"/>
+        <source>Table order</source>
+        <translation>桌边点餐</translation>
+    </message>
+</context>
+<context>
+    <name>MenuScreen</name>
+    <message>
+        <location filename="../qml/MenuScreen.qml" line="82"/>
+        <source>Loading the menu…</source>
+        <translation>正在加载菜单…</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuScreen.qml" line="105"/>
+        <source>Order #%1 received. Thank you!</source>
+        <translation>订单 #%1 已收到，谢谢！</translation>
+    </message>
+</context>
+<context>
+    <name>OptionSheet</name>
+    <message>
+        <location filename="../qml/OptionSheet.qml" line="25"/>
+        <source>Choose 1</source>
+        <translation>选 1 项</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionSheet.qml" line="27"/>
+        <source>Up to %1</source>
+        <translation>最多 %1 项</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionSheet.qml" line="29"/>
+        <source>Choose %1</source>
+        <translation>选 %1 项</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionSheet.qml" line="30"/>
+        <source>Choose %1 to %2</source>
+        <translation>选 %1 至 %2 项</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionSheet.qml" line="56"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionSheet.qml" line="140"/>
+        <source>Contains these allergens</source>
+        <translation>含有以下过敏原</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionSheet.qml" line="141"/>
+        <source>No allergens listed. Ask staff if unsure.</source>
+        <translation>未标注过敏原。如有疑问请询问店员。</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionSheet.qml" line="187"/>
+        <source>Required ✓</source>
+        <translation>必选 ✓</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionSheet.qml" line="187"/>
+        <source>Required</source>
+        <translation>必选</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionSheet.qml" line="188"/>
+        <source>Optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionSheet.qml" line="260"/>
+        <source>Sold out</source>
+        <translation>已售罄</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionSheet.qml" line="288"/>
+        <source>Request for this dish (optional)</source>
+        <translation>对这道菜的要求（可选）</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionSheet.qml" line="289"/>
+        <source>e.g. no onions</source>
+        <translation>例如：不要洋葱</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionSheet.qml" line="315"/>
+        <source>Not available to order right now.</source>
+        <translation>目前无法点这道菜。</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionSheet.qml" line="316"/>
+        <source>No more left today.</source>
+        <translation>今日已售完。</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionSheet.qml" line="317"/>
+        <source>Please choose: %1</source>
+        <translation>请选择：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionSheet.qml" line="357"/>
+        <source>Add · %1</source>
+        <translation>加入 · %1</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDialog</name>
+    <message>
+        <location filename="../qml/OrderDialog.qml" line="43"/>
+        <source>Check your order</source>
+        <translation>请确认您的订单</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrderDialog.qml" line="60"/>
+        <source>Request for the kitchen (optional)</source>
+        <translation>给厨房的要求（可选）</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrderDialog.qml" line="61"/>
+        <source>e.g. less spicy, no onions</source>
+        <translation>例如：少辣、不要洋葱</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrderDialog.qml" line="67"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrderDialog.qml" line="74"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrderDialog.qml" line="83"/>
+        <source>Place order</source>
+        <translation>确认下单</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrderDialog.qml" line="102"/>
+        <source>Connection problem. Retrying…</source>
+        <translation>连接不稳定，正在重试…</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrderDialog.qml" line="103"/>
+        <source>Sending your order…</source>
+        <translation>正在发送订单…</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrderDialog.qml" line="112"/>
+        <source>Attempt %1. Next try in %2 s. Your order is kept and will be placed only once.</source>
+        <translation>第 %1 次尝试。%2 秒后重试。您的订单会被保留，只会下单一次。</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrderDialog.qml" line="136"/>
+        <source>Order #%1 received</source>
+        <translation>订单 #%1 已收到</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrderDialog.qml" line="144"/>
+        <source>The kitchen has it. Follow it under &quot;My orders&quot;.</source>
+        <translation>厨房已收到。可在“我的订单”中查看。</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrderDialog.qml" line="149"/>
+        <source>OK</source>
+        <translation>好的</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrderDialog.qml" line="159"/>
+        <source>The order was not placed</source>
+        <translation>订单未提交成功</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrderDialog.qml" line="173"/>
+        <source>Back to my order</source>
+        <translation>返回购物车</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersSheet</name>
+    <message>
+        <location filename="../qml/OrdersSheet.qml" line="18"/>
+        <source>Received</source>
+        <translation>已接单</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrdersSheet.qml" line="19"/>
+        <source>Cooking</source>
+        <translation>制作中</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrdersSheet.qml" line="20"/>
+        <source>Ready</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrdersSheet.qml" line="21"/>
+        <source>Canceled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrdersSheet.qml" line="32"/>
+        <source>My orders</source>
+        <translation>我的订单</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrdersSheet.qml" line="33"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrdersSheet.qml" line="58"/>
+        <source>Order #%1</source>
+        <translation>订单 #%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrdersSheet.qml" line="111"/>
+        <source>No orders yet.</source>
+        <translation>还没有订单。</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrdersSheet.qml" line="119"/>
+        <source>This visit so far</source>
+        <translation>本次消费合计</translation>
+    </message>
+</context>
+<context>
+    <name>SetupScreen</name>
+    <message>
+        <location filename="../qml/SetupScreen.qml" line="27"/>
+        <source>Set up this table&apos;s tablet</source>
+        <translation>设置本桌平板</translation>
+    </message>
+    <message>
+        <location filename="../qml/SetupScreen.qml" line="36"/>
+        <source>For staff. The tablet remembers this until it is set up again.</source>
+        <translation>员工专用。平板会记住这些设置，直到重新设置。</translation>
+    </message>
+    <message>
+        <location filename="../qml/SetupScreen.qml" line="46"/>
+        <source>Edge address</source>
+        <translation>门店服务器地址</translation>
+    </message>
+    <message>
+        <location filename="../qml/SetupScreen.qml" line="56"/>
+        <source>Certificate fingerprint (SHA-256, for https)</source>
+        <translation>证书指纹（SHA-256，用于 https）</translation>
+    </message>
+    <message>
+        <location filename="../qml/SetupScreen.qml" line="64"/>
+        <source>Edge: %1</source>
+        <translation>门店服务器：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SetupScreen.qml" line="75"/>
+        <source>Table number</source>
+        <translation>桌号</translation>
+    </message>
+    <message>
+        <location filename="../qml/SetupScreen.qml" line="83"/>
+        <source>Table password</source>
+        <translation>桌台密码</translation>
+    </message>
+    <message>
+        <location filename="../qml/SetupScreen.qml" line="102"/>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location filename="../qml/SetupScreen.qml" line="102"/>
+        <source>Start taking orders</source>
+        <translation>开始接单</translation>
+    </message>
+</context>
+<context>
+    <name>TagBadge</name>
+    <message>
+        <location filename="../qml/TagBadge.qml" line="21"/>
+        <source>Spicy</source>
+        <translation>辣</translation>
+    </message>
+    <message>
+        <location filename="../qml/TagBadge.qml" line="22"/>
+        <source>Vegetarian</source>
+        <translation>素食</translation>
+    </message>
+    <message>
+        <location filename="../qml/TagBadge.qml" line="23"/>
+        <source>New</source>
+        <translation>新品</translation>
+    </message>
+    <message>
+        <location filename="../qml/TagBadge.qml" line="24"/>
+        <source>Best</source>
+        <translation>人气</translation>
+    </message>
+</context>
+<context>
+    <name>tableorder::tablet::TabletController</name>
+    <message>
+        <location filename="../tabletcontroller.cpp" line="180"/>
+        <source>Enter the edge address, for example http://192.168.0.10:8080</source>
+        <translation>请输入门店服务器地址，例如 http://192.168.0.10:8080</translation>
+    </message>
+    <message>
+        <location filename="../tabletcontroller.cpp" line="182"/>
+        <source>Enter a table number from 1 to 9999</source>
+        <translation>请输入 1 到 9999 的桌号</translation>
+    </message>
+    <message>
+        <location filename="../tabletcontroller.cpp" line="184"/>
+        <source>Enter the table&apos;s password</source>
+        <translation>请输入桌台密码</translation>
+    </message>
+    <message>
+        <location filename="../tabletcontroller.cpp" line="189"/>
+        <source>Enter the edge&apos;s certificate fingerprint (SHA-256, 64 hex digits) that the manager screen shows</source>
+        <translation>请输入管理员界面显示的门店服务器证书指纹（SHA-256，64 位十六进制）</translation>
+    </message>
+    <message>
+        <location filename="../tabletcontroller.cpp" line="197"/>
+        <source>The edge&apos;s certificate does not match the fingerprint: check it on the manager screen. Not connected.</source>
+        <translation>门店服务器的证书与指纹不符，请在管理员界面核对。未连接。</translation>
+    </message>
+    <message>
+        <location filename="../tabletcontroller.cpp" line="200"/>
+        <source>Cannot reach the edge at %1</source>
+        <translation>无法连接门店服务器 %1</translation>
+    </message>
+    <message>
+        <location filename="../tabletcontroller.cpp" line="202"/>
+        <source>Wrong table number or password</source>
+        <translation>桌号或密码错误</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../tabletcontroller.cpp" line="204"/>
+        <source>Too many attempts; wait %n seconds</source>
+        <translation>
+            <numerusform>尝试次数过多，请等待 %n 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../tabletcontroller.cpp" line="206"/>
+        <source>The edge refused: %1</source>
+        <translation>门店服务器拒绝：%1</translation>
+    </message>
+    <message>
+        <location filename="../tabletcontroller.cpp" line="233"/>
+        <source>This tablet&apos;s login is no longer valid. Staff: please set it up again.</source>
+        <translation>此平板的登录已失效，请员工重新设置。</translation>
+    </message>
+    <message>
+        <location filename="../tabletcontroller.cpp" line="292"/>
+        <source>Not served at this time: %1. Please remove it and order again.</source>
+        <translation>当前时段不供应：%1。请删除后重新下单。</translation>
+    </message>
+    <message>
+        <location filename="../tabletcontroller.cpp" line="293"/>
+        <location filename="../tabletcontroller.cpp" line="301"/>
+        <source>Sold out just now: %1. Please remove it and order again.</source>
+        <translation>刚刚售罄：%1。请删除后重新下单。</translation>
+    </message>
+    <message>
+        <location filename="../tabletcontroller.cpp" line="296"/>
+        <source>This choice just ran out: %1. Please choose again and order again.</source>
+        <translation>所选选项刚刚售罄：%1。请重新选择后再下单。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../tabletcontroller.cpp" line="302"/>
+        <source>Only %n left of %1. Please lower the quantity and order again.</source>
+        <translation>
+            <numerusform>%1 仅剩 %n 份，请减少数量后重新下单。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../tabletcontroller.cpp" line="305"/>
+        <source>Please ask a member of staff. (%1)</source>
+        <translation>请咨询店员。（%1）</translation>
+    </message>
+</context>
+</TS>
