@@ -37,12 +37,12 @@ private:
 
 QString TestLimits::writeConfig()
 {
-    // The demo store has 12 tables, 5 categories and 30 items.
+    // The demo store has 12 tables, 6 categories and 32 items.
     const QString path = m_configDir.filePath(u"edge.ini"_s);
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return {};
-    file.write("[limits]\nmax-tables=12\nmax-categories=5\nmax-items=30\n"
+    file.write("[limits]\nmax-tables=12\nmax-categories=6\nmax-items=32\n"
                "max-active-orders=1000\n");
     return path;
 }
