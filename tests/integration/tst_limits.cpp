@@ -37,12 +37,12 @@ private:
 
 QString TestLimits::writeConfig()
 {
-    // The demo store has 12 tables, 5 categories and 30 items.
+    // The demo store has 12 tables, 6 categories and 32 items.
     const QString path = m_configDir.filePath(u"edge.ini"_s);
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return {};
-    file.write("[limits]\nmax-tables=12\nmax-categories=5\nmax-items=30\n"
+    file.write("[limits]\nmax-tables=12\nmax-categories=6\nmax-items=32\n"
                "max-active-orders=1000\n");
     return path;
 }
@@ -63,7 +63,7 @@ void TestLimits::initTestCase()
     QVERIFY(!m_manager.isEmpty() && !m_kitchen.isEmpty());
     for (const QJsonObject &item : menuItems(m_http.get(u"/api/v1/menu"_s).json()))
         m_items.append(item.value(u"id"_s).toInteger());
-    QCOMPARE(m_items.size(), 30);
+    QCOMPARE(m_items.size(), 32);
     m_category = menuItems(m_http.get(u"/api/v1/menu"_s).json()).first().value(u"category_id"_s).toInteger();
 }
 
