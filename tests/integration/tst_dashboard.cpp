@@ -249,6 +249,8 @@ void TestDashboard::optionGroupEditorPublishes()
                                "g.querySelector('.group-name').value === '맵기')"_s,
                                10'000),
              qPrintable(m_browser.evaluate(u"document.querySelector('#menu-status').textContent"_s).toString()));
+    m_browser.evaluate(u"document.querySelector('#option-groups').scrollIntoView(); true"_s);
+    shoot(u"dashboard-option-groups"_s);
     // The option's markup is text in an input, nowhere markup.
     QVERIFY(m_browser.evaluate(u"[...document.querySelectorAll('.option-name')].some(i => i.value === '<b>아주</b> 매운맛') "
                                "&& document.querySelectorAll('#app b').length === 0"_s).toBool());

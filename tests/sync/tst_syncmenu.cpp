@@ -39,6 +39,7 @@ private slots:
     void optionGroupEditsKeepIdsAndRollBack();
     void badMenuModelInputIsRefused_data();
     void badMenuModelInputIsRefused();
+    void bulkItemCarriesTheModelFields();
 
 private:
     QJsonObject publishedMenu();
@@ -691,6 +692,33 @@ void TestSyncMenu::badMenuModelInputIsRefused()
     VERIFY_ERROR(result, status, code);
     QCOMPARE(hqMenuState(), before);
     QCOMPARE(publishedMenu(), published);
+}
+
+void TestSyncMenu::bulkItemCarriesTheModelFields()
+{
+    // One item for many stores with its allergens, tags and translations; option groups are
+    // each store's own, so naming them in a bulk edit is refused and changes nothing.
+    const QJsonObject translations{{u"en"_s, QJsonObject{{u"name"_s, u"Sweet rice punch"_s}}},
+                                   {u"ja"_s, QJsonObject{{u"name"_s, u"シッケ"_s}}}};
+    const QJsonObject body{{u"store_ids"_s, QJsonArray{m_store}}, {u"category"_s, u"음료"_s}, {u"name"_s, u"식혜"_s},
+                           {u"price"_s, 3000}, {u"allergens"_s, QJsonArray{u"peanut"_s}}, {u"tags"_s, QJsonArray{u"new"_s}},
+                           {u"translations"_s, translations}};
+    QJsonObject withGroups = body;
+    withGroups.insert(u"option_group_ids"_s, QJsonArray{1});
+    const QStringList before = hqMenuState();
+    VERIFY_ERROR(m_hqHttp.post(u"/api/v1/menus/bulk-item"_s, withGroups, m_hq), 400, u"VALIDATION_FAILED"_s);
+    QCOMPARE(hqMenuState(), before);
+
+    VERIFY_STATUS(m_hqHttp.post(u"/api/v1/menus/bulk-item"_s, body, m_hq), 200);
+    QJsonObject item;
+    for (const QJsonObject &i : menuItems(publishedMenu())) {
+        if (i.value(u"name"_s).toString() == u"식혜"_s)
+            item = i;
+    }
+    QCOMPARE(item.value(u"allergens"_s).toArray(), QJsonArray{u"peanut"_s});
+    QCOMPARE(item.value(u"tags"_s).toArray(), QJsonArray{u"new"_s});
+    QCOMPARE(item.value(u"translations"_s).toObject(), translations);
+    QVERIFY(edgeMenuBecomes(expectedMenu(), 10'000));
 }
 
 QTEST_GUILESS_MAIN(TestSyncMenu)

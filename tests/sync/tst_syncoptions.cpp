@@ -1,8 +1,15 @@
+#include "crypto.h"
+#include "database.h"
+#include "menu/menumodel.h"
 #include "synckit.h"
 #include "testsupport.h"
 
+#include <QDir>
+#include <QFile>
+
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QtTest/QTest>
 
@@ -68,6 +75,7 @@ private slots:
     void badOptionsAreDeadLettered_data();
     void badOptionsAreDeadLettered();
     void groupByOptionIsScopedToTheViewer();
+    void upgradeFromSchema6KeepsOrdersAndMenus();
     void cleanup();
 
 private:
@@ -360,6 +368,88 @@ void TestSyncOptions::groupByOptionIsScopedToTheViewer()
                                               .arg(other),
                                           viewer);
     QCOMPARE(errorEnvelopeMismatch(refused, 404, u"NOT_FOUND"_s), QString());
+}
+
+void TestSyncOptions::upgradeFromSchema6KeepsOrdersAndMenus()
+{
+    // A central database as the release before issue 12 left it (migrations 001-006, from
+    // the source tree), with a store, a menu and an order; then this central starts on it.
+    CentralDatabase old;
+    QVERIFY2(!old.url().isEmpty(), qPrintable(old.errorString()));
+    QTemporaryDir shipped;
+    const QDir sources(QStringLiteral(TABLEORDER_SOURCE_DIR "/resources/migrations/central"));
+    for (const QString &name : sources.entryList({u"00[1-6]_*.sql"_s}, QDir::Files, QDir::Name))
+        QVERIFY(QFile::copy(sources.filePath(name), QDir(shipped.path()).filePath(name)));
+    QSqlDatabase db = old.connection();
+    QVERIFY(db.isOpen());
+    QVERIFY(tableorder::db::migrate(db, shipped.path()).has_value());
+    QCOMPARE(tableorder::db::schemaVersion(db), 6);
+    const QString key = u"upgrade-store-key-0123456789abcdef"_s;
+    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    const QString today = QDate::currentDate().toString(Qt::ISODate);
+    QSqlQuery q(db);
+    for (const QString &sql :
+         {u"INSERT INTO organizations (id, name, created_at) VALUES (1, 'upgrade', '%1')"_s.arg(now),
+          u"INSERT INTO stores (id, org_id, name, timezone, key_hash, created_at, applied_seq) "
+          "VALUES (1, 1, '옛 가게', 'Asia/Seoul', '%1', '%2', 1)"_s.arg(tableorder::crypto::sha256Hex(key.toUtf8()), now),
+          u"INSERT INTO menu_categories (id, store_id, name, display_order) VALUES (1, 1, '식사', 10)"_s,
+          u"INSERT INTO menu_items (id, store_id, category_id, name, description, price, display_order) "
+          "VALUES (1, 1, 1, '라면', '', 5000, 10)"_s,
+          u"INSERT INTO orders (store_id, order_id, number, business_date, table_number, status, total, created_at, "
+          "updated_at) VALUES (1, 1, 1, '%1', 1, 'completed', 10000, '%2', '%2')"_s.arg(today, now),
+          u"INSERT INTO order_items (store_id, order_id, line, menu_item_id, name, unit_price, quantity, line_total) "
+          "VALUES (1, 1, 1, 1, '라면', 5000, 2, 10000)"_s})
+        QVERIFY2(q.exec(sql), qPrintable(q.lastError().text()));
+
+    CentralProcess central(old.centralOptions(false));
+    VERIFY_CENTRAL_STARTED(central);
+    QVERIFY(tableorder::db::schemaVersion(db) >= 7); // 007_menu_options and whatever follows
+    QByteArray output;
+    QCOMPARE(CentralProcess::runAdmin({u"user"_s, u"add"_s, u"--db"_s, old.url(), u"--org"_s, u"upgrade"_s,
+                                       u"--username"_s, u"boss"_s, u"--role"_s, u"hq_admin"_s},
+                                      "boss-password\n", &output),
+             0);
+    HttpClient http(central.port());
+    const QString token = Hq::login(http, u"boss"_s, u"boss-password"_s);
+    QVERIFY(!token.isEmpty());
+
+    // The old line reads as one without options or note; the old menu as one without the
+    // model's new fields, and it publishes as the common model writes it.
+    QVERIFY(q.exec(u"SELECT options, note FROM order_items WHERE store_id = 1 AND order_id = 1"_s) && q.next());
+    QCOMPARE(q.value(0).toString(), u"[]"_s);
+    QCOMPARE(q.value(1).toString(), QString());
+    q.finish();
+    const QJsonObject menu = http.get(u"/api/v1/stores/1/menu"_s, token).json();
+    const QJsonObject item = menuItems(menu).value(0);
+    QCOMPARE(item.value(u"name"_s).toString(), u"라면"_s);
+    QCOMPARE(item.value(u"option_group_ids"_s).toArray(), QJsonArray());
+    QCOMPARE(item.value(u"translations"_s).toObject(), QJsonObject());
+    QCOMPARE(menu.value(u"option_groups"_s).toArray(), QJsonArray());
+    VERIFY_STATUS(http.post(u"/api/v1/stores/1/menu/publish"_s, {{u"note"_s, u"after upgrade"_s}}, token), 201);
+    const HttpResult published = http.get(u"/sync/v1/menu?after=0&wait=0"_s, key);
+    pb::MenuUpdate update;
+    QVERIFY(published.status == 200 && update.ParseFromArray(published.body.constData(), int(published.body.size())));
+    auto model = tableorder::menu::menuFromJson(
+            QJsonDocument::fromJson(QByteArray::fromStdString(update.menu_json())).object());
+    QVERIFY(model.has_value());
+    QCOMPARE(model->items.size(), 1);
+    QCOMPARE(model->items.first().price, 5000);
+
+    // The store goes on uploading, now with options; reports count the old and new lines.
+    pb::UploadRequest batch = orderBatch(2, 1, 5000);
+    setData(batch, 0, withLines(dataOf(batch, 0), {line(1, u"라면"_s, 5000, {option(5, u"양"_s, u"곱빼기"_s, 2000)}, 1)}));
+    pb::UploadResponse response;
+    VERIFY_STATUS(upload(http, key, batch, &response), 200);
+    QCOMPARE(response.applied_seq(), 2);
+    const QDate date = QDate::currentDate();
+    const QString range = u"from=%1&to=%2"_s.arg(date.addDays(-1).toString(Qt::ISODate), date.addDays(1).toString(Qt::ISODate));
+    const QJsonArray items = http.get(u"/api/v1/reports/sales?group_by=item&"_s + range, token).json().value(u"rows"_s).toArray();
+    QCOMPARE(items.size(), 1);
+    QCOMPARE(items.at(0).toObject().value(u"quantity"_s).toInteger(), 3);
+    QCOMPARE(items.at(0).toObject().value(u"total"_s).toInteger(), 17000);
+    const QJsonArray options = http.get(u"/api/v1/reports/sales?group_by=option&"_s + range, token).json().value(u"rows"_s).toArray();
+    QCOMPARE(options.size(), 1);
+    QCOMPARE(options.at(0).toObject().value(u"quantity"_s).toInteger(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestSyncOptions)
