@@ -130,7 +130,9 @@ QJsonObject toJson(const OrderLine &line)
                        {u"name"_s, line.name},
                        {u"unit_price"_s, line.unitPrice},
                        {u"quantity"_s, line.quantity},
-                       {u"line_total"_s, line.lineTotal}};
+                       {u"line_total"_s, line.lineTotal},
+                       {u"options"_s, menu::toJson(line.options)},
+                       {u"note"_s, line.note}};
     if (!line.station.isEmpty())
         object.insert(u"station"_s, line.station);
     return object;
@@ -204,6 +206,22 @@ void appendJson(QByteArray &out, const Order &order)
         number("unit_price", line.unitPrice);
         number("quantity", line.quantity);
         number("line_total", line.lineTotal);
+        key("options");
+        out += '[';
+        for (qsizetype k = 0; k < line.options.size(); ++k) {
+            const menu::PricedOption &option = line.options.at(k);
+            if (k > 0)
+                out += ',';
+            out += '{';
+            number("id", option.id);
+            string("group", option.group);
+            string("name", option.name);
+            number("price_delta", option.priceDelta);
+            out.chop(1);
+            out += '}';
+        }
+        out += "],";
+        string("note", line.note);
         if (!line.station.isEmpty())
             string("station", line.station);
         out.chop(1); // the last comma
@@ -257,6 +275,12 @@ Result<Order> orderFromJson(const QJsonObject &o)
         OrderLine l{line.value(u"menu_item_id"_s).toInteger(), line.value(u"name"_s).toString(),
                     line.value(u"unit_price"_s).toInteger(), int(line.value(u"quantity"_s).toInteger()),
                     line.value(u"line_total"_s).toInteger(), line.value(u"station"_s).toString()};
+        // Lines from before options existed carry neither field.
+        auto options = menu::pricedOptionsFromJson(line.value(u"options"_s), u"items.options"_s);
+        if (!options)
+            return fail(options.error());
+        l.options = *options;
+        l.note = line.value(u"note"_s).toString();
         // Checked arithmetic: the numbers come from a store's upload, and a line total or sum
         // beyond 64 bits was signed overflow (tests/fuzz/corpus/sync_upload/order_huge_price).
         Money lineTotal = 0;

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "error.h"
+#include "menu/linepricing.h"
+#include "menu/menumodel.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -10,9 +12,6 @@
 #include <optional>
 
 namespace tableorder {
-
-/// Money is an integer count of the currency's minor unit (KRW has none: 1 = 1 won).
-using Money = qint64;
 
 enum class OrderStatus { Pending, Preparing, Completed, Canceled };
 
@@ -26,27 +25,9 @@ enum class Role { Table, Kitchen, Manager };
 QString roleName(Role role);
 std::optional<Role> parseRole(QStringView name);
 
-struct MenuCategory
-{
-    qint64 id = 0;
-    QString name;
-    int displayOrder = 0;
-    /// Where its items are prepared ("kitchen", "bar", ...); empty means not set (central
-    /// menus carry none) and the store keeps or defaults it.
-    QString station;
-};
-
-struct MenuItem
-{
-    qint64 id = 0;
-    qint64 categoryId = 0;
-    QString name;
-    QString description;
-    Money price = 0;
-    QString imagePath; // relative to the image directory; empty when none
-    bool available = true;
-    int displayOrder = 0;
-};
+/// The menu's types live in common/menu (one model for edge and central).
+using MenuCategory = menu::Category;
+using MenuItem = menu::Item;
 
 struct OrderLine
 {
@@ -57,6 +38,10 @@ struct OrderLine
     Money lineTotal = 0;
     /// The station of the item's category when it was ordered; empty when unknown.
     QString station;
+    /// The options chosen, copied at order time; unitPrice already includes their deltas.
+    QList<menu::PricedOption> options;
+    /// The guest's note on this line ("양파 빼주세요"); empty when none.
+    QString note;
 };
 
 struct Order

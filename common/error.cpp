@@ -42,6 +42,8 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::MethodNotAllowed: return u"METHOD_NOT_ALLOWED"_s;
     case ErrorCode::Conflict: return u"CONFLICT"_s;
     case ErrorCode::ItemUnavailable: return u"ITEM_UNAVAILABLE"_s;
+    case ErrorCode::OptionUnavailable: return u"OPTION_UNAVAILABLE"_s;
+    case ErrorCode::OutOfStock: return u"OUT_OF_STOCK"_s;
     case ErrorCode::InvalidTransition: return u"INVALID_TRANSITION"_s;
     case ErrorCode::LimitReached: return u"LIMIT_REACHED"_s;
     case ErrorCode::NoOpenSession: return u"NO_OPEN_SESSION"_s;
@@ -78,6 +80,8 @@ int errorStatus(ErrorCode code)
     case ErrorCode::RequestTimeout: return 408;
     case ErrorCode::Conflict:
     case ErrorCode::ItemUnavailable:
+    case ErrorCode::OptionUnavailable:
+    case ErrorCode::OutOfStock:
     case ErrorCode::InvalidTransition:
     case ErrorCode::LimitReached:
     case ErrorCode::NoOpenSession:

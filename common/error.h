@@ -21,6 +21,10 @@ enum class ErrorCode {
     MethodNotAllowed,
     Conflict,
     ItemUnavailable,
+    /// A chosen option is switched off (details.option_ids).
+    OptionUnavailable,
+    /// An order wants more portions than the item has left (details.menu_item_id, remaining).
+    OutOfStock,
     InvalidTransition,
     LimitReached,
     NoOpenSession,

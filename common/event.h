@@ -32,6 +32,7 @@ inline constexpr auto OrderUnacknowledged = "order.unacknowledged";
 inline constexpr auto SessionClosed = "table.session_closed";
 inline constexpr auto MenuUpdated = "menu.updated";
 inline constexpr auto ItemAvailabilityChanged = "menu.item_availability_changed";
+inline constexpr auto OptionAvailabilityChanged = "menu.option_availability_changed";
 inline constexpr auto Snapshot = "snapshot";
 inline constexpr auto Reset = "reset";
 } // namespace events

@@ -78,10 +78,18 @@ Status seedDemo(EdgeApp &app)
         if (!ok && ok.error().code != ErrorCode::AlreadyExists)
             return fail(ok.error());
     }
+    QHash<QString, qint64> groups;
+    for (const DemoOptionGroup &group : demoOptionGroups()) {
+        auto created = app.menu().createGroup(group.group);
+        if (!created)
+            return fail(created.error());
+        groups.insert(group.key, created->id);
+    }
     int order = 0;
     int seed = 0;
     for (const DemoCategory &category : demoMenu()) {
-        auto created = app.menu().createCategory({category.name, order += 10, category.station});
+        auto created = app.menu().createCategory({category.name, order += 10, category.station,
+                                                  category.translations(), std::nullopt});
         if (!created)
             return fail(created.error());
         int itemOrder = 0;
@@ -92,6 +100,15 @@ Status seedDemo(EdgeApp &app)
             input.description = item.description;
             input.price = item.price;
             input.displayOrder = itemOrder += 10;
+            QList<qint64> groupIds;
+            for (const QString &key : item.groups)
+                groupIds.append(groups.value(key));
+            input.optionGroupIds = groupIds;
+            input.allergens = item.allergens;
+            input.tags = item.tags;
+            input.translations = item.translations();
+            input.hours = item.hours;
+            input.stock = item.stock;
             auto madeItem = app.menu().createItem(input);
             if (!madeItem)
                 return fail(madeItem.error());

@@ -134,7 +134,7 @@ Status EdgeApp::open()
         return ok;
     m_events = std::make_unique<EventLog>(m_repos->events);
     m_menu = std::make_unique<MenuService>(m_db, m_repos->menu, m_repos->store, *m_events,
-                                           m_config.limits, m_config.imageDir());
+                                           m_config.limits, m_config.imageDir(), zone);
     m_orders = std::make_unique<OrderService>(m_db, m_repos->orders, m_repos->tables, *m_menu,
                                               *m_events, *m_metrics, m_config.limits, zone,
                                               settings->businessDayCutoffHour);

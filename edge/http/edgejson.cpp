@@ -1,6 +1,7 @@
 #include "edgejson.h"
 
 #include "json.h"
+#include "menu/menumodel.h"
 
 using namespace Qt::StringLiterals;
 
@@ -30,7 +31,7 @@ Result<OrderInput> orderInputFromJson(const QByteArray &body)
         if (!items->at(i).isObject())
             return fail(Error::validation(field, field + u" must be an object"_s));
         const QJsonObject line = items->at(i).toObject();
-        if (auto ok = json::allowOnly(line, {u"menu_item_id"_s, u"quantity"_s}); !ok)
+        if (auto ok = json::allowOnly(line, {u"menu_item_id"_s, u"quantity"_s, u"options"_s, u"note"_s}); !ok)
             return fail(Error::validation(field + u'.' + ok.error().details[u"field"_s].toString(),
                                           ok.error().message));
         if (!line.contains(u"menu_item_id"_s))
@@ -44,7 +45,32 @@ Result<OrderInput> orderInputFromJson(const QByteArray &body)
         auto quantity = json::intValue(line.value(u"quantity"_s), field + u".quantity"_s, 1, 100);
         if (!quantity)
             return fail(quantity.error());
-        input.items.append({*id, int(*quantity)});
+        OrderLineInput parsed{*id, int(*quantity)};
+        if (line.contains(u"options"_s) && !line.value(u"options"_s).isNull()) {
+            const QString optionsField = field + u".options"_s;
+            const QJsonValue options = line.value(u"options"_s);
+            if (!options.isArray())
+                return fail(Error::validation(optionsField, optionsField + u" must be an array of option ids"_s));
+            const QJsonArray list = options.toArray();
+            // Past 10 groups of 30 options a line cannot be valid; stop reading early.
+            if (list.size() > menu::maxGroupsPerItem * menu::maxOptionsPerGroup)
+                return fail(Error::validation(optionsField, optionsField + u" has too many options"_s));
+            for (qsizetype k = 0; k < list.size(); ++k) {
+                auto option = json::intValue(list.at(k), optionsField, 1, std::numeric_limits<qint32>::max());
+                if (!option)
+                    return fail(option.error());
+                parsed.options.append(*option);
+            }
+        }
+        if (line.contains(u"note"_s) && !line.value(u"note"_s).isNull()) {
+            const QJsonValue note = line.value(u"note"_s);
+            const QString noteField = field + u".note"_s;
+            if (!note.isString() || note.toString().trimmed().size() > menu::maxLineNoteLength)
+                return fail(Error::validation(noteField, u"%1 must be a string of at most %2 characters"_s.arg(
+                                                                 noteField).arg(menu::maxLineNoteLength)));
+            parsed.note = note.toString().trimmed();
+        }
+        input.items.append(parsed);
     }
     auto note = json::optionalString(*object, u"note"_s, 200);
     if (!note)
@@ -70,12 +96,32 @@ Status optionalField(const QJsonObject &object, const QString &field, std::optio
 
 } // namespace
 
+Result<menu::OptionGroup> optionGroupInputFromJson(const QByteArray &body)
+{
+    auto object = json::parseObject(body);
+    if (!object)
+        return fail(object.error());
+    return menu::optionGroupFromJson(*object, QString());
+}
+
+Result<std::optional<qint64>> stockInputFromJson(const QByteArray &body)
+{
+    auto object = json::parseObject(body);
+    if (!object)
+        return fail(object.error());
+    if (auto ok = json::allowOnly(*object, {u"stock"_s}); !ok)
+        return fail(ok.error());
+    return menu::stockFromJson(object->value(u"stock"_s), u"stock"_s);
+}
+
 Result<CategoryInput> categoryInputFromJson(const QByteArray &body)
 {
     auto object = json::parseObject(body);
     if (!object)
         return fail(object.error());
-    if (auto ok = json::allowOnly(*object, {u"name"_s, u"display_order"_s, u"station"_s}); !ok)
+    if (auto ok = json::allowOnly(*object, {u"name"_s, u"display_order"_s, u"station"_s, u"translations"_s,
+                                            u"available_hours"_s});
+        !ok)
         return fail(ok.error());
     CategoryInput input;
     Status ok = optionalField(*object, u"name"_s, input.name,
@@ -87,6 +133,14 @@ Result<CategoryInput> categoryInputFromJson(const QByteArray &body)
     if (ok)
         ok = optionalField(*object, u"station"_s, input.station,
                            [&] { return json::requireString(*object, u"station"_s, 1, 32); });
+    if (ok)
+        ok = optionalField(*object, u"translations"_s, input.translations, [&] {
+            return menu::translationsFromJson(object->value(u"translations"_s), u"translations"_s);
+        });
+    if (ok)
+        ok = optionalField(*object, u"available_hours"_s, input.hours, [&] {
+            return menu::hoursFromJson(object->value(u"available_hours"_s), u"available_hours"_s);
+        });
     if (!ok)
         return fail(ok.error());
     return input;
@@ -98,7 +152,9 @@ Result<ItemInput> itemInputFromJson(const QByteArray &body)
     if (!object)
         return fail(object.error());
     if (auto ok = json::allowOnly(*object, {u"category_id"_s, u"name"_s, u"description"_s, u"price"_s,
-                                            u"available"_s, u"display_order"_s});
+                                            u"available"_s, u"display_order"_s, u"option_group_ids"_s,
+                                            u"allergens"_s, u"tags"_s, u"translations"_s,
+                                            u"available_hours"_s, u"stock"_s});
         !ok)
         return fail(ok.error());
     ItemInput in;
@@ -118,6 +174,23 @@ Result<ItemInput> itemInputFromJson(const QByteArray &body)
     if (ok)
         ok = optionalField(o, u"display_order"_s, in.displayOrder,
                            [&] { return json::requireInt(o, u"display_order"_s, -1'000'000, 1'000'000); });
+    if (ok)
+        ok = optionalField(o, u"option_group_ids"_s, in.optionGroupIds,
+                           [&] { return menu::groupIdsFromJson(o.value(u"option_group_ids"_s), u"option_group_ids"_s); });
+    if (ok)
+        ok = optionalField(o, u"allergens"_s, in.allergens,
+                           [&] { return menu::allergensFromJson(o.value(u"allergens"_s), u"allergens"_s); });
+    if (ok)
+        ok = optionalField(o, u"tags"_s, in.tags, [&] { return menu::tagsFromJson(o.value(u"tags"_s), u"tags"_s); });
+    if (ok)
+        ok = optionalField(o, u"translations"_s, in.translations, [&] {
+            return menu::translationsFromJson(o.value(u"translations"_s), u"translations"_s);
+        });
+    if (ok)
+        ok = optionalField(o, u"available_hours"_s, in.hours,
+                           [&] { return menu::hoursFromJson(o.value(u"available_hours"_s), u"available_hours"_s); });
+    if (ok)
+        ok = optionalField(o, u"stock"_s, in.stock, [&] { return menu::stockFromJson(o.value(u"stock"_s), u"stock"_s); });
     if (!ok)
         return fail(ok.error());
     return in;

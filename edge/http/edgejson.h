@@ -14,6 +14,9 @@ namespace tableorder::edge {
 [[nodiscard]] Result<OrderInput> orderInputFromJson(const QByteArray &body);
 [[nodiscard]] Result<CategoryInput> categoryInputFromJson(const QByteArray &body);
 [[nodiscard]] Result<ItemInput> itemInputFromJson(const QByteArray &body);
+[[nodiscard]] Result<menu::OptionGroup> optionGroupInputFromJson(const QByteArray &body);
+/// `{stock: int >= 0 | null}`.
+[[nodiscard]] Result<std::optional<qint64>> stockInputFromJson(const QByteArray &body);
 [[nodiscard]] Result<OrderFilter> orderFilterFromQuery(const http::HttpRequest &request,
                                                        const QTimeZone &zone);
 /// `from`/`to` as ISO timestamps or dates (a date `to` includes that whole day).

@@ -18,10 +18,6 @@ namespace tableorder::edge {
 
 namespace {
 
-HttpResponse itemResponse(int status, const MenuItem &item)
-{
-    return HttpResponse::json(status, toJson(item));
-}
 
 HttpResponse notFound(const QString &what)
 {
@@ -34,6 +30,9 @@ void registerMenuRoutes(http::HttpServer &server, RouteContext &ctx)
 {
     using Method = http::HttpServer::Method;
     MenuService &menu = ctx.menu;
+    auto itemResponse = [&menu](int status, const MenuItem &item) {
+        return HttpResponse::json(status, menu.describe(item));
+    };
 
     server.route(Method::Get, u"/api/v1/menu"_s, {Access::Public}, [&menu](HttpRequest &req) {
         auto snapshot = menu.snapshot();
@@ -73,20 +72,20 @@ void registerMenuRoutes(http::HttpServer &server, RouteContext &ctx)
         return done ? HttpResponse::noContent() : HttpResponse::error(done.error());
     });
 
-    server.route(Method::Post, u"/api/v1/menu/items"_s, {Access::Manager}, [&menu](HttpRequest &req) {
+    server.route(Method::Post, u"/api/v1/menu/items"_s, {Access::Manager}, [&menu, itemResponse](HttpRequest &req) {
         auto input = itemInputFromJson(req.body());
         if (!input)
             return HttpResponse::error(input.error());
-        return http::respond(menu.createItem(*input), [](const MenuItem &i) { return itemResponse(201, i); });
+        return http::respond(menu.createItem(*input), [&itemResponse](const MenuItem &i) { return itemResponse(201, i); });
     });
-    server.route(Method::Put, u"/api/v1/menu/items/{id}"_s, {Access::Manager}, [&menu](HttpRequest &req) {
+    server.route(Method::Put, u"/api/v1/menu/items/{id}"_s, {Access::Manager}, [&menu, itemResponse](HttpRequest &req) {
         if (!req.idParam())
             return notFound(u"menu item"_s);
         auto input = itemInputFromJson(req.body());
         if (!input)
             return HttpResponse::error(input.error());
         return http::respond(menu.updateItem(req.idParam(), *input),
-                             [](const MenuItem &i) { return itemResponse(200, i); });
+                             [&itemResponse](const MenuItem &i) { return itemResponse(200, i); });
     });
     server.route(Method::Delete, u"/api/v1/menu/items/{id}"_s, {Access::Manager}, [&menu](HttpRequest &req) {
         if (!req.idParam())
@@ -95,7 +94,7 @@ void registerMenuRoutes(http::HttpServer &server, RouteContext &ctx)
         return done ? HttpResponse::noContent() : HttpResponse::error(done.error());
     });
     server.route(Method::Patch, u"/api/v1/menu/items/{id}/availability"_s, {Access::Staff},
-                 [&menu](HttpRequest &req) {
+                 [&menu, itemResponse](HttpRequest &req) {
                      if (!req.idParam())
                          return notFound(u"menu item"_s);
                      auto body = json::parseObject(req.body());
@@ -105,16 +104,73 @@ void registerMenuRoutes(http::HttpServer &server, RouteContext &ctx)
                      if (!available)
                          return HttpResponse::error(available.error());
                      return http::respond(menu.setAvailability(req.idParam(), *available),
-                                          [](const MenuItem &i) { return itemResponse(200, i); });
+                                          [&itemResponse](const MenuItem &i) { return itemResponse(200, i); });
                  });
+
+    server.route(Method::Patch, u"/api/v1/menu/items/{id}/stock"_s, {Access::Manager},
+                 [&menu, itemResponse](HttpRequest &req) {
+                     if (!req.idParam())
+                         return notFound(u"menu item"_s);
+                     auto stock = stockInputFromJson(req.body());
+                     if (!stock)
+                         return HttpResponse::error(stock.error());
+                     return http::respond(menu.setStock(req.idParam(), *stock),
+                                          [&itemResponse](const MenuItem &i) { return itemResponse(200, i); });
+                 });
+    server.route(Method::Patch, u"/api/v1/menu/options/{id}/availability"_s, {Access::Staff},
+                 [&menu](HttpRequest &req) {
+                     if (!req.idParam())
+                         return notFound(u"option"_s);
+                     auto body = json::parseObject(req.body());
+                     if (!body)
+                         return HttpResponse::error(body.error());
+                     if (auto ok = json::allowOnly(*body, {u"available"_s}); !ok)
+                         return HttpResponse::error(ok.error());
+                     auto available = json::requireBool(*body, u"available"_s);
+                     if (!available)
+                         return HttpResponse::error(available.error());
+                     return http::respond(menu.setOptionAvailability(req.idParam(), *available),
+                                          [](const menu::Option &o) { return HttpResponse::json(menu::toJson(o)); });
+                 });
+
+    server.route(Method::Get, u"/api/v1/menu/option-groups"_s, {Access::Manager}, [&menu](HttpRequest &) {
+        return http::respond(menu.groups(), [](const QList<menu::OptionGroup> &groups) {
+            QJsonArray list;
+            for (const menu::OptionGroup &g : groups)
+                list.append(menu::toJson(g));
+            return HttpResponse::json(QJsonObject{{u"groups"_s, list}});
+        });
+    });
+    server.route(Method::Post, u"/api/v1/menu/option-groups"_s, {Access::Manager}, [&menu](HttpRequest &req) {
+        auto group = optionGroupInputFromJson(req.body());
+        if (!group)
+            return HttpResponse::error(group.error());
+        return http::respond(menu.createGroup(*group),
+                             [](const menu::OptionGroup &g) { return HttpResponse::json(201, menu::toJson(g)); });
+    });
+    server.route(Method::Put, u"/api/v1/menu/option-groups/{id}"_s, {Access::Manager}, [&menu](HttpRequest &req) {
+        if (!req.idParam())
+            return notFound(u"option group"_s);
+        auto group = optionGroupInputFromJson(req.body());
+        if (!group)
+            return HttpResponse::error(group.error());
+        return http::respond(menu.updateGroup(req.idParam(), *group),
+                             [](const menu::OptionGroup &g) { return HttpResponse::json(menu::toJson(g)); });
+    });
+    server.route(Method::Delete, u"/api/v1/menu/option-groups/{id}"_s, {Access::Manager}, [&menu](HttpRequest &req) {
+        if (!req.idParam())
+            return notFound(u"option group"_s);
+        auto done = menu.deleteGroup(req.idParam());
+        return done ? HttpResponse::noContent() : HttpResponse::error(done.error());
+    });
 
     server.routeAsync(Method::Post, u"/api/v1/menu/items/{id}/image"_s,
                       {Access::Manager, ImageProcessor::uploadTypes(), ImageProcessor::maxUploadBytes},
-                      [&menu](HttpRequest &req, http::Reply reply) {
+                      [&menu, itemResponse](HttpRequest &req, http::Reply reply) {
                           if (!req.idParam())
                               return reply.send(notFound(u"menu item"_s));
-                          menu.setImage(req.idParam(), req.body(), [reply](Result<MenuItem> item) {
-                              reply.send(http::respond(item, [](const MenuItem &i) { return itemResponse(200, i); }));
+                          menu.setImage(req.idParam(), req.body(), [reply, itemResponse](Result<MenuItem> item) {
+                              reply.send(http::respond(item, [&itemResponse](const MenuItem &i) { return itemResponse(200, i); }));
                           });
                       });
 

@@ -7,6 +7,7 @@
 #include "imageprocessor.h"
 #include "storage/menurepository.h"
 #include "storage/storerepository.h"
+#include "menu/hours.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -38,27 +39,58 @@ QString MenuService::thumbnailUrl(const QString &imagePath)
     return u"/images/"_s + thumb;
 }
 
-QJsonObject toJson(const MenuItem &item)
-{
-    const QString image = MenuService::imageUrl(item.imagePath);
-    const QString thumb = MenuService::thumbnailUrl(item.imagePath);
-    return {{u"id"_s, item.id},
-            {u"category_id"_s, item.categoryId},
-            {u"name"_s, item.name},
-            {u"description"_s, item.description},
-            {u"price"_s, item.price},
-            {u"image_url"_s, image.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(image)},
-            {u"thumbnail_url"_s, thumb.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(thumb)},
-            {u"available"_s, item.available},
-            {u"display_order"_s, item.displayOrder}};
-}
-
 QJsonObject toJson(const MenuCategory &category)
 {
-    return {{u"id"_s, category.id},
-            {u"name"_s, category.name},
-            {u"display_order"_s, category.displayOrder},
-            {u"station"_s, category.station.isEmpty() ? MenuRepository::defaultStation() : category.station}};
+    QJsonObject out = menu::categoryToJson(category);
+    out.insert(u"station"_s, category.station.isEmpty() ? MenuRepository::defaultStation() : category.station);
+    return out;
+}
+
+namespace {
+QJsonValue nullable(const QString &text)
+{
+    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+}
+
+/// `available_now` and `next_available_at` of something with these hours.
+void insertHoursState(QJsonObject &out, const QList<menu::Hours> &hours, const QDateTime &now,
+                      const QTimeZone &zone)
+{
+    const bool open = menu::isOpenAt(hours, now, zone);
+    out.insert(u"available_now"_s, open);
+    const auto next = open ? std::nullopt : menu::nextOpening(hours, now, zone);
+    out.insert(u"next_available_at"_s, next ? timestampJson(*next) : QJsonValue(QJsonValue::Null));
+}
+} // namespace
+
+QJsonObject MenuService::itemJson(const MenuItem &item, const QList<menu::OptionGroup> &groups,
+                                  const menu::Hours &categoryHours, const QDateTime &now) const
+{
+    QJsonObject out = menu::itemToJson(item, groups);
+    out.insert(u"image_url"_s, nullable(imageUrl(item.imagePath)));
+    out.insert(u"thumbnail_url"_s, nullable(thumbnailUrl(item.imagePath)));
+    QJsonArray ids;
+    for (qint64 id : item.optionGroupIds)
+        ids.append(id);
+    out.insert(u"option_group_ids"_s, ids);
+    insertHoursState(out, {item.hours, categoryHours}, now, m_zone);
+    return out;
+}
+
+QJsonObject MenuService::categoryJson(const MenuCategory &category, const QDateTime &now) const
+{
+    QJsonObject out = toJson(category);
+    insertHoursState(out, {category.hours}, now, m_zone);
+    return out;
+}
+
+QJsonObject MenuService::describe(const MenuItem &item)
+{
+    auto groups = m_menu.groups();
+    auto category = m_menu.category(item.categoryId);
+    const menu::Hours categoryHours = category && category->has_value() ? (*category)->hours : menu::Hours();
+    return itemJson(item, groups ? *groups : QList<menu::OptionGroup>(), categoryHours,
+                    QDateTime::currentDateTimeUtc());
 }
 
 bool MenuService::isValidStation(QStringView name)
@@ -68,15 +100,64 @@ bool MenuService::isValidStation(QStringView name)
 }
 
 MenuService::MenuService(QSqlDatabase db, MenuRepository &menu, StoreRepository &store, EventLog &events,
-                         const StoreLimits &limits, QString imageDir, QObject *parent)
+                         const StoreLimits &limits, QString imageDir, QTimeZone zone, QObject *parent)
     : QObject(parent), m_db(std::move(db)), m_menu(menu), m_store(store), m_events(events), m_limits(limits),
-      m_imageDir(std::move(imageDir))
+      m_imageDir(std::move(imageDir)), m_zone(std::move(zone))
 {
+    m_boundary.setSingleShot(true);
+    m_boundary.setTimerType(Qt::PreciseTimer);
+    connect(&m_boundary, &QTimer::timeout, this, &MenuService::onBoundary);
+}
+
+void MenuService::scheduleBoundary(const QDateTime &at)
+{
+    if (!at.isValid()) {
+        m_boundary.stop();
+        return;
+    }
+    // nextBoundary() looks eight days ahead at most, well inside QTimer's range.
+    m_boundary.start(int(std::clamp<qint64>(QDateTime::currentDateTimeUtc().msecsTo(at) + 1, 0, 9LL * 86'400'000)));
+}
+
+void MenuService::onBoundary()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (m_snapshot && m_snapshot->validUntil.isValid() && now < m_snapshot->validUntil) {
+        scheduleBoundary(m_snapshot->validUntil); // the timer fired early
+        return;
+    }
+    m_snapshot.reset();
+    auto snap = snapshot();
+    if (!snap)
+        return;
+    // The tablets refetch: the ETag names the hours period as well as the version.
+    Result<Event> event;
+    {
+        db::Transaction tx(m_db);
+        event = m_events.record(QString::fromLatin1(events::MenuUpdated), 0,
+                                QJsonObject{{u"menu_version"_s, (*snap)->version}, {u"reason"_s, u"hours"_s}});
+        if (!event || !tx.commit())
+            return;
+    }
+    m_events.publish(*event);
+}
+
+Unavailability MenuService::unavailability(const MenuSnapshot &snapshot, const MenuItem &item,
+                                           const QDateTime &at) const
+{
+    if (!item.isAvailable())
+        return Unavailability::SoldOut;
+    const auto category = snapshot.categories.constFind(item.categoryId);
+    const menu::Hours categoryHours = category == snapshot.categories.cend() ? menu::Hours() : category->hours;
+    if (!menu::isOpenAt({item.hours, categoryHours}, at, m_zone))
+        return Unavailability::Hours;
+    return Unavailability::None;
 }
 
 Result<std::shared_ptr<const MenuSnapshot>> MenuService::snapshot()
 {
-    if (m_snapshot)
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (m_snapshot && (!m_snapshot->validUntil.isValid() || now < m_snapshot->validUntil))
         return m_snapshot;
     auto store = m_store.settings();
     if (!store)
@@ -87,32 +168,100 @@ Result<std::shared_ptr<const MenuSnapshot>> MenuService::snapshot()
     auto items = m_menu.items();
     if (!items)
         return fail(items.error());
+    auto groups = m_menu.groups();
+    if (!groups)
+        return fail(groups.error());
 
     auto snap = std::make_shared<MenuSnapshot>();
     snap->version = store->menuVersion;
+    snap->groups = *groups;
+    QList<menu::Hours> allHours;
     QJsonArray categoryArray;
     for (const MenuCategory &category : *categories) {
-        QJsonObject c = toJson(category);
+        snap->categories.insert(category.id, category);
+        allHours.append(category.hours);
+        QJsonObject c = categoryJson(category, now);
         QJsonArray itemArray;
         for (const MenuItem &item : *items) {
             if (item.categoryId == category.id) {
-                itemArray.append(toJson(item));
+                itemArray.append(itemJson(item, *groups, category.hours, now));
                 snap->stations.insert(item.id, c.value(u"station"_s).toString());
             }
         }
         c.insert(u"items"_s, itemArray);
         categoryArray.append(c);
     }
-    for (const MenuItem &item : *items)
+    for (const MenuItem &item : *items) {
         snap->items.insert(item.id, item);
+        allHours.append(item.hours);
+    }
+    if (const auto boundary = menu::nextBoundary(allHours, now, m_zone))
+        snap->validUntil = *boundary;
     snap->json = QJsonDocument(QJsonObject{{u"version"_s, snap->version},
                                            {u"currency"_s, store->currency},
                                            {u"store_name"_s, store->name},
+                                           {u"time_zone"_s, QString::fromUtf8(m_zone.id())},
+                                           {u"languages"_s, QJsonArray::fromStringList(menu::languages())},
                                            {u"categories"_s, categoryArray}})
                          .toJson(QJsonDocument::Compact);
-    snap->etag = "\"menu-" + QByteArray::number(snap->version) + '"';
+    // The second number changes at every hours boundary, so a tablet's cached copy with the
+    // old "available now" flags is not taken for current.
+    snap->etag = "\"menu-" + QByteArray::number(snap->version) + '-'
+            + QByteArray::number(snap->validUntil.isValid() ? snap->validUntil.toSecsSinceEpoch() : 0) + '"';
     m_snapshot = snap;
+    scheduleBoundary(snap->validUntil);
     return m_snapshot;
+}
+
+Result<QList<Event>> MenuService::takeStock(const MenuSnapshot &snapshot,
+                                            const QList<std::pair<qint64, int>> &quantities)
+{
+    QList<qint64> moved;
+    for (const auto &[id, quantity] : quantities) {
+        const auto item = snapshot.items.constFind(id);
+        // Whether an item counts stock only changes by a manager's edit, which drops the
+        // snapshot; the count itself is read and taken in the database.
+        if (item == snapshot.items.cend() || !item->stock)
+            continue;
+        auto taken = m_menu.takeStock(id, quantity);
+        if (!taken)
+            return fail(taken.error());
+        if (!*taken) {
+            auto left = m_menu.stock(id);
+            if (!left)
+                return fail(left.error());
+            const qint64 remaining = left->value_or(0);
+            if (remaining == 0)
+                return fail(ErrorCode::ItemUnavailable, u"some items are sold out"_s,
+                            QJsonObject{{u"menu_item_ids"_s, QJsonArray{id}}, {u"reason"_s, u"sold_out"_s}});
+            return fail(ErrorCode::OutOfStock, u"only %1 left of %2"_s.arg(remaining).arg(item->name),
+                        QJsonObject{{u"menu_item_id"_s, id}, {u"remaining"_s, remaining}});
+        }
+        moved.append(id);
+    }
+    if (moved.isEmpty())
+        return QList<Event>();
+    auto version = m_store.bumpMenuVersion();
+    if (!version)
+        return fail(version.error());
+    QList<Event> out;
+    for (qint64 id : moved) {
+        auto item = m_menu.item(id);
+        if (!item)
+            return fail(item.error());
+        if (!item->has_value())
+            continue;
+        const auto category = snapshot.categories.constFind((*item)->categoryId);
+        const QJsonObject json = itemJson(**item, snapshot.groups,
+                                          category == snapshot.categories.cend() ? menu::Hours() : category->hours,
+                                          QDateTime::currentDateTimeUtc());
+        auto event = m_events.record(QString::fromLatin1(events::ItemAvailabilityChanged), 0,
+                                     QJsonObject{{u"menu_version"_s, *version}, {u"item"_s, json}});
+        if (!event)
+            return fail(event.error());
+        out.append(*event);
+    }
+    return out;
 }
 
 template<typename T, typename F>
@@ -128,7 +277,11 @@ Result<T> MenuService::write(F &&change, const char *eventType)
     QJsonObject data{{u"menu_version"_s, *version}};
     if constexpr (std::is_same_v<T, MenuItem>) {
         if (eventType)
-            data.insert(u"item"_s, toJson(*result));
+            data.insert(u"item"_s, describe(*result));
+    }
+    if constexpr (std::is_same_v<T, menu::Option>) {
+        if (eventType)
+            data.insert(u"option"_s, menu::toJson(*result));
     }
     auto event = m_events.record(QString::fromLatin1(eventType ? eventType : events::MenuUpdated), 0, data);
     if (!event)
@@ -167,6 +320,8 @@ Result<MenuCategory> MenuService::createCategory(const CategoryInput &input)
                         u"a store has at most %1 categories"_s.arg(m_limits.maxCategories));
         MenuCategory category{0, *input.name, input.displayOrder.value_or(0),
                               input.station.value_or(MenuRepository::defaultStation())};
+        category.translations = input.translations.value_or(menu::Translations());
+        category.hours = input.hours.value_or(menu::Hours());
         auto id = m_menu.insertCategory(category);
         if (!id)
             return fail(id.error());
@@ -178,7 +333,7 @@ Result<MenuCategory> MenuService::createCategory(const CategoryInput &input)
 Result<MenuCategory> MenuService::updateCategory(qint64 id, const CategoryInput &input)
 {
     // Which station cooks a category is the store's call, like sold-out, even under HQ's menu.
-    const bool stationOnly = !input.name && !input.displayOrder;
+    const bool stationOnly = !input.name && !input.displayOrder && !input.translations && !input.hours;
     if (auto ok = checkLocallyManaged(); !ok && !stationOnly)
         return fail(ok.error());
     if (auto ok = checkCategory(input); !ok)
@@ -193,6 +348,8 @@ Result<MenuCategory> MenuService::updateCategory(qint64 id, const CategoryInput 
         category.name = input.name.value_or(category.name);
         category.displayOrder = input.displayOrder.value_or(category.displayOrder);
         category.station = input.station.value_or(category.station);
+        category.translations = input.translations.value_or(category.translations);
+        category.hours = input.hours.value_or(category.hours);
         if (auto ok = m_menu.updateCategory(category); !ok)
             return fail(ok.error());
         return category;
@@ -261,6 +418,14 @@ Result<MenuItem> MenuService::createItem(const ItemInput &input)
         MenuItem item{0, *input.categoryId, *input.name, input.description.value_or(QString()),
                       *input.price, QString(), input.available.value_or(true),
                       input.displayOrder.value_or(0)};
+        item.optionGroupIds = input.optionGroupIds.value_or(QList<qint64>());
+        if (auto ok = checkGroupIds(item.optionGroupIds); !ok)
+            return fail(ok.error());
+        item.allergens = input.allergens.value_or(QStringList());
+        item.tags = input.tags.value_or(QStringList());
+        item.translations = input.translations.value_or(menu::Translations());
+        item.hours = input.hours.value_or(menu::Hours());
+        item.stock = input.stock.value_or(std::nullopt);
         auto id = m_menu.insertItem(item);
         if (!id)
             return fail(id.error());
@@ -295,6 +460,16 @@ Result<MenuItem> MenuService::updateItem(qint64 id, const ItemInput &input)
         item.price = input.price.value_or(item.price);
         item.available = input.available.value_or(item.available);
         item.displayOrder = input.displayOrder.value_or(item.displayOrder);
+        if (input.optionGroupIds) {
+            if (auto ok = checkGroupIds(*input.optionGroupIds); !ok)
+                return fail(ok.error());
+            item.optionGroupIds = *input.optionGroupIds;
+        }
+        item.allergens = input.allergens.value_or(item.allergens);
+        item.tags = input.tags.value_or(item.tags);
+        item.translations = input.translations.value_or(item.translations);
+        item.hours = input.hours.value_or(item.hours);
+        item.stock = input.stock.value_or(item.stock);
         if (auto ok = m_menu.updateItem(item); !ok)
             return fail(ok.error());
         return item;
@@ -336,6 +511,126 @@ Result<MenuItem> MenuService::setAvailability(qint64 id, bool available)
         return changed;
     }, events::ItemAvailabilityChanged);
     return item;
+}
+
+Status MenuService::checkGroupIds(const QList<qint64> &ids)
+{
+    auto groups = m_menu.groups();
+    if (!groups)
+        return fail(groups.error());
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        if (std::none_of(groups->begin(), groups->end(), [&](const menu::OptionGroup &g) { return g.id == ids.at(i); }))
+            return fail(Error::validation(u"option_group_ids[%1]"_s.arg(i),
+                                          u"option group %1 does not exist"_s.arg(ids.at(i))));
+    }
+    return {};
+}
+
+Result<QList<menu::OptionGroup>> MenuService::groups()
+{
+    return m_menu.groups();
+}
+
+Result<menu::OptionGroup> MenuService::createGroup(menu::OptionGroup group)
+{
+    if (auto ok = checkLocallyManaged(); !ok)
+        return fail(ok.error());
+    for (menu::Option &option : group.options)
+        option.id = 0; // new options get new ids
+    return write<menu::OptionGroup>([&]() -> Result<menu::OptionGroup> {
+        auto count = m_menu.groupCount();
+        if (!count)
+            return fail(count.error());
+        if (*count >= menu::maxGroupsPerStore)
+            return fail(ErrorCode::LimitReached,
+                        u"a store has at most %1 option groups"_s.arg(menu::maxGroupsPerStore),
+                        QJsonObject{{u"limit"_s, menu::maxGroupsPerStore}});
+        group.id = 0;
+        if (auto ok = m_menu.insertGroup(group); !ok)
+            return fail(ok.error());
+        return group;
+    });
+}
+
+Result<menu::OptionGroup> MenuService::updateGroup(qint64 id, menu::OptionGroup group)
+{
+    if (auto ok = checkLocallyManaged(); !ok)
+        return fail(ok.error());
+    return write<menu::OptionGroup>([&]() -> Result<menu::OptionGroup> {
+        auto existing = m_menu.group(id);
+        if (!existing)
+            return fail(existing.error());
+        if (!existing->has_value())
+            return fail(Error::notFound(u"option group"_s));
+        for (qsizetype i = 0; i < group.options.size(); ++i) {
+            const qint64 optionId = group.options.at(i).id;
+            const auto &kept = (*existing)->options;
+            if (optionId != 0
+                && std::none_of(kept.begin(), kept.end(), [&](const menu::Option &o) { return o.id == optionId; }))
+                return fail(Error::validation(u"options[%1].id"_s.arg(i),
+                                              u"option %1 is not an option of this group"_s.arg(optionId)));
+        }
+        group.id = id;
+        if (auto ok = m_menu.updateGroup(group); !ok)
+            return fail(ok.error());
+        return group;
+    });
+}
+
+Status MenuService::deleteGroup(qint64 id)
+{
+    if (auto ok = checkLocallyManaged(); !ok)
+        return fail(ok.error());
+    auto done = write<bool>([&]() -> Result<bool> {
+        auto existing = m_menu.group(id);
+        if (!existing)
+            return fail(existing.error());
+        if (!existing->has_value())
+            return fail(Error::notFound(u"option group"_s));
+        if (auto ok = m_menu.deleteGroup(id); !ok)
+            return fail(ok.error());
+        return true;
+    });
+    if (!done)
+        return fail(done.error());
+    return {};
+}
+
+Result<menu::Option> MenuService::setOptionAvailability(qint64 optionId, bool available)
+{
+    return write<menu::Option>([&]() -> Result<menu::Option> {
+        auto groupId = m_menu.groupOfOption(optionId);
+        if (!groupId)
+            return fail(groupId.error());
+        if (!groupId->has_value())
+            return fail(Error::notFound(u"option"_s));
+        if (auto ok = m_menu.setOptionAvailable(optionId, available); !ok)
+            return fail(ok.error());
+        auto group = m_menu.group(**groupId);
+        if (!group)
+            return fail(group.error());
+        for (const menu::Option &option : (*group)->options) {
+            if (option.id == optionId)
+                return option;
+        }
+        return fail(Error::internal());
+    }, events::OptionAvailabilityChanged);
+}
+
+Result<MenuItem> MenuService::setStock(qint64 id, std::optional<qint64> stock)
+{
+    return write<MenuItem>([&]() -> Result<MenuItem> {
+        auto existing = m_menu.item(id);
+        if (!existing)
+            return fail(existing.error());
+        if (!existing->has_value())
+            return fail(Error::notFound(u"menu item"_s));
+        if (auto ok = m_menu.setStock(id, stock); !ok)
+            return fail(ok.error());
+        MenuItem changed = **existing;
+        changed.stock = stock;
+        return changed;
+    }, events::ItemAvailabilityChanged);
 }
 
 Result<MenuItem> MenuService::storeImage(qint64 id, const QString &imagePath)
@@ -437,39 +732,35 @@ Result<QStringList> MenuService::applyCentralMenu(const QByteArray &menuJson,
                                                   const std::function<Status()> &inTransaction)
 {
     const QStringList missing = missingCentralImages(menuJson);
-    const QJsonObject menu = QJsonDocument::fromJson(menuJson).object();
+    auto published = menu::menuFromJson(QJsonDocument::fromJson(menuJson).object());
+    if (!published)
+        return fail(published.error());
     auto current = snapshot();
     if (!current)
         return fail(current.error());
-    QList<MenuCategory> categories;
-    QList<MenuItem> items;
-    for (const QJsonValue &cv : menu.value(u"categories"_s).toArray()) {
-        const QJsonObject c = cv.toObject();
-        const qint64 categoryId = c.value(u"id"_s).toInteger();
-        if (categoryId <= 0)
-            return fail(Error::validation(u"categories"_s, u"central menu category without id"_s));
-        categories.append({categoryId, c.value(u"name"_s).toString(), int(c.value(u"display_order"_s).toInteger()),
-                           c.value(u"station"_s).toString()});
-        for (const QJsonValue &iv : c.value(u"items"_s).toArray()) {
-            const QJsonObject i = iv.toObject();
-            const qint64 id = i.value(u"id"_s).toInteger();
-            if (id <= 0 || i.value(u"price"_s).toInteger() < 0)
-                return fail(Error::validation(u"items"_s, u"central menu item without id or price"_s));
-            // Sold out is the store's call and survives HQ's menu updates.
-            const auto old = (*current)->items.constFind(id);
-            // An HQ picture is served from this edge's own copy (tablets keep their pictures
-            // when the internet is down), or not at all until that copy is here.
-            QString image = i.value(u"image_url"_s).toString();
-            if (const QString hash = centralImageHash(image); !hash.isEmpty())
-                image = missing.contains(hash) ? QString() : hash + u".jpg"_s;
-            items.append({id, categoryId, i.value(u"name"_s).toString(), i.value(u"description"_s).toString(),
-                          i.value(u"price"_s).toInteger(), image,
-                          old == (*current)->items.cend() ? true : old->available,
-                          int(i.value(u"display_order"_s).toInteger())});
+    for (MenuItem &item : published->items) {
+        // Sold out and stock are the store's call and survive HQ's menu updates.
+        const auto old = (*current)->items.constFind(item.id);
+        item.available = old == (*current)->items.cend() ? true : old->available;
+        item.stock = old == (*current)->items.cend() ? std::nullopt : old->stock;
+        // An HQ picture is served from this edge's own copy (tablets keep their pictures
+        // when the internet is down), or not at all until that copy is here.
+        if (const QString hash = centralImageHash(item.imagePath); !hash.isEmpty())
+            item.imagePath = missing.contains(hash) ? QString() : hash + u".jpg"_s;
+    }
+    for (menu::OptionGroup &group : published->groups) {
+        // So is an option switched off here.
+        for (menu::Option &option : group.options) {
+            for (const menu::OptionGroup &old : (*current)->groups) {
+                for (const menu::Option &o : old.options) {
+                    if (o.id == option.id)
+                        option.available = o.available;
+                }
+            }
         }
     }
     auto done = write<bool>([&]() -> Result<bool> {
-        if (auto ok = m_menu.replaceAll(categories, items); !ok)
+        if (auto ok = m_menu.replaceAll(published->categories, published->items, published->groups); !ok)
             return fail(ok.error());
         if (auto ok = inTransaction(); !ok)
             return fail(ok.error());

@@ -2,9 +2,13 @@
 
 #include "domain.h"
 
+#include "event.h"
+
 #include <QHash>
 #include <QObject>
 #include <QSqlDatabase>
+#include <QTimeZone>
+#include <QTimer>
 
 #include <functional>
 
@@ -20,6 +24,8 @@ struct CategoryInput
     std::optional<QString> name;
     std::optional<int> displayOrder;
     std::optional<QString> station;
+    std::optional<menu::Translations> translations;
+    std::optional<menu::Hours> hours;
 };
 
 struct ItemInput
@@ -30,7 +36,17 @@ struct ItemInput
     std::optional<Money> price;
     std::optional<bool> available;
     std::optional<int> displayOrder;
+    std::optional<QList<qint64>> optionGroupIds;
+    std::optional<QStringList> allergens;
+    std::optional<QStringList> tags;
+    std::optional<menu::Translations> translations;
+    std::optional<menu::Hours> hours;
+    /// Outer: given or not; inner: nullopt = unlimited.
+    std::optional<std::optional<qint64>> stock;
 };
+
+/// Why an item cannot be ordered now, if it cannot.
+enum class Unavailability { None, SoldOut, Hours };
 
 /// The whole menu as served: JSON bytes, ETag and an id index used to price orders.
 struct MenuSnapshot
@@ -39,8 +55,13 @@ struct MenuSnapshot
     QByteArray json;
     QByteArray etag;
     QHash<qint64, MenuItem> items;
+    QHash<qint64, MenuCategory> categories;
+    QList<menu::OptionGroup> groups;
     /// Item id -> the station of its category, copied onto order lines.
     QHash<qint64, QString> stations;
+    /// When some item's or category's hours next open or close (invalid: never): the
+    /// snapshot's "available now" flags hold until then.
+    QDateTime validUntil;
 };
 
 /// Menu reads from an in-memory snapshot that every write replaces; writes bump the
@@ -50,9 +71,37 @@ class MenuService : public QObject
     Q_OBJECT
 public:
     MenuService(QSqlDatabase db, MenuRepository &menu, StoreRepository &store, EventLog &events,
-                const StoreLimits &limits, QString imageDir, QObject *parent = nullptr);
+                const StoreLimits &limits, QString imageDir, QTimeZone zone = QTimeZone::utc(),
+                QObject *parent = nullptr);
 
+    /// The menu as served now; rebuilt after a change and at every hours boundary (then
+    /// `menu.updated` tells the tablets).
     [[nodiscard]] Result<std::shared_ptr<const MenuSnapshot>> snapshot();
+    [[nodiscard]] const QTimeZone &timeZone() const { return m_zone; }
+    /// Whether the item can be ordered at `at`: its switch and stock (as the snapshot has
+    /// them), then its and its category's hours.
+    [[nodiscard]] Unavailability unavailability(const MenuSnapshot &snapshot, const MenuItem &item,
+                                                const QDateTime &at) const;
+    /// An item as the API shows it (option groups expanded, pictures, hours state).
+    [[nodiscard]] QJsonObject describe(const MenuItem &item);
+
+    /// Inside the caller's transaction (an order's savepoint): takes each item's portions
+    /// (item id -> quantity) from those that count stock. OUT_OF_STOCK with what is left, or
+    /// ITEM_UNAVAILABLE (sold_out) when nothing is; else the events to publish after the
+    /// commit, one `menu.item_availability_changed` per item whose stock moved.
+    [[nodiscard]] Result<QList<Event>> takeStock(const MenuSnapshot &snapshot,
+                                                 const QList<std::pair<qint64, int>> &quantities);
+    /// Drops the snapshot after stock moved in a committed (or failed) transaction.
+    void invalidate() { m_snapshot.reset(); }
+
+    [[nodiscard]] Result<QList<menu::OptionGroup>> groups();
+    [[nodiscard]] Result<menu::OptionGroup> createGroup(menu::OptionGroup group);
+    [[nodiscard]] Result<menu::OptionGroup> updateGroup(qint64 id, menu::OptionGroup group);
+    [[nodiscard]] Status deleteGroup(qint64 id);
+    /// Kitchen or manager; also on a store whose menu HQ manages.
+    [[nodiscard]] Result<menu::Option> setOptionAvailability(qint64 optionId, bool available);
+    /// Manager; also on a store whose menu HQ manages.
+    [[nodiscard]] Result<MenuItem> setStock(qint64 id, std::optional<qint64> stock);
 
     [[nodiscard]] Result<MenuCategory> createCategory(const CategoryInput &input);
     [[nodiscard]] Result<MenuCategory> updateCategory(qint64 id, const CategoryInput &input);
@@ -100,6 +149,12 @@ private:
     template<typename T, typename F>
     Result<T> write(F &&change, const char *eventType = nullptr);
     Result<MenuItem> storeImage(qint64 id, const QString &imagePath);
+    [[nodiscard]] Status checkGroupIds(const QList<qint64> &ids);
+    void scheduleBoundary(const QDateTime &at);
+    void onBoundary();
+    QJsonObject itemJson(const MenuItem &item, const QList<menu::OptionGroup> &groups,
+                         const menu::Hours &categoryHours, const QDateTime &now) const;
+    QJsonObject categoryJson(const MenuCategory &category, const QDateTime &now) const;
     [[nodiscard]] Status checkLocallyManaged() const;
 
     QSqlDatabase m_db;
@@ -108,12 +163,14 @@ private:
     EventLog &m_events;
     const StoreLimits &m_limits;
     QString m_imageDir;
+    QTimeZone m_zone;
+    QTimer m_boundary;
     std::shared_ptr<const MenuSnapshot> m_snapshot;
     int m_pendingImages = 0;
     bool m_managedCentrally = false;
 };
 
-QJsonObject toJson(const MenuItem &item);
+/// A category as the API shows it after an edit (hours state left to GET /menu).
 QJsonObject toJson(const MenuCategory &category);
 
 } // namespace tableorder::edge

@@ -58,8 +58,20 @@ QString OrderService::businessDate(const QDateTime &at) const
 QString OrderService::requestHash(const OrderInput &input)
 {
     QByteArray canonical;
-    for (const OrderLineInput &line : input.items)
-        canonical += QByteArray::number(line.menuItemId) + 'x' + QByteArray::number(line.quantity) + ';';
+    for (const OrderLineInput &line : input.items) {
+        canonical += QByteArray::number(line.menuItemId) + 'x' + QByteArray::number(line.quantity);
+        // Lines without options or a note hash as before, so repeats of requests made before
+        // options existed still match their orders.
+        if (!line.options.isEmpty() || !line.note.isEmpty()) {
+            QList<qint64> options = line.options;
+            std::sort(options.begin(), options.end());
+            canonical += 'o';
+            for (qint64 option : options)
+                canonical += QByteArray::number(option) + ',';
+            canonical += 'n' + crypto::sha256Hex(line.note.toUtf8()).toLatin1();
+        }
+        canonical += ';';
+    }
     canonical += '|' + input.note.toUtf8();
     return crypto::sha256Hex(canonical);
 }
@@ -111,7 +123,11 @@ void OrderService::flushPending()
     QElapsedTimer timer;
     timer.start();
     BatchResults results;
-    if (const Status committed = writeBatch(orders, acks, results); !committed) {
+    const Status committed = writeBatch(orders, acks, results);
+    // Stock moved (or was put back): the menu's counts and availability are read again.
+    if (results.stockMoved || !committed)
+        m_menu.invalidate();
+    if (!committed) {
         m_activeOrders.reset(); // recount: the batch's orders are gone
         for (const PendingOrder &order : orders)
             order.done(fail(committed.error()));
@@ -172,14 +188,18 @@ Result<PlacedOrder> OrderService::placeWithSavepoint(const PendingOrder &order, 
         return fail(placed.error()); // the savepoint rolls back this order only
     if (auto ok = savepoint.release(); !ok)
         return fail(ok.error());
-    if (placed->second) {
-        out.events.append(*placed->second);
+    if (placed->created) {
+        out.events.append(*placed->created);
         ++out.created;
     }
-    return placed->first;
+    if (!placed->stock.isEmpty()) {
+        out.events.append(placed->stock);
+        out.stockMoved = true;
+    }
+    return placed->placed;
 }
 
-Result<std::pair<PlacedOrder, std::optional<Event>>>
+Result<OrderService::PlaceResult>
 OrderService::placeInTransaction(const Principal &table, const OrderInput &input, int created)
 {
     static const QRegularExpression uuid(
@@ -200,31 +220,51 @@ OrderService::placeInTransaction(const Principal &table, const OrderInput &input
             return fail(ErrorCode::IdempotencyKeyReused,
                         u"client_order_id was already used for a different order"_s);
         m_metrics.increment("tableorder_order_repeats_total");
-        return std::pair{PlacedOrder{false, toJson(stored.order)}, std::optional<Event>()};
+        return PlaceResult{PlacedOrder{false, toJson(stored.order)}, std::optional<Event>(), {}};
     }
 
     auto menu = m_menu.snapshot();
     if (!menu)
         return fail(menu.error());
+    const MenuSnapshot &snapshot = **menu;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
     Order order;
-    QJsonArray unavailable;
+    QJsonArray soldOut;
+    QJsonArray outOfHours;
+    QList<std::pair<qint64, int>> portions; // per item, for stock
     for (qsizetype i = 0; i < input.items.size(); ++i) {
         const OrderLineInput &line = input.items.at(i);
-        const auto it = (*menu)->items.constFind(line.menuItemId);
-        if (it == (*menu)->items.cend())
+        const auto it = snapshot.items.constFind(line.menuItemId);
+        if (it == snapshot.items.cend())
             return fail(Error::validation(u"items[%1].menu_item_id"_s.arg(i),
                                           u"menu item %1 does not exist"_s.arg(line.menuItemId)));
-        if (!it->available) {
-            unavailable.append(line.menuItemId);
-            continue;
+        auto priced = menu::priceLine(*it, snapshot.groups, line.options, u"items[%1].options"_s.arg(i));
+        if (!priced)
+            return fail(priced.error());
+        switch (m_menu.unavailability(snapshot, *it, now)) {
+        case Unavailability::SoldOut: soldOut.append(line.menuItemId); continue;
+        case Unavailability::Hours: outOfHours.append(line.menuItemId); continue;
+        case Unavailability::None: break;
         }
-        order.items.append({it->id, it->name, it->price, line.quantity, it->price * line.quantity,
-                            (*menu)->stations.value(it->id, MenuRepository::defaultStation())});
-        order.total += it->price * line.quantity;
+        OrderLine orderLine{it->id, it->name, priced->unitPrice, line.quantity, priced->unitPrice * line.quantity,
+                            snapshot.stations.value(it->id, MenuRepository::defaultStation())};
+        orderLine.options = priced->options;
+        orderLine.note = line.note;
+        order.items.append(orderLine);
+        order.total += orderLine.lineTotal;
+        const auto counted = std::find_if(portions.begin(), portions.end(),
+                                          [&](const auto &p) { return p.first == it->id; });
+        if (counted == portions.end())
+            portions.append({it->id, line.quantity});
+        else
+            counted->second += line.quantity;
     }
-    if (!unavailable.isEmpty())
+    if (!soldOut.isEmpty())
         return fail(ErrorCode::ItemUnavailable, u"some items are sold out"_s,
-                    QJsonObject{{u"menu_item_ids"_s, unavailable}});
+                    QJsonObject{{u"menu_item_ids"_s, soldOut}, {u"reason"_s, u"sold_out"_s}});
+    if (!outOfHours.isEmpty())
+        return fail(ErrorCode::ItemUnavailable, u"some items are not served at this hour"_s,
+                    QJsonObject{{u"menu_item_ids"_s, outOfHours}, {u"reason"_s, u"hours"_s}});
 
     // COUNT(*) here cost O(active orders) on every order; the kept count is exact, and a
     // refusal is still decided by a fresh count.
@@ -242,7 +282,11 @@ OrderService::placeInTransaction(const Principal &table, const OrderInput &input
     if (!tableRecord->has_value())
         return fail(ErrorCode::InvalidToken, u"this table no longer exists"_s);
 
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    // Stock is taken in this order's savepoint: a refusal below or a failed batch puts the
+    // portions back with everything else.
+    auto stockEvents = m_menu.takeStock(snapshot, portions);
+    if (!stockEvents)
+        return fail(stockEvents.error());
     order.clientOrderId = clientOrderId;
     order.note = input.note;
     order.tableId = table.tableId;
@@ -260,7 +304,7 @@ OrderService::placeInTransaction(const Principal &table, const OrderInput &input
     auto event = m_events.record(QString::fromLatin1(events::OrderCreated), order.tableId, json);
     if (!event)
         return fail(event.error());
-    return std::pair{PlacedOrder{true, std::move(json)}, std::optional<Event>(*event)};
+    return PlaceResult{PlacedOrder{true, std::move(json)}, std::optional<Event>(*event), *stockEvents};
 }
 
 Result<QList<Order>> OrderService::list(const Principal &who, OrderFilter filter)

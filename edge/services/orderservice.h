@@ -28,6 +28,8 @@ struct OrderLineInput
 {
     qint64 menuItemId = 0;
     int quantity = 0;
+    QList<qint64> options;
+    QString note;
 };
 
 struct OrderInput
@@ -130,8 +132,9 @@ private:
     {
         QList<Result<PlacedOrder>> orders;
         QList<Result<Acknowledgement>> acks;
-        QList<Event> events; // order.created, published after the commit
+        QList<Event> events; // order.created and stock changes, published after the commit
         int created = 0;
+        bool stockMoved = false;
     };
     void scheduleFlush();
     /// Writes every queued order and receipt (one transaction, one flush), then answers each.
@@ -145,7 +148,13 @@ private:
     void announce(const Acknowledgement &ack);
     [[nodiscard]] Result<Acknowledgement> acknowledgeInTransaction(const Principal &staff, qint64 id,
                                                                    const QDateTime &now);
-    [[nodiscard]] Result<std::pair<PlacedOrder, std::optional<Event>>>
+    struct PlaceResult
+    {
+        PlacedOrder placed;
+        std::optional<Event> created;
+        QList<Event> stock; // menu.item_availability_changed of items whose stock moved
+    };
+    [[nodiscard]] Result<PlaceResult>
     placeInTransaction(const Principal &table, const OrderInput &input, int created);
 };
 

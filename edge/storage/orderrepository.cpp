@@ -1,6 +1,10 @@
 #include "orderrepository.h"
 
 #include "database.h"
+#include "json.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
 
 #include <QHash>
 
@@ -25,7 +29,8 @@ OrderRepository::OrderRepository(QSqlDatabase db)
                                         "FROM orders), 0), (SELECT order_id_floor FROM store WHERE id = 1)) + 1), "
                                         "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s)),
       m_insertLine(db::prepared(m_db, u"INSERT INTO order_items (order_id, menu_item_id, name, unit_price, "
-                                       "quantity, line_total, station) VALUES (?, ?, ?, ?, ?, ?, ?)"_s)),
+                                       "quantity, line_total, station, options, note) "
+                                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s)),
       m_byClientId(db::prepared(m_db, u"SELECT "_s + orderColumns
                                               + u" FROM orders WHERE client_order_id = ?"_s)),
       m_activeCount(db::prepared(m_db, u"SELECT COUNT(*) FROM orders WHERE status IN ('pending', 'preparing')"_s))
@@ -78,14 +83,20 @@ Status OrderRepository::loadLines(QList<Order> &orders)
         ids += QString::number(orders[i].id); // integers from our own rows, not input
     }
     QSqlQuery q = db::prepared(m_db, u"SELECT order_id, menu_item_id, name, unit_price, quantity, "
-                                      "line_total, station FROM order_items WHERE order_id IN ("_s
+                                      "line_total, station, options, note FROM order_items WHERE order_id IN ("_s
                                               + ids + u") ORDER BY id"_s);
     if (auto ok = db::exec(q, "read order lines"); !ok)
         return ok;
     while (q.next()) {
-        orders[index.value(q.value(0).toLongLong())].items.append(
-                {q.value(1).toLongLong(), q.value(2).toString(), q.value(3).toLongLong(),
-                 q.value(4).toInt(), q.value(5).toLongLong(), q.value(6).toString()});
+        OrderLine line{q.value(1).toLongLong(), q.value(2).toString(), q.value(3).toLongLong(),
+                       q.value(4).toInt(), q.value(5).toLongLong(), q.value(6).toString()};
+        // Most lines have no options: skip the JSON parse for "[]".
+        const QString options = q.value(7).toString();
+        if (options.size() > 2)
+            line.options = menu::pricedOptionsFromJson(QJsonDocument::fromJson(options.toUtf8()).array(), {})
+                                   .value_or(QList<menu::PricedOption>());
+        line.note = q.value(8).toString();
+        orders[index.value(q.value(0).toLongLong())].items.append(std::move(line));
     }
     return {};
 }
@@ -199,7 +210,10 @@ Status OrderRepository::insert(Order &order, const QString &requestHash)
     order.id = m_insertOrder.lastInsertId().toLongLong();
     for (const OrderLine &line : order.items) {
         for (const QVariant &v : QVariantList{order.id, line.menuItemId, line.name, line.unitPrice,
-                                              line.quantity, line.lineTotal, db::text(line.station)})
+                                              line.quantity, line.lineTotal, db::text(line.station),
+                                              line.options.isEmpty() ? u"[]"_s
+                                                                     : QString::fromUtf8(json::compact(menu::toJson(line.options))),
+                                              db::text(line.note)})
             m_insertLine.addBindValue(v);
         if (auto ok = db::exec(m_insertLine, "insert order line"); !ok)
             return ok;

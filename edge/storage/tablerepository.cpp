@@ -175,7 +175,8 @@ Status TableRepository::archiveAndClose(const SessionRecord &session, const QDat
         SELECT o.id, o.session_id, o.table_id, o.table_number, o.number, o.business_date, o.status,
                o.total, o.note,
                (SELECT json_group_array(json_object('menu_item_id', i.menu_item_id, 'name', i.name,
-                        'unit_price', i.unit_price, 'quantity', i.quantity, 'line_total', i.line_total))
+                        'unit_price', i.unit_price, 'quantity', i.quantity, 'line_total', i.line_total,
+                        'options', json(i.options), 'note', i.note))
                 FROM order_items i WHERE i.order_id = o.id),
                o.created_at, ?, ?
         FROM orders o WHERE o.session_id = ?)"_s);

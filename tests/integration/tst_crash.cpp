@@ -82,7 +82,7 @@ void TestCrash::initTestCase()
     QVERIFY(!m_manager.isEmpty());
     for (const QJsonObject &item : menuItems(m_http.get(u"/api/v1/menu"_s).json()))
         m_items.append(item.value(u"id"_s).toInteger());
-    QCOMPARE(m_items.size(), 30);
+    QCOMPARE(m_items.size(), 32);
 }
 
 QByteArray TestCrash::request(const Attempt &attempt, const QString &token) const

@@ -125,7 +125,7 @@ void TestLifecycle::stopAndRestart()
     const QString kitchen = http.staffLogin(u"kitchen"_s, u"kitchen"_s);
     const QString manager = http.staffLogin(u"manager"_s, u"manager"_s);
     const QList<QJsonObject> items = menuItems(http.get(u"/api/v1/menu"_s).json());
-    QCOMPARE(items.size(), 30);
+    QCOMPARE(items.size(), 32);
 
     QList<QJsonObject> bodies;
     for (int i = 0; i < 6; ++i) {

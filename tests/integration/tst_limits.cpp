@@ -63,7 +63,7 @@ void TestLimits::initTestCase()
     QVERIFY(!m_manager.isEmpty() && !m_kitchen.isEmpty());
     for (const QJsonObject &item : menuItems(m_http.get(u"/api/v1/menu"_s).json()))
         m_items.append(item.value(u"id"_s).toInteger());
-    QCOMPARE(m_items.size(), 30);
+    QCOMPARE(m_items.size(), 32);
     m_category = menuItems(m_http.get(u"/api/v1/menu"_s).json()).first().value(u"category_id"_s).toInteger();
 }
 

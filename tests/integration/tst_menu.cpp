@@ -91,7 +91,7 @@ void TestMenu::demoMenu()
     QVERIFY(json.value(u"version"_s).toInteger() > 0);
     QCOMPARE(json.value(u"currency"_s).toString(), u"KRW"_s);
     const QJsonArray categories = json.value(u"categories"_s).toArray();
-    QCOMPARE(categories.size(), 5);
+    QCOMPARE(categories.size(), 6);
     int items = 0;
     int lastOrder = std::numeric_limits<int>::min();
     for (const QJsonValue &c : categories) {
@@ -115,7 +115,7 @@ void TestMenu::demoMenu()
             QVERIFY(item.value(u"image_url"_s).toString().startsWith(u"/images/"_s));
         }
     }
-    QCOMPARE(items, 30);
+    QCOMPARE(items, 32);
 }
 
 void TestMenu::etag()
@@ -193,7 +193,7 @@ void TestMenu::categoryAndItemLifecycle()
     VERIFY_STATUS(m_http.del(u"/api/v1/menu/categories/%1"_s.arg(categoryId), m_manager), 204);
     served = menu();
     QVERIFY(findItem(served, itemId).isEmpty());
-    QCOMPARE(served.value(u"categories"_s).toArray().size(), 5);
+    QCOMPARE(served.value(u"categories"_s).toArray().size(), 6);
 
     VERIFY_ERROR(m_http.del(u"/api/v1/menu/items/%1"_s.arg(itemId), m_manager), 404, u"NOT_FOUND"_s);
     VERIFY_ERROR(m_http.del(u"/api/v1/menu/categories/%1"_s.arg(categoryId), m_manager), 404,

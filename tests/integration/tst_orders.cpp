@@ -130,7 +130,7 @@ void TestOrders::initTestCase()
     for (const QString &t : std::as_const(m_tokens))
         QVERIFY(!t.isEmpty());
     m_items = menuItems(m_http.get(u"/api/v1/menu"_s).json());
-    QCOMPARE(m_items.size(), 30);
+    QCOMPARE(m_items.size(), 32);
 }
 
 QString TestOrders::token(const QString &who) const

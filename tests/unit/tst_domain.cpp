@@ -159,6 +159,8 @@ void TestDomain::errorStatus_data()
     QTest::newRow("timeout") << ErrorCode::RequestTimeout << u"REQUEST_TIMEOUT"_s << 408;
     QTest::newRow("conflict") << ErrorCode::Conflict << u"CONFLICT"_s << 409;
     QTest::newRow("sold out") << ErrorCode::ItemUnavailable << u"ITEM_UNAVAILABLE"_s << 409;
+    QTest::newRow("option off") << ErrorCode::OptionUnavailable << u"OPTION_UNAVAILABLE"_s << 409;
+    QTest::newRow("out of stock") << ErrorCode::OutOfStock << u"OUT_OF_STOCK"_s << 409;
     QTest::newRow("transition") << ErrorCode::InvalidTransition << u"INVALID_TRANSITION"_s << 409;
     QTest::newRow("limit") << ErrorCode::LimitReached << u"LIMIT_REACHED"_s << 409;
     QTest::newRow("no session") << ErrorCode::NoOpenSession << u"NO_OPEN_SESSION"_s << 409;
@@ -258,6 +260,8 @@ void TestDomain::orderWrittenDirectlyIsTheSameJson()
     order.updatedAt = order.createdAt.addSecs(60);
     order.preparingAt = order.updatedAt;
     order.items = {{1, u"김치찌개"_s, 9000, 2, 18000, u"kitchen"_s}, {2, u"콜라 \"L\""_s, 2500, 1, 2500, {}}};
+    order.items[0].options = {{11, u"맵기"_s, u"매운맛 \"hot\""_s, 500}, {21, u"추가"_s, u"공기밥"_s, -1000}};
+    order.items[0].note = u"양파 빼주세요\n🍜"_s;
     for (const Order &o : {order, Order{}}) {
         QByteArray written;
         appendJson(written, o);
@@ -266,6 +270,12 @@ void TestDomain::orderWrittenDirectlyIsTheSameJson()
         QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString() + u": "_s + QString::fromUtf8(written)));
         QCOMPARE(parsed.object(), toJson(o));
     }
+    // Options and notes survive the way back (an order event read at HQ).
+    order.total = 20'500;
+    auto back = orderFromJson(toJson(order));
+    QVERIFY(back);
+    QCOMPARE(back->items.at(0).options, order.items.at(0).options);
+    QCOMPARE(back->items.at(0).note, order.items.at(0).note);
 }
 
 // A store's order event whose unit price times quantity, or whose sum of lines, overflows
