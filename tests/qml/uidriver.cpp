@@ -5,6 +5,8 @@
 #include <QImage>
 #include <QTest>
 
+#include <algorithm>
+
 namespace tableorder::test {
 
 namespace {
@@ -47,6 +49,24 @@ bool UiDriver::tap(QQuickItem *item)
     const QPoint centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2)).toPoint();
     QTest::mouseClick(m_window, Qt::LeftButton, Qt::NoModifier, centre);
     return true;
+}
+
+bool UiDriver::scrollAndTap(const QString &objectName)
+{
+    QQuickItem *item = find(objectName);
+    if (!item)
+        return false;
+    for (QQuickItem *parent = item->parentItem(); parent; parent = parent->parentItem()) {
+        if (!parent->inherits("QQuickFlickable"))
+            continue;
+        auto *content = parent->property("contentItem").value<QQuickItem *>();
+        const qreal y = item->mapToItem(content, QPointF(0, 0)).y();
+        const qreal most = std::max(0.0, parent->property("contentHeight").toReal() - parent->height());
+        parent->setProperty("contentY", std::clamp(y - parent->height() / 3, 0.0, most));
+        break;
+    }
+    return tap(objectName); // positions follow contentY at once; no frame needed
+
 }
 
 bool UiDriver::type(const QString &objectName, const QString &text)

@@ -22,6 +22,9 @@ public:
     /// A press and release at the item's centre; false when there is no such visible item.
     bool tap(const QString &objectName);
     bool tap(QQuickItem *item);
+    /// Scrolls the Flickable that holds the item (a sheet's body, a list) until the item is
+    /// in view, then taps it.
+    bool scrollAndTap(const QString &objectName);
     /// Types into a TextField found by the objectName of it or of its TextInputField.
     bool type(const QString &objectName, const QString &text);
     /// `text` of the item (Text, Pill, Button...), or empty.

@@ -144,7 +144,6 @@ Rectangle {
                     model: lineBox.line.options || []
                     delegate: Rectangle {
                         readonly property bool removal: kitchen.isRemovalOption(modelData.name, modelData.price_delta || 0)
-                        objectName: "ticketOption-" + orderId + "-" + modelData.id
                         Layout.fillWidth: true
                         Layout.leftMargin: 68
                         implicitHeight: optionText.implicitHeight + (removal ? 8 : 0)
@@ -154,6 +153,7 @@ Rectangle {
                         border.color: Theme.kVeryLate
                         Text {
                             id: optionText
+                            objectName: "ticketOption-" + orderId + "-" + modelData.id
                             textFormat: Text.PlainText
                             anchors.left: parent.left
                             anchors.right: parent.right

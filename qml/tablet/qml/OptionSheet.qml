@@ -12,7 +12,8 @@ Popup {
     parent: Overlay.overlay
     anchors.centerIn: parent
     width: Math.min(parent.width - 48, 820)
-    height: parent.height - 48
+    // As tall as its content, at most the screen: a short sheet does not float in white.
+    height: Math.min(parent.height - 48, titleRow.implicitHeight + column.implicitHeight + footer.implicitHeight + 110)
     modal: true
     padding: 0
     closePolicy: Popup.CloseOnEscape | Popup.CloseOnPressOutside
@@ -37,6 +38,7 @@ Popup {
 
         // Title
         RowLayout {
+            id: titleRow
             Layout.fillWidth: true
             Layout.margins: 24
             Layout.bottomMargin: 12
@@ -309,6 +311,7 @@ Popup {
 
         // Footer: why it cannot be added yet, how many, and the price.
         ColumnLayout {
+            id: footer
             Layout.fillWidth: true
             Layout.margins: 20
             spacing: 10

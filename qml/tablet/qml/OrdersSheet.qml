@@ -80,7 +80,7 @@ Drawer {
                         model: items
                         RowLayout {
                             Layout.fillWidth: true
-                            Text { textFormat: Text.PlainText; text: modelData.name; font.pixelSize: Theme.body; color: Theme.text; Layout.fillWidth: true; elide: Text.ElideRight }
+                            Text { textFormat: Text.PlainText; text: modelData.name + ((modelData.options || []).length > 0 ? " · " + modelData.options.map(o => o.name).join(", ") : ""); font.pixelSize: Theme.body; color: Theme.text; Layout.fillWidth: true; elide: Text.ElideRight }
                             Text { textFormat: Text.PlainText; text: "× " + modelData.quantity; font.pixelSize: Theme.body; color: Theme.textMuted }
                         }
                     }
