@@ -228,6 +228,22 @@ private slots:
         QCOMPARE(app->controller().tableNumber(), 4);
     }
 
+    void nextTableShowsTheNextTablesQr()
+    {
+        // Setting up a room: "Next table" puts table 5's QR up, with a code of its own.
+        kitchen::TablePairing *pairing = m_manager->controller().pairing();
+        const QString before = pairing->link();
+        QVERIFY(m_k->tap(u"pairingNext"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(!pairing->link().isEmpty() && pairing->link() != before, 10'000);
+        QCOMPARE(pairing->tableNumber(), 5);
+        QStringList read;
+        QTRY_VERIFY_WITH_TIMEOUT(!(read = readQr()).isEmpty() && read.first() == pairing->link(), 5000);
+        const auto link = client::PairingLink::parse(read.first());
+        QVERIFY(link);
+        QCOMPARE(link->tableNumber, 5);
+        QVERIFY(link->code != client::PairingLink::parse(before)->code);
+    }
+
     void notALinkIsExplained_data()
     {
         QTest::addColumn<QString>("text");
