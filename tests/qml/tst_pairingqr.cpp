@@ -123,12 +123,15 @@ private slots:
 
     void theManagerScreenShowsATablesQr()
     {
+        kitchen::KitchenController &manager = m_manager->controller();
+        kitchen::TablePairing *pairing = manager.pairing();
         QVERIFY(m_k->tap(u"page-tables"_s));
         QTRY_VERIFY_WITH_TIMEOUT(m_k->find(u"table-4"_s), 5000);
-        QVERIFY(m_k->tap(u"table-4"_s));
+        // The tiles can still move while the page settles (the list loads, the connection
+        // banner comes or goes): tap until the table is selected, as a person would.
+        QTRY_VERIFY_WITH_TIMEOUT((m_k->tap(u"table-4"_s), manager.selectedTable().value(u"number"_s).toInt() == 4), 10'000);
         QTRY_VERIFY_WITH_TIMEOUT(m_k->find(u"pairTabletButton"_s), 3000);
-        QVERIFY(m_k->tap(u"pairTabletButton"_s));
-        kitchen::TablePairing *pairing = m_manager->controller().pairing();
+        QTRY_VERIFY_WITH_TIMEOUT(pairing->tableId() != 0 || (m_k->tap(u"pairTabletButton"_s), false), 10'000);
         QTRY_VERIFY_WITH_TIMEOUT(!pairing->link().isEmpty(), 10'000);
         QTRY_VERIFY_WITH_TIMEOUT(m_k->find(u"pairingQr"_s), 3000);
         QCOMPARE(pairing->tableNumber(), 4);
@@ -223,6 +226,22 @@ private slots:
         app->controller().pair(link->toString());
         QTRY_COMPARE_WITH_TIMEOUT(app->controller().screen(), tablet::TabletController::Screen::Menu, 10'000);
         QCOMPARE(app->controller().tableNumber(), 4);
+    }
+
+    void nextTableShowsTheNextTablesQr()
+    {
+        // Setting up a room: "Next table" puts table 5's QR up, with a code of its own.
+        kitchen::TablePairing *pairing = m_manager->controller().pairing();
+        const QString before = pairing->link();
+        QVERIFY(m_k->tap(u"pairingNext"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(!pairing->link().isEmpty() && pairing->link() != before, 10'000);
+        QCOMPARE(pairing->tableNumber(), 5);
+        QStringList read;
+        QTRY_VERIFY_WITH_TIMEOUT(!(read = readQr()).isEmpty() && read.first() == pairing->link(), 5000);
+        const auto link = client::PairingLink::parse(read.first());
+        QVERIFY(link);
+        QCOMPARE(link->tableNumber, 5);
+        QVERIFY(link->code != client::PairingLink::parse(before)->code);
     }
 
     void notALinkIsExplained_data()

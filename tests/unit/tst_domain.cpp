@@ -167,6 +167,8 @@ void TestDomain::errorStatus_data()
     QTest::newRow("exists") << ErrorCode::AlreadyExists << u"ALREADY_EXISTS"_s << 409;
     QTest::newRow("idempotency") << ErrorCode::IdempotencyKeyReused << u"IDEMPOTENCY_KEY_REUSED"_s << 422;
     QTest::newRow("too large") << ErrorCode::PayloadTooLarge << u"PAYLOAD_TOO_LARGE"_s << 413;
+    QTest::newRow("pairing code used") << ErrorCode::PairingCodeUsed << u"PAIRING_CODE_USED"_s << 410;
+    QTest::newRow("pairing code expired") << ErrorCode::PairingCodeExpired << u"PAIRING_CODE_EXPIRED"_s << 410;
     QTest::newRow("media type") << ErrorCode::UnsupportedMediaType << u"UNSUPPORTED_MEDIA_TYPE"_s << 415;
     QTest::newRow("rate") << ErrorCode::RateLimited << u"RATE_LIMITED"_s << 429;
     QTest::newRow("headers") << ErrorCode::HeadersTooLarge << u"HEADERS_TOO_LARGE"_s << 431;
