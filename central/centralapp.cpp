@@ -175,8 +175,11 @@ Status CentralApp::start()
     m_loginGate = std::make_unique<http::LoginGate>(*m_loginThrottle, *m_passwords);
     connect(m_sync.get(), &SyncService::orderApplied, m_feed.get(), &LiveFeed::publish);
     connect(m_sync.get(), &SyncService::batchApplied, m_feed.get(), &LiveFeed::announceBatch);
-    m_feed->setOrderReader([this](qint64 storeId, qint64 fromSeq, qint64 toSeq) {
-        return m_ingest->orderEvents(storeId, fromSeq, toSeq).value_or(QList<std::pair<QString, QJsonObject>>());
+    m_feed->setOrderReader([this](qint64 storeId, qint64 fromSeq, qint64 toSeq, int limit) {
+        return m_ingest->orderEvents(storeId, fromSeq, toSeq, limit).value_or(QList<OrderEvent>());
+    });
+    m_feed->setPositionReader([this](qint64 orgId, qint64 storeId) {
+        return m_ingest->positions(orgId, storeId).value_or(QList<StorePosition>());
     });
     connect(m_publisher.get(), &MenuPublisher::versionPublished, m_feed.get(),
             [this](qint64 storeId) { m_feed->announceMenu(storeId); });

@@ -29,6 +29,7 @@ namespace events {
 inline constexpr auto OrderCreated = "order.created";
 inline constexpr auto OrderUpdated = "order.updated";
 inline constexpr auto OrderUnacknowledged = "order.unacknowledged";
+inline constexpr auto OrderAcknowledged = "order.acknowledged";
 inline constexpr auto SessionClosed = "table.session_closed";
 inline constexpr auto MenuUpdated = "menu.updated";
 inline constexpr auto ItemAvailabilityChanged = "menu.item_availability_changed";

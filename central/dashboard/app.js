@@ -27,20 +27,50 @@ async function api(path, options = {}) {
 
 // An HQ event stream. EventSource cannot send the Authorization header, and the token never
 // goes into a URL: each connection first takes a single-use ticket (valid 30 s) with the
-// token, and a dropped stream reconnects with a new ticket.
+// token, and a dropped stream reconnects with a new ticket. Nothing is lost in between: the
+// stream remembers, per store, the newest order event it passed on (frame ids are
+// `store:seq`; a new stream's `feed.cursor` event gives the others), and a reconnect asks
+// central for what came after (`since`), so an order applied while the stream was down
+// arrives once it is back. Frames it already has (an order can come both replayed and
+// announced by another central instance) are dropped.
 class LiveStream {
-  constructor() { this.listeners = []; this.source = null; this.closed = false; this.retry = null; this.connect(); }
+  constructor() {
+    this.listeners = []; this.source = null; this.closed = false; this.retry = null;
+    this.cursor = {}; this.failures = 0; this.connects = 0;
+    this.connect();
+  }
   get readyState() { return this.source ? this.source.readyState : 0; }
   addEventListener(type, fn) {
+    const known = this.listeners.some(([t]) => t === type);
     this.listeners.push([type, fn]);
-    if (this.source) this.source.addEventListener(type, fn);
+    if (this.source && !known) this.source.addEventListener(type, e => this.dispatch(e));
   }
+  dispatch(e) {
+    if (e.lastEventId) {
+      const [store, seq] = e.lastEventId.split(':').map(Number);
+      if (seq <= (this.cursor[store] || 0)) return;
+      this.cursor[store] = seq;
+    }
+    this.listeners.forEach(([type, fn]) => { if (type === e.type) fn(e); });
+  }
+  since() { return Object.entries(this.cursor).map(([store, seq]) => store + ':' + seq).join(','); }
   async connect() {
     try {
       const { ticket } = await api('/api/v1/feed/stream-ticket', { method: 'POST' });
       if (this.closed) return;
-      const source = new EventSource('/api/v1/feed?ticket=' + encodeURIComponent(ticket));
-      this.listeners.forEach(([type, fn]) => source.addEventListener(type, fn));
+      const since = this.since();
+      const source = new EventSource('/api/v1/feed?ticket=' + encodeURIComponent(ticket)
+                                     + (since ? '&since=' + encodeURIComponent(since) : ''));
+      this.connects++;
+      source.addEventListener('feed.cursor', e => {
+        // Where central stands for stores this page has no order from yet; the replay
+        // that follows moves the others on.
+        const cursor = JSON.parse(e.data).cursor || {};
+        Object.entries(cursor).forEach(([store, seq]) => { if (!(store in this.cursor)) this.cursor[store] = seq; });
+      });
+      const types = new Set(this.listeners.map(([type]) => type));
+      types.forEach(type => source.addEventListener(type, e => this.dispatch(e)));
+      source.onopen = () => { this.failures = 0; };
       // A ticket opens one stream: EventSource's own retry would reuse it, so retry here.
       source.onerror = () => { source.close(); if (this.source === source) this.reconnect(); };
       this.source = source;
@@ -48,7 +78,9 @@ class LiveStream {
   }
   reconnect() {
     clearTimeout(this.retry);
-    if (!this.closed) this.retry = setTimeout(() => this.connect(), 3000);
+    // 0.5 s, then doubling to 10 s while central cannot be reached.
+    const delay = Math.min(10000, 500 * 2 ** Math.min(this.failures++, 5));
+    if (!this.closed) this.retry = setTimeout(() => this.connect(), delay);
   }
   close() { this.closed = true; clearTimeout(this.retry); if (this.source) this.source.close(); }
 }
@@ -290,7 +322,7 @@ async function renderMenus(storeId) {
   const status = text => { document.getElementById('menu-status').textContent = text; };
   const failed = err => status(t('menus.failed') + ': ' + err.message);
   // Edits are staged (?publish=later) and published together by "Save and publish".
-  const staged = async work => { try { await work(); status(t('menus.staged')); renderMenus(id); } catch (err) { failed(err); } };
+  const staged = async work => { try { await work(); status(t('menus.staged')); route(); } catch (err) { failed(err); } };
   MenuEditor.bindGroups(base, staged);
   document.querySelectorAll('.picture-input').forEach(input => input.addEventListener('change', () =>
     previewPicture(input, input.closest('tr, .row').querySelector('img.thumb'))));
@@ -332,12 +364,15 @@ async function renderMenus(storeId) {
       }
       await api(`${base}/publish`, { method: 'POST', body: at ? { publish_at: new Date(at).toISOString(), note: 'dashboard' } : { note: 'dashboard' } });
       status(t('menus.saved'));
-      setTimeout(() => { if (location.hash.startsWith('#/menus')) renderMenus(id); }, 400);
+      // Through the navigation queue, never a render of its own: a render that finished
+      // late wrote the menus over the page the user had moved to (the live feed lost its
+      // list, and the orders shown on it, that way).
+      setTimeout(() => { if (location.hash.startsWith('#/menus')) route(); }, 400);
     } catch (err) { failed(err); }
   });
   document.querySelectorAll('.rollback').forEach(b => b.addEventListener('click', async () => {
     await api(`${base}/rollback`, { method: 'POST', body: { version: Number(b.dataset.version) } });
-    renderMenus(id);
+    route();
   }));
   document.getElementById('bulk').addEventListener('submit', async e => {
     e.preventDefault();

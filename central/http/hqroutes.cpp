@@ -165,7 +165,12 @@ void registerHqRoutes(http::HttpServer &server, CentralContext &ctx)
     });
 
     server.routeStream(Method::Get, u"/api/v1/feed"_s, {HqAny | HqStreamTicket}, [&ctx](HttpRequest &req, QTcpSocket *socket) {
-        ctx.feed.subscribe(HqPrincipal::fromClaims(req.claims), socket);
+        // Where a reconnecting dashboard resumes: `since` (EventSource's own reconnect would
+        // send Last-Event-ID, but a ticket opens one stream, so the page passes it itself).
+        QString since = req.query(u"since"_s);
+        if (since.isEmpty())
+            since = QString::fromLatin1(req.header("last-event-id"));
+        ctx.feed.subscribe(HqPrincipal::fromClaims(req.claims), socket, LiveFeed::parseCursor(since));
     });
 }
 

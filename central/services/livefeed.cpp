@@ -47,12 +47,49 @@ LiveFeed::LiveFeed(QSqlDatabase listenDb, QObject *parent)
     m_heartbeat.start(15'000);
 }
 
-void LiveFeed::subscribe(const HqPrincipal &who, QTcpSocket *socket)
+LiveFeed::Cursor LiveFeed::parseCursor(QStringView since)
 {
+    Cursor out;
+    for (QStringView pair : since.split(u',', Qt::SkipEmptyParts)) {
+        const qsizetype colon = pair.indexOf(u':');
+        if (colon <= 0)
+            continue;
+        bool storeOk = false;
+        bool seqOk = false;
+        const qint64 store = pair.first(colon).toLongLong(&storeOk);
+        const qint64 seq = pair.sliced(colon + 1).toLongLong(&seqOk);
+        if (storeOk && seqOk && store > 0 && seq >= 0)
+            out.insert(store, seq);
+    }
+    return out;
+}
+
+void LiveFeed::subscribe(const HqPrincipal &who, QTcpSocket *socket, const Cursor &since)
+{
+    const qint64 storeScope = who.isAdmin() ? 0 : who.storeId;
+    QByteArray head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\nCache-Control: no-cache\r\n"
+                      "X-Accel-Buffering: no\r\nConnection: keep-alive\r\n\r\nretry: 2000\n\n";
+    // Read in the same event-loop turn as the subscription below: an order this instance
+    // applies is either already in the positions (and the replay) or delivered live.
+    // Another instance's batch can be both (committed before, announced after): clients
+    // drop a frame whose id is not past what they have.
+    const QList<StorePosition> positions = m_readPositions ? m_readPositions(who.orgId, storeScope)
+                                                           : QList<StorePosition>();
+    QJsonObject cursor;
+    for (const StorePosition &p : positions)
+        cursor.insert(QString::number(p.storeId), p.appliedSeq);
+    head += "event: feed.cursor\ndata: " + QJsonDocument(QJsonObject{{u"cursor"_s, cursor}}).toJson(QJsonDocument::Compact)
+            + "\n\n";
+    for (const StorePosition &p : positions) {
+        const auto seen = since.constFind(p.storeId);
+        if (seen == since.cend() || *seen >= p.appliedSeq || !m_readOrders)
+            continue;
+        for (const OrderEvent &event : m_readOrders(p.storeId, *seen + 1, p.appliedSeq, kReplayLimit))
+            head += frame(orderMessage(who.orgId, p.storeId, p.name, event));
+    }
     const qint64 id = m_nextId++;
-    m_subscribers.insert(id, {who.orgId, who.isAdmin() ? 0 : who.storeId, socket, who.subject(), who.tokenId});
-    socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\nCache-Control: no-cache\r\n"
-                  "X-Accel-Buffering: no\r\nConnection: keep-alive\r\n\r\nretry: 2000\n\n");
+    m_subscribers.insert(id, {who.orgId, storeScope, socket, who.subject(), who.tokenId});
+    socket->write(head);
     connect(socket, &QTcpSocket::disconnected, this, [this, id] { m_subscribers.remove(id); });
     connect(socket, &QObject::destroyed, this, [this, id] { m_subscribers.remove(id); });
 }
@@ -83,14 +120,15 @@ void LiveFeed::closeStreamsOfToken(const QString &tokenId)
     closeWhere([&](const Subscriber &s) { return !tokenId.isEmpty() && s.tokenId == tokenId; });
 }
 
-QJsonObject LiveFeed::orderMessage(qint64 orgId, qint64 storeId, const QString &storeName, const QString &type,
-                                  const QJsonObject &order)
+QJsonObject LiveFeed::orderMessage(qint64 orgId, qint64 storeId, const QString &storeName, const OrderEvent &event)
 {
     // Only what a feed line shows.
+    const QJsonObject &order = event.order;
     return {{u"org_id"_s, orgId},
             {u"store_id"_s, storeId},
             {u"store_name"_s, storeName},
-            {u"type"_s, type},
+            {u"type"_s, event.type},
+            {u"seq"_s, event.seq},
             {u"order"_s, QJsonObject{{u"id"_s, order.value(u"id"_s)},
                                      {u"number"_s, order.value(u"number"_s)},
                                      {u"table_number"_s, order.value(u"table_number"_s)},
@@ -100,6 +138,16 @@ QJsonObject LiveFeed::orderMessage(qint64 orgId, qint64 storeId, const QString &
                                      {u"item_count"_s, order.value(u"items"_s).toArray().size()}}}};
 }
 
+QByteArray LiveFeed::frame(const QJsonObject &message)
+{
+    // Order events carry `<store>:<seq>` as their id: what a client resumes from.
+    QByteArray out;
+    if (const qint64 seq = message.value(u"seq"_s).toInteger(); seq > 0)
+        out = "id: " + QByteArray::number(message.value(u"store_id"_s).toInteger()) + ':' + QByteArray::number(seq) + '\n';
+    return out + "event: " + message.value(u"type"_s).toString().toUtf8() + "\ndata: "
+            + QJsonDocument(message).toJson(QJsonDocument::Compact) + "\n\n";
+}
+
 bool LiveFeed::watching(qint64 orgId, qint64 storeId) const
 {
     return std::any_of(m_subscribers.cbegin(), m_subscribers.cend(), [&](const Subscriber &s) {
@@ -107,11 +155,10 @@ bool LiveFeed::watching(qint64 orgId, qint64 storeId) const
     });
 }
 
-void LiveFeed::publish(qint64 orgId, qint64 storeId, const QString &storeName, const QString &type,
-                       const QJsonObject &order)
+void LiveFeed::publish(qint64 orgId, qint64 storeId, const QString &storeName, const OrderEvent &event)
 {
     if (watching(orgId, storeId)) // nobody here watches: nothing to build
-        deliver(orderMessage(orgId, storeId, storeName, type, order));
+        deliver(orderMessage(orgId, storeId, storeName, event));
 }
 
 void LiveFeed::announceBatch(qint64 orgId, qint64 storeId, const QString &storeName, qint64 fromSeq, qint64 toSeq)
@@ -222,9 +269,9 @@ void LiveFeed::onNotification(const QString &name, const QVariant &payload)
         if (message.value(u"origin"_s).toString() == m_instance || !watching(orgId, storeId) || !m_readOrders)
             continue;
         const QString storeName = message.value(u"store_name"_s).toString();
-        for (const auto &[type, order] :
-             m_readOrders(storeId, message.value(u"from"_s).toInteger(), message.value(u"to"_s).toInteger()))
-            deliver(orderMessage(orgId, storeId, storeName, type, order));
+        for (const OrderEvent &event :
+             m_readOrders(storeId, message.value(u"from"_s).toInteger(), message.value(u"to"_s).toInteger(), 0))
+            deliver(orderMessage(orgId, storeId, storeName, event));
     }
 }
 
@@ -234,12 +281,11 @@ void LiveFeed::deliver(const QJsonObject &message)
     const qint64 storeId = message.value(u"store_id"_s).toInteger();
     if (!watching(orgId, storeId))
         return;
-    const QByteArray frame = "event: " + message.value(u"type"_s).toString().toUtf8() + "\ndata: "
-            + QJsonDocument(message).toJson(QJsonDocument::Compact) + "\n\n";
+    const QByteArray bytes = frame(message);
     for (const Subscriber &s : std::as_const(m_subscribers)) {
         if (s.socket && s.orgId == orgId && (s.storeId == 0 || s.storeId == storeId)
             && s.socket->bytesToWrite() < 1024 * 1024)
-            s.socket->write(frame);
+            s.socket->write(bytes);
     }
 }
 

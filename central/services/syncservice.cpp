@@ -84,7 +84,7 @@ Result<UploadOutcome> SyncService::upload(const StoreRecord &store, const sync::
     timer.start();
     const QString now = timestampText(QDateTime::currentDateTimeUtc());
     UploadOutcome outcome;
-    QList<std::pair<QString, QJsonObject>> applied;
+    QList<OrderEvent> applied;
     int duplicates = 0;
     int deadLetters = 0;
     {
@@ -158,7 +158,7 @@ Result<UploadOutcome> SyncService::upload(const StoreRecord &store, const sync::
                             updateOrder.append(order->id);
                         lastUpdate.insert(order->id, *order);
                     }
-                    applied.append({event.type, event.data});
+                    applied.append({event.seq, event.type, event.data});
                 }
             }
             outcome.appliedSeq = event.seq;
@@ -201,8 +201,8 @@ Result<UploadOutcome> SyncService::upload(const StoreRecord &store, const sync::
         m_metrics.increment("tableorder_central_events_duplicate_total", storeLabel, duplicates);
     if (deadLetters)
         m_metrics.increment("tableorder_central_dead_letters_total", storeLabel, deadLetters);
-    for (const auto &[type, order] : applied)
-        emit orderApplied(store.orgId, store.id, store.name, type, order);
+    for (const OrderEvent &event : std::as_const(applied))
+        emit orderApplied(store.orgId, store.id, store.name, event);
     if (!applied.isEmpty())
         emit batchApplied(store.orgId, store.id, store.name, outcome.appliedSeq - outcome.newlyApplied + 1,
                           outcome.appliedSeq);

@@ -66,8 +66,7 @@ public:
 
 signals:
     /// An order event was applied (after commit); for the live feed.
-    void orderApplied(qint64 orgId, qint64 storeId, const QString &storeName, const QString &type,
-                      const QJsonObject &order);
+    void orderApplied(qint64 orgId, qint64 storeId, const QString &storeName, const tableorder::central::OrderEvent &event);
     /// A batch with order events was applied (after commit): seqs `fromSeq`..`toSeq`.
     void batchApplied(qint64 orgId, qint64 storeId, const QString &storeName, qint64 fromSeq, qint64 toSeq);
 

@@ -4,6 +4,9 @@
 
 #include <QJsonDocument>
 
+#include <algorithm>
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace tableorder::central {
@@ -350,19 +353,37 @@ Result<QList<DeadLetterSummary>> IngestRepository::recentDeadLetters(qint64 orgI
     return out;
 }
 
-Result<QList<std::pair<QString, QJsonObject>>> IngestRepository::orderEvents(qint64 storeId, qint64 fromSeq,
-                                                                            qint64 toSeq)
+Result<QList<OrderEvent>> IngestRepository::orderEvents(qint64 storeId, qint64 fromSeq, qint64 toSeq, int limit)
 {
-    QSqlQuery q = db::prepared(m_db, u"SELECT type, data FROM store_events WHERE store_id = ? AND seq >= ? "
-                                      "AND seq <= ? AND type IN ('order.created', 'order.updated') ORDER BY seq"_s);
+    // Newest first when limited (the last `limit`), then put back in seq order.
+    QSqlQuery q = db::prepared(m_db, u"SELECT seq, type, data FROM store_events WHERE store_id = ? AND seq >= ? "
+                                      "AND seq <= ? AND type IN ('order.created', 'order.updated') "
+                                      "ORDER BY seq DESC LIMIT ?"_s);
     q.addBindValue(storeId);
     q.addBindValue(fromSeq);
     q.addBindValue(toSeq);
+    q.addBindValue(limit > 0 ? qint64(limit) : std::numeric_limits<qint64>::max());
     if (auto ok = db::exec(q, "order events of a batch"); !ok)
         return fail(ok.error());
-    QList<std::pair<QString, QJsonObject>> out;
+    QList<OrderEvent> out;
     while (q.next())
-        out.append({q.value(0).toString(), QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object()});
+        out.append({q.value(0).toLongLong(), q.value(1).toString(),
+                    QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object()});
+    std::reverse(out.begin(), out.end());
+    return out;
+}
+
+Result<QList<StorePosition>> IngestRepository::positions(qint64 orgId, qint64 storeId)
+{
+    QSqlQuery q = db::prepared(m_db, u"SELECT id, name, applied_seq FROM stores WHERE org_id = ? AND (? = 0 OR id = ?)"_s);
+    q.addBindValue(orgId);
+    q.addBindValue(storeId);
+    q.addBindValue(storeId);
+    if (auto ok = db::exec(q, "feed positions"); !ok)
+        return fail(ok.error());
+    QList<StorePosition> out;
+    while (q.next())
+        out.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toLongLong()});
     return out;
 }
 

@@ -4,6 +4,7 @@
 #include "event.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
@@ -46,6 +47,22 @@ struct DeadLetter
     QString type;
     QString error;
     QString receivedAt;
+};
+
+/// An order event as the live feed shows it: its seq in the store's log, type and data.
+struct OrderEvent
+{
+    qint64 seq = 0;
+    QString type;
+    QJsonObject order;
+};
+
+/// A store's place in its event log, as central has applied it.
+struct StorePosition
+{
+    qint64 storeId = 0;
+    QString name;
+    qint64 appliedSeq = 0;
 };
 
 /// Many rows into one table in few round trips. PostgreSQL: one statement per call, each
@@ -108,9 +125,13 @@ public:
     [[nodiscard]] Result<QList<DeadLetter>> deadLetters(qint64 orgId, qint64 storeId = 0);
     /// Per store of the organization, the dead letters received at or after `since`.
     [[nodiscard]] Result<QList<DeadLetterSummary>> recentDeadLetters(qint64 orgId, const QString &since);
-    /// The order events (type, data) a store uploaded with seqs `fromSeq`..`toSeq`, in order.
-    [[nodiscard]] Result<QList<std::pair<QString, QJsonObject>>> orderEvents(qint64 storeId, qint64 fromSeq,
-                                                                           qint64 toSeq);
+    /// The order events a store uploaded with seqs `fromSeq`..`toSeq`, in seq order; with
+    /// `limit` > 0 only the last `limit` of them.
+    [[nodiscard]] Result<QList<OrderEvent>> orderEvents(qint64 storeId, qint64 fromSeq, qint64 toSeq,
+                                                        int limit = 0);
+    /// Where the live feed stands: each store's name and applied seq, for the stores of an
+    /// organization (`storeId` 0) or one of them.
+    [[nodiscard]] Result<QList<StorePosition>> positions(qint64 orgId, qint64 storeId = 0);
 
 private:
     QSqlDatabase m_db;

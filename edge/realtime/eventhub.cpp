@@ -65,6 +65,7 @@ bool isPartyEvent(const Event &event)
 {
     return event.type == QLatin1StringView(events::OrderCreated)
             || event.type == QLatin1StringView(events::OrderUpdated)
+            || event.type == QLatin1StringView(events::OrderAcknowledged)
             || event.type == QLatin1StringView(events::SessionClosed);
 }
 
@@ -172,6 +173,7 @@ bool EventHub::visible(const Principal &who, const Event &event)
     return event.tableId == who.tableId
             && (event.type == QLatin1StringView(events::OrderCreated)
                 || event.type == QLatin1StringView(events::OrderUpdated)
+                || event.type == QLatin1StringView(events::OrderAcknowledged)
                 || event.type == QLatin1StringView(events::SessionClosed));
 }
 

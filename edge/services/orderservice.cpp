@@ -389,6 +389,8 @@ Result<Order> OrderService::changeStatus(const Principal &staff, qint64 id, Orde
 
 void OrderService::announce(const Acknowledgement &ack)
 {
+    if (ack.event)
+        m_events.publish(*ack.event);
     if (ack.first)
         emit acknowledged(ack.order.id, std::max<qint64>(0, ack.order.createdAt.msecsTo(ack.at)) / 1000.0);
 }
@@ -402,7 +404,20 @@ Result<Acknowledgement> OrderService::acknowledgeInTransaction(const Principal &
     auto first = m_orders.markAcknowledged(id, now);
     if (!first)
         return fail(first.error());
-    return Acknowledgement{*found, now, *first};
+    Acknowledgement ack{*found, now, *first, std::nullopt};
+    if (*first) {
+        // The table learns that a kitchen screen has its order (the tablet's "kitchen has it").
+        auto event = m_events.record(QString::fromLatin1(events::OrderAcknowledged), found->tableId,
+                                     QJsonObject{{u"order_id"_s, found->id},
+                                                 {u"number"_s, found->number},
+                                                 {u"table_number"_s, found->tableNumber},
+                                                 {u"session_id"_s, found->sessionId},
+                                                 {u"acknowledged_at"_s, timestampJson(now)}});
+        if (!event)
+            return fail(event.error());
+        ack.event = *event;
+    }
+    return ack;
 }
 
 Status OrderService::raiseUnacknowledged(const QList<Overdue> &overdue)

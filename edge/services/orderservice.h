@@ -44,6 +44,8 @@ struct Acknowledgement
     Order order;
     QDateTime at;
     bool first = false; // false: a screen had already acknowledged it
+    /// order.acknowledged, recorded with the first receipt; published after the commit.
+    std::optional<Event> event;
 };
 
 struct PlacedOrder

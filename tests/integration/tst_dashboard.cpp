@@ -32,6 +32,7 @@ private slots:
     void newItemWithPictureReachesTheEdge();
     void optionGroupEditorPublishes();
     void liveFeedShowsANewOrder();
+    void liveFeedCatchesUpAfterADrop();
     void languageSwitchesToEnglish();
     void hostileNamesShowAsText();
     void csvExportNeutralisesFormulas();
@@ -44,6 +45,7 @@ private:
     /// The newest menu HQ published for the store, exactly as the linked edge receives it
     /// (MenuUpdate.menu_json of /sync/v1/menu).
     QJsonObject publishedMenu();
+    qint64 centralAppliedSeq();
 
     std::unique_ptr<CentralProcess> m_central;
     std::unique_ptr<EdgeProcess> m_edge;
@@ -105,6 +107,18 @@ qint64 TestDashboard::edgePrice(qint64 itemId)
             if (i.toObject().value(u"id"_s).toInteger() == itemId)
                 return i.toObject().value(u"price"_s).toInteger();
         }
+    }
+    return -1;
+}
+
+qint64 TestDashboard::centralAppliedSeq()
+{
+    HttpClient hq(m_central->port());
+    const QString token = hq.post(u"/api/v1/auth/login"_s, {{u"username"_s, u"hq"_s}, {u"password"_s, u"hq"_s}})
+                                  .json().value(u"token"_s).toString();
+    for (const QJsonValue &store : hq.get(u"/api/v1/stores"_s, token).json().value(u"stores"_s).toArray()) {
+        if (store.toObject().value(u"id"_s).toInteger() == 1)
+            return store.toObject().value(u"applied_seq"_s).toInteger();
     }
     return -1;
 }
@@ -336,6 +350,9 @@ void TestDashboard::liveFeedShowsANewOrder()
                 qWarning("edge: %s", line.constData());
         }
         qWarning("central:\n%s", m_central->log().right(3000).constData());
+        qWarning("page: %s", qPrintable(m_browser.evaluate(
+                                  u"JSON.stringify({cursor: state.feed && state.feed.cursor, connects: state.feed && state.feed.connects, "
+                                  "ready: state.feed && state.feed.readyState, hash: location.hash, title: document.querySelector('h1') && document.querySelector('h1').textContent})"_s).toString()));
         for (const QByteArray &line : m_edgeHttp.get(u"/metrics"_s).body.split('\n')) {
             if (line.startsWith("tableorder_sync_"))
                 qWarning("edge metric: %s", line.constData());
@@ -343,6 +360,30 @@ void TestDashboard::liveFeedShowsANewOrder()
     }
     QVERIFY2(shown, qPrintable(m_browser.errorString()));
     shoot(u"dashboard-live"_s);
+}
+
+void TestDashboard::liveFeedCatchesUpAfterADrop()
+{
+    // The stream goes down (as when wifi roams) and stays down while an order reaches HQ.
+    const int shown = m_browser.evaluate(u"document.querySelectorAll('.feed-item').length"_s).toInt();
+    QVERIFY(shown >= 1);
+    QVERIFY(m_browser.evaluate(u"const s = state.feed.source; state.feed.source = null; s.close(); true"_s).toBool());
+    const qint64 before = centralAppliedSeq();
+    QVERIFY(before > 0);
+    placeOrder(7, 2, 3);
+    QTRY_VERIFY_WITH_TIMEOUT(centralAppliedSeq() > before, 10'000);
+    QCOMPARE(m_browser.evaluate(u"document.querySelectorAll('.feed-item').length"_s).toInt(), shown);
+
+    // Back: the order it missed shows, once, before the next live one.
+    m_browser.evaluate(u"state.feed.connect(); true"_s);
+    QVERIFY2(m_browser.waitFor(u"document.querySelectorAll('.feed-item').length === %1"_s.arg(shown + 1), 10'000),
+             qPrintable(m_browser.evaluate(u"document.querySelector('#feed').innerText"_s).toString()));
+    QVERIFY(m_browser.evaluate(u"document.querySelector('.feed-item').textContent.includes('테이블 7')"_s).toBool());
+    placeOrder(8, 1, 1);
+    QVERIFY2(m_browser.waitFor(u"document.querySelectorAll('.feed-item').length === %1"_s.arg(shown + 2), 10'000),
+             qPrintable(m_browser.evaluate(u"document.querySelector('#feed').innerText"_s).toString()));
+    QVERIFY(m_browser.evaluate(u"document.querySelector('.feed-item').textContent.includes('테이블 8')"_s).toBool());
+    QCOMPARE(m_browser.evaluate(u"document.querySelectorAll('.feed-item').length"_s).toInt(), shown + 2);
 }
 
 void TestDashboard::languageSwitchesToEnglish()

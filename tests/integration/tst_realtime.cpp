@@ -351,19 +351,24 @@ void TestRealtime::tabletSeesOnlyItsOwnTable()
     const QList<StreamEvent> seen2 = upToMarker(*tablet2);
     QCOMPARE(describeEvents(seen1),
              describeEvents({kitchen.eventsAfterSeq(start).at(0), kitchen.eventsAfterSeq(start).at(2),
-                             kitchen.eventsAfterSeq(start).at(4), *marker}));
+                             kitchen.eventsAfterSeq(start).at(3), kitchen.eventsAfterSeq(start).at(6), *marker}));
     // The status changes carry the order as it is after the change, timestamps included.
     QCOMPARE(seen1.at(0).data(), a.json());
     QCOMPARE(seen1.at(1).data(), aPreparing.json());
     QVERIFY(!seen1.at(1).data().value(u"preparing_at"_s).isNull());
-    QCOMPARE(seen1.at(2).data(), aCompleted.json());
-    QVERIFY(!seen1.at(2).data().value(u"completed_at"_s).isNull());
-    QCOMPARE(seen1.at(3).json, marker->json);
+    // Moving it to preparing is the kitchen's receipt: the table learns of it.
+    QCOMPARE(seen1.at(2).type, u"order.acknowledged"_s);
+    QCOMPARE(seen1.at(2).data().value(u"order_id"_s).toInteger(), idA);
+    QCOMPARE(seen1.at(3).data(), aCompleted.json());
+    QVERIFY(!seen1.at(3).data().value(u"completed_at"_s).isNull());
+    QCOMPARE(seen1.at(4).json, marker->json);
 
-    QCOMPARE(seen2.size(), 3);
+    QCOMPARE(seen2.size(), 4);
     QCOMPARE(seen2.at(0).data(), b.json());
     QCOMPARE(seen2.at(1).data(), bPreparing.json());
-    QCOMPARE(seen2.at(2).json, marker->json);
+    QCOMPARE(seen2.at(2).type, u"order.acknowledged"_s);
+    QCOMPARE(seen2.at(2).data().value(u"order_id"_s).toInteger(), idB);
+    QCOMPARE(seen2.at(3).json, marker->json);
     VERIFY_NO_PROTOCOL_ERRORS(*tablet1);
     VERIFY_NO_PROTOCOL_ERRORS(*tablet2);
 }
@@ -527,7 +532,7 @@ void TestRealtime::sseAndWebSocketDeliverTheSameEvents()
             types << event.type;
     }
     types.sort();
-    QCOMPARE(types, (QStringList{u"menu.item_availability_changed"_s, u"menu.updated"_s,
+    QCOMPARE(types, (QStringList{u"menu.item_availability_changed"_s, u"menu.updated"_s, u"order.acknowledged"_s,
                                  u"order.created"_s, u"order.updated"_s, u"table.session_closed"_s}));
     // The tablet of table 5 does not get table 6's order; the kitchen does.
     QCOMPARE(sse.eventsOfType(u"order.created"_s).size() - 2, who == u"kitchen"_s ? 1 : 0);
@@ -1086,10 +1091,29 @@ void TestRealtime::unacknowledgedOrderAlertsOnce()
              qPrintable(describeEvents(tablet.events())));
 
     // A late receipt still counts and clears the gauge.
+    SseClient otherTable;
+    otherTable.open(port, {m_acks.tokens.value(u"table4"_s)});
+    VERIFY_SNAPSHOT(otherTable);
     wsKitchen.sendJson({{u"type"_s, u"ack"_s}, {u"order_id"_s, orderId}});
     QTRY_COMPARE_WITH_TIMEOUT(metric(*m_acks.edge, "tableorder_orders_unacknowledged"), pendingBefore,
                               eventWaitMs);
     QCOMPARE(metric(*m_acks.edge, "tableorder_order_ack_seconds_count"), acksBefore + 1);
+    // The order's table learns that the kitchen has it (the tablet's "kitchen confirmed");
+    // another table does not; a second receipt records nothing more.
+    const auto receipt = tablet.waitForEvent(aboutOrder(u"order.acknowledged"_s, orderId), eventWaitMs);
+    QVERIFY2(receipt, qPrintable(describeEvents(tablet.events())));
+    QCOMPARE(receipt->data().value(u"number"_s).toInteger(), created.json().value(u"number"_s).toInteger());
+    QCOMPARE(receipt->data().value(u"table_number"_s).toInt(), 3);
+    QVERIFY(QDateTime::fromString(receipt->data().value(u"acknowledged_at"_s).toString(), Qt::ISODateWithMs).isValid());
+    QVERIFY(sseManager.waitForEvent(aboutOrder(u"order.acknowledged"_s, orderId), eventWaitMs));
+    VERIFY_STATUS(m_acks.http->post(u"/api/v1/orders/%1/ack"_s.arg(orderId), {}, m_acks.tokens.value(u"kitchen"_s)), 200);
+    const HttpResult marker = m_acks.http->post(u"/api/v1/orders"_s, orderBody(newClientOrderId(), {{itemId(2), 1}}),
+                                                m_acks.tokens.value(u"table3"_s));
+    VERIFY_STATUS(marker, 201);
+    QVERIFY(tablet.waitForEvent(aboutOrder(u"order.created"_s, marker.json().value(u"id"_s).toInteger()), eventWaitMs));
+    QCOMPARE(tablet.eventsOfType(u"order.acknowledged"_s).size(), 1);
+    QVERIFY2(otherTable.eventsOfType(u"order.acknowledged"_s).isEmpty(), qPrintable(describeEvents(otherTable.events())));
+    VERIFY_NO_PROTOCOL_ERRORS(otherTable);
     VERIFY_NO_PROTOCOL_ERRORS(wsKitchen);
     VERIFY_NO_PROTOCOL_ERRORS(sseManager);
     VERIFY_NO_PROTOCOL_ERRORS(tablet);
