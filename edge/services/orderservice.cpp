@@ -188,13 +188,15 @@ Result<PlacedOrder> OrderService::placeWithSavepoint(const PendingOrder &order, 
         return fail(placed.error()); // the savepoint rolls back this order only
     if (auto ok = savepoint.release(); !ok)
         return fail(ok.error());
-    if (placed->created) {
-        out.events.append(*placed->created);
-        ++out.created;
-    }
+    // In seq order (stock was recorded before the order): streams skip an event whose seq is
+    // not above the last one they sent.
     if (!placed->stock.isEmpty()) {
         out.events.append(placed->stock);
         out.stockMoved = true;
+    }
+    if (placed->created) {
+        out.events.append(*placed->created);
+        ++out.created;
     }
     return placed->placed;
 }

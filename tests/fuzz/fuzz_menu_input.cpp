@@ -13,7 +13,8 @@ namespace {
 
 void checkError(const Error &error)
 {
-    FUZZ_CHECK(error.code == ErrorCode::ValidationFailed);
+    // LIMIT_REACHED: more than 10 option groups on an item or 14 hours windows.
+    FUZZ_CHECK(error.code == ErrorCode::ValidationFailed || error.code == ErrorCode::LimitReached);
     FUZZ_CHECK(!error.message.isEmpty());
 }
 
@@ -33,6 +34,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(!input->categoryId || *input->categoryId >= 1);
         FUZZ_CHECK(!input->price || (*input->price >= 0 && *input->price <= 100'000'000));
         FUZZ_CHECK(!input->displayOrder || std::abs(*input->displayOrder) <= 1'000'000);
+        FUZZ_CHECK(!input->optionGroupIds || input->optionGroupIds->size() <= menu::maxGroupsPerItem);
+        FUZZ_CHECK(!input->hours || input->hours->size() <= menu::maxHoursWindows);
+        FUZZ_CHECK(!input->stock || !*input->stock || **input->stock >= 0);
         if (auto ok = MenuService::checkItem(*input); ok) {
             FUZZ_CHECK(!input->name || (!input->name->isEmpty() && input->name->size() <= 100));
             FUZZ_CHECK(!input->description || input->description->size() <= 500);

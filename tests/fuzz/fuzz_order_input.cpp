@@ -23,6 +23,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (const OrderLineInput &line : std::as_const(input->items)) {
         FUZZ_CHECK(line.menuItemId >= 1 && line.menuItemId <= std::numeric_limits<qint32>::max());
         FUZZ_CHECK(line.quantity >= 1 && line.quantity <= 100);
+        FUZZ_CHECK(line.note.size() <= 140);
+        for (qint64 option : line.options)
+            FUZZ_CHECK(option >= 1);
     }
     FUZZ_CHECK(input->note.size() <= 200);
     FUZZ_CHECK(OrderService::requestHash(*input).size() == 64);

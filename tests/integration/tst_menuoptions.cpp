@@ -554,17 +554,14 @@ void TestMenuOptions::stockNeverGoesBelowZeroInABurst()
     const QJsonObject item = findItem(m_http.get(u"/api/v1/menu"_s).json(), special);
     QCOMPARE(item.value(u"stock"_s).toInt(), 0);
     QCOMPARE(item.value(u"available"_s).toBool(), false);
-    // Every tablet hears that it sold out: one resuming from its cursor, as after the burst.
-    SseClient resumed;
-    resumed.open(m_edge.port(), {token(u"table2"_s), false, tablet.lastSeq()});
-    QVERIFY(resumed.waitForOpen());
+    // Every tablet hears that it sold out, live.
     const auto soldOutEvent = [special](const StreamEvent &e) {
         return e.type == u"menu.item_availability_changed"_s
                 && e.data().value(u"item"_s)[u"id"_s].toInteger() == special
                 && e.data().value(u"item"_s)[u"stock"_s].toInt(-1) == 0;
     };
-    const auto event = resumed.waitForEvent(soldOutEvent);
-    QVERIFY2(event, qPrintable(u"no menu.item_availability_changed with stock 0 (%1 events)"_s.arg(resumed.events().size())));
+    const auto event = tablet.waitForEvent(soldOutEvent);
+    QVERIFY2(event, qPrintable(u"no menu.item_availability_changed with stock 0 (%1 events)"_s.arg(tablet.events().size())));
     QCOMPARE(event->data().value(u"item"_s)[u"available"_s].toBool(), false);
     // Sold out now: one more is refused and nothing changes.
     const QStringList before = databaseState(m_edge.databasePath());
@@ -595,10 +592,20 @@ void TestMenuOptions::stockRefusesMoreThanIsLeft()
     QCOMPARE(refused.json().value(u"error"_s)[u"details"_s][u"menu_item_id"_s].toInteger(), item);
     QCOMPARE(refused.json().value(u"error"_s)[u"details"_s][u"remaining"_s].toInt(), 3);
     QCOMPARE(databaseState(m_edge.databasePath()), before);
+    SseClient tablet; // table2's guests are seated (earlier tests ordered there)
+    tablet.open(m_edge.port(), {token(u"table2"_s)});
+    QVERIFY(tablet.waitForOpen());
     VERIFY_STATUS(m_http.post(u"/api/v1/orders"_s, order({line(item, 2), line(item, 1, {}, u"덜 맵게"_s)}),
                               token(u"table2"_s)),
                   201);
     QCOMPARE(findItem(m_http.get(u"/api/v1/menu"_s).json(), item).value(u"stock"_s).toInt(), 0);
+    // The tablet greys it out live.
+    const auto live = tablet.waitForEvent([item](const StreamEvent &e) {
+        return e.type == u"menu.item_availability_changed"_s && e.data().value(u"item"_s)[u"id"_s].toInteger() == item;
+    });
+    QVERIFY(live);
+    QCOMPARE(live->data().value(u"item"_s)[u"stock"_s].toInt(-1), 0);
+    QCOMPARE(live->data().value(u"item"_s)[u"available"_s].toBool(), false);
     VERIFY_STATUS(m_http.patch(u"/api/v1/menu/items/%1/stock"_s.arg(item), {{u"stock"_s, QJsonValue(QJsonValue::Null)}},
                                token(u"manager"_s)),
                   200);

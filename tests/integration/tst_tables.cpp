@@ -49,7 +49,7 @@ void TestTables::initTestCase()
     m_manager = m_http.staffLogin(u"manager"_s, u"manager"_s);
     QVERIFY(!m_kitchen.isEmpty() && !m_manager.isEmpty());
     m_items = menuItems(m_http.get(u"/api/v1/menu"_s).json());
-    QCOMPARE(m_items.size(), 30);
+    QCOMPARE(m_items.size(), 32);
 }
 
 QJsonObject TestTables::table(int number)

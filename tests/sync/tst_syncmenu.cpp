@@ -216,11 +216,14 @@ void TestSyncMenu::soldOutSurvivesMenuUpdate()
     const qint64 soldOut = items.at(1).value(u"id"_s).toInteger();
     const qint64 price = items.at(1).value(u"price"_s).toInteger();
 
-    // Sold out is the store's call, also on a linked store.
+    // Sold out is the store's call, also on a linked store; so is a stock count.
     VERIFY_STATUS(m_edgeHttp.patch(u"/api/v1/menu/items/%1/availability"_s.arg(soldOut),
                       { { u"available"_s, false } }, m_manager),
         200);
     QVERIFY(edgeMenuBecomes(expectedMenu({ soldOut }), 5'000));
+    const qint64 counted = items.at(2).value(u"id"_s).toInteger();
+    VERIFY_STATUS(m_edgeHttp.patch(u"/api/v1/menu/items/%1/stock"_s.arg(counted), { { u"stock"_s, 7 } }, m_manager),
+        200);
 
     // HQ changes that very item and adds another: the new menu keeps the flag.
     VERIFY_STATUS(m_hqHttp.put(u"/api/v1/stores/%1/menu/items/%2"_s.arg(m_store).arg(soldOut),
@@ -232,6 +235,13 @@ void TestSyncMenu::soldOutSurvivesMenuUpdate()
                       m_hq),
         201);
     QVERIFY(edgeMenuBecomes(expectedMenu({ soldOut }), 10'000));
+    for (const QJsonObject &item : menuItems(m_edgeHttp.get(u"/api/v1/menu"_s, m_table).json())) {
+        if (item.value(u"id"_s).toInteger() == counted)
+            QCOMPARE(item.value(u"stock"_s).toInt(), 7);
+    }
+    VERIFY_STATUS(m_edgeHttp.patch(u"/api/v1/menu/items/%1/stock"_s.arg(counted),
+                      { { u"stock"_s, QJsonValue(QJsonValue::Null) } }, m_manager),
+        200);
 
     // ... and a tablet cannot order it.
     const HttpResult order = m_edgeHttp.post(
@@ -271,6 +281,23 @@ void TestSyncMenu::localMenuEditsRefused_data()
                                   << QByteArray(R"({"price":1})") << json;
     QTest::newRow("delete item") << QByteArray("DELETE") << u"/api/v1/menu/items/%1"_s.arg(item)
                                  << QByteArray() << QByteArray();
+    QTest::newRow("add option group")
+        << QByteArray("POST") << u"/api/v1/menu/option-groups"_s
+        << QByteArray(R"({"name":"맵기","min_select":1,"max_select":1,"options":[{"name":"순한맛","price_delta":0}]})")
+        << json;
+    QTest::newRow("change option group")
+        << QByteArray("PUT") << u"/api/v1/menu/option-groups/1"_s
+        << QByteArray(R"({"name":"맵기","min_select":1,"max_select":1,"options":[{"name":"순한맛","price_delta":0}]})")
+        << json;
+    QTest::newRow("delete option group") << QByteArray("DELETE") << u"/api/v1/menu/option-groups/1"_s
+                                         << QByteArray() << QByteArray();
+    QTest::newRow("item allergens") << QByteArray("PUT") << u"/api/v1/menu/items/%1"_s.arg(item)
+                                    << QByteArray(R"({"allergens":["egg"]})") << json;
+    QTest::newRow("item stock by PUT (PATCH .../stock is the store's own)")
+        << QByteArray("PUT") << u"/api/v1/menu/items/%1"_s.arg(item) << QByteArray(R"({"stock":5})") << json;
+    QTest::newRow("category hours")
+        << QByteArray("PUT") << u"/api/v1/menu/categories/%1"_s.arg(category)
+        << QByteArray(R"({"available_hours":[{"days":[1],"from":"11:00","to":"14:00"}]})") << json;
     QTest::newRow("upload picture")
         << QByteArray("POST") << u"/api/v1/menu/items/%1/image"_s.arg(item)
         << QByteArray("\x89PNG\r\n\x1a\n", 8) << QByteArray("image/png");
