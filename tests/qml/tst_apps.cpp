@@ -67,6 +67,13 @@ class TestApps : public QObject
             const QString name = u"addItem-%1"_s.arg(id);
             if (!QTest::qWaitFor([&] { return m_t->find(name) != nullptr; }, 5000) || !m_t->tap(name))
                 return 0;
+            // A dish with options opens its sheet; with nothing required, Add takes it as is.
+            const client::MenuEntry *entry = controller.menu()->entry(id);
+            if (entry && !entry->optionGroups.isEmpty()
+                && (!QTest::qWaitFor([&] { return m_t->find(u"optionAddButton"_s) != nullptr; }, 3000)
+                    || !m_t->tap(u"optionAddButton"_s)
+                    || !QTest::qWaitFor([&] { return m_t->find(u"optionAddButton"_s) == nullptr; }, 3000)))
+                return 0;
         }
         if (!QTest::qWaitFor([&] { return controller.cart()->totalQuantity() == itemIds.size(); }, 2000))
             return 0;
@@ -276,6 +283,92 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(m_t->find(u"offlineBanner"_s), 3000);
         m_proxy->setRefusing(false);
         QTRY_VERIFY_WITH_TIMEOUT(!m_t->find(u"offlineBanner"_s), 5000);
+    }
+
+    void optionSheetRequiredGroupBlocksAddingUntilChosen()
+    {
+        // The manager adds a required choice to a dish that has options already: a soup
+        // base, one of two, one costing more.
+        const HttpResult created = m_http.post(u"/api/v1/menu/option-groups"_s,
+            QJsonObject{{u"name"_s, u"육수"_s}, {u"min_select"_s, 1}, {u"max_select"_s, 1},
+                        {u"translations"_s, QJsonObject{{u"en"_s, QJsonObject{{u"name"_s, u"Broth"_s}}}}},
+                        {u"options"_s, QJsonArray{QJsonObject{{u"name"_s, u"기본"_s}, {u"price_delta"_s, 0}},
+                                                  QJsonObject{{u"name"_s, u"해물 육수"_s}, {u"price_delta"_s, 1500}}}}},
+            m_kitchenToken);
+        QCOMPARE(created.status, 201);
+        const QJsonObject group = created.json();
+        QJsonObject choice;
+        for (const QJsonValue &o : group.value(u"options"_s).toArray())
+            choice = o.toObject().value(u"price_delta"_s).toInteger() > 0 ? o.toObject() : choice;
+        QVERIFY(!choice.isEmpty());
+        QJsonObject dish;
+        for (const QJsonObject &item : menuItems(m_http.get(u"/api/v1/menu"_s, m_kitchenToken).json())) {
+            if (dish.isEmpty() && item.value(u"available"_s).toBool() && item.value(u"available_now"_s).toBool()
+                && !item.value(u"option_groups"_s).toArray().isEmpty())
+                dish = item;
+        }
+        QVERIFY2(!dish.isEmpty(), "the demo menu has a dish with options");
+        QJsonArray groupIds;
+        for (const QJsonValue &g : dish.value(u"option_groups"_s).toArray())
+            groupIds.append(g.toObject().value(u"id"_s));
+        groupIds.append(group.value(u"id"_s));
+        VERIFY_STATUS(m_http.put(u"/api/v1/menu/items/%1"_s.arg(dish.value(u"id"_s).toInteger()),
+                                 {{u"option_group_ids"_s, groupIds}}, m_kitchenToken), 200);
+        const qint64 dishId = dish.value(u"id"_s).toInteger();
+        const qint64 base = dish.value(u"price"_s).toInteger();
+        const qint64 unit = std::max<qint64>(0, base + choice.value(u"price_delta"_s).toInteger());
+        auto &controller = m_tablet->controller();
+        auto won = [&](qint64 amount) { return controller.menu()->formatPrice(amount); };
+
+        // menu.updated: the tablet reloads the menu with the new group.
+        QTRY_COMPARE_WITH_TIMEOUT(controller.menu()->entry(dishId) ? controller.menu()->entry(dishId)->optionGroups.size() : 0,
+                                  qsizetype(groupIds.size()), 3000);
+        controller.selectCategory(dish.value(u"category_id"_s).toInteger());
+        const QString add = u"addItem-%1"_s.arg(dishId);
+        QTRY_VERIFY_WITH_TIMEOUT(m_t->find(add), 3000);
+        QVERIFY(m_t->tap(add));
+        QTRY_VERIFY_WITH_TIMEOUT(m_t->find(u"optionAddButton"_s), 3000);
+        QVERIFY2(!m_t->find(u"optionAddButton"_s)->isEnabled(), "nothing chosen in a required group yet");
+        QVERIFY(m_t->text(u"optionAddButton"_s).endsWith(won(base)));
+        QVERIFY(m_t->find(u"optionMissing"_s));
+        QVERIFY(m_t->text(u"optionMissing"_s).contains(group.value(u"name"_s).toString()));
+        QCOMPARE(controller.cart()->rowCount(), 0);
+
+        QVERIFY(m_t->scrollAndTap(u"option-%1"_s.arg(choice.value(u"id"_s).toInteger())));
+        QTRY_VERIFY_WITH_TIMEOUT(m_t->find(u"optionAddButton"_s)->isEnabled(), 1000);
+        QVERIFY2(m_t->text(u"optionAddButton"_s).endsWith(won(unit)), qPrintable(m_t->text(u"optionAddButton"_s)));
+        QVERIFY(!m_t->find(u"optionMissing"_s));
+        QVERIFY(m_t->type(u"lineNote"_s, u"<b>덜 맵게</b>"_s));
+        QVERIFY(m_t->tap(u"optionAddButton"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_t->find(u"optionAddButton"_s), 3000);
+        QCOMPARE(controller.cart()->rowCount(), 1);
+        QCOMPARE(controller.cart()->total(), unit);
+
+        // Ordered as chosen: the edge prices the line with its option and keeps the note.
+        QVERIFY(m_t->tap(u"cartOrderButton"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(m_t->find(u"confirmOrderButton"_s), 3000);
+        QSignalSpy accepted(&controller, &tablet::TabletController::orderAccepted);
+        QVERIFY(m_t->tap(u"confirmOrderButton"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(accepted.size(), 1, 15000);
+        closeOrderDialog();
+        const qint64 id = controller.submitter()->order().value(u"id"_s).toInteger();
+        const QJsonObject line = m_http.get(u"/api/v1/orders/%1"_s.arg(id), m_kitchenToken).json()
+                                         .value(u"items"_s).toArray().first().toObject();
+        QCOMPARE(line.value(u"unit_price"_s).toInteger(), unit);
+        QCOMPARE(line.value(u"note"_s).toString(), u"<b>덜 맵게</b>"_s);
+        QCOMPARE(line.value(u"options"_s).toArray().first().toObject().value(u"id"_s).toInteger(),
+                 choice.value(u"id"_s).toInteger());
+
+        // The kitchen ticket shows the option and the line's note under the dish, as text.
+        const QString shown = u"ticketOption-%1-%2"_s.arg(id).arg(choice.value(u"id"_s).toInteger());
+        QTRY_VERIFY_WITH_TIMEOUT(m_k->find(shown), 3000);
+        QVERIFY(m_k->text(shown).contains(choice.value(u"name"_s).toString()));
+        QQuickItem *note = m_k->find(u"lineNote-%1-0"_s.arg(id));
+        QVERIFY(note);
+        QCOMPARE(note->property("text").toString(), u"✎ <b>덜 맵게</b>"_s);
+        QCOMPARE(note->property("textFormat").toInt(), int(Qt::PlainText));
+        QVERIFY(m_kitchen->controller().allDay()->optionQuantityOf(dish.value(u"name"_s).toString(),
+                                                                   choice.value(u"name"_s).toString()) >= 1);
     }
 
     void languagesAreOneTapAwayAndAskTheEdgeForNothing()

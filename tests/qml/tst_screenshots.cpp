@@ -1,6 +1,7 @@
 // Saves a PNG of each main screen into docs/screenshots/ (README shows them): the tablet's
-// menu in landscape and portrait, its cart, its orders and its retrying state; the kitchen
-// board at 1920x1080 and 1280x800; the manager's tables. The store is the edge's demo with
+// menu in landscape and portrait, its cart, its orders and its retrying state, an item's
+// option sheet, a cart with options and notes, the menu in English, Chinese and Japanese;
+// the kitchen board at 1920x1080 and 1280x800 and a ticket with options; the manager's tables. The store is the edge's demo with
 // a realistic evening's orders; some are back-dated in the database so tickets show as late.
 #include "faultproxy.h"
 #include "kitchenapp.h"
@@ -17,6 +18,9 @@
 #include <QDateTime>
 #include <QDir>
 #include <QGuiApplication>
+#include <QJsonArray>
+#include <QQuickItem>
+#include <QQuickWindow>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -35,6 +39,7 @@ class TestScreenshots : public QObject
     QString m_manager;
     QTemporaryDir m_dir;
     const QString m_out = QStringLiteral(TABLEORDER_SCREENSHOT_DIR);
+    qint64 m_optionsTicket = 0;
 
     qint64 order(int table, const QList<std::pair<qint64, int>> &lines, const QString &note = {})
     {
@@ -73,6 +78,83 @@ class TestScreenshots : public QObject
         db.close();
         db = {};
         QSqlDatabase::removeDatabase(u"backdate"_s);
+    }
+
+    /// From the edge's menu: the first dish that has a single-choice group and a
+    /// several-choice group; a choice of the first, a priced extra and a removal ("빼")
+    /// of the second, where there are.
+    struct OptionDish
+    {
+        QJsonObject dish;
+        qint64 required = 0;
+        qint64 extra = 0;
+        qint64 removal = 0;
+    };
+    OptionDish optionDish()
+    {
+        for (const QJsonObject &item : menuItems(m_http.get(u"/api/v1/menu"_s, m_manager).json())) {
+            OptionDish out{item, 0, 0, 0};
+            for (const QJsonValue &gv : item.value(u"option_groups"_s).toArray()) {
+                const QJsonObject g = gv.toObject();
+                for (const QJsonValue &ov : g.value(u"options"_s).toArray()) {
+                    const QJsonObject o = ov.toObject();
+                    const qint64 id = o.value(u"id"_s).toInteger();
+                    const QString name = o.value(u"name"_s).toString();
+                    if (g.value(u"max_select"_s).toInt() == 1 && !out.required)
+                        out.required = id;
+                    if (g.value(u"max_select"_s).toInt() > 1 && !out.extra && o.value(u"price_delta"_s).toInteger() > 0)
+                        out.extra = id;
+                    if (g.value(u"max_select"_s).toInt() > 1 && !out.removal && name.contains(u"빼"_s)
+                        && !name.contains(u"곱빼기"_s))
+                        out.removal = id;
+                }
+            }
+            if (out.required && out.extra && item.value(u"available"_s).toBool() && item.value(u"available_now"_s).toBool())
+                return out;
+        }
+        return {};
+    }
+    /// The evening's menu work: 맵기 becomes a required choice, and the dish gets a group of
+    /// free "no …" requests.
+    void setUpOptions()
+    {
+        OptionDish od = optionDish();
+        QVERIFY2(od.required && od.extra, "the demo menu has a dish with a single- and a several-choice group");
+        QJsonArray groupIds;
+        for (const QJsonValue &gv : od.dish.value(u"option_groups"_s).toArray()) {
+            QJsonObject g = gv.toObject();
+            groupIds.append(g.value(u"id"_s));
+            if (g.value(u"max_select"_s).toInt() != 1)
+                continue;
+            g.insert(u"min_select"_s, 1);
+            const qint64 id = g.take(u"id"_s).toInteger();
+            VERIFY_STATUS(m_http.put(u"/api/v1/menu/option-groups/%1"_s.arg(id), g, m_manager), 200);
+        }
+        auto option = [](const QString &ko, const QString &en, const QString &zh, const QString &ja) {
+            return QJsonObject{{u"name"_s, ko}, {u"price_delta"_s, 0},
+                               {u"translations"_s, QJsonObject{{u"en"_s, QJsonObject{{u"name"_s, en}}},
+                                                               {u"zh"_s, QJsonObject{{u"name"_s, zh}}},
+                                                               {u"ja"_s, QJsonObject{{u"name"_s, ja}}}}}};
+        };
+        const HttpResult requests = m_http.post(u"/api/v1/menu/option-groups"_s,
+            QJsonObject{{u"name"_s, u"요청"_s}, {u"min_select"_s, 0}, {u"max_select"_s, 2},
+                        {u"translations"_s, QJsonObject{{u"en"_s, QJsonObject{{u"name"_s, u"Requests"_s}}},
+                                                        {u"zh"_s, QJsonObject{{u"name"_s, u"要求"_s}}},
+                                                        {u"ja"_s, QJsonObject{{u"name"_s, u"ご要望"_s}}}}},
+                        {u"options"_s, QJsonArray{option(u"파 빼기"_s, u"No green onion"_s, u"不要葱"_s, u"ねぎ抜き"_s),
+                                                  option(u"두부 빼기"_s, u"No tofu"_s, u"不要豆腐"_s, u"豆腐抜き"_s)}}},
+            m_manager);
+        QCOMPARE(requests.status, 201);
+        groupIds.append(requests.json().value(u"id"_s));
+        VERIFY_STATUS(m_http.put(u"/api/v1/menu/items/%1"_s.arg(od.dish.value(u"id"_s).toInteger()),
+                                 {{u"option_group_ids"_s, groupIds}}, m_manager), 200);
+    }
+    qint64 orderWithOptions(int table, const QJsonArray &lines, const QString &note = {})
+    {
+        QJsonObject body{{u"client_order_id"_s, newClientOrderId()}, {u"items"_s, lines}};
+        if (!note.isEmpty())
+            body.insert(u"note"_s, note);
+        return m_http.post(u"/api/v1/orders"_s, body, m_http.tableLogin(table)).json().value(u"id"_s).toInteger();
     }
 
     ui::AppOptions options(const QString &name, int width, int height, quint16 port)
@@ -130,6 +212,7 @@ private slots:
         const qint64 f = order(6, {{19, 1}, {24, 1}, {26, 1}});
         const qint64 g = order(1, {{8, 1}});
         const qint64 h = order(9, {{2, 1}, {4, 1}});
+
         setStatus(a, u"preparing"_s);
         setStatus(b, u"preparing"_s);
         setStatus(g, u"preparing"_s);
@@ -220,6 +303,95 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(tablet.submitter()->state(), client::OrderSubmitter::State::Accepted, 15000);
     }
 
+    void tabletOptionsAndLanguages()
+    {
+        setUpOptions();
+        const OptionDish od = optionDish();
+        QVERIFY(od.required && od.removal);
+        // A ticket with options and notes on each line.
+        QJsonArray chosen{od.required};
+        if (od.extra)
+            chosen.append(od.extra);
+        QJsonArray lines{QJsonObject{{u"menu_item_id"_s, od.dish.value(u"id"_s)}, {u"quantity"_s, 2},
+                                     {u"options"_s, chosen}, {u"note"_s, u"하나는 덜 맵게"_s}}};
+        lines.append(QJsonObject{{u"menu_item_id"_s, od.dish.value(u"id"_s)}, {u"quantity"_s, 1},
+                                 {u"options"_s, QJsonArray{od.required, od.removal}}});
+        m_optionsTicket = orderWithOptions(6, lines, u"수저 하나 더 주세요"_s);
+        QVERIFY(m_optionsTicket > 0);
+        backdate(m_optionsTicket, 14);
+        const qint64 dishId = od.dish.value(u"id"_s).toInteger();
+        auto app = tabletAt(u"tablet-options"_s, 8, 1280, 800, m_edge.port());
+        QVERIFY(app);
+        UiDriver ui(app->window());
+        auto &tablet = app->controller();
+        tablet.selectCategory(od.dish.value(u"category_id"_s).toInteger());
+        QTRY_VERIFY_WITH_TIMEOUT(ui.find(u"addItem-%1"_s.arg(dishId)), 3000);
+        QVERIFY(ui.tap(u"addItem-%1"_s.arg(dishId)));
+        QTRY_VERIFY_WITH_TIMEOUT(ui.find(u"optionAddButton"_s), 3000);
+        QVERIFY(ui.scrollAndTap(u"option-%1"_s.arg(od.required)));
+        QVERIFY(ui.scrollAndTap(u"option-%1"_s.arg(od.extra)));
+        QVERIFY(ui.scrollAndTap(u"option-%1"_s.arg(od.removal)));
+        QVERIFY(ui.type(u"lineNote"_s, u"계란은 완숙으로 해주세요"_s));
+        ui.find(u"optionSheetBody"_s)->setProperty("contentY", 0);
+        settle(800);
+        shoot(ui, u"tablet-option-sheet"_s);
+        QVERIFY(ui.tap(u"optionAddButton"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(!ui.find(u"optionAddButton"_s), 3000);
+        QList<qint64> plain{od.required};
+        if (od.removal)
+            plain.append(od.removal);
+        QVERIFY(tablet.cart()->addLine(dishId, plain, {}, 2));
+        tablet.cart()->add(3);
+        settle();
+        for (const QString &language : {u"en"_s, u"zh"_s, u"ja"_s}) {
+            QVERIFY(ui.tap(u"language-"_s + language));
+            settle(800);
+            shoot(ui, u"tablet-menu-"_s + language);
+        }
+        QVERIFY(ui.tap(u"language-ko"_s));
+    }
+
+    void tabletCartWithOptions()
+    {
+        const OptionDish od = optionDish();
+        auto app = tabletAt(u"tablet-cart-options"_s, 3, 800, 1280, m_edge.port());
+        QVERIFY(app);
+        UiDriver ui(app->window());
+        auto &tablet = app->controller();
+        const qint64 dishId = od.dish.value(u"id"_s).toInteger();
+        QList<qint64> first{od.required};
+        if (od.extra)
+            first.append(od.extra);
+        QVERIFY(tablet.cart()->addLine(dishId, first, u"계란은 완숙으로 해주세요"_s));
+        QList<qint64> second{od.required};
+        if (od.removal)
+            second.append(od.removal);
+        QVERIFY(tablet.cart()->addLine(dishId, second, {}, 2));
+        QVERIFY(tablet.cart()->addLine(dishId, {od.required}, u"아이 것: 맵지 않게"_s));
+        tablet.cart()->add(3);
+        QVERIFY(ui.tap(u"cartOpenButton"_s));
+        settle(1200);
+        shoot(ui, u"tablet-cart-options"_s);
+    }
+
+    void kitchenTicketWithOptions()
+    {
+        kitchen::KitchenApp app(options(u"kitchen-options"_s, 1280, 800, m_edge.port()));
+        QVERIFY(app.show());
+        UiDriver ui(app.window());
+        app.controller().login({}, u"kitchen"_s, u"kitchen"_s);
+        const QString name = u"ticket-%1"_s.arg(m_optionsTicket);
+        QTRY_VERIFY_WITH_TIMEOUT(ui.find(name), 5000);
+        settle(1200);
+        // The ticket alone, as the cook reads it.
+        QQuickItem *ticket = ui.find(name);
+        const QRectF rect = ticket->mapRectToScene(QRectF(0, 0, ticket->width(), ticket->height())).adjusted(-8, -8, 8, 8);
+        const QImage whole = app.window()->grabWindow();
+        const QString path = QDir(m_out).filePath(u"kitchen-ticket-options.png"_s);
+        QVERIFY(whole.copy(rect.toAlignedRect()).save(path));
+        qInfo("saved %s", qPrintable(path));
+    }
+
     void kitchenBoard_data()
     {
         QTest::addColumn<int>("width");
@@ -240,7 +412,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(ui.find(u"board"_s), 5000);
         QTRY_VERIFY_WITH_TIMEOUT(app.controller().newTickets()->rowCount() > 0, 5000);
         // A ticket that just came in, and one that was just finished on this screen.
-        const qint64 fresh = order(7, {{13, 1}, {23, 2}});
+        const qint64 fresh = order(7, {{14, 1}, {23, 2}}); // 라면 now needs its 맵기 (setUpOptions)
         QTRY_VERIFY_WITH_TIMEOUT(app.controller().newTickets()->contains(fresh), 2000);
         const qint64 done = app.controller().preparingTickets()->orders().last().value(u"id"_s).toInteger();
         app.controller().setUndoWindowMs(60'000);

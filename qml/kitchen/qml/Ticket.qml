@@ -146,7 +146,7 @@ Rectangle {
                         readonly property bool removal: kitchen.isRemovalOption(modelData.name, modelData.price_delta || 0)
                         Layout.fillWidth: true
                         Layout.leftMargin: 68
-                        implicitHeight: optionText.implicitHeight + (removal ? 8 : 0)
+                        Layout.preferredHeight: optionText.implicitHeight + (removal ? 8 : 0)
                         radius: 6
                         color: removal ? "#5A1F1E" : "transparent"
                         border.width: removal ? 2 : 0
@@ -163,7 +163,7 @@ Rectangle {
                             color: parent.removal ? "#FFD2D0" : Theme.kText
                             font.pixelSize: parent.removal ? 24 : 22
                             font.weight: parent.removal ? Font.Black : Font.Normal
-                            wrapMode: Text.WordWrap
+                            elide: Text.ElideRight
                         }
                     }
                 }

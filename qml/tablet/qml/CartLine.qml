@@ -41,6 +41,8 @@ Rectangle {
                 font.pixelSize: Theme.body + 1
                 font.weight: Font.DemiBold
                 color: Theme.text
+                fontSizeMode: Text.HorizontalFit
+                minimumPixelSize: 15
                 elide: Text.ElideRight
                 Layout.fillWidth: true
             }

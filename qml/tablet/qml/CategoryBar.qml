@@ -35,6 +35,10 @@ Rectangle {
                     id: label
                     textFormat: Text.PlainText
                     anchors.centerIn: parent
+                    // Long names (e.g. 本日のおすすめ in the side column) shrink to fit.
+                    width: bar.horizontal ? implicitWidth : Math.min(implicitWidth, button.width - 16)
+                    fontSizeMode: bar.horizontal ? Text.FixedSize : Text.HorizontalFit
+                    minimumPixelSize: 14
                     text: name
                     color: button.current ? "white" : Theme.text
                     font.pixelSize: Theme.title - 2

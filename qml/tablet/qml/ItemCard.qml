@@ -151,6 +151,9 @@ Item {
                 font.pixelSize: 22
                 font.weight: Font.Bold
                 color: orderable ? Theme.text : Theme.textMuted
+                // Longer names (English, Japanese) shrink a little before they are cut.
+                fontSizeMode: Text.HorizontalFit
+                minimumPixelSize: 16
                 elide: Text.ElideRight
                 Layout.fillWidth: true
                 Layout.leftMargin: 8
