@@ -45,6 +45,23 @@ void registerPairingRoutes(http::HttpServer &server, RouteContext &ctx)
         });
     });
 
+    // The manager closed the QR without using it: the code (body {"code"}, or whichever is
+    // live without one) pairs nothing from now on.
+    server.route(Method::Delete, u"/api/v1/tables/{id}/pairing-code"_s, {Access::Manager}, [&ctx](HttpRequest &req) {
+        QString code;
+        if (!req.body().isEmpty()) {
+            auto body = json::parseObject(req.body());
+            if (!body)
+                return HttpResponse::error(body.error());
+            auto given = json::optionalString(*body, u"code"_s, 64);
+            if (!given)
+                return HttpResponse::error(given.error());
+            code = *given;
+        }
+        ctx.pairing->cancel(req.idParam(), code);
+        return HttpResponse::noContent();
+    });
+
     server.route(Method::Post, u"/api/v1/auth/table-pair"_s, {Access::Public}, [&ctx](HttpRequest &req) {
         auto body = json::parseObject(req.body());
         if (!body)

@@ -109,6 +109,9 @@ Result<qint64> PairingService::redeem(int tableNumber, const QString &text)
     case State::Replaced:
         return fail(ErrorCode::PairingCodeExpired,
                     u"this pairing code was replaced by a newer one: scan the QR the manager screen shows now"_s);
+    case State::Cancelled:
+        return fail(ErrorCode::PairingCodeExpired,
+                    u"this pairing code was cancelled on the manager screen: show a new QR"_s);
     case State::Live:
         break;
     }
@@ -121,6 +124,19 @@ Result<qint64> PairingService::redeem(int tableNumber, const QString &text)
     entry->usedMs = t;
     m_liveByTable.remove(entry->tableId);
     return entry->tableId;
+}
+
+bool PairingService::cancel(qint64 tableId, const QString &code)
+{
+    const QByteArray key = m_liveByTable.value(tableId);
+    if (key.isEmpty() || (!code.isEmpty() && digest(normalize(code)) != key))
+        return false;
+    m_liveByTable.remove(tableId);
+    auto entry = m_codes.find(key);
+    if (entry == m_codes.end() || entry->state != State::Live)
+        return false;
+    entry->state = State::Cancelled;
+    return true;
 }
 
 void PairingService::prune()

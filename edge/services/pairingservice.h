@@ -47,6 +47,10 @@ public:
     /// usable for its own table), PAIRING_CODE_USED, PAIRING_CODE_EXPIRED (also when replaced
     /// by a newer code or when its table was removed).
     [[nodiscard]] Result<qint64> redeem(int tableNumber, const QString &code);
+    /// Voids the table's live code if it is `code` (the manager closed its QR unused), or
+    /// whatever code is live when `code` is empty; true if one was voided. Naming the code
+    /// keeps a late cancel from voiding the newer code the manager asked for since.
+    bool cancel(qint64 tableId, const QString &code = {});
 
     /// "abcd efgh-jkmn" -> "ABCDEFGHJKMN" (Crockford: I and L read as 1, O as 0); empty when
     /// it cannot be a code.
@@ -59,7 +63,7 @@ public:
     void advance(qint64 ms) { m_offsetMs += ms; }
 
 private:
-    enum class State { Live, Used, Replaced };
+    enum class State { Live, Used, Replaced, Cancelled };
     struct Entry
     {
         qint64 tableId = 0;

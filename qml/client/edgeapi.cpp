@@ -109,6 +109,11 @@ void EdgeApi::createPairingCode(qint64 tableId, Callback done)
     post(u"/api/v1/tables/%1/pairing-code"_s.arg(tableId), {}, std::move(done));
 }
 
+void EdgeApi::cancelPairingCode(qint64 tableId, const QString &code, Callback done)
+{
+    send("DELETE", u"/api/v1/tables/%1/pairing-code"_s.arg(tableId), {{u"code"_s, code}}, std::move(done));
+}
+
 void EdgeApi::staffLogin(const QString &username, const QString &password, Callback done)
 {
     post(u"/api/v1/auth/staff-login"_s, {{u"username"_s, username}, {u"password"_s, password}},

@@ -49,6 +49,8 @@ public:
     void tablePair(int tableNumber, const QString &code, Callback done);
     /// Manager: a pairing code for the table (what the "pair a tablet" QR carries).
     void createPairingCode(qint64 tableId, Callback done);
+    /// Manager: voids the table's pairing code `code` if it is still unused.
+    void cancelPairingCode(qint64 tableId, const QString &code, Callback done);
     void fetchMenu(const QByteArray &etag, Callback done);
     void placeOrder(const QJsonObject &body, Callback done);
     /// stations: comma-joined station filter for staff, empty for all.

@@ -71,6 +71,9 @@ bool TablePairing::next()
 
 void TablePairing::clear()
 {
+    // A code shown and not used is voided, so a photo of it pairs nothing later.
+    if (m_tableId != 0 && !m_link.isEmpty() && !expired())
+        m_api.cancelPairingCode(m_tableId, m_code, [](const ApiReply &) {});
     ++m_request; // an answer still on its way is dropped
     m_ticker.stop();
     m_busy = false;

@@ -41,7 +41,7 @@ public:
     /// A code for the table with the next number (setting up tablets one after another);
     /// false when this was the last table.
     Q_INVOKABLE bool next();
-    /// Forgets the shown code (the dialog closed).
+    /// Forgets the shown code (the dialog closed) and voids it on the edge if unused.
     Q_INVOKABLE void clear();
 
     [[nodiscard]] bool busy() const { return m_busy; }

@@ -1,6 +1,7 @@
 #include "testsupport.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QtTest/QTest>
 
@@ -113,6 +114,25 @@ private slots:
         VERIFY_ERROR(old, 410, u"PAIRING_CODE_EXPIRED"_s);
         QVERIFY(old.json()[u"error"_s][u"message"_s].toString().contains(u"replaced"_s));
         VERIFY_STATUS(pair(7, second), 200);
+    }
+
+    void aCancelledCodePairsNothing()
+    {
+        const QString code = issueCode(8);
+        // A late cancel of an older code leaves the live one alone.
+        const QString path = u"/api/v1/tables/%1/pairing-code"_s.arg(m_tableIds.value(8));
+        const Headers json{{"Content-Type", "application/json"}};
+        VERIFY_STATUS(m_http.send("DELETE", path, R"({"code":"0000-0000-0000"})", m_manager, json), 204);
+        const HttpResult stillGood = pair(8, code);
+        VERIFY_STATUS(stillGood, 200);
+        const QString next = issueCode(8);
+        VERIFY_STATUS(m_http.send("DELETE", path, QJsonDocument(QJsonObject{{u"code"_s, next}}).toJson(), m_manager, json), 204);
+        const HttpResult late = pair(8, next);
+        VERIFY_ERROR(late, 410, u"PAIRING_CODE_EXPIRED"_s);
+        QVERIFY(late.json()[u"error"_s][u"message"_s].toString().contains(u"cancelled"_s));
+        // Nothing live is fine too; only a manager may cancel.
+        VERIFY_STATUS(m_http.del(u"/api/v1/tables/%1/pairing-code"_s.arg(m_tableIds.value(8)), m_manager), 204);
+        VERIFY_ERROR(m_http.del(u"/api/v1/tables/%1/pairing-code"_s.arg(m_tableIds.value(8)), m_http.tableLogin(8)), 403, u"FORBIDDEN"_s);
     }
 
     void badRequestsAreRefused_data()

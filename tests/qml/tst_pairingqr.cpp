@@ -11,6 +11,7 @@
 #include "pairinglink.h"
 #include "qrcodeitem.h"
 #include "qrdecoder.h"
+#include "qrscanner.h"
 #include "tablepairing.h"
 #include "tabletapp.h"
 #include "tabletcontroller.h"
@@ -19,12 +20,20 @@
 #include "uisetup.h"
 
 #include <QGuiApplication>
+#include <cstring>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkInterface>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#if __has_include(<QVideoSink>)
+#include <QVideoFrame>
+#include <QVideoFrameFormat>
+#include <QVideoSink>
+#define HAVE_VIDEO 1
+#endif
 
 using namespace Qt::StringLiterals;
 using namespace tableorder;
@@ -242,6 +251,45 @@ private slots:
         QVERIFY(link);
         QCOMPARE(link->tableNumber, 5);
         QVERIFY(link->code != client::PairingLink::parse(before)->code);
+    }
+
+    void theCameraScanReadsALinkFromAFrame()
+    {
+#ifdef HAVE_VIDEO
+        // What the setup screen's camera preview hands the scanner: frames. One holding the
+        // manager's QR (as the camera would see it, with a margin) gives the link; one
+        // holding any other QR gives nothing.
+        auto frameOf = [](const QString &text) {
+            const QImage matrix = kitchen::QrCodeItem::matrix(text);
+            QImage picture(640, 480, QImage::Format_RGBA8888);
+            picture.fill(QColor(200, 200, 190));
+            const QImage code = matrix.scaled(matrix.width() * 7, matrix.height() * 7).convertToFormat(QImage::Format_RGBA8888);
+            for (int y = 0; y < code.height(); ++y)
+                std::memcpy(picture.scanLine(y + 40) + 4 * 120, code.constScanLine(y), size_t(4 * code.width()));
+            QVideoFrame frame(QVideoFrameFormat(picture.size(), QVideoFrameFormat::Format_RGBA8888));
+            if (frame.map(QVideoFrame::WriteOnly)) {
+                for (int y = 0; y < picture.height(); ++y)
+                    std::memcpy(frame.bits(0) + qsizetype(y) * frame.bytesPerLine(0), picture.constScanLine(y),
+                                size_t(4 * picture.width()));
+                frame.unmap();
+            }
+            return frame;
+        };
+        QVERIFY(!m_link.isEmpty());
+        QVideoSink sink;
+        tablet::QrScanner scanner;
+        scanner.setVideoSink(&sink);
+        QSignalSpy found(&scanner, &tablet::QrScanner::linkFound);
+        sink.setVideoFrame(frameOf(u"https://example.com/menu"_s));
+        QCOMPARE(found.size(), 0);
+        // Frames are read at most about three times a second.
+        QTest::qWait(350);
+        sink.setVideoFrame(frameOf(m_link));
+        QCOMPARE(found.size(), 1);
+        QCOMPARE(found.first().first().toString(), m_link);
+#else
+        QSKIP("built without Qt Multimedia");
+#endif
     }
 
     void notALinkIsExplained_data()
