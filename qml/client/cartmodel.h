@@ -2,6 +2,9 @@
 
 #include <QAbstractListModel>
 #include <QJsonArray>
+#include <QTimer>
+
+#include <optional>
 
 namespace tableorder::client {
 
@@ -19,7 +22,11 @@ class CartModel : public QAbstractListModel
     Q_PROPERTY(QString totalText READ totalText NOTIFY changed)
     Q_PROPERTY(bool orderable READ isOrderable NOTIFY changed)
     Q_PROPERTY(QString note READ note WRITE setNote NOTIFY noteChanged)
+    Q_PROPERTY(bool canRestore READ canRestore NOTIFY restorableChanged)
 public:
+    /// How long a cart the guests emptied can be brought back.
+    static constexpr int kRestoreMs = 10'000;
+
     enum Role {
         IdRole = Qt::UserRole + 1,
         NameRole,
@@ -41,7 +48,13 @@ public:
     Q_INVOKABLE void increment(qint64 itemId) { add(itemId); }
     Q_INVOKABLE void decrement(qint64 itemId);
     Q_INVOKABLE void remove(qint64 itemId);
+    /// Empties the cart for good (after an order was placed, a new session).
     Q_INVOKABLE void clear();
+    /// The guests emptied the cart: the same, but restore() brings it back, note and all,
+    /// for kRestoreMs or until something is added.
+    Q_INVOKABLE void discard();
+    Q_INVOKABLE bool restore();
+    [[nodiscard]] bool canRestore() const { return m_discarded.has_value(); }
     Q_INVOKABLE int quantityOf(qint64 itemId) const;
 
     [[nodiscard]] int totalQuantity() const;
@@ -59,6 +72,7 @@ public:
 signals:
     void changed();
     void noteChanged();
+    void restorableChanged();
 
 private:
     struct Line
@@ -67,10 +81,18 @@ private:
         int quantity = 0;
     };
     [[nodiscard]] qsizetype rowOf(qint64 itemId) const;
+    void forgetDiscarded();
 
     const MenuModel &m_menu;
     QList<Line> m_lines;
     QString m_note;
+    struct Discarded
+    {
+        QList<Line> lines;
+        QString note;
+    };
+    std::optional<Discarded> m_discarded;
+    QTimer m_restoreWindow;
 };
 
 } // namespace tableorder::client

@@ -35,11 +35,6 @@
         <translation>장바구니</translation>
     </message>
     <message>
-        <location filename="../qml/CartPanel.qml" line="31" />
-        <source>Clear</source>
-        <translation>비우기</translation>
-    </message>
-    <message>
         <location filename="../qml/CartPanel.qml" line="49" />
         <source>Tap a dish to add it here.</source>
         <translation>메뉴를 누르면 여기에 담깁니다.</translation>
@@ -242,11 +237,6 @@
         <translation>주문 #%1 접수 완료</translation>
     </message>
     <message>
-        <location filename="../qml/OrderDialog.qml" line="139" />
-        <source>The kitchen has it. Follow it under "My orders".</source>
-        <translation>주방에 전달되었습니다. "주문 내역"에서 확인하세요.</translation>
-    </message>
-    <message>
         <location filename="../qml/OrderDialog.qml" line="144" />
         <source>OK</source>
         <translation>확인</translation>
@@ -270,6 +260,18 @@
         <location filename="../qml/OrderDialog.qml" line="168" />
         <source>Back to my order</source>
         <translation>장바구니로 돌아가기</translation>
+    </message>
+    <message>
+        <source>Attempt %1. Trying again now. Your order is kept and will be placed only once.</source>
+        <translation>%1번째 시도. 지금 다시 보내는 중입니다. 주문은 보관되며 한 번만 접수됩니다.</translation>
+    </message>
+    <message>
+        <source>Order received. Waiting for the kitchen screen to confirm it…</source>
+        <translation>주문 접수: 주방 화면의 확인을 기다리는 중입니다…</translation>
+    </message>
+    <message>
+        <source>Kitchen confirmed: the kitchen has your order. Follow it under &quot;My orders&quot;.</source>
+        <translation>주방 확인: 주방에서 주문을 받았습니다. &quot;주문 내역&quot;에서 확인하세요.</translation>
     </message>
 </context>
 <context>
@@ -404,6 +406,24 @@
         <location filename="../tabletcontroller.cpp" line="202" />
         <source>This tablet's login is no longer valid. Staff: please set it up again.</source>
         <translation>이 태블릿의 로그인이 만료되었습니다. 직원이 다시 설정해 주세요.</translation>
+    </message>
+</context>
+<context>
+    <name>ClearCartButton</name>
+    <message>
+        <source>Empty cart</source>
+        <translation>장바구니 비우기</translation>
+    </message>
+</context>
+<context>
+    <name>CartRestoreBar</name>
+    <message>
+        <source>Cart emptied.</source>
+        <translation>장바구니를 비웠습니다.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>되돌리기</translation>
     </message>
 </context>
 </TS>
