@@ -27,6 +27,8 @@ CartModel::CartModel(const MenuModel &menu, QObject *parent) : QAbstractListMode
             emit dataChanged(index(0), index(int(m_lines.size()) - 1), {NameRole, OptionsTextRole});
     });
     connect(&menu, &MenuModel::menuChanged, this, &CartModel::refresh);
+    m_restoreWindow.setSingleShot(true);
+    connect(&m_restoreWindow, &QTimer::timeout, this, &CartModel::forgetDiscarded);
 }
 
 int CartModel::rowCount(const QModelIndex &parent) const
@@ -147,6 +149,7 @@ bool CartModel::addLine(qint64 itemId, QList<qint64> optionIds, const QString &n
     beginInsertRows({}, int(m_lines.size()), int(m_lines.size()));
     m_lines.append({itemId, std::move(optionIds), trimmed, quantity});
     endInsertRows();
+    forgetDiscarded(); // a new cart: what was emptied stays gone
     emit changed();
     return true;
 }
@@ -190,11 +193,47 @@ void CartModel::removeRow(int row)
 
 void CartModel::clear()
 {
+    forgetDiscarded();
     beginResetModel();
     m_lines.clear();
     endResetModel();
     setNote({});
     emit changed();
+}
+
+void CartModel::discard()
+{
+    if (m_lines.isEmpty())
+        return;
+    Discarded discarded{m_lines, m_note};
+    clear();
+    m_discarded = std::move(discarded);
+    m_restoreWindow.start(kRestoreMs);
+    emit restorableChanged();
+}
+
+bool CartModel::restore()
+{
+    if (!m_discarded || !m_lines.isEmpty())
+        return false;
+    Discarded discarded = std::move(*m_discarded);
+    forgetDiscarded();
+    beginResetModel();
+    m_lines = std::move(discarded.lines);
+    m_lines.removeIf([this](const Line &line) { return !m_menu.find(line.itemId); }); // left the menu since
+    endResetModel();
+    setNote(discarded.note);
+    emit changed();
+    return true;
+}
+
+void CartModel::forgetDiscarded()
+{
+    m_restoreWindow.stop();
+    if (!m_discarded)
+        return;
+    m_discarded.reset();
+    emit restorableChanged();
 }
 
 int CartModel::quantityOf(qint64 itemId) const

@@ -2,6 +2,9 @@
 
 #include <QAbstractListModel>
 #include <QJsonArray>
+#include <QTimer>
+
+#include <optional>
 
 namespace tableorder::client {
 
@@ -21,7 +24,11 @@ class CartModel : public QAbstractListModel
     Q_PROPERTY(QString totalText READ totalText NOTIFY changed)
     Q_PROPERTY(bool orderable READ isOrderable NOTIFY changed)
     Q_PROPERTY(QString note READ note WRITE setNote NOTIFY noteChanged)
+    Q_PROPERTY(bool canRestore READ canRestore NOTIFY restorableChanged)
 public:
+    /// How long a cart the guests emptied can be brought back.
+    static constexpr int kRestoreMs = 10'000;
+
     enum Role {
         IdRole = Qt::UserRole + 1,
         NameRole,
@@ -62,7 +69,13 @@ public:
     Q_INVOKABLE void increment(qint64 itemId) { incrementRow(int(rowOf(itemId))); }
     Q_INVOKABLE void decrement(qint64 itemId) { decrementRow(int(rowOf(itemId))); }
     Q_INVOKABLE void remove(qint64 itemId) { removeRow(int(rowOf(itemId))); }
+    /// Empties the cart for good (after an order was placed, a new session).
     Q_INVOKABLE void clear();
+    /// The guests emptied the cart: the same, but restore() brings it back, note and all,
+    /// for kRestoreMs or until something is added.
+    Q_INVOKABLE void discard();
+    Q_INVOKABLE bool restore();
+    [[nodiscard]] bool canRestore() const { return m_discarded.has_value(); }
     /// Portions of an item over all its lines.
     Q_INVOKABLE int quantityOf(qint64 itemId) const;
 
@@ -82,6 +95,7 @@ public:
 signals:
     void changed();
     void noteChanged();
+    void restorableChanged();
 
 private:
     struct Line
@@ -95,10 +109,18 @@ private:
     [[nodiscard]] Problem problemOf(const Line &line) const;
     [[nodiscard]] bool stockAllows(qint64 itemId, int more) const;
     void lineChanged(qsizetype row);
+    void forgetDiscarded();
 
     const MenuModel &m_menu;
     QList<Line> m_lines;
     QString m_note;
+    struct Discarded
+    {
+        QList<Line> lines;
+        QString note;
+    };
+    std::optional<Discarded> m_discarded;
+    QTimer m_restoreWindow;
 };
 
 } // namespace tableorder::client

@@ -66,6 +66,15 @@ void OrderSubmitter::retryNow()
     send();
 }
 
+void OrderSubmitter::holdRetry()
+{
+    if (m_state != State::Retrying || !m_retry.isActive())
+        return;
+    m_retry.stop();
+    m_tick.stop();
+    emit retryTick();
+}
+
 void OrderSubmitter::send()
 {
     if (m_body.isEmpty() || m_inFlightId == pendingClientOrderId())

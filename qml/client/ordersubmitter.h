@@ -57,6 +57,9 @@ public:
     void resumePending();
     /// Retries now instead of waiting (e.g. the event stream just came back).
     void retryNow();
+    /// While retrying: no timer of its own; the next attempt is the caller's retryNow() (the
+    /// tablet follows its connection's reconnect attempts, so the guests see one countdown).
+    void holdRetry();
     /// The event stream showed an order: if it is ours, the edge has it.
     void noteOrderSeen(const QJsonObject &order);
     /// Back to Idle once the screen has shown an Accepted or Rejected result.

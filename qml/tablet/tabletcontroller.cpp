@@ -43,11 +43,10 @@ TabletController::TabletController(const ui::AppOptions &options, ui::Translatio
     connect(m_stream.get(), &EventStream::stateChanged, this, [this] {
         if (m_stream->isOnline()) {
             m_everOnline = true;
-            // Back online: an order waiting to be resent goes now, not at its next backoff.
-            m_submitter->retryNow();
             if (!m_menuReady)
                 loadMenu();
         }
+        followConnection();
         emit connectionChanged();
     });
     connect(m_stream.get(), &EventStream::retryChanged, this, &TabletController::connectionChanged);
@@ -59,9 +58,19 @@ TabletController::TabletController(const ui::AppOptions &options, ui::Translatio
     });
     connect(m_api.get(), &EdgeApi::unauthorized, this, &TabletController::onUnauthorized);
 
+    connect(m_submitter.get(), &OrderSubmitter::stateChanged, this, [this] {
+        if (m_stream->state() == EventStream::State::Waiting)
+            m_submitter->holdRetry();
+        emit connectionChanged();
+    });
+    connect(m_submitter.get(), &OrderSubmitter::retryTick, this, &TabletController::connectionChanged);
     connect(m_submitter.get(), &OrderSubmitter::accepted, this, [this](const QJsonObject &order) {
         m_cart->clear();
         m_orders->upsert(order);
+        m_lastOrderId = order.value(u"id"_s).toInteger();
+        if (order.value(u"status"_s).toString() != u"pending"_s)
+            m_confirmedOrders.insert(m_lastOrderId);
+        updateKitchenConfirmed();
         emit orderAccepted(int(order.value(u"number"_s).toInteger()));
     });
     connect(m_submitter.get(), &OrderSubmitter::rejected, this, [this](const QString &code, const QString &message) {
@@ -146,12 +155,17 @@ void TabletController::onEvent(const QString &type, const QJsonObject &data, qin
     Q_UNUSED(seq);
     if (type == u"snapshot"_s) {
         m_orders->replaceAll(data.value(u"orders"_s).toArray());
-        for (const QJsonValue &order : data.value(u"orders"_s).toArray())
+        for (const QJsonValue &order : data.value(u"orders"_s).toArray()) {
             m_submitter->noteOrderSeen(order.toObject());
+            if (order.toObject().value(u"status"_s).toString() != u"pending"_s)
+                noteConfirmed(order.toObject().value(u"id"_s).toInteger());
+        }
         if (data.value(u"menu_version"_s).toInteger() != m_menu->version())
             loadMenu();
     } else if (type == u"reset"_s) {
         m_orders->clear();
+    } else if (type == u"order.acknowledged"_s) {
+        noteConfirmed(data.value(u"order_id"_s).toInteger());
     } else if (type == u"order.created"_s || type == u"order.updated"_s) {
         const QJsonObject order = data;
         // The edge sends this visit's orders only (its stream ends with the visit); still,
@@ -159,10 +173,14 @@ void TabletController::onEvent(const QString &type, const QJsonObject &data, qin
         if (type == u"order.created"_s || m_orders->contains(order.value(u"id"_s).toInteger()))
             m_orders->upsert(order);
         m_submitter->noteOrderSeen(order);
+        // A cook who moved it on has seen it.
+        if (order.value(u"status"_s).toString() != u"pending"_s)
+            noteConfirmed(order.value(u"id"_s).toInteger());
     } else if (type == u"table.session_closed"_s) {
         // The guests paid and left: the next guests start with an empty table.
         m_orders->clear();
         m_cart->clear();
+        m_confirmedOrders.clear();
         emit sessionClosed();
     } else if (type == u"menu.item_availability_changed"_s) {
         if (!m_menu->updateItem(data.value(u"item"_s).toObject()))
@@ -368,7 +386,43 @@ bool TabletController::online() const
 
 int TabletController::retryInSeconds() const
 {
-    return m_stream->retryInSeconds();
+    return online() ? m_submitter->retryInSeconds() : m_stream->retryInSeconds();
+}
+
+void TabletController::followConnection()
+{
+    // Back online: an order waiting to be resent goes now, not at its next backoff.
+    // One schedule for the guests: while the stream waits to reconnect, an order waiting to be
+    // resent has no timer of its own and goes out when the stream tries again (or is back),
+    // so the banner and the order dialog count down to the same attempt.
+    switch (m_stream->state()) {
+    case EventStream::State::Waiting:
+        m_submitter->holdRetry();
+        break;
+    case EventStream::State::Connecting:
+    case EventStream::State::Online:
+        m_submitter->retryNow();
+        break;
+    case EventStream::State::Stopped:
+        break;
+    }
+}
+
+void TabletController::noteConfirmed(qint64 orderId)
+{
+    if (orderId <= 0)
+        return;
+    m_confirmedOrders.insert(orderId);
+    updateKitchenConfirmed();
+}
+
+void TabletController::updateKitchenConfirmed()
+{
+    const bool confirmed = m_lastOrderId > 0 && m_confirmedOrders.contains(m_lastOrderId);
+    if (confirmed == m_kitchenConfirmed)
+        return;
+    m_kitchenConfirmed = confirmed;
+    emit kitchenConfirmedChanged();
 }
 
 QString TabletController::language() const

@@ -5,6 +5,7 @@
 
 #include <QJsonObject>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 #include <memory>
@@ -55,7 +56,12 @@ class TabletController : public QObject
     Q_PROPERTY(bool online READ online NOTIFY connectionChanged)
     /// The edge's TLS certificate is not the one this screen was paired with.
     Q_PROPERTY(bool certificateRefused READ certificateRefused NOTIFY connectionChanged)
+    /// The one countdown the guests see (offline banner and order dialog alike): to the next
+    /// reconnect while offline, else to the order's next attempt; 0 while trying.
     Q_PROPERTY(int retryInSeconds READ retryInSeconds NOTIFY connectionChanged)
+    /// The kitchen has confirmed the order last placed here (a screen acknowledged it, or it
+    /// moved on from pending): the order dialog says "kitchen confirmed" instead of "received".
+    Q_PROPERTY(bool kitchenConfirmed READ kitchenConfirmed NOTIFY kitchenConfirmedChanged)
     Q_PROPERTY(bool everOnline READ everOnline NOTIFY connectionChanged)
     Q_PROPERTY(QString language READ language NOTIFY languageChanged)
     Q_PROPERTY(QString storeName READ storeName NOTIFY menuReadyChanged)
@@ -112,6 +118,7 @@ public:
     [[nodiscard]] bool certificateRefused() const;
     [[nodiscard]] bool everOnline() const { return m_everOnline; }
     [[nodiscard]] int retryInSeconds() const;
+    [[nodiscard]] bool kitchenConfirmed() const { return m_kitchenConfirmed; }
     [[nodiscard]] QString language() const;
     [[nodiscard]] QString storeName() const;
 
@@ -138,6 +145,7 @@ signals:
     void orderAccepted(int number);
     void orderRejected(const QString &code, const QString &message);
     void sessionClosed();
+    void kitchenConfirmedChanged();
 
 private:
     void connectToEdge();
@@ -148,6 +156,9 @@ private:
     void onUnauthorized();
     /// After a table login or pairing answered: store the token and start, or say why not.
     void finishSetup(const client::ApiReply &reply, const QUrl &url, const QString &pin, int tableNumber);
+    void followConnection();
+    void noteConfirmed(qint64 orderId);
+    void updateKitchenConfirmed();
 
     ui::AppOptions m_options;
     ui::Translations &m_translations;
@@ -169,6 +180,9 @@ private:
     QByteArray m_menuEtag;
     client::Backoff m_menuBackoff{client::Backoff::Settings{1000, 15'000, 2.0, 0.2}};
     QTimer m_menuRetry;
+    QSet<qint64> m_confirmedOrders; // this party's orders a kitchen screen acknowledged
+    qint64 m_lastOrderId = 0;
+    bool m_kitchenConfirmed = false;
 };
 
 } // namespace tableorder::tablet

@@ -21,6 +21,7 @@
 
 #include <QGuiApplication>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -413,6 +414,104 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(m_t->text(u"cartOrderButton"_s), korean, 1000);
         QCOMPARE(shownName(), nameIn(u"ko"_s));
         QCOMPARE(m_proxy->httpRequestsSeen(), requests); // the menu carries every language
+    }
+
+    void emptiedCartComesBack()
+    {
+        auto *cart = m_tablet->controller().cart();
+        QVERIFY(m_t->tap(u"addItem-1"_s));
+        QVERIFY(m_t->tap(u"addItem-2"_s));
+        QVERIFY(m_t->tap(u"addItem-2"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(cart->totalQuantity(), 3, 2000);
+        cart->setNote(u"덜 맵게"_s);
+        // A real button (a whole touch target, outlined), not a bare word.
+        QQuickItem *clear = m_t->find(u"clearCartButton"_s);
+        QVERIFY(clear);
+        QVERIFY(clear->height() >= 56);
+        QCOMPARE(clear->property("variant").toString(), u"secondary"_s);
+        QCOMPARE(m_t->text(u"clearCartButton"_s), u"장바구니 비우기"_s);
+        QVERIFY(m_t->tap(u"clearCartButton"_s));
+        QCOMPARE(cart->rowCount(), 0);
+        QVERIFY(!m_t->find(u"cartOrderButton"_s)->isEnabled());
+
+        // The guests take it back: every line and the note.
+        QTRY_VERIFY_WITH_TIMEOUT(m_t->find(u"restoreCartButton"_s), 2000);
+        QVERIFY(m_t->tap(u"restoreCartButton"_s));
+        QCOMPARE(cart->rowCount(), 2);
+        QCOMPARE(cart->quantityOf(1), 1);
+        QCOMPARE(cart->quantityOf(2), 2);
+        QCOMPARE(cart->note(), u"덜 맵게"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_t->find(u"cartRestoreBar"_s), 2000);
+
+        // Emptied, then a dish added: a new cart, and the old one stays gone.
+        QVERIFY(m_t->tap(u"clearCartButton"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(m_t->find(u"restoreCartButton"_s), 2000);
+        QVERIFY(m_t->tap(u"addItem-3"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_t->find(u"restoreCartButton"_s), 2000);
+        QVERIFY(!cart->restore());
+        QCOMPARE(cart->totalQuantity(), 1);
+        cart->clear();
+    }
+
+    void oneCountdownWhileOffline()
+    {
+        auto &controller = m_tablet->controller();
+        // Reconnects every 3 s: a countdown long enough to read.
+        controller.stream()->setBackoff({3000, 3000, 1.0, 0.0});
+        m_proxy->setRefusing(true);
+        m_proxy->cutAll();
+        QTRY_VERIFY_WITH_TIMEOUT(m_t->find(u"offlineBanner"_s), 3000);
+        QVERIFY(m_t->tap(u"addItem-1"_s));
+        QVERIFY(m_t->tap(u"cartOrderButton"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(m_t->find(u"confirmOrderButton"_s), 3000);
+        QSignalSpy accepted(&controller, &tablet::TabletController::orderAccepted);
+        QVERIFY(m_t->tap(u"confirmOrderButton"_s));
+        const QString clientOrderId = controller.submitter()->pendingClientOrderId().toLower();
+        QTRY_VERIFY_WITH_TIMEOUT(m_t->find(u"orderRetryText"_s) && controller.retryInSeconds() > 0, 8000);
+
+        // The banner and the dialog count down to the same attempt: the same number of seconds.
+        static const QRegularExpression seconds(u"(\\d+)초"_s);
+        const QString banner = m_t->find(u"offlineBanner"_s)->property("detail").toString();
+        const QString dialog = m_t->text(u"orderRetryText"_s);
+        const auto inBanner = seconds.match(banner);
+        const auto inDialog = seconds.match(dialog);
+        QVERIFY2(inBanner.hasMatch() && inDialog.hasMatch(), qPrintable(banner + u" | "_s + dialog));
+        QCOMPARE(inDialog.captured(1), inBanner.captured(1));
+        QVERIFY(inBanner.captured(1).toInt() > 0);
+        // The retrying title is readable: not the light amber on white (2.7:1).
+        QCOMPARE(m_t->find(u"orderProgressTitle"_s)->property("color").value<QColor>(), QColor(u"#9A5B00"_s));
+
+        // Back: the order goes through, once.
+        m_proxy->setRefusing(false);
+        QTRY_COMPARE_WITH_TIMEOUT(accepted.size(), 1, 15000);
+        closeOrderDialog();
+        QCOMPARE(ordersWith(clientOrderId), 1);
+        controller.stream()->setBackoff({100, 500, 2.0, 0.0});
+    }
+
+    void orderSaysReceivedThenKitchenConfirmed()
+    {
+        auto &controller = m_tablet->controller();
+        // No kitchen screen is on: the edge has the order, but no screen has shown it.
+        m_kitchen->controller().logout();
+        QTRY_VERIFY_WITH_TIMEOUT(m_k->find(u"loginScreen"_s), 3000);
+        QVERIFY(m_t->tap(u"addItem-2"_s));
+        QVERIFY(m_t->tap(u"cartOrderButton"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(m_t->find(u"confirmOrderButton"_s), 3000);
+        QSignalSpy accepted(&controller, &tablet::TabletController::orderAccepted);
+        QVERIFY(m_t->tap(u"confirmOrderButton"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(accepted.size(), 1, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_t->find(u"orderKitchenStatus"_s), 3000);
+        QCOMPARE(m_t->text(u"orderKitchenStatus"_s), u"주문 접수: 주방 화면의 확인을 기다리는 중입니다…"_s);
+        QVERIFY(!controller.kitchenConfirmed());
+
+        // A kitchen screen shows it and sends its receipt: the tablet says so.
+        const qint64 id = controller.submitter()->order().value(u"id"_s).toInteger();
+        VERIFY_STATUS(m_http.post(u"/api/v1/orders/%1/ack"_s.arg(id), {}, m_kitchenToken), 200);
+        QTRY_COMPARE_WITH_TIMEOUT(m_t->text(u"orderKitchenStatus"_s),
+                                  u"주방 확인: 주방에서 주문을 받았습니다. \"주문 내역\"에서 확인하세요."_s, 3000);
+        QVERIFY(controller.kitchenConfirmed());
+        closeOrderDialog();
     }
 
     void managerClosesTheTable()

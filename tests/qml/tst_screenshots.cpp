@@ -3,6 +3,7 @@
 // option sheet, a cart with options and notes, the menu in English, Chinese and Japanese;
 // the kitchen board at 1920x1080 and 1280x800 and a ticket with options; the manager's tables. The store is the edge's demo with
 // a realistic evening's orders; some are back-dated in the database so tickets show as late.
+#include "eventstream.h"
 #include "faultproxy.h"
 #include "kitchenapp.h"
 #include "kitchencontroller.h"
@@ -238,6 +239,13 @@ private slots:
         tablet.cart()->add(22);
         settle();
         shoot(ui, u"tablet-menu-landscape"_s);
+        // Emptied by mistake: the cart offers itself back.
+        QVERIFY(ui.tap(u"clearCartButton"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(ui.find(u"restoreCartButton"_s), 3000);
+        settle(400);
+        shoot(ui, u"tablet-cart-emptied"_s);
+        QVERIFY(ui.tap(u"restoreCartButton"_s));
+        QCOMPARE(tablet.cart()->totalQuantity(), 4);
 
         QVERIFY(ui.tap(u"cartOrderButton"_s));
         QTRY_VERIFY_WITH_TIMEOUT(ui.find(u"confirmOrderButton"_s), 3000);
@@ -248,8 +256,12 @@ private slots:
         QVERIFY(ui.tap(u"confirmOrderButton"_s));
         QTRY_VERIFY_WITH_TIMEOUT(ui.find(u"orderAcceptedTitle"_s), 5000);
         settle(600);
-        shoot(ui, u"tablet-order-received"_s);
+        shoot(ui, u"tablet-order-received"_s); // no kitchen screen here: "received", not "confirmed"
         const qint64 first = tablet.submitter()->order().value(u"id"_s).toInteger();
+        VERIFY_STATUS(m_http.post(u"/api/v1/orders/%1/ack"_s.arg(first), {}, m_manager), 200);
+        QTRY_VERIFY_WITH_TIMEOUT(tablet.kitchenConfirmed(), 3000);
+        settle(400);
+        shoot(ui, u"tablet-order-confirmed"_s);
         QVERIFY(ui.tap(u"orderDoneButton"_s));
         QTRY_VERIFY_WITH_TIMEOUT(!ui.find(u"orderDoneButton"_s), 3000);
 
@@ -275,6 +287,11 @@ private slots:
         app->controller().cart()->add(14);
         app->controller().cart()->add(17);
         settle();
+        // The store's name is shown whole, however narrow the header.
+        QQuickItem *name = ui.find(u"storeName"_s);
+        QVERIFY(name);
+        QVERIFY(!name->property("text").toString().isEmpty());
+        QVERIFY2(!name->property("truncated").toBool(), qPrintable(name->property("text").toString()));
         shoot(ui, u"tablet-menu-portrait"_s);
     }
 
@@ -286,6 +303,7 @@ private slots:
         UiDriver ui(app->window());
         auto &tablet = app->controller();
         tablet.submitter()->setBackoff({4000, 4000, 1.0, 0.0});
+        tablet.stream()->setBackoff({4000, 4000, 1.0, 0.0}); // the one countdown both show
         tablet.selectCategory(2);
         tablet.cart()->add(9);
         tablet.cart()->add(12);
@@ -297,7 +315,7 @@ private slots:
         QVERIFY(ui.tap(u"confirmOrderButton"_s));
         QTRY_COMPARE_WITH_TIMEOUT(tablet.submitter()->state(), client::OrderSubmitter::State::Retrying, 5000);
         QTRY_VERIFY_WITH_TIMEOUT(ui.find(u"offlineBanner"_s), 5000);
-        settle(1200);
+        QTRY_VERIFY_WITH_TIMEOUT(tablet.retryInSeconds() >= 2, 8000);
         shoot(ui, u"tablet-retrying"_s);
         proxy.setRefusing(false);
         QTRY_COMPARE_WITH_TIMEOUT(tablet.submitter()->state(), client::OrderSubmitter::State::Accepted, 15000);

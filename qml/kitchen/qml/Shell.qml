@@ -21,7 +21,7 @@ Item {
             objectName: "offlineBanner"
             Layout.fillWidth: true
             visible: !kitchen.online
-            tint: Theme.kVeryLate
+            tint: Theme.dangerStrong // white text on it: 6.6:1 (kVeryLate gave 3.5:1)
             pulsing: true
             text: kitchen.certificateRefused ? qsTr("NOT CONNECTED: the edge's certificate is not the paired one")
                                              : qsTr("OFFLINE: reconnecting…")

@@ -26,14 +26,9 @@ Rectangle {
                 color: Theme.text
                 Layout.fillWidth: true
             }
-            TouchButton {
-                visible: tablet.cart.count > 0
-                variant: "ghost"
-                text: qsTr("Clear")
-                fontSize: Theme.small + 2
-                onClicked: tablet.cart.clear()
-            }
+            ClearCartButton {}
         }
+        CartRestoreBar { Layout.fillWidth: true }
 
         ListView {
             id: lines
@@ -47,7 +42,7 @@ Rectangle {
                 textFormat: Text.PlainText
                 anchors.centerIn: parent
                 width: parent.width - 32
-                visible: tablet.cart.count === 0
+                visible: tablet.cart.count === 0 && !tablet.cart.canRestore
                 text: qsTr("Tap a dish to add it here.")
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.WordWrap

@@ -20,8 +20,10 @@ Drawer {
         RowLayout {
             Layout.fillWidth: true
             Text { textFormat: Text.PlainText; text: qsTr("Your order"); font.pixelSize: Theme.headline; font.weight: Font.Bold; color: Theme.text; Layout.fillWidth: true }
+            ClearCartButton {}
             TouchButton { text: qsTr("Close"); variant: "secondary"; onClicked: sheet.close() }
         }
+        CartRestoreBar { Layout.fillWidth: true }
         ListView {
             id: lines
             Layout.fillWidth: true

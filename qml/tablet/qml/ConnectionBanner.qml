@@ -3,10 +3,11 @@ import TableOrder.Ui
 import TableOrder.Client
 
 // Says plainly when the tablet cannot reach the restaurant's system, and that orders wait.
+// Its countdown is tablet.retryInSeconds, the same one the order dialog shows.
 Banner {
     objectName: "offlineBanner"
     visible: tablet.menuReady && !tablet.online
-    tint: Theme.danger
+    tint: Theme.dangerStrong
     pulsing: true
     text: tablet.certificateRefused ? qsTr("Not connected: the restaurant system's certificate has changed")
                                     : qsTr("Offline: reconnecting…")

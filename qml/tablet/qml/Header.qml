@@ -37,14 +37,24 @@ Rectangle {
                 onPressAndHold: staffDialog.open()
             }
         }
+        // The store's name is never cut: it wraps onto a second line and shrinks to fit
+        // (portrait leaves it little room beside the buttons).
         Text {
+            objectName: "storeName"
             textFormat: Text.PlainText
             text: tablet.storeName
             color: "white"
             font.pixelSize: Theme.title
             font.weight: Font.DemiBold
-            elide: Text.ElideRight
+            wrapMode: Text.Wrap
+            fontSizeMode: Text.Fit // shrinks until the wrapped lines fit the header's height
+            minimumPixelSize: 12
+            verticalAlignment: Text.AlignVCenter
+            lineHeight: 0.95
             Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.topMargin: 6
+            Layout.bottomMargin: 6
         }
         Pill {
             objectName: "connectionPill"

@@ -23,8 +23,10 @@ Popup {
 
     onClosed: if (!submitter.busy) submitter.dismiss()
 
+    // Closes by itself once the guests could read "kitchen confirmed"; while no kitchen
+    // screen has confirmed the order, it stays longer (the guests may want to call staff).
     Timer {
-        interval: 3500
+        interval: tablet.kitchenConfirmed ? 3500 : 10000
         running: dialog.opened && dialog.phase === OrderSubmitter.Accepted
         onTriggered: dialog.close()
     }
@@ -103,16 +105,21 @@ Popup {
                                                                : qsTr("Sending your order…")
                 font.pixelSize: Theme.headline
                 font.weight: Font.Bold
-                color: dialog.phase === OrderSubmitter.Retrying ? Theme.warning : Theme.text
+                color: dialog.phase === OrderSubmitter.Retrying ? Theme.warningText : Theme.text
                 Layout.alignment: Qt.AlignHCenter
             }
             Text {
                 textFormat: Text.PlainText
+                objectName: "orderRetryText"
                 visible: dialog.phase === OrderSubmitter.Retrying
-                text: qsTr("Attempt %1. Next try in %2 s. Your order is kept and will be placed only once.")
-                        .arg(dialog.submitter.attempt).arg(dialog.submitter.retryInSeconds)
+                // The tablet's one countdown: the offline banner shows the same number.
+                text: tablet.retryInSeconds > 0
+                      ? qsTr("Attempt %1. Next try in %2 s. Your order is kept and will be placed only once.")
+                            .arg(dialog.submitter.attempt).arg(tablet.retryInSeconds)
+                      : qsTr("Attempt %1. Trying again now. Your order is kept and will be placed only once.")
+                            .arg(dialog.submitter.attempt)
                 font.pixelSize: Theme.body
-                color: Theme.textMuted
+                color: Theme.text
                 wrapMode: Text.WordWrap
                 horizontalAlignment: Text.AlignHCenter
                 Layout.fillWidth: true
@@ -139,12 +146,19 @@ Popup {
                 color: Theme.text
                 Layout.alignment: Qt.AlignHCenter
             }
+            // The 201 means the edge has it; "kitchen confirmed" waits for a kitchen screen's
+            // receipt (order.acknowledged) or the cook moving it on.
             Text {
                 textFormat: Text.PlainText
-                text: qsTr("The kitchen has it. Follow it under \"My orders\".")
+                objectName: "orderKitchenStatus"
+                text: tablet.kitchenConfirmed ? qsTr("Kitchen confirmed: the kitchen has your order. Follow it under \"My orders\".")
+                                              : qsTr("Order received. Waiting for the kitchen screen to confirm it…")
                 font.pixelSize: Theme.body
-                color: Theme.textMuted
-                Layout.alignment: Qt.AlignHCenter
+                font.weight: tablet.kitchenConfirmed ? Font.DemiBold : Font.Normal
+                color: tablet.kitchenConfirmed ? Theme.successText : Theme.textMuted
+                wrapMode: Text.WordWrap
+                horizontalAlignment: Text.AlignHCenter
+                Layout.fillWidth: true
             }
             TouchButton { objectName: "orderDoneButton"; text: qsTr("OK"); Layout.fillWidth: true; Layout.preferredHeight: 72; fontSize: Theme.title; onClicked: dialog.close() }
         }

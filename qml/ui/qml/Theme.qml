@@ -35,6 +35,10 @@ QtObject {
     readonly property color warningSoft: "#FFF3DB"
     readonly property color danger: "#D63A3A"
     readonly property color dangerSoft: "#FCE6E6"
+    // For text and for strips that carry white text: WCAG AA (4.5:1) at any size.
+    readonly property color dangerStrong: "#B42318"   // white on it: 6.6:1
+    readonly property color warningText: "#9A5B00"    // on white: 5.4:1
+    readonly property color successText: "#1E6B34"    // on white: 6.5:1
     readonly property color info: "#1F6FB8"
     readonly property color infoSoft: "#E3EEF9"
 
