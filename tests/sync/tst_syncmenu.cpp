@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSqlQuery>
 #include <QtTest/QTest>
 
 using namespace Qt::StringLiterals;
@@ -36,6 +37,7 @@ private slots:
     void hqSeesTheEdgeMenuVersion();
     void rollbackIsWhatHqEditsNext();
     void optionGroupsAndTranslationsArePublished();
+    void orderWithOptionsMatchesAtHq();
     void optionGroupEditsKeepIdsAndRollBack();
     void badMenuModelInputIsRefused_data();
     void badMenuModelInputIsRefused();
@@ -572,6 +574,78 @@ void TestSyncMenu::optionGroupsAndTranslationsArePublished()
                 >= double(version);
     }, 10'000, 20));
     QVERIFY(edgeMenuBecomes(expectedMenu(), 10'000));
+    // What a tablet sees on the edge: the same groups, translations, allergens and tags.
+    QJsonObject onEdge;
+    QVERIFY(waitUntil([&] {
+        onEdge = edgeItem(stew);
+        return onEdge.value(u"option_groups"_s).toArray().size() == 2;
+    }, 10'000, 20));
+    QCOMPARE(onEdge.value(u"option_groups"_s).toArray(), item.value(u"option_groups"_s).toArray());
+    QCOMPARE(onEdge.value(u"translations"_s).toObject(), translations);
+    QCOMPARE(onEdge.value(u"allergens"_s).toArray(), item.value(u"allergens"_s).toArray());
+    QCOMPARE(onEdge.value(u"tags"_s).toArray(), item.value(u"tags"_s).toArray());
+    QCOMPARE(onEdge.value(u"available_hours"_s).toArray(), lunch);
+    QCOMPARE(edgeItem(noodles).value(u"option_groups"_s).toArray(), QJsonArray{first});
+}
+
+void TestSyncMenu::orderWithOptionsMatchesAtHq()
+{
+    // A guest orders noodles with options and a note at the edge; HQ gets the very figures
+    // the edge priced, to the won, and group_by=option counts them.
+    const QString menuPath = u"/api/v1/stores/%1/menu"_s.arg(m_store);
+    const QJsonArray groups = m_hqHttp.get(menuPath + u"/option-groups"_s, m_hq).json().value(u"groups"_s).toArray();
+    QCOMPARE(groups.size(), 2);
+    const QJsonObject spiciness = groups.at(0).toObject();
+    const QJsonObject extras = groups.at(1).toObject();
+    const qint64 hot = spiciness.value(u"options"_s).toArray().at(1).toObject().value(u"id"_s).toInteger();  // +500
+    const qint64 large = extras.value(u"options"_s).toArray().at(1).toObject().value(u"id"_s).toInteger();   // +2000
+    const QJsonObject noodles = menuItems(m_hqHttp.get(menuPath, m_hq).json()).at(1);
+    const qint64 item = noodles.value(u"id"_s).toInteger();
+    const qint64 price = noodles.value(u"price"_s).toInteger();
+    const HttpResult edit = m_hqHttp.put(menuPath + u"/items/%1"_s.arg(item),
+                                         {{u"option_group_ids"_s, QJsonArray{spiciness.value(u"id"_s), extras.value(u"id"_s)}}},
+                                         m_hq);
+    VERIFY_STATUS(edit, 200);
+    QVERIFY(waitUntil([&] { return edgeItem(item).value(u"option_groups"_s).toArray().size() == 2; }, 10'000, 20));
+
+    const HttpResult placed = m_edgeHttp.post(
+            u"/api/v1/orders"_s,
+            {{u"client_order_id"_s, newClientOrderId()},
+             {u"items"_s, QJsonArray{QJsonObject{{u"menu_item_id"_s, item}, {u"quantity"_s, 2},
+                                                 {u"options"_s, QJsonArray{large, hot}}, {u"note"_s, u"양파 빼주세요"_s}}}}},
+            m_table);
+    VERIFY_STATUS(placed, 201);
+    const QJsonObject order = placed.json();
+    const QJsonObject line = order.value(u"items"_s).toArray().at(0).toObject();
+    QCOMPARE(line.value(u"unit_price"_s).toInteger(), price + 500 + 2000);
+    QCOMPARE(line.value(u"line_total"_s).toInteger(), 2 * (price + 2500));
+    QCOMPARE(line.value(u"note"_s).toString(), u"양파 빼주세요"_s);
+
+    QVERIFY(waitForSync(*m_edge, m_db, m_store, 15'000));
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"SELECT unit_price, quantity, line_total, options, note FROM order_items WHERE store_id = ? AND order_id = ?"_s);
+    q.addBindValue(m_store);
+    q.addBindValue(order.value(u"id"_s).toInteger());
+    QVERIFY(q.exec() && q.next());
+    QCOMPARE(q.value(0).toLongLong(), line.value(u"unit_price"_s).toInteger());
+    QCOMPARE(q.value(1).toInt(), 2);
+    QCOMPARE(q.value(2).toLongLong(), line.value(u"line_total"_s).toInteger());
+    QCOMPARE(QJsonDocument::fromJson(q.value(3).toString().toUtf8()).array(), line.value(u"options"_s).toArray());
+    QCOMPARE(q.value(4).toString(), u"양파 빼주세요"_s);
+    q.finish();
+
+    const QDate today = QDate::currentDate();
+    const QJsonArray rows = m_hqHttp.get(u"/api/v1/reports/sales?from=%1&to=%2&group_by=option&store_id=%3"_s
+                                                 .arg(today.addDays(-1).toString(Qt::ISODate), today.addDays(1).toString(Qt::ISODate))
+                                                 .arg(m_store),
+                                         m_hq).json().value(u"rows"_s).toArray();
+    QStringList counted;
+    for (const QJsonValue &r : rows)
+        counted.append(u"%1|%2|%3"_s.arg(r.toObject().value(u"key"_s).toString())
+                               .arg(r.toObject().value(u"quantity"_s).toInteger())
+                               .arg(r.toObject().value(u"sales"_s).toInteger()));
+    counted.sort();
+    QCOMPARE(counted, (QStringList{u"맵기: 아주 매운맛|2|1000"_s, u"추가: 곱빼기|2|4000"_s}));
 }
 
 void TestSyncMenu::optionGroupEditsKeepIdsAndRollBack()
