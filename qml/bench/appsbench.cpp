@@ -291,20 +291,36 @@ AppsBench::Frames AppsBench::scroll(bool cold)
     total.start();
     // Down to the end and back up, one step per frame, as a steady fast fling. Each frame is
     // polish (delegates created or reused), sync and a software render of the whole window.
-    for (int direction : {1, -1}) {
-        double y = direction > 0 ? 0 : end;
-        while (direction > 0 ? y < end : y > 0) {
-            y = std::clamp(y + direction * m_options.scrollStepPx, 0.0, end);
-            grid->setProperty("contentY", y);
-            QElapsedTimer frame;
-            frame.start();
-            const double cpuStart = threadCpuMs();
-            window->grabWindow();
-            frames.ms.append(frame.nsecsElapsed() / 1e6);
-            frames.cpuMs.append(threadCpuMs() - cpuStart);
-            // Give image loading threads and replies their turn, as vsync would.
-            QCoreApplication::processEvents(QEventLoop::AllEvents, 2);
-        }
+    int direction = 1;
+    double y = 0;
+    const auto frame = [&] {
+        y = std::clamp(y + direction * m_options.scrollStepPx, 0.0, end);
+        grid->setProperty("contentY", y);
+        QElapsedTimer timer;
+        timer.start();
+        const double cpuStart = threadCpuMs();
+        window->grabWindow();
+        frames.ms.append(timer.nsecsElapsed() / 1e6);
+        frames.cpuMs.append(threadCpuMs() - cpuStart);
+        if (direction > 0 && y >= end)
+            direction = -1;
+        return !(direction < 0 && y <= 0);
+    };
+    if (m_options.outsideEventLoop) {
+        while (frame())
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 2); // image threads' replies
+    } else {
+        // Frames from timer events inside a running event loop, as the app's render loop and
+        // a finger's flick drive them: what the views deleteLater() (delegates past the reuse
+        // pool, their pictures) is deleted between frames, as on the tablet.
+        QEventLoop loop;
+        QTimer tick;
+        QObject::connect(&tick, &QTimer::timeout, &loop, [&] {
+            if (!frame())
+                loop.quit();
+        });
+        tick.start(0);
+        loop.exec();
     }
     frames.seconds = total.elapsed() / 1000.0;
     return frames;
@@ -324,7 +340,8 @@ void AppsBench::print(const QString &title, const Frames &f)
     const auto over = [](const QList<double> &ms) {
         return qlonglong(std::count_if(ms.begin(), ms.end(), [](double v) { return v > 16.7; }));
     };
-    printf("%-34s frames %lld\n", qPrintable(title), qlonglong(f.ms.size()));
+    printf("%-34s frames %lld, RSS after it %.1f MiB\n", qPrintable(title), qlonglong(f.ms.size()),
+           memoryOf(QCoreApplication::applicationPid()).first);
     printf("    %-30s p50 %.2f  p95 %.2f  p99 %.2f  max %.2f ms; over 16.7 ms: %lld\n", "wall time per frame",
            percentile(f.ms, 50), percentile(f.ms, 95), percentile(f.ms, 99),
            f.ms.isEmpty() ? 0 : *std::max_element(f.ms.begin(), f.ms.end()), over(f.ms));
@@ -376,10 +393,13 @@ int AppsBench::run()
     const auto before = memoryOf(QCoreApplication::applicationPid());
     print(u"scroll, pictures not yet loaded"_s, scroll(true));
     print(u"scroll again, pictures cached"_s, scroll(false));
+    for (int pass = 0; pass < m_options.extraPasses; ++pass)
+        print(u"scroll, pass %1"_s.arg(pass + 3), scroll(false));
     const auto [rss, hwm] = memoryOf(QCoreApplication::applicationPid());
     printf("%-34s RSS %.1f MiB before the scroll test, %.1f MiB (peak %.1f) after scrolling all %d items both "
-           "ways twice\n",
-           "bench process (tablet inside)", before.first, rss, hwm, m_options.menuItems - 30);
+           "ways %d times (%s)\n",
+           "bench process (tablet inside)", before.first, rss, hwm, m_options.menuItems - 30,
+           2 + m_options.extraPasses, m_options.outsideEventLoop ? "frames outside any event loop" : "frames in an event loop");
     // How much of that is memory the allocator holds but nobody uses (freed by the image
     // loader threads' arenas) rather than pictures still cached?
     malloc_trim(0);

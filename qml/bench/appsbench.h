@@ -25,6 +25,11 @@ public:
         int startupRuns = 5;
         int menuItems = 500;
         int scrollStepPx = 40;
+        /// Scroll passes (down and back up) after the first two, to show memory settles.
+        int extraPasses = 4;
+        /// Drive the frames from a plain loop outside any event loop, as this benchmark once
+        /// did: objects the views deleteLater() are then never deleted (see PERFORMANCE.md).
+        bool outsideEventLoop = false;
     };
 
     explicit AppsBench(Options options);

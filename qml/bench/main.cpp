@@ -19,11 +19,16 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     const QCommandLineOption runs(QStringLiteral("runs"), QStringLiteral("Startups per app (5)."), QStringLiteral("n"), QStringLiteral("5"));
     const QCommandLineOption items(QStringLiteral("items"), QStringLiteral("Menu items in the scroll test (500)."), QStringLiteral("n"), QStringLiteral("500"));
-    parser.addOptions({runs, items});
+    const QCommandLineOption passes(QStringLiteral("passes"), QStringLiteral("Scroll passes after the first two (4)."), QStringLiteral("n"), QStringLiteral("4"));
+    const QCommandLineOption outside(QStringLiteral("outside-event-loop"),
+                                     QStringLiteral("Render the scroll frames outside any event loop (the old, leaking way)."));
+    parser.addOptions({runs, items, passes, outside});
     parser.process(app);
     tableorder::bench::AppsBench::Options options;
     options.startupRuns = std::max(1, parser.value(runs).toInt());
     options.menuItems = std::max(31, parser.value(items).toInt());
+    options.extraPasses = std::max(0, parser.value(passes).toInt());
+    options.outsideEventLoop = parser.isSet(outside);
     tableorder::bench::AppsBench bench(options);
     return bench.run();
 }
