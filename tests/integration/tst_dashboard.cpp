@@ -379,7 +379,7 @@ void TestDashboard::liveFeedCatchesUpAfterADrop()
     QVERIFY2(m_browser.waitFor(u"document.querySelectorAll('.feed-item').length === %1"_s.arg(shown + 1), 10'000),
              qPrintable(m_browser.evaluate(u"document.querySelector('#feed').innerText"_s).toString()));
     QVERIFY(m_browser.evaluate(u"document.querySelector('.feed-item').textContent.includes('테이블 7')"_s).toBool());
-    placeOrder(8, 1, 1);
+    placeOrder(8, 3, 1); // not item 1: optionGroupEditorPublishes gave it a required group and lunch hours
     QVERIFY2(m_browser.waitFor(u"document.querySelectorAll('.feed-item').length === %1"_s.arg(shown + 2), 10'000),
              qPrintable(m_browser.evaluate(u"document.querySelector('#feed').innerText"_s).toString()));
     QVERIFY(m_browser.evaluate(u"document.querySelector('.feed-item').textContent.includes('테이블 8')"_s).toBool());

@@ -419,9 +419,9 @@ private slots:
     void emptiedCartComesBack()
     {
         auto *cart = m_tablet->controller().cart();
-        QVERIFY(m_t->tap(u"addItem-1"_s));
-        QVERIFY(m_t->tap(u"addItem-2"_s));
-        QVERIFY(m_t->tap(u"addItem-2"_s));
+        QVERIFY(m_t->tap(u"addItem-3"_s));
+        QVERIFY(m_t->tap(u"addItem-5"_s));
+        QVERIFY(m_t->tap(u"addItem-5"_s));
         QTRY_COMPARE_WITH_TIMEOUT(cart->totalQuantity(), 3, 2000);
         cart->setNote(u"덜 맵게"_s);
         // A real button (a whole touch target, outlined), not a bare word.
@@ -438,8 +438,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(m_t->find(u"restoreCartButton"_s), 2000);
         QVERIFY(m_t->tap(u"restoreCartButton"_s));
         QCOMPARE(cart->rowCount(), 2);
-        QCOMPARE(cart->quantityOf(1), 1);
-        QCOMPARE(cart->quantityOf(2), 2);
+        QCOMPARE(cart->quantityOf(3), 1);
+        QCOMPARE(cart->quantityOf(5), 2);
         QCOMPARE(cart->note(), u"덜 맵게"_s);
         QTRY_VERIFY_WITH_TIMEOUT(!m_t->find(u"cartRestoreBar"_s), 2000);
 
@@ -461,7 +461,7 @@ private slots:
         m_proxy->setRefusing(true);
         m_proxy->cutAll();
         QTRY_VERIFY_WITH_TIMEOUT(m_t->find(u"offlineBanner"_s), 3000);
-        QVERIFY(m_t->tap(u"addItem-1"_s));
+        QVERIFY(m_t->tap(u"addItem-3"_s));
         QVERIFY(m_t->tap(u"cartOrderButton"_s));
         QTRY_VERIFY_WITH_TIMEOUT(m_t->find(u"confirmOrderButton"_s), 3000);
         QSignalSpy accepted(&controller, &tablet::TabletController::orderAccepted);
@@ -495,7 +495,7 @@ private slots:
         // No kitchen screen is on: the edge has the order, but no screen has shown it.
         m_kitchen->controller().logout();
         QTRY_VERIFY_WITH_TIMEOUT(m_k->find(u"loginScreen"_s), 3000);
-        QVERIFY(m_t->tap(u"addItem-2"_s));
+        QVERIFY(m_t->tap(u"addItem-5"_s));
         QVERIFY(m_t->tap(u"cartOrderButton"_s));
         QTRY_VERIFY_WITH_TIMEOUT(m_t->find(u"confirmOrderButton"_s), 3000);
         QSignalSpy accepted(&controller, &tablet::TabletController::orderAccepted);
