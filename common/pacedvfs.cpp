@@ -27,6 +27,8 @@ sqlite3_vfs g_paced{};
 struct PacedFile
 {
     sqlite3_file base;
+    qint64 syncBytes; // the limits when the file was opened
+    qint64 bytesPerSecond;
     qint64 unsynced;
     qint64 written;
     QElapsedTimer clock;
@@ -43,14 +45,13 @@ int pacedWrite(sqlite3_file *file, const void *data, int amount, sqlite3_int64 o
         return rc;
     f->unsynced += amount;
     f->written += amount;
-    if (f->unsynced >= g_syncBytes.load(std::memory_order_relaxed)) {
+    if (f->unsynced >= f->syncBytes) {
         f->unsynced = 0;
         if (const int rc = f->real()->pMethods->xSync(f->real(), SQLITE_SYNC_NORMAL | SQLITE_SYNC_DATAONLY);
             rc != SQLITE_OK)
             return rc;
         // Where the clock should be for what has been written at the allowed rate.
-        const qint64 rate = g_bytesPerSecond.load(std::memory_order_relaxed);
-        if (rate > 0) {
+        if (const qint64 rate = f->bytesPerSecond; rate > 0) {
             const qint64 dueMs = f->written * 1000 / rate;
             if (const qint64 ahead = dueMs - f->clock.elapsed(); ahead > 0)
                 QThread::msleep(static_cast<unsigned long>(ahead));
@@ -115,6 +116,8 @@ int pacedOpen(sqlite3_vfs *, sqlite3_filename name, sqlite3_file *file, int flag
         f->real()->pMethods->xClose(f->real());
         return SQLITE_CANTOPEN;
     }
+    f->syncBytes = g_syncBytes.load(std::memory_order_relaxed);
+    f->bytesPerSecond = g_bytesPerSecond.load(std::memory_order_relaxed);
     f->unsynced = 0;
     f->written = 0;
     new (&f->clock) QElapsedTimer;

@@ -50,53 +50,6 @@ QJsonObject findItem(const QJsonObject &menu, qint64 id)
     return {};
 }
 
-/// Sends each request on its own connection while the daemon is stopped, then lets it run:
-/// they reach it together and are written by one group commit (as in tst_orders).
-QList<HttpResult> sendAsOneBurst(EdgeProcess &edge, const QList<QByteArray> &requests)
-{
-    std::vector<std::unique_ptr<QTcpSocket>> sockets;
-    QList<QByteArray> buffers(requests.size());
-    QList<HttpResult> responses(requests.size());
-    for (qsizetype i = 0; i < requests.size(); ++i) {
-        auto socket = std::make_unique<QTcpSocket>();
-        socket->connectToHost(QHostAddress::LocalHost, edge.port());
-        if (!socket->waitForConnected(5000))
-            return responses;
-        socket->write("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
-        std::optional<HttpResult> health;
-        for (QDeadlineTimer deadline(5000); !health && !deadline.hasExpired();) {
-            socket->waitForReadyRead(100);
-            buffers[i] += socket->readAll();
-            health = takeResponse(buffers[i], false);
-        }
-        if (!health)
-            return responses;
-        sockets.push_back(std::move(socket));
-    }
-    if (!edge.pause())
-        return responses;
-    for (qsizetype i = 0; i < requests.size(); ++i) {
-        sockets[i]->write(requests.at(i));
-        sockets[i]->waitForBytesWritten(1000);
-    }
-    if (!edge.resume())
-        return responses;
-    int answered = 0;
-    for (QDeadlineTimer deadline(20'000); answered < requests.size() && !deadline.hasExpired();) {
-        for (qsizetype i = 0; i < requests.size(); ++i) {
-            if (responses.at(i).status != 0)
-                continue;
-            sockets[i]->waitForReadyRead(10);
-            buffers[i] += sockets[i]->readAll();
-            if (auto response = takeResponse(buffers[i], false)) {
-                responses[i] = *response;
-                ++answered;
-            }
-        }
-    }
-    return responses;
-}
-
 /// Sets the store's time zone in its database (the edge reads it at start).
 bool setStoreTimeZone(const QString &path, const QString &zone)
 {

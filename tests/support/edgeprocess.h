@@ -1,6 +1,7 @@
 #pragma once
 
 #include "daemonprocess.h"
+#include "httpclient.h"
 
 
 namespace tableorder::test {
@@ -40,5 +41,11 @@ public:
 private:
     Options m_options;
 };
+
+/// Sends each request on its own connection while the daemon is stopped (SIGSTOP), then lets
+/// it run: they all reach it at once, as a burst of tablets does while it is busy, and are
+/// written by one group commit. The responses come back in the order of the requests; a
+/// missing one has status 0.
+QList<HttpResult> sendAsOneBurst(EdgeProcess &edge, const QList<QByteArray> &requests);
 
 } // namespace tableorder::test
