@@ -10,7 +10,10 @@ namespace tableorder {
 
 QJsonObject Event::toJson() const
 {
-    return {{u"seq"_s, seq}, {u"type"_s, type}, {u"at"_s, timestampJson(at)}, {u"data"_s, data}};
+    QJsonObject json{{u"seq"_s, seq}, {u"type"_s, type}, {u"at"_s, timestampJson(at)}, {u"data"_s, data}};
+    if (!actor.isEmpty())
+        json.insert(u"actor"_s, actor);
+    return json;
 }
 
 QByteArray Event::sseFrame() const

@@ -7,7 +7,7 @@
 
 namespace tableorder {
 
-/// One entry of a store's event log: `{seq, type, at, data}`. `data` carries the whole
+/// One entry of a store's event log: `{seq, type, at, data, actor?}`. `data` carries the whole
 /// order or item, so a screen needs no second request. `tableId` (0: none) scopes
 /// order events to their table's tablet.
 struct Event
@@ -19,6 +19,8 @@ struct Event
     qint64 tableId = 0;
     QJsonObject data;
     int schemaVersion = 1;
+    /// Who caused it (see Principal::actor on the edge); empty for the daemon's own events.
+    QJsonObject actor;
 
     [[nodiscard]] QJsonObject toJson() const;
     /// `id: <seq>\nevent: <type>\ndata: <json>\n\n`

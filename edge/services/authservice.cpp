@@ -72,6 +72,7 @@ Result<IssuedToken> AuthService::completeTablePairing(qint64 tableId)
 Result<IssuedToken> AuthService::issueTable(qint64 tableId, int tableNumber)
 {
     Principal principal{Role::Table, tableId, 0, u"table:%1"_s.arg(tableId)};
+    principal.tableNumber = tableNumber;
     // A change the CLI made a moment ago must be known before the token takes a generation.
     if (auto ok = refreshFor(principal.subject); !ok)
         return fail(ok.error());
@@ -90,6 +91,7 @@ Result<IssuedToken> AuthService::completeStaffLogin(const LoginCandidate &candid
         || (*account)->passwordHash != candidate.passwordHash || (*account)->disabled)
         return fail(invalidCredentials());
     Principal principal{(*account)->role, 0, (*account)->id, u"staff:%1"_s.arg((*account)->id)};
+    principal.name = (*account)->username;
     if (auto ok = refreshFor(principal.subject); !ok)
         return fail(ok.error());
     const QDateTime now = QDateTime::currentDateTimeUtc();

@@ -19,13 +19,15 @@ qint64 EventLog::monotonicNs()
     return clock.nsecsElapsed();
 }
 
-Result<Event> EventLog::record(const QString &type, qint64 tableId, const QJsonObject &data)
+Result<Event> EventLog::record(const QString &type, qint64 tableId, const QJsonObject &data,
+                               const QJsonObject &actor)
 {
     Event event;
     event.type = type;
     event.at = QDateTime::currentDateTimeUtc();
     event.tableId = tableId;
     event.data = data;
+    event.actor = actor;
     if (auto ok = m_repository.append(event); !ok)
         return fail(ok.error());
     return event;

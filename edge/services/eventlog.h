@@ -21,8 +21,10 @@ class EventLog : public QObject
 public:
     explicit EventLog(EventRepository &repository, QObject *parent = nullptr);
 
-    /// Call inside the change's transaction.
-    [[nodiscard]] Result<Event> record(const QString &type, qint64 tableId, const QJsonObject &data);
+    /// Call inside the change's transaction. `actor`: who caused it (Principal::actor()),
+    /// empty for the daemon's own events.
+    [[nodiscard]] Result<Event> record(const QString &type, qint64 tableId, const QJsonObject &data,
+                                       const QJsonObject &actor = {});
     /// Call after the commit succeeded.
     void publish(const Event &event);
 

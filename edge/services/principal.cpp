@@ -11,6 +11,8 @@ Principal Principal::fromClaims(const QJsonObject &claims)
     p.tableId = claims.value(u"tid"_s).toInteger();
     p.staffId = claims.value(u"uid"_s).toInteger();
     p.subject = claims.value(u"sub"_s).toString();
+    p.name = claims.value(u"name"_s).toString();
+    p.tableNumber = claims.value(u"tn"_s).toInt();
     p.generation = claims.value(u"gen"_s).toInteger();
     p.tokenId = claims.value(u"jti"_s).toString();
     p.expiresAt = claims.value(u"exp"_s).toInteger();
@@ -24,6 +26,10 @@ QJsonObject Principal::claims() const
         claims.insert(u"tid"_s, tableId);
     if (staffId)
         claims.insert(u"uid"_s, staffId);
+    if (!name.isEmpty())
+        claims.insert(u"name"_s, name);
+    if (tableNumber)
+        claims.insert(u"tn"_s, tableNumber);
     if (generation)
         claims.insert(u"gen"_s, generation);
     if (!tokenId.isEmpty())
@@ -31,6 +37,13 @@ QJsonObject Principal::claims() const
     if (expiresAt)
         claims.insert(u"exp"_s, expiresAt);
     return claims;
+}
+
+QJsonObject Principal::actor() const
+{
+    if (isTable())
+        return {{u"kind"_s, u"table"_s}, {u"table_id"_s, tableId}, {u"table_number"_s, tableNumber}};
+    return {{u"kind"_s, u"staff"_s}, {u"staff_id"_s, staffId}, {u"name"_s, name}, {u"role"_s, roleName(role)}};
 }
 
 } // namespace tableorder::edge

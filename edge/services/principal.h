@@ -13,6 +13,8 @@ struct Principal
     qint64 tableId = 0;   // tables only
     qint64 staffId = 0;   // staff only
     QString subject;      // "table:3" or "staff:1", the rate-limit key
+    QString name;         // staff only: the account's username when the token was issued
+    int tableNumber = 0;  // tables only: the table's number when the token was issued
     // The token's own claims, for revocation: the principal's generation when it was
     // issued, its random id and its expiry (seconds since the epoch).
     qint64 generation = 0;
@@ -21,6 +23,10 @@ struct Principal
 
     [[nodiscard]] bool isTable() const { return role == Role::Table; }
     [[nodiscard]] bool isStaff() const { return role != Role::Table; }
+
+    /// Who did it, as events and audit entries record it:
+    /// `{kind: "table", table_id, table_number}` or `{kind: "staff", staff_id, name, role}`.
+    [[nodiscard]] QJsonObject actor() const;
 
     static Principal fromClaims(const QJsonObject &claims);
     [[nodiscard]] QJsonObject claims() const;

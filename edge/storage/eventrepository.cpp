@@ -12,8 +12,8 @@ namespace tableorder::edge {
 
 EventRepository::EventRepository(QSqlDatabase db)
     : m_db(std::move(db)),
-      m_append(db::prepared(m_db, u"INSERT INTO events (event_id, type, at, table_id, data, schema_version) "
-                                   "VALUES (?, ?, ?, ?, ?, ?)"_s))
+      m_append(db::prepared(m_db, u"INSERT INTO events (event_id, type, at, table_id, data, schema_version, actor) "
+                                   "VALUES (?, ?, ?, ?, ?, ?, ?)"_s))
 {
 }
 
@@ -27,6 +27,9 @@ Status EventRepository::append(Event &event)
     m_append.addBindValue(event.tableId > 0 ? QVariant(event.tableId) : QVariant());
     m_append.addBindValue(QString::fromUtf8(QJsonDocument(event.data).toJson(QJsonDocument::Compact)));
     m_append.addBindValue(event.schemaVersion);
+    m_append.addBindValue(event.actor.isEmpty()
+                                  ? QVariant()
+                                  : QVariant(QString::fromUtf8(QJsonDocument(event.actor).toJson(QJsonDocument::Compact))));
     if (auto ok = db::exec(m_append, "append event"); !ok)
         return ok;
     event.seq = m_append.lastInsertId().toLongLong();
@@ -155,9 +158,9 @@ Result<int> EventRepository::continueAfter(qint64 fromSeq, qint64 appliedSeq, qi
 Result<QList<Event>> EventRepository::since(qint64 after, int limit, qint64 tableId)
 {
     QSqlQuery q = db::prepared(m_db, tableId > 0
-                                       ? u"SELECT seq, event_id, type, at, table_id, data, schema_version FROM events "
+                                       ? u"SELECT seq, event_id, type, at, table_id, data, schema_version, actor FROM events "
                                          "WHERE seq > ? AND (table_id IS NULL OR table_id = ?) ORDER BY seq LIMIT ?"_s
-                                       : u"SELECT seq, event_id, type, at, table_id, data, schema_version FROM events "
+                                       : u"SELECT seq, event_id, type, at, table_id, data, schema_version, actor FROM events "
                                          "WHERE seq > ? ORDER BY seq LIMIT ?"_s);
     q.addBindValue(after);
     if (tableId > 0)
@@ -169,7 +172,8 @@ Result<QList<Event>> EventRepository::since(qint64 after, int limit, qint64 tabl
     while (q.next()) {
         out.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
                     parseTimestamp(q.value(3).toString()), q.value(4).toLongLong(),
-                    QJsonDocument::fromJson(q.value(5).toByteArray()).object(), q.value(6).toInt()});
+                    QJsonDocument::fromJson(q.value(5).toByteArray()).object(), q.value(6).toInt(),
+                    QJsonDocument::fromJson(q.value(7).toByteArray()).object()});
     }
     return out;
 }
