@@ -17,11 +17,12 @@ ClosedLoopWorker::~ClosedLoopWorker() = default;
 void ClosedLoopWorker::start()
 {
     if (m_spec.orderBodies)
-        m_bodies = std::make_unique<OrderBodies>(m_spec.itemIds, m_spec.maxLines, m_spec.seed);
+        m_bodies = std::make_unique<OrderBodies>(m_spec.items, m_spec.maxLines, m_spec.optionsPerLine, m_spec.seed);
     for (int i = 0; i < m_spec.connections; ++i) {
         auto *connection = new HttpConnection(m_spec.host, m_spec.port, this);
         if (!m_spec.tokens.isEmpty())
             connection->setBearerToken(m_spec.tokens.at(i % m_spec.tokens.size()));
+        connection->setAcceptEncoding(m_spec.acceptEncoding);
         m_connections.append(connection);
     }
     m_running = int(m_connections.size());

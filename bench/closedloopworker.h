@@ -1,6 +1,7 @@
 #pragma once
 
 #include "latencyrecorder.h"
+#include "orderbodies.h"
 
 #include <QList>
 #include <QMap>
@@ -9,7 +10,6 @@
 namespace tableorder::bench {
 
 class HttpConnection;
-class OrderBodies;
 
 /// What one closed-loop worker runs: `connections` keep-alive connections that each send
 /// the next request as soon as the previous response is in, until endNs.
@@ -22,8 +22,10 @@ struct ClosedLoopSpec
     int connections = 1;
     QList<QByteArray> tokens; // one per connection, or empty for none
     bool orderBodies = false; // POST /orders bodies, else no body
-    QList<qint64> itemIds;
+    QList<OrderableItem> items;
     int maxLines = 4;
+    int optionsPerLine = 0;
+    QByteArray acceptEncoding; // sent with every request when set
     quint64 seed = 0;
     qint64 measureStartNs = 0; // responses before this are warm-up
     qint64 endNs = 0;

@@ -29,6 +29,8 @@ void HttpConnection::request(const QByteArray &method, const QByteArray &path,
     wire += method + ' ' + path + " HTTP/1.1\r\nHost: " + m_hostHeader + "\r\n";
     if (!m_token.isEmpty())
         wire += "Authorization: Bearer " + m_token + "\r\n";
+    if (!m_acceptEncoding.isEmpty())
+        wire += "Accept-Encoding: " + m_acceptEncoding + "\r\n";
     if (!body.isEmpty())
         wire += "Content-Type: " + m_contentType + "\r\n";
     if (!body.isEmpty() || method == "POST" || method == "PUT" || method == "PATCH")

@@ -36,6 +36,8 @@ public:
     ~HttpConnection() override;
 
     void setBearerToken(const QByteArray &token) { m_token = token; }
+    /// An Accept-Encoding header for every request (none unless set).
+    void setAcceptEncoding(const QByteArray &codings) { m_acceptEncoding = codings; }
     /// The Content-Type of request bodies (application/json unless set).
     void setContentType(const QByteArray &type) { m_contentType = type; }
     /// Queues a request. intendedNs 0 means "now". keepBody copies the response body.
@@ -68,6 +70,7 @@ private:
     QByteArray m_hostHeader;
     QByteArray m_token;
     QByteArray m_contentType = "application/json";
+    QByteArray m_acceptEncoding;
     QTcpSocket *m_socket = nullptr;
     bool m_connected = false;
     std::deque<Pending> m_queue;

@@ -159,18 +159,35 @@ bool LoadRunner::setup(int tables, bool staffTokens)
     }
     const QJsonArray categories
         = QJsonDocument::fromJson(menu.body).object().value(u"categories"_s).toArray();
+    const int wanted = m_options.optionsPerLine;
     for (const QJsonValue &category : categories) {
-        for (const QJsonValue &item : category.toObject().value(u"items"_s).toArray()) {
-            if (item.toObject().value(u"available"_s).toBool())
-                m_itemIds.append(item.toObject().value(u"id"_s).toInteger());
+        for (const QJsonValue &value : category.toObject().value(u"items"_s).toArray()) {
+            const QJsonObject item = value.toObject();
+            if (!item.value(u"available"_s).toBool() || !item.value(u"available_now"_s).toBool(true))
+                continue;
+            OrderableItem orderable{item.value(u"id"_s).toInteger(), {}};
+            bool required = false;
+            for (const QJsonValue &group : item.value(u"option_groups"_s).toArray()) {
+                required = required || group.toObject().value(u"min_select"_s).toInt() > 0;
+                QList<qint64> options;
+                for (const QJsonValue &option : group.toObject().value(u"options"_s).toArray()) {
+                    if (option.toObject().value(u"available"_s).toBool())
+                        options.append(option.toObject().value(u"id"_s).toInteger());
+                }
+                if (!options.isEmpty())
+                    orderable.optionGroups.append(options);
+            }
+            if (!required && (wanted < 0 || orderable.optionGroups.size() >= std::max(wanted, 3)))
+                m_items.append(orderable);
         }
     }
-    if (m_itemIds.isEmpty()) {
-        warn(u"the menu has no available item to order"_s);
+    if (m_items.isEmpty()) {
+        warn(wanted < 0 ? u"the menu has no available item that needs no choice"_s
+                        : u"the menu has no item with three optional option groups (bench/seed-large-menu.py)"_s);
         return false;
     }
-    m_bodies = std::make_unique<OrderBodies>(
-        m_itemIds, m_options.maxLines, QRandomGenerator::system()->generate64());
+    m_bodies = std::make_unique<OrderBodies>(m_items, m_options.maxLines, std::max(0, wanted),
+        QRandomGenerator::system()->generate64());
 
     QString error;
     QByteArray managerToken;
@@ -239,7 +256,7 @@ bool LoadRunner::setup(int tables, bool staffTokens)
         }
         say(u"setup: %1 tables (%2 created), %3 menu items, in %4 s"_s.arg(tables)
                 .arg(created)
-                .arg(m_itemIds.size())
+                .arg(m_items.size())
                 .arg(double(nowNs() - setupStart) / 1e9, 0, 'f', 1));
     }
     for (int i = 0; i < m_options.staff && !m_staffTokens.isEmpty(); ++i) {
@@ -461,10 +478,12 @@ RunStats LoadRunner::runClosedLoop(const QString &scenario, const QByteArray &me
         if (orders) {
             spec.tokens = m_tableTokens.mid(assigned, spec.connections);
             spec.orderBodies = true;
-            spec.itemIds = m_itemIds;
+            spec.items = m_items;
             spec.maxLines = m_options.maxLines;
+            spec.optionsPerLine = std::max(0, m_options.optionsPerLine);
             spec.seed = QRandomGenerator::system()->generate64();
         }
+        spec.acceptEncoding = m_options.acceptEncoding;
         assigned += spec.connections;
         spec.measureStartNs = measureStart;
         spec.endNs = end;

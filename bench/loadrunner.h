@@ -1,6 +1,7 @@
 #pragma once
 
 #include "latencyrecorder.h"
+#include "orderbodies.h"
 
 #include <QList>
 #include <QMap>
@@ -12,7 +13,6 @@
 namespace tableorder::bench {
 
 class HttpConnection;
-class OrderBodies;
 class ProcessProbe;
 class Ticker;
 struct HttpResult;
@@ -43,6 +43,10 @@ struct LoadOptions
     QString kitchen = QStringLiteral("kitchen:kitchen");
     double drainTimeoutS = 10;
     int maxLines = 4;
+    /// -1: order any item that needs no choice, without options. N >= 0: order only items
+    /// offering at least three option groups, none required, with N options per line.
+    int optionsPerLine = -1;
+    QByteArray acceptEncoding; // e.g. "gzip, deflate" as Qt's network stack sends it
 };
 
 /// Results of one measured run.
@@ -108,7 +112,7 @@ private:
     QList<HttpConnection *> m_loginConnections;
     QList<QByteArray> m_tableTokens;
     QList<QByteArray> m_staffTokens;
-    QList<qint64> m_itemIds;
+    QList<OrderableItem> m_items;
     qint64 m_rssIdleKiB = -1;
     qint64 m_rssSetupKiB = -1;
 };

@@ -60,6 +60,14 @@ int main(int argc, char *argv[])
         { u"drain-timeout"_s, u"Seconds to wait for responses after the last send (10)."_s, u"S"_s,
             u"10"_s },
         { u"max-lines"_s, u"Most lines in one order (4)."_s, u"N"_s, u"4"_s },
+        { u"accept-encoding"_s,
+            u"Accept-Encoding header for closed-loop requests, e.g. \"gzip, deflate\" as "
+            "tablets send it (none)."_s,
+            u"CODINGS"_s },
+        { u"options"_s,
+            u"Order only items offering at least three option groups, none required, with N "
+            "options per line (0-3); without it any item that needs no choice, no options."_s,
+            u"N"_s },
     };
     parser.addOptions(options);
     parser.process(app);
@@ -114,6 +122,8 @@ int main(int argc, char *argv[])
     o.kitchen = parser.value(u"kitchen"_s);
     o.drainTimeoutS = real(u"drain-timeout"_s, 0.1, 600);
     o.maxLines = integer(u"max-lines"_s, 1, 50);
+    o.acceptEncoding = parser.value(u"accept-encoding"_s).toLatin1();
+    o.optionsPerLine = parser.isSet(u"options"_s) ? integer(u"options"_s, 0, 3) : -1;
     if (!allOk)
         return 2;
 

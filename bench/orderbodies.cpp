@@ -5,12 +5,13 @@
 
 namespace tableorder::bench {
 
-OrderBodies::OrderBodies(QList<qint64> itemIds, int maxLines, quint64 seed)
-    : m_itemIds(std::move(itemIds))
+OrderBodies::OrderBodies(QList<OrderableItem> items, int maxLines, int optionsPerLine, quint64 seed)
+    : m_items(std::move(items))
     , m_maxLines(std::max(1, maxLines))
+    , m_optionsPerLine(std::max(0, optionsPerLine))
     , m_random(std::array<quint32, 2> { quint32(seed), quint32(seed >> 32) }.data(), 2)
 {
-    Q_ASSERT(!m_itemIds.isEmpty());
+    Q_ASSERT(!m_items.isEmpty());
 }
 
 QByteArray OrderBodies::uuid()
@@ -30,19 +31,29 @@ QByteArray OrderBodies::uuid()
 
 QByteArray OrderBodies::next()
 {
-    const int lines = std::min<int>(int(m_itemIds.size()), 1 + int(m_random.bounded(m_maxLines)));
-    QList<qint64> chosen;
+    const int lines = std::min<int>(int(m_items.size()), 1 + int(m_random.bounded(m_maxLines)));
+    QList<int> chosen;
     while (chosen.size() < lines) {
-        const qint64 id = m_itemIds.at(m_random.bounded(int(m_itemIds.size())));
-        if (!chosen.contains(id))
-            chosen.append(id);
+        const int index = int(m_random.bounded(int(m_items.size())));
+        if (!chosen.contains(index))
+            chosen.append(index);
     }
     QByteArray body = R"({"client_order_id":")" + uuid() + R"(","items":[)";
     for (qsizetype i = 0; i < chosen.size(); ++i) {
         if (i)
             body += ',';
-        body += R"({"menu_item_id":)" + QByteArray::number(chosen.at(i)) + R"(,"quantity":)"
-            + QByteArray::number(1 + m_random.bounded(3)) + '}';
+        const OrderableItem &item = m_items.at(chosen.at(i));
+        body += R"({"menu_item_id":)" + QByteArray::number(item.id) + R"(,"quantity":)"
+            + QByteArray::number(1 + m_random.bounded(3));
+        if (m_optionsPerLine > 0) {
+            body += R"(,"options":[)";
+            for (int g = 0; g < m_optionsPerLine; ++g) {
+                const QList<qint64> &group = item.optionGroups.at(g);
+                body += (g ? "," : "") + QByteArray::number(group.at(m_random.bounded(int(group.size()))));
+            }
+            body += ']';
+        }
+        body += '}';
     }
     body += "]}";
     return body;

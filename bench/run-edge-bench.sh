@@ -7,6 +7,11 @@
 #                                           #          orders-2000 orders-closed alerts
 #   bench/run-edge-bench.sh logins          # orders-100 quiet vs. with 20 logins/s, 3 runs
 #                                           # each, interleaved (not in the default set)
+#   bench/run-edge-bench.sh menu-large      # a 500-item, four-language menu with options
+#                                           # (bench/seed-large-menu.py): its size and GET /menu
+#                                           # at 50 connections (not in the default set)
+#   bench/run-edge-bench.sh orders-options  # on that menu: closed-loop orders, plain vs three
+#                                           # options per line, 3 runs each, interleaved
 # Environment: BUILD_DIR (default build/release, through the release preset), SKIP_BUILD=1,
 # PORT (18480), DURATION (measured seconds per run, 30), OUT (results dir, a new /tmp dir),
 # DATA_ROOT (where the daemons' data dirs go, default OUT; /dev/shm makes fsync free, which
@@ -150,6 +155,25 @@ for scenario in "${SCENARIOS[@]}"; do
             load "logins-20-$run" orders --tablets 100 --rate 100 --duration "$DURATION" --warmup 5 --staff 2 \
                 --login-rate 20
             stop_daemon
+        done
+        ;;
+    menu-large)
+        start_daemon menu-large
+        python3 "$ROOT/bench/seed-large-menu.py" --port "$PORT" --items 500 | tee -a "$OUT/menu-large.txt"
+        load menu-large menu --connections 50 --duration "$DURATION" --warmup 2
+        load menu-large-gzip menu --connections 50 --duration "$DURATION" --warmup 2 \
+            --accept-encoding "gzip, deflate"
+        stop_daemon
+        ;;
+    orders-options)
+        for run in 1 2 3; do
+            for options in 0 3; do
+                start_daemon "orders-options$options-$run"
+                python3 "$ROOT/bench/seed-large-menu.py" --port "$PORT" --items 500 >/dev/null
+                load "orders-options$options-$run" orders-closed --connections 20 --duration "$DURATION" \
+                    --warmup 2 --options "$options"
+                stop_daemon
+            done
         done
         ;;
     orders-closed)

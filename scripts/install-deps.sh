@@ -14,7 +14,7 @@ packages=(
     qt6-multimedia-dev qml6-module-qtmultimedia fonts-noto-cjk
     libqrencode-dev libzbar-dev
     file clang-14 libfuzzer-14-dev libclang-rt-14-dev
-    libssl-dev
+    libssl-dev zlib1g-dev
 )
 missing=()
 for p in "${packages[@]}"; do

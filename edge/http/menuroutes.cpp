@@ -5,6 +5,7 @@
 #include "routes.h"
 #include "imageprocessor.h"
 #include "services/menuservice.h"
+#include "http/compression.h"
 
 #include <QDir>
 #include <QFile>
@@ -39,14 +40,20 @@ void registerMenuRoutes(http::HttpServer &server, RouteContext &ctx)
         if (!snapshot)
             return HttpResponse::error(snapshot.error());
         const auto &snap = **snapshot;
-        if (req.header("if-none-match") == snap.etag) {
+        // Tablets (QNetworkAccessManager) and browsers accept gzip: a big menu is ~10x smaller.
+        const bool gzip = http::acceptsGzip(req.header("accept-encoding")) && !snap.gzipJson().isEmpty();
+        const QByteArray &etag = gzip ? snap.gzipEtag : snap.etag;
+        const QByteArray ifNoneMatch = req.header("if-none-match");
+        if (ifNoneMatch == snap.etag || ifNoneMatch == snap.gzipEtag) {
             HttpResponse notModified;
             notModified.status = 304;
-            return notModified.withHeader("ETag", snap.etag);
+            return notModified.withHeader("ETag", etag).withHeader("Vary", "Accept-Encoding");
         }
-        return HttpResponse::raw(200, "application/json", snap.json)
-                .withHeader("ETag", snap.etag)
-                .withHeader("Cache-Control", "no-cache");
+        HttpResponse response = HttpResponse::raw(200, "application/json", gzip ? snap.gzipJson() : snap.json)
+                                        .withHeader("ETag", etag)
+                                        .withHeader("Cache-Control", "no-cache")
+                                        .withHeader("Vary", "Accept-Encoding");
+        return gzip ? response.withHeader("Content-Encoding", "gzip") : response;
     });
 
     server.route(Method::Post, u"/api/v1/menu/categories"_s, {Access::Manager}, [&menu](HttpRequest &req) {

@@ -1,5 +1,7 @@
 #include "menuservice.h"
 
+#include "http/compression.h"
+
 #include "database.h"
 #include "edgeconfig.h"
 #include "event.h"
@@ -154,6 +156,13 @@ Unavailability MenuService::unavailability(const MenuSnapshot &snapshot, const M
     return Unavailability::None;
 }
 
+const QByteArray &MenuSnapshot::gzipJson() const
+{
+    if (m_gzipJson.isEmpty())
+        m_gzipJson = http::gzip(json);
+    return m_gzipJson;
+}
+
 Result<std::shared_ptr<const MenuSnapshot>> MenuService::snapshot()
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -208,6 +217,7 @@ Result<std::shared_ptr<const MenuSnapshot>> MenuService::snapshot()
     // old "available now" flags is not taken for current.
     snap->etag = "\"menu-" + QByteArray::number(snap->version) + '-'
             + QByteArray::number(snap->validUntil.isValid() ? snap->validUntil.toSecsSinceEpoch() : 0) + '"';
+    snap->gzipEtag = snap->etag.chopped(1) + "-gzip\"";
     m_snapshot = snap;
     scheduleBoundary(snap->validUntil);
     return m_snapshot;

@@ -54,6 +54,8 @@ struct MenuSnapshot
     qint64 version = 0;
     QByteArray json;
     QByteArray etag;
+    /// The tag of the gzip-encoded body: a different representation of the same menu.
+    QByteArray gzipEtag;
     QHash<qint64, MenuItem> items;
     QHash<qint64, MenuCategory> categories;
     QList<menu::OptionGroup> groups;
@@ -62,6 +64,14 @@ struct MenuSnapshot
     /// When some item's or category's hours next open or close (invalid: never): the
     /// snapshot's "available now" flags hold until then.
     QDateTime validUntil;
+
+    /// `json` gzip-compressed, made the first time a client asks for it (a 500-item menu in
+    /// four languages is ~1.5 MB of JSON and ~30-150 KB compressed). Snapshots are used on
+    /// the event loop's thread only.
+    [[nodiscard]] const QByteArray &gzipJson() const;
+
+private:
+    mutable QByteArray m_gzipJson;
 };
 
 /// Menu reads from an in-memory snapshot that every write replaces; writes bump the

@@ -21,6 +21,7 @@ private slots:
     void initTestCase();
     void demoMenu();
     void etag();
+    void gzipForClientsThatAcceptIt();
     void categoryAndItemLifecycle();
     void invalidMenuWrites_data();
     void invalidMenuWrites();
@@ -143,6 +144,42 @@ void TestMenu::etag()
     QVERIFY(changed.header("etag") != etag);
     QVERIFY(changed.json().value(u"version"_s).toInteger()
             > first.json().value(u"version"_s).toInteger());
+}
+
+void TestMenu::gzipForClientsThatAcceptIt()
+{
+    const HttpResult plain = m_http.get(u"/api/v1/menu"_s, {}, {{"Accept-Encoding", "identity"}});
+    VERIFY_STATUS(plain, 200);
+    QVERIFY(plain.header("content-encoding").isEmpty());
+    QCOMPARE(plain.header("vary"), QByteArray("Accept-Encoding"));
+    QVERIFY(plain.json().contains(u"categories"_s));
+
+    // Asked for explicitly, the bytes on the wire are a gzip member, much smaller.
+    const HttpResult packed = m_http.get(u"/api/v1/menu"_s, {}, {{"Accept-Encoding", "gzip"}});
+    VERIFY_STATUS(packed, 200);
+    QCOMPARE(packed.header("content-encoding"), QByteArray("gzip"));
+    QVERIFY(packed.body.startsWith("\x1f\x8b"));
+    QVERIFY2(packed.body.size() * 3 < plain.body.size(),
+             qPrintable(u"%1 vs %2 bytes"_s.arg(packed.body.size()).arg(plain.body.size())));
+    // The two representations carry different tags of the same version.
+    QVERIFY(packed.header("etag") != plain.header("etag"));
+    QVERIFY(packed.header("etag").startsWith(plain.header("etag").chopped(1)));
+
+    // What a tablet's QNetworkAccessManager does by itself: asks for gzip, inflates it, and
+    // gets exactly the identity body.
+    const HttpResult inflated = m_http.get(u"/api/v1/menu"_s);
+    VERIFY_STATUS(inflated, 200);
+    QCOMPARE(inflated.body, plain.body);
+
+    // Either tag means "I have this version": 304 whichever representation it came from.
+    VERIFY_STATUS(m_http.get(u"/api/v1/menu"_s, {}, {{"If-None-Match", plain.header("etag")}}), 304);
+    VERIFY_STATUS(m_http.get(u"/api/v1/menu"_s, {}, {{"If-None-Match", packed.header("etag")}}), 304);
+
+    // gzip refused with q=0: the identity body.
+    const HttpResult refused = m_http.get(u"/api/v1/menu"_s, {}, {{"Accept-Encoding", "gzip;q=0, identity"}});
+    VERIFY_STATUS(refused, 200);
+    QVERIFY(refused.header("content-encoding").isEmpty());
+    QCOMPARE(refused.body, plain.body);
 }
 
 void TestMenu::categoryAndItemLifecycle()
