@@ -11,6 +11,7 @@ Loopback only. Used by bench/run-edge-bench.sh (scenarios menu-large and orders-
 
 import argparse
 import gzip
+import random
 import http.client
 import json
 import sys
@@ -62,6 +63,28 @@ GROUPS = [
          {"name": "작은 사이즈", "price_delta": -1000, "translations": tr("Small", "小份", "小盛り")}]},
 ]
 
+# Names and descriptions are drawn from word lists (seeded, so every run builds the same
+# menu): distinct dishes with distinct descriptions, so the compressed size is not flattered
+# by 468 copies of one text.
+KO_WORDS = ("얼큰한 시원한 매콤한 담백한 고소한 달콤한 진한 깔끔한 바삭한 부드러운 쫄깃한 향긋한 "
+            "국내산 제철 직접 매일 아침 저녁 숯불에 구운 삶은 볶은 튀긴 우려낸 끓인 무친 절인 "
+            "돼지고기 쇠고기 닭고기 오징어 새우 바지락 홍합 두부 김치 감자 애호박 버섯 대파 "
+            "양파 마늘 청양고추 고춧가루 된장 고추장 간장 참기름 들기름 깨 쌀 보리 메밀 "
+            "국물 육수 양념 소스 면 밥 떡 만두 전 찜 탕 구이 볶음 조림 무침 정식 세트").split()
+KO_DISHES = "찌개 전골 국밥 칼국수 냉면 비빔밥 덮밥 볶음밥 수육 보쌈 족발 전 파전 떡볶이 순대 갈비 불고기 제육 닭갈비 탕수육".split()
+EN_WORDS = ("spicy mild rich clear light savoury sweet crispy tender chewy fragrant local "
+            "seasonal fresh daily grilled boiled stir-fried deep-fried slow-cooked braised "
+            "pork beef chicken squid shrimp clams mussels tofu kimchi potato zucchini mushroom "
+            "scallion onion garlic chili soybean-paste soy sesame rice barley buckwheat broth "
+            "noodles dumplings pancake stew soup").split()
+ZH_WORDS = "香辣 清淡 浓郁 鲜美 酥脆 软嫩 劲道 本地 时令 新鲜 烤 煮 炒 炸 炖 猪肉 牛肉 鸡肉 鱿鱼 虾 蛤蜊 豆腐 泡菜 土豆 西葫芦 蘑菇 大葱 洋葱 大蒜 辣椒 大酱 酱油 芝麻 米饭 面条 饺子 煎饼 汤".split()
+JA_WORDS = "ピリ辛 あっさり 濃厚 香ばしい サクサク やわらか もちもち 国産 旬の 新鮮な 焼き 煮込み 炒め 揚げ 豚肉 牛肉 鶏肉 イカ エビ アサリ 豆腐 キムチ じゃがいも ズッキーニ きのこ ねぎ 玉ねぎ にんにく 唐辛子 味噌 醤油 ごま ご飯 麺 餃子 チヂミ スープ".split()
+
+
+def words(rng, pool, n, sep=" "):
+    return sep.join(rng.choice(pool) for _ in range(n))
+
+
 ALLERGENS = ["egg", "milk", "soybean", "wheat", "pork", "beef", "shrimp", "shellfish", "peanut"]
 TAGS = ["spicy", "vegetarian", "new", "best"]
 
@@ -84,6 +107,7 @@ def main():
     have = sum(len(c["items"]) for c in menu["categories"])
     group_ids = [call(conn, "POST", "/api/v1/menu/option-groups", g, token)["id"] for g in GROUPS]
 
+    rng = random.Random(12)
     n = 0
     while have < args.items:
         n += 1
@@ -98,8 +122,8 @@ def main():
             k = have + 1
             item = {
                 "category_id": category_id,
-                "name": f"얼큰 해물 칼국수 {k}",
-                "description": "바지락과 새우로 우려낸 시원한 국물에 직접 뽑은 면, 청양고추로 맛을 낸 매콤한 칼국수",
+                "name": f"{words(rng, KO_WORDS, 2)} {rng.choice(KO_DISHES)}",
+                "description": words(rng, KO_WORDS, rng.randint(8, 14)),
                 "price": 8000 + 500 * (k % 12),
                 "display_order": i,
                 "option_group_ids": group_ids,
@@ -107,10 +131,10 @@ def main():
                                     key=ALLERGENS.index),
                 "tags": [TAGS[k % len(TAGS)]],
                 "translations": tr(
-                    f"Spicy seafood knife-cut noodles {k}", f"香辣海鲜刀削面 {k}", f"ピリ辛海鮮カルグクス {k}",
-                    "Hand-cut noodles in a clear clam and shrimp broth, spiced with Cheongyang chili",
-                    "蛤蜊和虾熬制的清爽汤底配手工面条，加青阳辣椒调味",
-                    "アサリとエビの澄んだスープに手打ち麺、青陽唐辛子でピリッと"),
+                    words(rng, EN_WORDS, 3).capitalize(), words(rng, ZH_WORDS, 3, ""), words(rng, JA_WORDS, 3, ""),
+                    words(rng, EN_WORDS, rng.randint(10, 16)).capitalize() + ".",
+                    words(rng, ZH_WORDS, rng.randint(8, 14), "") + "。",
+                    words(rng, JA_WORDS, rng.randint(8, 14), "") + "。"),
             }
             call(conn, "POST", "/api/v1/menu/items", item, token)
             have += 1
