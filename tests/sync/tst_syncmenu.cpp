@@ -475,6 +475,8 @@ void TestSyncMenu::optionGroupsAndTranslationsArePublished()
     // Issue 12 at HQ: option groups (one shared by two items), allergens, tags, translations
     // and hours, published to the store as the common model writes them.
     const QString menuPath = u"/api/v1/stores/%1/menu"_s.arg(m_store);
+    // The demo menu has option groups of its own (맵기, 공기밥 추가, ...): these come on top.
+    const qsizetype demoGroups = m_hqHttp.get(menuPath + u"/option-groups"_s, m_hq).json().value(u"groups"_s).toArray().size();
     const QJsonObject spiciness{
         {u"name"_s, u"맵기"_s}, {u"min_select"_s, 1}, {u"max_select"_s, 1},
         {u"translations"_s, QJsonObject{{u"en"_s, QJsonObject{{u"name"_s, u"Spiciness"_s}}},
@@ -559,12 +561,16 @@ void TestSyncMenu::optionGroupsAndTranslationsArePublished()
     // The edge reads it with the common model, as it would apply it.
     auto model = tableorder::menu::menuFromJson(publishedMenu());
     QVERIFY2(model.has_value(), model ? "" : qPrintable(model.error().message));
-    QCOMPARE(model->groups.size(), 2);
+    QList<qint64> modelGroups;
+    for (const tableorder::menu::OptionGroup &g : model->groups)
+        modelGroups.append(g.id);
+    QVERIFY(modelGroups.contains(group.value(u"id"_s).toInteger()));
+    QVERIFY(modelGroups.contains(extras.json().value(u"id"_s).toInteger()));
 
     // HQ's working menu says the same, with each group once.
     const QJsonObject working = m_hqHttp.get(menuPath, m_hq).json();
     QCOMPARE(working.value(u"published_version"_s).toInteger(), version);
-    QCOMPARE(working.value(u"option_groups"_s).toArray().size(), 2);
+    QCOMPARE(working.value(u"option_groups"_s).toArray().size(), demoGroups + 2);
     QCOMPARE(m_hqHttp.get(menuPath + u"/option-groups"_s, m_hq).json().value(u"groups"_s).toArray(),
              working.value(u"option_groups"_s).toArray());
 
@@ -593,10 +599,18 @@ void TestSyncMenu::orderWithOptionsMatchesAtHq()
     // A guest orders noodles with options and a note at the edge; HQ gets the very figures
     // the edge priced, to the won, and group_by=option counts them.
     const QString menuPath = u"/api/v1/stores/%1/menu"_s.arg(m_store);
+    // The two groups optionGroupsAndTranslationsArePublished made (the demo has its own 맵기).
     const QJsonArray groups = m_hqHttp.get(menuPath + u"/option-groups"_s, m_hq).json().value(u"groups"_s).toArray();
-    QCOMPARE(groups.size(), 2);
-    const QJsonObject spiciness = groups.at(0).toObject();
-    const QJsonObject extras = groups.at(1).toObject();
+    QJsonObject spiciness;
+    QJsonObject extras;
+    for (const QJsonValue &g : groups) {
+        const QJsonArray options = g.toObject().value(u"options"_s).toArray();
+        if (options.size() == 2 && options.at(1).toObject().value(u"name"_s).toString() == u"아주 매운맛"_s)
+            spiciness = g.toObject();
+        if (g.toObject().value(u"name"_s).toString() == u"추가"_s)
+            extras = g.toObject();
+    }
+    QVERIFY(!spiciness.isEmpty() && !extras.isEmpty());
     const qint64 hot = spiciness.value(u"options"_s).toArray().at(1).toObject().value(u"id"_s).toInteger();  // +500
     const qint64 large = extras.value(u"options"_s).toArray().at(1).toObject().value(u"id"_s).toInteger();   // +2000
     const QJsonObject noodles = menuItems(m_hqHttp.get(menuPath, m_hq).json()).at(1);
@@ -620,6 +634,8 @@ void TestSyncMenu::orderWithOptionsMatchesAtHq()
     QCOMPARE(line.value(u"unit_price"_s).toInteger(), price + 500 + 2000);
     QCOMPARE(line.value(u"line_total"_s).toInteger(), 2 * (price + 2500));
     QCOMPARE(line.value(u"note"_s).toString(), u"양파 빼주세요"_s);
+    // The line says what it was priced from, so that HQ can check the price to the won.
+    QCOMPARE(line.value(u"base_price"_s).toInteger(), price);
 
     QVERIFY(waitForSync(*m_edge, m_db, m_store, 15'000));
     QSqlQuery q(m_db.connection());
@@ -632,6 +648,12 @@ void TestSyncMenu::orderWithOptionsMatchesAtHq()
     QCOMPARE(q.value(2).toLongLong(), line.value(u"line_total"_s).toInteger());
     QCOMPARE(QJsonDocument::fromJson(q.value(3).toString().toUtf8()).array(), line.value(u"options"_s).toArray());
     QCOMPARE(q.value(4).toString(), u"양파 빼주세요"_s);
+    q.finish();
+    // Checked exactly (base_price + Σ deltas) and taken: nothing went to the dead letters.
+    q.prepare(u"SELECT COUNT(*) FROM dead_letters WHERE store_id = ?"_s);
+    q.addBindValue(m_store);
+    QVERIFY(q.exec() && q.next());
+    QCOMPARE(q.value(0).toInt(), 0);
     q.finish();
 
     const QDate today = QDate::currentDate();
@@ -651,9 +673,15 @@ void TestSyncMenu::orderWithOptionsMatchesAtHq()
 void TestSyncMenu::optionGroupEditsKeepIdsAndRollBack()
 {
     const QString menuPath = u"/api/v1/stores/%1/menu"_s.arg(m_store);
+    // The 맵기 optionGroupsAndTranslationsArePublished made (the one with 아주 매운맛; the demo's is another).
     const QJsonArray groups = m_hqHttp.get(menuPath + u"/option-groups"_s, m_hq).json().value(u"groups"_s).toArray();
-    QVERIFY(!groups.isEmpty());
-    const QJsonObject group = groups.at(0).toObject();
+    QJsonObject group;
+    for (const QJsonValue &g : groups) {
+        const QJsonArray options = g.toObject().value(u"options"_s).toArray();
+        if (options.size() == 2 && options.at(1).toObject().value(u"name"_s).toString() == u"아주 매운맛"_s)
+            group = g.toObject();
+    }
+    QVERIFY(!group.isEmpty());
     const qint64 groupId = group.value(u"id"_s).toInteger();
     const QJsonArray options = group.value(u"options"_s).toArray();
     const qint64 kept = options.at(0).toObject().value(u"id"_s).toInteger();
