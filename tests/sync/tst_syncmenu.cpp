@@ -27,6 +27,7 @@ class TestSyncMenu : public QObject
 
 private slots:
     void initTestCase();
+    void demoMenuIsTheEdgesDemo();
     void menuEditReachesEdgeWithin2s_data();
     void menuEditReachesEdgeWithin2s();
     void soldOutSurvivesMenuUpdate();
@@ -84,6 +85,64 @@ void TestSyncMenu::initTestCase()
     m_edge = std::make_unique<EdgeProcess>(options);
     QVERIFY(startEdge());
     QVERIFY2(edgeMenuBecomes(expectedMenu(), 20'000), "the edge never took the central menu");
+}
+
+void TestSyncMenu::demoMenuIsTheEdgesDemo()
+{
+    // Central's --demo publishes the edge's demo menu (common/demomenu), in the edge's order:
+    // a demo edge linked to it shows the same dishes with the same ids, options, allergens,
+    // languages and hours, and keeps its own stock on the special (HQ does not publish stock).
+    const QJsonObject hq = m_hqHttp.get(u"/api/v1/stores/%1/menu"_s.arg(m_store), m_hq).json();
+    QCOMPARE(hq.value(u"categories"_s).toArray().size(), 6);
+    QCOMPARE(hq.value(u"option_groups"_s).toArray().size(), 5);
+    QHash<qint64, QString> groupNames;
+    for (const QJsonValue &g : hq.value(u"option_groups"_s).toArray())
+        groupNames.insert(g.toObject().value(u"id"_s).toInteger(), g.toObject().value(u"name"_s).toString());
+    const QList<QJsonObject> hqItems = menuItems(hq);
+    const QList<QJsonObject> edgeItems = menuItems(m_edgeHttp.get(u"/api/v1/menu"_s, m_table).json());
+    QCOMPARE(hqItems.size(), 32);
+    QCOMPARE(edgeItems.size(), hqItems.size());
+    auto describe = [&](const QJsonObject &i, const QJsonArray &groups) {
+        // Allergens are a set (the edge lists them in the labelling list's order).
+        QStringList allergens;
+        for (const QJsonValue &a : i.value(u"allergens"_s).toArray())
+            allergens.append(a.toString());
+        allergens.sort();
+        return u"%1|%2|%3|%4|%5|%6|%7|%8"_s.arg(i.value(u"id"_s).toInteger())
+                .arg(i.value(u"name"_s).toString())
+                .arg(i.value(u"price"_s).toInteger())
+                .arg(allergens.join(u','),
+                     QString::fromUtf8(QJsonDocument(i.value(u"tags"_s).toArray()).toJson(QJsonDocument::Compact)),
+                     QString::fromUtf8(QJsonDocument(i.value(u"translations"_s).toObject()).toJson(QJsonDocument::Compact)),
+                     QString::fromUtf8(QJsonDocument(i.value(u"available_hours"_s).toArray()).toJson(QJsonDocument::Compact)),
+                     QString::fromUtf8(QJsonDocument(groups).toJson(QJsonDocument::Compact)));
+    };
+    QStringList atHq;
+    for (const QJsonObject &i : hqItems) {
+        QJsonArray groups;
+        for (const QJsonValue &id : i.value(u"option_group_ids"_s).toArray())
+            groups.append(groupNames.value(id.toInteger()));
+        atHq.append(describe(i, groups));
+    }
+    QStringList onEdge;
+    qint64 specialStock = -1;
+    for (const QJsonObject &i : edgeItems) {
+        QJsonArray groups;
+        for (const QJsonValue &g : i.value(u"option_groups"_s).toArray())
+            groups.append(g.toObject().value(u"name"_s).toString());
+        onEdge.append(describe(i, groups));
+        if (i.value(u"name"_s).toString() == u"오늘의 특선: 보쌈"_s)
+            specialStock = i.value(u"stock"_s).toInteger(-1);
+    }
+    QCOMPARE(onEdge, atHq);
+    QVERIFY(atHq.contains(u"1|김치찌개|9000|pork,soybean|[\"spicy\",\"best\"]|"
+                          "{\"en\":{\"name\":\"Kimchi stew\"},\"ja\":{\"name\":\"キムチチゲ\"},\"zh\":{\"name\":\"泡菜汤\"}}|[]|"
+                          "[\"맵기\",\"공기밥 추가\"]"_s));
+    QVERIFY(atHq.contains(u"31|점심 특선 세트|8000|pork,soybean,wheat|[\"best\"]|"
+                          "{\"en\":{\"name\":\"Weekday lunch set\"},\"ja\":{\"name\":\"平日ランチセット\"},"
+                          "\"zh\":{\"name\":\"工作日午餐套餐\"}}|[{\"days\":[1,2,3,4,5],\"from\":\"11:00\",\"to\":\"14:00\"}]|"
+                          "[\"찌개 선택\",\"맵기\"]"_s));
+    QCOMPARE(specialStock, 20);
 }
 
 bool TestSyncMenu::startEdge()
