@@ -70,7 +70,8 @@ QJsonObject dataOf(const pb::UploadRequest &batch, int index)
 /// Order lines with options and notes uploaded by a store (issue 12): central keeps each
 /// line's options and note, its figures match the store's to the won, `group_by=option`
 /// counts them, and a line whose price or options cannot be right is dead-lettered with the
-/// reports unchanged. Uploads go over the real sync protocol to a real central, on SQLite
+/// reports unchanged: with base_price, any unit_price but max(0, base_price + Σ deltas); from
+/// an older edge without it, a unit_price below Σ deltas. Uploads go over the real sync protocol to a real central, on SQLite
 /// and PostgreSQL.
 class TestSyncOptions : public QObject
 {
