@@ -32,6 +32,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QHash>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QLoggingCategory>
@@ -274,16 +275,32 @@ Status CentralApp::seedDemo()
     auto store = m_tenants->createStore(*org, u"한식당 데모점"_s, u"Asia/Seoul"_s, storeKeyHash(key));
     if (!store)
         return fail(store.error());
+    // The edge's demo menu (common/demomenu), in the same order, so that a demo edge linked
+    // to this store gets the same ids and keeps its own stock and sold-out switches (which
+    // HQ does not publish) on the same dishes.
+    QHash<QString, qint64> groups;
+    for (const DemoOptionGroup &group : demoOptionGroups()) {
+        auto created = m_menus->insertOptionGroup(*store, group.group);
+        if (!created)
+            return fail(created.error());
+        groups.insert(group.key, created->id);
+    }
     int categoryOrder = 0;
     for (const DemoCategory &category : demoMenu()) {
-        auto categoryId = m_menus->insertCategory(*store, {0, category.name, categoryOrder += 10});
+        auto categoryId = m_menus->insertCategory(*store, {0, category.name, categoryOrder += 10, QString(),
+                                                           category.translations(), {}});
         if (!categoryId)
             return fail(categoryId.error());
         int itemOrder = 0;
         for (const DemoItem &item : category.items) {
-            if (auto id = m_menus->insertItem({0, *store, *categoryId, item.name, item.description, item.price,
-                                               QString(), itemOrder += 10});
-                !id)
+            CentralItem row{0, *store, *categoryId, item.name, item.description, item.price, QString(), itemOrder += 10};
+            for (const QString &key : item.groups)
+                row.optionGroupIds.append(groups.value(key));
+            row.allergens = item.allergens;
+            row.tags = item.tags;
+            row.translations = item.translations();
+            row.hours = item.hours;
+            if (auto id = m_menus->insertItem(row); !id)
                 return fail(id.error());
         }
     }

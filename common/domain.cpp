@@ -133,6 +133,8 @@ QJsonObject toJson(const OrderLine &line)
                        {u"line_total"_s, line.lineTotal},
                        {u"options"_s, menu::toJson(line.options)},
                        {u"note"_s, line.note}};
+    if (line.basePrice)
+        object.insert(u"base_price"_s, *line.basePrice);
     if (!line.station.isEmpty())
         object.insert(u"station"_s, line.station);
     return object;
@@ -222,6 +224,8 @@ void appendJson(QByteArray &out, const Order &order)
         }
         out += "],";
         string("note", line.note);
+        if (line.basePrice)
+            number("base_price", *line.basePrice);
         if (!line.station.isEmpty())
             string("station", line.station);
         out.chop(1); // the last comma
@@ -281,6 +285,9 @@ Result<Order> orderFromJson(const QJsonObject &o)
             return fail(options.error());
         l.options = *options;
         l.note = line.value(u"note"_s).toString();
+        // Absent on lines of older edges (central's checkOrderMoney checked it when present).
+        if (line.value(u"base_price"_s).isDouble())
+            l.basePrice = line.value(u"base_price"_s).toInteger();
         // Checked arithmetic: the numbers come from a store's upload, and a line total or sum
         // beyond 64 bits was signed overflow (tests/fuzz/corpus/sync_upload/order_huge_price).
         Money lineTotal = 0;

@@ -42,6 +42,9 @@ struct OrderLine
     QList<menu::PricedOption> options;
     /// The guest's note on this line ("양파 빼주세요"); empty when none.
     QString note;
+    /// The item's own price when the line was priced (unitPrice = max(0, basePrice + Σ
+    /// deltas)); nullopt on lines from before it was kept (edge schema < 9, older edges).
+    std::optional<Money> basePrice;
 };
 
 struct Order

@@ -186,7 +186,7 @@ async function renderOverview() {
       <td>${health.badge}</td><td class="num">${esc(won(sales.total))}</td><td class="num">${esc(sales.orders)}</td>
       <td class="num">${esc(s.backlog)}</td><td class="num">${esc((s.lag_ms / 1000).toFixed(1))}s</td>
       <td>${reconOk(s.id) === null ? '—' : reconOk(s.id) ? `<span class="badge ok">${t('recon.ok')}</span>` : `<span class="badge bad">${t('recon.bad')}</span>`}</td>
-      <td class="muted">${esc(s.last_sync_at ? new Date(s.last_sync_at).toLocaleString() : '—')}</td></tr>`).join('');
+      <td class="muted">${esc(s.last_sync_at ? localTime(s.last_sync_at) : '—')}</td></tr>`).join('');
 }
 
 async function renderStore(id) {
@@ -197,7 +197,7 @@ async function renderStore(id) {
       <div class="card kpi"><h2>${t('store.status')}</h2><div class="value">${storeHealth(s, null).badge}</div><div class="delta muted">${t('store.version')} ${esc(s.edge_version || '—')}</div></div>
       <div class="card kpi"><h2>${t('store.backlog')}</h2><div class="value">${esc(s.backlog)}</div></div>
       <div class="card kpi"><h2>${t('store.lag')}</h2><div class="value">${esc((s.lag_ms / 1000).toFixed(1))}s</div></div>
-      <div class="card kpi"><h2>${t('store.lastSync')}</h2><div class="value small">${esc(s.last_sync_at ? new Date(s.last_sync_at).toLocaleString() : '—')}</div></div>
+      <div class="card kpi"><h2>${t('store.lastSync')}</h2><div class="value small">${esc(s.last_sync_at ? localTime(s.last_sync_at) : '—')}</div></div>
     </div>
     <div class="card"><h2>${t('store.hourly')}</h2><div class="chart" id="hourly"></div></div>
     <div class="grid"><div class="card"><h2>${t('store.top')}</h2><div class="chart" id="top-items"></div></div>
@@ -266,8 +266,16 @@ function previewPicture(input, img) {
   reader.onload = () => { img.src = reader.result; img.hidden = false; };
   reader.readAsDataURL(file);
 }
+// A button of our own words around the file input: the browser's "Choose File / No file
+// chosen" is in the browser's language and was cut off in the menu table's narrow column.
 const pictureInput = (name, extra = '') =>
-  `<input type="file" name="${name}" accept="image/jpeg,image/png,image/webp" class="picture-input" ${extra}>`;
+  `<label class="button secondary file-pick">${t('menus.picture')}<input type="file" name="${name}" accept="image/jpeg,image/png,image/webp" class="picture-input" hidden ${extra}></label>`;
+// Dates and times in the dashboard's language, not the browser's.
+const localTime = (iso, timeOnly = false) => {
+  const locale = LANG === 'ko' ? 'ko-KR' : 'en-US';
+  return timeOnly ? new Date(iso).toLocaleTimeString(locale)
+    : new Date(iso).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' });
+};
 const pictureCell = (src, extra = '') =>
   `<img class="thumb" ${src ? `src="${esc(src)}"` : 'hidden'} alt="" ${extra}>`;
 
@@ -287,7 +295,9 @@ async function renderMenus(storeId) {
     <div class="grid menus-layout">
     <div><div class="card"><form id="menu-form">${menu.categories.map(c => `<div class="menu-cat" data-category="${esc(c.id)}">
       <div class="row"><input class="cat-name" data-category="${esc(c.id)}" data-original="${esc(c.name)}" value="${esc(c.name)}" ${off} aria-label="${t('menus.category')}">
-      ${admin ? `<button type="button" class="secondary danger del-cat" data-category="${esc(c.id)}">${t('menus.deleteCategory')}</button>` : ''}</div><table>` +
+      <button type="button" class="secondary toggle-cat" data-category="${esc(c.id)}">${t('menus.details')}</button>
+      ${admin ? `<button type="button" class="secondary danger del-cat" data-category="${esc(c.id)}">${t('menus.deleteCategory')}</button>` : ''}</div>
+      ${MenuEditor.categoryDetails(c, off)}<table>` +
       c.items.map(i => `<tr class="menu-item" data-item="${esc(i.id)}"><td>${pictureCell(i.image_url)}</td>
         <td><input class="item-field" data-field="name" data-original="${esc(i.name)}" value="${esc(i.name)}" ${off} aria-label="${t('menus.name')}"></td>
         <td><input class="item-field" data-field="description" data-original="${esc(i.description)}" value="${esc(i.description)}" placeholder="${t('menus.description')}" ${off}></td>
@@ -304,7 +314,7 @@ async function renderMenus(storeId) {
       <button type="submit" id="menu-save">${t('menus.save')}</button><span id="menu-status" class="muted"></span></div>` : ''}</form></div>
     ${MenuEditor.groupsCard(groups, admin)}</div>
     <div><div class="card"><h2>${t('menus.versions')}</h2><table>${versions.versions.map(v => `<tr><td>v${esc(v.version)}</td>
-      <td class="muted">${esc(v.note)}<br>${esc(v.published_at ? t('menus.published') + ' ' + new Date(v.published_at).toLocaleString() : t('menus.scheduled') + ' ' + new Date(v.publish_at).toLocaleString())}</td>
+      <td class="muted">${esc(v.note)}<br>${esc(v.published_at ? t('menus.published') + ' ' + localTime(v.published_at) : t('menus.scheduled') + ' ' + localTime(v.publish_at))}</td>
       <td>${admin && v.version !== menu.published_version ? `<button class="secondary rollback" data-version="${esc(v.version)}">${t('menus.rollback')}</button>` : ''}</td></tr>`).join('')}</table></div>
     ${admin ? `<div class="card"><h2>${t('menus.bulk')}</h2><form id="bulk">
       <div class="row"><input name="category" placeholder="${t('menus.category')}" required><input name="name" placeholder="${t('menus.name')}" required>
@@ -314,6 +324,10 @@ async function renderMenus(storeId) {
       <div class="row">${stores.map(s => `<label><input type="checkbox" name="store" value="${esc(s.id)}" checked> ${esc(s.name)}</label>`).join('')}</div>
       <button type="submit">${t('menus.apply')}</button> <span id="bulk-status" class="muted"></span></form></div>` : ''}</div></div>`;
   document.getElementById('menu-store').addEventListener('change', e => { location.hash = '#/menus/' + e.target.value; });
+  document.querySelectorAll('.toggle-cat').forEach(b => b.addEventListener('click', () => {
+    const box = document.querySelector(`.cat-details[data-category="${b.dataset.category}"]`);
+    box.hidden = !box.hidden;
+  }));
   document.querySelectorAll('.toggle-details').forEach(b => b.addEventListener('click', () => {
     const row = document.querySelector(`tr.item-details[data-item="${b.dataset.item}"]`);
     row.hidden = !row.hidden;
@@ -347,9 +361,13 @@ async function renderMenus(storeId) {
     const at = new FormData(e.target).get('publish_at');
     try {
       // Stage every change (names, descriptions, prices, pictures, details), then publish once.
-      for (const input of document.querySelectorAll('.cat-name'))
-        if (input.value !== input.dataset.original)
-          await api(`${base}/categories/${input.dataset.category}?publish=later`, { method: 'PUT', body: { name: input.value } });
+      for (const input of document.querySelectorAll('.cat-name')) {
+        const category = menu.categories.find(c => String(c.id) === input.dataset.category);
+        const body = MenuEditor.changedCategory(document.querySelector(`.cat-details[data-category="${input.dataset.category}"]`), category);
+        if (input.value !== input.dataset.original) body.name = input.value;
+        if (Object.keys(body).length)
+          await api(`${base}/categories/${input.dataset.category}?publish=later`, { method: 'PUT', body });
+      }
       for (const row of document.querySelectorAll('tr.menu-item')) {
         const body = {};
         row.querySelectorAll('.item-field').forEach(input => {
@@ -367,7 +385,7 @@ async function renderMenus(storeId) {
       // Through the navigation queue, never a render of its own: a render that finished
       // late wrote the menus over the page the user had moved to (the live feed lost its
       // list, and the orders shown on it, that way).
-      setTimeout(() => { if (location.hash.startsWith('#/menus')) route(); }, 400);
+      state.menuReload = setTimeout(() => { if (location.hash.startsWith('#/menus')) route(); }, 400);
     } catch (err) { failed(err); }
   });
   document.querySelectorAll('.rollback').forEach(b => b.addEventListener('click', async () => {
@@ -403,7 +421,7 @@ function renderLive() {
     if (waiting) waiting.remove();
     const li = document.createElement('li');
     li.className = 'feed-item';
-    li.innerHTML = `<span class="muted">${new Date().toLocaleTimeString()}</span><strong>${esc(m.store_name)}</strong>
+    li.innerHTML = `<span class="muted">${esc(localTime(Date.now(), true))}</span><strong>${esc(m.store_name)}</strong>
       <span>#${esc(m.order.number)} · ${t('store.name') === 'Store' ? 'table' : '테이블'} ${esc(m.order.table_number)}</span>
       <span class="badge ${m.order.status === 'canceled' ? 'bad' : 'ok'}">${esc(m.order.status)}</span><span class="num">${esc(won(m.order.total))}</span>`;
     list.prepend(li);
@@ -416,6 +434,10 @@ function renderLive() {
 // must not write over the next one.
 let routing = Promise.resolve();
 function route() {
+  // A navigation cancels the menu page's pending reload after a save: it would otherwise
+  // render over the page the user went to, or wipe what they began typing on a menu page
+  // they came back to.
+  clearTimeout(state.menuReload);
   routing = routing.then(renderRoute, renderRoute);
   return routing;
 }

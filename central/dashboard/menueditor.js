@@ -1,5 +1,7 @@
-// The menu editor's issue-12 parts (app.js renderMenus uses them): option groups, and per item
-// its option groups, allergens, tags, English/Chinese/Japanese names and hours. Every value
+// The menu editor's issue-12 parts (app.js renderMenus uses them): option groups, per category
+// its English/Chinese/Japanese names and hours, and per item its option groups, allergens,
+// tags, names in the other languages and hours. Stock and sold-out are each store's own (not
+// published by HQ): the item details say so. Every value
 // from the server goes through esc() (app.js) before it is written into HTML.
 'use strict';
 
@@ -34,9 +36,9 @@ const MenuEditor = (() => {
   }
 
   const tr = (translations, lang, field) => (translations && translations[lang] && translations[lang][field]) || '';
-  function translationInputs(cls, translations, withDescription, off) {
+  function translationInputs(cls, translations, withDescription, off, placeholder = 'menus.name') {
     return languages.map(lang => `<label class="lang-field">${t('lang.' + lang)}
-      <input class="${cls}" data-lang="${lang}" data-field="name" value="${esc(tr(translations, lang, 'name'))}" placeholder="${t('menus.name')}" ${off}>
+      <input class="${cls}" data-lang="${lang}" data-field="name" value="${esc(tr(translations, lang, 'name'))}" placeholder="${t(placeholder)}" ${off}>
       ${withDescription ? `<input class="${cls}" data-lang="${lang}" data-field="description" value="${esc(tr(translations, lang, 'description'))}" placeholder="${t('menus.description')}" ${off}>` : ''}</label>`).join('');
   }
   function readTranslations(root, cls) {
@@ -65,8 +67,26 @@ const MenuEditor = (() => {
         `<label><input type="checkbox" class="item-tag" value="${g}" ${has(item.tags, g) ? 'checked' : ''} ${off}> ${t('tag.' + g)}</label>`).join(' ')}</fieldset>
       <fieldset class="detail"><legend>${t('menus.translations')}</legend>${translationInputs('item-tr', item.translations, true, off)}</fieldset>
       <fieldset class="detail"><legend>${t('menus.hours')}</legend><input class="item-hours" value="${esc(hoursText(item.available_hours))}" placeholder="${t('menus.hoursHint')}" ${off}></fieldset>
+      <p class="muted">${t('menus.storeOwn')}</p>
     </td></tr>`;
   }
+  // Under a category: its English/Chinese/Japanese names and its hours (the items' own
+  // hours narrow them further). Hidden until its "details" button is pressed.
+  function categoryDetails(c, off) {
+    return `<div class="cat-details" data-category="${esc(c.id)}" hidden>
+      <fieldset class="detail"><legend>${t('menus.translations')}</legend>${translationInputs('cat-tr', c.translations, false, off, 'menus.category')}</fieldset>
+      <fieldset class="detail"><legend>${t('menus.hours')}</legend><input class="cat-hours" value="${esc(hoursText(c.available_hours))}" placeholder="${t('menus.hoursHint')}" aria-label="${t('menus.hours')}" ${off}></fieldset>
+    </div>`;
+  }
+  // The category's translations and hours that differ from the category as loaded.
+  function changedCategory(box, c) {
+    const now = { translations: readTranslations(box, 'cat-tr'), available_hours: parseHours(box.querySelector('.cat-hours').value) };
+    const before = { translations: c.translations || {}, available_hours: c.available_hours || [] };
+    const out = {};
+    for (const key of Object.keys(now)) if (canonical(now[key]) !== canonical(before[key])) out[key] = now[key];
+    return out;
+  }
+
   // What the details row says now, in the API's field names.
   function readItemDetails(row) {
     const checked = cls => [...row.querySelectorAll('.' + cls)].filter(c => c.checked).map(c => c.value);
@@ -170,5 +190,6 @@ const MenuEditor = (() => {
     });
   }
 
-  return { allergens, tags, hoursText, parseHours, itemDetailsRow, changedDetails, groupsCard, bindGroups };
+  return { allergens, tags, hoursText, parseHours, categoryDetails, changedCategory, itemDetailsRow, changedDetails,
+    groupsCard, bindGroups };
 })();

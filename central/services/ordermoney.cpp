@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -103,11 +104,25 @@ Status checkOrderMoney(const QJsonObject &order)
         auto deltas = checkLineOptions(line, at);
         if (!deltas)
             return fail(deltas.error());
-        // unit_price = max(0, base + deltas) with base >= 0, so it is never below the deltas.
-        if (*price < *deltas)
+        const QJsonValue baseValue = line.value(u"base_price"_s);
+        if (!baseValue.isUndefined() && !baseValue.isNull()) {
+            // The store says what it priced the line from: the price must be exactly that.
+            auto base = whole(baseValue, at + u"base_price"_s, 0, kMaxOrderMoney);
+            if (!base)
+                return fail(base.error());
+            const qint64 expected = std::max<qint64>(0, *base + *deltas); // |deltas| <= 3e10
+            if (*price != expected)
+                return fail(Error::validation(at + u"unit_price"_s,
+                                              u"%1unit_price %2 is not base_price %3 with its options (%4): it does not "
+                                              "match its options"_s
+                                                  .arg(at).arg(*price).arg(*base).arg(expected)));
+        } else if (*price < *deltas) {
+            // An edge from before base_price: unit_price = max(0, base + deltas) with base >= 0,
+            // so it is never below the deltas; that is all central can check.
             return fail(Error::validation(at + u"unit_price"_s,
                                           u"%1unit_price %2 is below the %3 its options add: it does not match its options"_s
                                               .arg(at).arg(*price).arg(*deltas)));
+        }
         auto quantity = whole(line.value(u"quantity"_s), at + u"quantity"_s, 1, kMaxLineQuantity);
         if (!quantity)
             return fail(quantity.error());

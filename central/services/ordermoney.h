@@ -24,10 +24,12 @@ inline constexpr qsizetype kMaxLineNote = menu::maxLineNoteLength;
 /// whole number from 0 to kMaxOrderMoney, each quantity from 1 to kMaxLineQuantity, each
 /// line's total its price times its quantity, and the order's total the sum of its lines.
 /// A line's `options` ({id, group, name, price_delta}) have deltas within
-/// ±kMaxOptionDelta, and its `unit_price`, which the store priced as
-/// max(0, base + Σ price_delta) with a base of at least 0, is at least the sum of its
-/// deltas (a line whose price is below its options cannot come from any menu); its `note`
-/// is text of at most kMaxLineNote characters.
+/// ±kMaxOptionDelta. A line with `base_price` (the item's price the store priced it from,
+/// 0 to kMaxOrderMoney) must have `unit_price` = max(0, base_price + Σ price_delta) exactly;
+/// a line without one (an edge from before it was sent) must have a `unit_price` of at least
+/// the sum of its deltas (the store priced it as max(0, base + Σ) with base >= 0, so a price
+/// below its options cannot come from any menu). Its `note` is text of at most kMaxLineNote
+/// characters.
 /// VALIDATION_FAILED says which figure is wrong; the event then goes to the dead letters.
 [[nodiscard]] Status checkOrderMoney(const QJsonObject &order);
 

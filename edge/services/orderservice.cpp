@@ -252,6 +252,7 @@ OrderService::placeInTransaction(const Principal &table, const OrderInput &input
                             snapshot.stations.value(it->id, MenuRepository::defaultStation())};
         orderLine.options = priced->options;
         orderLine.note = line.note;
+        orderLine.basePrice = it->price;
         order.items.append(orderLine);
         order.total += orderLine.lineTotal;
         const auto counted = std::find_if(portions.begin(), portions.end(),

@@ -29,8 +29,8 @@ OrderRepository::OrderRepository(QSqlDatabase db)
                                         "FROM orders), 0), (SELECT order_id_floor FROM store WHERE id = 1)) + 1), "
                                         "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s)),
       m_insertLine(db::prepared(m_db, u"INSERT INTO order_items (order_id, menu_item_id, name, unit_price, "
-                                       "quantity, line_total, station, options, note) "
-                                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s)),
+                                       "quantity, line_total, station, options, note, base_price) "
+                                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s)),
       m_byClientId(db::prepared(m_db, u"SELECT "_s + orderColumns
                                               + u" FROM orders WHERE client_order_id = ?"_s)),
       m_activeCount(db::prepared(m_db, u"SELECT COUNT(*) FROM orders WHERE status IN ('pending', 'preparing')"_s))
@@ -83,7 +83,7 @@ Status OrderRepository::loadLines(QList<Order> &orders)
         ids += QString::number(orders[i].id); // integers from our own rows, not input
     }
     QSqlQuery q = db::prepared(m_db, u"SELECT order_id, menu_item_id, name, unit_price, quantity, "
-                                      "line_total, station, options, note FROM order_items WHERE order_id IN ("_s
+                                      "line_total, station, options, note, base_price FROM order_items WHERE order_id IN ("_s
                                               + ids + u") ORDER BY id"_s);
     if (auto ok = db::exec(q, "read order lines"); !ok)
         return ok;
@@ -96,6 +96,8 @@ Status OrderRepository::loadLines(QList<Order> &orders)
             line.options = menu::pricedOptionsFromJson(QJsonDocument::fromJson(options.toUtf8()).array(), {})
                                    .value_or(QList<menu::PricedOption>());
         line.note = q.value(8).toString();
+        if (!q.value(9).isNull())
+            line.basePrice = q.value(9).toLongLong();
         orders[index.value(q.value(0).toLongLong())].items.append(std::move(line));
     }
     return {};
@@ -221,7 +223,8 @@ Status OrderRepository::insert(Order &order, const QString &requestHash)
                                               line.quantity, line.lineTotal, db::text(line.station),
                                               line.options.isEmpty() ? u"[]"_s
                                                                      : QString::fromUtf8(json::compact(menu::toJson(line.options))),
-                                              db::text(line.note)})
+                                              db::text(line.note),
+                                              line.basePrice ? QVariant(*line.basePrice) : QVariant(QMetaType::fromType<qint64>())})
             m_insertLine.addBindValue(v);
         if (auto ok = db::exec(m_insertLine, "insert order line"); !ok)
             return ok;

@@ -31,6 +31,7 @@ private slots:
     void priceEditReachesTheEdge();
     void newItemWithPictureReachesTheEdge();
     void optionGroupEditorPublishes();
+    void categoryTranslationsAndHoursReachTheEdge();
     void liveFeedShowsANewOrder();
     void liveFeedCatchesUpAfterADrop();
     void languageSwitchesToEnglish();
@@ -229,7 +230,8 @@ void TestDashboard::newItemWithPictureReachesTheEdge()
 void TestDashboard::optionGroupEditorPublishes()
 {
     // Issue 12 at HQ: a new option group with two options and an English name, given to an
-    // item with an allergen, a tag, translations and lunch hours, then "Save and publish".
+    // item (김치전, which the demo gives no group) with one more allergen, a tag, an English
+    // description and lunch hours, then "Save and publish".
     HttpClient hq(m_central->port());
     const QString token = hq.post(u"/api/v1/auth/login"_s, {{u"username"_s, u"hq"_s}, {u"password"_s, u"hq"_s}})
                                   .json().value(u"token"_s).toString();
@@ -244,15 +246,15 @@ void TestDashboard::optionGroupEditorPublishes()
     m_browser.evaluate(uR"((() => {
         document.querySelector('#new-group').click();
         const group = [...document.querySelectorAll('fieldset.option-group')].pop();
-        group.querySelector('.group-name').value = '맵기';
+        group.querySelector('.group-name').value = '소스';
         group.querySelector('.group-min').value = '1';
         group.querySelector('.group-max').value = '1';
-        group.querySelector('.group-tr[data-lang=en]').value = 'Spiciness';
+        group.querySelector('.group-tr[data-lang=en]').value = 'Sauce';
         group.querySelector('.add-option').click();
         const rows = group.querySelectorAll('.option-row');
-        rows[0].querySelector('.option-name').value = '순한맛';
+        rows[0].querySelector('.option-name').value = '간장 소스';
         rows[0].querySelector('.option-delta').value = '0';
-        rows[0].querySelector('.option-tr[data-lang=en]').value = 'Mild';
+        rows[0].querySelector('.option-tr[data-lang=en]').value = 'Soy sauce';
         rows[1].querySelector('.option-name').value = '<b>아주</b> 매운맛';
         rows[1].querySelector('.option-delta').value = '500';
         rows[1].querySelector('.option-tr[data-lang=ja]').value = '激辛';
@@ -260,7 +262,7 @@ void TestDashboard::optionGroupEditorPublishes()
         return true; })())"_s);
     // Staged: the page comes back with the group saved (it has an id now).
     QVERIFY2(m_browser.waitFor(u"[...document.querySelectorAll('fieldset.option-group[data-group]')].some(g => "
-                               "g.querySelector('.group-name').value === '맵기')"_s,
+                               "g.querySelector('.group-name').value === '소스')"_s,
                                10'000),
              qPrintable(m_browser.evaluate(u"document.querySelector('#menu-status').textContent"_s).toString()));
     m_browser.evaluate(u"document.querySelector('#option-groups').scrollIntoView(); true"_s);
@@ -269,20 +271,18 @@ void TestDashboard::optionGroupEditorPublishes()
     QVERIFY(m_browser.evaluate(u"[...document.querySelectorAll('.option-name')].some(i => i.value === '<b>아주</b> 매운맛') "
                                "&& document.querySelectorAll('#app b').length === 0"_s).toBool());
 
-    // Item 1's details: the group, an allergen, a tag, English and Japanese names, hours.
+    // 김치전's details (demo: wheat and egg, en/zh/ja names): the group, one more allergen,
+    // a tag, an English description, hours.
     m_browser.evaluate(uR"((() => {
-        document.querySelector('.toggle-details[data-item="1"]').click();
-        const details = document.querySelector('tr.item-details[data-item="1"]');
-        const group = [...details.querySelectorAll('.item-group')].find(c => c.parentElement.textContent.trim() === '맵기');
+        document.querySelector('.toggle-details[data-item="15"]').click();
+        const details = document.querySelector('tr.item-details[data-item="15"]');
+        const group = [...details.querySelectorAll('.item-group')].find(c => c.parentElement.textContent.trim() === '소스');
         group.checked = true;
-        details.querySelector('.item-allergen[value=wheat]').checked = true;
+        details.querySelector('.item-allergen[value=pork]').checked = true;
         details.querySelector('.item-tag[value=spicy]').checked = true;
-        details.querySelector('.item-tr[data-lang=en][data-field=name]').value = 'Kimchi stew';
-        details.querySelector('.item-tr[data-lang=ja][data-field=name]').value = 'キムチチゲ';
+        details.querySelector('.item-tr[data-lang=en][data-field=description]').value = 'Crispy kimchi pancake';
         details.querySelector('.item-hours').value = '1-5 11:00-14:00';
         return true; })())"_s);
-    m_browser.evaluate(u"window.scrollTo(0, 0); true"_s);
-    shoot(u"dashboard-menu-editor"_s);
     m_browser.evaluate(u"document.querySelector('#menu-save').click(); true"_s);
 
     // Saved at HQ: the working menu carries all of it.
@@ -293,16 +293,23 @@ void TestDashboard::optionGroupEditorPublishes()
             return false;
         for (const QJsonValue &c : menu.value(u"categories"_s).toArray()) {
             for (const QJsonValue &i : c.toObject().value(u"items"_s).toArray()) {
-                if (i.toObject().value(u"id"_s).toInteger() == 1)
+                if (i.toObject().value(u"id"_s).toInteger() == 15)
                     item = i.toObject();
             }
         }
         return item.value(u"option_group_ids"_s).toArray().size() == 1;
     })(), 10'000);
-    QCOMPARE(item.value(u"allergens"_s).toArray(), QJsonArray{u"wheat"_s});
+    QCOMPARE(item.value(u"name"_s).toString(), u"김치전"_s);
+    QStringList allergens;
+    for (const QJsonValue &a : item.value(u"allergens"_s).toArray())
+        allergens.append(a.toString());
+    allergens.sort();
+    QCOMPARE(allergens, (QStringList{u"egg"_s, u"pork"_s, u"wheat"_s}));
     QCOMPARE(item.value(u"tags"_s).toArray(), QJsonArray{u"spicy"_s});
     QCOMPARE(item.value(u"translations"_s).toObject(),
-             (QJsonObject{{u"en"_s, QJsonObject{{u"name"_s, u"Kimchi stew"_s}}}, {u"ja"_s, QJsonObject{{u"name"_s, u"キムチチゲ"_s}}}}));
+             (QJsonObject{{u"en"_s, QJsonObject{{u"name"_s, u"Kimchi pancake"_s}, {u"description"_s, u"Crispy kimchi pancake"_s}}},
+                          {u"zh"_s, QJsonObject{{u"name"_s, u"泡菜饼"_s}}},
+                          {u"ja"_s, QJsonObject{{u"name"_s, u"キムチチヂミ"_s}}}}));
     QCOMPARE(item.value(u"available_hours"_s).toArray(),
              (QJsonArray{QJsonObject{{u"days"_s, QJsonArray{1, 2, 3, 4, 5}}, {u"from"_s, u"11:00"_s}, {u"to"_s, u"14:00"_s}}}));
 
@@ -311,27 +318,90 @@ void TestDashboard::optionGroupEditorPublishes()
     QTRY_VERIFY_WITH_TIMEOUT(([&] {
         for (const QJsonValue &c : publishedMenu().value(u"categories"_s).toArray()) {
             for (const QJsonValue &i : c.toObject().value(u"items"_s).toArray()) {
-                if (i.toObject().value(u"id"_s).toInteger() == 1)
+                if (i.toObject().value(u"id"_s).toInteger() == 15)
                     published = i.toObject();
             }
         }
         return !published.value(u"option_groups"_s).toArray().isEmpty();
     })(), 10'000);
     const QJsonObject group = published.value(u"option_groups"_s).toArray().first().toObject();
-    QCOMPARE(group.value(u"name"_s).toString(), u"맵기"_s);
+    QCOMPARE(group.value(u"name"_s).toString(), u"소스"_s);
     QCOMPARE(group.value(u"min_select"_s).toInteger(), 1);
     QCOMPARE(group.value(u"max_select"_s).toInteger(), 1);
-    QCOMPARE(group.value(u"translations"_s).toObject().value(u"en"_s).toObject().value(u"name"_s).toString(), u"Spiciness"_s);
+    QCOMPARE(group.value(u"translations"_s).toObject().value(u"en"_s).toObject().value(u"name"_s).toString(), u"Sauce"_s);
     QStringList options;
     for (const QJsonValue &o : group.value(u"options"_s).toArray())
         options.append(u"%1|%2|%3"_s.arg(o.toObject().value(u"name"_s).toString())
                                .arg(o.toObject().value(u"price_delta"_s).toInteger())
                                .arg(QString::fromUtf8(QJsonDocument(o.toObject().value(u"translations"_s).toObject())
                                                               .toJson(QJsonDocument::Compact))));
-    QCOMPARE(options, (QStringList{uR"(순한맛|0|{"en":{"name":"Mild"}})"_s, uR"(<b>아주</b> 매운맛|500|{"ja":{"name":"激辛"}})"_s}));
-    QCOMPARE(published.value(u"allergens"_s).toArray(), QJsonArray{u"wheat"_s});
-    QCOMPARE(published.value(u"translations"_s).toObject().value(u"en"_s).toObject().value(u"name"_s).toString(),
-             u"Kimchi stew"_s);
+    QCOMPARE(options, (QStringList{uR"(간장 소스|0|{"en":{"name":"Soy sauce"}})"_s, uR"(<b>아주</b> 매운맛|500|{"ja":{"name":"激辛"}})"_s}));
+    QCOMPARE(published.value(u"allergens"_s).toArray().size(), 3);
+    QCOMPARE(published.value(u"translations"_s).toObject().value(u"en"_s).toObject().value(u"description"_s).toString(),
+             u"Crispy kimchi pancake"_s);
+}
+
+void TestDashboard::categoryTranslationsAndHoursReachTheEdge()
+{
+    // A category's other-language names and its hours, edited in its details and published
+    // with "Save and publish", reach the linked edge's GET /menu (what its tablets read).
+    m_browser.evaluate(u"location.hash = '#/reports'; true"_s);
+    QVERIFY(m_browser.waitFor(u"document.querySelector('#report-table') && !document.querySelector('#new-group')"_s));
+    m_browser.evaluate(u"location.hash = '#/menus/1'; true"_s);
+    QVERIFY(m_browser.waitFor(u"document.querySelector('.toggle-cat[data-category=\"5\"]')"_s));
+    // 디저트 (category 5; the demo names it Desserts / 甜点 / デザート). Nothing orders desserts later.
+    QCOMPARE(m_browser.evaluate(u"document.querySelector('.cat-details[data-category=\"5\"] .cat-tr[data-lang=en]').value"_s)
+                     .toString(),
+             u"Desserts"_s);
+    m_browser.evaluate(uR"((() => {
+        document.querySelector('.toggle-cat[data-category="5"]').click();
+        const box = document.querySelector('.cat-details[data-category="5"]');
+        box.querySelector('.cat-tr[data-lang=en]').value = 'Sweets & tea';
+        box.querySelector('.cat-tr[data-lang=ja]').value = '<b>デザート</b>';
+        box.querySelector('.cat-hours').value = '6,7 10:00-22:00';
+        document.querySelector('#menu-save').click();
+        return true; })())"_s);
+
+    QJsonObject category;
+    QTRY_VERIFY_WITH_TIMEOUT(([&] {
+        for (const QJsonValue &c : m_edgeHttp.get(u"/api/v1/menu"_s).json().value(u"categories"_s).toArray()) {
+            if (c.toObject().value(u"id"_s).toInteger() == 5)
+                category = c.toObject();
+        }
+        return category.value(u"translations"_s).toObject().value(u"en"_s).toObject().value(u"name"_s).toString()
+                == u"Sweets & tea"_s;
+    })(), 10'000);
+    QCOMPARE(category.value(u"name"_s).toString(), u"디저트"_s);
+    QCOMPARE(category.value(u"translations"_s).toObject(),
+             (QJsonObject{{u"en"_s, QJsonObject{{u"name"_s, u"Sweets & tea"_s}}},
+                          {u"zh"_s, QJsonObject{{u"name"_s, u"甜点"_s}}},
+                          {u"ja"_s, QJsonObject{{u"name"_s, u"<b>デザート</b>"_s}}}}));
+    QCOMPARE(category.value(u"available_hours"_s).toArray(),
+             (QJsonArray{QJsonObject{{u"days"_s, QJsonArray{6, 7}}, {u"from"_s, u"10:00"_s}, {u"to"_s, u"22:00"_s}}}));
+
+    // Back in the editor: the page shows what was saved, as text (the markup stays in the input).
+    m_browser.evaluate(u"location.hash = '#/reports'; true"_s);
+    QVERIFY(m_browser.waitFor(u"document.querySelector('#report-table') && !document.querySelector('#new-group')"_s));
+    m_browser.evaluate(u"location.hash = '#/menus/1'; true"_s);
+    QVERIFY(m_browser.waitFor(u"document.querySelector('.cat-details[data-category=\"5\"] .cat-hours')"_s));
+    QCOMPARE(m_browser.evaluate(u"document.querySelector('.cat-details[data-category=\"5\"] .cat-hours').value"_s).toString(),
+             u"6-7 10:00-22:00"_s); // consecutive days read back as a run
+    QVERIFY(m_browser.evaluate(u"document.querySelector('.cat-details[data-category=\"5\"] .cat-tr[data-lang=ja]').value "
+                               "=== '<b>デザート</b>' && document.querySelectorAll('#app b').length === 0"_s)
+                    .toBool());
+
+    // The editor as an HQ admin builds the demo's 식사: the category's names in three
+    // languages and its hours, and 김치찌개's option groups, allergens, tags and names.
+    m_browser.evaluate(uR"((() => {
+        document.querySelector('.toggle-cat[data-category="1"]').click();
+        document.querySelector('.toggle-details[data-item="1"]').click();
+        document.querySelector('.menu-cat[data-category="1"]').scrollIntoView();
+        window.scrollBy(0, -24);
+        return true; })())"_s);
+    QVERIFY(m_browser.evaluate(u"[...document.querySelectorAll('tr.item-details[data-item=\"1\"] .item-group')]"
+                               ".filter(c => c.checked).map(c => c.parentElement.textContent.trim()).join(',') === '맵기,공기밥 추가'"_s)
+                    .toBool());
+    shoot(u"dashboard-menu-editor"_s);
 }
 
 void TestDashboard::liveFeedShowsANewOrder()
@@ -379,7 +449,7 @@ void TestDashboard::liveFeedCatchesUpAfterADrop()
     QVERIFY2(m_browser.waitFor(u"document.querySelectorAll('.feed-item').length === %1"_s.arg(shown + 1), 10'000),
              qPrintable(m_browser.evaluate(u"document.querySelector('#feed').innerText"_s).toString()));
     QVERIFY(m_browser.evaluate(u"document.querySelector('.feed-item').textContent.includes('테이블 7')"_s).toBool());
-    placeOrder(8, 3, 1); // not item 1: optionGroupEditorPublishes gave it a required group and lunch hours
+    placeOrder(8, 3, 1); // not item 15: optionGroupEditorPublishes gave it a required group and lunch hours
     QVERIFY2(m_browser.waitFor(u"document.querySelectorAll('.feed-item').length === %1"_s.arg(shown + 2), 10'000),
              qPrintable(m_browser.evaluate(u"document.querySelector('#feed').innerText"_s).toString()));
     QVERIFY(m_browser.evaluate(u"document.querySelector('.feed-item').textContent.includes('테이블 8')"_s).toBool());

@@ -235,6 +235,8 @@ void TestMenuOptions::linePricing()
     QCOMPARE(stewLine.value(u"unit_price"_s).toInteger(), unitPrice);
     QCOMPARE(stewLine.value(u"line_total"_s).toInteger(), unitPrice * 2);
     QCOMPARE(stewLine.value(u"note"_s).toString(), u"양파 빼 주세요"_s);
+    // What it was priced from (HQ checks unit_price against it to the won).
+    QCOMPARE(stewLine.value(u"base_price"_s).toInteger(), 9000);
     QCOMPARE(stewLine.value(u"options"_s).toArray().size(), chosen.size());
     QCOMPARE(stewLine.value(u"options"_s)[0][u"group"_s].toString(), u"맵기"_s);
     QCOMPARE(created.value(u"items"_s)[0][u"note"_s].toString(), QString());

@@ -27,6 +27,7 @@ class TestSyncMenu : public QObject
 
 private slots:
     void initTestCase();
+    void demoMenuIsTheEdgesDemo();
     void menuEditReachesEdgeWithin2s_data();
     void menuEditReachesEdgeWithin2s();
     void soldOutSurvivesMenuUpdate();
@@ -84,6 +85,64 @@ void TestSyncMenu::initTestCase()
     m_edge = std::make_unique<EdgeProcess>(options);
     QVERIFY(startEdge());
     QVERIFY2(edgeMenuBecomes(expectedMenu(), 20'000), "the edge never took the central menu");
+}
+
+void TestSyncMenu::demoMenuIsTheEdgesDemo()
+{
+    // Central's --demo publishes the edge's demo menu (common/demomenu), in the edge's order:
+    // a demo edge linked to it shows the same dishes with the same ids, options, allergens,
+    // languages and hours, and keeps its own stock on the special (HQ does not publish stock).
+    const QJsonObject hq = m_hqHttp.get(u"/api/v1/stores/%1/menu"_s.arg(m_store), m_hq).json();
+    QCOMPARE(hq.value(u"categories"_s).toArray().size(), 6);
+    QCOMPARE(hq.value(u"option_groups"_s).toArray().size(), 5);
+    QHash<qint64, QString> groupNames;
+    for (const QJsonValue &g : hq.value(u"option_groups"_s).toArray())
+        groupNames.insert(g.toObject().value(u"id"_s).toInteger(), g.toObject().value(u"name"_s).toString());
+    const QList<QJsonObject> hqItems = menuItems(hq);
+    const QList<QJsonObject> edgeItems = menuItems(m_edgeHttp.get(u"/api/v1/menu"_s, m_table).json());
+    QCOMPARE(hqItems.size(), 32);
+    QCOMPARE(edgeItems.size(), hqItems.size());
+    auto describe = [&](const QJsonObject &i, const QJsonArray &groups) {
+        // Allergens are a set (the edge lists them in the labelling list's order).
+        QStringList allergens;
+        for (const QJsonValue &a : i.value(u"allergens"_s).toArray())
+            allergens.append(a.toString());
+        allergens.sort();
+        return u"%1|%2|%3|%4|%5|%6|%7|%8"_s.arg(i.value(u"id"_s).toInteger())
+                .arg(i.value(u"name"_s).toString())
+                .arg(i.value(u"price"_s).toInteger())
+                .arg(allergens.join(u','),
+                     QString::fromUtf8(QJsonDocument(i.value(u"tags"_s).toArray()).toJson(QJsonDocument::Compact)),
+                     QString::fromUtf8(QJsonDocument(i.value(u"translations"_s).toObject()).toJson(QJsonDocument::Compact)),
+                     QString::fromUtf8(QJsonDocument(i.value(u"available_hours"_s).toArray()).toJson(QJsonDocument::Compact)),
+                     QString::fromUtf8(QJsonDocument(groups).toJson(QJsonDocument::Compact)));
+    };
+    QStringList atHq;
+    for (const QJsonObject &i : hqItems) {
+        QJsonArray groups;
+        for (const QJsonValue &id : i.value(u"option_group_ids"_s).toArray())
+            groups.append(groupNames.value(id.toInteger()));
+        atHq.append(describe(i, groups));
+    }
+    QStringList onEdge;
+    qint64 specialStock = -1;
+    for (const QJsonObject &i : edgeItems) {
+        QJsonArray groups;
+        for (const QJsonValue &g : i.value(u"option_groups"_s).toArray())
+            groups.append(g.toObject().value(u"name"_s).toString());
+        onEdge.append(describe(i, groups));
+        if (i.value(u"name"_s).toString() == u"오늘의 특선: 보쌈"_s)
+            specialStock = i.value(u"stock"_s).toInteger(-1);
+    }
+    QCOMPARE(onEdge, atHq);
+    QVERIFY(atHq.contains(u"1|김치찌개|9000|pork,soybean|[\"spicy\",\"best\"]|"
+                          "{\"en\":{\"name\":\"Kimchi stew\"},\"ja\":{\"name\":\"キムチチゲ\"},\"zh\":{\"name\":\"泡菜汤\"}}|[]|"
+                          "[\"맵기\",\"공기밥 추가\"]"_s));
+    QVERIFY(atHq.contains(u"31|점심 특선 세트|8000|pork,soybean,wheat|[\"best\"]|"
+                          "{\"en\":{\"name\":\"Weekday lunch set\"},\"ja\":{\"name\":\"平日ランチセット\"},"
+                          "\"zh\":{\"name\":\"工作日午餐套餐\"}}|[{\"days\":[1,2,3,4,5],\"from\":\"11:00\",\"to\":\"14:00\"}]|"
+                          "[\"찌개 선택\",\"맵기\"]"_s));
+    QCOMPARE(specialStock, 20);
 }
 
 bool TestSyncMenu::startEdge()
@@ -475,6 +534,8 @@ void TestSyncMenu::optionGroupsAndTranslationsArePublished()
     // Issue 12 at HQ: option groups (one shared by two items), allergens, tags, translations
     // and hours, published to the store as the common model writes them.
     const QString menuPath = u"/api/v1/stores/%1/menu"_s.arg(m_store);
+    // The demo menu has option groups of its own (맵기, 공기밥 추가, ...): these come on top.
+    const qsizetype demoGroups = m_hqHttp.get(menuPath + u"/option-groups"_s, m_hq).json().value(u"groups"_s).toArray().size();
     const QJsonObject spiciness{
         {u"name"_s, u"맵기"_s}, {u"min_select"_s, 1}, {u"max_select"_s, 1},
         {u"translations"_s, QJsonObject{{u"en"_s, QJsonObject{{u"name"_s, u"Spiciness"_s}}},
@@ -559,12 +620,16 @@ void TestSyncMenu::optionGroupsAndTranslationsArePublished()
     // The edge reads it with the common model, as it would apply it.
     auto model = tableorder::menu::menuFromJson(publishedMenu());
     QVERIFY2(model.has_value(), model ? "" : qPrintable(model.error().message));
-    QCOMPARE(model->groups.size(), 2);
+    QList<qint64> modelGroups;
+    for (const tableorder::menu::OptionGroup &g : model->groups)
+        modelGroups.append(g.id);
+    QVERIFY(modelGroups.contains(group.value(u"id"_s).toInteger()));
+    QVERIFY(modelGroups.contains(extras.json().value(u"id"_s).toInteger()));
 
     // HQ's working menu says the same, with each group once.
     const QJsonObject working = m_hqHttp.get(menuPath, m_hq).json();
     QCOMPARE(working.value(u"published_version"_s).toInteger(), version);
-    QCOMPARE(working.value(u"option_groups"_s).toArray().size(), 2);
+    QCOMPARE(working.value(u"option_groups"_s).toArray().size(), demoGroups + 2);
     QCOMPARE(m_hqHttp.get(menuPath + u"/option-groups"_s, m_hq).json().value(u"groups"_s).toArray(),
              working.value(u"option_groups"_s).toArray());
 
@@ -593,10 +658,18 @@ void TestSyncMenu::orderWithOptionsMatchesAtHq()
     // A guest orders noodles with options and a note at the edge; HQ gets the very figures
     // the edge priced, to the won, and group_by=option counts them.
     const QString menuPath = u"/api/v1/stores/%1/menu"_s.arg(m_store);
+    // The two groups optionGroupsAndTranslationsArePublished made (the demo has its own 맵기).
     const QJsonArray groups = m_hqHttp.get(menuPath + u"/option-groups"_s, m_hq).json().value(u"groups"_s).toArray();
-    QCOMPARE(groups.size(), 2);
-    const QJsonObject spiciness = groups.at(0).toObject();
-    const QJsonObject extras = groups.at(1).toObject();
+    QJsonObject spiciness;
+    QJsonObject extras;
+    for (const QJsonValue &g : groups) {
+        const QJsonArray options = g.toObject().value(u"options"_s).toArray();
+        if (options.size() == 2 && options.at(1).toObject().value(u"name"_s).toString() == u"아주 매운맛"_s)
+            spiciness = g.toObject();
+        if (g.toObject().value(u"name"_s).toString() == u"추가"_s)
+            extras = g.toObject();
+    }
+    QVERIFY(!spiciness.isEmpty() && !extras.isEmpty());
     const qint64 hot = spiciness.value(u"options"_s).toArray().at(1).toObject().value(u"id"_s).toInteger();  // +500
     const qint64 large = extras.value(u"options"_s).toArray().at(1).toObject().value(u"id"_s).toInteger();   // +2000
     const QJsonObject noodles = menuItems(m_hqHttp.get(menuPath, m_hq).json()).at(1);
@@ -620,6 +693,8 @@ void TestSyncMenu::orderWithOptionsMatchesAtHq()
     QCOMPARE(line.value(u"unit_price"_s).toInteger(), price + 500 + 2000);
     QCOMPARE(line.value(u"line_total"_s).toInteger(), 2 * (price + 2500));
     QCOMPARE(line.value(u"note"_s).toString(), u"양파 빼주세요"_s);
+    // The line says what it was priced from, so that HQ can check the price to the won.
+    QCOMPARE(line.value(u"base_price"_s).toInteger(), price);
 
     QVERIFY(waitForSync(*m_edge, m_db, m_store, 15'000));
     QSqlQuery q(m_db.connection());
@@ -632,6 +707,12 @@ void TestSyncMenu::orderWithOptionsMatchesAtHq()
     QCOMPARE(q.value(2).toLongLong(), line.value(u"line_total"_s).toInteger());
     QCOMPARE(QJsonDocument::fromJson(q.value(3).toString().toUtf8()).array(), line.value(u"options"_s).toArray());
     QCOMPARE(q.value(4).toString(), u"양파 빼주세요"_s);
+    q.finish();
+    // Checked exactly (base_price + Σ deltas) and taken: nothing went to the dead letters.
+    q.prepare(u"SELECT COUNT(*) FROM dead_letters WHERE store_id = ?"_s);
+    q.addBindValue(m_store);
+    QVERIFY(q.exec() && q.next());
+    QCOMPARE(q.value(0).toInt(), 0);
     q.finish();
 
     const QDate today = QDate::currentDate();
@@ -651,9 +732,15 @@ void TestSyncMenu::orderWithOptionsMatchesAtHq()
 void TestSyncMenu::optionGroupEditsKeepIdsAndRollBack()
 {
     const QString menuPath = u"/api/v1/stores/%1/menu"_s.arg(m_store);
+    // The 맵기 optionGroupsAndTranslationsArePublished made (the one with 아주 매운맛; the demo's is another).
     const QJsonArray groups = m_hqHttp.get(menuPath + u"/option-groups"_s, m_hq).json().value(u"groups"_s).toArray();
-    QVERIFY(!groups.isEmpty());
-    const QJsonObject group = groups.at(0).toObject();
+    QJsonObject group;
+    for (const QJsonValue &g : groups) {
+        const QJsonArray options = g.toObject().value(u"options"_s).toArray();
+        if (options.size() == 2 && options.at(1).toObject().value(u"name"_s).toString() == u"아주 매운맛"_s)
+            group = g.toObject();
+    }
+    QVERIFY(!group.isEmpty());
     const qint64 groupId = group.value(u"id"_s).toInteger();
     const QJsonArray options = group.value(u"options"_s).toArray();
     const qint64 kept = options.at(0).toObject().value(u"id"_s).toInteger();

@@ -24,7 +24,7 @@ QJsonObject option(qint64 id, const QString &group, const QString &name, double 
     return {{u"id"_s, id}, {u"group"_s, group}, {u"name"_s, name}, {u"price_delta"_s, delta}};
 }
 
-/// An order line as the edge logs it: priced from its base and options.
+/// An order line as the edge logs it: priced from its base and options, the base with it.
 QJsonObject line(qint64 item, const QString &name, qint64 base, const QJsonArray &options, int quantity,
                  const QString &note = {})
 {
@@ -33,7 +33,15 @@ QJsonObject line(qint64 item, const QString &name, qint64 base, const QJsonArray
         unit += o.toObject().value(u"price_delta"_s).toInteger();
     unit = std::max<qint64>(0, unit);
     return {{u"menu_item_id"_s, item}, {u"name"_s, name}, {u"unit_price"_s, unit}, {u"quantity"_s, quantity},
-            {u"line_total"_s, unit * quantity}, {u"options"_s, options}, {u"note"_s, note}};
+            {u"line_total"_s, unit * quantity}, {u"options"_s, options}, {u"note"_s, note},
+            {u"base_price"_s, base}};
+}
+
+/// The same line as an edge from before base_price sends it.
+QJsonObject oldLine(QJsonObject l)
+{
+    l.remove(u"base_price"_s);
+    return l;
 }
 
 /// `order` with its lines replaced and its total made their sum.
@@ -62,7 +70,8 @@ QJsonObject dataOf(const pb::UploadRequest &batch, int index)
 /// Order lines with options and notes uploaded by a store (issue 12): central keeps each
 /// line's options and note, its figures match the store's to the won, `group_by=option`
 /// counts them, and a line whose price or options cannot be right is dead-lettered with the
-/// reports unchanged. Uploads go over the real sync protocol to a real central, on SQLite
+/// reports unchanged: with base_price, any unit_price but max(0, base_price + Σ deltas); from
+/// an older edge without it, a unit_price below Σ deltas. Uploads go over the real sync protocol to a real central, on SQLite
 /// and PostgreSQL.
 class TestSyncOptions : public QObject
 {
@@ -74,6 +83,8 @@ private slots:
     void optionReportLeavesOutCanceledOrders();
     void badOptionsAreDeadLettered_data();
     void badOptionsAreDeadLettered();
+    void wrongPriceAlertsHq();
+    void oldEdgeLinesStillSync();
     void groupByOptionIsScopedToTheViewer();
     void upgradeFromSchema6KeepsOrdersAndMenus();
     void cleanup();
@@ -92,7 +103,10 @@ void TestSyncOptions::initTestCase()
 {
     QVERIFY2(!m_db.url().isEmpty(), qPrintable(m_db.errorString()));
     qInfo("central on %s", qPrintable(backendName()));
-    m_central = std::make_unique<CentralProcess>(m_db.centralOptions());
+    CentralProcess::Options options = m_db.centralOptions();
+    // Alerts evaluated often, so that a dead letter's alert is seen without a long wait.
+    options.environment.append({u"TABLEORDER_ALERTS_EVALUATE_MS"_s, u"200"_s});
+    m_central = std::make_unique<CentralProcess>(options);
     VERIFY_CENTRAL_STARTED(*m_central);
     m_http.setPort(m_central->port());
     m_hq = Hq::login(m_http, u"hq"_s, u"hq"_s);
@@ -265,6 +279,37 @@ void TestSyncOptions::badOptionsAreDeadLettered_data()
     };
     QTest::newRow("unit_price below its options") << QJsonArray{priced(line(1, u"라면"_s, 5000, {extraLarge}, 2), 1000)}
                                                   << u"does not match its options"_s;
+    // With base_price, the price must be base + Σ deltas to the won, either way.
+    QTest::newRow("unit_price one won above base + options")
+            << QJsonArray{priced(line(1, u"라면"_s, 5000, {extraLarge}, 2), 7001)}
+            << u"items[0].unit_price 7001 is not base_price 5000 with its options (7000)"_s;
+    QTest::newRow("unit_price one won below base + options")
+            << QJsonArray{priced(line(1, u"라면"_s, 5000, {extraLarge}, 2), 6999)}
+            << u"items[0].unit_price 6999 is not base_price 5000 with its options (7000)"_s;
+    QTest::newRow("unit_price without its options' deltas")
+            << QJsonArray{priced(line(1, u"라면"_s, 5000, {extraLarge}, 1), 5000)} << u"does not match its options"_s;
+    QTest::newRow("negative total not clamped to 0")
+            << QJsonArray{priced(line(2, u"물"_s, 300, {option(14, u"빼기"_s, u"계란 빼기"_s, -500)}, 1), 300)}
+            << u"is not base_price 300 with its options (0)"_s;
+    auto withBase = [&](const QJsonValue &base) {
+        QJsonObject l = line(1, u"라면"_s, 5000, {}, 1);
+        l.insert(u"base_price"_s, base);
+        return l;
+    };
+    QTest::newRow("base_price negative") << QJsonArray{withBase(-1)} << u"items[0].base_price is -1, below 0"_s;
+    QTest::newRow("base_price fractional") << QJsonArray{withBase(4999.5)} << u"base_price must be a whole number"_s;
+    QTest::newRow("base_price as text") << QJsonArray{withBase(u"5000"_s)} << u"base_price must be a number"_s;
+    QTest::newRow("base_price above the bound") << QJsonArray{withBase(100'000'001)} << u"above the limit"_s;
+    QTest::newRow("line_total not unit_price x quantity")
+            << QJsonArray{[&] {
+                   QJsonObject l = line(1, u"라면"_s, 5000, {extraLarge}, 2);
+                   l.insert(u"line_total"_s, 14001);
+                   return l;
+               }()}
+            << u"items[0].line_total 14001 is not unit_price 7000 x quantity 2"_s;
+    // An edge from before base_price is held to the bound it always was.
+    QTest::newRow("old edge: unit_price below its options")
+            << QJsonArray{oldLine(priced(line(1, u"라면"_s, 5000, {extraLarge}, 1), 1999))} << u"is below the 2000"_s;
     QTest::newRow("free line with a paid option") << QJsonArray{priced(line(1, u"라면"_s, 5000, {extraLarge}, 1), 0)}
                                                   << u"does not match its options"_s;
     QTest::newRow("delta above the bound")
@@ -336,6 +381,65 @@ void TestSyncOptions::badOptionsAreDeadLettered()
     QCOMPARE(mine.first().value(u"seq"_s).toInteger(), 2);
     QVERIFY2(mine.first().value(u"error"_s).toString().contains(reason),
              qPrintable(mine.first().value(u"error"_s).toString()));
+}
+
+void TestSyncOptions::wrongPriceAlertsHq()
+{
+    // A line one won off its base and options goes to the dead letters, and HQ is alerted
+    // about the store, as for the other money checks.
+    Hq hq{m_http, m_hq};
+    const auto [store, key] = hq.registerStore(u"일 원 가게"_s);
+    QVERIFY(store > 0);
+    const QJsonObject extraLarge = option(41, u"양"_s, u"곱빼기"_s, 2000);
+    pb::UploadRequest batch = orderBatch(1, 2, 5000);
+    setData(batch, 0, withLines(dataOf(batch, 0), {line(1, u"라면"_s, 5000, {extraLarge}, 1)}));
+    QJsonObject wrong = line(1, u"라면"_s, 5000, {extraLarge}, 1);
+    wrong.insert(u"unit_price"_s, 7001);
+    wrong.insert(u"line_total"_s, 7001);
+    setData(batch, 1, withLines(dataOf(batch, 1), {wrong}));
+    pb::UploadResponse response;
+    VERIFY_STATUS(upload(m_http, key, batch, &response), 200);
+    QCOMPARE(response.applied_seq(), 2);
+    QCOMPARE(hq.salesRow(store).value(u"total"_s).toInteger(), 7000);
+
+    QJsonObject alert;
+    QVERIFY2(waitUntil([&] {
+                 const QJsonArray alerts = m_http.get(u"/api/v1/alerts?store_id=%1"_s.arg(store), m_hq)
+                                                   .json().value(u"alerts"_s).toArray();
+                 for (const QJsonValue &a : alerts) {
+                     if (a.toObject().value(u"rule"_s).toString() == u"dead_letters"_s)
+                         alert = a.toObject();
+                 }
+                 return !alert.isEmpty();
+             }, 10'000),
+             "no dead_letters alert opened");
+    QCOMPARE(alert.value(u"params"_s).toObject().value(u"count"_s).toInteger(), 1);
+    QCOMPARE(alert.value(u"params"_s).toObject().value(u"seq"_s).toInteger(), 2);
+}
+
+void TestSyncOptions::oldEdgeLinesStillSync()
+{
+    // An edge from before base_price sends none: its lines are taken on the bound central
+    // can check (unit_price at least Σ deltas), also one priced from a base central cannot
+    // know; the same store, upgraded, then sends base_price and is checked to the won.
+    Hq hq{m_http, m_hq};
+    const auto [store, key] = hq.registerStore(u"옛 매장"_s);
+    QVERIFY(store > 0);
+    const QJsonObject extraLarge = option(51, u"양"_s, u"곱빼기"_s, 2000);
+    pb::UploadRequest batch = orderBatch(1, 3, 5000);
+    setData(batch, 0, withLines(dataOf(batch, 0), {oldLine(line(1, u"라면"_s, 5000, {extraLarge}, 2))}));
+    setData(batch, 1, withLines(dataOf(batch, 1), {oldLine(line(1, u"라면"_s, 9000, {extraLarge}, 1))}));
+    setData(batch, 2, withLines(dataOf(batch, 2), {line(1, u"라면"_s, 5000, {extraLarge}, 1)}));
+    QVERIFY(!dataOf(batch, 0).value(u"items"_s).toArray().at(0).toObject().contains(u"base_price"_s));
+    pb::UploadResponse response;
+    VERIFY_STATUS(upload(m_http, key, batch, &response), 200);
+    QCOMPARE(response.applied_seq(), 3);
+    QCOMPARE(hq.salesRow(store).value(u"orders"_s).toInteger(), 3);
+    QCOMPARE(hq.salesRow(store).value(u"total"_s).toInteger(), 14'000 + 11'000 + 7'000);
+    const QJsonArray letters = m_http.get(u"/api/v1/dead-letters?store_id=%1"_s.arg(store), m_hq)
+                                       .json().value(u"dead_letters"_s).toArray();
+    for (const QJsonValue &v : letters)
+        QVERIFY2(v.toObject().value(u"store_id"_s).toInteger() != store, qPrintable(v.toObject().value(u"error"_s).toString()));
 }
 
 void TestSyncOptions::groupByOptionIsScopedToTheViewer()
