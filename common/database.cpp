@@ -226,7 +226,7 @@ Status Transaction::commit()
         // SQLite may already have rolled the transaction back itself (SQLITE_FULL): the
         // explicit rollback then fails harmlessly, and either way nothing of it is kept.
         m_db.rollback();
-        return fail(isStorageFull(error) ? Error::storageFull() : Error::internal());
+        return fail(storageError(error));
     }
     return {};
 }
@@ -269,10 +269,27 @@ bool isStorageFull(const QSqlError &error)
             || error.databaseText().contains(u"No space left on device"_s);
 }
 
+bool isBusy(const QSqlError &error)
+{
+    const QString code = error.nativeErrorCode();
+    return code == u"55P03"_s || code == u"57014"_s || code == u"5"_s || code == u"6"_s;
+}
+
+Error storageError(const QSqlError &error)
+{
+    if (isStorageFull(error))
+        return Error::storageFull();
+    if (isBusy(error))
+        return Error{ErrorCode::Unavailable,
+                     u"the database is busy (a lock or statement timeout): nothing was saved, try again shortly"_s,
+                     QJsonValue::Undefined};
+    return Error::internal();
+}
+
 Error queryError(const QSqlQuery &query, const char *what)
 {
     qCCritical(lcDb) << what << "failed:" << query.lastError().text();
-    return isStorageFull(query.lastError()) ? Error::storageFull() : Error::internal();
+    return storageError(query.lastError());
 }
 
 Status exec(QSqlQuery &query, const char *what)

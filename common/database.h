@@ -81,6 +81,12 @@ inline QString text(const QString &value)
 /// PostgreSQL's disk_full): what failed was not written, and the same write succeeds once
 /// space frees.
 [[nodiscard]] bool isStorageFull(const QSqlError &error);
+/// A database that is busy rather than broken: PostgreSQL's lock_timeout (55P03) or
+/// statement_timeout (57014), SQLite's SQLITE_BUSY (5) or SQLITE_LOCKED (6).
+[[nodiscard]] bool isBusy(const QSqlError &error);
+/// The Error a failed statement answers with: 503 STORAGE_FULL, 503 UNAVAILABLE when the
+/// database is busy (the client retries), else 500 INTERNAL.
+[[nodiscard]] Error storageError(const QSqlError &error);
 /// Logs the driver's message (never bound values) and returns STORAGE_FULL for a full disk,
 /// otherwise a generic Internal error.
 Error queryError(const QSqlQuery &query, const char *what);

@@ -3,6 +3,8 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QtTest/QTest>
 
 using namespace Qt::StringLiterals;
@@ -28,6 +30,8 @@ private slots:
     void badMoneyIsDeadLettered();
     void streamOpensWithASingleUseTicket();
     void tokenInTheQueryIsRefused();
+    void lockedDatabaseAnswers503_data();
+    void lockedDatabaseAnswers503();
     void cleanup();
 
 private:
@@ -317,4 +321,52 @@ void TestCentralHardening::tokenInTheQueryIsRefused()
 }
 
 QTEST_GUILESS_MAIN(TestCentralHardening)
+void TestCentralHardening::lockedDatabaseAnswers503_data()
+{
+    QTest::addColumn<QString>("setting");
+    QTest::newRow("lock_timeout") << u"TABLEORDER_PG_LOCK_TIMEOUT_MS"_s;
+    QTest::newRow("statement_timeout") << u"TABLEORDER_PG_STATEMENT_TIMEOUT_MS"_s;
+}
+
+// Something else holds PostgreSQL's lock on a table central reads (a migration by hand, a
+// stuck batch job): central's request gives up with 503 after its configured timeout instead
+// of waiting, and serves again as soon as the lock is gone.
+void TestCentralHardening::lockedDatabaseAnswers503()
+{
+    if (m_db.backend() != Backend::PostgreSQL)
+        QSKIP("statement_timeout and lock_timeout are PostgreSQL settings");
+    QFETCH(QString, setting);
+    CentralProcess::Options options = m_db.centralOptions();
+    // Only the setting under test; the other is off, so it alone can end the wait.
+    options.environment = {{u"TABLEORDER_PG_LOCK_TIMEOUT_MS"_s, u"0"_s},
+                           {u"TABLEORDER_PG_STATEMENT_TIMEOUT_MS"_s, u"0"_s}};
+    for (auto &[name, value] : options.environment) {
+        if (name == setting)
+            value = u"300"_s;
+    }
+    CentralProcess central(options);
+    VERIFY_CENTRAL_STARTED(central);
+    HttpClient http;
+    http.setPort(central.port());
+    const QString hq = Hq::login(http, u"hq"_s, u"hq"_s);
+    QVERIFY(!hq.isEmpty());
+    const HttpResult before = http.get(u"/api/v1/stores"_s, hq);
+    VERIFY_STATUS(before, 200);
+
+    QSqlDatabase db = m_db.connection();
+    QVERIFY(db.transaction());
+    QSqlQuery lock(db);
+    QVERIFY2(lock.exec(u"LOCK TABLE stores IN ACCESS EXCLUSIVE MODE"_s), qPrintable(lock.lastError().text()));
+    // While the lock is held (until the rollback below) central cannot read the stores: without
+    // the timeout this request would wait past the client's own 15 s limit (status 0).
+    const HttpResult locked = http.get(u"/api/v1/stores"_s, hq);
+    QVERIFY(db.rollback());
+    VERIFY_STATUS(locked, 503);
+    QCOMPARE(locked.errorCode(), u"UNAVAILABLE"_s);
+
+    const HttpResult after = http.get(u"/api/v1/stores"_s, hq);
+    VERIFY_STATUS(after, 200);
+    QCOMPARE(after.body, before.body);
+}
+
 #include "tst_centralhardening.moc"
