@@ -6,6 +6,7 @@
 
 #include "edgeprocess.h"
 #include "httpclient.h"
+#include "smalldisk.h"
 #include "testsupport.h"
 
 #include <QDir>
@@ -20,8 +21,6 @@
 #include <QTest>
 #include <QUuid>
 
-#include <sys/mount.h>
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace tableorder;
@@ -39,61 +38,6 @@ int runEdge(const QStringList &arguments, QByteArray *output = nullptr)
     if (output)
         *output = process.readAll();
     return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-}
-
-/// A tmpfs mounted over the edge's (still empty) data directory; the daemon is killed before
-/// it is unmounted, and EdgeProcess then removes the empty mount point.
-class TmpfsMount
-{
-public:
-    TmpfsMount(EdgeProcess &edge, const QString &size) : m_edge(edge), m_path(edge.dataDir())
-    {
-        if (::geteuid() != 0) {
-            m_why = u"mounting a tmpfs needs root"_s;
-            return;
-        }
-        const QByteArray options = "size=" + size.toLatin1() + ",mode=0700";
-        if (::mount("tmpfs", QFile::encodeName(m_path).constData(), "tmpfs", 0, options.constData()) != 0) {
-            m_why = u"mount -t tmpfs failed: %1"_s.arg(QString::fromLocal8Bit(strerror(errno)));
-            return;
-        }
-        m_mounted = true;
-    }
-    ~TmpfsMount()
-    {
-        if (!m_mounted)
-            return;
-        if (m_edge.isRunning())
-            m_edge.kill();
-        ::umount2(QFile::encodeName(m_path).constData(), MNT_DETACH);
-    }
-    [[nodiscard]] bool mounted() const { return m_mounted; }
-    [[nodiscard]] QString whyNot() const { return m_why; }
-
-private:
-    EdgeProcess &m_edge;
-    QString m_path;
-    bool m_mounted = false;
-    QString m_why;
-};
-
-/// Writes zeros until the file system refuses: afterwards not one more block is free.
-qint64 fillDisk(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
-        return -1;
-    const QByteArray chunk(64 * 1024, '\0');
-    qint64 written = 0;
-    for (int size = chunk.size(); size > 0; size /= 2) {
-        for (;;) {
-            const qint64 n = file.write(chunk.constData(), size);
-            if (n <= 0)
-                break;
-            written += n;
-        }
-    }
-    return written;
 }
 
 QStringList entries(const QString &dir)
@@ -157,7 +101,7 @@ void TestStorageFaults::fullDiskRefusesOrdersAndRecovers()
     options.requestLogs = false;
     options.environment = {{u"TABLEORDER_LIMITS_MAX_ACTIVE_ORDERS"_s, u"100000"_s}};
     EdgeProcess edge(options);
-    TmpfsMount tmpfs(edge, u"24m"_s);
+    TmpfsMount tmpfs(edge, edge.dataDir(), u"24m"_s);
     if (!tmpfs.mounted())
         QSKIP(qPrintable(u"disk-full test skipped: "_s + tmpfs.whyNot()));
     VERIFY_STARTED(edge);

@@ -1,4 +1,5 @@
 #include "synckit.h"
+#include "smalldisk.h"
 #include "testsupport.h"
 
 #include <QJsonArray>
@@ -30,6 +31,7 @@ private slots:
     void badMoneyIsDeadLettered();
     void streamOpensWithASingleUseTicket();
     void tokenInTheQueryIsRefused();
+    void fullDiskRefusesUploadsAndRecovers();
     void lockedDatabaseAnswers503_data();
     void lockedDatabaseAnswers503();
     void cleanup();
@@ -321,6 +323,79 @@ void TestCentralHardening::tokenInTheQueryIsRefused()
 }
 
 QTEST_GUILESS_MAIN(TestCentralHardening)
+// Central's SQLite database on a small file system that fills up: uploads are refused with
+// 503 STORAGE_FULL and nothing of them is kept, central keeps serving, and once space frees
+// the store's next attempt (the same batch, as an edge resends it) is applied exactly once.
+void TestCentralHardening::fullDiskRefusesUploadsAndRecovers()
+{
+    if (m_db.backend() != Backend::SQLite)
+        QSKIP("central's own SQLite file on a small disk; a PostgreSQL cluster's disk is the cluster's");
+    QTemporaryDir disk;
+    QVERIFY(disk.isValid());
+    CentralProcess::Options options;
+    options.databaseUrl = u"sqlite:"_s + disk.filePath(u"central.sqlite3"_s);
+    CentralProcess central(options);
+    TmpfsMount tmpfs(central, disk.path(), u"16m"_s);
+    if (!tmpfs.mounted())
+        QSKIP(qPrintable(u"disk-full test skipped: "_s + tmpfs.whyNot()));
+    VERIFY_CENTRAL_STARTED(central);
+    HttpClient http;
+    http.setPort(central.port());
+    const QString hqToken = Hq::login(http, u"hq"_s, u"hq"_s);
+    QVERIFY(!hqToken.isEmpty());
+    Hq hq{http, hqToken};
+    const auto [store, key] = hq.registerStore(u"small disk"_s);
+    QVERIFY(store > 0);
+
+    pb::UploadResponse response;
+    VERIFY_STATUS(upload(http, key, orderBatch(1, 20, 1000), &response), 200);
+    QCOMPARE(response.applied_seq(), 20);
+    qint64 applied = 20;
+
+    QVERIFY(fillDisk(disk.filePath(u"filler"_s)) > 0);
+    // Batches may still fit in pages SQLite already holds; sooner or later one needs a new
+    // block and is refused. Each answer is either applied (200) or the documented 503.
+    pb::UploadRequest refused;
+    for (int i = 0; i < 200 && refused.events_size() == 0; ++i) {
+        const pb::UploadRequest batch = orderBatch(applied + 1, 100, 1000);
+        const HttpResult result = upload(http, key, batch, &response);
+        if (result.status == 200) {
+            QCOMPARE(response.applied_seq(), applied + 100);
+            applied += 100;
+            continue;
+        }
+        VERIFY_ERROR(result, 503, u"STORAGE_FULL"_s);
+        refused = batch;
+    }
+    QVERIFY2(refused.events_size() > 0, "20,000 events fitted on a full file system");
+
+    // Central is up, reads work, and the refused batch left nothing behind.
+    QVERIFY(central.isRunning());
+    VERIFY_STATUS(http.get(u"/healthz"_s), 200);
+    QJsonObject sales = hq.salesRow(store);
+    QCOMPARE(sales.value(u"orders"_s).toInteger(), applied);
+    QCOMPARE(sales.value(u"total"_s).toInteger(), applied * 1000);
+    VERIFY_ERROR(upload(http, key, refused), 503, u"STORAGE_FULL"_s);
+
+    // Space frees: the same central applies the store's resend, once.
+    QVERIFY(QFile::remove(disk.filePath(u"filler"_s)));
+    VERIFY_STATUS(upload(http, key, refused, &response), 200);
+    QCOMPARE(response.applied_seq(), applied + 100);
+    VERIFY_STATUS(upload(http, key, refused, &response), 200); // a repeat changes nothing
+    QCOMPARE(response.applied_seq(), applied + 100);
+    sales = hq.salesRow(store);
+    QCOMPARE(sales.value(u"orders"_s).toInteger(), applied + 100);
+    QCOMPARE(sales.value(u"total"_s).toInteger(), (applied + 100) * 1000);
+
+    QVERIFY(central.terminate());
+    QSqlDatabase check = openTestDatabase(u"full-disk-check"_s, options.databaseUrl);
+    QCOMPARE(queryValue(check, u"SELECT COUNT(*) FROM store_events WHERE store_id = ?"_s, {store}), applied + 100);
+    QSqlQuery integrity(check);
+    QVERIFY(integrity.exec(u"PRAGMA integrity_check"_s) && integrity.next());
+    QCOMPARE(integrity.value(0).toString(), u"ok"_s);
+    check.close();
+}
+
 void TestCentralHardening::lockedDatabaseAnswers503_data()
 {
     QTest::addColumn<QString>("setting");
