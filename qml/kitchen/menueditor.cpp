@@ -250,15 +250,20 @@ void MenuEditor::reload()
                 setError(describeRefusal(groups));
                 return;
             }
-            m_menu = menu.json;
-            m_groups = groups.json.value(u"groups"_s).toArray();
-            m_loaded = true;
-            const QJsonArray cats = m_menu.value(u"categories"_s).toArray();
-            if (findCategory(m_selectedCategory).isEmpty())
-                m_selectedCategory = cats.isEmpty() ? 0 : cats.first().toObject().value(u"id"_s).toInteger();
-            emit changed();
+            load(menu.json, groups.json.value(u"groups"_s).toArray());
         });
     });
+}
+
+void MenuEditor::load(const QJsonObject &menu, const QJsonArray &groups)
+{
+    m_menu = menu;
+    m_groups = groups;
+    m_loaded = true;
+    const QJsonArray cats = m_menu.value(u"categories"_s).toArray();
+    if (findCategory(m_selectedCategory).isEmpty())
+        m_selectedCategory = cats.isEmpty() ? 0 : cats.first().toObject().value(u"id"_s).toInteger();
+    emit changed();
 }
 
 QJsonObject MenuEditor::findCategory(qint64 id) const

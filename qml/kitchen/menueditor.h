@@ -46,6 +46,8 @@ public:
 
     /// Reads the menu and the option groups again.
     Q_INVOKABLE void reload();
+    /// Takes a menu (`GET /api/v1/menu`) and the groups (`GET /api/v1/menu/option-groups`).
+    void load(const QJsonObject &menu, const QJsonArray &groups);
 
     /// A form for a category/item/group: the stored one by id, or an empty one (id 0).
     Q_INVOKABLE QVariantMap categoryForm(qint64 id) const;

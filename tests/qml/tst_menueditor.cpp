@@ -339,8 +339,8 @@ private slots:
         QTRY_VERIFY(m_ui->find(u"formPrice"_s));
         editor().clearError();
         QTest::qWait(300); // pictures load asynchronously
-        QVERIFY(m_ui->save(QStringLiteral(TABLEORDER_SCREENSHOT_DIR "/kitchen-menu-editor.png")));
-        const QImage shot(QStringLiteral(TABLEORDER_SCREENSHOT_DIR "/kitchen-menu-editor.png"));
+        QVERIFY(m_ui->save(QStringLiteral(TABLEORDER_SCREENSHOT_DIR "/manager-menu-editor.png")));
+        const QImage shot(QStringLiteral(TABLEORDER_SCREENSHOT_DIR "/manager-menu-editor.png"));
         QCOMPARE(shot.size(), QSize(1280, 800));
     }
 

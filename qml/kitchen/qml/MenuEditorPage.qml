@@ -47,7 +47,7 @@ Item {
     }
 
     onVisibleChanged: if (visible) editor.reload()
-    Component.onCompleted: if (visible) editor.reload()
+    Component.onCompleted: editor.reload()
 
     Connections {
         target: page.editor
@@ -199,7 +199,7 @@ Item {
                         delegate: Rectangle {
                             required property var modelData
                             required property int index
-                            readonly property bool selected: page.formKind === "item" && page.form && page.form.id === modelData.id
+                            readonly property bool selected: page.formKind === "item" && !!page.form && page.form.id === modelData.id
                             objectName: "itemRow-" + modelData.id
                             width: itemList.width
                             height: 72
@@ -279,7 +279,7 @@ Item {
                         model: page.editor.groups
                         delegate: Rectangle {
                             required property var modelData
-                            readonly property bool selected: page.formKind === "group" && page.form && page.form.id === modelData.id
+                            readonly property bool selected: page.formKind === "group" && !!page.form && page.form.id === modelData.id
                             objectName: "groupRow-" + modelData.id
                             width: groupList.width
                             height: 84
@@ -495,7 +495,7 @@ Item {
                     delegate: EditorChip {
                         required property var modelData
                         objectName: "formCategory-" + modelData.id
-                        on: { page.revision; return page.form && page.form.categoryId === modelData.id }
+                        on: { page.revision; return !!page.form && page.form.categoryId === modelData.id }
                         text: modelData.name
                         onClicked: { page.form.categoryId = modelData.id; page.revision++ }
                     }
@@ -508,7 +508,7 @@ Item {
                 EditorChip {
                     objectName: "formAvailable"
                     implicitHeight: Theme.touch
-                    on: { page.revision; return page.form && page.form.available }
+                    on: { page.revision; return !!page.form && page.form.available === true }
                     tint: on ? "#1F6B3A" : Theme.kVeryLate
                     textColor: "white"
                     text: on ? qsTr("● On sale") : qsTr("SOLD OUT")
@@ -568,7 +568,7 @@ Item {
                     delegate: EditorChip {
                         required property var modelData
                         objectName: "formGroup-" + modelData.id
-                        on: { page.revision; return page.form && page.form.groupIds.indexOf(modelData.id) >= 0 }
+                        on: { page.revision; return !!page.form && page.form.groupIds.indexOf(modelData.id) >= 0 }
                         text: (on ? "✓ " : "") + modelData.name
                         onClicked: page.toggle(page.form.groupIds, modelData.id)
                     }
@@ -590,7 +590,7 @@ Item {
                     delegate: EditorChip {
                         required property var modelData
                         objectName: "formAllergen-" + modelData.code
-                        on: { page.revision; return page.form && page.form.allergens.indexOf(modelData.code) >= 0 }
+                        on: { page.revision; return !!page.form && page.form.allergens.indexOf(modelData.code) >= 0 }
                         text: modelData.label
                         onClicked: page.toggle(page.form.allergens, modelData.code)
                     }
@@ -605,7 +605,7 @@ Item {
                     delegate: EditorChip {
                         required property var modelData
                         objectName: "formTag-" + modelData.code
-                        on: { page.revision; return page.form && page.form.tags.indexOf(modelData.code) >= 0 }
+                        on: { page.revision; return !!page.form && page.form.tags.indexOf(modelData.code) >= 0 }
                         text: modelData.label
                         onClicked: page.toggle(page.form.tags, modelData.code)
                     }
