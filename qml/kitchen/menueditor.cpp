@@ -649,48 +649,47 @@ void MenuEditor::deleteGroup(qint64 id)
         [this, id](const ApiReply &) { emit deleted(u"group"_s, id); });
 }
 
-QList<MenuEditor::Request> MenuEditor::renumber(const QString &pathPattern, const QList<qint64> &ids,
-                                                const QJsonArray &current) const
+namespace {
+
+QJsonArray idArray(const QList<qint64> &ids)
 {
-    QHash<qint64, int> orders;
-    for (const QJsonValue &v : current)
-        orders.insert(v.toObject().value(u"id"_s).toInteger(), v.toObject().value(u"display_order"_s).toInt());
-    QList<Request> out;
-    for (qsizetype i = 0; i < ids.size(); ++i) {
-        const int order = int(i + 1) * 10;
-        if (orders.value(ids.at(i), -1) != order)
-            out.append({"PUT", pathPattern.arg(ids.at(i)), QJsonObject{{u"display_order"_s, order}}});
-    }
+    QJsonArray out;
+    for (qint64 id : ids)
+        out.append(id);
     return out;
 }
 
+} // namespace
+
 void MenuEditor::moveCategory(qint64 id, int delta)
 {
-    const QJsonArray cats = m_menu.value(u"categories"_s).toArray();
     QList<qint64> ids;
-    for (const QJsonValue &c : cats)
+    for (const QJsonValue &c : m_menu.value(u"categories"_s).toArray())
         ids.append(c.toObject().value(u"id"_s).toInteger());
     const qsizetype from = ids.indexOf(id);
     const qsizetype to = from + delta;
     if (from < 0 || to < 0 || to >= ids.size())
         return;
     ids.move(from, to);
-    run(u"order"_s, renumber(u"/api/v1/menu/categories/%1"_s, ids, cats), tr("Order saved."));
+    // One change on the edge: tablets get one menu update, never a half-moved menu.
+    run(u"order"_s, {{"PUT", u"/api/v1/menu/category-order"_s, QJsonObject{{u"ids"_s, idArray(ids)}}}},
+        tr("Order saved."));
 }
 
 void MenuEditor::moveItem(qint64 id, int delta)
 {
     const qint64 categoryId = findItem(id).value(u"category_id"_s).toInteger();
-    const QJsonArray items = itemsOf(categoryId);
     QList<qint64> ids;
-    for (const QJsonValue &i : items)
+    for (const QJsonValue &i : itemsOf(categoryId))
         ids.append(i.toObject().value(u"id"_s).toInteger());
     const qsizetype from = ids.indexOf(id);
     const qsizetype to = from + delta;
     if (from < 0 || to < 0 || to >= ids.size())
         return;
     ids.move(from, to);
-    run(u"order"_s, renumber(u"/api/v1/menu/items/%1"_s, ids, items), tr("Order saved."));
+    run(u"order"_s,
+        {{"PUT", u"/api/v1/menu/categories/%1/item-order"_s.arg(categoryId), QJsonObject{{u"ids"_s, idArray(ids)}}}},
+        tr("Order saved."));
 }
 
 void MenuEditor::uploadPicture(qint64 itemId, const QUrl &file)

@@ -117,9 +117,6 @@ private:
     /// Sends the requests one after another; stops at the first refusal (shown), then reads
     /// the menu again. `done` gets the last answer when all went through.
     void run(const QString &kind, QList<Request> requests, const QString &notice, Done done = {});
-    /// Display orders 10, 20, ... for `ids` in this order; a request only for those that change.
-    [[nodiscard]] QList<Request> renumber(const QString &pathPattern, const QList<qint64> &ids,
-                                          const QJsonArray &current) const;
     void setBusy(bool busy);
     void setError(const QString &error);
     void setNotice(const QString &notice);
