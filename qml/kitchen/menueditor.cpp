@@ -350,12 +350,16 @@ QVariantList MenuEditor::groups() const
         for (const QJsonValue &v : c.toObject().value(u"items"_s).toArray())
             for (const QJsonValue &g : v.toObject().value(u"option_groups"_s).toArray())
                 usedBy[g.toObject().value(u"id"_s).toInteger()].append(v.toObject().value(u"name"_s).toString());
+    const QString currency = m_menu.value(u"currency"_s).toString(u"KRW"_s);
     QVariantList out;
     for (const QJsonValue &v : m_groups) {
         const QJsonObject g = v.toObject();
         QStringList options;
-        for (const QJsonValue &o : g.value(u"options"_s).toArray())
-            options.append(o.toObject().value(u"name"_s).toString());
+        for (const QJsonValue &o : g.value(u"options"_s).toArray()) {
+            const qint64 delta = o.toObject().value(u"price_delta"_s).toInteger();
+            options.append(o.toObject().value(u"name"_s).toString()
+                           + (delta > 0 ? u" +"_s + formatMoney(delta, currency) : delta < 0 ? u" "_s + formatMoney(delta, currency) : QString()));
+        }
         const qint64 id = g.value(u"id"_s).toInteger();
         out.append(QVariantMap{{u"id"_s, id},
                                {u"name"_s, g.value(u"name"_s).toString()},
@@ -808,7 +812,10 @@ QString MenuEditor::formatPrice(qint64 won) const
 
 void MenuEditor::clearError()
 {
-    setError({});
+    if (m_error.isEmpty())
+        return;
+    m_error.clear();
+    emit errorChanged();
 }
 
 void MenuEditor::setBusy(bool busy)
@@ -821,11 +828,11 @@ void MenuEditor::setBusy(bool busy)
 
 void MenuEditor::setError(const QString &error)
 {
-    if (error == m_error && (error.isEmpty() || m_notice.isEmpty()))
-        return; // nothing new to show
+    // A new attempt or a new problem: the last "saved" no longer applies.
+    if (error == m_error && m_notice.isEmpty())
+        return;
     m_error = error;
-    if (!error.isEmpty())
-        m_notice.clear();
+    m_notice.clear();
     emit errorChanged();
 }
 

@@ -231,6 +231,36 @@ private slots:
         QCOMPARE(item.value(u"available"_s).toBool(), true);
     }
 
+    void pictureFromAFile()
+    {
+        QImage image(640, 480, QImage::Format_RGB32);
+        image.fill(QColor(222, 196, 140));
+        const QString path = m_dir.filePath(u"kongguksu.png"_s);
+        QVERIFY(image.save(path));
+        QVERIFY(m_ui->tap(u"itemRow-%1"_s.arg(m_itemId)));
+        QTRY_VERIFY(m_ui->find(u"formPicture"_s));
+        QVERIFY(m_ui->find(u"formPicture"_s)->isEnabled()); // a saved item takes a picture
+        // What the file dialog hands over when the manager picks the file.
+        editor().uploadPicture(m_itemId, QUrl::fromLocalFile(path));
+        QTRY_VERIFY_WITH_TIMEOUT(!editor().busy() && !editor().notice().isEmpty(), 15000);
+        QVERIFY2(editor().error().isEmpty(), qPrintable(editor().error()));
+        const QJsonObject item = categoryNamed(u"여름 메뉴"_s).value(u"items"_s).toArray().first().toObject();
+        QVERIFY(item.value(u"image_url"_s).toString().startsWith(u"/images/item-"_s));
+
+        // A file that is not a picture: refused in words, nothing changes.
+        const QJsonObject before = menu();
+        const QString notPicture = m_dir.filePath(u"menu.png"_s);
+        QFile file(notPicture);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("this is the menu as text, not a picture");
+        file.close();
+        editor().uploadPicture(m_itemId, QUrl::fromLocalFile(notPicture));
+        QTRY_VERIFY_WITH_TIMEOUT(!editor().busy() && !editor().error().isEmpty(), 15000);
+        QCOMPARE(editor().error(), u"사진을 올리지 못했습니다. 6000x6000 픽셀 이하의 JPEG, PNG, WebP 사진을 쓰세요. (400 VALIDATION_FAILED)"_s);
+        QTRY_VERIFY(m_ui->find(u"editorError"_s));
+        QCOMPARE(menu(), before);
+    }
+
     void invalidFormIsStoppedBeforeSending()
     {
         const QJsonObject before = menu();
@@ -312,7 +342,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(menu().value(u"categories"_s).toArray().at(0).toObject().value(u"id"_s).toInteger(),
                                   second, 5000);
         QCOMPARE(menu().value(u"categories"_s).toArray().at(1).toObject().value(u"id"_s).toInteger(), first);
-        QTRY_VERIFY(!editor().busy());
+        QTRY_COMPARE(editor().categories().at(1).toMap().value(u"id"_s).toLongLong(), first); // the list follows
         QVERIFY(m_ui->tap(u"moveCategoryUp-%1"_s.arg(first)));
         QTRY_COMPARE_WITH_TIMEOUT(menu().value(u"categories"_s).toArray().at(0).toObject().value(u"id"_s).toInteger(),
                                   first, 5000);
