@@ -45,18 +45,16 @@ ColumnLayout {
                     }
                 }
             }
-            TextInputField {
+            EditorField {
                 objectName: "hoursFrom-" + windowRow.index
-                dark: true
                 Layout.preferredWidth: 92
                 text: windowRow.window.from
                 inputMethodHints: Qt.ImhPreferNumbers
                 onTextChanged: windowRow.window.from = text
             }
             Text { textFormat: Text.PlainText; text: "~"; color: Theme.kText; font.pixelSize: Theme.body }
-            TextInputField {
+            EditorField {
                 objectName: "hoursTo-" + windowRow.index
-                dark: true
                 Layout.preferredWidth: 92
                 text: windowRow.window.to
                 inputMethodHints: Qt.ImhPreferNumbers

@@ -25,18 +25,16 @@ ColumnLayout {
                 font.pixelSize: Theme.small
                 Layout.preferredWidth: 64
             }
-            TextInputField {
+            EditorField {
                 objectName: box.prefix + "Name-" + modelData
-                dark: true
                 Layout.fillWidth: true
                 placeholder: qsTr("Name (empty: Korean)")
                 text: box.translations ? box.translations[modelData].name : ""
                 onTextChanged: if (box.translations) box.translations[modelData].name = text
             }
-            TextInputField {
+            EditorField {
                 objectName: box.prefix + "Description-" + modelData
                 visible: box.withDescription
-                dark: true
                 Layout.fillWidth: true
                 placeholder: qsTr("Description")
                 text: box.translations ? box.translations[modelData].description : ""

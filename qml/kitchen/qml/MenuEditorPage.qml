@@ -438,9 +438,8 @@ Item {
         id: categoryForm
         ColumnLayout {
             spacing: 8
-            TextInputField {
+            EditorField {
                 objectName: "formName"
-                dark: true
                 Layout.fillWidth: true
                 label: qsTr("Name (Korean, required)")
                 text: page.form ? page.form.name : ""
@@ -460,17 +459,15 @@ Item {
             RowLayout {
                 Layout.fillWidth: true
                 spacing: 10
-                TextInputField {
+                EditorField {
                     objectName: "formName"
-                    dark: true
                     Layout.fillWidth: true
                     label: qsTr("Name (Korean, required)")
                     text: page.form ? page.form.name : ""
                     onTextChanged: if (page.form) page.form.name = text
                 }
-                TextInputField {
+                EditorField {
                     objectName: "formPrice"
-                    dark: true
                     Layout.preferredWidth: 170
                     label: qsTr("Price (won)")
                     inputMethodHints: Qt.ImhDigitsOnly
@@ -478,9 +475,8 @@ Item {
                     onTextChanged: if (page.form) page.form.price = text
                 }
             }
-            TextInputField {
+            EditorField {
                 objectName: "formDescription"
-                dark: true
                 Layout.fillWidth: true
                 label: qsTr("Description (Korean)")
                 text: page.form ? page.form.description : ""
@@ -514,10 +510,9 @@ Item {
                     text: on ? qsTr("● On sale") : qsTr("SOLD OUT")
                     onClicked: { page.form.available = !page.form.available; page.revision++ }
                 }
-                TextInputField {
+                EditorField {
                     id: stockField
                     objectName: "formStock"
-                    dark: true
                     Layout.preferredWidth: 150
                     placeholder: qsTr("unlimited")
                     inputMethodHints: Qt.ImhDigitsOnly
@@ -625,26 +620,23 @@ Item {
             RowLayout {
                 Layout.fillWidth: true
                 spacing: 10
-                TextInputField {
+                EditorField {
                     objectName: "formName"
-                    dark: true
                     Layout.fillWidth: true
                     label: qsTr("Name (Korean, required)")
                     text: page.form ? page.form.name : ""
                     onTextChanged: if (page.form) page.form.name = text
                 }
-                TextInputField {
+                EditorField {
                     objectName: "formMinSelect"
-                    dark: true
                     Layout.preferredWidth: 110
                     label: qsTr("At least")
                     inputMethodHints: Qt.ImhDigitsOnly
                     text: page.form ? page.form.minSelect : ""
                     onTextChanged: if (page.form) page.form.minSelect = text
                 }
-                TextInputField {
+                EditorField {
                     objectName: "formMaxSelect"
-                    dark: true
                     Layout.preferredWidth: 110
                     label: qsTr("At most")
                     inputMethodHints: Qt.ImhDigitsOnly
@@ -683,17 +675,15 @@ Item {
                         RowLayout {
                             Layout.fillWidth: true
                             spacing: 8
-                            TextInputField {
+                            EditorField {
                                 objectName: "optionName-" + optionBox.index
-                                dark: true
                                 Layout.fillWidth: true
                                 placeholder: qsTr("Option name (Korean)")
                                 text: optionBox.option.name
                                 onTextChanged: optionBox.option.name = text
                             }
-                            TextInputField {
+                            EditorField {
                                 objectName: "optionDelta-" + optionBox.index
-                                dark: true
                                 Layout.preferredWidth: 130
                                 placeholder: qsTr("± won")
                                 text: optionBox.option.priceDelta
