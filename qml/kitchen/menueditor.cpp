@@ -235,22 +235,28 @@ MenuEditor::MenuEditor(EdgeApi &api, QObject *parent) : QObject(parent), m_api(a
 
 void MenuEditor::reload()
 {
+    reloadThen({});
+}
+
+void MenuEditor::reloadThen(std::function<void()> then)
+{
     const quint64 serial = ++m_loadSerial;
-    m_api.fetchMenu({}, [this, serial](const ApiReply &menu) {
+    m_api.fetchMenu({}, [this, serial, then](const ApiReply &menu) {
         if (serial != m_loadSerial)
-            return;
+            return then ? then() : void();
         if (!menu.ok()) {
             setError(describeRefusal(menu));
-            return;
+            return then ? then() : void();
         }
-        m_api.get(u"/api/v1/menu/option-groups"_s, [this, serial, menu](const ApiReply &groups) {
-            if (serial != m_loadSerial)
-                return;
-            if (!groups.ok()) {
-                setError(describeRefusal(groups));
-                return;
+        m_api.get(u"/api/v1/menu/option-groups"_s, [this, serial, menu, then](const ApiReply &groups) {
+            if (serial == m_loadSerial) {
+                if (groups.ok())
+                    load(menu.json, groups.json.value(u"groups"_s).toArray());
+                else
+                    setError(describeRefusal(groups));
             }
-            load(menu.json, groups.json.value(u"groups"_s).toArray());
+            if (then)
+                then();
         });
     });
 }
@@ -711,14 +717,13 @@ void MenuEditor::uploadPicture(qint64 itemId, const QUrl &file)
     setError({});
     m_api.sendBytes("POST", u"/api/v1/menu/items/%1/image"_s.arg(itemId), bytes, type,
                     [this, itemId](const ApiReply &reply) {
-                        setBusy(false);
                         if (!reply.ok()) {
                             setError(describeRefusal(reply, u"picture"_s));
                         } else {
                             setNotice(tr("Picture saved."));
                             emit saved(u"item"_s, itemId);
                         }
-                        reload();
+                        reloadThen([this] { setBusy(false); });
                     });
 }
 
@@ -733,18 +738,16 @@ void MenuEditor::run(const QString &kind, QList<Request> requests, const QString
                [this, kind, requests, notice, done, next](const ApiReply &reply) {
                    if (!reply.ok()) {
                        qCInfo(lcMenuEditor) << next.method << next.path << "refused:" << reply.describe();
-                       setBusy(false);
                        setError(describeRefusal(reply, kind));
-                       reload();
-                       return;
-                   }
-                   if (!requests.isEmpty())
+                   } else if (!requests.isEmpty()) {
                        return run(kind, requests, notice, done);
-                   setBusy(false);
-                   setNotice(notice);
-                   if (done)
-                       done(reply);
-                   reload();
+                   } else {
+                       setNotice(notice);
+                       if (done)
+                           done(reply);
+                   }
+                   // Busy until the lists show what the edge has now.
+                   reloadThen([this] { setBusy(false); });
                });
 }
 

@@ -115,8 +115,10 @@ private:
     [[nodiscard]] QJsonObject findItem(qint64 id) const;
     [[nodiscard]] QJsonObject findGroup(qint64 id) const;
     [[nodiscard]] QJsonArray itemsOf(qint64 categoryId) const;
+    /// reload(), then `then` (also when the edge did not answer).
+    void reloadThen(std::function<void()> then);
     /// Sends the requests one after another; stops at the first refusal (shown), then reads
-    /// the menu again. `done` gets the last answer when all went through.
+    /// the menu again; busy until then. `done` gets the last answer when all went through.
     void run(const QString &kind, QList<Request> requests, const QString &notice, Done done = {});
     void setBusy(bool busy);
     void setError(const QString &error);
