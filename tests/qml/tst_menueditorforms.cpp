@@ -47,6 +47,8 @@ QVariantMap validGroup()
 
 } // namespace
 
+Q_DECLARE_METATYPE(tableorder::client::ApiReply)
+
 class TestMenuEditorForms : public QObject
 {
     Q_OBJECT
@@ -199,8 +201,6 @@ private slots:
         QCOMPARE(m_editor.formatPrice(12000), u"₩12,000"_s);
     }
 };
-
-Q_DECLARE_METATYPE(tableorder::client::ApiReply)
 
 QTEST_GUILESS_MAIN(TestMenuEditorForms)
 #include "tst_menueditorforms.moc"
