@@ -368,7 +368,8 @@ private slots:
         QVERIFY(m_ui->tap(u"itemRow-%1"_s.arg(dish)));
         QTRY_VERIFY(m_ui->find(u"formPrice"_s));
         editor().clearError();
-        QTest::qWait(300); // pictures load asynchronously
+        // The dish's picture is loaded (Image.Ready) before the shot.
+        QTRY_COMPARE_WITH_TIMEOUT(m_ui->find(u"formImage"_s)->property("status").toInt(), 1, 5000);
         QVERIFY(m_ui->save(QStringLiteral(TABLEORDER_SCREENSHOT_DIR "/manager-menu-editor.png")));
         const QImage shot(QStringLiteral(TABLEORDER_SCREENSHOT_DIR "/manager-menu-editor.png"));
         QCOMPARE(shot.size(), QSize(1280, 800));

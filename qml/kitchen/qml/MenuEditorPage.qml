@@ -534,7 +534,7 @@ Item {
                 spacing: 10
                 Rectangle {
                     Layout.preferredWidth: 120; Layout.preferredHeight: 84; radius: 8; color: Theme.kCard; clip: true
-                    Image { anchors.fill: parent; source: page.form ? page.form.imageUrl : ""; fillMode: Image.PreserveAspectCrop; asynchronous: true; sourceSize.width: 240 }
+                    Image { objectName: "formImage"; anchors.fill: parent; source: page.form ? page.form.imageUrl : ""; fillMode: Image.PreserveAspectCrop; asynchronous: true; sourceSize.width: 240 }
                     Text { anchors.centerIn: parent; textFormat: Text.PlainText; visible: !page.form || page.form.imageUrl == ""; text: qsTr("none"); color: Theme.kTextMuted; font.pixelSize: Theme.small }
                 }
                 TouchButton {
