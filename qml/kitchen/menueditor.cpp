@@ -221,14 +221,6 @@ QString fieldLabel(const QString &field)
     return field;
 }
 
-QVariantList idList(const QJsonArray &array)
-{
-    QVariantList out;
-    for (const QJsonValue &v : array)
-        out.append(v.toInteger());
-    return out;
-}
-
 } // namespace
 
 MenuEditor::MenuEditor(EdgeApi &api, QObject *parent) : QObject(parent), m_api(api) {}
