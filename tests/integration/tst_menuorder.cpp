@@ -124,7 +124,7 @@ private slots:
                 .replace(u"%3"_s, QString::number(ids.at(2)))
                 .replace(u"%4"_s, rest);
         const HttpResult result = m_http.send("PUT", QString(path).replace(u"%1"_s, QString::number(ids.at(0))),
-                                              text.toUtf8(), m_manager);
+                                              text.toUtf8(), m_manager, {{"Content-Type", "application/json"}});
         QCOMPARE(result.status, status);
         if (!field.isEmpty()) {
             QCOMPARE(result.errorCode(), u"VALIDATION_FAILED"_s);

@@ -16,9 +16,18 @@ Item {
     property var form: null
     property int revision: 0
 
-    function openCategory(id) { editor.clearError(); form = editor.categoryForm(id); formKind = "category"; revision++ }
-    function openItem(id) { editor.clearError(); form = editor.itemForm(id); formKind = "item"; revision++ }
-    function openGroup(id) { editor.clearError(); form = editor.groupForm(id); formKind = "group"; revision++ }
+    // The old form goes first, so its fields never read the new kind's data.
+    function show(kind, data) {
+        editor.clearError()
+        formKind = ""
+        form = data
+        formKind = kind
+        revision++
+        formFlick.contentY = 0
+    }
+    function openCategory(id) { show("category", editor.categoryForm(id)) }
+    function openItem(id) { show("item", editor.itemForm(id)) }
+    function openGroup(id) { show("group", editor.groupForm(id)) }
     function closeForm() { formKind = ""; form = null; editor.clearError() }
     function save() {
         if (formKind === "category") editor.saveCategory(form)
