@@ -373,6 +373,16 @@ private slots:
         QVERIFY(m_ui->save(QStringLiteral(TABLEORDER_SCREENSHOT_DIR "/manager-menu-editor.png")));
         const QImage shot(QStringLiteral(TABLEORDER_SCREENSHOT_DIR "/manager-menu-editor.png"));
         QCOMPARE(shot.size(), QSize(1280, 800));
+
+        // The option groups: a demo group with its options and who uses it.
+        QVERIFY(m_ui->tap(u"editorTab-groups"_s));
+        const QVariantList groups = editor().groups();
+        QVERIFY(!groups.isEmpty());
+        const qint64 group = groups.first().toMap().value(u"id"_s).toLongLong();
+        QTRY_VERIFY(m_ui->find(u"groupRow-%1"_s.arg(group)));
+        QVERIFY(m_ui->tap(u"groupRow-%1"_s.arg(group)));
+        QTRY_VERIFY(m_ui->find(u"optionName-0"_s));
+        QVERIFY(m_ui->save(QStringLiteral(TABLEORDER_SCREENSHOT_DIR "/manager-menu-editor-options.png")));
     }
 
     void cleanupTestCase()

@@ -791,8 +791,8 @@
     </message>
     <message>
         <location filename="../qml/MenuEditorPage.qml" line="527" />
-        <source>portions left</source>
-        <translation>개 남음 (재고)</translation>
+        <source>Stock (portions left)</source>
+        <translation>재고 (남은 수량, 비우면 무제한)</translation>
     </message>
     <message>
         <location filename="../qml/MenuEditorPage.qml" line="533" />

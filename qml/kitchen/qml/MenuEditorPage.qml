@@ -476,9 +476,12 @@ Item {
                     onTextChanged: if (page.form) page.form.name = text
                 }
                 EditorField {
+                    id: priceField
                     objectName: "formPrice"
-                    Layout.preferredWidth: 170
-                    label: qsTr("Price (won)")
+                    Layout.preferredWidth: 190
+                    // What guests will read, as the rest of the app writes won.
+                    label: qsTr("Price (won)") + (/^[0-9][0-9,]*$/.test(text.trim())
+                                                  ? " · " + page.editor.formatPrice(Number(text.replace(/,/g, ""))) : "")
                     inputMethodHints: Qt.ImhDigitsOnly
                     text: page.form ? page.form.price : ""
                     onTextChanged: if (page.form) page.form.price = text
@@ -512,6 +515,7 @@ Item {
                 spacing: 10
                 EditorChip {
                     objectName: "formAvailable"
+                    Layout.alignment: Qt.AlignBottom
                     implicitHeight: Theme.touch
                     on: { page.revision; return !!page.form && page.form.available === true }
                     tint: on ? "#1F6B3A" : Theme.kVeryLate
@@ -522,15 +526,16 @@ Item {
                 EditorField {
                     id: stockField
                     objectName: "formStock"
-                    Layout.preferredWidth: 150
+                    Layout.preferredWidth: 220
+                    label: qsTr("Stock (portions left)")
                     placeholder: qsTr("unlimited")
                     inputMethodHints: Qt.ImhDigitsOnly
                     text: page.form ? page.form.stock : ""
                     onTextChanged: if (page.form) page.form.stock = text
                 }
-                Text { textFormat: Text.PlainText; text: qsTr("portions left"); color: Theme.kTextMuted; font.pixelSize: Theme.small }
                 TouchButton {
                     objectName: "formStockClear"
+                    Layout.alignment: Qt.AlignBottom
                     variant: "dark"
                     implicitHeight: 44
                     fontSize: Theme.small
