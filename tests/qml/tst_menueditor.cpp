@@ -329,6 +329,21 @@ private slots:
         QVERIFY(m_ui->tap(u"confirmDeleteYes"_s));
         QTRY_VERIFY_WITH_TIMEOUT(categoryNamed(u"여름 메뉴"_s).isEmpty(), 5000);
         QTRY_VERIFY(!m_ui->find(u"categoryRow-%1"_s.arg(m_categoryId)));
+
+        // The option group: asked first, then gone from the store.
+        QVERIFY(m_ui->tap(u"editorTab-groups"_s));
+        QTRY_VERIFY(m_ui->find(u"groupRow-%1"_s.arg(m_groupId)));
+        QVERIFY(m_ui->tap(u"groupRow-%1"_s.arg(m_groupId)));
+        QTRY_VERIFY(m_ui->find(u"formDelete"_s));
+        QVERIFY(m_ui->tap(u"formDelete"_s));
+        QTRY_VERIFY(m_ui->find(u"confirmDeleteYes"_s));
+        QCOMPARE(m_ui->text(u"confirmDeleteText"_s),
+                 u"옵션 그룹 \"국물 맵기\"을(를) 삭제할까요? 이 그룹을 쓰던 메뉴에서도 빠집니다."_s);
+        QVERIFY(m_ui->tap(u"confirmDeleteYes"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_ui->find(u"groupRow-%1"_s.arg(m_groupId)), 5000);
+        const QJsonArray groups = m_http.get(u"/api/v1/menu/option-groups"_s, m_token).json().value(u"groups"_s).toArray();
+        QVERIFY(findNamed(groups, u"국물 맵기"_s).isEmpty());
+        QVERIFY(m_ui->tap(u"editorTab-menu"_s));
     }
 
     void reordersCategories()

@@ -662,7 +662,7 @@
     <message>
         <location filename="../qml/MenuEditorPage.qml" line="297" />
         <source>optional</source>
-        <translation>선택</translation>
+        <translation>선택 사항</translation>
     </message>
     <message>
         <location filename="../qml/MenuEditorPage.qml" line="298" />
