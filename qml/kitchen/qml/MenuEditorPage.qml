@@ -103,7 +103,13 @@ Item {
             Text {
                 objectName: "editorNotice"
                 textFormat: Text.PlainText
-                visible: page.editor.notice.length > 0
+                // "Saved" for a few seconds, not for the rest of the visit.
+                visible: page.editor.notice.length > 0 && noticeTimer.running
+                Timer { id: noticeTimer; interval: 5000 }
+                Connections {
+                    target: page.editor
+                    function onErrorChanged() { if (page.editor.notice.length > 0) noticeTimer.restart() }
+                }
                 text: "✓ " + page.editor.notice
                 color: Theme.kDone
                 font.pixelSize: Theme.body
