@@ -58,6 +58,29 @@ class TestMenuEditor : public QObject
 
     kitchen::MenuEditor &editor() { return *m_app->controller().editor(); }
     QJsonObject menu() { return m_http.get(u"/api/v1/menu"_s).json(); }
+    /// The menu without what the clock moves (available_now, next_available_at), so a
+    /// comparison "nothing changed" cannot flip when an hours window opens mid-test.
+    QJsonObject storedMenu()
+    {
+        QJsonObject out = menu();
+        QJsonArray categories;
+        for (const QJsonValue &c : out.value(u"categories"_s).toArray()) {
+            QJsonObject category = c.toObject();
+            category.remove(u"available_now"_s);
+            category.remove(u"next_available_at"_s);
+            QJsonArray items;
+            for (const QJsonValue &i : category.value(u"items"_s).toArray()) {
+                QJsonObject item = i.toObject();
+                item.remove(u"available_now"_s);
+                item.remove(u"next_available_at"_s);
+                items.append(item);
+            }
+            category.insert(u"items"_s, items);
+            categories.append(category);
+        }
+        out.insert(u"categories"_s, categories);
+        return out;
+    }
     QJsonObject categoryNamed(const QString &name)
     {
         return findNamed(menu().value(u"categories"_s).toArray(), name);
@@ -136,6 +159,12 @@ private slots:
         QVERIFY(m_ui->type(u"formName"_s, u"여름 메뉴"_s));
         QVERIFY(m_ui->type(u"trCategoryName-en"_s, u"Summer"_s));
         QVERIFY(m_ui->type(u"trCategoryName-ja"_s, u"夏メニュー"_s));
+        QVERIFY(m_ui->scrollAndTap(u"addHoursButton"_s)); // Mon-Fri 11:00-14:00
+        QTRY_VERIFY(m_ui->find(u"hoursTo-0"_s));
+        QVERIFY(m_ui->scrollAndTap(u"hoursDay-0-1"_s)); // not Monday
+        QVERIFY(m_ui->scrollAndTap(u"hoursDay-0-7"_s)); // but Sunday
+        QVERIFY(m_ui->type(u"hoursFrom-0"_s, u"22:00"_s));
+        QVERIFY(m_ui->type(u"hoursTo-0"_s, u"02:00"_s)); // past midnight
         QVERIFY(saveAndWait());
         QVERIFY2(editor().error().isEmpty(), qPrintable(editor().error()));
         QTRY_VERIFY(!categoryNamed(u"여름 메뉴"_s).isEmpty());
@@ -169,7 +198,8 @@ private slots:
         const QJsonObject category = categoryNamed(u"여름 메뉴"_s);
         QCOMPARE(compact(category.value(u"translations"_s)),
                  QByteArray(R"({"en":{"name":"Summer"},"ja":{"name":"夏メニュー"}})"));
-        QCOMPARE(category.value(u"available_hours"_s).toArray().size(), 0);
+        QCOMPARE(compact(category.value(u"available_hours"_s)),
+                 QByteArray(R"([{"days":[2,3,4,5,7],"from":"22:00","to":"02:00"}])"));
         const QJsonArray items = category.value(u"items"_s).toArray();
         QCOMPARE(items.size(), 1);
         const QJsonObject item = items.first().toObject();
@@ -248,7 +278,7 @@ private slots:
         QVERIFY(item.value(u"image_url"_s).toString().startsWith(u"/images/item-"_s));
 
         // A file that is not a picture: refused in words, nothing changes.
-        const QJsonObject before = menu();
+        const QJsonObject before = storedMenu();
         const QString notPicture = m_dir.filePath(u"menu.png"_s);
         QFile file(notPicture);
         QVERIFY(file.open(QIODevice::WriteOnly));
@@ -258,19 +288,19 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!editor().busy() && !editor().error().isEmpty(), 15000);
         QCOMPARE(editor().error(), u"사진을 올리지 못했습니다. 6000x6000 픽셀 이하의 JPEG, PNG, WebP 사진을 쓰세요. (400 VALIDATION_FAILED)"_s);
         QTRY_VERIFY(m_ui->find(u"editorError"_s));
-        QCOMPARE(menu(), before);
+        QCOMPARE(storedMenu(), before);
     }
 
     void invalidFormIsStoppedBeforeSending()
     {
-        const QJsonObject before = menu();
+        const QJsonObject before = storedMenu();
         QVERIFY(m_ui->tap(u"itemRow-%1"_s.arg(m_itemId)));
         QTRY_VERIFY(m_ui->find(u"formPrice"_s));
         QVERIFY(m_ui->type(u"formPrice"_s, u"만원"_s));
         QVERIFY(m_ui->tap(u"formSave"_s));
         QTRY_VERIFY(m_ui->find(u"editorError"_s));
         QCOMPARE(m_ui->text(u"editorErrorText"_s), u"가격을 0원에서 100,000,000원 사이의 숫자로 입력하세요."_s);
-        QCOMPARE(menu(), before);
+        QCOMPARE(storedMenu(), before);
         // Cancel puts back what the edge has.
         QVERIFY(m_ui->tap(u"formCancel"_s));
         QTRY_COMPARE(m_ui->find(u"formPrice"_s)->property("text").toString(), u"12000"_s);
@@ -279,7 +309,7 @@ private slots:
     void refusedSaveShowsWhyAndChangesNothing()
     {
         // The store may have 7 categories; 여름 메뉴 was the 7th, so the edge refuses an 8th.
-        const QJsonObject before = menu();
+        const QJsonObject before = storedMenu();
         QVERIFY(m_ui->tap(u"newCategoryButton"_s));
         QTRY_VERIFY(m_ui->find(u"trCategoryName-en"_s));
         QVERIFY(m_ui->type(u"formName"_s, u"가을 메뉴"_s));
@@ -287,7 +317,7 @@ private slots:
         QTRY_VERIFY(m_ui->find(u"editorError"_s));
         QCOMPARE(m_ui->text(u"editorErrorText"_s),
                  u"매장에 만들 수 있는 분류 수(7개)가 가득 찼습니다. 먼저 하나를 삭제하세요. (409 LIMIT_REACHED)"_s);
-        QCOMPARE(menu(), before);
+        QCOMPARE(storedMenu(), before);
         // The form keeps what was typed, to save once there is room.
         QCOMPARE(m_ui->find(u"formName"_s)->property("text").toString(), u"가을 메뉴"_s);
     }
@@ -297,7 +327,7 @@ private slots:
         // A category that still has items: asked, then refused by the edge, in words.
         QVERIFY(m_ui->tap(u"categoryRow-%1"_s.arg(m_categoryId)));
         QTRY_VERIFY(m_ui->find(u"formDelete"_s));
-        const QJsonObject before = menu();
+        const QJsonObject before = storedMenu();
         QVERIFY(m_ui->tap(u"formDelete"_s));
         QTRY_VERIFY(m_ui->find(u"confirmDeleteYes"_s));
         QCOMPARE(m_ui->text(u"confirmDeleteText"_s), u"분류 \"여름 메뉴\"을(를) 삭제할까요?"_s);
@@ -305,7 +335,7 @@ private slots:
         QTRY_VERIFY(m_ui->find(u"editorError"_s));
         QCOMPARE(m_ui->text(u"editorErrorText"_s),
                  u"이 분류에 아직 메뉴가 있습니다. 메뉴를 먼저 옮기거나 삭제하세요. (409 CONFLICT)"_s);
-        QCOMPARE(menu(), before);
+        QCOMPARE(storedMenu(), before);
 
         // The item: "keep it" keeps it.
         QVERIFY(m_ui->tap(u"itemRow-%1"_s.arg(m_itemId)));
@@ -314,7 +344,7 @@ private slots:
         QTRY_VERIFY(m_ui->find(u"confirmDeleteNo"_s));
         QVERIFY(m_ui->tap(u"confirmDeleteNo"_s));
         QTRY_VERIFY(!m_ui->find(u"confirmDeleteNo"_s));
-        QCOMPARE(menu(), before);
+        QCOMPARE(storedMenu(), before);
         // "Delete" deletes it; then the empty category can go.
         QVERIFY(m_ui->tap(u"formDelete"_s));
         QTRY_VERIFY(m_ui->find(u"confirmDeleteYes"_s));
