@@ -104,6 +104,31 @@ Result<menu::OptionGroup> optionGroupInputFromJson(const QByteArray &body)
     return menu::optionGroupFromJson(*object, QString());
 }
 
+Result<QList<qint64>> idOrderFromJson(const QByteArray &body)
+{
+    auto object = json::parseObject(body);
+    if (!object)
+        return fail(object.error());
+    if (auto ok = json::allowOnly(*object, {u"ids"_s}); !ok)
+        return fail(ok.error());
+    auto ids = json::requireArray(*object, u"ids"_s);
+    if (!ids)
+        return fail(ids.error());
+    if (ids->size() > 1000)
+        return fail(Error::validation(u"ids"_s, u"ids lists at most 1000 ids"_s));
+    QList<qint64> out;
+    for (qsizetype i = 0; i < ids->size(); ++i) {
+        const QString field = u"ids[%1]"_s.arg(i);
+        auto id = json::intValue(ids->at(i), field, 1, std::numeric_limits<qint32>::max());
+        if (!id)
+            return fail(id.error());
+        if (out.contains(*id))
+            return fail(Error::validation(field, u"id %1 is listed twice"_s.arg(*id)));
+        out.append(*id);
+    }
+    return out;
+}
+
 Result<std::optional<qint64>> stockInputFromJson(const QByteArray &body)
 {
     auto object = json::parseObject(body);

@@ -79,6 +79,33 @@ void registerMenuRoutes(http::HttpServer &server, RouteContext &ctx)
         return done ? HttpResponse::noContent() : HttpResponse::error(done.error());
     });
 
+    // Display order in one change (one menu version): every category, or every item of one.
+    server.route(Method::Put, u"/api/v1/menu/category-order"_s, {Access::Manager}, [&menu](HttpRequest &req) {
+        auto ids = idOrderFromJson(req.body());
+        if (!ids)
+            return HttpResponse::error(ids.error());
+        return http::respond(menu.reorderCategories(*ids), [](const QList<MenuCategory> &categories) {
+            QJsonArray list;
+            for (const MenuCategory &c : categories)
+                list.append(toJson(c));
+            return HttpResponse::json(QJsonObject{{u"categories"_s, list}});
+        });
+    });
+    server.route(Method::Put, u"/api/v1/menu/categories/{id}/item-order"_s, {Access::Manager},
+                 [&menu](HttpRequest &req) {
+                     if (!req.idParam())
+                         return notFound(u"category"_s);
+                     auto ids = idOrderFromJson(req.body());
+                     if (!ids)
+                         return HttpResponse::error(ids.error());
+                     return http::respond(menu.reorderItems(req.idParam(), *ids), [&menu](const QList<MenuItem> &items) {
+                         QJsonArray list;
+                         for (const MenuItem &i : items)
+                             list.append(menu.describe(i));
+                         return HttpResponse::json(QJsonObject{{u"items"_s, list}});
+                     });
+                 });
+
     server.route(Method::Post, u"/api/v1/menu/items"_s, {Access::Manager}, [&menu, itemResponse](HttpRequest &req) {
         auto input = itemInputFromJson(req.body());
         if (!input)

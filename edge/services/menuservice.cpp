@@ -12,6 +12,7 @@
 #include "menu/hours.h"
 
 #include <QCryptographicHash>
+#include <QSet>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -389,6 +390,79 @@ Status MenuService::deleteCategory(qint64 id)
     if (!done)
         return fail(done.error());
     return {};
+}
+
+namespace {
+
+/// `ids` names exactly the ids of `existing`, each once (the parser refused repeats).
+template<typename T>
+Status sameIds(const QList<qint64> &ids, const QList<T> &existing, const QString &what)
+{
+    QSet<qint64> known;
+    for (const T &e : existing)
+        known.insert(e.id);
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        if (!known.contains(ids.at(i)))
+            return fail(Error::validation(u"ids[%1]"_s.arg(i), u"%1 %2 does not exist"_s.arg(what).arg(ids.at(i))));
+    }
+    if (ids.size() != known.size())
+        return fail(Error::validation(u"ids"_s, u"ids must list every %1 exactly once (%2 of %3 listed)"_s
+                                                        .arg(what).arg(ids.size()).arg(known.size())));
+    return {};
+}
+
+} // namespace
+
+Result<QList<MenuCategory>> MenuService::reorderCategories(const QList<qint64> &ids)
+{
+    if (auto ok = checkLocallyManaged(); !ok)
+        return fail(ok.error());
+    return write<QList<MenuCategory>>([&]() -> Result<QList<MenuCategory>> {
+        auto categories = m_menu.categories();
+        if (!categories)
+            return fail(categories.error());
+        if (auto ok = sameIds(ids, *categories, u"category"_s); !ok)
+            return fail(ok.error());
+        for (qsizetype i = 0; i < ids.size(); ++i) {
+            if (auto ok = m_menu.setCategoryOrder(ids.at(i), int(i + 1) * 10); !ok)
+                return fail(ok.error());
+        }
+        return m_menu.categories();
+    });
+}
+
+Result<QList<MenuItem>> MenuService::reorderItems(qint64 categoryId, const QList<qint64> &ids)
+{
+    if (auto ok = checkLocallyManaged(); !ok)
+        return fail(ok.error());
+    return write<QList<MenuItem>>([&]() -> Result<QList<MenuItem>> {
+        auto category = m_menu.category(categoryId);
+        if (!category)
+            return fail(category.error());
+        if (!category->has_value())
+            return fail(Error::notFound(u"category"_s));
+        auto all = m_menu.items();
+        if (!all)
+            return fail(all.error());
+        QList<MenuItem> items;
+        for (const MenuItem &item : *all)
+            if (item.categoryId == categoryId)
+                items.append(item);
+        if (auto ok = sameIds(ids, items, u"item of this category"_s); !ok)
+            return fail(ok.error());
+        for (qsizetype i = 0; i < ids.size(); ++i) {
+            if (auto ok = m_menu.setItemOrder(ids.at(i), int(i + 1) * 10); !ok)
+                return fail(ok.error());
+        }
+        QList<MenuItem> ordered;
+        for (qint64 id : ids) {
+            auto item = m_menu.item(id);
+            if (!item)
+                return fail(item.error());
+            ordered.append(**item);
+        }
+        return ordered;
+    });
 }
 
 Status MenuService::checkItem(const ItemInput &input)

@@ -116,6 +116,11 @@ public:
     [[nodiscard]] Result<MenuCategory> createCategory(const CategoryInput &input);
     [[nodiscard]] Result<MenuCategory> updateCategory(qint64 id, const CategoryInput &input);
     [[nodiscard]] Status deleteCategory(qint64 id);
+    /// Puts every category in the order of `ids` (display_order 10, 20, ...) in one change;
+    /// `ids` must list each category exactly once (else VALIDATION_FAILED on `ids`).
+    [[nodiscard]] Result<QList<MenuCategory>> reorderCategories(const QList<qint64> &ids);
+    /// The same for the items of one category.
+    [[nodiscard]] Result<QList<MenuItem>> reorderItems(qint64 categoryId, const QList<qint64> &ids);
     [[nodiscard]] Result<MenuItem> createItem(const ItemInput &input);
     [[nodiscard]] Result<MenuItem> updateItem(qint64 id, const ItemInput &input);
     [[nodiscard]] Status deleteItem(qint64 id);

@@ -217,6 +217,18 @@ Status MenuRepository::deleteCategory(qint64 id)
     return execBound(m_db, u"DELETE FROM menu_categories WHERE id = ?"_s, {id}, "delete category");
 }
 
+Status MenuRepository::setCategoryOrder(qint64 id, int displayOrder)
+{
+    return execBound(m_db, u"UPDATE menu_categories SET display_order = ? WHERE id = ?"_s, {displayOrder, id},
+                     "set category order");
+}
+
+Status MenuRepository::setItemOrder(qint64 id, int displayOrder)
+{
+    return execBound(m_db, u"UPDATE menu_items SET display_order = ? WHERE id = ?"_s, {displayOrder, id},
+                     "set item order");
+}
+
 Status MenuRepository::setItemGroups(qint64 itemId, const QList<qint64> &groupIds)
 {
     if (auto ok = execBound(m_db, u"DELETE FROM menu_item_option_groups WHERE item_id = ?"_s, {itemId},

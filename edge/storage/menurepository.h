@@ -26,6 +26,8 @@ public:
     [[nodiscard]] Result<qint64> insertCategory(const MenuCategory &category);
     [[nodiscard]] Status updateCategory(const MenuCategory &category);
     [[nodiscard]] Status deleteCategory(qint64 id);
+    [[nodiscard]] Status setCategoryOrder(qint64 id, int displayOrder);
+    [[nodiscard]] Status setItemOrder(qint64 id, int displayOrder);
     /// Inserts the item with its option group links.
     [[nodiscard]] Result<qint64> insertItem(const MenuItem &item);
     /// Updates every field but the picture, links included.

@@ -93,6 +93,14 @@ void EdgeApi::send(const QByteArray &method, const QString &path, const QJsonObj
     watch(m_nam.sendCustomRequest(req, method, payload), std::move(done));
 }
 
+void EdgeApi::sendBytes(const QByteArray &method, const QString &path, const QByteArray &body,
+                        const QString &contentType, Callback done)
+{
+    QNetworkRequest req = request(path);
+    req.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+    watch(m_nam.sendCustomRequest(req, method, body), std::move(done));
+}
+
 void EdgeApi::tableLogin(int tableNumber, const QString &password, Callback done)
 {
     post(u"/api/v1/auth/table-login"_s, {{u"table_number"_s, tableNumber}, {u"password"_s, password}},

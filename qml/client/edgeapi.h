@@ -38,6 +38,9 @@ public:
     void get(const QString &path, Callback done, const QUrlQuery &query = {},
              const QByteArray &ifNoneMatch = {});
     void send(const QByteArray &method, const QString &path, const QJsonObject &body, Callback done);
+    /// A raw body (a picture) with its Content-Type.
+    void sendBytes(const QByteArray &method, const QString &path, const QByteArray &body,
+                   const QString &contentType, Callback done);
     void post(const QString &path, const QJsonObject &body, Callback done)
     {
         send("POST", path, body, std::move(done));

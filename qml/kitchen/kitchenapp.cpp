@@ -3,6 +3,7 @@
 #include "alldaymodel.h"
 #include "eventstream.h"
 #include "kitchencontroller.h"
+#include "menueditor.h"
 #include "qmltypes.h"
 #include "qrcodeitem.h"
 #include "tablepairing.h"
@@ -21,6 +22,7 @@ KitchenApp::KitchenApp(const ui::AppOptions &options, QObject *parent) : QObject
     client::registerQmlTypes();
     qmlRegisterUncreatableType<KitchenController>("TableOrder.Kitchen", 1, 0, "Kitchen", u"the app's controller"_s);
     qmlRegisterUncreatableType<AllDayModel>("TableOrder.Kitchen", 1, 0, "AllDayModel", u"the app's controller"_s);
+    qmlRegisterUncreatableType<MenuEditor>("TableOrder.Kitchen", 1, 0, "MenuEditor", u"the app's controller"_s);
     qmlRegisterUncreatableType<TablePairing>("TableOrder.Kitchen", 1, 0, "TablePairing", u"the app's controller"_s);
     qmlRegisterType<QrCodeItem>("TableOrder.Kitchen", 1, 0, "QrCode");
     ui::setupEngine(m_engine);

@@ -8,6 +8,7 @@
 #include "edgeapi.h"
 #include "eventstream.h"
 #include "lineoptions.h"
+#include "menueditor.h"
 #include "menumodel.h"
 #include "newordersound.h"
 #include "orderlistmodel.h"
@@ -55,7 +56,8 @@ KitchenController::KitchenController(const ui::AppOptions &options, ui::Translat
       m_tableOrders(std::make_unique<OrderListModel>()), m_tableHistory(std::make_unique<OrderListModel>()),
       m_menu(std::make_unique<MenuModel>()), m_categories(std::make_unique<CategoryModel>()),
       m_sound(std::make_unique<NewOrderSound>(options.mute)),
-      m_pairing(std::make_unique<TablePairing>(*m_api, *m_tables))
+      m_pairing(std::make_unique<TablePairing>(*m_api, *m_tables)),
+      m_editor(std::make_unique<MenuEditor>(*m_api))
 {
     m_new->setStatuses({u"pending"_s});
     m_preparing->setStatuses({u"preparing"_s});
@@ -83,6 +85,12 @@ KitchenController::KitchenController(const ui::AppOptions &options, ui::Translat
     });
     connect(m_api.get(), &EdgeApi::unauthorized, this, &KitchenController::onUnauthorized);
     connect(&m_translations, &ui::Translations::languageChanged, this, &KitchenController::languageChanged);
+    connect(&m_translations, &ui::Translations::languageChanged, m_editor.get(), &MenuEditor::retranslate);
+    // Another screen changed the menu: the editor's lists follow (an open form keeps its text).
+    connect(this, &KitchenController::menuChanged, m_editor.get(), [this] {
+        if (m_editor->loaded() && !m_editor->busy())
+            m_editor->reload();
+    });
 
     m_undoTimer.setSingleShot(true);
     connect(&m_undoTimer, &QTimer::timeout, this, &KitchenController::commitPending);

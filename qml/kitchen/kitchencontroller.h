@@ -14,6 +14,7 @@
 
 Q_MOC_INCLUDE("alldaymodel.h")
 Q_MOC_INCLUDE("categorymodel.h")
+Q_MOC_INCLUDE("menueditor.h")
 Q_MOC_INCLUDE("menumodel.h")
 Q_MOC_INCLUDE("orderlistmodel.h")
 Q_MOC_INCLUDE("tablelistmodel.h")
@@ -37,6 +38,7 @@ class Translations;
 namespace tableorder::kitchen {
 
 class AllDayModel;
+class MenuEditor;
 class NewOrderSound;
 class TablePairing;
 
@@ -74,6 +76,8 @@ class KitchenController : public QObject
     /// Manager: the "pair a tablet" QR of a table.
     Q_PROPERTY(tableorder::kitchen::TablePairing *pairing READ pairing CONSTANT)
     Q_PROPERTY(tableorder::client::MenuModel *menu READ menu CONSTANT)
+    /// Manager: the menu editor (categories, items, option groups).
+    Q_PROPERTY(tableorder::kitchen::MenuEditor *editor READ editor CONSTANT)
     Q_PROPERTY(tableorder::client::CategoryModel *categories READ categories CONSTANT)
     Q_PROPERTY(QStringList stations READ stations NOTIFY stationsChanged)
     Q_PROPERTY(QStringList knownStations READ knownStations NOTIFY menuChanged)
@@ -152,6 +156,7 @@ public:
     [[nodiscard]] QVariantMap selectedTable() const;
     [[nodiscard]] TablePairing *pairing() const { return m_pairing.get(); }
     [[nodiscard]] client::MenuModel *menu() const { return m_menu.get(); }
+    [[nodiscard]] MenuEditor *editor() const { return m_editor.get(); }
     [[nodiscard]] client::CategoryModel *categories() const { return m_categories.get(); }
     [[nodiscard]] QStringList stations() const { return m_stations; }
     [[nodiscard]] QStringList knownStations() const;
@@ -226,6 +231,7 @@ private:
     std::unique_ptr<client::CategoryModel> m_categories;
     std::unique_ptr<NewOrderSound> m_sound;
     std::unique_ptr<TablePairing> m_pairing;
+    std::unique_ptr<MenuEditor> m_editor;
     Screen m_screen = Screen::Login;
     bool m_loginBusy = false;
     QString m_loginError;

@@ -293,6 +293,11 @@
 <context>
     <name>TopBar</name>
     <message>
+        <location filename="../qml/TopBar.qml" line="37" />
+        <source>Edit menu</source>
+        <translation>메뉴 편집</translation>
+    </message>
+    <message>
         <location filename="../qml/TopBar.qml" line="15" />
         <source>Kitchen</source>
         <translation>주방</translation>
@@ -524,6 +529,869 @@
     <message>
         <source>The edge answers on this machine only (%1): tablets cannot reach it. Start it with --listen 0.0.0.0:PORT.</source>
         <translation>매장 서버가 이 컴퓨터에서만 응답합니다 (%1). 태블릿이 연결할 수 없으니 --listen 0.0.0.0:PORT 로 실행하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>EditorHours</name>
+    <message>
+        <location filename="../qml/EditorHours.qml" line="14" />
+        <source>Mon</source>
+        <translation>월</translation>
+    </message>
+    <message>
+        <location filename="../qml/EditorHours.qml" line="14" />
+        <source>Tue</source>
+        <translation>화</translation>
+    </message>
+    <message>
+        <location filename="../qml/EditorHours.qml" line="14" />
+        <source>Wed</source>
+        <translation>수</translation>
+    </message>
+    <message>
+        <location filename="../qml/EditorHours.qml" line="14" />
+        <source>Thu</source>
+        <translation>목</translation>
+    </message>
+    <message>
+        <location filename="../qml/EditorHours.qml" line="14" />
+        <source>Fri</source>
+        <translation>금</translation>
+    </message>
+    <message>
+        <location filename="../qml/EditorHours.qml" line="14" />
+        <source>Sat</source>
+        <translation>토</translation>
+    </message>
+    <message>
+        <location filename="../qml/EditorHours.qml" line="14" />
+        <source>Sun</source>
+        <translation>일</translation>
+    </message>
+    <message>
+        <location filename="../qml/EditorHours.qml" line="20" />
+        <source>Sold at all hours.</source>
+        <translation>항상 판매합니다.</translation>
+    </message>
+    <message>
+        <location filename="../qml/EditorHours.qml" line="81" />
+        <source>+ Add a time window</source>
+        <translation>+ 판매 시간 추가</translation>
+    </message>
+    <message>
+        <location filename="../qml/EditorHours.qml" line="87" />
+        <source>An end before the start runs past midnight.</source>
+        <translation>끝 시간이 시작보다 이르면 자정을 넘겨 다음 날까지입니다.</translation>
+    </message>
+</context>
+<context>
+    <name>EditorTranslations</name>
+    <message>
+        <location filename="../qml/EditorTranslations.qml" line="32" />
+        <source>Name (empty: Korean)</source>
+        <translation>이름 (비우면 한국어)</translation>
+    </message>
+    <message>
+        <location filename="../qml/EditorTranslations.qml" line="41" />
+        <source>Description</source>
+        <translation>설명</translation>
+    </message>
+</context>
+<context>
+    <name>MenuEditorPage</name>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="83" />
+        <source>Categories and items</source>
+        <translation>분류와 메뉴</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="90" />
+        <source>Option groups</source>
+        <translation>옵션 그룹</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="121" />
+        <source>Categories</source>
+        <translation>분류</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/MenuEditorPage.qml" line="153" />
+        <source>%n item(s)</source>
+        <translation><numerusform>메뉴 %n개</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="153" />
+        <source>hours</source>
+        <translation>판매 시간</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="174" />
+        <source>+ New category</source>
+        <translation>+ 새 분류</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="191" />
+        <source>Items</source>
+        <translation>메뉴</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="229" />
+        <source>sold out</source>
+        <translation>품절</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="230" />
+        <source>%1 left</source>
+        <translation>%1개 남음</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="255" />
+        <source>+ New item</source>
+        <translation>+ 새 메뉴</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="272" />
+        <source>Option groups (shared by items)</source>
+        <translation>옵션 그룹 (여러 메뉴가 함께 사용)</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="297" />
+        <source>required</source>
+        <translation>필수</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="297" />
+        <source>optional</source>
+        <translation>선택 사항</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="298" />
+        <source>choose %1-%2</source>
+        <translation>%1~%2개 선택</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="305" />
+        <source>Used by: %1</source>
+        <translation>사용 메뉴: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="305" />
+        <source>Not used by any item</source>
+        <translation>사용하는 메뉴 없음</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="315" />
+        <source>+ New option group</source>
+        <translation>+ 새 옵션 그룹</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="360" />
+        <source>Choose a category or an item to edit it, or add a new one.</source>
+        <translation>편집할 분류나 메뉴를 고르거나 새로 추가하세요.</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="361" />
+        <source>Choose an option group to edit it, or add a new one.</source>
+        <translation>편집할 옵션 그룹을 고르거나 새로 추가하세요.</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="370" />
+        <location filename="../qml/MenuEditorPage.qml" line="489" />
+        <source>Category</source>
+        <translation>분류</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="370" />
+        <source>New category</source>
+        <translation>새 분류</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="371" />
+        <source>Menu item</source>
+        <translation>메뉴</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="371" />
+        <source>New menu item</source>
+        <translation>새 메뉴</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="372" />
+        <source>Option group</source>
+        <translation>옵션 그룹</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="372" />
+        <source>New option group</source>
+        <translation>새 옵션 그룹</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="404" />
+        <location filename="../qml/MenuEditorPage.qml" line="778" />
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="412" />
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="419" />
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="445" />
+        <location filename="../qml/MenuEditorPage.qml" line="467" />
+        <location filename="../qml/MenuEditorPage.qml" line="632" />
+        <source>Name (Korean, required)</source>
+        <translation>이름 (한국어, 필수)</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="449" />
+        <location filename="../qml/MenuEditorPage.qml" line="616" />
+        <source>Translations</source>
+        <translation>번역</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="451" />
+        <source>Selling hours (the whole category)</source>
+        <translation>판매 시간 (분류 전체)</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="475" />
+        <source>Price (won)</source>
+        <translation>가격 (원)</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="485" />
+        <source>Description (Korean)</source>
+        <translation>설명 (한국어)</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="504" />
+        <source>Selling</source>
+        <translation>판매</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="514" />
+        <source>● On sale</source>
+        <translation>● 판매 중</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="514" />
+        <source>SOLD OUT</source>
+        <translation>품절</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="522" />
+        <source>unlimited</source>
+        <translation>무제한</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="527" />
+        <source>Stock (portions left)</source>
+        <translation>재고 (남은 수량, 비우면 무제한)</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="533" />
+        <source>Unlimited</source>
+        <translation>무제한으로</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="537" />
+        <source>Picture</source>
+        <translation>사진</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="543" />
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="550" />
+        <source>Choose a picture file…</source>
+        <translation>사진 파일 선택…</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="557" />
+        <source>JPEG, PNG or WebP, at most 2 MB.</source>
+        <translation>JPEG, PNG, WebP 파일, 2MB 이하.</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="557" />
+        <source>Save the item first, then add its picture.</source>
+        <translation>메뉴를 먼저 저장한 뒤 사진을 추가하세요.</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="562" />
+        <source>Option groups (tap to offer or remove)</source>
+        <translation>옵션 그룹 (눌러서 추가/해제)</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="579" />
+        <source>No option groups yet: add them under Option groups.</source>
+        <translation>옵션 그룹이 아직 없습니다. '옵션 그룹'에서 추가하세요.</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="584" />
+        <source>Allergens</source>
+        <translation>알레르기 유발 성분</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="599" />
+        <source>Tags</source>
+        <translation>태그</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="614" />
+        <source>Selling hours</source>
+        <translation>판매 시간</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="640" />
+        <source>At least</source>
+        <translation>최소 선택</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="649" />
+        <source>At most</source>
+        <translation>최대 선택</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="659" />
+        <source>At least 1 makes the choice required (e.g. spiciness); 0 makes it optional (e.g. extra rice).</source>
+        <translation>최소 1이면 꼭 골라야 하고(예: 맵기), 0이면 고르지 않아도 됩니다(예: 공기밥 추가).</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="663" />
+        <source>Translations of the group's name</source>
+        <translation>그룹 이름 번역</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="665" />
+        <source>Options</source>
+        <translation>옵션</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="690" />
+        <source>Option name (Korean)</source>
+        <translation>옵션 이름 (한국어)</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="698" />
+        <source>± won</source>
+        <translation>± 원</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="708" />
+        <source>On sale</source>
+        <translation>판매 중</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="708" />
+        <source>Sold out</source>
+        <translation>품절</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="729" />
+        <source>+ Add an option</source>
+        <translation>+ 옵션 추가</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="742" />
+        <source>Choose the item's picture</source>
+        <translation>메뉴 사진 선택</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="743" />
+        <source>Pictures (*.jpg *.jpeg *.png *.webp)</source>
+        <translation>사진 (*.jpg *.jpeg *.png *.webp)</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="766" />
+        <source>Delete the category &quot;%1&quot;?</source>
+        <translation>분류 &quot;%1&quot;을(를) 삭제할까요?</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="767" />
+        <source>Delete the menu item &quot;%1&quot;? Past orders keep their lines.</source>
+        <translation>메뉴 &quot;%1&quot;을(를) 삭제할까요? 지난 주문 내역은 그대로 남습니다.</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="768" />
+        <source>Delete the option group &quot;%1&quot;? Items that offer it will no longer do so.</source>
+        <translation>옵션 그룹 &quot;%1&quot;을(를) 삭제할까요? 이 그룹을 쓰던 메뉴에서도 빠집니다.</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuEditorPage.qml" line="775" />
+        <source>Keep it</source>
+        <translation>그대로 두기</translation>
+    </message>
+</context>
+<context>
+    <name>tableorder::kitchen::MenuEditor</name>
+    <message>
+        <location filename="../menueditor.cpp" line="70" />
+        <source>English</source>
+        <translation>영어</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="72" />
+        <source>Chinese</source>
+        <translation>중국어</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="73" />
+        <source>Japanese</source>
+        <translation>일본어</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="113" />
+        <source>The %1 name is too long (at most %2 characters).</source>
+        <translation>%1 이름이 너무 깁니다 (최대 %2자).</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="115" />
+        <source>The %1 description is too long (at most %2 characters).</source>
+        <translation>%1 설명이 너무 깁니다 (최대 %2자).</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="142" />
+        <source>At most %1 time windows.</source>
+        <translation>판매 시간은 최대 %1개까지입니다.</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="146" />
+        <source>Time window %1: choose at least one day.</source>
+        <translation>판매 시간 %1: 요일을 하나 이상 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="150" />
+        <source>Time window %1: write the times as HH:MM, for example 11:00.</source>
+        <translation>판매 시간 %1: 시간을 11:00처럼 HH:MM으로 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="152" />
+        <source>Time window %1: the start and end times are the same.</source>
+        <translation>판매 시간 %1: 시작과 끝 시간이 같습니다.</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="194" />
+        <source>translation</source>
+        <translation>번역</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="196" />
+        <source>time window %1</source>
+        <translation>판매 시간 %1</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="196" />
+        <source>hours</source>
+        <translation>판매 시간</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="198" />
+        <source>option group</source>
+        <translation>옵션 그룹</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="200" />
+        <source>option %1</source>
+        <translation>옵션 %1</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="202" />
+        <source>options</source>
+        <translation>옵션</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="204" />
+        <source>name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="206" />
+        <source>description</source>
+        <translation>설명</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="208" />
+        <source>price</source>
+        <translation>가격</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="210" />
+        <source>category</source>
+        <translation>분류</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="212" />
+        <source>stock</source>
+        <translation>재고</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="214" />
+        <source>number of choices</source>
+        <translation>선택 개수</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="216" />
+        <source>allergens</source>
+        <translation>알레르기 성분</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="218" />
+        <source>tags</source>
+        <translation>태그</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="220" />
+        <source>picture</source>
+        <translation>사진</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="368" />
+        <source>Egg</source>
+        <translation>알류</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="368" />
+        <source>Milk</source>
+        <translation>우유</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="368" />
+        <source>Buckwheat</source>
+        <translation>메밀</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="368" />
+        <source>Peanut</source>
+        <translation>땅콩</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="369" />
+        <source>Soybean</source>
+        <translation>대두</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="369" />
+        <source>Wheat</source>
+        <translation>밀</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="369" />
+        <source>Mackerel</source>
+        <translation>고등어</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="369" />
+        <source>Crab</source>
+        <translation>게</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="370" />
+        <source>Shrimp</source>
+        <translation>새우</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="370" />
+        <source>Pork</source>
+        <translation>돼지고기</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="370" />
+        <source>Peach</source>
+        <translation>복숭아</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="370" />
+        <source>Tomato</source>
+        <translation>토마토</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="371" />
+        <source>Sulfites</source>
+        <translation>아황산류</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="371" />
+        <source>Walnut</source>
+        <translation>호두</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="371" />
+        <source>Chicken</source>
+        <translation>닭고기</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="371" />
+        <source>Beef</source>
+        <translation>쇠고기</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="372" />
+        <source>Squid</source>
+        <translation>오징어</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="372" />
+        <source>Shellfish (oyster, abalone, mussel)</source>
+        <translation>조개류(굴·전복·홍합 포함)</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="372" />
+        <source>Pine nut</source>
+        <translation>잣</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="381" />
+        <source>Spicy</source>
+        <translation>매운맛</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="381" />
+        <source>Vegetarian</source>
+        <translation>채식</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="381" />
+        <source>New</source>
+        <translation>신메뉴</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="382" />
+        <source>Best</source>
+        <translation>인기</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="464" />
+        <source>Enter the category's name in Korean.</source>
+        <translation>분류 이름을 한국어로 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="466" />
+        <location filename="../menueditor.cpp" line="478" />
+        <location filename="../menueditor.cpp" line="504" />
+        <source>The name is too long (at most %1 characters).</source>
+        <translation>이름이 너무 깁니다 (최대 %1자).</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="476" />
+        <source>Enter the menu item's name in Korean.</source>
+        <translation>메뉴 이름을 한국어로 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="480" />
+        <source>The description is too long (at most %1 characters).</source>
+        <translation>설명이 너무 깁니다 (최대 %1자).</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="482" />
+        <source>Choose a category.</source>
+        <translation>분류를 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="485" />
+        <source>Enter the price in won, from 0 to 100,000,000.</source>
+        <translation>가격을 0원에서 100,000,000원 사이의 숫자로 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="489" />
+        <source>Stock is a number of portions from 0 to 1,000,000 (empty = unlimited).</source>
+        <translation>재고는 0에서 1,000,000 사이의 수량입니다 (비우면 무제한).</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="492" />
+        <location filename="../menueditor.cpp" line="771" />
+        <source>An item offers at most %1 option groups.</source>
+        <translation>메뉴 하나에 옵션 그룹은 최대 %1개까지입니다.</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="502" />
+        <source>Enter the option group's name in Korean.</source>
+        <translation>옵션 그룹 이름을 한국어로 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="507" />
+        <source>A group needs at least one option.</source>
+        <translation>옵션 그룹에는 옵션이 하나 이상 있어야 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="509" />
+        <location filename="../menueditor.cpp" line="775" />
+        <source>A group has at most %1 options.</source>
+        <translation>옵션 그룹 하나에 옵션은 최대 %1개까지입니다.</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="513" />
+        <source>Enter how many options a guest picks: at least 0, at most 1 or more.</source>
+        <translation>손님이 고르는 개수를 입력하세요: 최소 0 이상, 최대 1 이상.</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="515" />
+        <source>The minimum number of choices is larger than the maximum.</source>
+        <translation>최소 선택 개수가 최대 선택 개수보다 큽니다.</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="517" />
+        <source>The maximum number of choices (%1) is more than the options (%2).</source>
+        <translation>최대 선택 개수(%1)가 옵션 수(%2)보다 많습니다.</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="522" />
+        <source>Option %1: enter its name in Korean.</source>
+        <translation>옵션 %1: 이름을 한국어로 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="524" />
+        <source>Option %1: the name is too long (at most %2 characters).</source>
+        <translation>옵션 %1: 이름이 너무 깁니다 (최대 %2자).</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="527" />
+        <source>Option %1: the price change is a number of won (0, +1000 or -500).</source>
+        <translation>옵션 %1: 추가 금액은 원 단위 숫자입니다 (0, 1000, -500 등).</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="529" />
+        <source>Option %1: %2</source>
+        <translation>옵션 %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="552" />
+        <source>Category saved.</source>
+        <translation>분류를 저장했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="592" />
+        <source>Menu item saved.</source>
+        <translation>메뉴를 저장했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="624" />
+        <source>Option group saved.</source>
+        <translation>옵션 그룹을 저장했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="631" />
+        <source>Category deleted.</source>
+        <translation>분류를 삭제했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="637" />
+        <source>Menu item deleted.</source>
+        <translation>메뉴를 삭제했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="643" />
+        <source>Option group deleted.</source>
+        <translation>옵션 그룹을 삭제했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="673" />
+        <location filename="../menueditor.cpp" line="688" />
+        <source>Order saved.</source>
+        <translation>순서를 저장했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="696" />
+        <location filename="../menueditor.cpp" line="787" />
+        <source>The picture is larger than 2 MB. Choose a smaller file.</source>
+        <translation>사진이 2MB보다 큽니다. 더 작은 파일을 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="698" />
+        <source>The picture file could not be read.</source>
+        <translation>사진 파일을 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="710" />
+        <source>Picture saved.</source>
+        <translation>사진을 저장했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="746" />
+        <source>The store server did not answer; nothing was saved. Check the connection and try again.</source>
+        <translation>매장 서버가 응답하지 않아 저장하지 못했습니다. 연결을 확인하고 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="753" />
+        <source>The category no longer exists (deleted on another screen?). Choose another category.</source>
+        <translation>분류가 더 이상 없습니다 (다른 화면에서 삭제되었나요?). 다른 분류를 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="755" />
+        <source>An option group of this item no longer exists (deleted on another screen?).</source>
+        <translation>이 메뉴의 옵션 그룹이 더 이상 없습니다 (다른 화면에서 삭제되었나요?).</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="757" />
+        <source>The picture was refused: use a JPEG, PNG or WebP photo of at most 6000x6000 pixels.</source>
+        <translation>사진을 올리지 못했습니다. 6000x6000 픽셀 이하의 JPEG, PNG, WebP 사진을 쓰세요.</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="759" />
+        <source>The store server refused the %1: %2</source>
+        <translation>매장 서버가 %1 값을 받아들이지 않았습니다: %2</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="761" />
+        <source>This category still has menu items. Move or delete them first.</source>
+        <translation>이 분류에 아직 메뉴가 있습니다. 메뉴를 먼저 옮기거나 삭제하세요.</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="769" />
+        <source>The store already has the most categories it may have (%1). Delete one first.</source>
+        <translation>매장에 만들 수 있는 분류 수(%1개)가 가득 찼습니다. 먼저 하나를 삭제하세요.</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="773" />
+        <source>The store already has the most menu items it may have (%1). Delete one first.</source>
+        <translation>매장에 만들 수 있는 메뉴 수(%1개)가 가득 찼습니다. 먼저 하나를 삭제하세요.</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="777" />
+        <source>The store already has the most option groups it may have (%1).</source>
+        <translation>매장에 만들 수 있는 옵션 그룹 수(%1개)가 가득 찼습니다.</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="779" />
+        <source>A limit of the store is reached (%1).</source>
+        <translation>매장 한도(%1)에 도달했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="781" />
+        <source>It no longer exists (deleted on another screen?). The list is up to date now.</source>
+        <translation>이미 없어졌습니다 (다른 화면에서 삭제되었나요?). 목록을 새로 고쳤습니다.</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="783" />
+        <source>This store's menu is managed at HQ: edit it in the HQ dashboard.</source>
+        <translation>이 매장의 메뉴는 본사에서 관리합니다. 본사 대시보드에서 수정하세요.</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="785" />
+        <source>Only a manager may edit the menu. Log in again as a manager.</source>
+        <translation>메뉴는 매니저만 편집할 수 있습니다. 매니저로 다시 로그인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="789" />
+        <source>The picture must be a JPEG, PNG or WebP file.</source>
+        <translation>사진은 JPEG, PNG, WebP 파일이어야 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="791" />
+        <source>The store server's disk is full; nothing was saved.</source>
+        <translation>매장 서버의 저장 공간이 가득 차서 저장하지 못했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../menueditor.cpp" line="793" />
+        <source>The store server refused the change: %1</source>
+        <translation>매장 서버가 변경을 받아들이지 않았습니다: %1</translation>
     </message>
 </context>
 </TS>

@@ -62,10 +62,11 @@ Item {
         StackLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            currentIndex: shell.page === "board" ? 0 : shell.page === "tables" ? 1 : 2
+            currentIndex: shell.page === "board" ? 0 : shell.page === "tables" ? 1 : shell.page === "menu" ? 2 : 3
             Board {}
             Loader { active: kitchen.isManager; sourceComponent: Component { TablesPage {} } }
             MenuPage {}
+            Loader { active: kitchen.isManager && shell.page === "editor"; sourceComponent: Component { MenuEditorPage {} } }
         }
     }
 

@@ -28,12 +28,13 @@ Rectangle {
         spacing: 12
 
         Repeater {
-            model: kitchen.isManager ? ["board", "tables", "menu"] : ["board", "menu"]
+            model: kitchen.isManager ? ["board", "tables", "menu", "editor"] : ["board", "menu"]
             delegate: TouchButton {
                 objectName: "page-" + modelData
                 variant: "dark"
                 tint: bar.page === modelData ? Theme.accent : Theme.kCard
-                text: modelData === "board" ? qsTr("Tickets") : modelData === "tables" ? qsTr("Tables") : qsTr("Menu")
+                text: modelData === "board" ? qsTr("Tickets") : modelData === "tables" ? qsTr("Tables")
+                      : modelData === "editor" ? qsTr("Edit menu") : qsTr("Menu")
                 fontSize: Theme.body
                 onClicked: bar.pageRequested(modelData)
             }
