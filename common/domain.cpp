@@ -160,7 +160,8 @@ QJsonObject toJson(const Order &order)
             {u"updated_at"_s, timestampJson(order.updatedAt)},
             {u"preparing_at"_s, timestampJson(order.preparingAt)},
             {u"completed_at"_s, timestampJson(order.completedAt)},
-            {u"canceled_at"_s, timestampJson(order.canceledAt)}};
+            {u"canceled_at"_s, timestampJson(order.canceledAt)},
+            {u"kitchen_acked_at"_s, timestampJson(order.kitchenAckedAt)}};
 }
 
 void appendJson(QByteArray &out, const Order &order)
@@ -240,6 +241,7 @@ void appendJson(QByteArray &out, const Order &order)
     timestamp("preparing_at", order.preparingAt);
     timestamp("completed_at", order.completedAt);
     timestamp("canceled_at", order.canceledAt);
+    timestamp("kitchen_acked_at", order.kitchenAckedAt);
     out.chop(1); // the last comma
     out += '}';
 }
@@ -273,6 +275,7 @@ Result<Order> orderFromJson(const QJsonObject &o)
     order.preparingAt = parseTimestamp(o.value(u"preparing_at"_s).toString());
     order.completedAt = parseTimestamp(o.value(u"completed_at"_s).toString());
     order.canceledAt = parseTimestamp(o.value(u"canceled_at"_s).toString());
+    order.kitchenAckedAt = parseTimestamp(o.value(u"kitchen_acked_at"_s).toString());
     Money sum = 0;
     for (const QJsonValue &value : o.value(u"items"_s).toArray()) {
         const QJsonObject line = value.toObject();

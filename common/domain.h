@@ -65,6 +65,9 @@ struct Order
     QDateTime preparingAt;
     QDateTime completedAt;
     QDateTime canceledAt;
+    /// The first delivery receipt from a kitchen screen (null: none yet). Read by the table's
+    /// tablet after a reconnect, when the order.acknowledged event is not replayed.
+    QDateTime kitchenAckedAt;
 };
 
 /// Which party a table's streams are bound to: the table's open session (0: none) and the

@@ -363,6 +363,9 @@ Result<Order> OrderService::changeStatus(const Principal &staff, qint64 id, Orde
     case OrderStatus::Canceled: order.canceledAt = now; break;
     case OrderStatus::Pending: break;
     }
+    // Advancing it is its receipt (below, in the same transaction): the event says so too.
+    if (to == OrderStatus::Preparing && !order.kitchenAckedAt.isValid())
+        order.kitchenAckedAt = now;
     Result<Event> event;
     std::optional<Acknowledgement> receipt;
     {

@@ -15,7 +15,8 @@ namespace tableorder::edge {
 namespace {
 const QString orderColumns =
         u"id, number, business_date, session_id, table_id, table_number, status, total, note, "
-        "client_order_id, created_at, updated_at, preparing_at, completed_at, canceled_at, request_hash"_s;
+        "client_order_id, created_at, updated_at, preparing_at, completed_at, canceled_at, request_hash, "
+        "kitchen_acked_at"_s;
 }
 
 OrderRepository::OrderRepository(QSqlDatabase db)
@@ -58,6 +59,7 @@ Result<QList<StoredOrder>> OrderRepository::readOrders(QSqlQuery &q)
         o.preparingAt = parseTimestamp(q.value(12).toString());
         o.completedAt = parseTimestamp(q.value(13).toString());
         o.canceledAt = parseTimestamp(q.value(14).toString());
+        o.kitchenAckedAt = parseTimestamp(q.value(16).toString());
         orders.append(std::move(o));
         hashes.append(q.value(15).toString());
     }

@@ -48,6 +48,7 @@ QVariant OrderListModel::data(const QModelIndex &index, int role) const
     case CompletedMsRole: return timestampMs(o.value(u"completed_at"_s));
     case UpdatedMsRole: return timestampMs(o.value(u"updated_at"_s));
     case MarkedRole: return m_marked.contains(o.value(u"id"_s).toInteger());
+    case KitchenConfirmedRole: return kitchenConfirmed(o);
     default: return {};
     }
 }
@@ -60,7 +61,8 @@ QHash<int, QByteArray> OrderListModel::roleNames() const
             {NoteRole, "note"},          {TotalRole, "total"},
             {TotalTextRole, "totalText"}, {CreatedMsRole, "createdMs"},
             {PreparingMsRole, "preparingMs"}, {CompletedMsRole, "completedMs"},
-            {UpdatedMsRole, "updatedMs"}, {MarkedRole, "marked"}};
+            {UpdatedMsRole, "updatedMs"}, {MarkedRole, "marked"},
+            {KitchenConfirmedRole, "kitchenConfirmed"}};
 }
 
 bool OrderListModel::accepts(const QJsonObject &order) const
@@ -154,6 +156,20 @@ void OrderListModel::setMarked(qint64 id, bool marked)
     const qsizetype row = rowOf(id);
     if (row >= 0)
         emit dataChanged(index(int(row)), index(int(row)), {MarkedRole});
+}
+
+bool OrderListModel::kitchenConfirmed(const QJsonObject &order)
+{
+    return order.value(u"kitchen_acked_at"_s).isString() || order.value(u"status"_s).toString() != u"pending"_s;
+}
+
+void OrderListModel::setKitchenAcked(qint64 id, const QString &at)
+{
+    const qsizetype row = rowOf(id);
+    if (row < 0 || m_orders.at(row).value(u"kitchen_acked_at"_s).isString())
+        return;
+    m_orders[row].insert(u"kitchen_acked_at"_s, at);
+    emit dataChanged(index(int(row)), index(int(row)), {KitchenConfirmedRole});
 }
 
 bool OrderListModel::contains(qint64 id) const

@@ -34,6 +34,8 @@ public:
         CompletedMsRole,
         UpdatedMsRole,
         MarkedRole,
+        /// A kitchen screen has it: `kitchen_acked_at` is set, or the order moved on.
+        KitchenConfirmedRole,
     };
 
     explicit OrderListModel(QObject *parent = nullptr);
@@ -53,6 +55,10 @@ public:
     void remove(qint64 id);
     void clear();
     void setMarked(qint64 id, bool marked);
+    /// Records a kitchen screen's receipt (`order.acknowledged`) on an order of the model.
+    void setKitchenAcked(qint64 id, const QString &at);
+    /// Whether a kitchen screen has this order (see KitchenConfirmedRole).
+    [[nodiscard]] static bool kitchenConfirmed(const QJsonObject &order);
 
     [[nodiscard]] bool contains(qint64 id) const;
     [[nodiscard]] QJsonObject order(qint64 id) const;

@@ -68,7 +68,7 @@ TabletController::TabletController(const ui::AppOptions &options, ui::Translatio
         m_cart->clear();
         m_orders->upsert(order);
         m_lastOrderId = order.value(u"id"_s).toInteger();
-        if (order.value(u"status"_s).toString() != u"pending"_s)
+        if (OrderListModel::kitchenConfirmed(order))
             m_confirmedOrders.insert(m_lastOrderId);
         updateKitchenConfirmed();
         emit orderAccepted(int(order.value(u"number"_s).toInteger()));
@@ -157,7 +157,8 @@ void TabletController::onEvent(const QString &type, const QJsonObject &data, qin
         m_orders->replaceAll(data.value(u"orders"_s).toArray());
         for (const QJsonValue &order : data.value(u"orders"_s).toArray()) {
             m_submitter->noteOrderSeen(order.toObject());
-            if (order.toObject().value(u"status"_s).toString() != u"pending"_s)
+            // A receipt that came while this tablet was away is not replayed: the order says it.
+            if (OrderListModel::kitchenConfirmed(order.toObject()))
                 noteConfirmed(order.toObject().value(u"id"_s).toInteger());
         }
         if (data.value(u"menu_version"_s).toInteger() != m_menu->version())
@@ -165,6 +166,7 @@ void TabletController::onEvent(const QString &type, const QJsonObject &data, qin
     } else if (type == u"reset"_s) {
         m_orders->clear();
     } else if (type == u"order.acknowledged"_s) {
+        m_orders->setKitchenAcked(data.value(u"order_id"_s).toInteger(), data.value(u"acknowledged_at"_s).toString());
         noteConfirmed(data.value(u"order_id"_s).toInteger());
     } else if (type == u"order.created"_s || type == u"order.updated"_s) {
         const QJsonObject order = data;
@@ -174,7 +176,7 @@ void TabletController::onEvent(const QString &type, const QJsonObject &data, qin
             m_orders->upsert(order);
         m_submitter->noteOrderSeen(order);
         // A cook who moved it on has seen it.
-        if (order.value(u"status"_s).toString() != u"pending"_s)
+        if (OrderListModel::kitchenConfirmed(order))
             noteConfirmed(order.value(u"id"_s).toInteger());
     } else if (type == u"table.session_closed"_s) {
         // The guests paid and left: the next guests start with an empty table.

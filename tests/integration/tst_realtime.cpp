@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QDeadlineTimer>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -1113,6 +1114,23 @@ void TestRealtime::unacknowledgedOrderAlertsOnce()
     QVERIFY(tablet.waitForEvent(aboutOrder(u"order.created"_s, marker.json().value(u"id"_s).toInteger()), eventWaitMs));
     QCOMPARE(tablet.eventsOfType(u"order.acknowledged"_s).size(), 1);
     QVERIFY2(otherTable.eventsOfType(u"order.acknowledged"_s).isEmpty(), qPrintable(describeEvents(otherTable.events())));
+
+    // A tablet that connects again without its cursor (restarted, or too far behind) gets a
+    // snapshot, not the receipt: the orders in it say which ones a kitchen screen has.
+    const QString ackedAt = receipt->data().value(u"acknowledged_at"_s).toString();
+    const qint64 markerId = marker.json().value(u"id"_s).toInteger();
+    SseClient reconnected;
+    reconnected.open(port, {m_acks.tokens.value(u"table3"_s)});
+    VERIFY_SNAPSHOT(reconnected);
+    QHash<qint64, QJsonValue> ackedIn;
+    for (const QJsonValue &o : reconnected.events().first().data().value(u"orders"_s).toArray())
+        ackedIn.insert(o.toObject().value(u"id"_s).toInteger(), o.toObject().value(u"kitchen_acked_at"_s));
+    QCOMPARE(ackedIn.value(orderId).toString(), ackedAt);
+    QVERIFY2(ackedIn.contains(markerId) && ackedIn.value(markerId).isNull(), "no screen has the second order yet");
+    // So does the order as the table reads it.
+    const QJsonObject read = m_acks.http->get(u"/api/v1/orders/%1"_s.arg(orderId), m_acks.tokens.value(u"table3"_s)).json();
+    QCOMPARE(read.value(u"kitchen_acked_at"_s).toString(), ackedAt);
+    VERIFY_NO_PROTOCOL_ERRORS(reconnected);
     VERIFY_NO_PROTOCOL_ERRORS(otherTable);
     VERIFY_NO_PROTOCOL_ERRORS(wsKitchen);
     VERIFY_NO_PROTOCOL_ERRORS(sseManager);

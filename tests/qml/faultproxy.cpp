@@ -2,6 +2,8 @@
 
 #include <QHostAddress>
 
+#include <utility>
+
 namespace tableorder::test {
 
 FaultProxy::FaultProxy(quint16 upstreamPort, QObject *parent) : QObject(parent), m_upstreamPort(upstreamPort)
@@ -25,6 +27,25 @@ void FaultProxy::cutAll()
     const auto pipes = m_pipes;
     for (Pipe *pipe : pipes)
         closePipe(pipe, false);
+}
+
+void FaultProxy::setHoldingEvents(bool holding)
+{
+    m_holdingEvents = holding;
+    if (holding)
+        return;
+    for (Pipe *pipe : std::as_const(m_pipes)) {
+        if (pipe->client && !pipe->heldToClient.isEmpty())
+            pipe->client->write(std::exchange(pipe->heldToClient, {}));
+    }
+}
+
+qsizetype FaultProxy::heldEventBytes() const
+{
+    qsizetype n = 0;
+    for (const Pipe *pipe : m_pipes)
+        n += pipe->heldToClient.size();
+    return n;
 }
 
 void FaultProxy::closePipe(Pipe *pipe, bool graceful)
@@ -68,6 +89,8 @@ void FaultProxy::onNewConnection()
             if (m_blackhole)
                 return;
             m_httpRequests += int(data.count(" HTTP/1.1\r\n"));
+            if (data.startsWith("GET /api/v1/ws"))
+                pipe->webSocket = true;
             if (data.contains("POST /api/v1/orders ")) {
                 ++m_orderRequests;
                 if (m_loseOrderResponses > 0) {
@@ -92,6 +115,10 @@ void FaultProxy::onNewConnection()
                 ++m_responsesLost;
                 emit orderResponseLost();
                 closePipe(pipe, false);
+                return;
+            }
+            if (pipe->webSocket && m_holdingEvents) {
+                pipe->heldToClient += data;
                 return;
             }
             pipe->client->write(data);

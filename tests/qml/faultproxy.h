@@ -32,6 +32,12 @@ public:
     void setBlackhole(bool blackhole) { m_blackhole = blackhole; }
     /// Cuts every open connection (HTTP keep-alive and WebSocket alike).
     void cutAll();
+    /// While on, what the edge sends on WebSocket connections is kept back (the events are
+    /// late: another tablet's order, or a manager's change, races ahead of them); turned off,
+    /// it is delivered in order. HTTP passes as usual.
+    void setHoldingEvents(bool holding);
+    /// Bytes of events kept back now.
+    [[nodiscard]] qsizetype heldEventBytes() const;
 
     [[nodiscard]] int orderRequestsSeen() const { return m_orderRequests; }
     /// HTTP requests passed to the edge (request lines; WebSocket frames are not counted).
@@ -50,7 +56,9 @@ private:
         QPointer<QTcpSocket> client;
         QPointer<QTcpSocket> upstream;
         QByteArray pendingToUpstream;
+        QByteArray heldToClient;
         bool loseResponse = false;
+        bool webSocket = false;
     };
     void onNewConnection();
     void closePipe(Pipe *pipe, bool graceful);
@@ -59,6 +67,7 @@ private:
     quint16 m_upstreamPort = 0;
     bool m_refusing = false;
     bool m_blackhole = false;
+    bool m_holdingEvents = false;
     int m_loseOrderResponses = 0;
     int m_orderRequests = 0;
     int m_httpRequests = 0;

@@ -1,7 +1,9 @@
 // Both apps, headless, against a real edge: a guest orders on the tablet by tapping the
 // QML, the ticket shows on the kitchen display within a second, the cook advances it there
 // and the tablet shows the new status; undo, sold-out, the offline banner, a lost response
-// that must not double the order, and the manager closing the table.
+// that must not double the order, the manager closing the table; orders the edge refuses
+// (stock, sold out, hours, a choice) explained in the guests' language with the cart kept; an
+// hours boundary passing while the menu is shown; a receipt learnt from a reconnect's snapshot.
 #include "alldaymodel.h"
 #include "cartmodel.h"
 #include "clientsettings.h"
@@ -22,9 +24,11 @@
 #include <QGuiApplication>
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
+#include <QTimeZone>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -214,9 +218,21 @@ private slots:
         QVERIFY(m_k->tap(u"undoButton"_s));
         QVERIFY(m_kitchen->controller().newTickets()->contains(id));
         QVERIFY(!m_kitchen->controller().preparingTickets()->contains(id));
-        QTest::qWait(3500);
-        QCOMPARE(edgeStatus(id), u"pending"_s); // nothing was sent
+        QCOMPARE(m_kitchen->controller().undoOrderId(), 0);
+
+        // Nothing was sent, shown without waiting out the window: the screen sends its taps
+        // in order, so once a later tap on another ticket has reached the edge, an undone tap
+        // that had still been on its way would have reached it first.
         m_kitchen->controller().setUndoWindowMs(400);
+        const QString table = m_http.tableLogin(3);
+        const HttpResult later = m_http.post(u"/api/v1/orders"_s, orderBody(newClientOrderId(), {{5, 1}}), table);
+        QCOMPARE(later.status, 201);
+        const qint64 laterId = later.json().value(u"id"_s).toInteger();
+        QTRY_VERIFY_WITH_TIMEOUT(m_k->find(u"advance-%1"_s.arg(laterId)), 3000);
+        QVERIFY(m_k->tap(u"advance-%1"_s.arg(laterId)));
+        QTRY_COMPARE_WITH_TIMEOUT(edgeStatus(laterId), u"preparing"_s, 5000);
+        QCOMPARE(edgeStatus(id), u"pending"_s);
+        QVERIFY(m_kitchen->controller().newTickets()->contains(id));
     }
 
     void guestNoteShowsLiterallyOnTheKitchenTicket()
@@ -514,6 +530,58 @@ private slots:
         closeOrderDialog();
     }
 
+    void reconnectedTabletKnowsWhatTheKitchenConfirmed()
+    {
+        auto &controller = m_tablet->controller();
+        // Still no kitchen screen on: the order is received, not confirmed.
+        QVERIFY(m_k->find(u"loginScreen"_s));
+        QVERIFY(m_t->tap(u"addItem-5"_s));
+        QVERIFY(m_t->tap(u"cartOrderButton"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(m_t->find(u"confirmOrderButton"_s), 3000);
+        QSignalSpy accepted(&controller, &tablet::TabletController::orderAccepted);
+        QVERIFY(m_t->tap(u"confirmOrderButton"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(accepted.size(), 1, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_t->find(u"orderKitchenStatus"_s), 3000);
+        QVERIFY(!controller.kitchenConfirmed());
+        const qint64 id = controller.submitter()->order().value(u"id"_s).toInteger();
+
+        // The tablet loses the edge; meanwhile a kitchen screen shows the order.
+        m_proxy->setRefusing(true);
+        m_proxy->cutAll();
+        QTRY_VERIFY_WITH_TIMEOUT(!controller.online(), 3000);
+        VERIFY_STATUS(m_http.post(u"/api/v1/orders/%1/ack"_s.arg(id), {}, m_kitchenToken), 200);
+        // It comes back without its place in the event log (as after a restart, or when the
+        // log has moved on): a snapshot, where the receipt is no event but part of the order.
+        QSignalSpy events(controller.stream(), &client::EventStream::eventReceived);
+        controller.stream()->resetCursor();
+        m_proxy->setRefusing(false);
+        QTRY_VERIFY_WITH_TIMEOUT(controller.online(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(controller.kitchenConfirmed(), 3000);
+        QCOMPARE(m_t->text(u"orderKitchenStatus"_s),
+                 u"주방 확인: 주방에서 주문을 받았습니다. \"주문 내역\"에서 확인하세요."_s);
+        QStringList types;
+        for (const QList<QVariant> &event : std::as_const(events))
+            types.append(event.at(0).toString());
+        QVERIFY2(types.contains(u"snapshot"_s) && !types.contains(u"order.acknowledged"_s), qPrintable(types.join(u", "_s)));
+        closeOrderDialog();
+
+        // "My orders" says it too, for this order only.
+        QVERIFY(m_t->tap(u"ordersButton"_s));
+        const QString pill = u"orderStatus-%1"_s.arg(id);
+        QTRY_VERIFY_WITH_TIMEOUT(m_t->find(pill), 3000);
+        QCOMPARE(m_t->find(pill)->property("status").toString(), u"pending"_s);
+        QCOMPARE(m_t->text(pill), u"주방 확인"_s);
+        const int shown = controller.orders()->rowCount();
+        VERIFY_STATUS(m_http.post(u"/api/v1/orders"_s, orderBody(newClientOrderId(), {{5, 1}}),
+                                  controller.settings().token()), 201);
+        QTRY_COMPARE_WITH_TIMEOUT(controller.orders()->rowCount(), shown + 1, 3000);
+        const qint64 newest = controller.orders()->get(0).value(u"id"_s).toLongLong();
+        QTRY_VERIFY_WITH_TIMEOUT(m_t->find(u"orderStatus-%1"_s.arg(newest)), 3000);
+        QCOMPARE(m_t->text(u"orderStatus-%1"_s.arg(newest)), u"접수"_s);
+        QVERIFY(m_t->tap(u"ordersCloseButton"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_t->find(u"ordersCloseButton"_s), 3000);
+    }
+
     void managerClosesTheTable()
     {
         // The kitchen screen logs out; the manager logs in on it.
@@ -533,6 +601,235 @@ private slots:
         // The tablet starts fresh for the next guests.
         QTRY_COMPARE_WITH_TIMEOUT(m_tablet->controller().orders()->rowCount(), 0, 3000);
         QTRY_VERIFY_WITH_TIMEOUT(m_kitchen->controller().tableHistory()->rowCount() >= 3, 3000);
+    }
+
+    /// A change the tablet has not heard of yet when the guests order (its event is late:
+    /// another tablet took the last portions, the lunch set ended, a choice ran out): the
+    /// edge refuses, the guests read why in their language, and their cart stays as it was.
+    void refusedOrderSaysWhyAndKeepsTheCart_data()
+    {
+        QTest::addColumn<QString>("change");
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("message"); // %1: the item's or option's name in `language`
+        QTest::newRow("fewer left than ordered, in Korean")
+                << u"stock"_s << u"ko"_s << u"OUT_OF_STOCK"_s
+                << u"%1은(는) 1개만 남았습니다. 수량을 줄여 다시 주문해 주세요."_s;
+        QTest::newRow("sold out by its stock, in English")
+                << u"sold_out"_s << u"en"_s << u"ITEM_UNAVAILABLE"_s
+                << u"Sold out just now: %1. Please remove it and order again."_s;
+        QTest::newRow("outside its hours, in Chinese")
+                << u"hours"_s << u"zh"_s << u"ITEM_UNAVAILABLE"_s
+                << u"当前时段不供应：%1。请删除后重新下单。"_s;
+        QTest::newRow("a choice ran out, in Japanese")
+                << u"option"_s << u"ja"_s << u"OPTION_UNAVAILABLE"_s
+                << u"選んだオプションがただいま売り切れました：%1。選び直してもう一度ご注文ください。"_s;
+    }
+
+    void refusedOrderSaysWhyAndKeepsTheCart()
+    {
+        QFETCH(QString, change);
+        QFETCH(QString, language);
+        QFETCH(QString, code);
+        QFETCH(QString, message);
+        auto &controller = m_tablet->controller();
+        auto *cart = controller.cart();
+        cart->clear();
+        controller.setLanguage(language);
+        const auto nameIn = [&](const QJsonObject &o) {
+            const QString name = o.value(u"translations"_s).toObject().value(language).toObject()
+                                         .value(u"name"_s).toString();
+            return name.isEmpty() ? o.value(u"name"_s).toString() : name;
+        };
+        const QList<QJsonObject> items = menuItems(m_http.get(u"/api/v1/menu"_s, m_kitchenToken).json());
+
+        // The guests' cart: two of a plain dish, or one dish with its choices.
+        QJsonObject item;
+        QJsonObject option;
+        QList<qint64> chosen;
+        for (const QJsonObject &i : items) {
+            const bool orderable = i.value(u"available"_s).toBool() && i.value(u"available_now"_s).toBool()
+                    && i.value(u"stock"_s).isNull();
+            if (!item.isEmpty() || !orderable)
+                continue;
+            if (change != u"option"_s) {
+                if (i.value(u"id"_s).toInteger() == 3)
+                    item = i;
+                continue;
+            }
+            // Its first choice of each required group, or the first of its first group.
+            QList<qint64> picks;
+            QJsonObject first;
+            const QJsonArray groups = i.value(u"option_groups"_s).toArray();
+            bool choosable = !groups.isEmpty();
+            for (const QJsonValue &gv : groups) {
+                const QJsonObject g = gv.toObject();
+                QJsonObject pick;
+                for (const QJsonValue &ov : g.value(u"options"_s).toArray()) {
+                    if (pick.isEmpty() && ov.toObject().value(u"available"_s).toBool())
+                        pick = ov.toObject();
+                }
+                if (g.value(u"min_select"_s).toInt() > 0 || (picks.isEmpty() && gv == groups.first())) {
+                    choosable = choosable && !pick.isEmpty();
+                    if (!pick.isEmpty()) {
+                        picks.append(pick.value(u"id"_s).toInteger());
+                        if (first.isEmpty())
+                            first = pick;
+                    }
+                }
+            }
+            if (choosable && !first.isEmpty()) {
+                item = i;
+                option = first;
+                chosen = picks;
+            }
+        }
+        QVERIFY2(!item.isEmpty(), "the demo menu has the dish");
+        const qint64 itemId = item.value(u"id"_s).toInteger();
+        controller.selectCategory(item.value(u"category_id"_s).toInteger());
+        QTRY_VERIFY_WITH_TIMEOUT(m_t->find(u"addItem-%1"_s.arg(itemId)), 3000);
+        const int quantity = change == u"option"_s ? 1 : 2;
+        if (change == u"option"_s) {
+            // The option sheet itself is tested above: the line goes straight into the cart.
+            QVERIFY(cart->addLine(itemId, chosen, {}, 1));
+        } else {
+            QVERIFY(m_t->tap(u"addItem-%1"_s.arg(itemId)));
+            QVERIFY(m_t->tap(u"addItem-%1"_s.arg(itemId)));
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(cart->totalQuantity(), quantity, 2000);
+        const QJsonArray before = cart->orderItems();
+
+        // The change reaches the edge; its event has not reached this tablet yet.
+        m_proxy->setHoldingEvents(true);
+        auto release = qScopeGuard([this] { m_proxy->setHoldingEvents(false); }); // also on failure
+        const qint64 heldBefore = m_proxy->heldEventBytes();
+        const QString itemPath = u"/api/v1/menu/items/%1"_s.arg(itemId);
+        const QString optionPath = u"/api/v1/menu/options/%1/availability"_s.arg(option.value(u"id"_s).toInteger());
+        QString shown = nameIn(item);
+        if (change == u"stock"_s) {
+            VERIFY_STATUS(m_http.patch(itemPath + u"/stock"_s, {{u"stock"_s, 1}}, m_kitchenToken), 200);
+        } else if (change == u"sold_out"_s) {
+            VERIFY_STATUS(m_http.patch(itemPath + u"/stock"_s, {{u"stock"_s, 0}}, m_kitchenToken), 200);
+        } else if (change == u"hours"_s) {
+            // Served from two hours from now for an hour, in the store's time zone.
+            const QTimeZone zone(m_http.get(u"/api/v1/menu"_s).json().value(u"time_zone"_s).toString().toUtf8());
+            QVERIFY(zone.isValid());
+            const QDateTime later = QDateTime::currentDateTimeUtc().addSecs(2 * 3600).toTimeZone(zone);
+            const QJsonArray hours{QJsonObject{{u"days"_s, QJsonArray{1, 2, 3, 4, 5, 6, 7}},
+                                               {u"from"_s, later.toString(u"HH:mm"_s)},
+                                               {u"to"_s, later.addSecs(3600).toString(u"HH:mm"_s)}}};
+            VERIFY_STATUS(m_http.put(itemPath, {{u"available_hours"_s, hours}}, m_kitchenToken), 200);
+        } else {
+            VERIFY_STATUS(m_http.patch(optionPath, {{u"available"_s, false}}, m_kitchenToken), 200);
+            shown = nameIn(option);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(m_proxy->heldEventBytes() > heldBefore, 3000);
+
+        QVERIFY(m_t->tap(u"cartOrderButton"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(m_t->find(u"confirmOrderButton"_s), 3000);
+        QSignalSpy rejected(&controller, &tablet::TabletController::orderRejected);
+        QVERIFY(m_t->tap(u"confirmOrderButton"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(rejected.size(), 1, 5000);
+        QCOMPARE(rejected.first().first().toString(), code);
+        if (change == u"stock"_s)
+            QCOMPARE(controller.submitter()->remaining(), 1);
+        else if (code == u"ITEM_UNAVAILABLE"_s)
+            QCOMPARE(controller.submitter()->unavailableReason(), change);
+        QTRY_VERIFY_WITH_TIMEOUT(m_t->find(u"orderRejectedText"_s), 3000);
+        QCOMPARE(m_t->text(u"orderRejectedText"_s), message.arg(shown));
+        // The cart is as it was, before and after the guests go back to it.
+        QCOMPARE(cart->orderItems(), before);
+        QVERIFY(m_t->tap(u"orderRejectedButton"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_t->find(u"orderRejectedButton"_s), 3000);
+        QCOMPARE(cart->orderItems(), before);
+
+        // The late events arrive and the menu on screen shows the change; then the store is
+        // put back as it was.
+        m_proxy->setHoldingEvents(false);
+        const auto entry = [&] { return controller.menu()->entry(itemId); };
+        if (change == u"stock"_s || change == u"sold_out"_s) {
+            QTRY_VERIFY_WITH_TIMEOUT(entry() && entry()->stock == (change == u"stock"_s ? 1 : 0), 3000);
+        } else if (change == u"hours"_s) {
+            QTRY_VERIFY_WITH_TIMEOUT(entry() && !entry()->availableNow, 3000);
+        } else {
+            const qint64 optionId = option.value(u"id"_s).toInteger();
+            QTRY_VERIFY_WITH_TIMEOUT(entry() && entry()->option(optionId) && !entry()->option(optionId)->available, 3000);
+        }
+        if (change == u"stock"_s || change == u"sold_out"_s)
+            VERIFY_STATUS(m_http.patch(itemPath + u"/stock"_s, {{u"stock"_s, QJsonValue::Null}}, m_kitchenToken), 200);
+        else if (change == u"hours"_s)
+            VERIFY_STATUS(m_http.put(itemPath, {{u"available_hours"_s, QJsonArray()}}, m_kitchenToken), 200);
+        else
+            VERIFY_STATUS(m_http.patch(optionPath, {{u"available"_s, true}}, m_kitchenToken), 200);
+        QTRY_VERIFY_WITH_TIMEOUT(entry() && entry()->orderable() && !entry()->stock
+                                 && (option.isEmpty() || entry()->option(option.value(u"id"_s).toInteger())->available), 3000);
+        cart->clear();
+        controller.setLanguage(u"ko"_s);
+    }
+
+    /// An item whose hours end at the next minute and one whose hours begin then: the tablet
+    /// showing the menu follows the boundary by itself (the edge's menu.updated), no guest
+    /// touching anything.
+    void hoursBoundaryChangesTheMenuOnScreen()
+    {
+        auto &controller = m_tablet->controller();
+        const QJsonObject menu = m_http.get(u"/api/v1/menu"_s).json();
+        const QTimeZone zone(menu.value(u"time_zone"_s).toString().toUtf8());
+        QVERIFY(zone.isValid());
+        QJsonObject closing;
+        QJsonObject opening;
+        for (const QJsonObject &i : menuItems(menu)) {
+            if (i.value(u"id"_s).toInteger() == 3)
+                closing = i;
+            if (i.value(u"id"_s).toInteger() == 5)
+                opening = i;
+        }
+        QVERIFY(!closing.isEmpty() && !opening.isEmpty());
+        QCOMPARE(opening.value(u"category_id"_s), closing.value(u"category_id"_s));
+        // Hours are HH:MM: the boundary is the next whole minute in the store's time zone,
+        // at least a few seconds away so the setup is done before it.
+        QDateTime boundary = QDateTime::currentDateTimeUtc().toTimeZone(zone);
+        boundary.setTime(QTime(boundary.time().hour(), boundary.time().minute()));
+        boundary = boundary.addSecs(60);
+        if (QDateTime::currentDateTimeUtc().secsTo(boundary) < 5)
+            boundary = boundary.addSecs(60);
+        const auto window = [&](const QDateTime &from, const QDateTime &to) {
+            return QJsonArray{QJsonObject{{u"days"_s, QJsonArray{1, 2, 3, 4, 5, 6, 7}},
+                                          {u"from"_s, from.toTimeZone(zone).toString(u"HH:mm"_s)},
+                                          {u"to"_s, to.toTimeZone(zone).toString(u"HH:mm"_s)}}};
+        };
+        const QString closingPath = u"/api/v1/menu/items/%1"_s.arg(closing.value(u"id"_s).toInteger());
+        const QString openingPath = u"/api/v1/menu/items/%1"_s.arg(opening.value(u"id"_s).toInteger());
+        VERIFY_STATUS(m_http.put(closingPath, {{u"available_hours"_s, window(boundary.addSecs(-7200), boundary)}},
+                                 m_kitchenToken), 200);
+        VERIFY_STATUS(m_http.put(openingPath, {{u"available_hours"_s, window(boundary, boundary.addSecs(7200))}},
+                                 m_kitchenToken), 200);
+        controller.selectCategory(closing.value(u"category_id"_s).toInteger());
+        const QString closingNotNow = u"notNow-%1"_s.arg(closing.value(u"id"_s).toInteger());
+        const QString openingNotNow = u"notNow-%1"_s.arg(opening.value(u"id"_s).toInteger());
+        const QString closingAdd = u"addItem-%1"_s.arg(closing.value(u"id"_s).toInteger());
+        const QString openingAdd = u"addItem-%1"_s.arg(opening.value(u"id"_s).toInteger());
+        QTRY_VERIFY_WITH_TIMEOUT(m_t->find(openingNotNow) && !m_t->find(closingNotNow), 3000);
+        QVERIFY(m_t->find(closingAdd)->isEnabled());
+        QVERIFY(!m_t->find(openingAdd)->isEnabled());
+        QVERIFY2(QDateTime::currentDateTimeUtc() < boundary, "set up before the boundary");
+
+        QSignalSpy events(controller.stream(), &client::EventStream::eventReceived);
+        const qint64 untilBoundary = QDateTime::currentDateTimeUtc().msecsTo(boundary);
+        QTRY_VERIFY_WITH_TIMEOUT(m_t->find(closingNotNow) && !m_t->find(openingNotNow), int(untilBoundary) + 10'000);
+        QVERIFY2(QDateTime::currentDateTimeUtc() >= boundary, "changed at the boundary, not before");
+        QVERIFY(!m_t->find(closingAdd)->isEnabled());
+        QVERIFY(m_t->find(openingAdd)->isEnabled());
+        bool told = false;
+        for (const QList<QVariant> &event : std::as_const(events)) {
+            told = told || (event.at(0).toString() == u"menu.updated"_s
+                            && event.at(1).toJsonObject().value(u"reason"_s).toString() == u"hours"_s);
+        }
+        QVERIFY2(told, "the edge's menu.updated at the boundary told the tablet");
+
+        VERIFY_STATUS(m_http.put(closingPath, {{u"available_hours"_s, QJsonArray()}}, m_kitchenToken), 200);
+        VERIFY_STATUS(m_http.put(openingPath, {{u"available_hours"_s, QJsonArray()}}, m_kitchenToken), 200);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_t->find(closingNotNow) && !m_t->find(openingNotNow), 3000);
     }
 
     void cleanupTestCase()

@@ -1,5 +1,5 @@
 // Saves a PNG of each main screen into docs/screenshots/ (README shows them): the tablet's
-// menu in landscape and portrait, its cart, its orders and its retrying state, an item's
+// menu in landscape and portrait (and its language chooser), its cart, its orders and its retrying state, an item's
 // option sheet, a cart with options and notes, the menu in English, Chinese and Japanese;
 // the kitchen board at 1920x1080 and 1280x800 and a ticket with options; the manager's tables. The store is the edge's demo with
 // a realistic evening's orders; some are back-dated in the database so tickets show as late.
@@ -19,6 +19,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QGuiApplication>
+#include <QJSValue>
 #include <QJsonArray>
 #include <QQuickItem>
 #include <QQuickWindow>
@@ -274,7 +275,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(tablet.orders()->rowCount() == 2, 5000);
         QVERIFY(ui.tap(u"ordersButton"_s));
         QTRY_VERIFY_WITH_TIMEOUT(ui.find(u"ordersCloseButton"_s), 3000);
-        settle(4000); // the toast for the second order has gone
+        QTRY_VERIFY_WITH_TIMEOUT(!ui.find(u"toast"_s), 6000); // the second order's toast has gone
+        settle(400);
         shoot(ui, u"tablet-orders"_s);
     }
 
@@ -287,12 +289,33 @@ private slots:
         app->controller().cart()->add(14);
         app->controller().cart()->add(17);
         settle();
-        // The store's name is shown whole, however narrow the header.
+        // The store's name is shown whole, however narrow the header, and readable: the
+        // languages fold into one button, so the name keeps most of its size in two lines.
         QQuickItem *name = ui.find(u"storeName"_s);
         QVERIFY(name);
         QVERIFY(!name->property("text").toString().isEmpty());
         QVERIFY2(!name->property("truncated").toBool(), qPrintable(name->property("text").toString()));
+        QVERIFY2(name->property("lineCount").toInt() <= 2, qPrintable(QString::number(name->property("lineCount").toInt())));
+        const int namePixels = name->property("fontInfo").value<QJSValue>().property(u"pixelSize"_s).toInt();
+        QVERIFY2(namePixels >= 20, qPrintable(QString::number(namePixels)));
+        QVERIFY(ui.find(u"languageButton"_s));
+        QVERIFY2(!ui.find(u"language-en"_s), "the four languages are behind the one button");
+        QCOMPARE(ui.find(u"languageButton"_s)->property("text").toString(), u"한국어"_s);
         shoot(ui, u"tablet-menu-portrait"_s);
+
+        // The button opens a small chooser; a choice switches and closes it.
+        QVERIFY(ui.tap(u"languageButton"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(ui.find(u"language-ja"_s), 2000);
+        settle(400);
+        shoot(ui, u"tablet-language-chooser-portrait"_s);
+        QVERIFY(ui.tap(u"language-ja"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(app->controller().language(), u"ja"_s, 1000);
+        QTRY_VERIFY_WITH_TIMEOUT(!ui.find(u"language-ja"_s), 2000);
+        QCOMPARE(ui.find(u"languageButton"_s)->property("text").toString(), u"日本語"_s);
+        QVERIFY(ui.tap(u"languageButton"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(ui.find(u"language-ko"_s), 2000);
+        QVERIFY(ui.tap(u"language-ko"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(app->controller().language(), u"ko"_s, 1000);
     }
 
     void tabletRetrying()

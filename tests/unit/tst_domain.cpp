@@ -261,6 +261,7 @@ void TestDomain::orderWrittenDirectlyIsTheSameJson()
     order.createdAt = QDateTime(QDate(2026, 11, 21), QTime(9, 1, 2, 345), QTimeZone::utc());
     order.updatedAt = order.createdAt.addSecs(60);
     order.preparingAt = order.updatedAt;
+    order.kitchenAckedAt = order.createdAt.addMSecs(1500);
     order.items = {{1, u"김치찌개"_s, 9000, 2, 18000, u"kitchen"_s}, {2, u"콜라 \"L\""_s, 2500, 1, 2500, {}}};
     order.items[0].options = {{11, u"맵기"_s, u"매운맛 \"hot\""_s, 500}, {21, u"추가"_s, u"공기밥"_s, -1000}};
     order.items[0].note = u"양파 빼주세요\n🍜"_s;
@@ -278,6 +279,7 @@ void TestDomain::orderWrittenDirectlyIsTheSameJson()
     QVERIFY(back);
     QCOMPARE(back->items.at(0).options, order.items.at(0).options);
     QCOMPARE(back->items.at(0).note, order.items.at(0).note);
+    QCOMPARE(back->kitchenAckedAt, order.kitchenAckedAt);
 }
 
 // A store's order event whose unit price times quantity, or whose sum of lines, overflows

@@ -171,34 +171,42 @@
         <translation>カート</translation>
     </message>
     <message>
-        <location filename="../qml/CartPanel.qml" line="32"/>
-        <source>Clear</source>
-        <translation>空にする</translation>
-    </message>
-    <message>
-        <location filename="../qml/CartPanel.qml" line="51"/>
+        <location filename="../qml/CartPanel.qml" line="46"/>
         <source>Tap a dish to add it here.</source>
         <translation>料理をタップするとここに追加されます。</translation>
     </message>
     <message>
-        <location filename="../qml/CartPanel.qml" line="64"/>
+        <location filename="../qml/CartPanel.qml" line="59"/>
         <source>Total</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../qml/CartPanel.qml" line="84"/>
+        <location filename="../qml/CartPanel.qml" line="79"/>
         <source>Sending your order…</source>
         <translation>注文を送信中…</translation>
     </message>
     <message>
-        <location filename="../qml/CartPanel.qml" line="85"/>
+        <location filename="../qml/CartPanel.qml" line="80"/>
         <source>Order %1 items</source>
         <translation>%1 点を注文</translation>
     </message>
     <message>
-        <location filename="../qml/CartPanel.qml" line="86"/>
+        <location filename="../qml/CartPanel.qml" line="81"/>
         <source>Order</source>
         <translation>注文する</translation>
+    </message>
+</context>
+<context>
+    <name>CartRestoreBar</name>
+    <message>
+        <location filename="../qml/CartRestoreBar.qml" line="22"/>
+        <source>Cart emptied.</source>
+        <translation>カートを空にしました。</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartRestoreBar.qml" line="31"/>
+        <source>Undo</source>
+        <translation>元に戻す</translation>
     </message>
 </context>
 <context>
@@ -209,45 +217,53 @@
         <translation>カート</translation>
     </message>
     <message>
-        <location filename="../qml/CartSheet.qml" line="23"/>
+        <location filename="../qml/CartSheet.qml" line="24"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../qml/CartSheet.qml" line="36"/>
+        <location filename="../qml/CartSheet.qml" line="38"/>
         <source>Total</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../qml/CartSheet.qml" line="45"/>
+        <location filename="../qml/CartSheet.qml" line="47"/>
         <source>Order %1 items</source>
         <translation>%1 点を注文</translation>
     </message>
 </context>
 <context>
+    <name>ClearCartButton</name>
+    <message>
+        <location filename="../qml/ClearCartButton.qml" line="10"/>
+        <source>Empty cart</source>
+        <translation>カートを空にする</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionBanner</name>
     <message>
-        <location filename="../qml/ConnectionBanner.qml" line="11"/>
+        <location filename="../qml/ConnectionBanner.qml" line="12"/>
         <source>Not connected: the restaurant system&apos;s certificate has changed</source>
         <translation>未接続：店舗システムの証明書が変更されました</translation>
     </message>
     <message>
-        <location filename="../qml/ConnectionBanner.qml" line="12"/>
+        <location filename="../qml/ConnectionBanner.qml" line="13"/>
         <source>Offline: reconnecting…</source>
         <translation>オフライン：再接続中…</translation>
     </message>
     <message>
-        <location filename="../qml/ConnectionBanner.qml" line="13"/>
+        <location filename="../qml/ConnectionBanner.qml" line="14"/>
         <source>Staff: set this tablet up again with the new fingerprint.</source>
         <translation>スタッフ：新しいフィンガープリントでこのタブレットを再設定してください。</translation>
     </message>
     <message>
-        <location filename="../qml/ConnectionBanner.qml" line="15"/>
+        <location filename="../qml/ConnectionBanner.qml" line="16"/>
         <source>Next try in %1 s. Orders you place are kept and sent once, as soon as we are back.</source>
         <translation>%1 秒後に再試行します。注文は保存され、接続が戻り次第一度だけ送信されます。</translation>
     </message>
     <message>
-        <location filename="../qml/ConnectionBanner.qml" line="16"/>
+        <location filename="../qml/ConnectionBanner.qml" line="17"/>
         <source>Orders you place are kept and sent once, as soon as we are back.</source>
         <translation>注文は保存され、接続が戻り次第一度だけ送信されます。</translation>
     </message>
@@ -275,47 +291,47 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../qml/Header.qml" line="29"/>
+        <location filename="../qml/Header.qml" line="32"/>
         <source>Table %1</source>
         <translation>%1 番テーブル</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="52"/>
+        <location filename="../qml/Header.qml" line="65"/>
         <source>● Connected</source>
         <translation>● 接続中</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="52"/>
+        <location filename="../qml/Header.qml" line="65"/>
         <source>● Offline</source>
         <translation>● オフライン</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="61"/>
+        <location filename="../qml/Header.qml" line="74"/>
         <source>My orders (%1)</source>
         <translation>注文履歴 (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="61"/>
+        <location filename="../qml/Header.qml" line="74"/>
         <source>My orders</source>
         <translation>注文履歴</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="78"/>
+        <location filename="../qml/Header.qml" line="91"/>
         <source>Staff: set this tablet up again?</source>
         <translation>スタッフ：このタブレットを再設定しますか？</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="87"/>
+        <location filename="../qml/Header.qml" line="100"/>
         <source>The tablet forgets its table login and shows the setup screen.</source>
         <translation>テーブルのログインを消去し、設定画面に戻ります。</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="95"/>
+        <location filename="../qml/Header.qml" line="108"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="96"/>
+        <location filename="../qml/Header.qml" line="109"/>
         <source>Set up again</source>
         <translation>再設定</translation>
     </message>
@@ -339,12 +355,12 @@
     </message>
     <message>
         <location filename="../qml/ItemCard.qml" line="123"/>
-        <location filename="../qml/ItemCard.qml" line="190"/>
+        <location filename="../qml/ItemCard.qml" line="193"/>
         <source>Sold out</source>
         <translation>売り切れ</translation>
     </message>
     <message>
-        <location filename="../qml/ItemCard.qml" line="190"/>
+        <location filename="../qml/ItemCard.qml" line="193"/>
         <source>+ Add</source>
         <translation>+ 追加</translation>
     </message>
@@ -360,12 +376,12 @@
 <context>
     <name>MenuScreen</name>
     <message>
-        <location filename="../qml/MenuScreen.qml" line="82"/>
+        <location filename="../qml/MenuScreen.qml" line="83"/>
         <source>Loading the menu…</source>
         <translation>メニューを読み込み中…</translation>
     </message>
     <message>
-        <location filename="../qml/MenuScreen.qml" line="105"/>
+        <location filename="../qml/MenuScreen.qml" line="106"/>
         <source>Order #%1 received. Thank you!</source>
         <translation>注文 #%1 を受け付けました。ありがとうございます！</translation>
     </message>
@@ -373,87 +389,87 @@
 <context>
     <name>OptionSheet</name>
     <message>
-        <location filename="../qml/OptionSheet.qml" line="25"/>
+        <location filename="../qml/OptionSheet.qml" line="26"/>
         <source>Choose 1</source>
         <translation>1つ選択</translation>
     </message>
     <message>
-        <location filename="../qml/OptionSheet.qml" line="27"/>
+        <location filename="../qml/OptionSheet.qml" line="28"/>
         <source>Up to %1</source>
         <translation>%1つまで</translation>
     </message>
     <message>
-        <location filename="../qml/OptionSheet.qml" line="29"/>
+        <location filename="../qml/OptionSheet.qml" line="30"/>
         <source>Choose %1</source>
         <translation>%1つ選択</translation>
     </message>
     <message>
-        <location filename="../qml/OptionSheet.qml" line="30"/>
+        <location filename="../qml/OptionSheet.qml" line="31"/>
         <source>Choose %1 to %2</source>
         <translation>%1〜%2つ選択</translation>
     </message>
     <message>
-        <location filename="../qml/OptionSheet.qml" line="56"/>
+        <location filename="../qml/OptionSheet.qml" line="58"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../qml/OptionSheet.qml" line="140"/>
+        <location filename="../qml/OptionSheet.qml" line="143"/>
         <source>Contains these allergens</source>
         <translation>含まれるアレルゲン</translation>
     </message>
     <message>
-        <location filename="../qml/OptionSheet.qml" line="141"/>
+        <location filename="../qml/OptionSheet.qml" line="144"/>
         <source>No allergens listed. Ask staff if unsure.</source>
         <translation>表示されたアレルゲンはありません。ご不明な点はスタッフにお尋ねください。</translation>
     </message>
     <message>
-        <location filename="../qml/OptionSheet.qml" line="187"/>
+        <location filename="../qml/OptionSheet.qml" line="192"/>
         <source>Required ✓</source>
         <translation>必須 ✓</translation>
     </message>
     <message>
-        <location filename="../qml/OptionSheet.qml" line="187"/>
+        <location filename="../qml/OptionSheet.qml" line="192"/>
         <source>Required</source>
         <translation>必須</translation>
     </message>
     <message>
-        <location filename="../qml/OptionSheet.qml" line="188"/>
+        <location filename="../qml/OptionSheet.qml" line="193"/>
         <source>Optional</source>
         <translation>任意</translation>
     </message>
     <message>
-        <location filename="../qml/OptionSheet.qml" line="260"/>
+        <location filename="../qml/OptionSheet.qml" line="266"/>
         <source>Sold out</source>
         <translation>売り切れ</translation>
     </message>
     <message>
-        <location filename="../qml/OptionSheet.qml" line="288"/>
+        <location filename="../qml/OptionSheet.qml" line="294"/>
         <source>Request for this dish (optional)</source>
         <translation>この料理へのご要望（任意）</translation>
     </message>
     <message>
-        <location filename="../qml/OptionSheet.qml" line="289"/>
+        <location filename="../qml/OptionSheet.qml" line="295"/>
         <source>e.g. no onions</source>
         <translation>例：玉ねぎ抜き</translation>
     </message>
     <message>
-        <location filename="../qml/OptionSheet.qml" line="315"/>
+        <location filename="../qml/OptionSheet.qml" line="322"/>
         <source>Not available to order right now.</source>
         <translation>ただいまご注文いただけません。</translation>
     </message>
     <message>
-        <location filename="../qml/OptionSheet.qml" line="316"/>
+        <location filename="../qml/OptionSheet.qml" line="323"/>
         <source>No more left today.</source>
         <translation>本日分は売り切れました。</translation>
     </message>
     <message>
-        <location filename="../qml/OptionSheet.qml" line="317"/>
+        <location filename="../qml/OptionSheet.qml" line="324"/>
         <source>Please choose: %1</source>
         <translation>選択してください：%1</translation>
     </message>
     <message>
-        <location filename="../qml/OptionSheet.qml" line="357"/>
+        <location filename="../qml/OptionSheet.qml" line="364"/>
         <source>Add · %1</source>
         <translation>追加 · %1</translation>
     </message>
@@ -461,72 +477,82 @@
 <context>
     <name>OrderDialog</name>
     <message>
-        <location filename="../qml/OrderDialog.qml" line="43"/>
+        <location filename="../qml/OrderDialog.qml" line="45"/>
         <source>Check your order</source>
         <translation>ご注文をご確認ください</translation>
     </message>
     <message>
-        <location filename="../qml/OrderDialog.qml" line="60"/>
+        <location filename="../qml/OrderDialog.qml" line="62"/>
         <source>Request for the kitchen (optional)</source>
         <translation>キッチンへのご要望（任意）</translation>
     </message>
     <message>
-        <location filename="../qml/OrderDialog.qml" line="61"/>
+        <location filename="../qml/OrderDialog.qml" line="63"/>
         <source>e.g. less spicy, no onions</source>
         <translation>例：辛さ控えめ、玉ねぎ抜き</translation>
     </message>
     <message>
-        <location filename="../qml/OrderDialog.qml" line="67"/>
+        <location filename="../qml/OrderDialog.qml" line="69"/>
         <source>Total</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../qml/OrderDialog.qml" line="74"/>
+        <location filename="../qml/OrderDialog.qml" line="76"/>
         <source>Back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../qml/OrderDialog.qml" line="83"/>
+        <location filename="../qml/OrderDialog.qml" line="85"/>
         <source>Place order</source>
         <translation>注文する</translation>
     </message>
     <message>
-        <location filename="../qml/OrderDialog.qml" line="102"/>
+        <location filename="../qml/OrderDialog.qml" line="104"/>
         <source>Connection problem. Retrying…</source>
         <translation>接続が不安定です。再試行中…</translation>
     </message>
     <message>
-        <location filename="../qml/OrderDialog.qml" line="103"/>
+        <location filename="../qml/OrderDialog.qml" line="105"/>
         <source>Sending your order…</source>
         <translation>注文を送信中…</translation>
     </message>
     <message>
-        <location filename="../qml/OrderDialog.qml" line="112"/>
+        <location filename="../qml/OrderDialog.qml" line="117"/>
         <source>Attempt %1. Next try in %2 s. Your order is kept and will be placed only once.</source>
         <translation>%1 回目の試行。%2 秒後に再送します。注文は保存され、一度だけ受け付けられます。</translation>
     </message>
     <message>
-        <location filename="../qml/OrderDialog.qml" line="136"/>
+        <location filename="../qml/OrderDialog.qml" line="119"/>
+        <source>Attempt %1. Trying again now. Your order is kept and will be placed only once.</source>
+        <translation>%1 回目の送信：ただいま再送信中です。注文は保存され、一度だけ受け付けられます。</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrderDialog.qml" line="143"/>
         <source>Order #%1 received</source>
         <translation>注文 #%1 を受け付けました</translation>
     </message>
     <message>
-        <location filename="../qml/OrderDialog.qml" line="144"/>
-        <source>The kitchen has it. Follow it under &quot;My orders&quot;.</source>
-        <translation>キッチンに届きました。「注文履歴」でご確認ください。</translation>
+        <location filename="../qml/OrderDialog.qml" line="154"/>
+        <source>Kitchen confirmed: the kitchen has your order. Follow it under &quot;My orders&quot;.</source>
+        <translation>厨房確認済み：厨房が注文を受け取りました。「注文履歴」でご確認ください。</translation>
     </message>
     <message>
-        <location filename="../qml/OrderDialog.qml" line="149"/>
+        <location filename="../qml/OrderDialog.qml" line="155"/>
+        <source>Order received. Waiting for the kitchen screen to confirm it…</source>
+        <translation>注文受付：厨房画面の確認を待っています…</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrderDialog.qml" line="163"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../qml/OrderDialog.qml" line="159"/>
+        <location filename="../qml/OrderDialog.qml" line="173"/>
         <source>The order was not placed</source>
         <translation>注文は受け付けられませんでした</translation>
     </message>
     <message>
-        <location filename="../qml/OrderDialog.qml" line="173"/>
+        <location filename="../qml/OrderDialog.qml" line="187"/>
         <source>Back to my order</source>
         <translation>カートに戻る</translation>
     </message>
@@ -569,60 +595,103 @@
         <translation>注文 #%1</translation>
     </message>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="111"/>
+        <location filename="../qml/OrdersSheet.qml" line="75"/>
+        <source>Kitchen confirmed</source>
+        <translation>厨房確認済み</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrdersSheet.qml" line="114"/>
         <source>No orders yet.</source>
         <translation>まだ注文はありません。</translation>
     </message>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="119"/>
+        <location filename="../qml/OrdersSheet.qml" line="122"/>
         <source>This visit so far</source>
         <translation>今回のご利用合計</translation>
     </message>
 </context>
 <context>
+    <name>QrScanView</name>
+    <message>
+        <location filename="../qml/QrScanView.qml" line="38"/>
+        <source>Hold the manager screen&apos;s pairing QR in the square</source>
+        <translation>管理者画面のペアリングQRを枠内に合わせてください</translation>
+    </message>
+    <message>
+        <location filename="../qml/QrScanView.qml" line="47"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
     <name>SetupScreen</name>
     <message>
-        <location filename="../qml/SetupScreen.qml" line="27"/>
+        <location filename="../qml/SetupScreen.qml" line="28"/>
         <source>Set up this table&apos;s tablet</source>
         <translation>このテーブルのタブレットを設定</translation>
     </message>
     <message>
-        <location filename="../qml/SetupScreen.qml" line="36"/>
+        <location filename="../qml/SetupScreen.qml" line="37"/>
         <source>For staff. The tablet remembers this until it is set up again.</source>
         <translation>スタッフ用です。再設定するまでこの情報を記憶します。</translation>
     </message>
     <message>
-        <location filename="../qml/SetupScreen.qml" line="46"/>
+        <location filename="../qml/SetupScreen.qml" line="51"/>
+        <source>Pairing QR from the manager screen, or its link</source>
+        <translation>管理者画面のペアリングQRまたはリンク</translation>
+    </message>
+    <message>
+        <location filename="../qml/SetupScreen.qml" line="52"/>
+        <source>Pairing link from the manager screen</source>
+        <translation>管理者画面のペアリングリンク</translation>
+    </message>
+    <message>
+        <location filename="../qml/SetupScreen.qml" line="62"/>
+        <source>Scan pairing QR</source>
+        <translation>ペアリングQRを読み取る</translation>
+    </message>
+    <message>
+        <location filename="../qml/SetupScreen.qml" line="70"/>
+        <source>Pair</source>
+        <translation>ペアリング</translation>
+    </message>
+    <message>
+        <location filename="../qml/SetupScreen.qml" line="76"/>
+        <source>Or set up by hand with the table&apos;s password:</source>
+        <translation>またはテーブルのパスワードで手動設定：</translation>
+    </message>
+    <message>
+        <location filename="../qml/SetupScreen.qml" line="86"/>
         <source>Edge address</source>
         <translation>店舗サーバーのアドレス</translation>
     </message>
     <message>
-        <location filename="../qml/SetupScreen.qml" line="56"/>
+        <location filename="../qml/SetupScreen.qml" line="96"/>
         <source>Certificate fingerprint (SHA-256, for https)</source>
         <translation>証明書のフィンガープリント（SHA-256、https 用）</translation>
     </message>
     <message>
-        <location filename="../qml/SetupScreen.qml" line="64"/>
+        <location filename="../qml/SetupScreen.qml" line="104"/>
         <source>Edge: %1</source>
         <translation>店舗サーバー：%1</translation>
     </message>
     <message>
-        <location filename="../qml/SetupScreen.qml" line="75"/>
+        <location filename="../qml/SetupScreen.qml" line="115"/>
         <source>Table number</source>
         <translation>テーブル番号</translation>
     </message>
     <message>
-        <location filename="../qml/SetupScreen.qml" line="83"/>
+        <location filename="../qml/SetupScreen.qml" line="123"/>
         <source>Table password</source>
         <translation>テーブルのパスワード</translation>
     </message>
     <message>
-        <location filename="../qml/SetupScreen.qml" line="102"/>
+        <location filename="../qml/SetupScreen.qml" line="142"/>
         <source>Connecting…</source>
         <translation>接続中…</translation>
     </message>
     <message>
-        <location filename="../qml/SetupScreen.qml" line="102"/>
+        <location filename="../qml/SetupScreen.qml" line="142"/>
         <source>Start taking orders</source>
         <translation>注文の受付を開始</translation>
     </message>
@@ -653,82 +722,108 @@
 <context>
     <name>tableorder::tablet::TabletController</name>
     <message>
-        <location filename="../tabletcontroller.cpp" line="180"/>
+        <location filename="../tabletcontroller.cpp" line="203"/>
         <source>Enter the edge address, for example http://192.168.0.10:8080</source>
         <translation>店舗サーバーのアドレスを入力してください。例：http://192.168.0.10:8080</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="182"/>
+        <location filename="../tabletcontroller.cpp" line="205"/>
         <source>Enter a table number from 1 to 9999</source>
         <translation>1〜9999 のテーブル番号を入力してください</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="184"/>
+        <location filename="../tabletcontroller.cpp" line="207"/>
         <source>Enter the table&apos;s password</source>
         <translation>テーブルのパスワードを入力してください</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="189"/>
+        <location filename="../tabletcontroller.cpp" line="212"/>
+        <location filename="../tabletcontroller.cpp" line="238"/>
         <source>Enter the edge&apos;s certificate fingerprint (SHA-256, 64 hex digits) that the manager screen shows</source>
         <translation>管理者画面に表示される店舗サーバー証明書のフィンガープリント（SHA-256、16 進 64 桁）を入力してください</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="197"/>
+        <location filename="../tabletcontroller.cpp" line="260"/>
         <source>The edge&apos;s certificate does not match the fingerprint: check it on the manager screen. Not connected.</source>
         <translation>店舗サーバーの証明書がフィンガープリントと一致しません。管理者画面で確認してください。接続していません。</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="200"/>
+        <location filename="../tabletcontroller.cpp" line="263"/>
         <source>Cannot reach the edge at %1</source>
         <translation>店舗サーバー（%1）に接続できません</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="202"/>
+        <location filename="../tabletcontroller.cpp" line="220"/>
         <source>Wrong table number or password</source>
         <translation>テーブル番号またはパスワードが違います</translation>
     </message>
+    <message>
+        <location filename="../tabletcontroller.cpp" line="229"/>
+        <source>This is not a pairing link from the manager screen (%1)</source>
+        <translation>管理者画面のペアリングリンクではありません（%1）</translation>
+    </message>
+    <message>
+        <location filename="../tabletcontroller.cpp" line="231"/>
+        <source>This link has no table: show the pairing QR of a table on the manager screen (Tables, then the table)</source>
+        <translation>テーブル情報のないリンクです。管理者画面（テーブル → 該当テーブル）のペアリングQRを使ってください</translation>
+    </message>
+    <message>
+        <location filename="../tabletcontroller.cpp" line="247"/>
+        <source>This pairing QR was already used. Show a new one on the manager screen.</source>
+        <translation>このペアリングQRは使用済みです。管理者画面で新しいQRを表示してください。</translation>
+    </message>
+    <message>
+        <location filename="../tabletcontroller.cpp" line="249"/>
+        <source>This pairing QR has expired or was replaced. Show a new one on the manager screen.</source>
+        <translation>このペアリングQRは期限切れか、新しいQRに置き換えられました。管理者画面で新しいQRを表示してください。</translation>
+    </message>
+    <message>
+        <location filename="../tabletcontroller.cpp" line="252"/>
+        <source>The edge does not accept this pairing code for table %1.</source>
+        <translation>店舗サーバーはテーブル %1 のこのペアリングコードを受け付けません。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../tabletcontroller.cpp" line="204"/>
+        <location filename="../tabletcontroller.cpp" line="265"/>
         <source>Too many attempts; wait %n seconds</source>
         <translation>
             <numerusform>試行回数が多すぎます。%n 秒お待ちください</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="206"/>
+        <location filename="../tabletcontroller.cpp" line="267"/>
         <source>The edge refused: %1</source>
         <translation>店舗サーバーが拒否しました：%1</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="233"/>
+        <location filename="../tabletcontroller.cpp" line="293"/>
         <source>This tablet&apos;s login is no longer valid. Staff: please set it up again.</source>
         <translation>このタブレットのログインは無効になりました。スタッフが再設定してください。</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="292"/>
+        <location filename="../tabletcontroller.cpp" line="352"/>
         <source>Not served at this time: %1. Please remove it and order again.</source>
         <translation>この時間はご注文いただけません：%1。削除してもう一度ご注文ください。</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="293"/>
-        <location filename="../tabletcontroller.cpp" line="301"/>
+        <location filename="../tabletcontroller.cpp" line="353"/>
+        <location filename="../tabletcontroller.cpp" line="361"/>
         <source>Sold out just now: %1. Please remove it and order again.</source>
         <translation>ただいま売り切れました：%1。削除してもう一度ご注文ください。</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="296"/>
+        <location filename="../tabletcontroller.cpp" line="356"/>
         <source>This choice just ran out: %1. Please choose again and order again.</source>
         <translation>選んだオプションがただいま売り切れました：%1。選び直してもう一度ご注文ください。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../tabletcontroller.cpp" line="302"/>
+        <location filename="../tabletcontroller.cpp" line="362"/>
         <source>Only %n left of %1. Please lower the quantity and order again.</source>
         <translation>
             <numerusform>%1 は残り %n 食です。数量を減らしてもう一度ご注文ください。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="305"/>
+        <location filename="../tabletcontroller.cpp" line="365"/>
         <source>Please ask a member of staff. (%1)</source>
         <translation>スタッフにお尋ねください。（%1）</translation>
     </message>

@@ -556,6 +556,11 @@
     <context>
         <name>OrdersSheet</name>
         <message>
+            <location filename="../qml/OrdersSheet.qml" line="75" />
+            <source>Kitchen confirmed</source>
+            <translation>주방 확인</translation>
+        </message>
+        <message>
             <location filename="../qml/OrdersSheet.qml" line="18" />
             <source>Received</source>
             <translation>접수</translation>

@@ -171,34 +171,42 @@
         <translation>购物车</translation>
     </message>
     <message>
-        <location filename="../qml/CartPanel.qml" line="32"/>
-        <source>Clear</source>
-        <translation>清空</translation>
-    </message>
-    <message>
-        <location filename="../qml/CartPanel.qml" line="51"/>
+        <location filename="../qml/CartPanel.qml" line="46"/>
         <source>Tap a dish to add it here.</source>
         <translation>点击菜品即可加入这里。</translation>
     </message>
     <message>
-        <location filename="../qml/CartPanel.qml" line="64"/>
+        <location filename="../qml/CartPanel.qml" line="59"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../qml/CartPanel.qml" line="84"/>
+        <location filename="../qml/CartPanel.qml" line="79"/>
         <source>Sending your order…</source>
         <translation>正在发送订单…</translation>
     </message>
     <message>
-        <location filename="../qml/CartPanel.qml" line="85"/>
+        <location filename="../qml/CartPanel.qml" line="80"/>
         <source>Order %1 items</source>
         <translation>下单 %1 份</translation>
     </message>
     <message>
-        <location filename="../qml/CartPanel.qml" line="86"/>
+        <location filename="../qml/CartPanel.qml" line="81"/>
         <source>Order</source>
         <translation>下单</translation>
+    </message>
+</context>
+<context>
+    <name>CartRestoreBar</name>
+    <message>
+        <location filename="../qml/CartRestoreBar.qml" line="22"/>
+        <source>Cart emptied.</source>
+        <translation>购物车已清空。</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartRestoreBar.qml" line="31"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
     </message>
 </context>
 <context>
@@ -209,45 +217,53 @@
         <translation>购物车</translation>
     </message>
     <message>
-        <location filename="../qml/CartSheet.qml" line="23"/>
+        <location filename="../qml/CartSheet.qml" line="24"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../qml/CartSheet.qml" line="36"/>
+        <location filename="../qml/CartSheet.qml" line="38"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../qml/CartSheet.qml" line="45"/>
+        <location filename="../qml/CartSheet.qml" line="47"/>
         <source>Order %1 items</source>
         <translation>下单 %1 份</translation>
     </message>
 </context>
 <context>
+    <name>ClearCartButton</name>
+    <message>
+        <location filename="../qml/ClearCartButton.qml" line="10"/>
+        <source>Empty cart</source>
+        <translation>清空购物车</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionBanner</name>
     <message>
-        <location filename="../qml/ConnectionBanner.qml" line="11"/>
+        <location filename="../qml/ConnectionBanner.qml" line="12"/>
         <source>Not connected: the restaurant system&apos;s certificate has changed</source>
         <translation>未连接：餐厅系统的证书已更改</translation>
     </message>
     <message>
-        <location filename="../qml/ConnectionBanner.qml" line="12"/>
+        <location filename="../qml/ConnectionBanner.qml" line="13"/>
         <source>Offline: reconnecting…</source>
         <translation>已断开：正在重新连接…</translation>
     </message>
     <message>
-        <location filename="../qml/ConnectionBanner.qml" line="13"/>
+        <location filename="../qml/ConnectionBanner.qml" line="14"/>
         <source>Staff: set this tablet up again with the new fingerprint.</source>
         <translation>员工：请用新的指纹重新设置此平板。</translation>
     </message>
     <message>
-        <location filename="../qml/ConnectionBanner.qml" line="15"/>
+        <location filename="../qml/ConnectionBanner.qml" line="16"/>
         <source>Next try in %1 s. Orders you place are kept and sent once, as soon as we are back.</source>
         <translation>%1 秒后重试。您的订单会被保留，恢复连接后只发送一次。</translation>
     </message>
     <message>
-        <location filename="../qml/ConnectionBanner.qml" line="16"/>
+        <location filename="../qml/ConnectionBanner.qml" line="17"/>
         <source>Orders you place are kept and sent once, as soon as we are back.</source>
         <translation>您的订单会被保留，恢复连接后只发送一次。</translation>
     </message>
@@ -275,47 +291,47 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../qml/Header.qml" line="29"/>
+        <location filename="../qml/Header.qml" line="32"/>
         <source>Table %1</source>
         <translation>%1 号桌</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="52"/>
+        <location filename="../qml/Header.qml" line="65"/>
         <source>● Connected</source>
         <translation>● 已连接</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="52"/>
+        <location filename="../qml/Header.qml" line="65"/>
         <source>● Offline</source>
         <translation>● 已断开</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="61"/>
+        <location filename="../qml/Header.qml" line="74"/>
         <source>My orders (%1)</source>
         <translation>我的订单 (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="61"/>
+        <location filename="../qml/Header.qml" line="74"/>
         <source>My orders</source>
         <translation>我的订单</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="78"/>
+        <location filename="../qml/Header.qml" line="91"/>
         <source>Staff: set this tablet up again?</source>
         <translation>员工：要重新设置此平板吗？</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="87"/>
+        <location filename="../qml/Header.qml" line="100"/>
         <source>The tablet forgets its table login and shows the setup screen.</source>
         <translation>平板将清除桌台登录并显示设置界面。</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="95"/>
+        <location filename="../qml/Header.qml" line="108"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="96"/>
+        <location filename="../qml/Header.qml" line="109"/>
         <source>Set up again</source>
         <translation>重新设置</translation>
     </message>
@@ -339,12 +355,12 @@
     </message>
     <message>
         <location filename="../qml/ItemCard.qml" line="123"/>
-        <location filename="../qml/ItemCard.qml" line="190"/>
+        <location filename="../qml/ItemCard.qml" line="193"/>
         <source>Sold out</source>
         <translation>已售罄</translation>
     </message>
     <message>
-        <location filename="../qml/ItemCard.qml" line="190"/>
+        <location filename="../qml/ItemCard.qml" line="193"/>
         <source>+ Add</source>
         <translation>+ 加入</translation>
     </message>
@@ -360,12 +376,12 @@
 <context>
     <name>MenuScreen</name>
     <message>
-        <location filename="../qml/MenuScreen.qml" line="82"/>
+        <location filename="../qml/MenuScreen.qml" line="83"/>
         <source>Loading the menu…</source>
         <translation>正在加载菜单…</translation>
     </message>
     <message>
-        <location filename="../qml/MenuScreen.qml" line="105"/>
+        <location filename="../qml/MenuScreen.qml" line="106"/>
         <source>Order #%1 received. Thank you!</source>
         <translation>订单 #%1 已收到，谢谢！</translation>
     </message>
@@ -373,87 +389,87 @@
 <context>
     <name>OptionSheet</name>
     <message>
-        <location filename="../qml/OptionSheet.qml" line="25"/>
+        <location filename="../qml/OptionSheet.qml" line="26"/>
         <source>Choose 1</source>
         <translation>选 1 项</translation>
     </message>
     <message>
-        <location filename="../qml/OptionSheet.qml" line="27"/>
+        <location filename="../qml/OptionSheet.qml" line="28"/>
         <source>Up to %1</source>
         <translation>最多 %1 项</translation>
     </message>
     <message>
-        <location filename="../qml/OptionSheet.qml" line="29"/>
+        <location filename="../qml/OptionSheet.qml" line="30"/>
         <source>Choose %1</source>
         <translation>选 %1 项</translation>
     </message>
     <message>
-        <location filename="../qml/OptionSheet.qml" line="30"/>
+        <location filename="../qml/OptionSheet.qml" line="31"/>
         <source>Choose %1 to %2</source>
         <translation>选 %1 至 %2 项</translation>
     </message>
     <message>
-        <location filename="../qml/OptionSheet.qml" line="56"/>
+        <location filename="../qml/OptionSheet.qml" line="58"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../qml/OptionSheet.qml" line="140"/>
+        <location filename="../qml/OptionSheet.qml" line="143"/>
         <source>Contains these allergens</source>
         <translation>含有以下过敏原</translation>
     </message>
     <message>
-        <location filename="../qml/OptionSheet.qml" line="141"/>
+        <location filename="../qml/OptionSheet.qml" line="144"/>
         <source>No allergens listed. Ask staff if unsure.</source>
         <translation>未标注过敏原。如有疑问请询问店员。</translation>
     </message>
     <message>
-        <location filename="../qml/OptionSheet.qml" line="187"/>
+        <location filename="../qml/OptionSheet.qml" line="192"/>
         <source>Required ✓</source>
         <translation>必选 ✓</translation>
     </message>
     <message>
-        <location filename="../qml/OptionSheet.qml" line="187"/>
+        <location filename="../qml/OptionSheet.qml" line="192"/>
         <source>Required</source>
         <translation>必选</translation>
     </message>
     <message>
-        <location filename="../qml/OptionSheet.qml" line="188"/>
+        <location filename="../qml/OptionSheet.qml" line="193"/>
         <source>Optional</source>
         <translation>可选</translation>
     </message>
     <message>
-        <location filename="../qml/OptionSheet.qml" line="260"/>
+        <location filename="../qml/OptionSheet.qml" line="266"/>
         <source>Sold out</source>
         <translation>已售罄</translation>
     </message>
     <message>
-        <location filename="../qml/OptionSheet.qml" line="288"/>
+        <location filename="../qml/OptionSheet.qml" line="294"/>
         <source>Request for this dish (optional)</source>
         <translation>对这道菜的要求（可选）</translation>
     </message>
     <message>
-        <location filename="../qml/OptionSheet.qml" line="289"/>
+        <location filename="../qml/OptionSheet.qml" line="295"/>
         <source>e.g. no onions</source>
         <translation>例如：不要洋葱</translation>
     </message>
     <message>
-        <location filename="../qml/OptionSheet.qml" line="315"/>
+        <location filename="../qml/OptionSheet.qml" line="322"/>
         <source>Not available to order right now.</source>
         <translation>目前无法点这道菜。</translation>
     </message>
     <message>
-        <location filename="../qml/OptionSheet.qml" line="316"/>
+        <location filename="../qml/OptionSheet.qml" line="323"/>
         <source>No more left today.</source>
         <translation>今日已售完。</translation>
     </message>
     <message>
-        <location filename="../qml/OptionSheet.qml" line="317"/>
+        <location filename="../qml/OptionSheet.qml" line="324"/>
         <source>Please choose: %1</source>
         <translation>请选择：%1</translation>
     </message>
     <message>
-        <location filename="../qml/OptionSheet.qml" line="357"/>
+        <location filename="../qml/OptionSheet.qml" line="364"/>
         <source>Add · %1</source>
         <translation>加入 · %1</translation>
     </message>
@@ -461,72 +477,82 @@
 <context>
     <name>OrderDialog</name>
     <message>
-        <location filename="../qml/OrderDialog.qml" line="43"/>
+        <location filename="../qml/OrderDialog.qml" line="45"/>
         <source>Check your order</source>
         <translation>请确认您的订单</translation>
     </message>
     <message>
-        <location filename="../qml/OrderDialog.qml" line="60"/>
+        <location filename="../qml/OrderDialog.qml" line="62"/>
         <source>Request for the kitchen (optional)</source>
         <translation>给厨房的要求（可选）</translation>
     </message>
     <message>
-        <location filename="../qml/OrderDialog.qml" line="61"/>
+        <location filename="../qml/OrderDialog.qml" line="63"/>
         <source>e.g. less spicy, no onions</source>
         <translation>例如：少辣、不要洋葱</translation>
     </message>
     <message>
-        <location filename="../qml/OrderDialog.qml" line="67"/>
+        <location filename="../qml/OrderDialog.qml" line="69"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../qml/OrderDialog.qml" line="74"/>
+        <location filename="../qml/OrderDialog.qml" line="76"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../qml/OrderDialog.qml" line="83"/>
+        <location filename="../qml/OrderDialog.qml" line="85"/>
         <source>Place order</source>
         <translation>确认下单</translation>
     </message>
     <message>
-        <location filename="../qml/OrderDialog.qml" line="102"/>
+        <location filename="../qml/OrderDialog.qml" line="104"/>
         <source>Connection problem. Retrying…</source>
         <translation>连接不稳定，正在重试…</translation>
     </message>
     <message>
-        <location filename="../qml/OrderDialog.qml" line="103"/>
+        <location filename="../qml/OrderDialog.qml" line="105"/>
         <source>Sending your order…</source>
         <translation>正在发送订单…</translation>
     </message>
     <message>
-        <location filename="../qml/OrderDialog.qml" line="112"/>
+        <location filename="../qml/OrderDialog.qml" line="117"/>
         <source>Attempt %1. Next try in %2 s. Your order is kept and will be placed only once.</source>
         <translation>第 %1 次尝试。%2 秒后重试。您的订单会被保留，只会下单一次。</translation>
     </message>
     <message>
-        <location filename="../qml/OrderDialog.qml" line="136"/>
+        <location filename="../qml/OrderDialog.qml" line="119"/>
+        <source>Attempt %1. Trying again now. Your order is kept and will be placed only once.</source>
+        <translation>第 %1 次尝试，正在重新发送。订单已保留，只会下单一次。</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrderDialog.qml" line="143"/>
         <source>Order #%1 received</source>
         <translation>订单 #%1 已收到</translation>
     </message>
     <message>
-        <location filename="../qml/OrderDialog.qml" line="144"/>
-        <source>The kitchen has it. Follow it under &quot;My orders&quot;.</source>
-        <translation>厨房已收到。可在“我的订单”中查看。</translation>
+        <location filename="../qml/OrderDialog.qml" line="154"/>
+        <source>Kitchen confirmed: the kitchen has your order. Follow it under &quot;My orders&quot;.</source>
+        <translation>厨房已确认：厨房已收到您的订单。可在“我的订单”中查看。</translation>
     </message>
     <message>
-        <location filename="../qml/OrderDialog.qml" line="149"/>
+        <location filename="../qml/OrderDialog.qml" line="155"/>
+        <source>Order received. Waiting for the kitchen screen to confirm it…</source>
+        <translation>订单已收到：正在等待厨房屏幕确认…</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrderDialog.qml" line="163"/>
         <source>OK</source>
         <translation>好的</translation>
     </message>
     <message>
-        <location filename="../qml/OrderDialog.qml" line="159"/>
+        <location filename="../qml/OrderDialog.qml" line="173"/>
         <source>The order was not placed</source>
         <translation>订单未提交成功</translation>
     </message>
     <message>
-        <location filename="../qml/OrderDialog.qml" line="173"/>
+        <location filename="../qml/OrderDialog.qml" line="187"/>
         <source>Back to my order</source>
         <translation>返回购物车</translation>
     </message>
@@ -569,60 +595,103 @@
         <translation>订单 #%1</translation>
     </message>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="111"/>
+        <location filename="../qml/OrdersSheet.qml" line="75"/>
+        <source>Kitchen confirmed</source>
+        <translation>厨房已确认</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrdersSheet.qml" line="114"/>
         <source>No orders yet.</source>
         <translation>还没有订单。</translation>
     </message>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="119"/>
+        <location filename="../qml/OrdersSheet.qml" line="122"/>
         <source>This visit so far</source>
         <translation>本次消费合计</translation>
     </message>
 </context>
 <context>
+    <name>QrScanView</name>
+    <message>
+        <location filename="../qml/QrScanView.qml" line="38"/>
+        <source>Hold the manager screen&apos;s pairing QR in the square</source>
+        <translation>请将管理员界面的配对二维码对准方框</translation>
+    </message>
+    <message>
+        <location filename="../qml/QrScanView.qml" line="47"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>SetupScreen</name>
     <message>
-        <location filename="../qml/SetupScreen.qml" line="27"/>
+        <location filename="../qml/SetupScreen.qml" line="28"/>
         <source>Set up this table&apos;s tablet</source>
         <translation>设置本桌平板</translation>
     </message>
     <message>
-        <location filename="../qml/SetupScreen.qml" line="36"/>
+        <location filename="../qml/SetupScreen.qml" line="37"/>
         <source>For staff. The tablet remembers this until it is set up again.</source>
         <translation>员工专用。平板会记住这些设置，直到重新设置。</translation>
     </message>
     <message>
-        <location filename="../qml/SetupScreen.qml" line="46"/>
+        <location filename="../qml/SetupScreen.qml" line="51"/>
+        <source>Pairing QR from the manager screen, or its link</source>
+        <translation>管理员界面的配对二维码或链接</translation>
+    </message>
+    <message>
+        <location filename="../qml/SetupScreen.qml" line="52"/>
+        <source>Pairing link from the manager screen</source>
+        <translation>管理员界面的配对链接</translation>
+    </message>
+    <message>
+        <location filename="../qml/SetupScreen.qml" line="62"/>
+        <source>Scan pairing QR</source>
+        <translation>扫描配对二维码</translation>
+    </message>
+    <message>
+        <location filename="../qml/SetupScreen.qml" line="70"/>
+        <source>Pair</source>
+        <translation>配对</translation>
+    </message>
+    <message>
+        <location filename="../qml/SetupScreen.qml" line="76"/>
+        <source>Or set up by hand with the table&apos;s password:</source>
+        <translation>或使用桌台密码手动设置：</translation>
+    </message>
+    <message>
+        <location filename="../qml/SetupScreen.qml" line="86"/>
         <source>Edge address</source>
         <translation>门店服务器地址</translation>
     </message>
     <message>
-        <location filename="../qml/SetupScreen.qml" line="56"/>
+        <location filename="../qml/SetupScreen.qml" line="96"/>
         <source>Certificate fingerprint (SHA-256, for https)</source>
         <translation>证书指纹（SHA-256，用于 https）</translation>
     </message>
     <message>
-        <location filename="../qml/SetupScreen.qml" line="64"/>
+        <location filename="../qml/SetupScreen.qml" line="104"/>
         <source>Edge: %1</source>
         <translation>门店服务器：%1</translation>
     </message>
     <message>
-        <location filename="../qml/SetupScreen.qml" line="75"/>
+        <location filename="../qml/SetupScreen.qml" line="115"/>
         <source>Table number</source>
         <translation>桌号</translation>
     </message>
     <message>
-        <location filename="../qml/SetupScreen.qml" line="83"/>
+        <location filename="../qml/SetupScreen.qml" line="123"/>
         <source>Table password</source>
         <translation>桌台密码</translation>
     </message>
     <message>
-        <location filename="../qml/SetupScreen.qml" line="102"/>
+        <location filename="../qml/SetupScreen.qml" line="142"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../qml/SetupScreen.qml" line="102"/>
+        <location filename="../qml/SetupScreen.qml" line="142"/>
         <source>Start taking orders</source>
         <translation>开始接单</translation>
     </message>
@@ -653,82 +722,108 @@
 <context>
     <name>tableorder::tablet::TabletController</name>
     <message>
-        <location filename="../tabletcontroller.cpp" line="180"/>
+        <location filename="../tabletcontroller.cpp" line="203"/>
         <source>Enter the edge address, for example http://192.168.0.10:8080</source>
         <translation>请输入门店服务器地址，例如 http://192.168.0.10:8080</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="182"/>
+        <location filename="../tabletcontroller.cpp" line="205"/>
         <source>Enter a table number from 1 to 9999</source>
         <translation>请输入 1 到 9999 的桌号</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="184"/>
+        <location filename="../tabletcontroller.cpp" line="207"/>
         <source>Enter the table&apos;s password</source>
         <translation>请输入桌台密码</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="189"/>
+        <location filename="../tabletcontroller.cpp" line="212"/>
+        <location filename="../tabletcontroller.cpp" line="238"/>
         <source>Enter the edge&apos;s certificate fingerprint (SHA-256, 64 hex digits) that the manager screen shows</source>
         <translation>请输入管理员界面显示的门店服务器证书指纹（SHA-256，64 位十六进制）</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="197"/>
+        <location filename="../tabletcontroller.cpp" line="260"/>
         <source>The edge&apos;s certificate does not match the fingerprint: check it on the manager screen. Not connected.</source>
         <translation>门店服务器的证书与指纹不符，请在管理员界面核对。未连接。</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="200"/>
+        <location filename="../tabletcontroller.cpp" line="263"/>
         <source>Cannot reach the edge at %1</source>
         <translation>无法连接门店服务器 %1</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="202"/>
+        <location filename="../tabletcontroller.cpp" line="220"/>
         <source>Wrong table number or password</source>
         <translation>桌号或密码错误</translation>
     </message>
+    <message>
+        <location filename="../tabletcontroller.cpp" line="229"/>
+        <source>This is not a pairing link from the manager screen (%1)</source>
+        <translation>这不是管理员界面的配对链接（%1）</translation>
+    </message>
+    <message>
+        <location filename="../tabletcontroller.cpp" line="231"/>
+        <source>This link has no table: show the pairing QR of a table on the manager screen (Tables, then the table)</source>
+        <translation>此链接没有桌台信息：请使用管理员界面（桌台 → 该桌台）的配对二维码</translation>
+    </message>
+    <message>
+        <location filename="../tabletcontroller.cpp" line="247"/>
+        <source>This pairing QR was already used. Show a new one on the manager screen.</source>
+        <translation>此配对二维码已被使用。请在管理员界面显示新的二维码。</translation>
+    </message>
+    <message>
+        <location filename="../tabletcontroller.cpp" line="249"/>
+        <source>This pairing QR has expired or was replaced. Show a new one on the manager screen.</source>
+        <translation>此配对二维码已过期或已被替换。请在管理员界面显示新的二维码。</translation>
+    </message>
+    <message>
+        <location filename="../tabletcontroller.cpp" line="252"/>
+        <source>The edge does not accept this pairing code for table %1.</source>
+        <translation>门店服务器不接受 %1 号桌的此配对码。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../tabletcontroller.cpp" line="204"/>
+        <location filename="../tabletcontroller.cpp" line="265"/>
         <source>Too many attempts; wait %n seconds</source>
         <translation>
             <numerusform>尝试次数过多，请等待 %n 秒</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="206"/>
+        <location filename="../tabletcontroller.cpp" line="267"/>
         <source>The edge refused: %1</source>
         <translation>门店服务器拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="233"/>
+        <location filename="../tabletcontroller.cpp" line="293"/>
         <source>This tablet&apos;s login is no longer valid. Staff: please set it up again.</source>
         <translation>此平板的登录已失效，请员工重新设置。</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="292"/>
+        <location filename="../tabletcontroller.cpp" line="352"/>
         <source>Not served at this time: %1. Please remove it and order again.</source>
         <translation>当前时段不供应：%1。请删除后重新下单。</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="293"/>
-        <location filename="../tabletcontroller.cpp" line="301"/>
+        <location filename="../tabletcontroller.cpp" line="353"/>
+        <location filename="../tabletcontroller.cpp" line="361"/>
         <source>Sold out just now: %1. Please remove it and order again.</source>
         <translation>刚刚售罄：%1。请删除后重新下单。</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="296"/>
+        <location filename="../tabletcontroller.cpp" line="356"/>
         <source>This choice just ran out: %1. Please choose again and order again.</source>
         <translation>所选选项刚刚售罄：%1。请重新选择后再下单。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../tabletcontroller.cpp" line="302"/>
+        <location filename="../tabletcontroller.cpp" line="362"/>
         <source>Only %n left of %1. Please lower the quantity and order again.</source>
         <translation>
             <numerusform>%1 仅剩 %n 份，请减少数量后重新下单。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="305"/>
+        <location filename="../tabletcontroller.cpp" line="365"/>
         <source>Please ask a member of staff. (%1)</source>
         <translation>请咨询店员。（%1）</translation>
     </message>

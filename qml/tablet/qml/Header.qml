@@ -6,6 +6,9 @@ import TableOrder.Ui
 Rectangle {
     id: header
     signal ordersClicked()
+    /// Narrow (portrait): the language switch folds into one button so the store's name has
+    /// the room.
+    property bool compact: false
     implicitHeight: 84
     color: Theme.ink
 
@@ -63,7 +66,7 @@ Rectangle {
             fontSize: Theme.small
             Layout.preferredHeight: 36
         }
-        LanguageSwitch { objectName: "languageSwitch" }
+        LanguageSwitch { objectName: "languageSwitch"; compact: header.compact }
         TouchButton {
             objectName: "ordersButton"
             variant: "dark"

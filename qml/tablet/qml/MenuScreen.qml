@@ -19,6 +19,7 @@ Item {
 
         Header {
             Layout.fillWidth: true
+            compact: screen.portrait
             onOrdersClicked: ordersSheet.open()
         }
         ConnectionBanner { Layout.fillWidth: true }

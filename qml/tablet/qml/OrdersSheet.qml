@@ -70,7 +70,10 @@ Drawer {
                         Pill {
                             objectName: "orderStatus-" + orderId
                             property string status: model.status
-                            text: sheet.statusText(status)
+                            // Received, and a kitchen screen has it (its receipt).
+                            property bool kitchenConfirmed: model.kitchenConfirmed
+                            text: status === "pending" && kitchenConfirmed ? qsTr("Kitchen confirmed")
+                                                                           : sheet.statusText(status)
                             tint: Theme.statusColor(status)
                             fontSize: Theme.body
                             implicitHeight: 40

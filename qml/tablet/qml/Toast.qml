@@ -4,6 +4,7 @@ import TableOrder.Ui
 // A short message at the bottom that goes away by itself.
 Rectangle {
     id: toast
+    objectName: "toast"
     function show(message) { label.text = message; opacity = 1; hideTimer.restart() }
     anchors.horizontalCenter: parent.horizontalCenter
     anchors.bottom: parent.bottom
