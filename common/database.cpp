@@ -10,6 +10,8 @@
 #include <QSqlError>
 #include <QUrl>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcDb, "tableorder.db")
@@ -269,6 +271,19 @@ bool isStorageFull(const QSqlError &error)
             || error.databaseText().contains(u"No space left on device"_s);
 }
 
+namespace {
+
+/// The last statement db::prepared() could not prepare on this thread, so that db::exec()
+/// answers with the prepare's error instead of running it.
+struct FailedPrepare
+{
+    QString sql;
+    QSqlError error;
+};
+thread_local FailedPrepare t_failedPrepare;
+
+} // namespace
+
 bool isBusy(const QSqlError &error)
 {
     const QString code = error.nativeErrorCode();
@@ -294,6 +309,14 @@ Error queryError(const QSqlQuery &query, const char *what)
 
 Status exec(QSqlQuery &query, const char *what)
 {
+    // A statement that could not be prepared is not run: QPSQL would send a bare
+    // "EXECUTE (…)" and report its syntax error instead of why the prepare failed (e.g. a
+    // lock timeout, which must answer 503, not 500).
+    if (t_failedPrepare.error.isValid() && t_failedPrepare.sql == query.lastQuery()) {
+        const QSqlError error = std::exchange(t_failedPrepare, {}).error;
+        qCCritical(lcDb) << what << "not run: its prepare failed";
+        return fail(storageError(error));
+    }
     QElapsedTimer timer;
     timer.start();
     const bool ok = query.exec();
@@ -320,8 +343,12 @@ QSqlQuery prepared(QSqlDatabase &db, const QString &sql)
 {
     QSqlQuery query(db);
     query.setForwardOnly(true);
-    if (!query.prepare(sql))
+    if (!query.prepare(sql)) {
         qCCritical(lcDb) << "prepare failed:" << sql << query.lastError().text();
+        t_failedPrepare = {sql, query.lastError()};
+    } else {
+        t_failedPrepare = {};
+    }
     return query;
 }
 

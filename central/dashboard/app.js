@@ -271,6 +271,10 @@ function previewPicture(input, img) {
 const pictureInput = (name, extra = '') =>
   `<label class="button secondary file-pick">${t('menus.picture')}<input type="file" name="${name}" accept="image/jpeg,image/png,image/webp" class="picture-input" hidden ${extra}></label>`;
 // Dates and times in the dashboard's language, not the browser's.
+// "2026-12-31 11:00" typed in the admin's own time zone (the field's pattern has checked the
+// shape): a Date. A text field rather than datetime-local, whose widget follows the browser's
+// locale (mm/dd/yyyy on an English browser reading a Korean page).
+const localDateTime = (text) => new Date(text.trim().replace(' ', 'T'));
 const localTime = (iso, timeOnly = false) => {
   const locale = LANG === 'ko' ? 'ko-KR' : 'en-US';
   return timeOnly ? new Date(iso).toLocaleTimeString(locale)
@@ -310,7 +314,7 @@ async function renderMenus(storeId) {
         <input name="new-description" placeholder="${t('menus.description')}">${pictureInput('new-picture')}${pictureCell('')}
         <button type="button" class="secondary add-item">${t('menus.addItem')}</button></div>` : '') + '</div>').join('')}
       ${admin ? `<div class="row"><input id="new-category" placeholder="${t('menus.category')}"><button type="button" class="secondary" id="add-category">${t('menus.addCategory')}</button></div>
-      <div class="row"><label>${t('menus.publishAt')} <input type="datetime-local" name="publish_at"></label>
+      <div class="row"><label>${t('menus.publishAt')} <input type="text" name="publish_at" inputmode="numeric" placeholder="2026-12-31 11:00" pattern="\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}" title="YYYY-MM-DD HH:MM"></label>
       <button type="submit" id="menu-save">${t('menus.save')}</button><span id="menu-status" class="muted"></span></div>` : ''}</form></div>
     ${MenuEditor.groupsCard(groups, admin)}</div>
     <div><div class="card"><h2>${t('menus.versions')}</h2><table>${versions.versions.map(v => `<tr><td>v${esc(v.version)}</td>
@@ -320,7 +324,7 @@ async function renderMenus(storeId) {
       <div class="row"><input name="category" placeholder="${t('menus.category')}" required><input name="name" placeholder="${t('menus.name')}" required>
       <input name="price" type="number" min="0" step="100" placeholder="${t('menus.price')}" required></div>
       <div class="row"><input name="description" placeholder="${t('menus.description')}">${pictureInput('picture')}${pictureCell('')}</div>
-      <div class="row"><label>${t('menus.publishAt')} <input type="datetime-local" name="publish_at"></label></div>
+      <div class="row"><label>${t('menus.publishAt')} <input type="text" name="publish_at" inputmode="numeric" placeholder="2026-12-31 11:00" pattern="\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}" title="YYYY-MM-DD HH:MM"></label></div>
       <div class="row">${stores.map(s => `<label><input type="checkbox" name="store" value="${esc(s.id)}" checked> ${esc(s.name)}</label>`).join('')}</div>
       <button type="submit">${t('menus.apply')}</button> <span id="bulk-status" class="muted"></span></form></div>` : ''}</div></div>`;
   document.getElementById('menu-store').addEventListener('change', e => { location.hash = '#/menus/' + e.target.value; });
@@ -380,7 +384,7 @@ async function renderMenus(storeId) {
         const picture = row.querySelector('.picture-input').files[0];
         if (picture) await api(`${base}/items/${row.dataset.item}/image?publish=later`, { method: 'POST', body: picture });
       }
-      await api(`${base}/publish`, { method: 'POST', body: at ? { publish_at: new Date(at).toISOString(), note: 'dashboard' } : { note: 'dashboard' } });
+      await api(`${base}/publish`, { method: 'POST', body: at ? { publish_at: localDateTime(at).toISOString(), note: 'dashboard' } : { note: 'dashboard' } });
       status(t('menus.saved'));
       // Through the navigation queue, never a render of its own: a render that finished
       // late wrote the menus over the page the user had moved to (the live feed lost its
@@ -399,7 +403,7 @@ async function renderMenus(storeId) {
     try {
       const body = { store_ids: f.getAll('store').map(Number), category: f.get('category'), name: f.get('name'),
         price: Number(f.get('price')), description: f.get('description') };
-      if (f.get('publish_at')) body.publish_at = new Date(f.get('publish_at')).toISOString();
+      if (f.get('publish_at')) body.publish_at = localDateTime(f.get('publish_at')).toISOString();
       // One picture for every store: into the organization's library, then named by URL.
       const picture = e.target.querySelector('.picture-input').files[0];
       if (picture) body.image_url = (await api('/api/v1/images', { method: 'POST', body: picture })).image_url;

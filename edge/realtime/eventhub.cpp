@@ -236,6 +236,11 @@ void EventHub::addWebSocket(const Principal &who, std::unique_ptr<QWebSocket> so
     // may come in many frames, so the frame limit alone would not bound it.
     ws->setMaxAllowedIncomingFrameSize(quint64(m_settings.maxMessageBytes));
     ws->setMaxAllowedIncomingMessageSize(quint64(m_settings.maxMessageBytes));
+    // Each message in one frame: Qt 6.4's QWebSocket splits a text message into 512 KiB frames
+    // at byte boundaries, and its own receiving side then refuses a UTF-8 character split
+    // across two frames (close 1007), so a kitchen's snapshot of many Korean orders would
+    // never arrive.
+    ws->setOutgoingFrameSize(QWebSocket::maxOutgoingFrameSize());
     connect(ws, &QWebSocket::disconnected, this, [this, id] { drop(id, nullptr); });
     // Qt closes by itself (1009 for a message over the limit, 1002 for a protocol error)
     // and then waits for the peer's answer, which an attacker never sends: the stream ends

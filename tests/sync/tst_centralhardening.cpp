@@ -436,6 +436,8 @@ void TestCentralHardening::lockedDatabaseAnswers503()
     // the timeout this request would wait past the client's own 15 s limit (status 0).
     const HttpResult locked = http.get(u"/api/v1/stores"_s, hq);
     QVERIFY(db.rollback());
+    if (locked.status != 503)
+        qWarning("central log:\n%s", central.log().right(3000).constData());
     VERIFY_STATUS(locked, 503);
     QCOMPARE(locked.errorCode(), u"UNAVAILABLE"_s);
 
