@@ -21,6 +21,9 @@ struct Event
     int schemaVersion = 1;
     /// Who caused it (see Principal::actor on the edge); empty for the daemon's own events.
     QJsonObject actor;
+    /// The journal hash (common/journal.h): 32 raw bytes, empty where not known (events of
+    /// an edge older than the journal).
+    QByteArray hash;
 
     [[nodiscard]] QJsonObject toJson() const;
     /// `id: <seq>\nevent: <type>\ndata: <json>\n\n`

@@ -6,6 +6,8 @@
 #include "http/tlsidentity.h"
 #include "services/authservice.h"
 #include "services/backupservice.h"
+#include "services/eventlog.h"
+#include "storage/eventrepository.h"
 #include "services/staffservice.h"
 #include "services/tableservice.h"
 #include "systemdnotify.h"
@@ -65,6 +67,7 @@ int adminCommand(const QStringList &arguments)
                  "       tableorder-edge backup --data-dir DIR          (online; safe while serving)\n"
                  "       tableorder-edge restore --data-dir DIR --from FILE   (daemon stopped)\n"
                  "       tableorder-edge tls fingerprint --data-dir DIR [--tls-cert FILE --tls-key FILE]\n"
+                 "       tableorder-edge journal verify --data-dir DIR   (exit 1 and the first broken seq)\n"
                  "(the password is read from standard input; passwd, disable, role and table\n"
                  " remove revoke the tokens at once, a running daemon included)\n";
         return 2;
@@ -160,6 +163,24 @@ int adminCommand(const QStringList &arguments)
         }
         return report(app.tables().remove(number), u"removed table %1"_s.arg(number));
     }
+    if (noun == u"journal"_s && verb == u"verify"_s) {
+        auto check = app.events().verifyJournal();
+        if (!check) {
+            err() << errorCodeName(check.error().code) << ": " << check.error().message << '\n';
+            return 1;
+        }
+        QTextStream out(stdout);
+        if (check->brokenSeq != 0) {
+            out << "journal broken at seq " << check->brokenSeq << ": " << check->reason << '\n'
+                << "checked " << check->events << " events, seq " << check->firstSeq << " to " << check->lastSeq << '\n';
+            return 1;
+        }
+        out << "journal ok: " << check->events << " events chain";
+        if (check->events > 0)
+            out << ", seq " << check->firstSeq << " to " << check->lastSeq;
+        out << '\n';
+        return 0;
+    }
     if (noun == u"tls"_s && verb == u"fingerprint"_s) {
         // Creates the certificate when the store has none yet, so tablets can be paired
         // before the first start with TLS.
@@ -205,7 +226,7 @@ int serve(const QStringList &arguments)
 int runCommandLine(const QStringList &arguments)
 {
     const QString first = arguments.value(1);
-    if (first == u"user"_s || first == u"table"_s || first == u"tls"_s)
+    if (first == u"user"_s || first == u"table"_s || first == u"tls"_s || first == u"journal"_s)
         return adminCommand(arguments);
     if (first == u"backup"_s || first == u"restore"_s) {
         // No verb: keep the `noun verb --options` shape for the parser.

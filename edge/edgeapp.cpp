@@ -121,6 +121,10 @@ Status EdgeApp::open()
         return fail(secret.error());
 
     m_repos = std::make_unique<Repositories>(m_db);
+    if (auto hashed = m_repos->events.initializeJournal(); !hashed)
+        return fail(hashed.error());
+    else if (*hashed > 0)
+        qCInfo(lcEdge) << "journal: hashed" << *hashed << "existing events (first start after the upgrade)";
     auto settings = m_repos->store.settings();
     if (!settings)
         return fail(settings.error());

@@ -6,6 +6,7 @@
 #include "services/storeservice.h"
 #include "services/syncservice.h"
 #include "sync.pb.h"
+#include "sync/syncmessages.h"
 
 using namespace Qt::StringLiterals;
 using tableorder::http::HttpRequest;
@@ -53,30 +54,20 @@ void registerSyncRoutes(http::HttpServer &server, CentralContext &ctx)
                      auto healthAcked = ctx.fleet.ingest(*store, request);
                      if (!healthAcked && healthAcked.error().code != ErrorCode::Internal)
                          return HttpResponse::error(healthAcked.error());
-                     auto outcome = ctx.sync.upload(*store, request);
+                     auto outcome = ctx.sync.upload(*store, sync::fromProto(request));
                      if (!outcome) {
                          if (outcome.error().code == ErrorCode::Internal)
                              return HttpResponse::error({ErrorCode::Unavailable, u"could not apply the batch; retry"_s, {}})
                                      .withHeader("Retry-After", "2");
                          return HttpResponse::error(outcome.error());
                      }
+                     outcome->healthAckedId = healthAcked.value_or(0);
                      sync::v1::UploadResponse response;
-                     response.set_health_acked_id(healthAcked.value_or(0));
-                     response.set_applied_seq(outcome->appliedSeq);
-                     response.set_menu_version(outcome->menuVersion);
-                     response.set_max_order_id(outcome->maxOrderId);
-                     if (outcome->expectedSeq) {
-                         response.set_expected_seq(outcome->expectedSeq);
-                         response.set_conflict_seq(outcome->conflictSeq);
-                         response.set_code(outcome->conflictSeq ? "SEQ_CONFLICT" : "SEQ_GAP");
-                         response.set_message(outcome->conflictSeq
-                                                      ? "seq already applied for another event_id; renumber from "
-                                                        "conflict_seq to continue at expected_seq"
-                                                      : "batch skips ahead; resend from expected_seq");
+                     sync::toProto(*outcome, &response);
+                     if (outcome->isConflict())
                          return protobuf(409, response)
                                  .withHeader("X-Expected-Seq", QByteArray::number(outcome->expectedSeq))
-                                 .withHeader("X-Error-Code", QByteArray::fromStdString(response.code()));
-                     }
+                                 .withHeader("X-Error-Code", outcome->code().toLatin1());
                      return protobuf(200, response);
                  });
 

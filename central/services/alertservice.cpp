@@ -48,6 +48,7 @@ const QHash<QString, QList<Field>> &ruleFields()
             {u"disk_free"_s, {{u"percent"_s, 0.1, 99}}},
             {u"reconciliation"_s, {{u"for_s"_s, 0, 86400}}},
             {u"dead_letters"_s, {{u"window_h"_s, 1, 720}}},
+            {u"journal_broken"_s, {}},
     };
     return fields;
 }
@@ -89,7 +90,8 @@ QJsonObject AlertService::defaultRules()
             {u"sync_backlog"_s, QJsonObject{{u"enabled"_s, true}, {u"after_s"_s, 300}}},
             {u"disk_free"_s, QJsonObject{{u"enabled"_s, true}, {u"percent"_s, 10}}},
             {u"reconciliation"_s, QJsonObject{{u"enabled"_s, true}, {u"for_s"_s, 60}}},
-            {u"dead_letters"_s, QJsonObject{{u"enabled"_s, true}, {u"window_h"_s, 24}}}};
+            {u"dead_letters"_s, QJsonObject{{u"enabled"_s, true}, {u"window_h"_s, 24}}},
+            {u"journal_broken"_s, QJsonObject{{u"enabled"_s, true}}}};
 }
 
 Result<QJsonObject> AlertService::rulesFor(qint64 orgId, QString *webhookUrl)
@@ -413,6 +415,26 @@ void AlertService::evaluate()
                                double(d.count),
                                {{u"count"_s, d.count}, {u"window_h"_s, windowH}, {u"seq"_s, d.lastSeq},
                                 {u"error"_s, d.lastError}}});
+        }
+    }
+
+    // The store's journal: an uploaded event that does not chain was changed after it was
+    // written. The break is kept for good, so the alert stays until HQ acknowledges it and
+    // never resolves itself; one alert per broken seq.
+    for (auto org = rulesByOrg.cbegin(); org != rulesByOrg.cend(); ++org) {
+        if (!org->value(u"journal_broken"_s).toObject().value(u"enabled"_s).toBool(true))
+            continue;
+        auto breaks = m_ingest.journalBreaks(org.key());
+        if (!breaks)
+            return;
+        for (const JournalBreak &b : std::as_const(*breaks)) {
+            if (!storeRows.contains(b.storeId))
+                continue;
+            conditions.insert({b.storeId, u"journal_broken"_s, QString::number(b.seq)},
+                              {u"critical"_s, u"the store's journal does not chain at seq %1: %2"_s.arg(b.seq).arg(b.reason),
+                               double(b.seq),
+                               {{u"store"_s, b.storeId}, {u"seq"_s, b.seq}, {u"reason"_s, b.reason},
+                                {u"detected_at"_s, b.detectedAt}}});
         }
     }
 

@@ -4,6 +4,7 @@
 #include "event.h"
 #include "storage/ingestrepository.h"
 #include "storage/tenantrepository.h"
+#include "sync/syncmessages.h"
 
 #include <QObject>
 #include <QSqlDatabase>
@@ -11,10 +12,6 @@
 namespace tableorder {
 class Metrics;
 }
-namespace tableorder::sync::v1 {
-class UploadRequest;
-class UploadResponse;
-} // namespace tableorder::sync::v1
 
 namespace tableorder::central {
 
@@ -24,29 +21,13 @@ inline constexpr int kOldestAcceptedSchemaVersion = 1;
 inline constexpr int kMaxBatchEvents = 500;
 inline constexpr qint64 kMaxBatchBytes = 1024 * 1024;
 
-struct UploadOutcome
-{
-    qint64 appliedSeq = 0;
-    qint64 expectedSeq = 0; // set when the batch skipped ahead or conflicts (409)
-    qint64 conflictSeq = 0; // set when an applied seq came with another event_id (409)
-    qint64 maxOrderId = 0;  // set with conflictSeq, or when central is ahead of the edge's log
-    qint64 menuVersion = 0;
-    int newlyApplied = 0;
-};
-
-/// An upload's events as SyncService applies them, each with its data_json as sent ("{}"
-/// for none or not an object).
-struct DecodedEvents
-{
-    QList<Event> events;
-    QList<QByteArray> data;
-};
+using UploadOutcome = sync::UploadOutcome;
 
 /// The checks of an upload that need no database: at most kMaxBatchEvents events, each of
 /// an accepted schema version (SCHEMA_NOT_SUPPORTED, details `{"seq":..}`) with seq > 0,
 /// event_id and type, seqs consecutive (VALIDATION_FAILED). Pure, so that it is fuzzed
 /// (tests/fuzz/fuzz_sync_upload.cpp).
-[[nodiscard]] Result<DecodedEvents> decodeEvents(const tableorder::sync::v1::UploadRequest &request);
+[[nodiscard]] Status checkBatch(const sync::UploadBatch &batch);
 
 /// Applies a store's uploaded events: one transaction per batch, idempotent by
 /// (store, seq), strictly in seq order; projects orders for the reports; keeps what it
@@ -61,8 +42,10 @@ public:
     /// a newer schema; a batch that skips ahead returns an outcome with expectedSeq set, one
     /// that reuses an applied seq for another event (an edge restored from a backup) with
     /// conflictSeq set too. Neither applies anything.
-    [[nodiscard]] Result<UploadOutcome> upload(const StoreRecord &store,
-                                               const tableorder::sync::v1::UploadRequest &request);
+    /// The journal: each new event must chain from the one before (central keeps the last
+    /// hash per store); one that does not is recorded in journal_breaks (the journal_broken
+    /// alert) and stored all the same, and the chain goes on from its hash.
+    [[nodiscard]] Result<UploadOutcome> upload(const StoreRecord &store, const sync::UploadBatch &batch);
 
 signals:
     /// An order event was applied (after commit); for the live feed.
@@ -71,6 +54,11 @@ signals:
     void batchApplied(qint64 orgId, qint64 storeId, const QString &storeName, qint64 fromSeq, qint64 toSeq);
 
 private:
+    /// Checks each new event's journal hash from `lastHash` on; records the breaks; returns
+    /// the hash of the last event (empty when it had none).
+    [[nodiscard]] Result<QByteArray> followJournal(qint64 storeId, const QList<Event> &fresh, QByteArray lastHash,
+                                                   const QString &now, int *breaks);
+
     QSqlDatabase m_db;
     IngestRepository &m_ingest;
     Metrics &m_metrics;

@@ -114,7 +114,7 @@ IngestRepository::IngestRepository(QSqlDatabase db)
           { { u"store_id"_s, u"bigint"_s }, { u"seq"_s, u"bigint"_s }, { u"event_id"_s, u"text"_s },
               { u"type"_s, u"text"_s }, { u"at"_s, u"text"_s },
               { u"schema_version"_s, u"integer"_s }, { u"data"_s, u"text"_s },
-              { u"received_at"_s, u"text"_s } },
+              { u"received_at"_s, u"text"_s }, { u"actor"_s, u"text"_s }, { u"hash"_s, u"text"_s } },
           u"ON CONFLICT (store_id, seq) DO NOTHING"_s)
     , m_orders(m_db, u"orders"_s,
           { { u"store_id"_s, u"bigint"_s }, { u"order_id"_s, u"bigint"_s },
@@ -139,13 +139,13 @@ IngestRepository::IngestRepository(QSqlDatabase db)
           u"ON CONFLICT (store_id, order_id, line, position) DO NOTHING"_s)
     , m_lockStore(db::prepared(m_db,
           db::dialectOf(m_db) == db::Dialect::PostgreSQL
-              ? u"SELECT applied_seq FROM stores WHERE id = ? FOR UPDATE"_s
-              : u"SELECT applied_seq FROM stores WHERE id = ?"_s))
+              ? u"SELECT applied_seq, journal_hash FROM stores WHERE id = ? FOR UPDATE"_s
+              : u"SELECT applied_seq, journal_hash FROM stores WHERE id = ?"_s))
     , m_updateOrder(db::prepared(m_db,
           u"UPDATE orders SET status = ?, updated_at = ?, preparing_at = ?, "
           "completed_at = ?, canceled_at = ? WHERE store_id = ? AND order_id = ?"_s))
     , m_setApplied(db::prepared(m_db,
-          u"UPDATE stores SET applied_seq = ?, last_sync_at = ?, backlog = ?, lag_ms = ?, "
+          u"UPDATE stores SET applied_seq = ?, journal_hash = ?, last_sync_at = ?, backlog = ?, lag_ms = ?, "
           "edge_version = ?, edge_menu_version = ?, edge_last_seq = ?, sync_error = '' "
           "WHERE id = ?"_s))
     , m_reconcile(db::prepared(m_db,
@@ -156,16 +156,19 @@ IngestRepository::IngestRepository(QSqlDatabase db)
 {
 }
 
-Result<qint64> IngestRepository::lockAppliedSeq(qint64 storeId)
+Result<AppliedPosition> IngestRepository::lockAppliedSeq(qint64 storeId)
 {
     m_lockStore.addBindValue(storeId);
     if (auto ok = db::exec(m_lockStore, "lock store"); !ok)
         return fail(ok.error());
-    const qint64 applied = m_lockStore.next() ? m_lockStore.value(0).toLongLong() : -1;
-    m_lockStore.finish();
-    if (applied < 0)
+    if (!m_lockStore.next()) {
+        m_lockStore.finish();
         return fail(Error::notFound(u"store"_s));
-    return applied;
+    }
+    AppliedPosition position{m_lockStore.value(0).toLongLong(),
+                             QByteArray::fromHex(m_lockStore.value(1).toString().toLatin1())};
+    m_lockStore.finish();
+    return position;
 }
 
 Result<QHash<qint64, QString>> IngestRepository::eventIds(qint64 storeId, qint64 fromSeq, qint64 toSeq)
@@ -191,16 +194,15 @@ Result<qint64> IngestRepository::maxOrderId(qint64 storeId)
     return q.next() ? q.value(0).toLongLong() : 0;
 }
 
-Status IngestRepository::insertEvents(qint64 storeId, const QList<Event> &events,
-    const QList<QByteArray> &data, const QString &receivedAt)
+Status IngestRepository::insertEvents(qint64 storeId, const QList<Event> &events, const QString &receivedAt)
 {
-    Q_ASSERT(events.size() == data.size());
     QList<QVariantList> rows;
     rows.reserve(events.size());
-    for (qsizetype i = 0; i < events.size(); ++i) {
-        const Event &e = events.at(i);
+    for (const Event &e : events) {
         rows.append({ storeId, e.seq, e.id, e.type, timestampText(e.at), e.schemaVersion,
-            QString::fromUtf8(data.at(i)), receivedAt });
+            QString::fromUtf8(QJsonDocument(e.data).toJson(QJsonDocument::Compact)), receivedAt,
+            db::text(e.actor.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(e.actor).toJson(QJsonDocument::Compact))),
+            db::text(QString::fromLatin1(e.hash.toHex())) });
     }
     return m_events.insert(rows, "insert store events");
 }
@@ -258,13 +260,38 @@ Status IngestRepository::deadLetter(
     return db::exec(q, "insert dead letter");
 }
 
-Status IngestRepository::setApplied(
-    qint64 storeId, qint64 appliedSeq, const SyncReport &report, const QString &at)
+Status IngestRepository::setApplied(qint64 storeId, qint64 appliedSeq, const QByteArray &journalHash,
+    const SyncReport &report, const QString &at)
 {
-    for (const QVariant &v : QVariantList { appliedSeq, at, report.backlog, report.lagMs,
+    for (const QVariant &v : QVariantList { appliedSeq, db::text(QString::fromLatin1(journalHash.toHex())), at,
+             report.backlog, report.lagMs,
              db::text(report.edgeVersion), report.edgeMenuVersion, report.edgeLastSeq, storeId })
         m_setApplied.addBindValue(v);
     return db::exec(m_setApplied, "record sync");
+}
+
+Status IngestRepository::recordJournalBreak(
+    qint64 storeId, qint64 seq, const QString &reason, const QString &at)
+{
+    QSqlQuery q = db::prepared(m_db, u"INSERT INTO journal_breaks (store_id, seq, reason, detected_at) "
+                                      "VALUES (?, ?, ?, ?) ON CONFLICT (store_id, seq) DO NOTHING"_s);
+    for (const QVariant &v : QVariantList { storeId, seq, reason, at })
+        q.addBindValue(v);
+    return db::exec(q, "record journal break");
+}
+
+Result<QList<JournalBreak>> IngestRepository::journalBreaks(qint64 orgId)
+{
+    QSqlQuery q = db::prepared(m_db, u"SELECT b.store_id, b.seq, b.reason, b.detected_at FROM journal_breaks b "
+                                      "JOIN stores s ON s.id = b.store_id WHERE s.org_id = ? "
+                                      "ORDER BY b.detected_at DESC, b.seq DESC LIMIT 100"_s);
+    q.addBindValue(orgId);
+    if (auto ok = db::exec(q, "journal breaks"); !ok)
+        return fail(ok.error());
+    QList<JournalBreak> out;
+    while (q.next())
+        out.append({ q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(), q.value(3).toString() });
+    return out;
 }
 
 Status IngestRepository::setSyncError(qint64 storeId, const QString &error)

@@ -57,6 +57,23 @@ struct OrderEvent
     QJsonObject order;
 };
 
+/// Where a store's applied log ends: its seq and that event's journal hash (raw, empty when
+/// not known).
+struct AppliedPosition
+{
+    qint64 seq = 0;
+    QByteArray journalHash;
+};
+
+/// An event that arrived and did not chain (journal_broken).
+struct JournalBreak
+{
+    qint64 storeId = 0;
+    qint64 seq = 0;
+    QString reason;
+    QString detectedAt;
+};
+
 /// A store's place in its event log, as central has applied it.
 struct StorePosition
 {
@@ -98,17 +115,16 @@ class IngestRepository
 public:
     explicit IngestRepository(QSqlDatabase db);
 
-    /// The store's applied seq, locking its row for the transaction on PostgreSQL so two
-    /// central instances cannot apply one store's batches at once.
-    [[nodiscard]] Result<qint64> lockAppliedSeq(qint64 storeId);
+    /// The store's applied seq and journal hash, locking its row for the transaction on
+    /// PostgreSQL so two central instances cannot apply one store's batches at once.
+    [[nodiscard]] Result<AppliedPosition> lockAppliedSeq(qint64 storeId);
     /// The event_id central applied for each seq in [fromSeq, toSeq].
     [[nodiscard]] Result<QHash<qint64, QString>> eventIds(qint64 storeId, qint64 fromSeq, qint64 toSeq);
     /// The highest order id of the store, 0 for none.
     [[nodiscard]] Result<qint64> maxOrderId(qint64 storeId);
-    /// The events of a batch, in a few multi-row statements; `data` is each event's data
-    /// as compact JSON.
-    [[nodiscard]] Status insertEvents(qint64 storeId, const QList<Event> &events,
-        const QList<QByteArray> &data, const QString &receivedAt);
+    /// The events of a batch, in a few multi-row statements: data and actor as compact JSON,
+    /// the journal hash in hex.
+    [[nodiscard]] Status insertEvents(qint64 storeId, const QList<Event> &events, const QString &receivedAt);
     /// Orders and their lines with options and notes; an order that exists keeps its row
     /// and lines (a repeat changes nothing).
     [[nodiscard]] Status insertOrders(qint64 storeId, const QList<Order> &orders);
@@ -116,8 +132,13 @@ public:
     [[nodiscard]] Status updateOrderStatus(qint64 storeId, const Order &order);
     [[nodiscard]] Status deadLetter(
         qint64 storeId, const Event &event, const QString &error, const QString &receivedAt);
-    [[nodiscard]] Status setApplied(
-        qint64 storeId, qint64 appliedSeq, const SyncReport &report, const QString &at);
+    [[nodiscard]] Status setApplied(qint64 storeId, qint64 appliedSeq, const QByteArray &journalHash,
+        const SyncReport &report, const QString &at);
+    /// Records that the store's event `seq` did not chain (once per seq).
+    [[nodiscard]] Status recordJournalBreak(
+        qint64 storeId, qint64 seq, const QString &reason, const QString &at);
+    /// The journal breaks of an organization's stores, newest first (at most 100).
+    [[nodiscard]] Result<QList<JournalBreak>> journalBreaks(qint64 orgId);
     [[nodiscard]] Status setSyncError(qint64 storeId, const QString &error);
     [[nodiscard]] Status upsertReconciliation(
         qint64 storeId, const QString &businessDate, qint64 orders, Money total, const QString &at);

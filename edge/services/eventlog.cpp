@@ -53,6 +53,11 @@ Result<qint64> EventLog::firstSeq()
     return m_repository.firstSeq();
 }
 
+Result<JournalCheck> EventLog::verifyJournal()
+{
+    return m_repository.verifyJournal();
+}
+
 Status EventLog::prune(qint64 keep)
 {
     auto last = m_repository.lastSeq();
@@ -65,9 +70,9 @@ Status EventLog::prune(qint64 keep)
 }
 
 Result<int> EventLog::continueAfter(qint64 fromSeq, qint64 appliedSeq, qint64 maxOrderId,
-                                    const std::function<Status()> &inTransaction)
+                                    const QByteArray &appliedHash, const std::function<Status()> &inTransaction)
 {
-    return m_repository.continueAfter(fromSeq, appliedSeq, maxOrderId, inTransaction);
+    return m_repository.continueAfter(fromSeq, appliedSeq, maxOrderId, appliedHash, inTransaction);
 }
 
 } // namespace tableorder::edge

@@ -11,6 +11,7 @@
 namespace tableorder::edge {
 
 class EventRepository;
+struct JournalCheck;
 
 /// Records events inside the transaction of the change they describe, and announces
 /// them once that transaction has committed — so an event exists, and is sent, if and
@@ -33,7 +34,10 @@ public:
     [[nodiscard]] Result<qint64> firstSeq();
     /// See EventRepository::continueAfter (a restored edge catching up with central).
     [[nodiscard]] Result<int> continueAfter(qint64 fromSeq, qint64 appliedSeq, qint64 maxOrderId,
+                                            const QByteArray &appliedHash,
                                             const std::function<Status()> &inTransaction);
+    /// See EventRepository::verifyJournal (`tableorder-edge journal verify`).
+    [[nodiscard]] Result<JournalCheck> verifyJournal();
     /// Keeps the newest `keep` events.
     [[nodiscard]] Status prune(qint64 keep);
 

@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "domain.h"
+#include "journal.h"
 
 #include <QJsonDocument>
 #include <QUuid>
@@ -10,10 +11,30 @@ using namespace Qt::StringLiterals;
 
 namespace tableorder::edge {
 
+namespace {
+
+QByteArray hashFromText(const QVariant &value)
+{
+    return value.isNull() ? QByteArray() : QByteArray::fromHex(value.toString().toLatin1());
+}
+
+QString hashText(const QByteArray &hash)
+{
+    return QString::fromLatin1(hash.toHex());
+}
+
+} // namespace
+
 EventRepository::EventRepository(QSqlDatabase db)
     : m_db(std::move(db)),
-      m_append(db::prepared(m_db, u"INSERT INTO events (event_id, type, at, table_id, data, schema_version, actor) "
-                                   "VALUES (?, ?, ?, ?, ?, ?, ?)"_s))
+      m_append(db::prepared(m_db, u"INSERT INTO events (seq, event_id, type, at, table_id, data, schema_version, actor, hash) "
+                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s)),
+      // The next seq as AUTOINCREMENT would pick it (events moved by continueAfter may sit
+      // above sqlite_sequence), so that the hash, which covers the seq, is known before the
+      // insert.
+      m_head(db::prepared(m_db, u"SELECT hash, MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0), "
+                                 "COALESCE((SELECT MAX(seq) FROM events), 0)) + 1 FROM journal_head WHERE id = 1"_s)),
+      m_setHead(db::prepared(m_db, u"UPDATE journal_head SET hash = ? WHERE id = 1"_s))
 {
 }
 
@@ -21,6 +42,17 @@ Status EventRepository::append(Event &event)
 {
     if (event.id.isEmpty())
         event.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (auto ok = db::exec(m_head, "journal head"); !ok)
+        return ok;
+    if (!m_head.next())
+        return fail(Error::internal());
+    QByteArray previous = hashFromText(m_head.value(0));
+    event.seq = m_head.value(1).toLongLong();
+    m_head.finish();
+    if (previous.size() != journal::kHashBytes)
+        previous = journal::genesis(); // initializeJournal() runs at open; a fresh store has no event yet
+    event.hash = journal::chain(previous, event);
+    m_append.addBindValue(event.seq);
     m_append.addBindValue(event.id);
     m_append.addBindValue(event.type);
     m_append.addBindValue(timestampText(event.at));
@@ -30,10 +62,11 @@ Status EventRepository::append(Event &event)
     m_append.addBindValue(event.actor.isEmpty()
                                   ? QVariant()
                                   : QVariant(QString::fromUtf8(QJsonDocument(event.actor).toJson(QJsonDocument::Compact))));
+    m_append.addBindValue(hashText(event.hash));
     if (auto ok = db::exec(m_append, "append event"); !ok)
         return ok;
-    event.seq = m_append.lastInsertId().toLongLong();
-    return {};
+    m_setHead.addBindValue(hashText(event.hash));
+    return db::exec(m_setHead, "move journal head");
 }
 
 namespace {
@@ -63,6 +96,7 @@ QJsonObject renumberOrder(QJsonObject data, const QHash<qint64, qint64> &ids)
 } // namespace
 
 Result<int> EventRepository::continueAfter(qint64 fromSeq, qint64 appliedSeq, qint64 maxOrderId,
+                                           const QByteArray &appliedHash,
                                            const std::function<Status()> &inTransaction)
 {
     db::Transaction tx(m_db);
@@ -134,6 +168,28 @@ Result<int> EventRepository::continueAfter(qint64 fromSeq, qint64 appliedSeq, qi
                 return fail(ok.error());
         }
     }
+    // The journal continues from what central holds for appliedSeq: the moved events (their
+    // seq, and maybe their data, changed) chain anew from it, and so does the next event.
+    QByteArray head = appliedHash.size() == journal::kHashBytes ? appliedHash : journal::genesis();
+    if (auto ok = run(m_db, u"DELETE FROM journal_anchors WHERE seq > ?"_s, {appliedSeq}, "journal anchors"); !ok)
+        return fail(ok.error());
+    if (auto ok = run(m_db, u"INSERT OR REPLACE INTO journal_anchors (seq, prev_hash) VALUES (?, ?)"_s,
+                      {appliedSeq + 1, hashText(head)}, "journal anchor");
+        !ok)
+        return fail(ok.error());
+    auto movedEvents = since(appliedSeq, std::numeric_limits<int>::max());
+    if (!movedEvents)
+        return fail(movedEvents.error());
+    for (Event &event : *movedEvents) {
+        event.hash = journal::chain(head, event);
+        head = event.hash;
+        if (auto ok = run(m_db, u"UPDATE events SET hash = ? WHERE seq = ?"_s, {hashText(event.hash), event.seq},
+                          "re-chain event");
+            !ok)
+            return fail(ok.error());
+    }
+    if (auto ok = run(m_db, u"UPDATE journal_head SET hash = ? WHERE id = 1"_s, {hashText(head)}, "journal head"); !ok)
+        return fail(ok.error());
     // New events continue after central's applied seq, new orders after its highest id.
     if (auto ok = run(m_db, u"UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = 'events'"_s, {appliedSeq},
                       "continue seq");
@@ -158,9 +214,9 @@ Result<int> EventRepository::continueAfter(qint64 fromSeq, qint64 appliedSeq, qi
 Result<QList<Event>> EventRepository::since(qint64 after, int limit, qint64 tableId)
 {
     QSqlQuery q = db::prepared(m_db, tableId > 0
-                                       ? u"SELECT seq, event_id, type, at, table_id, data, schema_version, actor FROM events "
+                                       ? u"SELECT seq, event_id, type, at, table_id, data, schema_version, actor, hash FROM events "
                                          "WHERE seq > ? AND (table_id IS NULL OR table_id = ?) ORDER BY seq LIMIT ?"_s
-                                       : u"SELECT seq, event_id, type, at, table_id, data, schema_version, actor FROM events "
+                                       : u"SELECT seq, event_id, type, at, table_id, data, schema_version, actor, hash FROM events "
                                          "WHERE seq > ? ORDER BY seq LIMIT ?"_s);
     q.addBindValue(after);
     if (tableId > 0)
@@ -173,7 +229,7 @@ Result<QList<Event>> EventRepository::since(qint64 after, int limit, qint64 tabl
         out.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
                     parseTimestamp(q.value(3).toString()), q.value(4).toLongLong(),
                     QJsonDocument::fromJson(q.value(5).toByteArray()).object(), q.value(6).toInt(),
-                    QJsonDocument::fromJson(q.value(7).toByteArray()).object()});
+                    QJsonDocument::fromJson(q.value(7).toByteArray()).object(), hashFromText(q.value(8))});
     }
     return out;
 }
@@ -199,11 +255,126 @@ Result<qint64> EventRepository::firstSeq()
 
 Result<int> EventRepository::pruneBefore(qint64 keepFrom)
 {
+    // The oldest kept event keeps a verifiable start: it chains from the newest pruned one.
+    QSqlQuery anchor = db::prepared(m_db, u"INSERT OR IGNORE INTO journal_anchors (seq, prev_hash) "
+                                          "SELECT (SELECT MIN(seq) FROM events WHERE seq >= ?), hash FROM events "
+                                          "WHERE seq < ? AND hash IS NOT NULL AND EXISTS (SELECT 1 FROM events WHERE seq >= ?) "
+                                          "ORDER BY seq DESC LIMIT 1"_s);
+    for (const QVariant &v : QVariantList{keepFrom, keepFrom, keepFrom})
+        anchor.addBindValue(v);
+    if (auto ok = db::exec(anchor, "journal anchor"); !ok)
+        return fail(ok.error());
+    QSqlQuery anchors = db::prepared(m_db, u"DELETE FROM journal_anchors WHERE seq < ?"_s);
+    anchors.addBindValue(keepFrom);
+    if (auto ok = db::exec(anchors, "prune journal anchors"); !ok)
+        return fail(ok.error());
     QSqlQuery q = db::prepared(m_db, u"DELETE FROM events WHERE seq < ?"_s);
     q.addBindValue(keepFrom);
     if (auto ok = db::exec(q, "prune events"); !ok)
         return fail(ok.error());
     return q.numRowsAffected();
+}
+
+Result<qint64> EventRepository::initializeJournal()
+{
+    db::Transaction tx(m_db);
+    QSqlQuery head = db::prepared(m_db, u"SELECT hash FROM journal_head WHERE id = 1"_s);
+    if (auto ok = db::exec(head, "journal head"); !ok)
+        return fail(ok.error());
+    if (!head.next())
+        return fail(Error::internal());
+    if (!head.value(0).isNull())
+        return 0;
+    head.finish();
+    // Migration 010 on a store with events: hash them as they are now, from the genesis
+    // value. Only this once: later, an event without a hash is one whose hash was removed.
+    QByteArray previous = journal::genesis();
+    qint64 hashed = 0;
+    qint64 after = 0;
+    for (;;) {
+        auto batch = since(after, 1000);
+        if (!batch)
+            return fail(batch.error());
+        if (batch->isEmpty())
+            break;
+        for (Event &event : *batch) {
+            event.hash = journal::chain(previous, event);
+            previous = event.hash;
+            if (auto ok = run(m_db, u"UPDATE events SET hash = ? WHERE seq = ?"_s, {hashText(event.hash), event.seq},
+                              "hash event");
+                !ok)
+                return fail(ok.error());
+            ++hashed;
+        }
+        after = batch->last().seq;
+    }
+    auto first = firstSeq();
+    if (!first)
+        return fail(first.error());
+    if (*first > 1) {
+        if (auto ok = run(m_db, u"INSERT OR REPLACE INTO journal_anchors (seq, prev_hash) VALUES (?, ?)"_s,
+                          {*first, hashText(journal::genesis())}, "journal anchor");
+            !ok)
+            return fail(ok.error());
+    }
+    if (auto ok = run(m_db, u"UPDATE journal_head SET hash = ? WHERE id = 1"_s, {hashText(previous)}, "journal head");
+        !ok)
+        return fail(ok.error());
+    if (auto ok = tx.commit(); !ok)
+        return fail(ok.error());
+    return hashed;
+}
+
+Result<JournalCheck> EventRepository::verifyJournal()
+{
+    QHash<qint64, QByteArray> anchors;
+    {
+        QSqlQuery q = db::prepared(m_db, u"SELECT seq, prev_hash FROM journal_anchors"_s);
+        if (auto ok = db::exec(q, "journal anchors"); !ok)
+            return fail(ok.error());
+        while (q.next())
+            anchors.insert(q.value(0).toLongLong(), hashFromText(q.value(1)));
+    }
+    JournalCheck check;
+    QByteArray previous;
+    qint64 previousSeq = 0;
+    qint64 after = std::numeric_limits<qint64>::min();
+    for (;;) {
+        auto batch = since(after, 1000);
+        if (!batch)
+            return fail(batch.error());
+        if (batch->isEmpty())
+            break;
+        for (const Event &event : std::as_const(*batch)) {
+            if (check.events == 0)
+                check.firstSeq = event.seq;
+            ++check.events;
+            check.lastSeq = event.seq;
+            QByteArray expectedPrevious;
+            if (anchors.contains(event.seq))
+                expectedPrevious = anchors.value(event.seq);
+            else if (previousSeq != 0 && event.seq == previousSeq + 1)
+                expectedPrevious = previous;
+            else if (previousSeq == 0 && event.seq == 1)
+                expectedPrevious = journal::genesis();
+            if (check.brokenSeq == 0) {
+                if (event.hash.isEmpty()) {
+                    check.brokenSeq = event.seq;
+                    check.reason = u"the event has no hash"_s;
+                } else if (expectedPrevious.isEmpty()) {
+                    check.brokenSeq = event.seq;
+                    check.reason = u"nothing to chain from: an event before it is missing"_s;
+                } else if (!journal::chains(expectedPrevious, event)) {
+                    check.brokenSeq = event.seq;
+                    check.reason = u"the event does not chain: its content or its hash was changed"_s;
+                }
+            }
+            previous = event.hash;
+            previousSeq = event.seq;
+        }
+        after = batch->last().seq;
+    }
+    return check;
 }
 
 } // namespace tableorder::edge

@@ -1,17 +1,13 @@
 #pragma once
 
 #include "error.h"
+#include "sync/syncmessages.h"
 
 #include <QSqlDatabase>
 
 namespace tableorder::edge {
 
-struct DailyTotal
-{
-    QString businessDate;
-    qint64 orders = 0;
-    qint64 total = 0;
-};
+using DailyTotal = sync::DailyTotal;
 
 /// Key-value sync state, and the edge's own daily figures for reconciliation.
 class SyncStateRepository

@@ -8,6 +8,7 @@
 #include "storage/syncstaterepository.h"
 #include "domain.h"
 #include "sync.pb.h"
+#include "sync/syncmessages.h"
 
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -155,36 +156,25 @@ void SyncClient::pump()
         }
         upload.set_health_dropped(m_healthDropped ? m_healthDropped() : 0);
     }
+    sync::UploadBatch batch;
     qint64 lastSent = m_acked;
     for (const Event &event : *events) {
-        const QByteArray data = QJsonDocument(event.data).toJson(QJsonDocument::Compact);
-        if (bytes + data.size() + 200 > m_settings.maxBatchBytes && upload.events_size() > 0)
+        const qint64 size = QJsonDocument(event.data).toJson(QJsonDocument::Compact).size() + 200;
+        if (bytes + size > m_settings.maxBatchBytes && !batch.events.isEmpty())
             break;
-        auto *e = upload.add_events();
-        e->set_event_id(event.id.toStdString());
-        e->set_seq(event.seq);
-        e->set_schema_version(event.schemaVersion);
-        e->set_type(event.type.toStdString());
-        e->set_at(timestampText(event.at).toStdString());
-        e->set_table_id(event.tableId);
-        e->set_data_json(data.toStdString());
-        bytes += data.size() + 200;
+        batch.events.append(event);
+        bytes += size;
         lastSent = event.seq;
     }
     const qint64 firstSeq = events->isEmpty() ? 0 : events->first().seq;
-    upload.set_backlog(*last - m_acked);
-    upload.set_lag_ms(events->isEmpty() ? 0 : std::max<qint64>(0, events->first().at.msecsTo(QDateTime::currentDateTimeUtc())));
-    upload.set_edge_version(m_settings.edgeVersion.toStdString());
-    upload.set_menu_version(m_centralMenuVersion);
-    upload.set_last_seq(*last);
-    if (auto totals = m_state.dailyTotals(m_recentDates())) {
-        for (const DailyTotal &t : *totals) {
-            auto *d = upload.add_daily_totals();
-            d->set_business_date(t.businessDate.toStdString());
-            d->set_orders(t.orders);
-            d->set_total(t.total);
-        }
-    }
+    batch.backlog = *last - m_acked;
+    batch.lagMs = events->isEmpty() ? 0 : std::max<qint64>(0, events->first().at.msecsTo(QDateTime::currentDateTimeUtc()));
+    batch.edgeVersion = m_settings.edgeVersion;
+    batch.menuVersion = m_centralMenuVersion;
+    batch.lastSeq = *last;
+    batch.dailyTotals = m_state.dailyTotals(m_recentDates()).value_or(QList<DailyTotal>());
+    batch.healthDropped = upload.health_dropped();
+    sync::toProto(batch, &upload);
     QNetworkReply *reply = m_network.post(request(u"/sync/v1/events"_s), QByteArray::fromStdString(upload.SerializeAsString()));
     reply->setProperty("transferTimeout", 15000);
     m_upload = reply;
@@ -195,6 +185,7 @@ void SyncClient::pump()
 
 void SyncClient::onUploadFinished(QNetworkReply *reply, qint64 firstSeq, qint64 lastSentSeq)
 {
+    Q_UNUSED(firstSeq);
     reply->deleteLater();
     m_upload.clear();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -202,119 +193,133 @@ void SyncClient::onUploadFinished(QNetworkReply *reply, qint64 firstSeq, qint64 
     sync::v1::UploadResponse response;
     const bool parsed = reply->header(QNetworkRequest::ContentTypeHeader).toString().startsWith(QLatin1StringView(protobufType))
             && response.ParseFromArray(body.constData(), int(body.size()));
-    Q_UNUSED(firstSeq);
-    auto outcome = [this](const QString &what) { m_metrics.increment("tableorder_sync_uploads_total", {{"outcome", what}}); };
-
+    const sync::UploadOutcome outcome = sync::fromProto(response);
     if (parsed)
-        acknowledgeHealth(response.health_acked_id());
-    const bool moreHealth = parsed && m_healthSent >= kMaxHealthPerUpload;
-    if (status == 200 && parsed && response.applied_seq() < m_acked) {
-        // Central has less than it once acknowledged (restored from a backup): without new
-        // events no batch would ever skip ahead and draw a 409, so rewind on this answer too.
-        outcome(u"rewind"_s);
-        qCWarning(lcSync) << "central has applied up to seq" << response.applied_seq() << "- resending from there";
-        m_acked = response.applied_seq();
-        (void)m_state.set(ackedKey, QString::number(m_acked));
-        m_uploadFailures = 0;
-        updateGauges();
-        schedulePump(0);
+        acknowledgeHealth(outcome.healthAckedId);
+    if (!parsed || (status != 200 && status != 409))
+        return onUploadFailed(reply, status, body);
+    if (status == 409 && outcome.conflictSeq > 0 && outcome.expectedSeq > outcome.conflictSeq)
+        return renumberAfterRestore(outcome);
+    if (status == 409 && outcome.expectedSeq > 0)
+        return rewind(outcome.expectedSeq - 1, u"central expects seq %1"_s.arg(outcome.expectedSeq));
+    if (status != 200)
+        return onUploadFailed(reply, status, body);
+    if (outcome.appliedSeq < m_acked) // central restored from a backup: resend what it lost
+        return rewind(outcome.appliedSeq, u"central has applied up to seq %1"_s.arg(outcome.appliedSeq));
+    if (outcome.appliedSeq > lastSentSeq)
+        return continueAfterCentral(outcome, lastSentSeq);
+    accept(outcome, lastSentSeq);
+}
+
+void SyncClient::countUpload(const QString &outcome)
+{
+    m_metrics.increment("tableorder_sync_uploads_total", {{"outcome", outcome}});
+}
+
+void SyncClient::rewind(qint64 appliedSeq, const QString &why)
+{
+    // Central has less than we sent or than it once acknowledged (restored from a backup):
+    // resend from there. Without new events no batch would skip ahead and draw a 409, so a
+    // 200 with a lower applied_seq rewinds too.
+    countUpload(u"rewind"_s);
+    qCWarning(lcSync).noquote() << why << "- resending from there (acknowledged up to" << m_acked << "before)";
+    m_acked = appliedSeq;
+    (void)m_state.set(ackedKey, QString::number(m_acked));
+    m_uploadFailures = 0;
+    updateGauges();
+    schedulePump(0);
+}
+
+void SyncClient::renumberAfterRestore(const sync::UploadOutcome &outcome)
+{
+    // Restored from a backup: our events from conflict_seq on reuse seqs central applied for
+    // other events. Move them (and the ids of orders central already holds) past what
+    // central has, durably, re-chained from central's journal hash, then upload them.
+    countUpload(u"renumber"_s);
+    const qint64 applied = outcome.expectedSeq - 1;
+    auto moved = m_log.continueAfter(outcome.conflictSeq, applied, outcome.maxOrderId, outcome.appliedHash,
+                                     [&] { return m_state.set(ackedKey, QString::number(applied)); });
+    if (!moved) {
+        recordError(u"could not renumber events after a restore: "_s + moved.error().message);
+        schedulePump(backoffMs(++m_uploadFailures));
         return;
     }
-    if (status == 409 && parsed && response.code() == "SEQ_CONFLICT" && response.conflict_seq() > 0
-        && response.expected_seq() > response.conflict_seq()) {
-        // Restored from a backup: our events from conflict_seq on reuse seqs central applied
-        // for other events. Move them (and the ids of orders central already holds) past
-        // what central has, durably, then upload them.
-        outcome(u"renumber"_s);
-        const qint64 applied = response.expected_seq() - 1;
-        auto moved = m_log.continueAfter(response.conflict_seq(), applied, response.max_order_id(),
-                                         [&] { return m_state.set(ackedKey, QString::number(applied)); });
-        if (!moved) {
-            recordError(u"could not renumber events after a restore: "_s + moved.error().message);
-            schedulePump(backoffMs(++m_uploadFailures));
-            return;
-        }
-        qCWarning(lcSync) << "central applied up to seq" << applied << "for other events (restored from a backup?);"
-                          << *moved << "events from seq" << response.conflict_seq() << "now follow it";
-        m_acked = applied;
-        updateGauges();
-        schedulePump(0);
-        return;
-    }
-    if (status == 200 && parsed && response.applied_seq() > lastSentSeq) {
-        // Central applied more than we sent: a lost answer, or we were restored from a
-        // backup. Events we have not sent yet may reuse seqs central applied for others, so
-        // never skip them: send them (central checks their event ids, SEQ_CONFLICT above).
-        outcome(u"ok"_s);
-        const auto localLast = m_log.lastSeq();
-        if (!localLast || *localLast > lastSentSeq) {
-            if (lastSentSeq > m_acked) {
-                m_acked = lastSentSeq;
-                (void)m_state.set(ackedKey, QString::number(m_acked));
-            }
-            schedulePump(0);
-            return;
-        }
-        // Nothing more here (restored, no new events yet): number the next events and
-        // orders past what central has.
-        const qint64 applied = response.applied_seq();
-        auto done = m_log.continueAfter(0, applied, response.max_order_id(),
-                                        [&] { return m_state.set(ackedKey, QString::number(applied)); });
-        if (!done) {
-            recordError(u"could not continue after central's seq: "_s + done.error().message);
-            schedulePump(backoffMs(++m_uploadFailures));
-            return;
-        }
-        qCWarning(lcSync) << "central applied up to seq" << applied << "beyond this log; continuing after it";
-        m_acked = applied;
-        m_uploadFailures = 0;
-        m_lastError.clear();
-        m_lastSuccess = QDateTime::currentDateTimeUtc();
-        updateGauges();
-        return;
-    }
-    if (status == 200 && parsed) {
-        outcome(u"ok"_s);
-        const qint64 applied = response.applied_seq();
-        if (applied > m_acked) {
-            m_metrics.increment("tableorder_sync_events_uploaded_total", {}, double(applied - m_acked));
-            m_acked = applied;
+    qCWarning(lcSync) << "central applied up to seq" << applied << "for other events (restored from a backup?);"
+                      << *moved << "events from seq" << outcome.conflictSeq << "now follow it";
+    m_acked = applied;
+    updateGauges();
+    schedulePump(0);
+}
+
+void SyncClient::continueAfterCentral(const sync::UploadOutcome &outcome, qint64 lastSentSeq)
+{
+    // Central applied more than we sent: a lost answer, or we were restored from a backup.
+    // Events we have not sent yet may reuse seqs central applied for others, so never skip
+    // them: send them (central checks their event ids and answers SEQ_CONFLICT).
+    countUpload(u"ok"_s);
+    const auto localLast = m_log.lastSeq();
+    if (!localLast || *localLast > lastSentSeq) {
+        if (lastSentSeq > m_acked) {
+            m_acked = lastSentSeq;
             (void)m_state.set(ackedKey, QString::number(m_acked));
         }
-        m_uploadFailures = 0;
-        m_holdUploads = false;
-        m_lastError.clear();
-        m_lastSuccess = QDateTime::currentDateTimeUtc();
-        if (response.menu_version() > m_centralMenuVersion && !m_menuPoll)
-            m_menuTimer.start(0);
-        updateGauges();
-        auto last = m_log.lastSeq();
-        if ((last && *last > m_acked && applied >= lastSentSeq) || moreHealth)
-            schedulePump(0); // more to send
-        return;
-    }
-    if (status == 409 && parsed && response.expected_seq() > 0) {
-        // Central is behind what we sent (e.g. restored from backup): rewind to what it expects.
-        outcome(u"rewind"_s);
-        qCWarning(lcSync) << "central expects seq" << response.expected_seq() << "- rewinding from" << m_acked;
-        m_acked = response.expected_seq() - 1;
-        (void)m_state.set(ackedKey, QString::number(m_acked));
         schedulePump(0);
         return;
     }
+    // Nothing more here (restored, no new events yet): number the next events and orders
+    // past what central has, and chain the next event from central's journal hash.
+    const qint64 applied = outcome.appliedSeq;
+    auto done = m_log.continueAfter(0, applied, outcome.maxOrderId, outcome.appliedHash,
+                                    [&] { return m_state.set(ackedKey, QString::number(applied)); });
+    if (!done) {
+        recordError(u"could not continue after central's seq: "_s + done.error().message);
+        schedulePump(backoffMs(++m_uploadFailures));
+        return;
+    }
+    qCWarning(lcSync) << "central applied up to seq" << applied << "beyond this log; continuing after it";
+    m_acked = applied;
+    m_uploadFailures = 0;
+    m_lastError.clear();
+    m_lastSuccess = QDateTime::currentDateTimeUtc();
+    updateGauges();
+}
+
+void SyncClient::accept(const sync::UploadOutcome &outcome, qint64 lastSentSeq)
+{
+    countUpload(u"ok"_s);
+    if (outcome.appliedSeq > m_acked) {
+        m_metrics.increment("tableorder_sync_events_uploaded_total", {}, double(outcome.appliedSeq - m_acked));
+        m_acked = outcome.appliedSeq;
+        (void)m_state.set(ackedKey, QString::number(m_acked));
+    }
+    m_uploadFailures = 0;
+    m_holdUploads = false;
+    m_lastError.clear();
+    m_lastSuccess = QDateTime::currentDateTimeUtc();
+    if (outcome.menuVersion > m_centralMenuVersion && !m_menuPoll)
+        m_menuTimer.start(0);
+    updateGauges();
+    const bool moreHealth = m_healthSent >= kMaxHealthPerUpload;
+    auto last = m_log.lastSeq();
+    if ((last && *last > m_acked && outcome.appliedSeq >= lastSentSeq) || moreHealth)
+        schedulePump(0); // more to send
+}
+
+void SyncClient::onUploadFailed(QNetworkReply *reply, int status, const QByteArray &body)
+{
     QString error;
     int delay = 0;
     if (status == 422) {
-        outcome(u"rejected"_s);
+        countUpload(u"rejected"_s);
         m_holdUploads = true;
         error = u"central rejected the events (schema): "_s + QString::fromUtf8(body.left(300));
         delay = std::max(m_settings.maxBackoffMs, 60'000);
     } else if (status == 401) {
-        outcome(u"unauthorized"_s);
+        countUpload(u"unauthorized"_s);
         error = u"central refused the store key"_s;
         delay = std::max(m_settings.maxBackoffMs, 60'000);
     } else {
-        outcome(status ? u"http_%1"_s.arg(status) : u"network"_s);
+        countUpload(status ? u"http_%1"_s.arg(status) : u"network"_s);
         error = status ? u"central answered %1"_s.arg(status) : u"central unreachable: %1"_s.arg(reply->errorString());
         delay = backoffMs(++m_uploadFailures);
         const int retryAfter = reply->rawHeader("Retry-After").toInt();

@@ -13,6 +13,9 @@ namespace tableorder {
 class Metrics;
 struct Event;
 }
+namespace tableorder::sync {
+struct UploadOutcome;
+}
 
 namespace tableorder::edge {
 
@@ -69,6 +72,12 @@ private:
     void schedulePump(int delayMs);
     void pump();
     void onUploadFinished(QNetworkReply *reply, qint64 firstSeq, qint64 lastSentSeq);
+    void onUploadFailed(QNetworkReply *reply, int status, const QByteArray &body);
+    void rewind(qint64 appliedSeq, const QString &why);
+    void renumberAfterRestore(const sync::UploadOutcome &outcome);
+    void continueAfterCentral(const sync::UploadOutcome &outcome, qint64 lastSentSeq);
+    void accept(const sync::UploadOutcome &outcome, qint64 lastSentSeq);
+    void countUpload(const QString &outcome);
     void pollMenu();
     void onMenuFinished(QNetworkReply *reply);
     /// Fetches the HQ pictures the applied central menu names and this edge lacks, one

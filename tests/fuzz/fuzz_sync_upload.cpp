@@ -1,5 +1,5 @@
 // Central's reading of a store's upload (POST /sync/v1/events, protobuf): the bytes as the
-// route parses them, the event checks (decodeEvents), the order projection of each order
+// route parses them, the conversion to the domain batch (sync::fromProto) and its checks (checkBatch), the order projection of each order
 // event (orderFromJson) and the health snapshots' flattening and hourly roll-up: all that
 // central does with an upload before it touches the database. What a leaked store key
 // could make central read.
@@ -20,14 +20,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!request.ParseFromArray(data, int(size)))
         return 0;
 
-    if (auto decoded = decodeEvents(request)) {
-        FUZZ_CHECK(decoded->events.size() == request.events_size());
-        FUZZ_CHECK(decoded->data.size() == decoded->events.size());
-        FUZZ_CHECK(decoded->events.size() <= kMaxBatchEvents);
-        for (qsizetype i = 0; i < decoded->events.size(); ++i) {
-            const Event &event = decoded->events.at(i);
+    const sync::UploadBatch batch = sync::fromProto(request);
+    FUZZ_CHECK(batch.events.size() == request.events_size());
+    if (auto checked = checkBatch(batch)) {
+        FUZZ_CHECK(batch.events.size() <= kMaxBatchEvents);
+        for (qsizetype i = 0; i < batch.events.size(); ++i) {
+            const Event &event = batch.events.at(i);
             FUZZ_CHECK(event.seq > 0 && !event.id.isEmpty() && !event.type.isEmpty());
-            FUZZ_CHECK(i == 0 || event.seq == decoded->events.at(i - 1).seq + 1);
+            FUZZ_CHECK(i == 0 || event.seq == batch.events.at(i - 1).seq + 1);
             if (event.type == QLatin1StringView(events::OrderCreated)
                 || event.type == QLatin1StringView(events::OrderUpdated)) {
                 if (auto order = orderFromJson(event.data)) {
@@ -41,8 +41,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             }
         }
     } else {
-        FUZZ_CHECK(decoded.error().code == ErrorCode::ValidationFailed
-                   || decoded.error().code == ErrorCode::SchemaNotSupported);
+        FUZZ_CHECK(checked.error().code == ErrorCode::ValidationFailed
+                   || checked.error().code == ErrorCode::SchemaNotSupported);
     }
 
     QJsonObject hour;

@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QProcess>
+#include <QSqlQuery>
 #include <QtTest/QTest>
 
 using namespace Qt::StringLiterals;
@@ -33,6 +34,7 @@ private:
     void restore(const QString &backupFile);
     [[nodiscard]] bool startEdge();
     void verifyHqHasEverything();
+    void verifyJournalChains();
 
     CentralDatabase m_db;
     std::unique_ptr<CentralProcess> m_central;
@@ -146,6 +148,22 @@ void TestSyncRestore::verifyHqHasEverything()
     QCOMPARE(sales.value(u"total"_s).toInteger(), m_acknowledged.total);
 }
 
+/// A legitimate restore keeps the store's journal verifiable (docs/design/journal.md): HQ
+/// checked every event it holds (each carries a hash) and found no break, and the edge's own
+/// `journal verify` follows the chain through the renumbering.
+void TestSyncRestore::verifyJournalChains()
+{
+    auto count = [&](const QString &sql) {
+        QSqlQuery q(m_db.connection());
+        return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
+    };
+    QCOMPARE(count(u"SELECT COUNT(*) FROM store_events WHERE store_id = %1 AND hash = ''"_s.arg(m_store)), 0);
+    QCOMPARE(count(u"SELECT COUNT(*) FROM journal_breaks"_s), 0);
+    QByteArray output;
+    QCOMPARE(runEdge({u"journal"_s, u"verify"_s, u"--data-dir"_s, m_edge->dataDir()}, &output), 0);
+    QVERIFY2(output.contains("journal ok"), output.constData());
+}
+
 void TestSyncRestore::restoreWithNewOrdersBeforeReconnect()
 {
     QVERIFY(placeOrders(3).orders == 3);
@@ -166,6 +184,7 @@ void TestSyncRestore::restoreWithNewOrdersBeforeReconnect()
     QVERIFY2(waitUntil([&] { return m_edge->log().contains("now follow it"); }, 30'000),
              m_edge->log().right(3000).constData());
     verifyHqHasEverything();
+    verifyJournalChains();
 }
 
 void TestSyncRestore::restoreThenReconnectThenNewOrders()
@@ -182,6 +201,7 @@ void TestSyncRestore::restoreThenReconnectThenNewOrders()
              m_edge->log().right(3000).constData());
     QVERIFY(placeOrders(4).orders == 4);
     verifyHqHasEverything();
+    verifyJournalChains();
 }
 
 QTEST_GUILESS_MAIN(TestSyncRestore)

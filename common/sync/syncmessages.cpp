@@ -1,0 +1,138 @@
+#include "syncmessages.h"
+
+#include "domain.h"
+#include "sync.pb.h"
+
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace tableorder::sync {
+
+namespace {
+
+std::string compact(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact).toStdString();
+}
+
+QJsonObject object(const std::string &json)
+{
+    return json.empty() ? QJsonObject() : QJsonDocument::fromJson(QByteArray::fromStdString(json)).object();
+}
+
+QString text(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+} // namespace
+
+QString UploadOutcome::code() const
+{
+    if (!expectedSeq)
+        return {};
+    return conflictSeq ? u"SEQ_CONFLICT"_s : u"SEQ_GAP"_s;
+}
+
+void toProto(const Event &event, v1::Event *out)
+{
+    out->set_event_id(event.id.toStdString());
+    out->set_seq(event.seq);
+    out->set_schema_version(event.schemaVersion);
+    out->set_type(event.type.toStdString());
+    out->set_at(timestampText(event.at).toStdString());
+    out->set_table_id(event.tableId);
+    out->set_data_json(compact(event.data));
+    if (!event.actor.isEmpty())
+        out->set_actor_json(compact(event.actor));
+    if (!event.hash.isEmpty())
+        out->set_hash(event.hash.toStdString());
+}
+
+Event fromProto(const v1::Event &e)
+{
+    Event event;
+    event.seq = e.seq();
+    event.id = text(e.event_id());
+    event.type = text(e.type());
+    event.at = parseTimestamp(text(e.at()));
+    event.tableId = e.table_id();
+    event.schemaVersion = e.schema_version();
+    event.data = object(e.data_json());
+    event.actor = object(e.actor_json());
+    event.hash = QByteArray::fromStdString(e.hash());
+    return event;
+}
+
+void toProto(const UploadBatch &batch, v1::UploadRequest *out)
+{
+    out->clear_events();
+    for (const Event &event : batch.events)
+        toProto(event, out->add_events());
+    out->set_backlog(batch.backlog);
+    out->set_lag_ms(batch.lagMs);
+    out->set_edge_version(batch.edgeVersion.toStdString());
+    out->clear_daily_totals();
+    for (const DailyTotal &t : batch.dailyTotals) {
+        auto *d = out->add_daily_totals();
+        d->set_business_date(t.businessDate.toStdString());
+        d->set_orders(t.orders);
+        d->set_total(t.total);
+    }
+    out->set_menu_version(batch.menuVersion);
+    out->set_last_seq(batch.lastSeq);
+    out->set_health_dropped(batch.healthDropped);
+}
+
+UploadBatch fromProto(const v1::UploadRequest &request)
+{
+    UploadBatch batch;
+    batch.events.reserve(request.events_size());
+    for (const auto &e : request.events())
+        batch.events.append(fromProto(e));
+    batch.backlog = request.backlog();
+    batch.lagMs = request.lag_ms();
+    batch.edgeVersion = text(request.edge_version());
+    for (const auto &t : request.daily_totals())
+        batch.dailyTotals.append({text(t.business_date()), t.orders(), t.total()});
+    batch.menuVersion = request.menu_version();
+    batch.lastSeq = request.last_seq();
+    batch.healthDropped = request.health_dropped();
+    return batch;
+}
+
+void toProto(const UploadOutcome &outcome, v1::UploadResponse *out)
+{
+    out->set_applied_seq(outcome.appliedSeq);
+    out->set_menu_version(outcome.menuVersion);
+    out->set_max_order_id(outcome.maxOrderId);
+    out->set_health_acked_id(outcome.healthAckedId);
+    if (!outcome.appliedHash.isEmpty())
+        out->set_applied_hash(outcome.appliedHash.toStdString());
+    if (outcome.expectedSeq) {
+        out->set_expected_seq(outcome.expectedSeq);
+        out->set_conflict_seq(outcome.conflictSeq);
+        out->set_code(outcome.code().toStdString());
+        out->set_message(outcome.conflictSeq ? "seq already applied for another event_id; renumber from "
+                                               "conflict_seq to continue at expected_seq"
+                                             : "batch skips ahead; resend from expected_seq");
+    }
+}
+
+UploadOutcome fromProto(const v1::UploadResponse &response)
+{
+    UploadOutcome outcome;
+    outcome.appliedSeq = response.applied_seq();
+    outcome.expectedSeq = response.expected_seq();
+    // A conflict is only a conflict with the code that says so (an older central sends
+    // conflict_seq 0 otherwise).
+    outcome.conflictSeq = response.code() == "SEQ_CONFLICT" ? response.conflict_seq() : 0;
+    outcome.maxOrderId = response.max_order_id();
+    outcome.menuVersion = response.menu_version();
+    outcome.healthAckedId = response.health_acked_id();
+    outcome.appliedHash = QByteArray::fromStdString(response.applied_hash());
+    return outcome;
+}
+
+} // namespace tableorder::sync
