@@ -180,14 +180,8 @@ Result<int> EventRepository::continueAfter(qint64 fromSeq, qint64 appliedSeq, qi
     auto movedEvents = since(appliedSeq, std::numeric_limits<int>::max());
     if (!movedEvents)
         return fail(movedEvents.error());
-    for (Event &event : *movedEvents) {
-        event.hash = journal::chain(head, event);
-        head = event.hash;
-        if (auto ok = run(m_db, u"UPDATE events SET hash = ? WHERE seq = ?"_s, {hashText(event.hash), event.seq},
-                          "re-chain event");
-            !ok)
-            return fail(ok.error());
-    }
+    if (auto ok = storeChain(*movedEvents, head); !ok)
+        return fail(ok.error());
     if (auto ok = run(m_db, u"UPDATE journal_head SET hash = ? WHERE id = 1"_s, {hashText(head)}, "journal head"); !ok)
         return fail(ok.error());
     // New events continue after central's applied seq, new orders after its highest id.
@@ -275,6 +269,20 @@ Result<int> EventRepository::pruneBefore(qint64 keepFrom)
     return q.numRowsAffected();
 }
 
+Status EventRepository::storeChain(QList<Event> &events, QByteArray &head)
+{
+    QSqlQuery update = db::prepared(m_db, u"UPDATE events SET hash = ? WHERE seq = ?"_s);
+    for (Event &event : events) {
+        event.hash = journal::chain(head, event);
+        head = event.hash;
+        update.addBindValue(hashText(event.hash));
+        update.addBindValue(event.seq);
+        if (auto ok = db::exec(update, "chain event"); !ok)
+            return ok;
+    }
+    return {};
+}
+
 Result<qint64> EventRepository::initializeJournal()
 {
     db::Transaction tx(m_db);
@@ -297,15 +305,9 @@ Result<qint64> EventRepository::initializeJournal()
             return fail(batch.error());
         if (batch->isEmpty())
             break;
-        for (Event &event : *batch) {
-            event.hash = journal::chain(previous, event);
-            previous = event.hash;
-            if (auto ok = run(m_db, u"UPDATE events SET hash = ? WHERE seq = ?"_s, {hashText(event.hash), event.seq},
-                              "hash event");
-                !ok)
-                return fail(ok.error());
-            ++hashed;
-        }
+        if (auto ok = storeChain(*batch, previous); !ok)
+            return fail(ok.error());
+        hashed += batch->size();
         after = batch->last().seq;
     }
     auto first = firstSeq();

@@ -57,6 +57,10 @@ public:
     [[nodiscard]] Result<int> pruneBefore(qint64 keepFrom);
 
 private:
+    /// Chains `events` (in seq order) from `head`, stores each one's hash, and leaves `head`
+    /// at the last one's. Call inside a transaction.
+    [[nodiscard]] Status storeChain(QList<Event> &events, QByteArray &head);
+
     QSqlDatabase m_db;
     QSqlQuery m_append;
     QSqlQuery m_head;

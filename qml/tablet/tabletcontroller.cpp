@@ -208,18 +208,27 @@ void TabletController::setup(const QString &edgeUrl, int tableNumber, const QStr
     // An https edge's certificate is self-signed: it is trusted only by its fingerprint.
     const QString pin = CertificatePins::normalize(m_options.edgeFingerprint.isEmpty() ? fingerprint
                                                                                        : m_options.edgeFingerprint);
-    if (url.scheme() == u"https"_s && pin.isEmpty())
-        return setSetupState(false, tr("Enter the edge's certificate fingerprint (SHA-256, 64 hex digits) "
-                                       "that the manager screen shows"));
-    CertificatePins::pin(url, pin);
-    setSetupState(true, {});
-    m_api->setBaseUrl(url);
-    m_api->setToken({});
+    if (!startConnecting(url, pin))
+        return;
     m_api->tableLogin(tableNumber, password, [this, url, tableNumber, pin](const ApiReply &reply) {
         if (reply.status == 401)
             return setSetupState(false, tr("Wrong table number or password"));
         finishSetup(reply, url, pin, tableNumber);
     });
+}
+
+bool TabletController::startConnecting(const QUrl &url, const QString &pin)
+{
+    if (url.scheme() == u"https"_s && pin.isEmpty()) {
+        setSetupState(false, tr("Enter the edge's certificate fingerprint (SHA-256, 64 hex digits) "
+                                "that the manager screen shows"));
+        return false;
+    }
+    CertificatePins::pin(url, pin);
+    setSetupState(true, {});
+    m_api->setBaseUrl(url);
+    m_api->setToken({});
+    return true;
 }
 
 void TabletController::pair(const QString &text)
@@ -234,13 +243,8 @@ void TabletController::pair(const QString &text)
     const QUrl url = m_options.edgeUrl.isEmpty() ? link->edge : m_options.edgeUrl;
     const QString pin = m_options.edgeFingerprint.isEmpty() ? link->fingerprint
                                                             : CertificatePins::normalize(m_options.edgeFingerprint);
-    if (url.scheme() == u"https"_s && pin.isEmpty())
-        return setSetupState(false, tr("Enter the edge's certificate fingerprint (SHA-256, 64 hex digits) "
-                                       "that the manager screen shows"));
-    CertificatePins::pin(url, pin);
-    setSetupState(true, {});
-    m_api->setBaseUrl(url);
-    m_api->setToken({});
+    if (!startConnecting(url, pin))
+        return;
     const int tableNumber = link->tableNumber;
     m_api->tablePair(tableNumber, link->code, [this, url, tableNumber, pin](const ApiReply &reply) {
         if (reply.errorCode() == u"PAIRING_CODE_USED"_s)

@@ -153,6 +153,9 @@ private:
     void onEvent(const QString &type, const QJsonObject &data, qint64 seq);
     void setScreen(Screen screen);
     void setSetupState(bool busy, const QString &error);
+    /// Pins an https edge's fingerprint (refusing one without), then points the API at `url`
+    /// with no token; false (and the setup error shown) when the fingerprint is missing.
+    bool startConnecting(const QUrl &url, const QString &pin);
     void onUnauthorized();
     /// After a table login or pairing answered: store the token and start, or say why not.
     void finishSetup(const client::ApiReply &reply, const QUrl &url, const QString &pin, int tableNumber);
