@@ -5,6 +5,7 @@
 #include "routes.h"
 #include "imageprocessor.h"
 #include "services/menuservice.h"
+#include "services/principal.h"
 
 #include <QDir>
 #include <QFile>
@@ -53,7 +54,7 @@ void registerMenuRoutes(http::HttpServer &server, RouteContext &ctx)
         auto input = categoryInputFromJson(req.body());
         if (!input)
             return HttpResponse::error(input.error());
-        return http::respond(menu.createCategory(*input),
+        return http::respond(menu.createCategory(*input, Principal::fromClaims(req.claims).actor()),
                              [](const MenuCategory &c) { return HttpResponse::json(201, toJson(c)); });
     });
     server.route(Method::Put, u"/api/v1/menu/categories/{id}"_s, {Access::Manager}, [&menu](HttpRequest &req) {
@@ -62,13 +63,13 @@ void registerMenuRoutes(http::HttpServer &server, RouteContext &ctx)
         auto input = categoryInputFromJson(req.body());
         if (!input)
             return HttpResponse::error(input.error());
-        return http::respond(menu.updateCategory(req.idParam(), *input),
+        return http::respond(menu.updateCategory(req.idParam(), *input, Principal::fromClaims(req.claims).actor()),
                              [](const MenuCategory &c) { return HttpResponse::json(toJson(c)); });
     });
     server.route(Method::Delete, u"/api/v1/menu/categories/{id}"_s, {Access::Manager}, [&menu](HttpRequest &req) {
         if (!req.idParam())
             return notFound(u"category"_s);
-        auto done = menu.deleteCategory(req.idParam());
+        auto done = menu.deleteCategory(req.idParam(), Principal::fromClaims(req.claims).actor());
         return done ? HttpResponse::noContent() : HttpResponse::error(done.error());
     });
 
@@ -76,7 +77,7 @@ void registerMenuRoutes(http::HttpServer &server, RouteContext &ctx)
         auto input = itemInputFromJson(req.body());
         if (!input)
             return HttpResponse::error(input.error());
-        return http::respond(menu.createItem(*input), [&itemResponse](const MenuItem &i) { return itemResponse(201, i); });
+        return http::respond(menu.createItem(*input, Principal::fromClaims(req.claims).actor()), [&itemResponse](const MenuItem &i) { return itemResponse(201, i); });
     });
     server.route(Method::Put, u"/api/v1/menu/items/{id}"_s, {Access::Manager}, [&menu, itemResponse](HttpRequest &req) {
         if (!req.idParam())
@@ -84,16 +85,16 @@ void registerMenuRoutes(http::HttpServer &server, RouteContext &ctx)
         auto input = itemInputFromJson(req.body());
         if (!input)
             return HttpResponse::error(input.error());
-        return http::respond(menu.updateItem(req.idParam(), *input),
+        return http::respond(menu.updateItem(req.idParam(), *input, Principal::fromClaims(req.claims).actor()),
                              [&itemResponse](const MenuItem &i) { return itemResponse(200, i); });
     });
     server.route(Method::Delete, u"/api/v1/menu/items/{id}"_s, {Access::Manager}, [&menu](HttpRequest &req) {
         if (!req.idParam())
             return notFound(u"menu item"_s);
-        auto done = menu.deleteItem(req.idParam());
+        auto done = menu.deleteItem(req.idParam(), Principal::fromClaims(req.claims).actor());
         return done ? HttpResponse::noContent() : HttpResponse::error(done.error());
     });
-    server.route(Method::Patch, u"/api/v1/menu/items/{id}/availability"_s, {Access::Staff},
+    server.route(Method::Patch, u"/api/v1/menu/items/{id}/availability"_s, {Access::KitchenStaff},
                  [&menu, itemResponse](HttpRequest &req) {
                      if (!req.idParam())
                          return notFound(u"menu item"_s);
@@ -103,7 +104,7 @@ void registerMenuRoutes(http::HttpServer &server, RouteContext &ctx)
                      auto available = json::requireBool(*body, u"available"_s);
                      if (!available)
                          return HttpResponse::error(available.error());
-                     return http::respond(menu.setAvailability(req.idParam(), *available),
+                     return http::respond(menu.setAvailability(req.idParam(), *available, Principal::fromClaims(req.claims).actor()),
                                           [&itemResponse](const MenuItem &i) { return itemResponse(200, i); });
                  });
 
@@ -114,10 +115,10 @@ void registerMenuRoutes(http::HttpServer &server, RouteContext &ctx)
                      auto stock = stockInputFromJson(req.body());
                      if (!stock)
                          return HttpResponse::error(stock.error());
-                     return http::respond(menu.setStock(req.idParam(), *stock),
+                     return http::respond(menu.setStock(req.idParam(), *stock, Principal::fromClaims(req.claims).actor()),
                                           [&itemResponse](const MenuItem &i) { return itemResponse(200, i); });
                  });
-    server.route(Method::Patch, u"/api/v1/menu/options/{id}/availability"_s, {Access::Staff},
+    server.route(Method::Patch, u"/api/v1/menu/options/{id}/availability"_s, {Access::KitchenStaff},
                  [&menu](HttpRequest &req) {
                      if (!req.idParam())
                          return notFound(u"option"_s);
@@ -129,7 +130,7 @@ void registerMenuRoutes(http::HttpServer &server, RouteContext &ctx)
                      auto available = json::requireBool(*body, u"available"_s);
                      if (!available)
                          return HttpResponse::error(available.error());
-                     return http::respond(menu.setOptionAvailability(req.idParam(), *available),
+                     return http::respond(menu.setOptionAvailability(req.idParam(), *available, Principal::fromClaims(req.claims).actor()),
                                           [](const menu::Option &o) { return HttpResponse::json(menu::toJson(o)); });
                  });
 
@@ -145,7 +146,7 @@ void registerMenuRoutes(http::HttpServer &server, RouteContext &ctx)
         auto group = optionGroupInputFromJson(req.body());
         if (!group)
             return HttpResponse::error(group.error());
-        return http::respond(menu.createGroup(*group),
+        return http::respond(menu.createGroup(*group, Principal::fromClaims(req.claims).actor()),
                              [](const menu::OptionGroup &g) { return HttpResponse::json(201, menu::toJson(g)); });
     });
     server.route(Method::Put, u"/api/v1/menu/option-groups/{id}"_s, {Access::Manager}, [&menu](HttpRequest &req) {
@@ -154,13 +155,13 @@ void registerMenuRoutes(http::HttpServer &server, RouteContext &ctx)
         auto group = optionGroupInputFromJson(req.body());
         if (!group)
             return HttpResponse::error(group.error());
-        return http::respond(menu.updateGroup(req.idParam(), *group),
+        return http::respond(menu.updateGroup(req.idParam(), *group, Principal::fromClaims(req.claims).actor()),
                              [](const menu::OptionGroup &g) { return HttpResponse::json(menu::toJson(g)); });
     });
     server.route(Method::Delete, u"/api/v1/menu/option-groups/{id}"_s, {Access::Manager}, [&menu](HttpRequest &req) {
         if (!req.idParam())
             return notFound(u"option group"_s);
-        auto done = menu.deleteGroup(req.idParam());
+        auto done = menu.deleteGroup(req.idParam(), Principal::fromClaims(req.claims).actor());
         return done ? HttpResponse::noContent() : HttpResponse::error(done.error());
     });
 
@@ -171,7 +172,7 @@ void registerMenuRoutes(http::HttpServer &server, RouteContext &ctx)
                               return reply.send(notFound(u"menu item"_s));
                           menu.setImage(req.idParam(), req.body(), [reply, itemResponse](Result<MenuItem> item) {
                               reply.send(http::respond(item, [&itemResponse](const MenuItem &i) { return itemResponse(200, i); }));
-                          });
+                          }, Principal::fromClaims(req.claims).actor());
                       });
 
     // Picture files are named by their content hash, so they never change: cache forever.

@@ -3,12 +3,26 @@
 #include "error.h"
 #include "event.h"
 
+#include <QDateTime>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
 #include <functional>
 
 namespace tableorder::edge {
+
+/// Which events the audit log shows: those with an actor, optionally in a time range
+/// (`at` in [from, to)), of one actor, after a seq (the page cursor).
+struct AuditFilter
+{
+    QDateTime from;
+    QDateTime to;
+    QString actorKind;    // empty: any; "staff", "table" or "cli"
+    qint64 staffId = 0;   // with actorKind "staff"
+    int tableNumber = 0;  // with actorKind "table"
+    qint64 after = 0;
+    int limit = 100;
+};
 
 /// The store's event log (table `events`).
 class EventRepository
@@ -31,6 +45,8 @@ public:
     /// commit (to record what central acknowledged). Returns how many events moved.
     [[nodiscard]] Result<int> continueAfter(qint64 fromSeq, qint64 appliedSeq, qint64 maxOrderId,
                                             const std::function<Status()> &inTransaction);
+    /// Events that someone caused (actor set), oldest first, as the filter says.
+    [[nodiscard]] Result<QList<Event>> audit(const AuditFilter &filter);
     /// Deletes events with seq < keepFrom; returns how many.
     [[nodiscard]] Result<int> pruneBefore(qint64 keepFrom);
 
