@@ -202,13 +202,17 @@ void CallService::closeCallsOf(const QList<StaffCall> &calls)
     QList<Event> recorded;
     db::Transaction tx(m_db);
     for (StaffCall call : calls) {
-        if (auto ok = m_calls.finish(call.id, now, {}); !ok)
-            return;
+        if (auto ok = m_calls.finish(call.id, now, {}); !ok) {
+            qCWarning(lcCalls) << "cannot close a call of a closed visit:" << ok.error().message;
+            return; // rolled back; retried at the next start (closeLeftovers)
+        }
         call.status = u"done"_s;
         call.doneAt = now;
         auto event = m_events.record(QString::fromLatin1(events::CallDone), call.tableId, closedWithVisit(call));
-        if (!event)
+        if (!event) {
+            qCWarning(lcCalls) << "cannot record call.done:" << event.error().message;
             return;
+        }
         recorded.append(*event);
     }
     if (auto ok = tx.commit(); !ok) {
@@ -228,14 +232,18 @@ void CallService::checkOverdue()
     QList<Event> recorded;
     db::Transaction tx(m_db);
     for (StaffCall call : *due) {
-        if (auto ok = m_calls.markOverdue(call.id, now); !ok)
-            return;
+        if (auto ok = m_calls.markOverdue(call.id, now); !ok) {
+            qCWarning(lcCalls) << "cannot mark a call overdue:" << ok.error().message;
+            return; // rolled back; the next check tries again
+        }
         call.overdueAt = now;
         QJsonObject data = toJson(call);
         data.insert(u"waited_s"_s, call.createdAt.secsTo(now));
         auto event = m_events.record(QString::fromLatin1(events::CallOverdue), call.tableId, data);
-        if (!event)
+        if (!event) {
+            qCWarning(lcCalls) << "cannot record call.overdue:" << event.error().message;
             return;
+        }
         recorded.append(*event);
     }
     if (auto ok = tx.commit(); !ok) {
