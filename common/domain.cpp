@@ -55,13 +55,14 @@ QString roleName(Role role)
     case Role::Table: return u"table"_s;
     case Role::Kitchen: return u"kitchen"_s;
     case Role::Manager: return u"manager"_s;
+    case Role::Staff: return u"staff"_s;
     }
     return {};
 }
 
 std::optional<Role> parseRole(QStringView name)
 {
-    for (auto role : {Role::Table, Role::Kitchen, Role::Manager}) {
+    for (auto role : {Role::Table, Role::Kitchen, Role::Manager, Role::Staff}) {
         if (name == roleName(role))
             return role;
     }
@@ -302,6 +303,24 @@ Result<Order> orderFromJson(const QJsonObject &o)
     if (order.items.isEmpty() || sum != order.total || !order.createdAt.isValid())
         return fail(Error::validation(u"total"_s, u"order total does not match its lines"_s));
     return order;
+}
+
+QJsonObject toJson(const StaffCall &call)
+{
+    auto actor = [](const QJsonObject &who) { return who.isEmpty() ? QJsonValue() : QJsonValue(who); };
+    return {{u"id"_s, call.id},
+            {u"table_id"_s, call.tableId},
+            {u"table_number"_s, call.tableNumber},
+            {u"session_id"_s, call.sessionId},
+            {u"reason"_s, call.reason},
+            {u"note"_s, call.note},
+            {u"status"_s, call.status},
+            {u"created_at"_s, timestampJson(call.createdAt)},
+            {u"acknowledged_at"_s, timestampJson(call.acknowledgedAt)},
+            {u"acknowledged_by"_s, actor(call.acknowledgedBy)},
+            {u"done_at"_s, timestampJson(call.doneAt)},
+            {u"done_by"_s, actor(call.doneBy)},
+            {u"overdue"_s, call.overdueAt.isValid()}};
 }
 
 } // namespace tableorder

@@ -21,7 +21,8 @@ std::optional<OrderStatus> parseOrderStatus(QStringView name);
 bool isAllowedTransition(OrderStatus from, OrderStatus to);
 bool isActive(OrderStatus status);
 
-enum class Role { Table, Kitchen, Manager };
+/// `Staff` is floor staff: calls, bills, payments, moves; no menu, accounts or kitchen work.
+enum class Role { Table, Kitchen, Manager, Staff };
 QString roleName(Role role);
 std::optional<Role> parseRole(QStringView name);
 
@@ -88,6 +89,31 @@ struct TableInfo
     Money total = 0;
 };
 
+/// A guest's call for staff (직원 호출). One open call per reason per table; it is
+/// acknowledged ("coming") and done by staff, and closes with the table's visit.
+struct StaffCall
+{
+    qint64 id = 0;
+    qint64 tableId = 0;
+    int tableNumber = 0;
+    qint64 sessionId = 0;
+    QString reason; // water | cutlery | bill | other
+    QString note;
+    QString status; // open | acknowledged | done
+    QDateTime createdAt;
+    QDateTime acknowledgedAt;
+    QJsonObject acknowledgedBy; // Principal::actor() of who acknowledged; empty until then
+    QDateTime doneAt;
+    QJsonObject doneBy; // empty when the visit's close ended it
+    QDateTime overdueAt; // when call.overdue was raised; null if never
+};
+
+namespace calls {
+inline const QStringList reasons{QStringLiteral("water"), QStringLiteral("cutlery"),
+                                 QStringLiteral("bill"), QStringLiteral("other")};
+inline constexpr int maxNoteLength = 140;
+} // namespace calls
+
 /// ISO-8601 UTC with milliseconds, e.g. 2026-11-21T10:43:02.123Z; null stays null.
 QJsonValue timestampJson(const QDateTime &time);
 QString timestampText(const QDateTime &time);
@@ -101,5 +127,8 @@ void appendJson(QByteArray &out, const Order &order);
 /// required field is missing or has the wrong type.
 [[nodiscard]] Result<Order> orderFromJson(const QJsonObject &object);
 QJsonObject toJson(const OrderLine &line);
+/// `{id, table_id, table_number, session_id, reason, note, status, created_at,
+/// acknowledged_at, acknowledged_by, done_at, done_by, overdue}`
+QJsonObject toJson(const StaffCall &call);
 
 } // namespace tableorder

@@ -39,6 +39,14 @@ inline constexpr auto SessionClosed = "table.session_closed";
 inline constexpr auto MenuUpdated = "menu.updated";
 inline constexpr auto ItemAvailabilityChanged = "menu.item_availability_changed";
 inline constexpr auto OptionAvailabilityChanged = "menu.option_availability_changed";
+inline constexpr auto CallCreated = "call.created";
+inline constexpr auto CallAcknowledged = "call.acknowledged";
+inline constexpr auto CallDone = "call.done";
+inline constexpr auto CallOverdue = "call.overdue";
+/// A staff account added or changed (password, role, disabled): no secret in it.
+inline constexpr auto StaffChanged = "staff.changed";
+/// A table added, renumbered, given a new password, or removed: no secret in it.
+inline constexpr auto TableChanged = "table.changed";
 inline constexpr auto Snapshot = "snapshot";
 inline constexpr auto Reset = "reset";
 } // namespace events

@@ -8,6 +8,7 @@
 #include "services/backupservice.h"
 #include "services/eventlog.h"
 #include "storage/eventrepository.h"
+#include "services/principal.h"
 #include "services/staffservice.h"
 #include "services/tableservice.h"
 #include "systemdnotify.h"
@@ -50,7 +51,7 @@ int adminCommand(const QStringList &arguments)
     QCommandLineParser parser;
     parser.addOptions({{u"data-dir"_s, u"Store data directory."_s, u"DIR"_s},
                        {u"from"_s, u"Backup file to restore."_s, u"FILE"_s},
-                       {u"role"_s, u"manager or kitchen."_s, u"ROLE"_s},
+                       {u"role"_s, u"manager, kitchen or staff (floor)."_s, u"ROLE"_s},
                        {u"username"_s, u"Staff username."_s, u"NAME"_s},
                        {u"number"_s, u"Table number."_s, u"N"_s},
                        {u"tls-cert"_s, u"PEM certificate (default DIR/tls-cert.pem)."_s, u"FILE"_s},
@@ -58,9 +59,9 @@ int adminCommand(const QStringList &arguments)
     QStringList rest = arguments.mid(3);
     rest.prepend(arguments.first());
     if (!parser.parse(rest) || parser.value(u"data-dir"_s).isEmpty()) {
-        err() << "usage: tableorder-edge user add --data-dir DIR --role manager|kitchen --username NAME\n"
+        err() << "usage: tableorder-edge user add --data-dir DIR --role manager|kitchen|staff --username NAME\n"
                  "       tableorder-edge user passwd|disable|enable --data-dir DIR --username NAME\n"
-                 "       tableorder-edge user role --data-dir DIR --username NAME --role manager|kitchen\n"
+                 "       tableorder-edge user role --data-dir DIR --username NAME --role manager|kitchen|staff\n"
                  "       tableorder-edge user list --data-dir DIR\n"
                  "       tableorder-edge table add --data-dir DIR --number N\n"
                  "       tableorder-edge table remove --data-dir DIR --number N\n"
@@ -108,10 +109,10 @@ int adminCommand(const QStringList &arguments)
     if (noun == u"user"_s && verb == u"add"_s) {
         const auto role = parseRole(parser.value(u"role"_s));
         if (!role || *role == Role::Table) {
-            err() << "--role must be manager or kitchen\n";
+            err() << "--role must be manager, kitchen or staff\n";
             return 2;
         }
-        auto id = app.auth().addStaff(parser.value(u"username"_s), readPassword(), *role);
+        auto id = app.staff().add(parser.value(u"username"_s), readPassword(), *role, Principal::commandLineActor());
         return report(id ? Status() : fail(id.error()), u"added %1"_s.arg(parser.value(u"username"_s)));
     }
     if (noun == u"user"_s && verb == u"list"_s) {
@@ -126,19 +127,19 @@ int adminCommand(const QStringList &arguments)
     }
     const QString username = parser.value(u"username"_s);
     if (noun == u"user"_s && verb == u"passwd"_s)
-        return report(app.staff().setPassword(username, readPassword()), u"password changed for %1"_s.arg(username));
+        return report(app.staff().setPassword(username, readPassword(), Principal::commandLineActor()), u"password changed for %1"_s.arg(username));
     if (noun == u"user"_s && (verb == u"disable"_s || verb == u"enable"_s)) {
         const bool disable = verb == u"disable"_s;
-        return report(app.staff().setDisabled(username, disable),
+        return report(app.staff().setDisabled(username, disable, Principal::commandLineActor()),
                       (disable ? u"disabled %1"_s : u"enabled %1"_s).arg(username));
     }
     if (noun == u"user"_s && verb == u"role"_s) {
         const auto role = parseRole(parser.value(u"role"_s));
         if (!role || *role == Role::Table) {
-            err() << "--role must be manager or kitchen\n";
+            err() << "--role must be manager, kitchen or staff\n";
             return 2;
         }
-        return report(app.staff().setRole(username, *role), u"%1 is now %2"_s.arg(username, roleName(*role)));
+        return report(app.staff().setRole(username, *role, Principal::commandLineActor()), u"%1 is now %2"_s.arg(username, roleName(*role)));
     }
     if (noun == u"backup"_s) {
         auto path = app.backups().backupNow();
@@ -151,7 +152,7 @@ int adminCommand(const QStringList &arguments)
             err() << "--number must be a table number\n";
             return 2;
         }
-        auto table = app.tables().create(number, readPassword());
+        auto table = app.tables().create(number, readPassword(), Principal::commandLineActor());
         return report(table ? Status() : fail(table.error()), u"added table %1"_s.arg(number));
     }
     if (noun == u"table"_s && verb == u"remove"_s) {
@@ -161,7 +162,7 @@ int adminCommand(const QStringList &arguments)
             err() << "--number must be a table number\n";
             return 2;
         }
-        return report(app.tables().remove(number), u"removed table %1"_s.arg(number));
+        return report(app.tables().remove(number, Principal::commandLineActor()), u"removed table %1"_s.arg(number));
     }
     if (noun == u"journal"_s && verb == u"verify"_s) {
         auto check = app.events().verifyJournal();

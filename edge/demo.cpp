@@ -73,7 +73,8 @@ Status seedDemo(EdgeApp &app)
         if (auto ok = app.tables().create(number, u"0000"_s); !ok)
             return fail(ok.error());
     }
-    for (const auto &[user, role] : {std::pair{u"manager"_s, Role::Manager}, std::pair{u"kitchen"_s, Role::Kitchen}}) {
+    for (const auto &[user, role] : {std::pair{u"manager"_s, Role::Manager}, std::pair{u"kitchen"_s, Role::Kitchen},
+                                     std::pair{u"staff"_s, Role::Staff}}) {
         auto ok = app.auth().addStaff(user, user, role);
         if (!ok && ok.error().code != ErrorCode::AlreadyExists)
             return fail(ok.error());
@@ -128,6 +129,7 @@ tableorder edge demo store is running.
   Tables:     1-12, password 0000   (POST /api/v1/auth/table-login)
   Manager:    manager / manager     (POST /api/v1/auth/staff-login)
   Kitchen:    kitchen / kitchen
+  Floor:      staff / staff
 Try:
   curl -s http://127.0.0.1:%1/api/v1/menu | head -c 300
 )"_s.arg(port);

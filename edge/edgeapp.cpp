@@ -16,12 +16,14 @@
 #include "realtime/eventhub.h"
 #include "services/authservice.h"
 #include "services/backupservice.h"
+#include "services/callservice.h"
 #include "services/eventlog.h"
 #include "services/menuservice.h"
 #include "services/orderservice.h"
 #include "services/staffservice.h"
 #include "services/pairingservice.h"
 #include "services/tableservice.h"
+#include "storage/callrepository.h"
 #include "storage/eventrepository.h"
 #include "storage/healthrepository.h"
 #include "storage/syncstaterepository.h"
@@ -54,7 +56,8 @@ namespace tableorder::edge {
 struct EdgeApp::Repositories
 {
     explicit Repositories(const QSqlDatabase &db)
-        : store(db), menu(db), tables(db), staff(db), orders(db), events(db), sync(db), health(db), tokens(db)
+        : store(db), menu(db), tables(db), staff(db), orders(db), events(db), sync(db), health(db), tokens(db),
+          calls(db)
     {
     }
     StoreRepository store;
@@ -66,6 +69,7 @@ struct EdgeApp::Repositories
     SyncStateRepository sync;
     HealthRepository health;
     TokenRepository tokens;
+    CallRepository calls;
 };
 
 EdgeApp::EdgeApp(EdgeConfig config, QObject *parent)
@@ -86,6 +90,7 @@ EdgeApp::~EdgeApp()
     m_ackMonitor.reset();
     m_hub.reset();
     m_routeContext.reset();
+    m_calls.reset();
     m_staff.reset();
     m_tables.reset();
     m_orders.reset();
@@ -144,7 +149,7 @@ Status EdgeApp::open()
                                               *m_events, *m_metrics, m_config.limits, zone,
                                               settings->businessDayCutoffHour);
     m_tables = std::make_unique<TableService>(m_db, m_repos->tables, m_repos->tokens, *m_events, m_config.limits);
-    m_staff = std::make_unique<StaffService>(m_db, m_repos->staff, m_repos->tokens);
+    m_staff = std::make_unique<StaffService>(m_db, m_repos->staff, m_repos->tokens, *m_events);
     // A revoking change made here takes effect before its request is answered.
     connect(m_tables.get(), &TableService::credentialsChanged, this, [this] { refreshRevocations(); });
     connect(m_staff.get(), &StaffService::credentialsChanged, this, [this] { refreshRevocations(); });
@@ -168,6 +173,10 @@ Status EdgeApp::open()
     m_pairing = std::make_unique<PairingService>(
             m_repos->tables, PairingService::Settings{.ttlSeconds = m_config.pairingCodeSeconds});
     m_routeContext->pairing = m_pairing.get();
+    m_calls = std::make_unique<CallService>(m_db, m_repos->calls, m_repos->tables, *m_events,
+                                            m_config.callOverdueSeconds);
+    m_routeContext->calls = m_calls.get();
+    m_routeContext->events = m_events.get();
     return {};
 }
 
@@ -294,6 +303,7 @@ Status EdgeApp::start()
     m_authPoll->start();
     m_ackMonitor = std::make_unique<AckMonitor>(*m_orders, *m_events, *m_metrics, m_config.ackTimeoutMs);
     m_ackMonitor->loadPending();
+    m_calls->start();
     startHealthMonitor();
 
     m_server = std::make_unique<http::HttpServer>(*m_metrics);
@@ -307,6 +317,8 @@ Status EdgeApp::start()
     registerPairingRoutes(*m_server, *m_routeContext);
     registerBackupRoutes(*m_server, *m_routeContext);
     registerRealtimeRoutes(*m_server, *m_routeContext);
+    registerCallRoutes(*m_server, *m_routeContext);
+    registerAuditRoutes(*m_server, *m_routeContext);
 
     http::GuardLimits limits;
     limits.requestTimeoutMs = m_config.requestTimeoutMs;
@@ -358,6 +370,7 @@ void EdgeApp::startHealthMonitor()
     m_health = std::make_unique<HealthMonitor>(health, m_repos->health, m_repos->sync, *m_metrics, [this] {
         LiveFigures live;
         std::tie(live.unacknowledgedOrders, live.oldestUnacknowledgedMs) = m_ackMonitor->overdue();
+        std::tie(live.overdueCalls, live.oldestOverdueCallMs) = m_calls->overdue();
         live.tablets = m_hub->connectionCount(false);
         live.kitchenScreens = m_hub->connectionCount(true);
         if (m_sync) {
@@ -369,6 +382,7 @@ void EdgeApp::startHealthMonitor()
     });
     // An order nobody acknowledged is an incident: HQ hears of it now, not at the minute.
     connect(m_ackMonitor.get(), &AckMonitor::overdueOrder, m_health.get(), &HealthMonitor::snapshotSoon);
+    connect(m_calls.get(), &CallService::callsOverdue, m_health.get(), &HealthMonitor::snapshotSoon);
     if (m_sync) {
         m_sync->setHealthQueue(&m_repos->health, [this] { return m_health->dropped(); });
         connect(m_health.get(), &HealthMonitor::snapshotQueued, m_sync.get(), &SyncClient::nudge);
@@ -392,7 +406,14 @@ Result<QJsonObject> EdgeApp::streamSnapshot(const Principal &who)
     QJsonArray array;
     for (const Order &order : *orders)
         array.append(toJson(order));
-    return QJsonObject{{u"orders"_s, array}, {u"menu_version"_s, (*menu)->version}};
+    // Open and acknowledged calls: the staff's all, a table's its visit's.
+    auto calls = m_calls->list(who, u"active"_s, 1000);
+    if (!calls)
+        return fail(calls.error());
+    QJsonArray callArray;
+    for (const StaffCall &call : *calls)
+        callArray.append(toJson(call));
+    return QJsonObject{{u"orders"_s, array}, {u"calls"_s, callArray}, {u"menu_version"_s, (*menu)->version}};
 }
 
 void EdgeApp::shutdown(std::function<void()> done)

@@ -35,6 +35,7 @@ class OrderService;
 class TableService;
 class PairingService;
 class StaffService;
+class CallService;
 class EventLog;
 class EventHub;
 class AckMonitor;
@@ -100,6 +101,7 @@ private:
     std::unique_ptr<OrderService> m_orders;
     std::unique_ptr<TableService> m_tables;
     std::unique_ptr<PairingService> m_pairing;
+    std::unique_ptr<CallService> m_calls;
     std::unique_ptr<StaffService> m_staff;
     QTimer *m_authPoll = nullptr;
     std::unique_ptr<http::RateLimiter> m_limiter;

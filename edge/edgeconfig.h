@@ -23,6 +23,7 @@ struct RateLimits
     int loginAccountFailures = 5;  // failed logins before an account is locked (30 s, doubling)
     int loginClientFailures = 20;  // failed logins before a client address is locked (60 s, doubling)
     int ordersPerMinute = 30;  // per table
+    int callsPerMinute = 6;    // per table: calls for staff
     int requestsPerMinute = 600; // per token, everything else
 };
 
@@ -54,6 +55,8 @@ struct EdgeConfig
     int staffWsMessagesPerSecond = 200;
     int staffWsMessageBurst = 1000;
     int ackTimeoutMs = 10'000;
+    /// A call for staff nobody acknowledged this long raises call.overdue (and a fleet alert).
+    int callOverdueSeconds = 60;
     int eventRetention = 100'000; // newest events kept for resuming screens
     QString centralUrl;  // empty: a standalone store
     QString storeKey;    // secret: never logged

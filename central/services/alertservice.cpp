@@ -44,6 +44,7 @@ const QHash<QString, QList<Field>> &ruleFields()
             {u"edge_offline"_s, {{u"after_s"_s, 2, 86400}}},
             {u"route_latency"_s, {{u"p95_ms"_s, 1, 600000}, {u"p99_ms"_s, 1, 600000}, {u"min_requests"_s, 1, 1e9}}},
             {u"order_unacknowledged"_s, {}},
+            {u"call_overdue"_s, {{u"min_calls"_s, 1, 1000}}},
             {u"sync_backlog"_s, {{u"after_s"_s, 1, 86400 * 7}}},
             {u"disk_free"_s, {{u"percent"_s, 0.1, 99}}},
             {u"reconciliation"_s, {{u"for_s"_s, 0, 86400}}},
@@ -87,6 +88,7 @@ QJsonObject AlertService::defaultRules()
     return {{u"edge_offline"_s, QJsonObject{{u"enabled"_s, true}, {u"after_s"_s, 120}}},
             {u"route_latency"_s, QJsonObject{{u"enabled"_s, true}, {u"p95_ms"_s, 500}, {u"p99_ms"_s, 1000}, {u"min_requests"_s, 1}}},
             {u"order_unacknowledged"_s, QJsonObject{{u"enabled"_s, true}}},
+            {u"call_overdue"_s, QJsonObject{{u"enabled"_s, true}, {u"min_calls"_s, 1}}},
             {u"sync_backlog"_s, QJsonObject{{u"enabled"_s, true}, {u"after_s"_s, 300}}},
             {u"disk_free"_s, QJsonObject{{u"enabled"_s, true}, {u"percent"_s, 10}}},
             {u"reconciliation"_s, QJsonObject{{u"enabled"_s, true}, {u"for_s"_s, 60}}},
@@ -316,6 +318,15 @@ void AlertService::conditionsFor(const StoreHealthRow &row, const QJsonObject &r
                                                .arg(number(count), number(h.value(u"oldest_unacknowledged_s"_s).toDouble())),
                         count,
                         {{u"count"_s, count}, {u"oldest_s"_s, h.value(u"oldest_unacknowledged_s"_s).toDouble()}}});
+    }
+    if (const QJsonObject r = rule(u"call_overdue"_s); !r.isEmpty()) {
+        const double count = h.value(u"overdue_calls"_s).toDouble();
+        if (count > 0 && count >= r.value(u"min_calls"_s).toDouble(1))
+            out.insert({row.storeId, u"call_overdue"_s, {}},
+                       {u"warning"_s, u"%1 guest call(s) for staff nobody acknowledged (oldest %2 s)"_s
+                                              .arg(number(count), number(h.value(u"oldest_overdue_call_s"_s).toDouble())),
+                        count,
+                        {{u"count"_s, count}, {u"oldest_s"_s, h.value(u"oldest_overdue_call_s"_s).toDouble()}}});
     }
     if (const QJsonObject r = rule(u"disk_free"_s); !r.isEmpty() && h.contains(u"disk_free_percent"_s)) {
         const double free = h.value(u"disk_free_percent"_s).toDouble();

@@ -37,6 +37,7 @@ RollUp rollUpOf(const QString &name)
     if (stem.startsWith(u"disk_free"_s))
         return RollUp::Min;
     if (stem.endsWith(u"_ms"_s) || stem.endsWith(u"_s"_s) || stem == u"unacknowledged_orders"_s
+        || stem == u"overdue_calls"_s
         || stem == u"sync_backlog"_s || stem.endsWith(u"_bytes"_s))
         return RollUp::Max;
     return RollUp::Average;
@@ -112,6 +113,8 @@ QJsonObject FleetService::flatten(const sync::v1::HealthSnapshot &s)
                   {u"kitchen_p99_ms"_s, s.kitchen_p99_ms()},
                   {u"unacknowledged_orders"_s, qint64(s.unacknowledged_orders())},
                   {u"oldest_unacknowledged_s"_s, qint64(s.oldest_unacknowledged_s())},
+                  {u"overdue_calls"_s, qint64(s.overdue_calls())},
+                  {u"oldest_overdue_call_s"_s, qint64(s.oldest_overdue_call_s())},
                   {u"tablets"_s, s.tablets()},
                   {u"kitchen_screens"_s, s.kitchen_screens()},
                   {u"cpu_percent"_s, s.cpu_percent()},

@@ -196,6 +196,8 @@ sync::v1::HealthSnapshot HealthMonitor::closeWindow()
     const LiveFigures live = m_live ? m_live() : LiveFigures{};
     s.set_unacknowledged_orders(live.unacknowledgedOrders);
     s.set_oldest_unacknowledged_s(live.oldestUnacknowledgedMs / 1000);
+    s.set_overdue_calls(live.overdueCalls);
+    s.set_oldest_overdue_call_s(live.oldestOverdueCallMs / 1000);
     s.set_tablets(live.tablets);
     s.set_kitchen_screens(live.kitchenScreens);
     s.set_sync_backlog(live.syncBacklog);

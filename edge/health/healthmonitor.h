@@ -36,6 +36,8 @@ struct LiveFigures
 {
     qint64 unacknowledgedOrders = 0;
     qint64 oldestUnacknowledgedMs = 0;
+    qint64 overdueCalls = 0; // calls for staff past the overdue time, nobody acknowledged
+    qint64 oldestOverdueCallMs = 0;
     int tablets = 0;
     int kitchenScreens = 0;
     qint64 syncBacklog = 0;

@@ -24,8 +24,23 @@ int roleBit(Role role)
     case Role::Table: return Access::TableOnly;
     case Role::Kitchen: return Access::Kitchen;
     case Role::Manager: return Access::Manager;
+    case Role::Staff: return Access::Floor;
     }
     return 0;
+}
+
+/// What FORBIDDEN says: "manager", "table", "kitchen or manager", "staff or manager",
+/// "kitchen, staff or manager".
+QString requiredRoles(int roles)
+{
+    switch (roles) {
+    case Access::Manager: return u"manager"_s;
+    case Access::TableOnly: return u"table"_s;
+    case Access::KitchenStaff: return u"kitchen or manager"_s;
+    case Access::FloorStaff: return u"staff or manager"_s;
+    case Access::AnyStaff: return u"kitchen, staff or manager"_s;
+    default: return u"another role"_s;
+    }
 }
 
 QByteArray bearerToken(const http::HttpRequest &request)
@@ -50,11 +65,7 @@ http::HttpServer::Authorizer makeAuthorizer(RouteContext &ctx)
             return http::HttpResponse::error(principal.error());
         if (!(roles & roleBit(principal->role)))
             return http::HttpResponse::error(
-                    {ErrorCode::Forbidden, u"this needs the role: %1"_s.arg(
-                                                   roles == Access::Manager ? u"manager"_s
-                                                   : roles == Access::TableOnly ? u"table"_s
-                                                                                : u"staff"_s),
-                     {}});
+                    {ErrorCode::Forbidden, u"this needs the role: %1"_s.arg(requiredRoles(roles)), {}});
         const bool orderRate = access & Access::OrderRate;
         const auto retry = orderRate
                 ? ctx.limiter.take(u"orders:"_s + principal->subject, ctx.config.rates.ordersPerMinute, 60)

@@ -6,6 +6,7 @@
 #include "imageprocessor.h"
 #include "services/menuservice.h"
 #include "http/compression.h"
+#include "services/principal.h"
 
 #include <QDir>
 #include <QFile>
@@ -60,7 +61,7 @@ void registerMenuRoutes(http::HttpServer &server, RouteContext &ctx)
         auto input = categoryInputFromJson(req.body());
         if (!input)
             return HttpResponse::error(input.error());
-        return http::respond(menu.createCategory(*input),
+        return http::respond(menu.createCategory(*input, Principal::fromClaims(req.claims).actor()),
                              [](const MenuCategory &c) { return HttpResponse::json(201, toJson(c)); });
     });
     server.route(Method::Put, u"/api/v1/menu/categories/{id}"_s, {Access::Manager}, [&menu](HttpRequest &req) {
@@ -69,13 +70,13 @@ void registerMenuRoutes(http::HttpServer &server, RouteContext &ctx)
         auto input = categoryInputFromJson(req.body());
         if (!input)
             return HttpResponse::error(input.error());
-        return http::respond(menu.updateCategory(req.idParam(), *input),
+        return http::respond(menu.updateCategory(req.idParam(), *input, Principal::fromClaims(req.claims).actor()),
                              [](const MenuCategory &c) { return HttpResponse::json(toJson(c)); });
     });
     server.route(Method::Delete, u"/api/v1/menu/categories/{id}"_s, {Access::Manager}, [&menu](HttpRequest &req) {
         if (!req.idParam())
             return notFound(u"category"_s);
-        auto done = menu.deleteCategory(req.idParam());
+        auto done = menu.deleteCategory(req.idParam(), Principal::fromClaims(req.claims).actor());
         return done ? HttpResponse::noContent() : HttpResponse::error(done.error());
     });
 
@@ -84,7 +85,7 @@ void registerMenuRoutes(http::HttpServer &server, RouteContext &ctx)
         auto ids = idOrderFromJson(req.body());
         if (!ids)
             return HttpResponse::error(ids.error());
-        return http::respond(menu.reorderCategories(*ids), [](const QList<MenuCategory> &categories) {
+        return http::respond(menu.reorderCategories(*ids, Principal::fromClaims(req.claims).actor()), [](const QList<MenuCategory> &categories) {
             QJsonArray list;
             for (const MenuCategory &c : categories)
                 list.append(toJson(c));
@@ -98,7 +99,7 @@ void registerMenuRoutes(http::HttpServer &server, RouteContext &ctx)
                      auto ids = idOrderFromJson(req.body());
                      if (!ids)
                          return HttpResponse::error(ids.error());
-                     return http::respond(menu.reorderItems(req.idParam(), *ids), [&menu](const QList<MenuItem> &items) {
+                     return http::respond(menu.reorderItems(req.idParam(), *ids, Principal::fromClaims(req.claims).actor()), [&menu](const QList<MenuItem> &items) {
                          QJsonArray list;
                          for (const MenuItem &i : items)
                              list.append(menu.describe(i));
@@ -110,7 +111,7 @@ void registerMenuRoutes(http::HttpServer &server, RouteContext &ctx)
         auto input = itemInputFromJson(req.body());
         if (!input)
             return HttpResponse::error(input.error());
-        return http::respond(menu.createItem(*input), [&itemResponse](const MenuItem &i) { return itemResponse(201, i); });
+        return http::respond(menu.createItem(*input, Principal::fromClaims(req.claims).actor()), [&itemResponse](const MenuItem &i) { return itemResponse(201, i); });
     });
     server.route(Method::Put, u"/api/v1/menu/items/{id}"_s, {Access::Manager}, [&menu, itemResponse](HttpRequest &req) {
         if (!req.idParam())
@@ -118,16 +119,16 @@ void registerMenuRoutes(http::HttpServer &server, RouteContext &ctx)
         auto input = itemInputFromJson(req.body());
         if (!input)
             return HttpResponse::error(input.error());
-        return http::respond(menu.updateItem(req.idParam(), *input),
+        return http::respond(menu.updateItem(req.idParam(), *input, Principal::fromClaims(req.claims).actor()),
                              [&itemResponse](const MenuItem &i) { return itemResponse(200, i); });
     });
     server.route(Method::Delete, u"/api/v1/menu/items/{id}"_s, {Access::Manager}, [&menu](HttpRequest &req) {
         if (!req.idParam())
             return notFound(u"menu item"_s);
-        auto done = menu.deleteItem(req.idParam());
+        auto done = menu.deleteItem(req.idParam(), Principal::fromClaims(req.claims).actor());
         return done ? HttpResponse::noContent() : HttpResponse::error(done.error());
     });
-    server.route(Method::Patch, u"/api/v1/menu/items/{id}/availability"_s, {Access::Staff},
+    server.route(Method::Patch, u"/api/v1/menu/items/{id}/availability"_s, {Access::KitchenStaff},
                  [&menu, itemResponse](HttpRequest &req) {
                      if (!req.idParam())
                          return notFound(u"menu item"_s);
@@ -137,7 +138,7 @@ void registerMenuRoutes(http::HttpServer &server, RouteContext &ctx)
                      auto available = json::requireBool(*body, u"available"_s);
                      if (!available)
                          return HttpResponse::error(available.error());
-                     return http::respond(menu.setAvailability(req.idParam(), *available),
+                     return http::respond(menu.setAvailability(req.idParam(), *available, Principal::fromClaims(req.claims).actor()),
                                           [&itemResponse](const MenuItem &i) { return itemResponse(200, i); });
                  });
 
@@ -148,10 +149,10 @@ void registerMenuRoutes(http::HttpServer &server, RouteContext &ctx)
                      auto stock = stockInputFromJson(req.body());
                      if (!stock)
                          return HttpResponse::error(stock.error());
-                     return http::respond(menu.setStock(req.idParam(), *stock),
+                     return http::respond(menu.setStock(req.idParam(), *stock, Principal::fromClaims(req.claims).actor()),
                                           [&itemResponse](const MenuItem &i) { return itemResponse(200, i); });
                  });
-    server.route(Method::Patch, u"/api/v1/menu/options/{id}/availability"_s, {Access::Staff},
+    server.route(Method::Patch, u"/api/v1/menu/options/{id}/availability"_s, {Access::KitchenStaff},
                  [&menu](HttpRequest &req) {
                      if (!req.idParam())
                          return notFound(u"option"_s);
@@ -163,7 +164,7 @@ void registerMenuRoutes(http::HttpServer &server, RouteContext &ctx)
                      auto available = json::requireBool(*body, u"available"_s);
                      if (!available)
                          return HttpResponse::error(available.error());
-                     return http::respond(menu.setOptionAvailability(req.idParam(), *available),
+                     return http::respond(menu.setOptionAvailability(req.idParam(), *available, Principal::fromClaims(req.claims).actor()),
                                           [](const menu::Option &o) { return HttpResponse::json(menu::toJson(o)); });
                  });
 
@@ -179,7 +180,7 @@ void registerMenuRoutes(http::HttpServer &server, RouteContext &ctx)
         auto group = optionGroupInputFromJson(req.body());
         if (!group)
             return HttpResponse::error(group.error());
-        return http::respond(menu.createGroup(*group),
+        return http::respond(menu.createGroup(*group, Principal::fromClaims(req.claims).actor()),
                              [](const menu::OptionGroup &g) { return HttpResponse::json(201, menu::toJson(g)); });
     });
     server.route(Method::Put, u"/api/v1/menu/option-groups/{id}"_s, {Access::Manager}, [&menu](HttpRequest &req) {
@@ -188,13 +189,13 @@ void registerMenuRoutes(http::HttpServer &server, RouteContext &ctx)
         auto group = optionGroupInputFromJson(req.body());
         if (!group)
             return HttpResponse::error(group.error());
-        return http::respond(menu.updateGroup(req.idParam(), *group),
+        return http::respond(menu.updateGroup(req.idParam(), *group, Principal::fromClaims(req.claims).actor()),
                              [](const menu::OptionGroup &g) { return HttpResponse::json(menu::toJson(g)); });
     });
     server.route(Method::Delete, u"/api/v1/menu/option-groups/{id}"_s, {Access::Manager}, [&menu](HttpRequest &req) {
         if (!req.idParam())
             return notFound(u"option group"_s);
-        auto done = menu.deleteGroup(req.idParam());
+        auto done = menu.deleteGroup(req.idParam(), Principal::fromClaims(req.claims).actor());
         return done ? HttpResponse::noContent() : HttpResponse::error(done.error());
     });
 
@@ -205,7 +206,7 @@ void registerMenuRoutes(http::HttpServer &server, RouteContext &ctx)
                               return reply.send(notFound(u"menu item"_s));
                           menu.setImage(req.idParam(), req.body(), [reply, itemResponse](Result<MenuItem> item) {
                               reply.send(http::respond(item, [&itemResponse](const MenuItem &i) { return itemResponse(200, i); }));
-                          });
+                          }, Principal::fromClaims(req.claims).actor());
                       });
 
     // Picture files are named by their content hash, so they never change: cache forever.

@@ -54,7 +54,7 @@ void registerOrderRoutes(http::HttpServer &server, RouteContext &ctx)
                              [](const Order &order) { return HttpResponse::json(toJson(order)); });
     });
 
-    server.route(Method::Patch, u"/api/v1/orders/{id}"_s, {Access::Staff}, [&orders](HttpRequest &req) {
+    server.route(Method::Patch, u"/api/v1/orders/{id}"_s, {Access::KitchenStaff}, [&orders](HttpRequest &req) {
         if (!req.idParam())
             return HttpResponse::error(Error::notFound(u"order"_s));
         auto body = json::parseObject(req.body());

@@ -21,6 +21,8 @@ class TableService;
 class PairingService;
 class EventHub;
 class BackupService;
+class CallService;
+class EventLog;
 struct EdgeConfig;
 
 /// What the route files need; owned by EdgeApp.
@@ -41,6 +43,8 @@ struct RouteContext
     /// SHA-256 of the served TLS certificate (64 hex digits); empty when TLS is off.
     QString tlsFingerprint;
     PairingService *pairing = nullptr;
+    CallService *calls = nullptr;
+    EventLog *events = nullptr;
     /// How tablets on the LAN reach this edge (scheme://address:port for each non-loopback
     /// address it listens on); set once it listens.
     QStringList edgeUrls;
@@ -53,6 +57,10 @@ void registerTableRoutes(http::HttpServer &server, RouteContext &ctx);
 void registerSystemRoutes(http::HttpServer &server, RouteContext &ctx);
 /// POST /api/v1/tables/{id}/pairing-code (manager), POST /api/v1/auth/table-pair.
 void registerPairingRoutes(http::HttpServer &server, RouteContext &ctx);
+/// POST/GET /api/v1/calls, POST /api/v1/calls/{id}/ack|done.
+void registerCallRoutes(http::HttpServer &server, RouteContext &ctx);
+/// GET /api/v1/audit (manager): what staff and tables did, from the event log.
+void registerAuditRoutes(http::HttpServer &server, RouteContext &ctx);
 /// GET /api/v1/backups (status and files), POST /api/v1/backups (start one now).
 void registerBackupRoutes(http::HttpServer &server, RouteContext &ctx);
 /// GET /api/v1/events (SSE), POST /api/v1/orders/{id}/ack, and WebSocket connections at

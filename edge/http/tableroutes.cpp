@@ -2,6 +2,7 @@
 #include "edgejson.h"
 #include "json.h"
 #include "routes.h"
+#include "services/principal.h"
 #include "services/tableservice.h"
 
 #include <QJsonArray>
@@ -36,7 +37,7 @@ void registerTableRoutes(http::HttpServer &server, RouteContext &ctx)
     using Method = http::HttpServer::Method;
     TableService &tables = ctx.tables;
 
-    server.route(Method::Get, u"/api/v1/tables"_s, {Access::Staff}, [&tables](HttpRequest &) {
+    server.route(Method::Get, u"/api/v1/tables"_s, {Access::AnyStaff}, [&tables](HttpRequest &) {
         return http::respond(tables.overview(), [](const QList<TableInfo> &list) {
             QJsonArray array;
             for (const TableInfo &table : list)
@@ -57,7 +58,7 @@ void registerTableRoutes(http::HttpServer &server, RouteContext &ctx)
         auto password = json::requireString(*body, u"password"_s, 4, 64, false);
         if (!password)
             return HttpResponse::error(password.error());
-        return http::respond(tables.create(int(*number), *password),
+        return http::respond(tables.create(int(*number), *password, Principal::fromClaims(req.claims).actor()),
                              [](const TableInfo &t) { return HttpResponse::json(201, toJson(t)); });
     });
 
@@ -83,7 +84,7 @@ void registerTableRoutes(http::HttpServer &server, RouteContext &ctx)
                 return HttpResponse::error(p.error());
             password = *p;
         }
-        return http::respond(tables.update(req.idParam(), number, password),
+        return http::respond(tables.update(req.idParam(), number, password, Principal::fromClaims(req.claims).actor()),
                              [](const TableInfo &t) { return HttpResponse::json(toJson(t)); });
     });
 
@@ -91,7 +92,8 @@ void registerTableRoutes(http::HttpServer &server, RouteContext &ctx)
                  [&tables](HttpRequest &req) {
                      if (!req.idParam())
                          return noTable();
-                     return http::respond(tables.closeSession(req.idParam()), [](const ClosedSession &c) {
+                     return http::respond(tables.closeSession(req.idParam(), Principal::fromClaims(req.claims).actor()),
+                                          [](const ClosedSession &c) {
                          return HttpResponse::json(QJsonObject{{u"table_id"_s, c.tableId},
                                                                {u"table_number"_s, c.tableNumber},
                                                                {u"session_id"_s, c.sessionId},

@@ -61,12 +61,23 @@ QByteArray wsText(const Event &event)
 }
 
 /// Events that belong to one party at a table (they carry its `session_id`).
+/// Events of one table's party (visit): a table's streams carry its current party's only.
 bool isPartyEvent(const Event &event)
 {
     return event.type == QLatin1StringView(events::OrderCreated)
             || event.type == QLatin1StringView(events::OrderUpdated)
             || event.type == QLatin1StringView(events::OrderAcknowledged)
-            || event.type == QLatin1StringView(events::SessionClosed);
+            || event.type == QLatin1StringView(events::SessionClosed)
+            || event.type == QLatin1StringView(events::CallCreated)
+            || event.type == QLatin1StringView(events::CallAcknowledged)
+            || event.type == QLatin1StringView(events::CallDone);
+}
+
+/// What opens a party: its first order, or a call for staff made before any order.
+bool opensParty(const Event &event)
+{
+    return event.type == QLatin1StringView(events::OrderCreated)
+            || event.type == QLatin1StringView(events::CallCreated);
 }
 
 /// Sends the close frame (after what is queued) and lets the peer answer it; a peer that
@@ -170,11 +181,8 @@ bool EventHub::visible(const Principal &who, const Event &event)
         return true;
     if (event.type.startsWith(u"menu."_s))
         return true;
-    return event.tableId == who.tableId
-            && (event.type == QLatin1StringView(events::OrderCreated)
-                || event.type == QLatin1StringView(events::OrderUpdated)
-                || event.type == QLatin1StringView(events::OrderAcknowledged)
-                || event.type == QLatin1StringView(events::SessionClosed));
+    // call.overdue is the staff's business, not the guests'.
+    return event.tableId == who.tableId && isPartyEvent(event);
 }
 
 bool EventHub::orderForStations(const QStringList &stations, const QJsonObject &order)
@@ -267,7 +275,7 @@ void EventHub::addWebSocket(const Principal &who, std::unique_ptr<QWebSocket> so
         s.lastSeenMs = s.clock.elapsed();
         const QJsonObject message = QJsonDocument::fromJson(text.toUtf8()).object();
         const QString type = message.value(u"type"_s).toString();
-        if (type == u"ack"_s && s.who.isStaff() && message.value(u"order_id"_s).isDouble())
+        if (type == u"ack"_s && s.who.isKitchenStaff() && message.value(u"order_id"_s).isDouble())
             m_ack(s.who, message.value(u"order_id"_s).toInteger());
         else if (type == u"ping"_s)
             s.ws->sendTextMessage(u"{\"type\":\"pong\"}"_s);
@@ -275,7 +283,7 @@ void EventHub::addWebSocket(const Principal &who, std::unique_ptr<QWebSocket> so
             s.ws->sendTextMessage(QString::fromUtf8(QJsonDocument(QJsonObject{
                     {u"type"_s, u"error"_s},
                     {u"error"_s, QJsonObject{{u"code"_s, u"VALIDATION_FAILED"_s},
-                                            {u"message"_s, u"unknown message; send {\"type\":\"ack\",\"order_id\":N} (staff) or {\"type\":\"ping\"}"_s}}}})
+                                            {u"message"_s, u"unknown message; send {\"type\":\"ack\",\"order_id\":N} (kitchen) or {\"type\":\"ping\"}"_s}}}})
                                                           .toJson(QJsonDocument::Compact)));
     });
     Subscriber &ref = *subscriber;
@@ -414,8 +422,8 @@ bool EventHub::wants(Subscriber &s, const Event &event)
     // As REST: a table sees its current party's orders only, never an earlier party's
     // (replays from an old cursor included) nor, on a stream of an earlier party, a later one's.
     const qint64 session = event.data.value(u"session_id"_s).toInteger();
-    if (s.session == 0 && session > s.sessionFloor && event.type == QLatin1StringView(events::OrderCreated))
-        s.session = session; // the next party's first order: the stream is theirs now
+    if (s.session == 0 && session > s.sessionFloor && opensParty(event))
+        s.session = session; // the next party's first order or call: the stream is theirs now
     return session != 0 && session == s.session;
 }
 

@@ -116,7 +116,7 @@ Result<Principal> AuthService::authenticate(QByteArrayView token) const
 Result<qint64> AuthService::addStaff(const QString &username, const QString &password, Role role)
 {
     if (role == Role::Table)
-        return fail(Error::validation(u"role"_s, u"role must be manager or kitchen"_s));
+        return fail(Error::validation(u"role"_s, u"role must be manager, kitchen or staff"_s));
     if (username.trimmed().isEmpty() || username.size() > 64)
         return fail(Error::validation(u"username"_s, u"username must be 1 to 64 characters"_s));
     if (password.size() < 4 || password.size() > 256)

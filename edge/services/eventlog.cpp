@@ -43,6 +43,11 @@ Result<QList<Event>> EventLog::since(qint64 after, int limit, qint64 tableId)
     return m_repository.since(after, limit, tableId);
 }
 
+Result<QList<Event>> EventLog::audit(const AuditFilter &filter)
+{
+    return m_repository.audit(filter);
+}
+
 Result<qint64> EventLog::lastSeq()
 {
     return m_repository.lastSeq();

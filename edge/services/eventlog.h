@@ -12,6 +12,7 @@ namespace tableorder::edge {
 
 class EventRepository;
 struct JournalCheck;
+struct AuditFilter;
 
 /// Records events inside the transaction of the change they describe, and announces
 /// them once that transaction has committed — so an event exists, and is sent, if and
@@ -30,6 +31,8 @@ public:
     void publish(const Event &event);
 
     [[nodiscard]] Result<QList<Event>> since(qint64 after, int limit, qint64 tableId = 0);
+    /// The audit log: events someone caused (see EventRepository::audit).
+    [[nodiscard]] Result<QList<Event>> audit(const AuditFilter &filter);
     [[nodiscard]] Result<qint64> lastSeq();
     [[nodiscard]] Result<qint64> firstSeq();
     /// See EventRepository::continueAfter (a restored edge catching up with central).

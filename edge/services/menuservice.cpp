@@ -276,7 +276,7 @@ Result<QList<Event>> MenuService::takeStock(const MenuSnapshot &snapshot,
 }
 
 template<typename T, typename F>
-Result<T> MenuService::write(F &&change, const char *eventType)
+Result<T> MenuService::write(F &&change, const char *eventType, const QJsonObject &actor, const QJsonObject &what)
 {
     db::Transaction tx(m_db);
     Result<T> result = change();
@@ -286,6 +286,13 @@ Result<T> MenuService::write(F &&change, const char *eventType)
     if (!version)
         return fail(version.error());
     QJsonObject data{{u"menu_version"_s, *version}};
+    // What changed, for the audit log (the menu itself is refetched by screens).
+    for (auto it = what.begin(); it != what.end(); ++it)
+        data.insert(it.key(), it.value());
+    if constexpr (requires { result->id; }) {
+        if (!data.contains(u"id"_s))
+            data.insert(u"id"_s, result->id);
+    }
     if constexpr (std::is_same_v<T, MenuItem>) {
         if (eventType)
             data.insert(u"item"_s, describe(*result));
@@ -294,7 +301,7 @@ Result<T> MenuService::write(F &&change, const char *eventType)
         if (eventType)
             data.insert(u"option"_s, menu::toJson(*result));
     }
-    auto event = m_events.record(QString::fromLatin1(eventType ? eventType : events::MenuUpdated), 0, data);
+    auto event = m_events.record(QString::fromLatin1(eventType ? eventType : events::MenuUpdated), 0, data, actor);
     if (!event)
         return fail(event.error());
     if (auto ok = tx.commit(); !ok)
@@ -314,7 +321,7 @@ Status MenuService::checkCategory(const CategoryInput &input)
     return {};
 }
 
-Result<MenuCategory> MenuService::createCategory(const CategoryInput &input)
+Result<MenuCategory> MenuService::createCategory(const CategoryInput &input, const QJsonObject &actor)
 {
     if (auto ok = checkLocallyManaged(); !ok)
         return fail(ok.error());
@@ -338,10 +345,10 @@ Result<MenuCategory> MenuService::createCategory(const CategoryInput &input)
             return fail(id.error());
         category.id = *id;
         return category;
-    });
+    }, nullptr, actor, QJsonObject{{u"change"_s, u"category.created"_s}});
 }
 
-Result<MenuCategory> MenuService::updateCategory(qint64 id, const CategoryInput &input)
+Result<MenuCategory> MenuService::updateCategory(qint64 id, const CategoryInput &input, const QJsonObject &actor)
 {
     // Which station cooks a category is the store's call, like sold-out, even under HQ's menu.
     const bool stationOnly = !input.name && !input.displayOrder && !input.translations && !input.hours;
@@ -364,10 +371,10 @@ Result<MenuCategory> MenuService::updateCategory(qint64 id, const CategoryInput 
         if (auto ok = m_menu.updateCategory(category); !ok)
             return fail(ok.error());
         return category;
-    });
+    }, nullptr, actor, QJsonObject{{u"change"_s, u"category.updated"_s}, {u"id"_s, id}});
 }
 
-Status MenuService::deleteCategory(qint64 id)
+Status MenuService::deleteCategory(qint64 id, const QJsonObject &actor)
 {
     if (auto ok = checkLocallyManaged(); !ok)
         return fail(ok.error());
@@ -386,7 +393,7 @@ Status MenuService::deleteCategory(qint64 id)
         if (auto ok = m_menu.deleteCategory(id); !ok)
             return fail(ok.error());
         return true;
-    });
+    }, nullptr, actor, QJsonObject{{u"change"_s, u"category.deleted"_s}, {u"id"_s, id}});
     if (!done)
         return fail(done.error());
     return {};
@@ -411,9 +418,17 @@ Status sameIds(const QList<qint64> &ids, const QList<T> &existing, const QString
     return {};
 }
 
+QJsonArray idArray(const QList<qint64> &ids)
+{
+    QJsonArray out;
+    for (qint64 id : ids)
+        out.append(id);
+    return out;
+}
+
 } // namespace
 
-Result<QList<MenuCategory>> MenuService::reorderCategories(const QList<qint64> &ids)
+Result<QList<MenuCategory>> MenuService::reorderCategories(const QList<qint64> &ids, const QJsonObject &actor)
 {
     if (auto ok = checkLocallyManaged(); !ok)
         return fail(ok.error());
@@ -428,10 +443,10 @@ Result<QList<MenuCategory>> MenuService::reorderCategories(const QList<qint64> &
                 return fail(ok.error());
         }
         return m_menu.categories();
-    });
+    }, nullptr, actor, QJsonObject{{u"change"_s, u"categories.reordered"_s}, {u"ids"_s, idArray(ids)}});
 }
 
-Result<QList<MenuItem>> MenuService::reorderItems(qint64 categoryId, const QList<qint64> &ids)
+Result<QList<MenuItem>> MenuService::reorderItems(qint64 categoryId, const QList<qint64> &ids, const QJsonObject &actor)
 {
     if (auto ok = checkLocallyManaged(); !ok)
         return fail(ok.error());
@@ -462,7 +477,7 @@ Result<QList<MenuItem>> MenuService::reorderItems(qint64 categoryId, const QList
             ordered.append(**item);
         }
         return ordered;
-    });
+    }, nullptr, actor, QJsonObject{{u"change"_s, u"items.reordered"_s}, {u"id"_s, categoryId}, {u"ids"_s, idArray(ids)}});
 }
 
 Status MenuService::checkItem(const ItemInput &input)
@@ -476,7 +491,7 @@ Status MenuService::checkItem(const ItemInput &input)
     return {};
 }
 
-Result<MenuItem> MenuService::createItem(const ItemInput &input)
+Result<MenuItem> MenuService::createItem(const ItemInput &input, const QJsonObject &actor)
 {
     if (auto ok = checkLocallyManaged(); !ok)
         return fail(ok.error());
@@ -515,10 +530,10 @@ Result<MenuItem> MenuService::createItem(const ItemInput &input)
             return fail(id.error());
         item.id = *id;
         return item;
-    });
+    }, nullptr, actor, QJsonObject{{u"change"_s, u"item.created"_s}});
 }
 
-Result<MenuItem> MenuService::updateItem(qint64 id, const ItemInput &input)
+Result<MenuItem> MenuService::updateItem(qint64 id, const ItemInput &input, const QJsonObject &actor)
 {
     if (auto ok = checkLocallyManaged(); !ok)
         return fail(ok.error());
@@ -557,10 +572,10 @@ Result<MenuItem> MenuService::updateItem(qint64 id, const ItemInput &input)
         if (auto ok = m_menu.updateItem(item); !ok)
             return fail(ok.error());
         return item;
-    });
+    }, nullptr, actor, QJsonObject{{u"change"_s, u"item.updated"_s}, {u"id"_s, id}});
 }
 
-Status MenuService::deleteItem(qint64 id)
+Status MenuService::deleteItem(qint64 id, const QJsonObject &actor)
 {
     if (auto ok = checkLocallyManaged(); !ok)
         return fail(ok.error());
@@ -574,13 +589,13 @@ Status MenuService::deleteItem(qint64 id)
         if (auto ok = m_menu.deleteItem(id); !ok)
             return fail(ok.error());
         return true;
-    });
+    }, nullptr, actor, QJsonObject{{u"change"_s, u"item.deleted"_s}, {u"id"_s, id}});
     if (!done)
         return fail(done.error());
     return {};
 }
 
-Result<MenuItem> MenuService::setAvailability(qint64 id, bool available)
+Result<MenuItem> MenuService::setAvailability(qint64 id, bool available, const QJsonObject &actor)
 {
     auto item = write<MenuItem>([&]() -> Result<MenuItem> {
         auto existing = m_menu.item(id);
@@ -593,7 +608,7 @@ Result<MenuItem> MenuService::setAvailability(qint64 id, bool available)
         MenuItem changed = **existing;
         changed.available = available;
         return changed;
-    }, events::ItemAvailabilityChanged);
+    }, events::ItemAvailabilityChanged, actor, QJsonObject{{u"change"_s, u"item.availability"_s}, {u"id"_s, id}});
     return item;
 }
 
@@ -615,7 +630,7 @@ Result<QList<menu::OptionGroup>> MenuService::groups()
     return m_menu.groups();
 }
 
-Result<menu::OptionGroup> MenuService::createGroup(menu::OptionGroup group)
+Result<menu::OptionGroup> MenuService::createGroup(menu::OptionGroup group, const QJsonObject &actor)
 {
     if (auto ok = checkLocallyManaged(); !ok)
         return fail(ok.error());
@@ -633,10 +648,10 @@ Result<menu::OptionGroup> MenuService::createGroup(menu::OptionGroup group)
         if (auto ok = m_menu.insertGroup(group); !ok)
             return fail(ok.error());
         return group;
-    });
+    }, nullptr, actor, QJsonObject{{u"change"_s, u"option_group.created"_s}});
 }
 
-Result<menu::OptionGroup> MenuService::updateGroup(qint64 id, menu::OptionGroup group)
+Result<menu::OptionGroup> MenuService::updateGroup(qint64 id, menu::OptionGroup group, const QJsonObject &actor)
 {
     if (auto ok = checkLocallyManaged(); !ok)
         return fail(ok.error());
@@ -658,10 +673,10 @@ Result<menu::OptionGroup> MenuService::updateGroup(qint64 id, menu::OptionGroup 
         if (auto ok = m_menu.updateGroup(group); !ok)
             return fail(ok.error());
         return group;
-    });
+    }, nullptr, actor, QJsonObject{{u"change"_s, u"option_group.updated"_s}, {u"id"_s, id}});
 }
 
-Status MenuService::deleteGroup(qint64 id)
+Status MenuService::deleteGroup(qint64 id, const QJsonObject &actor)
 {
     if (auto ok = checkLocallyManaged(); !ok)
         return fail(ok.error());
@@ -674,13 +689,13 @@ Status MenuService::deleteGroup(qint64 id)
         if (auto ok = m_menu.deleteGroup(id); !ok)
             return fail(ok.error());
         return true;
-    });
+    }, nullptr, actor, QJsonObject{{u"change"_s, u"option_group.deleted"_s}, {u"id"_s, id}});
     if (!done)
         return fail(done.error());
     return {};
 }
 
-Result<menu::Option> MenuService::setOptionAvailability(qint64 optionId, bool available)
+Result<menu::Option> MenuService::setOptionAvailability(qint64 optionId, bool available, const QJsonObject &actor)
 {
     return write<menu::Option>([&]() -> Result<menu::Option> {
         auto groupId = m_menu.groupOfOption(optionId);
@@ -698,10 +713,10 @@ Result<menu::Option> MenuService::setOptionAvailability(qint64 optionId, bool av
                 return option;
         }
         return fail(Error::internal());
-    }, events::OptionAvailabilityChanged);
+    }, events::OptionAvailabilityChanged, actor, QJsonObject{{u"change"_s, u"option.availability"_s}, {u"id"_s, optionId}});
 }
 
-Result<MenuItem> MenuService::setStock(qint64 id, std::optional<qint64> stock)
+Result<MenuItem> MenuService::setStock(qint64 id, std::optional<qint64> stock, const QJsonObject &actor)
 {
     return write<MenuItem>([&]() -> Result<MenuItem> {
         auto existing = m_menu.item(id);
@@ -714,10 +729,10 @@ Result<MenuItem> MenuService::setStock(qint64 id, std::optional<qint64> stock)
         MenuItem changed = **existing;
         changed.stock = stock;
         return changed;
-    }, events::ItemAvailabilityChanged);
+    }, events::ItemAvailabilityChanged, actor, QJsonObject{{u"change"_s, u"item.stock"_s}, {u"id"_s, id}});
 }
 
-Result<MenuItem> MenuService::storeImage(qint64 id, const QString &imagePath)
+Result<MenuItem> MenuService::storeImage(qint64 id, const QString &imagePath, const QJsonObject &actor)
 {
     return write<MenuItem>([&]() -> Result<MenuItem> {
         auto existing = m_menu.item(id);
@@ -730,10 +745,10 @@ Result<MenuItem> MenuService::storeImage(qint64 id, const QString &imagePath)
         MenuItem changed = **existing;
         changed.imagePath = imagePath;
         return changed;
-    });
+    }, nullptr, actor, QJsonObject{{u"change"_s, u"item.image"_s}, {u"id"_s, id}});
 }
 
-Result<MenuItem> MenuService::setImageNow(qint64 id, const QByteArray &data)
+Result<MenuItem> MenuService::setImageNow(qint64 id, const QByteArray &data, const QJsonObject &actor)
 {
     auto existing = m_menu.item(id);
     if (!existing)
@@ -743,10 +758,11 @@ Result<MenuItem> MenuService::setImageNow(qint64 id, const QByteArray &data)
     auto path = ImageProcessor::process(data, m_imageDir, u"item-%1"_s.arg(id));
     if (!path)
         return fail(path.error());
-    return storeImage(id, *path);
+    return storeImage(id, *path, actor);
 }
 
-void MenuService::setImage(qint64 id, QByteArray data, std::function<void(Result<MenuItem>)> done)
+void MenuService::setImage(qint64 id, QByteArray data, std::function<void(Result<MenuItem>)> done,
+                           const QJsonObject &actor)
 {
     if (auto ok = checkLocallyManaged(); !ok)
         return done(fail(ok.error()));
@@ -758,17 +774,17 @@ void MenuService::setImage(qint64 id, QByteArray data, std::function<void(Result
     ++m_pendingImages;
     QPointer<MenuService> self(this);
     const QString dir = m_imageDir;
-    QThreadPool::globalInstance()->start([self, id, data = std::move(data), dir, done = std::move(done)] {
+    QThreadPool::globalInstance()->start([self, id, data = std::move(data), dir, done = std::move(done), actor] {
         auto path = ImageProcessor::process(data, dir, u"item-%1"_s.arg(id));
         QMetaObject::invokeMethod(
                 self.data(),
-                [self, id, path = std::move(path), done] {
+                [self, id, path = std::move(path), done, actor] {
                     if (!self)
                         return;
                     --self->m_pendingImages;
                     if (!path)
                         return done(fail(path.error()));
-                    done(self->storeImage(id, *path));
+                    done(self->storeImage(id, *path, actor));
                 },
                 Qt::QueuedConnection);
     });

@@ -105,32 +105,33 @@ public:
     void invalidate() { m_snapshot.reset(); }
 
     [[nodiscard]] Result<QList<menu::OptionGroup>> groups();
-    [[nodiscard]] Result<menu::OptionGroup> createGroup(menu::OptionGroup group);
-    [[nodiscard]] Result<menu::OptionGroup> updateGroup(qint64 id, menu::OptionGroup group);
-    [[nodiscard]] Status deleteGroup(qint64 id);
+    [[nodiscard]] Result<menu::OptionGroup> createGroup(menu::OptionGroup group, const QJsonObject &actor = {});
+    [[nodiscard]] Result<menu::OptionGroup> updateGroup(qint64 id, menu::OptionGroup group, const QJsonObject &actor = {});
+    [[nodiscard]] Status deleteGroup(qint64 id, const QJsonObject &actor = {});
     /// Kitchen or manager; also on a store whose menu HQ manages.
-    [[nodiscard]] Result<menu::Option> setOptionAvailability(qint64 optionId, bool available);
+    [[nodiscard]] Result<menu::Option> setOptionAvailability(qint64 optionId, bool available, const QJsonObject &actor = {});
     /// Manager; also on a store whose menu HQ manages.
-    [[nodiscard]] Result<MenuItem> setStock(qint64 id, std::optional<qint64> stock);
+    [[nodiscard]] Result<MenuItem> setStock(qint64 id, std::optional<qint64> stock, const QJsonObject &actor = {});
 
-    [[nodiscard]] Result<MenuCategory> createCategory(const CategoryInput &input);
-    [[nodiscard]] Result<MenuCategory> updateCategory(qint64 id, const CategoryInput &input);
-    [[nodiscard]] Status deleteCategory(qint64 id);
+    [[nodiscard]] Result<MenuCategory> createCategory(const CategoryInput &input, const QJsonObject &actor = {});
+    [[nodiscard]] Result<MenuCategory> updateCategory(qint64 id, const CategoryInput &input, const QJsonObject &actor = {});
+    [[nodiscard]] Status deleteCategory(qint64 id, const QJsonObject &actor = {});
     /// Puts every category in the order of `ids` (display_order 10, 20, ...) in one change;
     /// `ids` must list each category exactly once (else VALIDATION_FAILED on `ids`).
-    [[nodiscard]] Result<QList<MenuCategory>> reorderCategories(const QList<qint64> &ids);
+    [[nodiscard]] Result<QList<MenuCategory>> reorderCategories(const QList<qint64> &ids, const QJsonObject &actor = {});
     /// The same for the items of one category.
-    [[nodiscard]] Result<QList<MenuItem>> reorderItems(qint64 categoryId, const QList<qint64> &ids);
-    [[nodiscard]] Result<MenuItem> createItem(const ItemInput &input);
-    [[nodiscard]] Result<MenuItem> updateItem(qint64 id, const ItemInput &input);
-    [[nodiscard]] Status deleteItem(qint64 id);
-    [[nodiscard]] Result<MenuItem> setAvailability(qint64 id, bool available);
+    [[nodiscard]] Result<QList<MenuItem>> reorderItems(qint64 categoryId, const QList<qint64> &ids, const QJsonObject &actor = {});
+    [[nodiscard]] Result<MenuItem> createItem(const ItemInput &input, const QJsonObject &actor = {});
+    [[nodiscard]] Result<MenuItem> updateItem(qint64 id, const ItemInput &input, const QJsonObject &actor = {});
+    [[nodiscard]] Status deleteItem(qint64 id, const QJsonObject &actor = {});
+    [[nodiscard]] Result<MenuItem> setAvailability(qint64 id, bool available, const QJsonObject &actor = {});
 
     /// Decodes and re-encodes the picture on a worker thread (full size and thumbnail),
     /// then stores it and calls `done` on this object's thread.
-    void setImage(qint64 id, QByteArray data, std::function<void(Result<MenuItem>)> done);
+    void setImage(qint64 id, QByteArray data, std::function<void(Result<MenuItem>)> done,
+                  const QJsonObject &actor = {});
     /// Same, synchronously (demo data, command line).
-    [[nodiscard]] Result<MenuItem> setImageNow(qint64 id, const QByteArray &data);
+    [[nodiscard]] Result<MenuItem> setImageNow(qint64 id, const QByteArray &data, const QJsonObject &actor = {});
 
     /// A store linked to central gets its menu from HQ: local edits are refused with
     /// MENU_MANAGED_CENTRALLY (sold-out toggles stay the store's own).
@@ -162,8 +163,9 @@ private:
     /// Runs a change, bumps the menu version and records `menu.updated` (or, for
     /// availability, `menu.item_availability_changed`) in one transaction.
     template<typename T, typename F>
-    Result<T> write(F &&change, const char *eventType = nullptr);
-    Result<MenuItem> storeImage(qint64 id, const QString &imagePath);
+    Result<T> write(F &&change, const char *eventType = nullptr, const QJsonObject &actor = {},
+                    const QJsonObject &what = {});
+    Result<MenuItem> storeImage(qint64 id, const QString &imagePath, const QJsonObject &actor = {});
     [[nodiscard]] Status checkGroupIds(const QList<qint64> &ids);
     void scheduleBoundary(const QDateTime &at);
     void onBoundary();

@@ -304,7 +304,7 @@ OrderService::placeInTransaction(const Principal &table, const OrderInput &input
     if (auto ok = m_orders.insert(order, hash); !ok)
         return fail(ok.error());
     QJsonObject json = toJson(order);
-    auto event = m_events.record(QString::fromLatin1(events::OrderCreated), order.tableId, json);
+    auto event = m_events.record(QString::fromLatin1(events::OrderCreated), order.tableId, json, table.actor());
     if (!event)
         return fail(event.error());
     return PlaceResult{PlacedOrder{true, std::move(json)}, std::optional<Event>(*event), *stockEvents};
@@ -372,7 +372,8 @@ Result<Order> OrderService::changeStatus(const Principal &staff, qint64 id, Orde
         db::Transaction tx(m_db);
         if (auto ok = m_orders.updateStatus(order); !ok)
             return fail(ok.error());
-        event = m_events.record(QString::fromLatin1(events::OrderUpdated), order.tableId, toJson(order));
+        event = m_events.record(QString::fromLatin1(events::OrderUpdated), order.tableId, toJson(order),
+                                staff.actor());
         if (!event)
             return fail(event.error());
         // A screen that advanced the order has evidently shown it.
@@ -418,7 +419,8 @@ Result<Acknowledgement> OrderService::acknowledgeInTransaction(const Principal &
                                                  {u"number"_s, found->number},
                                                  {u"table_number"_s, found->tableNumber},
                                                  {u"session_id"_s, found->sessionId},
-                                                 {u"acknowledged_at"_s, timestampJson(now)}});
+                                                 {u"acknowledged_at"_s, timestampJson(now)}},
+                                     staff.actor());
         if (!event)
             return fail(event.error());
         ack.event = *event;

@@ -39,6 +39,11 @@ QJsonObject Principal::claims() const
     return claims;
 }
 
+QJsonObject Principal::commandLineActor()
+{
+    return {{u"kind"_s, u"cli"_s}};
+}
+
 QJsonObject Principal::actor() const
 {
     if (isTable())

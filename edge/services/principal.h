@@ -23,10 +23,15 @@ struct Principal
 
     [[nodiscard]] bool isTable() const { return role == Role::Table; }
     [[nodiscard]] bool isStaff() const { return role != Role::Table; }
+    /// Kitchen work (order status, kitchen receipts): the kitchen and managers, not floor staff.
+    [[nodiscard]] bool isKitchenStaff() const { return role == Role::Kitchen || role == Role::Manager; }
 
     /// Who did it, as events and audit entries record it:
     /// `{kind: "table", table_id, table_number}` or `{kind: "staff", staff_id, name, role}`.
     [[nodiscard]] QJsonObject actor() const;
+
+    /// The admin command line (`tableorder-edge user|table ...`) as an actor: `{kind: "cli"}`.
+    static QJsonObject commandLineActor();
 
     static Principal fromClaims(const QJsonObject &claims);
     [[nodiscard]] QJsonObject claims() const;

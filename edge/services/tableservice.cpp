@@ -34,7 +34,19 @@ Result<QList<TableInfo>> TableService::overview()
     return m_tables.overview();
 }
 
-Result<TableInfo> TableService::create(int number, const QString &password)
+Result<std::optional<Event>> TableService::recordChange(qint64 tableId, int number, const QString &what,
+                                                        const QJsonObject &actor)
+{
+    if (actor.isEmpty())
+        return std::optional<Event>();
+    auto event = m_events.record(QString::fromLatin1(events::TableChanged), 0,
+                                 {{u"table_id"_s, tableId}, {u"table_number"_s, number}, {u"change"_s, what}}, actor);
+    if (!event)
+        return fail(event.error());
+    return std::optional(*event);
+}
+
+Result<TableInfo> TableService::create(int number, const QString &password, const QJsonObject &actor)
 {
     if (number < 1 || number > 9999)
         return fail(Error::validation(u"number"_s, u"table number must be from 1 to 9999"_s));
@@ -64,14 +76,19 @@ Result<TableInfo> TableService::create(int number, const QString &password)
     }
     if (auto ok = m_tokens.bumpVersion(); !ok)
         return fail(ok.error());
+    auto event = recordChange(id, number, u"added"_s, actor);
+    if (!event)
+        return fail(event.error());
     if (auto ok = tx.commit(); !ok)
         return fail(ok.error());
+    if (*event)
+        m_events.publish(**event);
     emit credentialsChanged();
     return TableInfo{id, number, 0, {}, 0, 0};
 }
 
 Result<TableInfo> TableService::update(qint64 id, std::optional<int> number,
-                                       std::optional<QString> password)
+                                       std::optional<QString> password, const QJsonObject &actor)
 {
     if (password) {
         if (auto ok = checkPassword(*password); !ok)
@@ -106,8 +123,19 @@ Result<TableInfo> TableService::update(qint64 id, std::optional<int> number,
         if (auto ok = m_tokens.bumpVersion(); !ok)
             return fail(ok.error());
     }
+    const bool renumbered = table.number != (*existing)->number;
+    auto event = recordChange(table.id, table.number,
+                              renumbered && password ? u"renumbered and new password"_s
+                              : renumbered           ? u"renumbered"_s
+                              : password             ? u"new password"_s
+                                                     : u"unchanged"_s,
+                              actor);
+    if (!event)
+        return fail(event.error());
     if (auto ok = tx.commit(); !ok)
         return fail(ok.error());
+    if (*event)
+        m_events.publish(**event);
     if (password)
         emit credentialsChanged();
     return TableInfo{table.id, table.number, 0, {}, 0, 0};
@@ -124,7 +152,7 @@ Result<TableVisit> TableService::currentVisit(qint64 tableId)
     return TableVisit{open->has_value() ? (*open)->id : 0, *newest};
 }
 
-Status TableService::remove(int number)
+Status TableService::remove(int number, const QJsonObject &actor)
 {
     auto table = m_tables.byNumber(number);
     if (!table)
@@ -143,13 +171,18 @@ Status TableService::remove(int number)
         return ok;
     if (auto ok = m_tokens.bumpVersion(); !ok)
         return ok;
+    auto event = recordChange((*table)->id, number, u"removed"_s, actor);
+    if (!event)
+        return fail(event.error());
     if (auto ok = tx.commit(); !ok)
         return ok;
+    if (*event)
+        m_events.publish(**event);
     emit credentialsChanged();
     return {};
 }
 
-Result<ClosedSession> TableService::closeSession(qint64 tableId)
+Result<ClosedSession> TableService::closeSession(qint64 tableId, const QJsonObject &actor)
 {
     auto table = m_tables.byId(tableId);
     if (!table)
@@ -170,7 +203,8 @@ Result<ClosedSession> TableService::closeSession(qint64 tableId)
                                  {{u"table_id"_s, tableId},
                                   {u"table_number"_s, closed.tableNumber},
                                   {u"session_id"_s, closed.sessionId},
-                                  {u"closed_at"_s, timestampJson(now)}});
+                                  {u"closed_at"_s, timestampJson(now)}},
+                                 actor);
     if (!event)
         return fail(event.error());
     if (auto ok = tx.commit(); !ok)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain.h"
+#include "event.h"
 #include "storage/tablerepository.h"
 
 #include <QObject>
@@ -29,19 +30,21 @@ public:
                  const StoreLimits &limits, QObject *parent = nullptr);
 
     [[nodiscard]] Result<QList<TableInfo>> overview();
-    [[nodiscard]] Result<TableInfo> create(int number, const QString &password);
+    /// `actor`: who made the change (Principal::actor), recorded with a `table.changed`
+    /// event (never the password); the demo's seeding passes none and records none.
+    [[nodiscard]] Result<TableInfo> create(int number, const QString &password, const QJsonObject &actor = {});
     /// A new password revokes the table's tokens (credentialsChanged).
     [[nodiscard]] Result<TableInfo> update(qint64 id, std::optional<int> number,
-                                           std::optional<QString> password);
+                                           std::optional<QString> password, const QJsonObject &actor = {});
     /// The table's open session (the party REST and its streams are scoped to) and the
     /// store's newest session id.
     [[nodiscard]] Result<TableVisit> currentVisit(qint64 tableId);
     /// Takes the table out of service and revokes its tokens; orders and history stay, and
     /// create() with its number later puts the same table back with a new password.
     /// CONFLICT while the table has an open session.
-    [[nodiscard]] Status remove(int number);
+    [[nodiscard]] Status remove(int number, const QJsonObject &actor = {});
     /// NO_OPEN_SESSION (409) when the table is already free.
-    [[nodiscard]] Result<ClosedSession> closeSession(qint64 tableId);
+    [[nodiscard]] Result<ClosedSession> closeSession(qint64 tableId, const QJsonObject &actor = {});
     [[nodiscard]] Result<HistoryPage> history(qint64 tableId, const QDateTime &from,
                                               const QDateTime &to, int limit, int offset);
 
@@ -50,6 +53,10 @@ signals:
     void credentialsChanged();
 
 private:
+    /// Records table.changed inside the caller's transaction when there is an actor.
+    [[nodiscard]] Result<std::optional<Event>> recordChange(qint64 tableId, int number, const QString &what,
+                                                            const QJsonObject &actor);
+
     QSqlDatabase m_db;
     TableRepository &m_tables;
     TokenRepository &m_tokens;

@@ -228,6 +228,48 @@ Result<QList<Event>> EventRepository::since(qint64 after, int limit, qint64 tabl
     return out;
 }
 
+Result<QList<Event>> EventRepository::audit(const AuditFilter &filter)
+{
+    QString sql = u"SELECT seq, event_id, type, at, table_id, data, schema_version, actor FROM events "
+                  "WHERE actor IS NOT NULL AND seq > ?"_s;
+    QVariantList values{filter.after};
+    if (filter.from.isValid()) {
+        sql += u" AND at >= ?"_s;
+        values.append(timestampText(filter.from));
+    }
+    if (filter.to.isValid()) {
+        sql += u" AND at < ?"_s;
+        values.append(timestampText(filter.to));
+    }
+    if (!filter.actorKind.isEmpty()) {
+        sql += u" AND json_extract(actor, '$.kind') = ?"_s;
+        values.append(filter.actorKind);
+    }
+    if (filter.staffId > 0) {
+        sql += u" AND json_extract(actor, '$.staff_id') = ?"_s;
+        values.append(filter.staffId);
+    }
+    if (filter.tableNumber > 0) {
+        sql += u" AND json_extract(actor, '$.table_number') = ?"_s;
+        values.append(filter.tableNumber);
+    }
+    sql += u" ORDER BY seq LIMIT ?"_s;
+    values.append(filter.limit);
+    QSqlQuery q = db::prepared(m_db, sql);
+    for (const QVariant &value : std::as_const(values))
+        q.addBindValue(value);
+    if (auto ok = db::exec(q, "read audit log"); !ok)
+        return fail(ok.error());
+    QList<Event> out;
+    while (q.next()) {
+        out.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+                    parseTimestamp(q.value(3).toString()), q.value(4).toLongLong(),
+                    QJsonDocument::fromJson(q.value(5).toByteArray()).object(), q.value(6).toInt(),
+                    QJsonDocument::fromJson(q.value(7).toByteArray()).object()});
+    }
+    return out;
+}
+
 static Result<qint64> scalar(QSqlDatabase &db, const QString &sql)
 {
     QSqlQuery q = db::prepared(db, sql);

@@ -3,6 +3,7 @@
 #include "error.h"
 #include "event.h"
 
+#include <QDateTime>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
@@ -21,6 +22,19 @@ struct JournalCheck
     QString reason;
 };
 
+/// Which events the audit log shows: those with an actor, optionally in a time range
+/// (`at` in [from, to)), of one actor, after a seq (the page cursor).
+struct AuditFilter
+{
+    QDateTime from;
+    QDateTime to;
+    QString actorKind;    // empty: any; "staff", "table" or "cli"
+    qint64 staffId = 0;   // with actorKind "staff"
+    int tableNumber = 0;  // with actorKind "table"
+    qint64 after = 0;
+    int limit = 100;
+};
+
 /// The store's event log (table `events`) and its journal chain (docs/design/journal.md).
 class EventRepository
 {
@@ -30,7 +44,7 @@ public:
     /// Appends inside the caller's transaction; fills seq, id and the journal hash (chained
     /// from the journal head, which moves to it in the same transaction).
     [[nodiscard]] Status append(Event &event);
-    /// Once, after migration 010 on a store that already had events: hashes them in seq
+    /// Once, after migration 011_journal on a store that already had events: hashes them in seq
     /// order from the genesis value and sets the journal head. Returns how many it hashed
     /// (0 when the journal was already set up).
     [[nodiscard]] Result<qint64> initializeJournal();
@@ -53,6 +67,8 @@ public:
     [[nodiscard]] Result<int> continueAfter(qint64 fromSeq, qint64 appliedSeq, qint64 maxOrderId,
                                             const QByteArray &appliedHash,
                                             const std::function<Status()> &inTransaction);
+    /// Events that someone caused (actor set), oldest first, as the filter says.
+    [[nodiscard]] Result<QList<Event>> audit(const AuditFilter &filter);
     /// Deletes events with seq < keepFrom; returns how many.
     [[nodiscard]] Result<int> pruneBefore(qint64 keepFrom);
 

@@ -105,6 +105,7 @@ private slots:
     void snapshotsBecomeTimeSeries();
     void centralMetricsCoverTheFleet();
     void unacknowledgedOrderAlertsOnce();
+    void overdueCallAlertsHq();
     void rulesJudgeWhatStoresReport();
     void badInputIsRefused_data();
     void badInputIsRefused();
@@ -185,6 +186,7 @@ bool TestFleet::startEdge()
                            {u"TABLEORDER_SYNC_HEARTBEAT_MS"_s, u"300"_s},
                            {u"TABLEORDER_SYNC_MAX_BACKOFF_MS"_s, u"500"_s},
                            {u"TABLEORDER_REALTIME_ACK_TIMEOUT_MS"_s, u"1000"_s},
+                           {u"TABLEORDER_CALLS_OVERDUE_SECONDS"_s, u"1"_s},
                            {u"TABLEORDER_HEALTH_QUEUE_MAX"_s, QString::number(kQueueMax)}};
     // A restart keeps the store's data directory: the same edge, as after a reboot.
     if (!m_edge)
@@ -382,6 +384,32 @@ void TestFleet::unacknowledgedOrderAlertsOnce()
     QCOMPARE(history, (QStringList{u"opened"_s, u"acknowledged"_s, u"resolved"_s}));
     QVERIFY2(waitUntil([&] { return m_webhook.accepted(u"alert.resolved"_s, id).size() == 1; }, 10'000),
              "the webhook did not get the resolution");
+}
+
+void TestFleet::overdueCallAlertsHq()
+{
+    // A guest calls for staff and nobody answers: HQ raises call_overdue for the store; it
+    // resolves once a staff member acknowledges the call.
+    QVERIFY(alertFor(u"call_overdue"_s, u"open"_s).isEmpty());
+    const QString staff = m_edgeHttp.staffLogin(u"staff"_s, u"staff"_s);
+    QVERIFY(!staff.isEmpty());
+    const HttpResult call = m_edgeHttp.post(u"/api/v1/calls"_s, {{u"reason"_s, u"water"_s}}, m_table);
+    VERIFY_STATUS(call, 201);
+    QVERIFY2(waitUntil([&] { return !alertFor(u"call_overdue"_s, u"open"_s).isEmpty(); }, 15'000),
+             "no call_overdue alert");
+    const QJsonObject alert = alertFor(u"call_overdue"_s, u"open"_s);
+    QCOMPARE(alert.value(u"severity"_s).toString(), u"warning"_s);
+    QCOMPARE(alert.value(u"params"_s).toObject().value(u"count"_s).toDouble(), 1.0);
+    VERIFY_STATUS(m_edgeHttp.post(u"/api/v1/calls/%1/ack"_s.arg(call.json().value(u"id"_s).toInteger()), {}, staff),
+                  200);
+    QVERIFY2(waitUntil([&] {
+                 const QJsonArray all = alerts(u"all"_s);
+                 return std::any_of(all.begin(), all.end(), [&](const QJsonValue &a) {
+                     return a.toObject().value(u"id"_s) == alert.value(u"id"_s)
+                             && a.toObject().value(u"state"_s).toString() == u"resolved"_s;
+                 });
+             }, 15'000),
+             "call_overdue did not resolve after the acknowledgement");
 }
 
 void TestFleet::rulesJudgeWhatStoresReport()

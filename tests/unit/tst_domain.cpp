@@ -124,6 +124,7 @@ void TestDomain::roleNames_data()
     QTest::newRow("table") << u"table"_s << true << Role::Table;
     QTest::newRow("kitchen") << u"kitchen"_s << true << Role::Kitchen;
     QTest::newRow("manager") << u"manager"_s << true << Role::Manager;
+    QTest::newRow("staff (floor)") << u"staff"_s << true << Role::Staff;
     QTest::newRow("capitalised") << u"Manager"_s << false << Role::Table;
     QTest::newRow("admin is no role") << u"admin"_s << false << Role::Table;
     QTest::newRow("empty") << QString() << false << Role::Table;
