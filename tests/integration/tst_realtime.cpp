@@ -286,7 +286,10 @@ void TestRealtime::kitchenReceivesOrderCreated()
     // The whole order, exactly as the table got it: the screen needs no second request.
     QCOMPARE(event->data(), created.json());
     QVERIFY(event->seq > snapshot.seq);
-    QCOMPARE(event->json.keys(), (QStringList{u"at"_s, u"data"_s, u"seq"_s, u"type"_s}));
+    QCOMPARE(event->json.keys(), (QStringList{u"actor"_s, u"at"_s, u"data"_s, u"seq"_s, u"type"_s}));
+    // Who placed it: the table's tablet (the bill's line origin, issue 13).
+    QCOMPARE(event->json.value(u"actor"_s).toObject().value(u"kind"_s).toString(), u"table"_s);
+    QCOMPARE(event->json.value(u"actor"_s).toObject().value(u"table_number"_s).toInt(), 1);
     QVERIFY(QDateTime::fromString(event->json.value(u"at"_s).toString(), Qt::ISODateWithMs).isValid());
     VERIFY_NO_PROTOCOL_ERRORS(*kitchen);
 
