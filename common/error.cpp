@@ -61,6 +61,9 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::Unavailable: return u"UNAVAILABLE"_s;
     case ErrorCode::TooManyConnections: return u"TOO_MANY_CONNECTIONS"_s;
     case ErrorCode::TooManyStreams: return u"TOO_MANY_STREAMS"_s;
+    case ErrorCode::ExceedsDue: return u"EXCEEDS_DUE"_s;
+    case ErrorCode::VisitUnsettled: return u"VISIT_UNSETTLED"_s;
+    case ErrorCode::DayUnsettled: return u"DAY_UNSETTLED"_s;
     case ErrorCode::StorageFull: return u"STORAGE_FULL"_s;
     case ErrorCode::Internal: return u"INTERNAL"_s;
     }
@@ -87,6 +90,9 @@ int errorStatus(ErrorCode code)
     case ErrorCode::InvalidTransition:
     case ErrorCode::LimitReached:
     case ErrorCode::NoOpenSession:
+    case ErrorCode::ExceedsDue:
+    case ErrorCode::VisitUnsettled:
+    case ErrorCode::DayUnsettled:
     case ErrorCode::AlreadyExists:
     case ErrorCode::MenuManagedCentrally: return 409;
     case ErrorCode::PayloadTooLarge: return 413;

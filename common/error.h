@@ -44,6 +44,15 @@ enum class ErrorCode {
     Unavailable,
     TooManyConnections,
     TooManyStreams,
+    /// A payment larger than what is due, or a correction (void, discount) that would take the
+    /// total below what was already paid (details.due, details.amount).
+    ExceedsDue,
+    /// Closing a visit that still owes money or has orders cooking (details.due,
+    /// details.cooking_orders) without a manager's force and reason.
+    VisitUnsettled,
+    /// Closing a business day while visits of it are unpaid (details.open_visits) without a
+    /// manager's force and reason.
+    DayUnsettled,
     /// The data directory's file system is full: nothing was written; retry once space frees.
     StorageFull,
     Internal,

@@ -36,6 +36,24 @@ inline constexpr auto OrderUpdated = "order.updated";
 inline constexpr auto OrderUnacknowledged = "order.unacknowledged";
 inline constexpr auto OrderAcknowledged = "order.acknowledged";
 inline constexpr auto SessionClosed = "table.session_closed";
+// Issue 13, the bill. Table-scoped (they carry table_id and the visit's session_id): the
+// staff screens and that table's tablets get them.
+/// Lines of an order voided: {order_id, session_id, line_ids, amount, reason, by, at, bill}.
+inline constexpr auto OrderVoided = "order.voided";
+/// {discount, session_id, bill}.
+inline constexpr auto DiscountAdded = "bill.discount_added";
+/// {payment, session_id, bill}; when due reached 0, table.session_closed follows.
+inline constexpr auto PaymentRecorded = "payment.recorded";
+/// The visit left this table (moved or merged): {session_id, kind: "move"|"merge",
+/// from_table_id, from_table_number, to_table_id, to_table_number, into_session_id}.
+/// The table's streams of that visit end with it, as with table.session_closed.
+inline constexpr auto VisitLeft = "table.visit_left";
+/// A visit came to this table: {session_id (the visit now at this table), kind,
+/// moved_session_id, from_table_id, from_table_number, to_table_id, to_table_number,
+/// orders}. A free table's stream binds to it.
+inline constexpr auto VisitArrived = "table.visit_arrived";
+/// A business day was closed: {date, report, forced_reason?}. Staff only.
+inline constexpr auto BusinessDayClosed = "business_day.closed";
 inline constexpr auto MenuUpdated = "menu.updated";
 inline constexpr auto ItemAvailabilityChanged = "menu.item_availability_changed";
 inline constexpr auto OptionAvailabilityChanged = "menu.option_availability_changed";

@@ -17,6 +17,9 @@
 #include "services/authservice.h"
 #include "services/backupservice.h"
 #include "services/callservice.h"
+#include "services/businessdayservice.h"
+#include "services/visitservice.h"
+#include "storage/billrepository.h"
 #include "services/eventlog.h"
 #include "services/menuservice.h"
 #include "services/orderservice.h"
@@ -57,7 +60,7 @@ struct EdgeApp::Repositories
 {
     explicit Repositories(const QSqlDatabase &db)
         : store(db), menu(db), tables(db), staff(db), orders(db), events(db), sync(db), health(db), tokens(db),
-          calls(db)
+          calls(db), bills(db)
     {
     }
     StoreRepository store;
@@ -70,6 +73,7 @@ struct EdgeApp::Repositories
     HealthRepository health;
     TokenRepository tokens;
     CallRepository calls;
+    BillRepository bills;
 };
 
 EdgeApp::EdgeApp(EdgeConfig config, QObject *parent)
@@ -91,6 +95,8 @@ EdgeApp::~EdgeApp()
     m_hub.reset();
     m_routeContext.reset();
     m_calls.reset();
+    m_days.reset();
+    m_visits.reset();
     m_staff.reset();
     m_tables.reset();
     m_orders.reset();
@@ -150,6 +156,10 @@ Status EdgeApp::open()
                                               settings->businessDayCutoffHour);
     m_tables = std::make_unique<TableService>(m_db, m_repos->tables, m_repos->tokens, *m_events, m_config.limits);
     m_staff = std::make_unique<StaffService>(m_db, m_repos->staff, m_repos->tokens, *m_events);
+    m_visits = std::make_unique<VisitService>(m_db, m_repos->bills, m_repos->tables, m_repos->orders, *m_events);
+    m_days = std::make_unique<BusinessDayService>(
+            m_db, m_repos->bills, *m_visits, *m_events,
+            [this](const QDateTime &at) { return m_orders->businessDate(at); });
     // A revoking change made here takes effect before its request is answered.
     connect(m_tables.get(), &TableService::credentialsChanged, this, [this] { refreshRevocations(); });
     connect(m_staff.get(), &StaffService::credentialsChanged, this, [this] { refreshRevocations(); });
@@ -177,6 +187,8 @@ Status EdgeApp::open()
                                             m_config.callOverdueSeconds);
     m_routeContext->calls = m_calls.get();
     m_routeContext->events = m_events.get();
+    m_routeContext->visits = m_visits.get();
+    m_routeContext->days = m_days.get();
     return {};
 }
 
@@ -316,6 +328,7 @@ Status EdgeApp::start()
     registerSystemRoutes(*m_server, *m_routeContext);
     registerPairingRoutes(*m_server, *m_routeContext);
     registerBackupRoutes(*m_server, *m_routeContext);
+    registerBillRoutes(*m_server, *m_routeContext);
     registerRealtimeRoutes(*m_server, *m_routeContext);
     registerCallRoutes(*m_server, *m_routeContext);
     registerAuditRoutes(*m_server, *m_routeContext);

@@ -36,6 +36,8 @@ class TableService;
 class PairingService;
 class StaffService;
 class CallService;
+class VisitService;
+class BusinessDayService;
 class EventLog;
 class EventHub;
 class AckMonitor;
@@ -70,6 +72,8 @@ public:
     OrderService &orders() { return *m_orders; }
     TableService &tables() { return *m_tables; }
     StaffService &staff() { return *m_staff; }
+    VisitService &visits() { return *m_visits; }
+    BusinessDayService &businessDays() { return *m_days; }
     EventLog &events() { return *m_events; }
     BackupService &backups() { return *m_backups; }
     /// Null for a store that is not linked to central.
@@ -103,6 +107,8 @@ private:
     std::unique_ptr<PairingService> m_pairing;
     std::unique_ptr<CallService> m_calls;
     std::unique_ptr<StaffService> m_staff;
+    std::unique_ptr<VisitService> m_visits;
+    std::unique_ptr<BusinessDayService> m_days;
     QTimer *m_authPoll = nullptr;
     std::unique_ptr<http::RateLimiter> m_limiter;
     std::unique_ptr<http::LoginThrottle> m_loginThrottle;

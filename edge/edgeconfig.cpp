@@ -35,6 +35,7 @@ Result<EdgeConfig> parseServeArguments(const QStringList &arguments, const QStri
             {u"data-dir"_s, u"Directory of the store's database, images and secret."_s, u"DIR"_s},
             {u"config"_s, u"INI configuration file."_s, u"FILE"_s},
             {u"demo"_s, u"Create the demo store on an empty data directory."_s},
+            {u"demo-visits"_s, u"With --demo: add a few paid and open visits to a new demo store."_s},
             {u"no-rate-limit"_s, u"Turn rate limits off (load tests)."_s},
             {u"log-json"_s, u"Log requests as JSON lines."_s},
             {u"central"_s, u"Central server URL; links this store to HQ."_s, u"URL"_s},
@@ -93,6 +94,7 @@ Result<EdgeConfig> parseServeArguments(const QStringList &arguments, const QStri
     if (config.dataDir.isEmpty())
         return fail(Error::validation(u"data-dir"_s, u"--data-dir is required"_s));
     config.demo = flag(u"demo"_s, u"demo"_s);
+    config.demoVisits = flag(u"demo-visits"_s, u"demo-visits"_s);
     config.centralUrl = setting(u"central"_s, u"central"_s);
     config.storeKey = setting(u"store-key"_s, u"store-key"_s);
     if (!config.centralUrl.isEmpty()) {

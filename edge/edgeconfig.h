@@ -35,6 +35,9 @@ struct EdgeConfig
     quint16 port = 8080;
     QString dataDir;
     bool demo = false;
+    /// With demo: a few paid and open visits (bills, payments, a void, a discount) so the
+    /// apps have something to show. Off by default: tests start from free tables.
+    bool demoVisits = false;
     bool jsonLogs = false;
     StoreLimits limits;
     RateLimits rates;

@@ -23,6 +23,8 @@ class EventHub;
 class BackupService;
 class CallService;
 class EventLog;
+class VisitService;
+class BusinessDayService;
 struct EdgeConfig;
 
 /// What the route files need; owned by EdgeApp.
@@ -48,6 +50,8 @@ struct RouteContext
     /// How tablets on the LAN reach this edge (scheme://address:port for each non-loopback
     /// address it listens on); set once it listens.
     QStringList edgeUrls;
+    VisitService *visits = nullptr;
+    BusinessDayService *days = nullptr;
 };
 
 void registerAuthRoutes(http::HttpServer &server, RouteContext &ctx);
@@ -61,6 +65,9 @@ void registerPairingRoutes(http::HttpServer &server, RouteContext &ctx);
 void registerCallRoutes(http::HttpServer &server, RouteContext &ctx);
 /// GET /api/v1/audit (manager): what staff and tables did, from the event log.
 void registerAuditRoutes(http::HttpServer &server, RouteContext &ctx);
+/// The bill and its splits, payments, voids, discounts, moving and merging visits, closing a
+/// visit, and the business day's close and Z report (issue 13).
+void registerBillRoutes(http::HttpServer &server, RouteContext &ctx);
 /// GET /api/v1/backups (status and files), POST /api/v1/backups (start one now).
 void registerBackupRoutes(http::HttpServer &server, RouteContext &ctx);
 /// GET /api/v1/events (SSE), POST /api/v1/orders/{id}/ack, and WebSocket connections at

@@ -88,19 +88,6 @@ void registerTableRoutes(http::HttpServer &server, RouteContext &ctx)
                              [](const TableInfo &t) { return HttpResponse::json(toJson(t)); });
     });
 
-    server.route(Method::Post, u"/api/v1/tables/{id}/close-session"_s, {Access::Manager},
-                 [&tables](HttpRequest &req) {
-                     if (!req.idParam())
-                         return noTable();
-                     return http::respond(tables.closeSession(req.idParam(), Principal::fromClaims(req.claims).actor()),
-                                          [](const ClosedSession &c) {
-                         return HttpResponse::json(QJsonObject{{u"table_id"_s, c.tableId},
-                                                               {u"table_number"_s, c.tableNumber},
-                                                               {u"session_id"_s, c.sessionId},
-                                                               {u"closed_at"_s, timestampJson(c.closedAt)}});
-                     });
-                 });
-
     server.route(Method::Get, u"/api/v1/tables/{id}/history"_s, {Access::Manager}, [&ctx, &tables](HttpRequest &req) {
         if (!req.idParam())
             return noTable();

@@ -35,6 +35,8 @@ struct EventHub::Subscriber
     // sessionFloor (one opened after the connect) binds it. The stream ends with its session.
     qint64 session = 0;
     qint64 sessionFloor = 0;
+    // The log's last seq when the party was read: only a visit arriving later binds the stream.
+    qint64 boundAtSeq = 0;
     // WebSocket messages from the peer: a token bucket (burst, then a steady rate).
     double messageTokens = 0;
     qint64 messageRefillMs = 0;
@@ -60,7 +62,6 @@ QByteArray wsText(const Event &event)
     return QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact);
 }
 
-/// Events that belong to one party at a table (they carry its `session_id`).
 /// Events of one table's party (visit): a table's streams carry its current party's only.
 bool isPartyEvent(const Event &event)
 {
@@ -70,7 +71,12 @@ bool isPartyEvent(const Event &event)
             || event.type == QLatin1StringView(events::SessionClosed)
             || event.type == QLatin1StringView(events::CallCreated)
             || event.type == QLatin1StringView(events::CallAcknowledged)
-            || event.type == QLatin1StringView(events::CallDone);
+            || event.type == QLatin1StringView(events::CallDone)
+            || event.type == QLatin1StringView(events::OrderVoided)
+            || event.type == QLatin1StringView(events::DiscountAdded)
+            || event.type == QLatin1StringView(events::PaymentRecorded)
+            || event.type == QLatin1StringView(events::VisitLeft)
+            || event.type == QLatin1StringView(events::VisitArrived);
 }
 
 /// What opens a party: its first order, or a call for staff made before any order.
@@ -78,6 +84,13 @@ bool opensParty(const Event &event)
 {
     return event.type == QLatin1StringView(events::OrderCreated)
             || event.type == QLatin1StringView(events::CallCreated);
+}
+
+/// Events after which a table's stream of that party ends: the party left the table.
+bool endsParty(const Event &event)
+{
+    return event.type == QLatin1StringView(events::SessionClosed)
+            || event.type == QLatin1StringView(events::VisitLeft);
 }
 
 /// Sends the close frame (after what is queued) and lets the peer answer it; a peer that
@@ -328,6 +341,7 @@ void EventHub::start(Subscriber &s, std::optional<qint64> since)
         drop(s.id, "event log unreadable");
         return;
     }
+    s.boundAtSeq = *last;
     auto sendSnapshot = [&](const char *type, const QString &reason) {
         auto data = m_snapshot(s.who);
         if (!data) {
@@ -424,16 +438,20 @@ bool EventHub::wants(Subscriber &s, const Event &event)
     const qint64 session = event.data.value(u"session_id"_s).toInteger();
     if (s.session == 0 && session > s.sessionFloor && opensParty(event))
         s.session = session; // the next party's first order or call: the stream is theirs now
+    // A visit moved to this free table: the stream is theirs now, whatever its session's age.
+    if (s.session == 0 && event.seq > s.boundAtSeq && event.type == QLatin1StringView(events::VisitArrived))
+        s.session = session;
     return session != 0 && session == s.session;
 }
 
 bool EventHub::afterSent(Subscriber &s, const Event &event)
 {
-    if (s.who.isStaff() || event.type != QLatin1StringView(events::SessionClosed))
+    if (s.who.isStaff() || !endsParty(event))
         return true;
     // wants() passed it, so it is this stream's party that left: the stream ends with it
     // (the tablet reconnects and is bound to the next party).
-    finish(s.id, QWebSocketProtocol::CloseCodeNormal, u"table session closed"_s);
+    finish(s.id, QWebSocketProtocol::CloseCodeNormal,
+           event.type == QLatin1StringView(events::VisitLeft) ? u"visit left the table"_s : u"table session closed"_s);
     return false;
 }
 

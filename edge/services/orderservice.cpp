@@ -301,10 +301,13 @@ OrderService::placeInTransaction(const Principal &table, const OrderInput &input
     if (!session)
         return fail(session.error());
     order.sessionId = session->id;
-    if (auto ok = m_orders.insert(order, hash); !ok)
+    // The table's number now, not the token's (a renumbered table keeps its old tokens).
+    QJsonObject actor = table.actor();
+    actor.insert(u"table_number"_s, order.tableNumber);
+    if (auto ok = m_orders.insert(order, hash, actor); !ok)
         return fail(ok.error());
     QJsonObject json = toJson(order);
-    auto event = m_events.record(QString::fromLatin1(events::OrderCreated), order.tableId, json, table.actor());
+    auto event = m_events.record(QString::fromLatin1(events::OrderCreated), order.tableId, json, actor);
     if (!event)
         return fail(event.error());
     return PlaceResult{PlacedOrder{true, std::move(json)}, std::optional<Event>(*event), *stockEvents};

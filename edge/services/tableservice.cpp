@@ -182,37 +182,6 @@ Status TableService::remove(int number, const QJsonObject &actor)
     return {};
 }
 
-Result<ClosedSession> TableService::closeSession(qint64 tableId, const QJsonObject &actor)
-{
-    auto table = m_tables.byId(tableId);
-    if (!table)
-        return fail(table.error());
-    if (!table->has_value())
-        return fail(Error::notFound(u"table"_s));
-    auto session = m_tables.openSession(tableId);
-    if (!session)
-        return fail(session.error());
-    if (!session->has_value())
-        return fail(ErrorCode::NoOpenSession, u"table %1 has no open session"_s.arg((*table)->number));
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    const ClosedSession closed{tableId, (*table)->number, (*session)->id, now};
-    db::Transaction tx(m_db);
-    if (auto ok = m_tables.archiveAndClose(**session, now); !ok)
-        return fail(ok.error());
-    auto event = m_events.record(QString::fromLatin1(events::SessionClosed), tableId,
-                                 {{u"table_id"_s, tableId},
-                                  {u"table_number"_s, closed.tableNumber},
-                                  {u"session_id"_s, closed.sessionId},
-                                  {u"closed_at"_s, timestampJson(now)}},
-                                 actor);
-    if (!event)
-        return fail(event.error());
-    if (auto ok = tx.commit(); !ok)
-        return fail(ok.error());
-    m_events.publish(*event);
-    return closed;
-}
-
 Result<HistoryPage> TableService::history(qint64 tableId, const QDateTime &from, const QDateTime &to,
                                           int limit, int offset)
 {

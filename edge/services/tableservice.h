@@ -19,9 +19,11 @@ struct ClosedSession
     int tableNumber = 0;
     qint64 sessionId = 0;
     QDateTime closedAt;
+    QString kind;   // "paid", "closed" or "forced"
+    QString reason; // the manager's reason when forced
 };
 
-/// Tables, their passwords, and the manager's close-session and history views.
+/// Tables, their passwords, and the manager's history view (closing a visit: VisitService).
 class TableService : public QObject
 {
     Q_OBJECT
@@ -43,8 +45,6 @@ public:
     /// create() with its number later puts the same table back with a new password.
     /// CONFLICT while the table has an open session.
     [[nodiscard]] Status remove(int number, const QJsonObject &actor = {});
-    /// NO_OPEN_SESSION (409) when the table is already free.
-    [[nodiscard]] Result<ClosedSession> closeSession(qint64 tableId, const QJsonObject &actor = {});
     [[nodiscard]] Result<HistoryPage> history(qint64 tableId, const QDateTime &from,
                                               const QDateTime &to, int limit, int offset);
 

@@ -26,9 +26,9 @@ OrderRepository::OrderRepository(QSqlDatabase db)
                                        "last_number = last_number + 1 RETURNING last_number"_s)),
       m_insertOrder(db::prepared(m_db, u"INSERT INTO orders (id, client_order_id, request_hash, business_date, "
                                         "number, session_id, table_id, table_number, status, note, total, "
-                                        "created_at, updated_at) VALUES ((SELECT MAX(COALESCE((SELECT MAX(id) "
+                                        "created_at, updated_at, actor) VALUES ((SELECT MAX(COALESCE((SELECT MAX(id) "
                                         "FROM orders), 0), (SELECT order_id_floor FROM store WHERE id = 1)) + 1), "
-                                        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s)),
+                                        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s)),
       m_insertLine(db::prepared(m_db, u"INSERT INTO order_items (order_id, menu_item_id, name, unit_price, "
                                        "quantity, line_total, station, options, note, base_price) "
                                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s)),
@@ -201,7 +201,7 @@ Result<int> OrderRepository::activeCount()
     return count;
 }
 
-Status OrderRepository::insert(Order &order, const QString &requestHash)
+Status OrderRepository::insert(Order &order, const QString &requestHash, const QJsonObject &actor)
 {
     m_nextNumber.addBindValue(order.businessDate);
     if (auto ok = db::exec(m_nextNumber, "allocate order number"); !ok)
@@ -215,7 +215,8 @@ Status OrderRepository::insert(Order &order, const QString &requestHash)
     for (const QVariant &v : QVariantList{order.clientOrderId, requestHash, order.businessDate, order.number,
                                           order.sessionId, order.tableId, order.tableNumber,
                                           orderStatusName(order.status), db::text(order.note), order.total,
-                                          created, created})
+                                          created, created,
+                                          actor.isEmpty() ? QVariant() : QVariant(QString::fromUtf8(json::compact(actor)))})
         m_insertOrder.addBindValue(v);
     if (auto ok = db::exec(m_insertOrder, "insert order"); !ok)
         return ok;

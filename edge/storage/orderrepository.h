@@ -2,6 +2,7 @@
 
 #include "domain.h"
 
+#include <QJsonObject>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
@@ -38,7 +39,8 @@ public:
     [[nodiscard]] Result<int> activeCount();
     /// Allocates the business day's next number and inserts the order and its lines; the
     /// caller owns the transaction. Fills order.id and order.number.
-    [[nodiscard]] Status insert(Order &order, const QString &requestHash);
+    /// `actor`: who placed it (Principal::actor()), the bill's line origin.
+    [[nodiscard]] Status insert(Order &order, const QString &requestHash, const QJsonObject &actor = {});
     [[nodiscard]] Status updateStatus(const Order &order);
     /// Records the first kitchen acknowledgement; false when it was already acknowledged.
     [[nodiscard]] Result<bool> markAcknowledged(qint64 id, const QDateTime &at);

@@ -514,7 +514,7 @@ void TestRealtime::sseAndWebSocketDeliverTheSameEvents()
     VERIFY_STATUS(setAvailable(27, true), 200);
     // Last: a table's streams end with its session (the party left).
     VERIFY_STATUS(m_http.post(u"/api/v1/tables/%1/close-session"_s.arg(first.json().value(u"table_id"_s).toInteger()),
-                              {}, token(u"manager"_s)), 200);
+                              QJsonObject{{u"force"_s, true}, {u"reason"_s, u"test: guests left"_s}}, token(u"manager"_s)), 200);
 
     const auto last = sse.waitForEvent([](const StreamEvent &event) { return event.type == u"table.session_closed"_s; },
                                        eventWaitMs);
@@ -609,8 +609,8 @@ void TestRealtime::rejectedChangeCreatesNoEvent()
         const HttpResult placed = place(u"table8"_s);
         VERIFY_STATUS(placed, 201);
         freeTableId = placed.json().value(u"table_id"_s).toInteger();
-        VERIFY_STATUS(m_http.post(u"/api/v1/tables/%1/close-session"_s.arg(freeTableId), {},
-                                  token(u"manager"_s)), 200);
+        VERIFY_STATUS(m_http.post(u"/api/v1/tables/%1/close-session"_s.arg(freeTableId),
+                                  QJsonObject{{u"force"_s, true}, {u"reason"_s, u"test: guests left"_s}}, token(u"manager"_s)), 200);
     }
     SseClient kitchen;
     kitchen.open(m_edge.port(), {token(u"kitchen"_s)});

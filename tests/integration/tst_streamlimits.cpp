@@ -445,7 +445,8 @@ void TestStreamLimits::newPartySeesNothingOfThePreviousOne()
     const qint64 tableId = first.json().value(u"table_id"_s).toInteger();
     VERIFY_STATUS(m_http.patch(u"/api/v1/orders/%1"_s.arg(firstId), {{u"status"_s, u"preparing"_s}},
                                token(u"kitchen"_s)), 200);
-    VERIFY_STATUS(m_http.post(u"/api/v1/tables/%1/close-session"_s.arg(tableId), {}, token(u"manager"_s)), 200);
+    VERIFY_STATUS(m_http.post(u"/api/v1/tables/%1/close-session"_s.arg(tableId),
+                              QJsonObject{{u"force"_s, true}, {u"reason"_s, u"test: guests left"_s}}, token(u"manager"_s)), 200);
 
     // The next party's tablet connects from the start of the log, and fresh.
     auto replay = openStream(transport, m_edge.port(), {token(table), false, 0});
@@ -498,7 +499,8 @@ void TestStreamLimits::streamEndsWithItsParty()
     const qint64 tableId = first.json().value(u"table_id"_s).toInteger();
     auto stream = openStream(transport, m_edge.port(), {token(table)});
     VERIFY_SNAPSHOT(*stream);
-    VERIFY_STATUS(m_http.post(u"/api/v1/tables/%1/close-session"_s.arg(tableId), {}, token(u"manager"_s)), 200);
+    VERIFY_STATUS(m_http.post(u"/api/v1/tables/%1/close-session"_s.arg(tableId),
+                              QJsonObject{{u"force"_s, true}, {u"reason"_s, u"test: guests left"_s}}, token(u"manager"_s)), 200);
     QVERIFY2(stream->waitForEvent([](const StreamEvent &e) { return e.type == u"table.session_closed"_s; },
                                   eventWaitMs),
              qPrintable(describeEvents(stream->events())));

@@ -122,10 +122,22 @@ void TestTables::closeSession()
     const QJsonObject before = table(3);
     const qint64 session = before.value(u"session_id"_s).toInteger();
     QVERIFY(session > 0);
-    const HttpResult closed =
+    // Unpaid and cooking: refused, saying what is open, and nothing changes.
+    const QStringList state = databaseState(m_edge.databasePath());
+    const HttpResult refused =
             m_http.post(u"/api/v1/tables/%1/close-session"_s.arg(before.value(u"id"_s).toInteger()),
                         {}, m_manager);
+    VERIFY_ERROR(refused, 409, u"VISIT_UNSETTLED"_s);
+    QCOMPARE(refused.errorDetails().value(u"due"_s).toInteger(), before.value(u"total"_s).toInteger());
+    QCOMPARE(refused.errorDetails().value(u"cooking_orders"_s).toArray().size(), 2);
+    QCOMPARE(databaseState(m_edge.databasePath()), state);
+    // A manager closes it anyway, with a reason.
+    const HttpResult closed =
+            m_http.post(u"/api/v1/tables/%1/close-session"_s.arg(before.value(u"id"_s).toInteger()),
+                        {{u"force"_s, true}, {u"reason"_s, u"guests left without paying"_s}}, m_manager);
     VERIFY_STATUS(closed, 200);
+    QCOMPARE(closed.json().value(u"close"_s).toString(), u"forced"_s);
+    QCOMPARE(closed.json().value(u"reason"_s).toString(), u"guests left without paying"_s);
     QCOMPARE(closed.json().value(u"session_id"_s).toInteger(), session);
     QCOMPARE(closed.json().value(u"table_number"_s).toInt(), 3);
     QVERIFY(!closed.json().value(u"closed_at"_s).toString().isEmpty());
