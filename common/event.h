@@ -54,6 +54,8 @@ inline constexpr auto VisitLeft = "table.visit_left";
 inline constexpr auto VisitArrived = "table.visit_arrived";
 /// A business day was closed: {date, report, forced_reason?}. Staff only.
 inline constexpr auto BusinessDayClosed = "business_day.closed";
+/// The floor staff's correction limits changed: {void_limit, discount_limit} (won per action).
+inline constexpr auto StaffLimitsChanged = "store.staff_limits_changed";
 inline constexpr auto MenuUpdated = "menu.updated";
 inline constexpr auto ItemAvailabilityChanged = "menu.item_availability_changed";
 inline constexpr auto OptionAvailabilityChanged = "menu.option_availability_changed";

@@ -156,7 +156,8 @@ Status EdgeApp::open()
                                               settings->businessDayCutoffHour);
     m_tables = std::make_unique<TableService>(m_db, m_repos->tables, m_repos->tokens, *m_events, m_config.limits);
     m_staff = std::make_unique<StaffService>(m_db, m_repos->staff, m_repos->tokens, *m_events);
-    m_visits = std::make_unique<VisitService>(m_db, m_repos->bills, m_repos->tables, m_repos->orders, *m_events);
+    m_visits = std::make_unique<VisitService>(m_db, m_repos->bills, m_repos->tables, m_repos->orders,
+                                              m_repos->store, *m_events);
     m_days = std::make_unique<BusinessDayService>(
             m_db, m_repos->bills, *m_visits, *m_events,
             [this](const QDateTime &at) { return m_orders->businessDate(at); });

@@ -4,6 +4,7 @@
 #include "routes.h"
 #include "services/businessdayservice.h"
 #include "services/visitservice.h"
+#include "storage/storerepository.h"
 
 #include <QJsonArray>
 
@@ -176,7 +177,7 @@ void registerBillRoutes(http::HttpServer &server, RouteContext &ctx)
                              });
     });
 
-    server.route(Method::Post, u"/api/v1/orders/{id}/void"_s, {Access::Manager}, [&visits](HttpRequest &req) {
+    server.route(Method::Post, u"/api/v1/orders/{id}/void"_s, {Access::FloorStaff}, [&visits](HttpRequest &req) {
         if (!req.idParam())
             return HttpResponse::error(Error::notFound(u"order"_s));
         auto body = json::parseObject(req.body());
@@ -206,7 +207,7 @@ void registerBillRoutes(http::HttpServer &server, RouteContext &ctx)
                              [](const Bill &bill) { return HttpResponse::json(toJson(bill)); });
     });
 
-    server.route(Method::Post, u"/api/v1/tables/{id}/discounts"_s, {Access::Manager}, [&visits](HttpRequest &req) {
+    server.route(Method::Post, u"/api/v1/tables/{id}/discounts"_s, {Access::FloorStaff}, [&visits](HttpRequest &req) {
         if (!req.idParam())
             return noTable();
         auto body = json::parseObject(req.body());
@@ -225,6 +226,29 @@ void registerBillRoutes(http::HttpServer &server, RouteContext &ctx)
             return HttpResponse::error(reason.error());
         return http::respond(visits.addDiscount(Principal::fromClaims(req.claims), req.idParam(), *kind, *value, *reason),
                              [](const BillDiscount &d) { return HttpResponse::json(201, toJson(d)); });
+    });
+
+    // What floor staff may void and discount by themselves; a manager sets it.
+    const auto limitsJson = [](const StaffLimits &l) {
+        return HttpResponse::json(QJsonObject{{u"void_limit"_s, l.voidWon}, {u"discount_limit"_s, l.discountWon}});
+    };
+    server.route(Method::Get, u"/api/v1/staff-limits"_s, {Access::FloorStaff}, [&visits, limitsJson](HttpRequest &) {
+        return http::respond(visits.staffLimits(), limitsJson);
+    });
+    server.route(Method::Put, u"/api/v1/staff-limits"_s, {Access::Manager}, [&visits, limitsJson](HttpRequest &req) {
+        auto body = json::parseObject(req.body());
+        if (!body)
+            return HttpResponse::error(body.error());
+        if (auto ok = json::allowOnly(*body, {u"void_limit"_s, u"discount_limit"_s}); !ok)
+            return HttpResponse::error(ok.error());
+        auto voidLimit = json::requireInt(*body, u"void_limit"_s, 0, 100'000'000);
+        if (!voidLimit)
+            return HttpResponse::error(voidLimit.error());
+        auto discountLimit = json::requireInt(*body, u"discount_limit"_s, 0, 100'000'000);
+        if (!discountLimit)
+            return HttpResponse::error(discountLimit.error());
+        return http::respond(visits.setStaffLimits(Principal::fromClaims(req.claims), {*voidLimit, *discountLimit}),
+                             limitsJson);
     });
 
     server.route(Method::Post, u"/api/v1/tables/{id}/move"_s, {Access::FloorStaff}, [&visits](HttpRequest &req) {

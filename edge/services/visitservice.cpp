@@ -4,6 +4,7 @@
 #include "eventlog.h"
 #include "storage/billrepository.h"
 #include "storage/orderrepository.h"
+#include "storage/storerepository.h"
 #include "storage/tablerepository.h"
 
 #include <QRegularExpression>
@@ -41,9 +42,61 @@ Status checkNotBelowPaid(const Bill &after, const char *what)
 } // namespace
 
 VisitService::VisitService(QSqlDatabase db, BillRepository &bills, TableRepository &tables,
-                           OrderRepository &orders, EventLog &events, QObject *parent)
-    : QObject(parent), m_db(std::move(db)), m_bills(bills), m_tables(tables), m_orders(orders), m_events(events)
+                           OrderRepository &orders, StoreRepository &store, EventLog &events, QObject *parent)
+    : QObject(parent), m_db(std::move(db)), m_bills(bills), m_tables(tables), m_orders(orders), m_store(store),
+      m_events(events)
 {
+}
+
+Result<StaffLimits> VisitService::staffLimits()
+{
+    auto settings = m_store.settings();
+    if (!settings)
+        return fail(settings.error());
+    return settings->staffLimits;
+}
+
+Result<StaffLimits> VisitService::setStaffLimits(const Principal &who, const StaffLimits &limits)
+{
+    if (who.role != Role::Manager)
+        return fail(ErrorCode::Forbidden, u"only a manager can set what floor staff may correct"_s);
+    constexpr qint64 max = 100'000'000;
+    if (limits.voidWon < 0 || limits.voidWon > max)
+        return fail(Error::validation(u"void_limit"_s, u"void_limit must be 0 to 100000000 won"_s));
+    if (limits.discountWon < 0 || limits.discountWon > max)
+        return fail(Error::validation(u"discount_limit"_s, u"discount_limit must be 0 to 100000000 won"_s));
+    db::Transaction tx(m_db);
+    if (auto ok = m_store.setStaffLimits(limits); !ok)
+        return fail(ok.error());
+    auto event = m_events.record(QString::fromLatin1(events::StaffLimitsChanged), 0,
+                                 {{u"void_limit"_s, limits.voidWon}, {u"discount_limit"_s, limits.discountWon}},
+                                 who.actor());
+    if (!event)
+        return fail(event.error());
+    if (auto ok = tx.commit(); !ok)
+        return fail(ok.error());
+    m_events.publish(*event);
+    return limits;
+}
+
+Status VisitService::checkStaffLimit(const Principal &who, const char *which, Money amount)
+{
+    if (who.role == Role::Manager)
+        return {};
+    auto limits = staffLimits();
+    if (!limits)
+        return fail(limits.error());
+    const bool isVoid = qstrcmp(which, "void") == 0;
+    const qint64 limit = isVoid ? limits->voidWon : limits->discountWon;
+    if (amount <= limit)
+        return {};
+    const QString what = QString::fromLatin1(which);
+    if (limit == 0)
+        return fail(ErrorCode::Forbidden, u"only a manager can %1 here (floor staff have no %1 limit)"_s.arg(what),
+                    QJsonObject{{u"amount"_s, amount}, {u"limit"_s, limit}});
+    return fail(ErrorCode::Forbidden,
+                u"this %1 (%2 won) is over the floor staff's limit of %3 won; ask a manager"_s.arg(what).arg(amount).arg(limit),
+                QJsonObject{{u"amount"_s, amount}, {u"limit"_s, limit}});
 }
 
 Result<QString> VisitService::checkReason(const QString &reason)
@@ -336,6 +389,8 @@ Result<Bill> VisitService::voidLines(const Principal &who, qint64 orderId, const
     bill->settle();
     if (auto ok = checkNotBelowPaid(*bill, "void"); !ok)
         return fail(ok.error());
+    if (auto ok = checkStaffLimit(who, "void", amount); !ok)
+        return fail(ok.error());
 
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const QJsonObject actor = who.actor();
@@ -398,6 +453,8 @@ Result<BillDiscount> VisitService::addDiscount(const Principal &who, qint64 tabl
                             .arg(bill->total + bill->discounts.constLast().amount),
                     QJsonObject{{u"amount"_s, wanted}, {u"total"_s, bill->total + bill->discounts.constLast().amount}});
     if (auto ok = checkNotBelowPaid(*bill, "discount"); !ok)
+        return fail(ok.error());
+    if (auto ok = checkStaffLimit(who, "discount", bill->discounts.constLast().amount); !ok)
         return fail(ok.error());
     db::Transaction tx(m_db);
     if (auto ok = m_bills.insertDiscount(visit->sessionId, discount); !ok)

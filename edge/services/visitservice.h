@@ -15,6 +15,8 @@ namespace tableorder::edge {
 
 class BillRepository;
 class EventLog;
+class StoreRepository;
+struct StaffLimits;
 class OrderRepository;
 class TableRepository;
 
@@ -64,7 +66,7 @@ class VisitService : public QObject
     Q_OBJECT
 public:
     VisitService(QSqlDatabase db, BillRepository &bills, TableRepository &tables, OrderRepository &orders,
-                 EventLog &events, QObject *parent = nullptr);
+                 StoreRepository &store, EventLog &events, QObject *parent = nullptr);
 
     /// The table's open visit's bill (settled), or an empty bill when it has none.
     [[nodiscard]] Result<Bill> billOfTable(qint64 tableId);
@@ -82,6 +84,11 @@ public:
     [[nodiscard]] Result<MovedVisit> move(const Principal &who, qint64 fromTableId, qint64 toTableId);
     /// The visit at `fromTableId` joins the one at `intoTableId`.
     [[nodiscard]] Result<MovedVisit> merge(const Principal &who, qint64 intoTableId, qint64 fromTableId);
+
+    /// What floor staff may void and discount by themselves (won per action; 0: nothing).
+    [[nodiscard]] Result<StaffLimits> staffLimits();
+    /// Manager only; each limit 0 to 100,000,000 won. Records store.staff_limits_changed.
+    [[nodiscard]] Result<StaffLimits> setStaffLimits(const Principal &who, const StaffLimits &limits);
 
     /// Reason text of a correction or forced close: 1 to 140 characters.
     [[nodiscard]] static Result<QString> checkReason(const QString &reason);
@@ -102,11 +109,14 @@ private:
                                                    const QString &reason, const QJsonObject &actor,
                                                    const QDateTime &now);
     [[nodiscard]] Result<QJsonArray> ordersJson(qint64 sessionId);
+    /// FORBIDDEN when floor staff correct more than their limit (`which`: void or discount).
+    [[nodiscard]] Status checkStaffLimit(const Principal &who, const char *which, Money amount);
 
     QSqlDatabase m_db;
     BillRepository &m_bills;
     TableRepository &m_tables;
     OrderRepository &m_orders;
+    StoreRepository &m_store;
     EventLog &m_events;
 };
 

@@ -9,13 +9,14 @@ namespace tableorder::edge {
 Result<StoreSettings> StoreRepository::settings()
 {
     QSqlQuery q = db::prepared(m_db, u"SELECT name, currency, timezone, business_day_cutoff_hour, "
-                                      "menu_version FROM store WHERE id = 1"_s);
+                                      "menu_version, staff_void_limit, staff_discount_limit FROM store WHERE id = 1"_s);
     if (auto ok = db::exec(q, "read store"); !ok)
         return fail(ok.error());
     if (!q.next())
         return fail(Error::internal());
     return StoreSettings{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                         q.value(3).toInt(), q.value(4).toLongLong()};
+                         q.value(3).toInt(), q.value(4).toLongLong(),
+                         StaffLimits{q.value(5).toLongLong(), q.value(6).toLongLong()}};
 }
 
 Status StoreRepository::setName(const QString &name)
@@ -23,6 +24,14 @@ Status StoreRepository::setName(const QString &name)
     QSqlQuery q = db::prepared(m_db, u"UPDATE store SET name = ? WHERE id = 1"_s);
     q.addBindValue(name);
     return db::exec(q, "rename store");
+}
+
+Status StoreRepository::setStaffLimits(const StaffLimits &limits)
+{
+    QSqlQuery q = db::prepared(m_db, u"UPDATE store SET staff_void_limit = ?, staff_discount_limit = ? WHERE id = 1"_s);
+    q.addBindValue(limits.voidWon);
+    q.addBindValue(limits.discountWon);
+    return db::exec(q, "set staff limits");
 }
 
 Result<qint64> StoreRepository::bumpMenuVersion()

@@ -7,6 +7,14 @@
 
 namespace tableorder::edge {
 
+/// What floor staff (the `staff` role) may correct by themselves, in won per action;
+/// 0: nothing (voids and discounts stay the manager's).
+struct StaffLimits
+{
+    qint64 voidWon = 0;
+    qint64 discountWon = 0;
+};
+
 struct StoreSettings
 {
     QString name;
@@ -14,6 +22,7 @@ struct StoreSettings
     QString timezone;
     int businessDayCutoffHour = 4;
     qint64 menuVersion = 1;
+    StaffLimits staffLimits;
 };
 
 /// The single `store` row: settings and the menu version counter.
@@ -24,6 +33,7 @@ public:
 
     [[nodiscard]] Result<StoreSettings> settings();
     [[nodiscard]] Status setName(const QString &name);
+    [[nodiscard]] Status setStaffLimits(const StaffLimits &limits);
     /// Increments and returns the menu version; call inside the menu write's transaction.
     [[nodiscard]] Result<qint64> bumpMenuVersion();
 

@@ -128,7 +128,36 @@ void TestAudit::initTestCase()
     m_tableId = table.json().value(u"id"_s).toInteger();
     VERIFY_STATUS(m_http.put(u"/api/v1/tables/%1"_s.arg(m_tableId), {{u"password"_s, m_passwords.at(1)}}, m_manager), 200);
     const qint64 table1 = placed.json().value(u"table_id"_s).toInteger();
-    VERIFY_STATUS(m_http.post(u"/api/v1/tables/%1/close-session"_s.arg(table1), {}, m_manager), 200);
+    // The bill's corrections and payments (issue 13).
+    const HttpResult third = m_http.post(u"/api/v1/orders"_s, orderBody(newClientOrderId(), {{1, 1}}), m_table);
+    VERIFY_STATUS(third, 201);
+    VERIFY_STATUS(m_http.post(u"/api/v1/orders/%1/void"_s.arg(third.json().value(u"id"_s).toInteger()),
+                              {{u"reason"_s, u"ordered twice"_s}}, m_manager),
+                  200);
+    VERIFY_STATUS(m_http.post(u"/api/v1/tables/%1/discounts"_s.arg(table1),
+                              {{u"kind"_s, u"amount"_s}, {u"value"_s, 1000}, {u"reason"_s, u"long wait"_s}}, m_manager),
+                  201);
+    VERIFY_STATUS(m_http.post(u"/api/v1/tables/%1/payments"_s.arg(table1),
+                              {{u"client_payment_id"_s, newClientOrderId()}, {u"method"_s, u"cash"_s}, {u"amount"_s, 500}},
+                              m_staff),
+                  201);
+    VERIFY_STATUS(m_http.put(u"/api/v1/staff-limits"_s, {{u"void_limit"_s, 3000}, {u"discount_limit"_s, 0}}, m_manager), 200);
+    // Still owing and cooking: only a manager's forced close ends it.
+    VERIFY_STATUS(m_http.post(u"/api/v1/tables/%1/close-session"_s.arg(table1),
+                              {{u"force"_s, true}, {u"reason"_s, u"guests left"_s}}, m_manager),
+                  200);
+    // Floor staff move a visit to a free table.
+    const QString table2 = m_http.tableLogin(2);
+    const HttpResult atTwo = m_http.post(u"/api/v1/orders"_s, orderBody(newClientOrderId(), {{1, 1}}), table2);
+    VERIFY_STATUS(atTwo, 201);
+    const QJsonArray tables = m_http.get(u"/api/v1/tables"_s, m_manager).json().value(u"tables"_s).toArray();
+    qint64 table3 = 0;
+    for (const QJsonValue &t : tables)
+        if (t.toObject().value(u"number"_s).toInt() == 3)
+            table3 = t.toObject().value(u"id"_s).toInteger();
+    VERIFY_STATUS(m_http.post(u"/api/v1/tables/%1/move"_s.arg(atTwo.json().value(u"table_id"_s).toInteger()),
+                              {{u"to_table"_s, table3}}, m_staff),
+                  200);
 
     // Accounts change through the command line, next to the running daemon.
     QCOMPARE(runAdmin({u"user"_s, u"add"_s, u"--data-dir"_s, m_edge.dataDir(), u"--role"_s, u"staff"_s,
@@ -165,7 +194,14 @@ void TestAudit::everyStaffActionHasItsActor_data()
                                      << u"kitchen"_s;
     QTest::newRow("order canceled") << u"order.updated"_s << u"status"_s << QJsonValue(u"canceled"_s) << u"staff"_s
                                     << u"manager"_s;
-    QTest::newRow("session closed") << u"table.session_closed"_s << QString() << QJsonValue() << u"staff"_s << u"manager"_s;
+    QTest::newRow("session closed (forced)") << u"table.session_closed"_s << u"close"_s << QJsonValue(u"forced"_s)
+                                             << u"staff"_s << u"manager"_s;
+    QTest::newRow("void") << u"order.voided"_s << u"reason"_s << QJsonValue(u"ordered twice"_s) << u"staff"_s << u"manager"_s;
+    QTest::newRow("discount") << u"bill.discount_added"_s << QString() << QJsonValue() << u"staff"_s << u"manager"_s;
+    QTest::newRow("payment") << u"payment.recorded"_s << QString() << QJsonValue() << u"staff"_s << u"staff"_s;
+    QTest::newRow("staff limits") << u"store.staff_limits_changed"_s << u"void_limit"_s << QJsonValue(3000) << u"staff"_s
+                                  << u"manager"_s;
+    QTest::newRow("visit moved") << u"table.visit_left"_s << u"kind"_s << QJsonValue(u"move"_s) << u"staff"_s << u"staff"_s;
     QTest::newRow("call made") << u"call.created"_s << QString() << QJsonValue() << u"table"_s << QString();
     QTest::newRow("call acknowledged") << u"call.acknowledged"_s << QString() << QJsonValue() << u"staff"_s << u"staff"_s;
     QTest::newRow("call done") << u"call.done"_s << QString() << QJsonValue() << u"staff"_s << u"staff"_s;

@@ -23,6 +23,7 @@ private slots:
     void figuresAddUp_data();
     void figuresAddUp();
     void paymentsAreIdempotentAndCloseTheVisit();
+    void floorStaffCorrectWithinTheManagersLimits();
     void refusalsChangeNothing_data();
     void refusalsChangeNothing();
     void splitByLinesRefusals();
@@ -411,6 +412,87 @@ void TestBill::paymentsAreIdempotentAndCloseTheVisit()
     VERIFY_STATUS(again, 200);
     QCOMPARE(again.json(), rest.json());
     VERIFY_ERROR(pay(table, 1000), 409, u"NO_OPEN_SESSION"_s);
+}
+
+void TestBill::floorStaffCorrectWithinTheManagersLimits()
+{
+    // Table 8 again: its earlier visit closed itself when paid.
+    const int table = 8;
+    const QString staff = m_http.staffLogin(u"staff"_s, u"staff"_s);
+    QVERIFY(!staff.isEmpty());
+    const QJsonObject order = place(table, {{m_a, 1}, {m_c, 1}});
+    const qint64 orderId = order.value(u"id"_s).toInteger();
+    const QJsonArray lines = bill(table).value(u"lines"_s).toArray();
+    const qint64 lineA = lines.at(0).toObject().value(u"line_id"_s).toInteger();
+    const qint64 lineC = lines.at(1).toObject().value(u"line_id"_s).toInteger();
+    const QString voidPath = u"/api/v1/orders/%1/void"_s.arg(orderId);
+    const QString discountPath = u"/api/v1/tables/%1/discounts"_s.arg(tableId(table));
+    auto voidBody = [](qint64 line) { return QJsonObject{{u"line_ids"_s, QJsonArray{line}}, {u"reason"_s, u"spilled"_s}}; };
+    auto discountBody = [](qint64 won) {
+        return QJsonObject{{u"kind"_s, u"amount"_s}, {u"value"_s, won}, {u"reason"_s, u"long wait"_s}};
+    };
+
+    // By default floor staff correct nothing; they may read the limits, not set them.
+    const HttpResult limits = m_http.get(u"/api/v1/staff-limits"_s, staff);
+    VERIFY_STATUS(limits, 200);
+    QCOMPARE(limits.json(), (QJsonObject{{u"void_limit"_s, 0}, {u"discount_limit"_s, 0}}));
+    QStringList before = databaseState(m_edge.databasePath());
+    VERIFY_ERROR(m_http.post(voidPath, voidBody(lineC), staff), 403, u"FORBIDDEN"_s);
+    VERIFY_ERROR(m_http.post(discountPath, discountBody(100), staff), 403, u"FORBIDDEN"_s);
+    VERIFY_ERROR(m_http.put(u"/api/v1/staff-limits"_s, {{u"void_limit"_s, 100000}, {u"discount_limit"_s, 100000}}, staff),
+                 403, u"FORBIDDEN"_s);
+    VERIFY_ERROR(m_http.put(u"/api/v1/staff-limits"_s, {{u"void_limit"_s, -1}, {u"discount_limit"_s, 0}}, m_manager),
+                 400, u"VALIDATION_FAILED"_s);
+    VERIFY_ERROR(m_http.put(u"/api/v1/staff-limits"_s,
+                            {{u"void_limit"_s, 1}, {u"discount_limit"_s, 0}, {u"comp_limit"_s, 5}}, m_manager),
+                 400, u"VALIDATION_FAILED"_s);
+    VERIFY_ERROR(m_http.get(u"/api/v1/staff-limits"_s, m_kitchen), 403, u"FORBIDDEN"_s);
+    QCOMPARE(databaseState(m_edge.databasePath()), before);
+
+    // The manager lets them void up to 5,000 won and discount up to 1,000 won per action.
+    const HttpResult set = m_http.put(u"/api/v1/staff-limits"_s, {{u"void_limit"_s, 5000}, {u"discount_limit"_s, 1000}},
+                                      m_manager);
+    VERIFY_STATUS(set, 200);
+    QCOMPARE(set.json(), (QJsonObject{{u"void_limit"_s, 5000}, {u"discount_limit"_s, 1000}}));
+    QCOMPARE(m_http.get(u"/api/v1/staff-limits"_s, staff).json(), set.json());
+
+    // C (1,001) is within the limit and the bill says who voided it; A (12,345) is not.
+    VERIFY_STATUS(m_http.post(voidPath, voidBody(lineC), staff), 200);
+    const QJsonObject voided = bill(table).value(u"lines"_s).toArray().at(1).toObject().value(u"void"_s).toObject();
+    QCOMPARE(voided.value(u"by"_s).toObject().value(u"role"_s).toString(), u"staff"_s);
+    QCOMPARE(voided.value(u"by"_s).toObject().value(u"name"_s).toString(), u"staff"_s);
+    before = databaseState(m_edge.databasePath());
+    const HttpResult over = m_http.post(voidPath, voidBody(lineA), staff);
+    VERIFY_ERROR(over, 403, u"FORBIDDEN"_s);
+    QCOMPARE(over.errorDetails().value(u"limit"_s).toInteger(), 5000);
+    QCOMPARE(over.errorDetails().value(u"amount"_s).toInteger(), 12345);
+    VERIFY_ERROR(m_http.post(discountPath, discountBody(1001), staff), 403, u"FORBIDDEN"_s);
+    QCOMPARE(databaseState(m_edge.databasePath()), before);
+    VERIFY_STATUS(m_http.post(discountPath, discountBody(1000), staff), 201);
+
+    // Floor staff take the payment; the visit closes itself.
+    const QJsonObject due = bill(table);
+    QCOMPARE(due.value(u"due"_s).toInteger(), 12345 - 1000);
+    VERIFY_STATUS(m_http.post(u"/api/v1/tables/%1/payments"_s.arg(tableId(table)),
+                              {{u"client_payment_id"_s, newClientOrderId()}, {u"method"_s, u"card"_s}, {u"amount"_s, 11345}},
+                              staff),
+                  201);
+    QCOMPARE(bill(table).value(u"lines"_s).toArray().size(), 0);
+
+    // The limits' change is in the audit log with who made it.
+    const QJsonArray audit = m_http.get(u"/api/v1/audit?limit=1000"_s, m_manager).json().value(u"events"_s).toArray();
+    bool found = false;
+    for (const QJsonValue &e : audit) {
+        const QJsonObject event = e.toObject();
+        if (event.value(u"type"_s).toString() == u"store.staff_limits_changed"_s) {
+            found = true;
+            QCOMPARE(event.value(u"actor"_s).toObject().value(u"role"_s).toString(), u"manager"_s);
+            QCOMPARE(event.value(u"data"_s).toObject().value(u"void_limit"_s).toInteger(), 5000);
+        }
+    }
+    QVERIFY2(found, "store.staff_limits_changed is not in the audit log");
+    // Back to the default for the tests that follow.
+    VERIFY_STATUS(m_http.put(u"/api/v1/staff-limits"_s, {{u"void_limit"_s, 0}, {u"discount_limit"_s, 0}}, m_manager), 200);
 }
 
 void TestBill::refusalsChangeNothing_data()

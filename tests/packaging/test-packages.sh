@@ -43,7 +43,7 @@ ready() { # NAME LOG [SCHEME]
     scheme=${3:-http}
     for _ in $(seq 1 100); do
         if [ -s "$2" ]; then
-            port=$(grep -o 'listening on 127.0.0.1:[0-9]*' "$2" | head -1 | sed 's/.*://')
+            port=$(grep -o 'listening on 127.0.0.1:[0-9]*' "$2" | head -1 | sed 's/.*://' || true)
             # -k: the edge's certificate is self-signed; the fingerprint is checked below.
             if [ -n "$port" ] && curl -skf "$scheme://127.0.0.1:$port/readyz" | grep -q ready; then
                 echo "ok: $1 from the package answers /readyz over $scheme on port $port"; return 0
