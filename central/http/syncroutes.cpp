@@ -51,10 +51,11 @@ void registerSyncRoutes(http::HttpServer &server, CentralContext &ctx)
                          return HttpResponse::error(Error::validation(u"body"_s, u"not an UploadRequest protobuf"_s));
                      // Health snapshots first, in their own transaction: a store whose
                      // events are refused (a newer schema) still reports its health.
-                     auto healthAcked = ctx.fleet.ingest(*store, request);
+                     const sync::UploadBatch batch = sync::fromProto(request);
+                     auto healthAcked = ctx.fleet.ingest(*store, batch);
                      if (!healthAcked && healthAcked.error().code != ErrorCode::Internal)
                          return HttpResponse::error(healthAcked.error());
-                     auto outcome = ctx.sync.upload(*store, sync::fromProto(request));
+                     auto outcome = ctx.sync.upload(*store, batch);
                      if (!outcome) {
                          if (outcome.error().code == ErrorCode::Internal)
                              return HttpResponse::error({ErrorCode::Unavailable, u"could not apply the batch; retry"_s, {}})

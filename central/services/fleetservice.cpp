@@ -5,7 +5,6 @@
 #include "hqauthservice.h"
 #include "metrics.h"
 #include "storeservice.h"
-#include "sync.pb.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -103,46 +102,46 @@ FleetService::FleetService(QSqlDatabase db, FleetRepository &fleet, AlertReposit
         m_metrics.declareGauge(g.name, g.help);
 }
 
-QJsonObject FleetService::flatten(const sync::v1::HealthSnapshot &s)
+QJsonObject FleetService::flatten(const sync::HealthSnapshot &s)
 {
-    QJsonObject d{{u"window_s"_s, s.window_s()},
-                  {u"orders"_s, qint64(s.orders())},
-                  {u"kitchen_acks"_s, qint64(s.kitchen_acks())},
-                  {u"kitchen_p50_ms"_s, s.kitchen_p50_ms()},
-                  {u"kitchen_p95_ms"_s, s.kitchen_p95_ms()},
-                  {u"kitchen_p99_ms"_s, s.kitchen_p99_ms()},
-                  {u"unacknowledged_orders"_s, qint64(s.unacknowledged_orders())},
-                  {u"oldest_unacknowledged_s"_s, qint64(s.oldest_unacknowledged_s())},
-                  {u"overdue_calls"_s, qint64(s.overdue_calls())},
-                  {u"oldest_overdue_call_s"_s, qint64(s.oldest_overdue_call_s())},
-                  {u"tablets"_s, s.tablets()},
-                  {u"kitchen_screens"_s, s.kitchen_screens()},
-                  {u"cpu_percent"_s, s.cpu_percent()},
-                  {u"rss_bytes"_s, qint64(s.rss_bytes())},
-                  {u"disk_free_bytes"_s, qint64(s.disk_free_bytes())},
-                  {u"disk_total_bytes"_s, qint64(s.disk_total_bytes())},
-                  {u"db_bytes"_s, qint64(s.db_bytes())},
-                  {u"wal_bytes"_s, qint64(s.wal_bytes())},
-                  {u"sync_backlog"_s, qint64(s.sync_backlog())},
-                  {u"sync_lag_ms"_s, qint64(s.sync_lag_ms())}};
-    if (s.disk_total_bytes() > 0)
-        d.insert(u"disk_free_percent"_s, std::round(1000.0 * double(s.disk_free_bytes()) / double(s.disk_total_bytes())) / 10.0);
+    QJsonObject d{{u"window_s"_s, s.windowS},
+                  {u"orders"_s, s.orders},
+                  {u"kitchen_acks"_s, s.kitchenAcks},
+                  {u"kitchen_p50_ms"_s, s.kitchenP50Ms},
+                  {u"kitchen_p95_ms"_s, s.kitchenP95Ms},
+                  {u"kitchen_p99_ms"_s, s.kitchenP99Ms},
+                  {u"unacknowledged_orders"_s, s.unacknowledgedOrders},
+                  {u"oldest_unacknowledged_s"_s, s.oldestUnacknowledgedS},
+                  {u"overdue_calls"_s, s.overdueCalls},
+                  {u"oldest_overdue_call_s"_s, s.oldestOverdueCallS},
+                  {u"tablets"_s, s.tablets},
+                  {u"kitchen_screens"_s, s.kitchenScreens},
+                  {u"cpu_percent"_s, s.cpuPercent},
+                  {u"rss_bytes"_s, s.rssBytes},
+                  {u"disk_free_bytes"_s, s.diskFreeBytes},
+                  {u"disk_total_bytes"_s, s.diskTotalBytes},
+                  {u"db_bytes"_s, s.dbBytes},
+                  {u"wal_bytes"_s, s.walBytes},
+                  {u"sync_backlog"_s, s.syncBacklog},
+                  {u"sync_lag_ms"_s, s.syncLagMs}};
+    if (s.diskTotalBytes > 0)
+        d.insert(u"disk_free_percent"_s, std::round(1000.0 * double(s.diskFreeBytes) / double(s.diskTotalBytes)) / 10.0);
     qint64 requests = 0, serverErrors = 0, clientErrors = 0;
     double p50 = 0, p95 = 0, p99 = 0;
-    for (const auto &r : s.routes()) {
-        const QString route = QString::fromStdString(r.route()).left(120);
-        requests = addSaturating(requests, r.requests());
-        serverErrors = addSaturating(serverErrors, r.server_errors());
-        clientErrors = addSaturating(clientErrors, r.client_errors());
-        p50 = std::max(p50, r.p50_ms());
-        p95 = std::max(p95, r.p95_ms());
-        p99 = std::max(p99, r.p99_ms());
+    for (const sync::RouteHealth &r : s.routes) {
+        const QString route = r.route.left(120);
+        requests = addSaturating(requests, r.requests);
+        serverErrors = addSaturating(serverErrors, r.serverErrors);
+        clientErrors = addSaturating(clientErrors, r.clientErrors);
+        p50 = std::max(p50, r.p50Ms);
+        p95 = std::max(p95, r.p95Ms);
+        p99 = std::max(p99, r.p99Ms);
         const QString key = u'{' + route + u'}';
-        d.insert(u"http_requests"_s + key, qint64(r.requests()));
-        if (r.server_errors())
-            d.insert(u"http_server_errors"_s + key, qint64(r.server_errors()));
-        d.insert(u"http_p95_ms"_s + key, r.p95_ms());
-        d.insert(u"http_p99_ms"_s + key, r.p99_ms());
+        d.insert(u"http_requests"_s + key, r.requests);
+        if (r.serverErrors)
+            d.insert(u"http_server_errors"_s + key, r.serverErrors);
+        d.insert(u"http_p95_ms"_s + key, r.p95Ms);
+        d.insert(u"http_p99_ms"_s + key, r.p99Ms);
     }
     d.insert(u"http_requests"_s, requests);
     d.insert(u"http_server_errors"_s, serverErrors);
@@ -152,17 +151,15 @@ QJsonObject FleetService::flatten(const sync::v1::HealthSnapshot &s)
     d.insert(u"http_p99_ms"_s, p99);
     qint64 slow = 0;
     QJsonArray slowNames;
-    for (const auto &q : s.slow_queries()) {
-        slow = addSaturating(slow, q.count());
-        slowNames.append(QJsonObject{{u"name"_s, QString::fromStdString(q.name()).left(80)},
-                                     {u"count"_s, qint64(q.count())},
-                                     {u"max_ms"_s, q.max_ms()}});
+    for (const sync::SlowQuery &q : s.slowQueries) {
+        slow = addSaturating(slow, q.count);
+        slowNames.append(QJsonObject{{u"name"_s, q.name.left(80)}, {u"count"_s, q.count}, {u"max_ms"_s, q.maxMs}});
     }
     d.insert(u"slow_queries"_s, slow);
     if (!slowNames.isEmpty())
         d.insert(u"slow_query_names"_s, slowNames);
-    if (!s.edge_version().empty())
-        d.insert(u"edge_version"_s, QString::fromStdString(s.edge_version()).left(40));
+    if (!s.edgeVersion.isEmpty())
+        d.insert(u"edge_version"_s, s.edgeVersion.left(40));
     return d;
 }
 
@@ -190,19 +187,19 @@ QJsonObject FleetService::rollUp(const QJsonObject &hour, int samples, const QJs
     return out;
 }
 
-Result<qint64> FleetService::ingest(const StoreRecord &store, const sync::v1::UploadRequest &request)
+Result<qint64> FleetService::ingest(const StoreRecord &store, const sync::UploadBatch &batch)
 {
-    if (request.health_size() == 0)
+    if (batch.health.isEmpty())
         return 0;
-    if (request.health_size() > kMaxHealthPerUpload)
+    if (batch.health.size() > kMaxHealthPerUpload)
         return fail(Error::validation(u"health"_s, u"an upload carries at most %1 health snapshots"_s.arg(kMaxHealthPerUpload)));
     qint64 ackedId = 0;
     qint64 stored = 0;
     std::optional<HealthPoint> newest;
     db::Transaction tx(m_db);
-    for (const auto &snapshot : request.health()) {
-        ackedId = std::max<qint64>(ackedId, snapshot.id());
-        const QDateTime at = parseTimestamp(QString::fromStdString(snapshot.at()));
+    for (const sync::HealthSnapshot &snapshot : batch.health) {
+        ackedId = std::max<qint64>(ackedId, snapshot.id);
+        const QDateTime &at = snapshot.at;
         if (!at.isValid()) {
             qCWarning(lcFleet) << "store" << store.id << "sent a health snapshot without a valid time; skipped";
             continue;
@@ -228,9 +225,9 @@ Result<qint64> FleetService::ingest(const StoreRecord &store, const sync::v1::Up
         if (!newest || point.atMs >= newest->atMs)
             newest = point;
     }
-    if (newest || request.health_dropped() > 0) {
+    if (newest || batch.healthDropped > 0) {
         if (auto ok = m_fleet.updateLatest(store.id, newest.value_or(HealthPoint{0, 0, "{}"}), stored,
-                                           request.health_dropped());
+                                           batch.healthDropped);
             !ok)
             return fail(ok.error());
     }

@@ -3,6 +3,7 @@
 #include "error.h"
 #include "storage/alertrepository.h"
 #include "storage/fleetrepository.h"
+#include "sync/syncmessages.h"
 
 #include <QJsonObject>
 #include <QSqlDatabase>
@@ -10,10 +11,6 @@
 namespace tableorder {
 class Metrics;
 }
-namespace tableorder::sync::v1 {
-class UploadRequest;
-class HealthSnapshot;
-} // namespace tableorder::sync::v1
 
 namespace tableorder::central {
 
@@ -40,7 +37,7 @@ public:
 
     /// Stores the upload's snapshots (idempotent by store and time) in one transaction;
     /// returns the highest snapshot id stored, which the edge may forget. 0 for none.
-    [[nodiscard]] Result<qint64> ingest(const StoreRecord &store, const sync::v1::UploadRequest &request);
+    [[nodiscard]] Result<qint64> ingest(const StoreRecord &store, const sync::UploadBatch &batch);
     /// GET /stores/{id}/metrics. VALIDATION_FAILED for a bad range, resolution or name list.
     [[nodiscard]] Result<QJsonObject> series(const HqPrincipal &who, qint64 storeId, const QString &from,
                                              const QString &to, const QString &names, const QString &resolution);
@@ -53,7 +50,7 @@ public:
     void refreshGauges();
 
     /// A snapshot as the flat {name: value} object the series are made of.
-    [[nodiscard]] static QJsonObject flatten(const sync::v1::HealthSnapshot &snapshot);
+    [[nodiscard]] static QJsonObject flatten(const sync::HealthSnapshot &snapshot);
     /// Adds a snapshot's values into an hourly roll-up of `samples` snapshots.
     [[nodiscard]] static QJsonObject rollUp(const QJsonObject &hour, int samples, const QJsonObject &minute);
 

@@ -65,6 +65,102 @@ Event fromProto(const v1::Event &e)
     return event;
 }
 
+void toProto(const HealthSnapshot &s, v1::HealthSnapshot *out)
+{
+    out->Clear();
+    if (s.id)
+        out->set_id(s.id);
+    out->set_at(timestampText(s.at).toStdString());
+    out->set_window_s(s.windowS);
+    for (const RouteHealth &r : s.routes) {
+        auto *route = out->add_routes();
+        route->set_route(r.route.toStdString());
+        route->set_requests(r.requests);
+        route->set_server_errors(r.serverErrors);
+        route->set_client_errors(r.clientErrors);
+        route->set_p50_ms(r.p50Ms);
+        route->set_p95_ms(r.p95Ms);
+        route->set_p99_ms(r.p99Ms);
+    }
+    out->set_orders(s.orders);
+    out->set_kitchen_acks(s.kitchenAcks);
+    out->set_kitchen_p50_ms(s.kitchenP50Ms);
+    out->set_kitchen_p95_ms(s.kitchenP95Ms);
+    out->set_kitchen_p99_ms(s.kitchenP99Ms);
+    out->set_unacknowledged_orders(s.unacknowledgedOrders);
+    out->set_oldest_unacknowledged_s(s.oldestUnacknowledgedS);
+    out->set_tablets(s.tablets);
+    out->set_kitchen_screens(s.kitchenScreens);
+    out->set_cpu_percent(s.cpuPercent);
+    out->set_rss_bytes(s.rssBytes);
+    out->set_disk_free_bytes(s.diskFreeBytes);
+    out->set_disk_total_bytes(s.diskTotalBytes);
+    out->set_db_bytes(s.dbBytes);
+    out->set_wal_bytes(s.walBytes);
+    for (const SlowQuery &q : s.slowQueries) {
+        auto *slow = out->add_slow_queries();
+        slow->set_name(q.name.toStdString());
+        slow->set_count(q.count);
+        slow->set_max_ms(q.maxMs);
+    }
+    out->set_sync_backlog(s.syncBacklog);
+    out->set_sync_lag_ms(s.syncLagMs);
+    out->set_edge_version(s.edgeVersion.toStdString());
+    out->set_overdue_calls(s.overdueCalls);
+    out->set_oldest_overdue_call_s(s.oldestOverdueCallS);
+}
+
+HealthSnapshot fromProto(const v1::HealthSnapshot &h)
+{
+    HealthSnapshot s;
+    s.id = h.id();
+    s.at = parseTimestamp(text(h.at()));
+    s.windowS = h.window_s();
+    s.routes.reserve(h.routes_size());
+    for (const auto &r : h.routes())
+        s.routes.append({text(r.route()), r.requests(), r.server_errors(), r.client_errors(), r.p50_ms(), r.p95_ms(),
+                         r.p99_ms()});
+    s.orders = h.orders();
+    s.kitchenAcks = h.kitchen_acks();
+    s.kitchenP50Ms = h.kitchen_p50_ms();
+    s.kitchenP95Ms = h.kitchen_p95_ms();
+    s.kitchenP99Ms = h.kitchen_p99_ms();
+    s.unacknowledgedOrders = h.unacknowledged_orders();
+    s.oldestUnacknowledgedS = h.oldest_unacknowledged_s();
+    s.overdueCalls = h.overdue_calls();
+    s.oldestOverdueCallS = h.oldest_overdue_call_s();
+    s.tablets = h.tablets();
+    s.kitchenScreens = h.kitchen_screens();
+    s.cpuPercent = h.cpu_percent();
+    s.rssBytes = h.rss_bytes();
+    s.diskFreeBytes = h.disk_free_bytes();
+    s.diskTotalBytes = h.disk_total_bytes();
+    s.dbBytes = h.db_bytes();
+    s.walBytes = h.wal_bytes();
+    for (const auto &q : h.slow_queries())
+        s.slowQueries.append({text(q.name()), q.count(), q.max_ms()});
+    s.syncBacklog = h.sync_backlog();
+    s.syncLagMs = h.sync_lag_ms();
+    s.edgeVersion = text(h.edge_version());
+    return s;
+}
+
+QByteArray serialize(const HealthSnapshot &snapshot)
+{
+    v1::HealthSnapshot message;
+    toProto(snapshot, &message);
+    message.clear_id();
+    return QByteArray::fromStdString(message.SerializeAsString());
+}
+
+std::optional<HealthSnapshot> parseHealthSnapshot(const QByteArray &bytes)
+{
+    v1::HealthSnapshot message;
+    if (!message.ParseFromArray(bytes.constData(), int(bytes.size())))
+        return std::nullopt;
+    return fromProto(message);
+}
+
 void toProto(const UploadBatch &batch, v1::UploadRequest *out)
 {
     out->clear_events();
@@ -83,6 +179,9 @@ void toProto(const UploadBatch &batch, v1::UploadRequest *out)
     out->set_menu_version(batch.menuVersion);
     out->set_last_seq(batch.lastSeq);
     out->set_health_dropped(batch.healthDropped);
+    out->clear_health();
+    for (const HealthSnapshot &snapshot : batch.health)
+        toProto(snapshot, out->add_health());
 }
 
 UploadBatch fromProto(const v1::UploadRequest &request)
@@ -99,6 +198,9 @@ UploadBatch fromProto(const v1::UploadRequest &request)
     batch.menuVersion = request.menu_version();
     batch.lastSeq = request.last_seq();
     batch.healthDropped = request.health_dropped();
+    batch.health.reserve(request.health_size());
+    for (const auto &snapshot : request.health())
+        batch.health.append(fromProto(snapshot));
     return batch;
 }
 

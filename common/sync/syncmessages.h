@@ -2,13 +2,17 @@
 
 #include "event.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QString>
+
+#include <optional>
 
 namespace tableorder::sync {
 
 namespace v1 {
 class Event;
+class HealthSnapshot;
 class UploadRequest;
 class UploadResponse;
 } // namespace v1
@@ -21,9 +25,59 @@ struct DailyTotal
     qint64 total = 0;     // their total, in the currency's minor unit
 };
 
+/// One route's requests in a health window (RouteStats): "METHOD /pattern", never an id.
+struct RouteHealth
+{
+    QString route;
+    qint64 requests = 0;
+    qint64 serverErrors = 0; // 5xx
+    qint64 clientErrors = 0; // 4xx
+    double p50Ms = 0;
+    double p95Ms = 0;
+    double p99Ms = 0;
+};
+
+/// A statement slower than the edge's threshold in a window: its name in the code, never SQL.
+struct SlowQuery
+{
+    QString name;
+    qint64 count = 0;
+    double maxMs = 0;
+};
+
+/// A store's health over one window (HealthSnapshot in sync.proto; fields documented there).
+/// The edge queues them serialized and sends them with its uploads; central's fleet service
+/// stores them.
+struct HealthSnapshot
+{
+    qint64 id = 0;  // the edge's queue id (set when sent)
+    QDateTime at;   // end of the window, UTC; invalid when the wire's text was not a time
+    int windowS = 0;
+    QList<RouteHealth> routes;
+    qint64 orders = 0;
+    qint64 kitchenAcks = 0;
+    double kitchenP50Ms = 0;
+    double kitchenP95Ms = 0;
+    double kitchenP99Ms = 0;
+    qint64 unacknowledgedOrders = 0;
+    qint64 oldestUnacknowledgedS = 0;
+    qint64 overdueCalls = 0;
+    qint64 oldestOverdueCallS = 0;
+    int tablets = 0;
+    int kitchenScreens = 0;
+    double cpuPercent = 0;
+    qint64 rssBytes = 0;
+    qint64 diskFreeBytes = 0;
+    qint64 diskTotalBytes = 0;
+    qint64 dbBytes = 0;
+    qint64 walBytes = 0;
+    QList<SlowQuery> slowQueries;
+    qint64 syncBacklog = 0;
+    qint64 syncLagMs = 0;
+    QString edgeVersion;
+};
+
 /// POST /sync/v1/events as the services see it (common/proto/sync.proto, UploadRequest).
-/// Health snapshots are not here: the edge queues them as serialized HealthSnapshot
-/// messages and central's fleet service reads them from the message.
 struct UploadBatch
 {
     QList<Event> events; // consecutive seqs, oldest first
@@ -34,6 +88,7 @@ struct UploadBatch
     qint64 menuVersion = 0;
     qint64 lastSeq = 0;
     qint64 healthDropped = 0;
+    QList<HealthSnapshot> health; // oldest first, each with its queue id
 };
 
 /// Central's answer to an upload (UploadResponse): 200 when expectedSeq is 0, else 409 with
@@ -60,7 +115,12 @@ struct UploadOutcome
 /// object reads as an empty object.
 void toProto(const Event &event, v1::Event *out);
 [[nodiscard]] Event fromProto(const v1::Event &event);
-/// Fills the request's batch fields; its health snapshots are left as they are.
+void toProto(const HealthSnapshot &snapshot, v1::HealthSnapshot *out);
+[[nodiscard]] HealthSnapshot fromProto(const v1::HealthSnapshot &snapshot);
+/// The bytes the edge queues (the wire message without its id) and back; nullopt for bytes
+/// that are not a HealthSnapshot.
+[[nodiscard]] QByteArray serialize(const HealthSnapshot &snapshot);
+[[nodiscard]] std::optional<HealthSnapshot> parseHealthSnapshot(const QByteArray &bytes);
 void toProto(const UploadBatch &batch, v1::UploadRequest *out);
 [[nodiscard]] UploadBatch fromProto(const v1::UploadRequest &request);
 void toProto(const UploadOutcome &outcome, v1::UploadResponse *out);

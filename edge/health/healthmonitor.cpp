@@ -7,7 +7,6 @@
 #include "processstats.h"
 #include "storage/healthrepository.h"
 #include "storage/syncstaterepository.h"
-#include "sync.pb.h"
 
 #include <QFileInfo>
 #include <QLoggingCategory>
@@ -144,16 +143,16 @@ HealthMonitor::Window HealthMonitor::readCumulative() const
     return w;
 }
 
-sync::v1::HealthSnapshot HealthMonitor::closeWindow()
+sync::HealthSnapshot HealthMonitor::closeWindow()
 {
     const Window now = readCumulative();
     const QList<double> httpBounds = m_metrics.bounds("http_request_duration_seconds");
     const QList<double> ackBounds = m_metrics.bounds("tableorder_order_ack_seconds");
     const double seconds = std::max<qint64>(1, now.startedMs - m_last.startedMs) / 1000.0;
 
-    sync::v1::HealthSnapshot s;
-    s.set_at(timestampText(QDateTime::currentDateTimeUtc()).toStdString());
-    s.set_window_s(int(std::lround(seconds)));
+    sync::HealthSnapshot s;
+    s.at = QDateTime::currentDateTimeUtc();
+    s.windowS = int(std::lround(seconds));
     for (auto it = now.latency.cbegin(); it != now.latency.cend(); ++it) {
         const auto &before = m_last.requests.value(it.key());
         const auto &after = now.requests.value(it.key());
@@ -161,61 +160,57 @@ sync::v1::HealthSnapshot HealthMonitor::closeWindow()
         if (requests == 0)
             continue;
         const QList<quint64> counts = minus(it.value(), m_last.latency.value(it.key()));
-        auto *r = s.add_routes();
-        r->set_route(it.key().toStdString());
-        r->set_requests(qint64(requests));
-        r->set_client_errors(qint64(after[1] - std::min(after[1], before[1])));
-        r->set_server_errors(qint64(after[2] - std::min(after[2], before[2])));
+        sync::RouteHealth r;
+        r.route = it.key();
+        r.requests = qint64(requests);
+        r.clientErrors = qint64(after[1] - std::min(after[1], before[1]));
+        r.serverErrors = qint64(after[2] - std::min(after[2], before[2]));
         const qsizetype space = it.key().indexOf(u' ');
         const Metrics::Labels labels{{"route", it.key().sliced(space + 1)}, {"method", it.key().first(space)}};
-        for (const auto &[q, setter] : {std::pair{0.5, &sync::v1::RouteStats::set_p50_ms},
-                                        std::pair{0.95, &sync::v1::RouteStats::set_p95_ms},
-                                        std::pair{0.99, &sync::v1::RouteStats::set_p99_ms}}) {
+        for (const auto &[q, field] : {std::pair{0.5, &sync::RouteHealth::p50Ms}, std::pair{0.95, &sync::RouteHealth::p95Ms},
+                                       std::pair{0.99, &sync::RouteHealth::p99Ms}}) {
             const double value = Metrics::quantile(httpBounds, counts, q);
-            (r->*setter)(ms(value));
+            r.*field = ms(value);
             m_metrics.set("tableorder_http_route_latency_seconds",
                           labels + Metrics::Labels{{"quantile", QString::number(q)}}, value);
         }
+        s.routes.append(r);
     }
     const QList<quint64> kitchen = minus(now.kitchen, m_last.kitchen);
     quint64 acks = 0;
     for (quint64 c : kitchen)
         acks += c;
-    s.set_kitchen_acks(qint64(acks));
-    for (const auto &[q, setter] : {std::pair{0.5, &sync::v1::HealthSnapshot::set_kitchen_p50_ms},
-                                    std::pair{0.95, &sync::v1::HealthSnapshot::set_kitchen_p95_ms},
-                                    std::pair{0.99, &sync::v1::HealthSnapshot::set_kitchen_p99_ms}}) {
+    s.kitchenAcks = qint64(acks);
+    for (const auto &[q, field] : {std::pair{0.5, &sync::HealthSnapshot::kitchenP50Ms},
+                                   std::pair{0.95, &sync::HealthSnapshot::kitchenP95Ms},
+                                   std::pair{0.99, &sync::HealthSnapshot::kitchenP99Ms}}) {
         const double value = Metrics::quantile(ackBounds, kitchen, q);
-        (s.*setter)(ms(value));
+        s.*field = ms(value);
         if (acks)
             m_metrics.set("tableorder_order_to_kitchen_seconds", {{"quantile", QString::number(q)}}, value);
     }
-    s.set_orders(qint64(now.ordersCreated - m_last.ordersCreated));
-    s.set_cpu_percent(std::round(1000.0 * (now.cpuSeconds - m_last.cpuSeconds) / seconds) / 10.0);
+    s.orders = qint64(now.ordersCreated - m_last.ordersCreated);
+    s.cpuPercent = std::round(1000.0 * (now.cpuSeconds - m_last.cpuSeconds) / seconds) / 10.0;
 
     const LiveFigures live = m_live ? m_live() : LiveFigures{};
-    s.set_unacknowledged_orders(live.unacknowledgedOrders);
-    s.set_oldest_unacknowledged_s(live.oldestUnacknowledgedMs / 1000);
-    s.set_overdue_calls(live.overdueCalls);
-    s.set_oldest_overdue_call_s(live.oldestOverdueCallMs / 1000);
-    s.set_tablets(live.tablets);
-    s.set_kitchen_screens(live.kitchenScreens);
-    s.set_sync_backlog(live.syncBacklog);
-    s.set_sync_lag_ms(live.syncLagMs);
+    s.unacknowledgedOrders = live.unacknowledgedOrders;
+    s.oldestUnacknowledgedS = live.oldestUnacknowledgedMs / 1000;
+    s.overdueCalls = live.overdueCalls;
+    s.oldestOverdueCallS = live.oldestOverdueCallMs / 1000;
+    s.tablets = live.tablets;
+    s.kitchenScreens = live.kitchenScreens;
+    s.syncBacklog = live.syncBacklog;
+    s.syncLagMs = live.syncLagMs;
 
-    s.set_rss_bytes(processStats().residentBytes);
+    s.rssBytes = processStats().residentBytes;
     const DiskSpace disk = diskSpace(m_settings.dataDir).value_or(DiskSpace{});
-    s.set_disk_free_bytes(disk.availableBytes);
-    s.set_disk_total_bytes(disk.totalBytes);
-    s.set_db_bytes(QFileInfo(m_settings.databasePath).size());
-    s.set_wal_bytes(QFileInfo(m_settings.databasePath + u"-wal"_s).size());
-    for (auto it = m_slow.cbegin(); it != m_slow.cend(); ++it) {
-        auto *q = s.add_slow_queries();
-        q->set_name(it.key().toStdString());
-        q->set_count(it->count);
-        q->set_max_ms(std::round(it->maxMs * 10) / 10);
-    }
-    s.set_edge_version(m_settings.edgeVersion.toStdString());
+    s.diskFreeBytes = disk.availableBytes;
+    s.diskTotalBytes = disk.totalBytes;
+    s.dbBytes = QFileInfo(m_settings.databasePath).size();
+    s.walBytes = QFileInfo(m_settings.databasePath + u"-wal"_s).size();
+    for (auto it = m_slow.cbegin(); it != m_slow.cend(); ++it)
+        s.slowQueries.append({it.key(), it->count, std::round(it->maxMs * 10) / 10});
+    s.edgeVersion = m_settings.edgeVersion;
     m_slow.clear();
     m_last = now;
     return s;
@@ -223,11 +218,11 @@ sync::v1::HealthSnapshot HealthMonitor::closeWindow()
 
 void HealthMonitor::tick()
 {
-    const sync::v1::HealthSnapshot snapshot = closeWindow();
+    const sync::HealthSnapshot snapshot = closeWindow();
     m_timer.start(m_settings.intervalMs); // an incident snapshot starts a new window
     if (!m_queueing)
         return;
-    auto dropped = m_queue.enqueue(QDateTime::currentDateTimeUtc(), QByteArray::fromStdString(snapshot.SerializeAsString()),
+    auto dropped = m_queue.enqueue(QDateTime::currentDateTimeUtc(), sync::serialize(snapshot),
                                    m_settings.queueMax);
     if (!dropped) {
         qCWarning(lcHealth).noquote() << "cannot queue a health snapshot:" << dropped.error().message;

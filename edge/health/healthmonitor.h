@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sync/syncmessages.h"
+
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QHash>
@@ -12,10 +14,6 @@
 namespace tableorder {
 class Metrics;
 }
-namespace tableorder::sync::v1 {
-class HealthSnapshot;
-}
-
 namespace tableorder::edge {
 
 class HealthRepository;
@@ -65,7 +63,7 @@ public:
     [[nodiscard]] qint64 dropped() const { return m_dropped; }
 
     /// Closes the current window: the snapshot of it (id unset). Public for tests.
-    [[nodiscard]] sync::v1::HealthSnapshot closeWindow();
+    [[nodiscard]] sync::HealthSnapshot closeWindow();
 
 signals:
     void snapshotQueued();

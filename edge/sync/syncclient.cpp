@@ -139,24 +139,22 @@ void SyncClient::pump()
         schedulePump(backoffMs(++m_uploadFailures));
         return;
     }
-    sync::v1::UploadRequest upload;
+    sync::UploadBatch batch;
     qint64 bytes = 0;
     m_healthSent = 0;
     if (m_health) {
         // Snapshots first, so that the events' share of the batch budget is what is left.
         for (const QueuedSnapshot &queued : m_health->oldest(kMaxHealthPerUpload).value_or(QList<QueuedSnapshot>())) {
-            auto *h = upload.add_health();
-            if (!h->ParseFromArray(queued.snapshot.constData(), int(queued.snapshot.size()))) {
-                upload.mutable_health()->RemoveLast();
+            auto snapshot = sync::parseHealthSnapshot(queued.snapshot);
+            if (!snapshot)
                 continue;
-            }
-            h->set_id(queued.id);
+            snapshot->id = queued.id;
+            batch.health.append(*snapshot);
             bytes += queued.snapshot.size() + 16;
             ++m_healthSent;
         }
-        upload.set_health_dropped(m_healthDropped ? m_healthDropped() : 0);
+        batch.healthDropped = m_healthDropped ? m_healthDropped() : 0;
     }
-    sync::UploadBatch batch;
     qint64 lastSent = m_acked;
     for (const Event &event : *events) {
         const qint64 size = QJsonDocument(event.data).toJson(QJsonDocument::Compact).size() + 200;
@@ -173,7 +171,7 @@ void SyncClient::pump()
     batch.menuVersion = m_centralMenuVersion;
     batch.lastSeq = *last;
     batch.dailyTotals = m_state.dailyTotals(m_recentDates()).value_or(QList<DailyTotal>());
-    batch.healthDropped = upload.health_dropped();
+    sync::v1::UploadRequest upload;
     sync::toProto(batch, &upload);
     QNetworkReply *reply = m_network.post(request(u"/sync/v1/events"_s), QByteArray::fromStdString(upload.SerializeAsString()));
     reply->setProperty("transferTimeout", 15000);

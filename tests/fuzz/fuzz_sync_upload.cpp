@@ -47,8 +47,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     QJsonObject hour;
     int samples = 0;
-    for (const auto &snapshot : request.health()) {
-        if (!parseTimestamp(QString::fromStdString(snapshot.at())).isValid())
+    for (const sync::HealthSnapshot &snapshot : batch.health) {
+        if (!snapshot.at.isValid())
             continue;
         hour = FleetService::rollUp(hour, samples++, FleetService::flatten(snapshot));
     }

@@ -24,6 +24,8 @@ private slots:
     void event_data();
     void event();
     void uploadBatch();
+    void healthSnapshot();
+    void uploadCarriesHealth();
     void outcome_data();
     void outcome();
     void conflictNeedsItsCode();
@@ -57,6 +59,37 @@ Event systemEvent()
     e.at = parseTimestamp(u"2026-12-06T19:43:00.000Z"_s);
     e.data = QJsonObject{{u"order_id"_s, 7}};
     return e; // no table, no actor, no hash (an edge older than the journal)
+}
+
+sync::HealthSnapshot health()
+{
+    sync::HealthSnapshot s;
+    s.id = 17;
+    s.at = parseTimestamp(u"2026-12-06T19:45:00.000Z"_s);
+    s.windowS = 60;
+    s.routes = {{u"POST /api/v1/orders"_s, 42, 0, 3, 4.2, 9.8, 15.5}, {u"GET /api/v1/menu"_s, 120, 1, 0, 1.1, 2.5, 4.75}};
+    s.orders = 42;
+    s.kitchenAcks = 41;
+    s.kitchenP50Ms = 35;
+    s.kitchenP95Ms = 80.5;
+    s.kitchenP99Ms = 140;
+    s.unacknowledgedOrders = 1;
+    s.oldestUnacknowledgedS = 12;
+    s.overdueCalls = 2;
+    s.oldestOverdueCallS = 95;
+    s.tablets = 24;
+    s.kitchenScreens = 2;
+    s.cpuPercent = 3.4;
+    s.rssBytes = 48'000'000;
+    s.diskFreeBytes = 12'000'000'000;
+    s.diskTotalBytes = 64'000'000'000;
+    s.dbBytes = 9'500'000;
+    s.walBytes = 400'000;
+    s.slowQueries = {{u"list orders"_s, 2, 120.5}};
+    s.syncBacklog = 5;
+    s.syncLagMs = 2500;
+    s.edgeVersion = u"0.13.0"_s;
+    return s;
 }
 
 QString goldenPath(const QString &name, const char *suffix)
@@ -151,6 +184,65 @@ void TestSyncMessages::uploadBatch()
              QByteArray::fromStdString(message.SerializeAsString()).toHex());
     QCOMPARE(back.dailyTotals.size(), 2);
     QCOMPARE(back.dailyTotals.at(1).total, 254000);
+}
+
+void TestSyncMessages::healthSnapshot()
+{
+    const sync::HealthSnapshot snapshot = health();
+    sync::v1::HealthSnapshot message;
+    sync::toProto(snapshot, &message);
+    compareWithGolden(u"health_snapshot"_s, message);
+
+    const sync::HealthSnapshot back = sync::fromProto(message);
+    QCOMPARE(back.id, 17);
+    QCOMPARE(back.at, snapshot.at);
+    QCOMPARE(back.routes.size(), 2);
+    QCOMPARE(back.routes.at(0).route, u"POST /api/v1/orders"_s);
+    QCOMPARE(back.routes.at(0).clientErrors, 3);
+    QCOMPARE(back.routes.at(1).serverErrors, 1);
+    QCOMPARE(back.routes.at(1).p99Ms, 4.75);
+    QCOMPARE(back.overdueCalls, 2);
+    QCOMPARE(back.oldestOverdueCallS, 95);
+    QCOMPARE(back.kitchenScreens, 2);
+    QCOMPARE(back.diskTotalBytes, 64'000'000'000);
+    QCOMPARE(back.slowQueries.size(), 1);
+    QCOMPARE(back.slowQueries.at(0).maxMs, 120.5);
+    QCOMPARE(back.edgeVersion, u"0.13.0"_s);
+
+    // What the edge queues: the message without its id (the queue gives it one), and back.
+    const QByteArray queued = sync::serialize(snapshot);
+    const std::optional<sync::HealthSnapshot> parsed = sync::parseHealthSnapshot(queued);
+    QVERIFY(parsed.has_value());
+    QCOMPARE(parsed->id, 0);
+    QCOMPARE(parsed->kitchenP95Ms, 80.5);
+    QVERIFY(!sync::parseHealthSnapshot(QByteArray("\xff\xff\xff", 3)).has_value());
+    // A time that is not one reads as invalid (central skips the snapshot).
+    message.set_at("yesterday");
+    QVERIFY(!sync::fromProto(message).at.isValid());
+}
+
+void TestSyncMessages::uploadCarriesHealth()
+{
+    sync::UploadBatch batch;
+    batch.events = {orderCreated()};
+    batch.lastSeq = 41;
+    batch.health = {health(), health()};
+    batch.health[1].id = 18;
+    batch.healthDropped = 1;
+    sync::v1::UploadRequest message;
+    sync::toProto(batch, &message);
+    QCOMPARE(message.health_size(), 2);
+    QCOMPARE(message.health(1).id(), 18);
+    const sync::UploadBatch back = sync::fromProto(message);
+    QCOMPARE(back.health.size(), 2);
+    QCOMPARE(back.health.at(0).id, 17);
+    QCOMPARE(back.health.at(1).routes.at(0).requests, 42);
+    QCOMPARE(back.healthDropped, 1);
+    // Converting again gives the same bytes.
+    sync::v1::UploadRequest again;
+    sync::toProto(back, &again);
+    QCOMPARE(QByteArray::fromStdString(again.SerializeAsString()).toHex(),
+             QByteArray::fromStdString(message.SerializeAsString()).toHex());
 }
 
 void TestSyncMessages::outcome_data()
