@@ -188,6 +188,18 @@ Status EdgeApp::open()
                                             m_config.callOverdueSeconds);
     m_routeContext->calls = m_calls.get();
     m_routeContext->events = m_events.get();
+    // The Z report counts the calls made in the business day (a day is at most 24 h from
+    // its date's local midnight plus the cutoff, so two days back covers any time zone).
+    m_days->setCallCounter([this](const QString &date) -> Result<qint64> {
+        const QDate day = QDate::fromString(date, Qt::ISODate);
+        auto times = m_repos->calls.createdSince(day.startOfDay(QTimeZone::utc()).addDays(-2));
+        if (!times)
+            return fail(times.error());
+        qint64 count = 0;
+        for (const QDateTime &at : std::as_const(*times))
+            count += m_orders->businessDate(at) == date;
+        return count;
+    });
     m_routeContext->visits = m_visits.get();
     m_routeContext->days = m_days.get();
     return {};

@@ -123,6 +123,18 @@ Result<QList<StaffCall>> CallRepository::activeOfClosedSessions()
                   {}, "list calls of closed sessions");
 }
 
+Result<QList<QDateTime>> CallRepository::createdSince(const QDateTime &since)
+{
+    QSqlQuery q = db::prepared(m_db, u"SELECT created_at FROM calls WHERE created_at >= ?"_s);
+    q.addBindValue(timestampText(since));
+    if (auto ok = db::exec(q, "list call times"); !ok)
+        return fail(ok.error());
+    QList<QDateTime> times;
+    while (q.next())
+        times.append(parseTimestamp(q.value(0).toString()));
+    return times;
+}
+
 Status CallRepository::acknowledge(qint64 id, const QDateTime &at, const QJsonObject &by)
 {
     QSqlQuery q = db::prepared(m_db, u"UPDATE calls SET status = 'acknowledged', acknowledged_at = ?, "

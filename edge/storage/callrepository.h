@@ -23,6 +23,8 @@ public:
     /// Active calls whose session has been closed (a visit that closed while the daemon was
     /// down, or before the call service heard of it).
     [[nodiscard]] Result<QList<StaffCall>> activeOfClosedSessions();
+    /// When each call made at or after `since` was made (for a business day's count).
+    [[nodiscard]] Result<QList<QDateTime>> createdSince(const QDateTime &since);
     [[nodiscard]] Status acknowledge(qint64 id, const QDateTime &at, const QJsonObject &by);
     [[nodiscard]] Status finish(qint64 id, const QDateTime &at, const QJsonObject &by);
     /// Open calls created before `before` that were never announced as overdue.

@@ -811,7 +811,9 @@ void TestBill::dayCloseAndReport()
     const qint64 total1 = gross1 - voidedAmount - discountAmount;
     VERIFY_STATUS(payment(t1, u"cash"_s, 10000), 201);
     VERIFY_STATUS(payment(t1, u"card"_s, total1 - 10000), 201);
-    // Table 2: an order, partly paid by transfer: still open.
+    // Table 2: two calls for staff, an order, partly paid by transfer: still open.
+    VERIFY_STATUS(http.post(u"/api/v1/calls"_s, {{u"reason"_s, u"water"_s}}, two), 201);
+    VERIFY_STATUS(http.post(u"/api/v1/calls"_s, {{u"reason"_s, u"cutlery"_s}}, two), 201);
     const QJsonObject o3 = order(two, {{x, 1}});
     const qint64 gross2 = o3.value(u"total"_s).toInteger();
     VERIFY_STATUS(payment(t2, u"transfer"_s, 1000), 201);
@@ -847,7 +849,7 @@ void TestBill::dayCloseAndReport()
     QCOMPARE(methods.value(u"card"_s).toInteger(), total1 - 10000);
     QCOMPARE(methods.value(u"transfer"_s).toInteger(), 1000);
     QCOMPARE(methods.value(u"other"_s).toInteger(), 0);
-    QCOMPARE(r.value(u"calls"_s).toInteger(), 0);
+    QCOMPARE(r.value(u"calls"_s).toInteger(), 2);
     QCOMPARE(r.value(u"open_visits"_s).toArray().size(), 1);
     qint64 itemsSum = 0;
     for (const QJsonValue &item : r.value(u"items"_s).toArray())
