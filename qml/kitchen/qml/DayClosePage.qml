@@ -67,6 +67,7 @@ Item {
                     spacing: 24
                     ColumnLayout {
                         Layout.fillWidth: true
+                        Layout.preferredWidth: 1 // the two columns share the width equally
                         Layout.alignment: Qt.AlignTop
                         spacing: 6
                         Row2 { label: qsTr("Orders"); value: page.day.figures.orders + " · " + page.day.figures.visits; valueName: "zOrders" }
@@ -88,6 +89,7 @@ Item {
                     }
                     ColumnLayout {
                         Layout.fillWidth: true
+                        Layout.preferredWidth: 1
                         Layout.fillHeight: true
                         spacing: 6
                         Text { textFormat: Text.PlainText; text: qsTr("Items sold"); color: Theme.kText; font.pixelSize: Theme.body; font.weight: Font.Bold }
