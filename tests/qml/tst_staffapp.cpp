@@ -341,6 +341,8 @@ private slots:
         QCOMPARE(after.value(u"total"_s).toInteger(), after.value(u"subtotal"_s).toInteger() - discount.value(u"amount"_s).toInteger());
         QTRY_COMPARE_WITH_TIMEOUT(m_ui->text(u"billDue"_s), kitchen::wonText(after.value(u"due"_s).toInteger(), u"ko"_s), 3000);
         Q_UNUSED(order);
+        QTRY_VERIFY_WITH_TIMEOUT(bill().discounts().size() == 1, 3000);
+        shoot(u"manager-bill-corrections"_s);
         closeBill();
     }
 
