@@ -72,8 +72,10 @@ void DayClose::shiftDays(int days)
 
 void DayClose::showToday()
 {
-    setDate(today().toString(Qt::ISODate));
-    load();
+    if (m_date == today())
+        load();
+    else
+        setDate(today().toString(Qt::ISODate)); // loads it
 }
 
 void DayClose::load()
