@@ -1,6 +1,9 @@
 #include "kitchenapp.h"
 
 #include "alldaymodel.h"
+#include "billcontroller.h"
+#include "callboard.h"
+#include "dayclose.h"
 #include "eventstream.h"
 #include "kitchencontroller.h"
 #include "menueditor.h"
@@ -22,6 +25,9 @@ KitchenApp::KitchenApp(const ui::AppOptions &options, QObject *parent) : QObject
     client::registerQmlTypes();
     qmlRegisterUncreatableType<KitchenController>("TableOrder.Kitchen", 1, 0, "Kitchen", u"the app's controller"_s);
     qmlRegisterUncreatableType<AllDayModel>("TableOrder.Kitchen", 1, 0, "AllDayModel", u"the app's controller"_s);
+    qmlRegisterUncreatableType<CallBoard>("TableOrder.Kitchen", 1, 0, "CallBoard", u"the app's controller"_s);
+    qmlRegisterUncreatableType<BillController>("TableOrder.Kitchen", 1, 0, "BillController", u"the app's controller"_s);
+    qmlRegisterUncreatableType<DayClose>("TableOrder.Kitchen", 1, 0, "DayClose", u"the app's controller"_s);
     qmlRegisterUncreatableType<MenuEditor>("TableOrder.Kitchen", 1, 0, "MenuEditor", u"the app's controller"_s);
     qmlRegisterUncreatableType<TablePairing>("TableOrder.Kitchen", 1, 0, "TablePairing", u"the app's controller"_s);
     qmlRegisterType<QrCodeItem>("TableOrder.Kitchen", 1, 0, "QrCode");

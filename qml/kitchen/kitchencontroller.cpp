@@ -2,9 +2,12 @@
 
 #include "alldaymodel.h"
 #include "apireply.h"
+#include "billcontroller.h"
+#include "callboard.h"
 #include "categorymodel.h"
 #include "certificatepins.h"
 #include "clientsettings.h"
+#include "dayclose.h"
 #include "edgeapi.h"
 #include "eventstream.h"
 #include "lineoptions.h"
@@ -19,6 +22,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QLoggingCategory>
+#include <QTimeZone>
 #include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
@@ -57,7 +61,8 @@ KitchenController::KitchenController(const ui::AppOptions &options, ui::Translat
       m_menu(std::make_unique<MenuModel>()), m_categories(std::make_unique<CategoryModel>()),
       m_sound(std::make_unique<NewOrderSound>(options.mute)),
       m_pairing(std::make_unique<TablePairing>(*m_api, *m_tables)),
-      m_editor(std::make_unique<MenuEditor>(*m_api))
+      m_editor(std::make_unique<MenuEditor>(*m_api)), m_calls(std::make_unique<CallBoard>(*m_api)),
+      m_bill(std::make_unique<BillController>(*m_api)), m_day(std::make_unique<DayClose>(*m_api))
 {
     m_new->setStatuses({u"pending"_s});
     m_preparing->setStatuses({u"preparing"_s});
@@ -67,6 +72,16 @@ KitchenController::KitchenController(const ui::AppOptions &options, ui::Translat
     m_tableHistory->setNewestFirst(true);
     m_stations = m_settings->stations();
     m_translations.setLanguage(options.language.isEmpty() ? m_settings->language() : options.language);
+    m_bill->setLanguage(m_translations.language());
+    m_day->setLanguage(m_translations.language());
+    connect(&m_translations, &ui::Translations::languageChanged, this, [this] {
+        m_bill->setLanguage(m_translations.language());
+        m_day->setLanguage(m_translations.language());
+        emit m_calls->callsChanged(); // reasons in the new language
+    });
+    connect(m_calls.get(), &CallBoard::failed, this, &KitchenController::setMessage);
+    connect(m_bill.get(), &BillController::notice, this, &KitchenController::setMessage);
+    connect(m_bill.get(), &BillController::tablesChanged, this, &KitchenController::scheduleTablesRefresh);
 
     connect(m_stream.get(), &EventStream::eventReceived, this,
             [this](const QString &type, const QJsonObject &data, qint64) { onEvent(type, data); });
@@ -116,7 +131,7 @@ void KitchenController::start()
         m_settings->setEdgeFingerprint(CertificatePins::normalize(m_options.edgeFingerprint));
     const QString role = m_settings->role();
     if (m_settings->token().isEmpty() || m_settings->edgeUrl().isEmpty()
-        || (role != u"kitchen"_s && role != u"manager"_s)) {
+        || (role != u"kitchen"_s && role != u"manager"_s && role != u"staff"_s)) {
         setScreen(Screen::Login);
         return;
     }
@@ -170,6 +185,9 @@ void KitchenController::logout()
     m_new->clear();
     m_preparing->clear();
     m_done->clear();
+    m_calls->clear();
+    m_bill->open(0);
+    m_selectedTable = 0;
     m_alerts.clear();
     emit alertsChanged();
     recount();
@@ -196,10 +214,11 @@ void KitchenController::connectToEdge()
     m_api->setBaseUrl(m_settings->edgeUrl());
     m_api->setToken(m_settings->token());
     m_snapshotSeen = false;
+    m_calls->clear();
     setScreen(Screen::Board);
     loadMenu();
     m_stream->start(m_settings->edgeUrl(), m_settings->token(), m_stations);
-    if (isManager())
+    if (canFloor())
         refreshTables();
 }
 
@@ -217,6 +236,7 @@ void KitchenController::loadMenu()
         m_tables->setCurrency(m_menu->currency());
         m_tableOrders->setCurrency(m_menu->currency());
         m_tableHistory->setCurrency(m_menu->currency());
+        m_day->setTimeZone(QTimeZone(reply.json.value(u"time_zone"_s).toString().toUtf8()));
         emit menuChanged();
     });
 }
@@ -237,14 +257,14 @@ void KitchenController::onEvent(const QString &type, const QJsonObject &data)
     } else if (type == u"order.created"_s) {
         const bool fresh = findTicket(data.value(u"id"_s).toInteger()).isEmpty();
         place(data);
-        if (fresh) {
+        if (fresh && canKitchen()) {
             ++m_newOrderSerial;
             m_sound->play();
             emit newOrderArrived();
         }
     } else if (type == u"order.updated"_s) {
         place(data);
-    } else if (type == u"order.unacknowledged"_s) {
+    } else if (type == u"order.unacknowledged"_s && canKitchen()) {
         const qint64 id = data.value(u"order_id"_s).toInteger();
         // The receipt may have been lost with a connection: send it again if it is on screen.
         if (m_acked.remove(id))
@@ -265,8 +285,15 @@ void KitchenController::onEvent(const QString &type, const QJsonObject &data)
     } else if (type == u"menu.updated"_s) {
         loadMenu();
     }
-    if (isManager() && (type.startsWith(u"order."_s) || type == u"table.session_closed"_s))
-        scheduleTablesRefresh();
+    if (canFloor()) {
+        if (m_calls->onEvent(type, data))
+            m_sound->play(); // a guest's call: the same chime as a new ticket
+        m_bill->onEvent(type, data);
+        // A call opens the table's visit as a first order does.
+        if (type.startsWith(u"order."_s) || type.startsWith(u"table."_s) || type == u"payment.recorded"_s
+            || type == u"bill.discount_added"_s || type == u"call.created"_s)
+            scheduleTablesRefresh();
+    }
 }
 
 std::optional<KitchenController::Change> KitchenController::localChange(qint64 id) const
@@ -530,7 +557,7 @@ void KitchenController::scheduleTablesRefresh()
 
 void KitchenController::refreshTables()
 {
-    if (!isManager())
+    if (!canFloor())
         return;
     m_api->listTables([this](const ApiReply &reply) {
         if (!reply.ok())
@@ -549,6 +576,7 @@ void KitchenController::selectTable(qint64 tableId)
         m_tableOrders->clear();
         m_tableHistory->clear();
     }
+    m_bill->open(tableId);
     emit selectedTableChanged();
     const QJsonObject table = m_tables->table(tableId);
     const qint64 session = table.value(u"session_id"_s).toInteger();
@@ -569,26 +597,28 @@ void KitchenController::selectTable(qint64 tableId)
     } else {
         m_tableOrders->clear();
     }
+    if (!isManager())
+        return; // the history of closed visits is the manager's
     m_api->tableHistory(tableId, [this, tableId](const ApiReply &reply) {
         if (reply.ok() && tableId == m_selectedTable)
             m_tableHistory->replaceAll(reply.json.value(u"orders"_s).toArray());
     });
 }
 
+QVariantList KitchenController::cookingOrderNumbers() const
+{
+    QVariantList numbers;
+    for (const QJsonObject &order : m_tableOrders->orders()) {
+        const QString status = order.value(u"status"_s).toString();
+        if (status == u"pending"_s || status == u"preparing"_s)
+            numbers.prepend(order.value(u"number"_s).toInt()); // the model is newest first
+    }
+    return numbers;
+}
+
 QVariantMap KitchenController::selectedTable() const
 {
     return m_tables->table(m_selectedTable).toVariantMap();
-}
-
-void KitchenController::closeSession(qint64 tableId)
-{
-    m_api->closeSession(tableId, [this](const ApiReply &reply) {
-        if (reply.ok())
-            setMessage(tr("Table %1 is free again").arg(reply.json.value(u"table_number"_s).toInt()));
-        else
-            setMessage(tr("Could not close the table: %1").arg(reply.noAnswer() ? tr("no connection") : reply.errorMessage()));
-        refreshTables();
-    });
 }
 
 void KitchenController::clearMessage()

@@ -13,6 +13,9 @@
 #include <optional>
 
 Q_MOC_INCLUDE("alldaymodel.h")
+Q_MOC_INCLUDE("billcontroller.h")
+Q_MOC_INCLUDE("callboard.h")
+Q_MOC_INCLUDE("dayclose.h")
 Q_MOC_INCLUDE("categorymodel.h")
 Q_MOC_INCLUDE("menueditor.h")
 Q_MOC_INCLUDE("menumodel.h")
@@ -38,6 +41,9 @@ class Translations;
 namespace tableorder::kitchen {
 
 class AllDayModel;
+class BillController;
+class CallBoard;
+class DayClose;
 class MenuEditor;
 class NewOrderSound;
 class TablePairing;
@@ -53,6 +59,10 @@ class KitchenController : public QObject
     Q_PROPERTY(Screen screen READ screen NOTIFY screenChanged)
     Q_PROPERTY(QString role READ role NOTIFY screenChanged)
     Q_PROPERTY(bool isManager READ isManager NOTIFY screenChanged)
+    /// Kitchen work (the ticket board, sold-out switches): kitchen and manager.
+    Q_PROPERTY(bool canKitchen READ canKitchen NOTIFY screenChanged)
+    /// Floor work (calls, tables, bills, payments, moves): staff and manager.
+    Q_PROPERTY(bool canFloor READ canFloor NOTIFY screenChanged)
     Q_PROPERTY(QString username READ username NOTIFY screenChanged)
     Q_PROPERTY(QString edgeUrl READ edgeUrl NOTIFY screenChanged)
     Q_PROPERTY(bool edgeProvisioned READ edgeProvisioned CONSTANT)
@@ -76,6 +86,12 @@ class KitchenController : public QObject
     /// Manager: the "pair a tablet" QR of a table.
     Q_PROPERTY(tableorder::kitchen::TablePairing *pairing READ pairing CONSTANT)
     Q_PROPERTY(tableorder::client::MenuModel *menu READ menu CONSTANT)
+    /// Floor: the guests' calls.
+    Q_PROPERTY(tableorder::kitchen::CallBoard *calls READ calls CONSTANT)
+    /// Floor: the selected table's bill.
+    Q_PROPERTY(tableorder::kitchen::BillController *bill READ bill CONSTANT)
+    /// Manager: closing the business day.
+    Q_PROPERTY(tableorder::kitchen::DayClose *day READ day CONSTANT)
     /// Manager: the menu editor (categories, items, option groups).
     Q_PROPERTY(tableorder::kitchen::MenuEditor *editor READ editor CONSTANT)
     Q_PROPERTY(tableorder::client::CategoryModel *categories READ categories CONSTANT)
@@ -120,10 +136,12 @@ public:
 
     // Manager and kitchen
     Q_INVOKABLE void setAvailable(qint64 itemId, bool available);
-    // Manager only
+    // Floor staff and manager
     Q_INVOKABLE void refreshTables();
     Q_INVOKABLE void selectTable(qint64 tableId);
-    Q_INVOKABLE void closeSession(qint64 tableId);
+    /// Numbers of the selected table's orders still pending or preparing.
+    Q_INVOKABLE QVariantList cookingOrderNumbers() const;
+    // Manager only
     Q_INVOKABLE void setCategoryStation(qint64 categoryId, const QString &station);
     Q_INVOKABLE void clearMessage();
     /// An option that removes something ("no onions", "양파 빼기"): shown so it stands out.
@@ -135,6 +153,8 @@ public:
     [[nodiscard]] Screen screen() const { return m_screen; }
     [[nodiscard]] QString role() const;
     [[nodiscard]] bool isManager() const { return role() == QStringLiteral("manager"); }
+    [[nodiscard]] bool canKitchen() const { return isManager() || role() == QStringLiteral("kitchen"); }
+    [[nodiscard]] bool canFloor() const { return isManager() || role() == QStringLiteral("staff"); }
     [[nodiscard]] QString username() const;
     [[nodiscard]] QString edgeUrl() const;
     [[nodiscard]] bool edgeProvisioned() const { return !m_options.edgeUrl.isEmpty(); }
@@ -156,6 +176,9 @@ public:
     [[nodiscard]] QVariantMap selectedTable() const;
     [[nodiscard]] TablePairing *pairing() const { return m_pairing.get(); }
     [[nodiscard]] client::MenuModel *menu() const { return m_menu.get(); }
+    [[nodiscard]] CallBoard *calls() const { return m_calls.get(); }
+    [[nodiscard]] BillController *bill() const { return m_bill.get(); }
+    [[nodiscard]] DayClose *day() const { return m_day.get(); }
     [[nodiscard]] MenuEditor *editor() const { return m_editor.get(); }
     [[nodiscard]] client::CategoryModel *categories() const { return m_categories.get(); }
     [[nodiscard]] QStringList stations() const { return m_stations; }
@@ -232,6 +255,9 @@ private:
     std::unique_ptr<NewOrderSound> m_sound;
     std::unique_ptr<TablePairing> m_pairing;
     std::unique_ptr<MenuEditor> m_editor;
+    std::unique_ptr<CallBoard> m_calls;
+    std::unique_ptr<BillController> m_bill;
+    std::unique_ptr<DayClose> m_day;
     Screen m_screen = Screen::Login;
     bool m_loginBusy = false;
     QString m_loginError;

@@ -91,6 +91,13 @@ void FaultProxy::onNewConnection()
             m_httpRequests += int(data.count(" HTTP/1.1\r\n"));
             if (data.startsWith("GET /api/v1/ws"))
                 pipe->webSocket = true;
+            if (!m_losePattern.isEmpty() && data.contains(m_losePattern)) {
+                ++m_patternRequests;
+                if (m_loseOther > 0) {
+                    --m_loseOther;
+                    pipe->loseResponse = true;
+                }
+            }
             if (data.contains("POST /api/v1/orders ")) {
                 ++m_orderRequests;
                 if (m_loseOrderResponses > 0) {

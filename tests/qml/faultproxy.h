@@ -28,6 +28,13 @@ public:
     /// The next `count` POST /api/v1/orders requests reach the edge, but the connection is
     /// cut as the response comes back.
     void loseOrderResponses(int count) { m_loseOrderResponses = count; }
+    /// The same for the next `count` requests whose request line contains `requestLine`
+    /// (e.g. "/payments HTTP/1.1").
+    void loseResponses(const QByteArray &requestLine, int count)
+    {
+        m_losePattern = requestLine;
+        m_loseOther = count;
+    }
     /// Open connections stay open but carry nothing either way (a wifi that went silent).
     void setBlackhole(bool blackhole) { m_blackhole = blackhole; }
     /// Cuts every open connection (HTTP keep-alive and WebSocket alike).
@@ -43,6 +50,8 @@ public:
     /// HTTP requests passed to the edge (request lines; WebSocket frames are not counted).
     [[nodiscard]] int httpRequestsSeen() const { return m_httpRequests; }
     [[nodiscard]] int responsesLost() const { return m_responsesLost; }
+    /// Requests matching loseResponses()' pattern that reached the edge.
+    [[nodiscard]] int patternRequestsSeen() const { return m_patternRequests; }
     [[nodiscard]] int openConnections() const;
 
 signals:
@@ -69,6 +78,9 @@ private:
     bool m_blackhole = false;
     bool m_holdingEvents = false;
     int m_loseOrderResponses = 0;
+    QByteArray m_losePattern;
+    int m_loseOther = 0;
+    int m_patternRequests = 0;
     int m_orderRequests = 0;
     int m_httpRequests = 0;
     int m_responsesLost = 0;

@@ -598,6 +598,10 @@ private slots:
         QVERIFY(m_k->tap(u"closeSessionButton"_s));
         QTRY_VERIFY_WITH_TIMEOUT(m_k->find(u"confirmCloseSession"_s), 2000);
         QVERIFY(m_k->tap(u"confirmCloseSession"_s));
+        // Nobody paid: the edge refuses (VISIT_UNSETTLED) and the manager closes it anyway.
+        QTRY_VERIFY_WITH_TIMEOUT(m_k->find(u"forceCloseReason"_s), 3000);
+        QVERIFY(m_k->type(u"forceCloseReason"_s, u"test: guests left"_s));
+        QVERIFY(m_k->tap(u"forceCloseSession"_s));
         // The tablet starts fresh for the next guests.
         QTRY_COMPARE_WITH_TIMEOUT(m_tablet->controller().orders()->rowCount(), 0, 3000);
         QTRY_VERIFY_WITH_TIMEOUT(m_kitchen->controller().tableHistory()->rowCount() >= 3, 3000);

@@ -41,8 +41,8 @@
     </message>
     <message>
         <location filename="../qml/LoginScreen.qml" line="31" />
-        <source>Log in with a kitchen or manager account.</source>
-        <translation>주방 또는 매니저 계정으로 로그인하세요.</translation>
+        <source>Log in with a kitchen, floor staff or manager account.</source>
+        <translation>주방, 홀 직원 또는 매니저 계정으로 로그인하세요.</translation>
     </message>
     <message>
         <location filename="../qml/LoginScreen.qml" line="42" />
@@ -76,6 +76,10 @@
     <message>
         <source>Not a usable pairing link: %1</source>
         <translation>쓸 수 없는 연결 링크입니다: %1</translation>
+    </message>
+    <message>
+        <source>Certificate fingerprint (SHA-256, for https)</source>
+        <translation>인증서 지문 (SHA-256, https용)</translation>
     </message>
 </context>
 <context>
@@ -145,6 +149,14 @@
         <location filename="../qml/Shell.qml" line="52" />
         <source>Seen</source>
         <translation>확인</translation>
+    </message>
+    <message>
+        <source>NOT CONNECTED: the edge's certificate is not the paired one</source>
+        <translation>연결 안 됨: 서버 인증서가 페어링한 것과 다릅니다</translation>
+    </message>
+    <message>
+        <source>Log out and log in again with the fingerprint the manager screen shows.</source>
+        <translation>로그아웃한 뒤 매니저 화면에 나오는 지문으로 다시 로그인하세요.</translation>
     </message>
 </context>
 <context>
@@ -263,6 +275,34 @@
         <source>Pair a tablet with this table (QR)</source>
         <translation>이 테이블에 태블릿 연결 (QR)</translation>
     </message>
+    <message>
+        <source>Paid %1</source>
+        <translation>결제 %1</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>남은 금액 %1</translation>
+    </message>
+    <message>
+        <source>Bill and payment</source>
+        <translation>계산서 · 결제</translation>
+    </message>
+    <message>
+        <source>Move to…</source>
+        <translation>자리 이동…</translation>
+    </message>
+    <message>
+        <source>Merge in…</source>
+        <translation>합석…</translation>
+    </message>
+    <message>
+        <source>Close the table</source>
+        <translation>테이블 정리</translation>
+    </message>
+    <message>
+        <source>Pair a tablet (QR)</source>
+        <translation>태블릿 연결 (QR)</translation>
+    </message>
 </context>
 <context>
     <name>Ticket</name>
@@ -367,6 +407,18 @@
         <source>Log out</source>
         <translation>로그아웃</translation>
     </message>
+    <message>
+        <source>Floor (%1 calls)</source>
+        <translation>홀 (호출 %1)</translation>
+    </message>
+    <message>
+        <source>Floor</source>
+        <translation>홀</translation>
+    </message>
+    <message>
+        <source>Close day</source>
+        <translation>영업 마감</translation>
+    </message>
 </context>
 <context>
     <name>UndoBar</name>
@@ -459,6 +511,14 @@
         <location filename="../kitchencontroller.cpp" line="606" />
         <source>#%1 done</source>
         <translation>#%1 완료</translation>
+    </message>
+    <message>
+        <source>Enter the edge's certificate fingerprint (SHA-256, 64 hex digits) that the manager screen shows</source>
+        <translation>매니저 화면에 나오는 서버 인증서 지문(SHA-256, 16진수 64자리)을 입력하세요</translation>
+    </message>
+    <message>
+        <source>The edge's certificate does not match the fingerprint: check it on the manager screen. Not connected.</source>
+        <translation>서버 인증서가 지문과 맞지 않습니다: 매니저 화면에서 확인하세요. 연결하지 않았습니다.</translation>
     </message>
 </context>
 <context>
@@ -1392,6 +1452,544 @@
         <location filename="../menueditor.cpp" line="793" />
         <source>The store server refused the change: %1</source>
         <translation>매장 서버가 변경을 받아들이지 않았습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BillDialog</name>
+    <message>
+        <source>Table %1 bill</source>
+        <translation>%1번 테이블 계산서</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>새로고침</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Discount: %1</source>
+        <translation>할인: %1</translation>
+    </message>
+    <message>
+        <source>Paid: %1</source>
+        <translation>결제: %1</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>소계</translation>
+    </message>
+    <message>
+        <source>Discounts</source>
+        <translation>할인</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>합계</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>결제됨</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>남은 금액</translation>
+    </message>
+    <message>
+        <source>Take a payment</source>
+        <translation>결제 받기</translation>
+    </message>
+    <message>
+        <source>Amount (won)</source>
+        <translation>금액 (원)</translation>
+    </message>
+    <message>
+        <source>Send again: %1</source>
+        <translation>다시 보내기: %1</translation>
+    </message>
+    <message>
+        <source>Record %1 %2</source>
+        <translation>%1 %2 결제 기록</translation>
+    </message>
+    <message>
+        <source>Give up and check the bill</source>
+        <translation>그만두고 계산서 확인</translation>
+    </message>
+    <message>
+        <source>Recorded ✓ · another payment</source>
+        <translation>기록됨 ✓ · 다른 결제 추가</translation>
+    </message>
+    <message>
+        <source>Give a discount…</source>
+        <translation>할인하기…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+</context>
+<context>
+    <name>CallsPanel</name>
+    <message>
+        <source>%1 s ago</source>
+        <translation>%1초 전</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s ago</source>
+        <translation>%1분 %2초 전</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>직원 호출</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n건 대기</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Table %1</source>
+        <translation>%1번 테이블</translation>
+    </message>
+    <message>
+        <source>Coming: %1</source>
+        <translation>가는 중: %1</translation>
+    </message>
+    <message>
+        <source>Coming</source>
+        <translation>가는 중</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>No calls</source>
+        <translation>호출 없음</translation>
+    </message>
+</context>
+<context>
+    <name>CloseTableDialog</name>
+    <message>
+        <source>Close table %1?</source>
+        <translation>%1번 테이블을 정리할까요?</translation>
+    </message>
+    <message>
+        <source>Still unpaid: %1</source>
+        <translation>아직 결제 안 된 금액: %1</translation>
+    </message>
+    <message>
+        <source>Still cooking: %1</source>
+        <translation>아직 조리 중인 주문: %1</translation>
+    </message>
+    <message>
+        <source>Everything is paid and served.</source>
+        <translation>모두 결제되고 나갔습니다.</translation>
+    </message>
+    <message>
+        <source>Its orders move to the history and its tablet starts fresh for the next guests.</source>
+        <translation>주문은 지난 주문으로 옮겨지고, 태블릿은 다음 손님을 위해 새로 시작합니다.</translation>
+    </message>
+    <message>
+        <source>The edge refused: the visit is not settled. Close it anyway only with a reason (it is recorded with your name).</source>
+        <translation>정리할 수 없습니다: 아직 정산되지 않았습니다. 꼭 정리해야 하면 사유를 적으세요 (이름과 함께 기록됩니다).</translation>
+    </message>
+    <message>
+        <source>The edge refused: the visit is not settled. Take the payment first, or ask a manager.</source>
+        <translation>정리할 수 없습니다: 아직 정산되지 않았습니다. 먼저 결제를 받거나 매니저에게 요청하세요.</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>사유</translation>
+    </message>
+    <message>
+        <source>e.g. guests left, will pay tomorrow</source>
+        <translation>예: 손님이 가셨고 내일 계산</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Close table</source>
+        <translation>테이블 정리</translation>
+    </message>
+    <message>
+        <source>Close anyway</source>
+        <translation>그래도 정리</translation>
+    </message>
+</context>
+<context>
+    <name>DayClosePage</name>
+    <message>
+        <source>Closed</source>
+        <translation>마감됨</translation>
+    </message>
+    <message>
+        <source>Open (running figures)</source>
+        <translation>마감 전 (현재 집계)</translation>
+    </message>
+    <message>
+        <source>Z report · closed %1 by %2</source>
+        <translation>Z 리포트 · %1 마감 (%2)</translation>
+    </message>
+    <message>
+        <source>Closed with visits unpaid: %1</source>
+        <translation>미결제 테이블이 있는 채로 마감: %1</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>주문</translation>
+    </message>
+    <message>
+        <source>Gross sales</source>
+        <translation>총매출</translation>
+    </message>
+    <message>
+        <source>Voids</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Discounts</source>
+        <translation>할인</translation>
+    </message>
+    <message>
+        <source>Net sales</source>
+        <translation>순매출</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>결제됨</translation>
+    </message>
+    <message>
+        <source>Unpaid</source>
+        <translation>미결제</translation>
+    </message>
+    <message>
+        <source>Payments by method</source>
+        <translation>결제 수단별</translation>
+    </message>
+    <message>
+        <source>Staff calls</source>
+        <translation>직원 호출</translation>
+    </message>
+    <message>
+        <source>Items sold</source>
+        <translation>판매 메뉴</translation>
+    </message>
+    <message>
+        <source>× %1</source>
+        <translation>× %1</translation>
+    </message>
+    <message>
+        <source>Nothing sold</source>
+        <translation>판매 없음</translation>
+    </message>
+    <message>
+        <source>Visits still open</source>
+        <translation>아직 열린 테이블</translation>
+    </message>
+    <message>
+        <source>Table %1</source>
+        <translation>%1번 테이블</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>남은 금액 %1</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>Not closed: these visits still owe money. Take their payments, or close the day anyway with a reason (it stays in the report).</source>
+        <translation>마감하지 못했습니다: 아직 결제되지 않은 테이블이 있습니다. 결제를 받거나, 사유를 적고 그래도 마감하세요 (사유는 리포트에 남습니다).</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>사유</translation>
+    </message>
+    <message>
+        <source>e.g. table 7 pays tomorrow</source>
+        <translation>예: 7번 테이블 내일 계산</translation>
+    </message>
+    <message>
+        <source>Close the day</source>
+        <translation>영업 마감</translation>
+    </message>
+    <message>
+        <source>Close the day anyway</source>
+        <translation>그래도 마감</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>새로고침</translation>
+    </message>
+</context>
+<context>
+    <name>DiscountDialog</name>
+    <message>
+        <source>Discount on table %1</source>
+        <translation>%1번 테이블 할인</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>원</translation>
+    </message>
+    <message>
+        <source>Percent</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>Amount (won)</source>
+        <translation>금액 (원)</translation>
+    </message>
+    <message>
+        <source>Percent of the subtotal (1-100)</source>
+        <translation>소계의 몇 % (1-100)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>사유</translation>
+    </message>
+    <message>
+        <source>e.g. long wait</source>
+        <translation>예: 오래 기다리심</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Give discount</source>
+        <translation>할인 적용</translation>
+    </message>
+</context>
+<context>
+    <name>TablePicker</name>
+    <message>
+        <source>Move table %1's guests to which free table?</source>
+        <translation>%1번 테이블 손님을 어느 빈 테이블로 옮길까요?</translation>
+    </message>
+    <message>
+        <source>Which table joins table %1? Its orders and payments move here.</source>
+        <translation>어느 테이블을 %1번 테이블에 합칠까요? 그 테이블의 주문과 결제가 이리로 옵니다.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+</context>
+<context>
+    <name>VoidDialog</name>
+    <message>
+        <source>Void %1 × %2 (order #%3)?</source>
+        <translation>%1 × %2 (주문 #%3)을(를) 취소할까요?</translation>
+    </message>
+    <message>
+        <source>Wrong dish</source>
+        <translation>잘못 나감</translation>
+    </message>
+    <message>
+        <source>Not ordered</source>
+        <translation>주문 안 함</translation>
+    </message>
+    <message>
+        <source>Sold out</source>
+        <translation>품절</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>불만</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>사유</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Void this line</source>
+        <translation>이 항목 취소</translation>
+    </message>
+    <message>
+        <source>Void order #%1</source>
+        <translation>주문 #%1 전체 취소</translation>
+    </message>
+</context>
+<context>
+    <name>tableorder::kitchen::BillController</name>
+    <message>
+        <source>Table %1 tablet %2</source>
+        <translation>%1번 테이블 태블릿 %2</translation>
+    </message>
+    <message>
+        <source>Staff %1 %2</source>
+        <translation>직원 %1 %2</translation>
+    </message>
+    <message>
+        <source>Void: %1 (%2)</source>
+        <translation>취소: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Void: %1 (%2 %3)</source>
+        <translation>취소: %1 (%2 %3)</translation>
+    </message>
+    <message>
+        <source>%1% off</source>
+        <translation>%1% 할인</translation>
+    </message>
+    <message>
+        <source>%1 off</source>
+        <translation>%1 할인</translation>
+    </message>
+    <message>
+        <source>The last payment got no answer: send it again as it was, or give it up first</source>
+        <translation>지난 결제의 응답을 받지 못했습니다: 같은 결제를 다시 보내거나 먼저 그만두세요</translation>
+    </message>
+    <message>
+        <source>Enter an amount</source>
+        <translation>금액을 입력하세요</translation>
+    </message>
+    <message>
+        <source>%1 by %2 recorded for table %3</source>
+        <translation>%3번 테이블 %1 %2 결제 기록됨</translation>
+    </message>
+    <message>
+        <source>No answer from the edge. Tap Pay again to send the same payment: it is never counted twice.</source>
+        <translation>서버 응답이 없습니다. 다시 누르면 같은 결제를 보냅니다: 두 번 기록되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Line voided</source>
+        <translation>항목을 취소했습니다</translation>
+    </message>
+    <message>
+        <source>Order voided</source>
+        <translation>주문을 취소했습니다</translation>
+    </message>
+    <message>
+        <source>Discount of %1 given</source>
+        <translation>%1 할인했습니다</translation>
+    </message>
+    <message>
+        <source>Table %1 moved to table %2</source>
+        <translation>%1번 테이블을 %2번으로 옮겼습니다</translation>
+    </message>
+    <message>
+        <source>Table %1 joined table %2</source>
+        <translation>%1번 테이블을 %2번에 합쳤습니다</translation>
+    </message>
+    <message>
+        <source>Table %1 is free again</source>
+        <translation>%1번 테이블이 비었습니다</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>현금</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>카드</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>계좌이체</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>기타</translation>
+    </message>
+    <message>
+        <source>No answer from the edge: nothing changed as far as this screen knows; try again</source>
+        <translation>서버 응답이 없습니다: 이 화면이 아는 한 바뀐 것은 없습니다. 다시 시도하세요</translation>
+    </message>
+    <message>
+        <source>More than what is due (%1)</source>
+        <translation>남은 금액(%1)보다 많습니다</translation>
+    </message>
+    <message>
+        <source>This table has no open visit</source>
+        <translation>이 테이블에는 손님이 없습니다</translation>
+    </message>
+    <message>
+        <source>Only a manager may do this</source>
+        <translation>매니저만 할 수 있습니다</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>거부됨: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tableorder::kitchen::CallBoard</name>
+    <message>
+        <source>No answer from the edge: tap again</source>
+        <translation>서버 응답이 없습니다: 다시 누르세요</translation>
+    </message>
+    <message>
+        <source>Water</source>
+        <translation>물</translation>
+    </message>
+    <message>
+        <source>Cutlery</source>
+        <translation>수저·식기</translation>
+    </message>
+    <message>
+        <source>The bill</source>
+        <translation>계산</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>기타</translation>
+    </message>
+</context>
+<context>
+    <name>tableorder::kitchen::DayClose</name>
+    <message>
+        <source>No answer from the edge</source>
+        <translation>서버 응답이 없습니다</translation>
+    </message>
+    <message>
+        <source>No answer from the edge: the day may or may not be closed; try again (closing twice changes nothing)</source>
+        <translation>서버 응답이 없습니다: 마감되었는지 알 수 없습니다. 다시 시도하세요 (두 번 마감해도 바뀌는 것은 없습니다)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>주문 %n건</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>테이블 %n팀</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s)</source>
+        <translation>
+            <numerusform>%n건</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>카드</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>현금</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>계좌이체</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>기타</translation>
     </message>
 </context>
 </TS>

@@ -31,7 +31,7 @@ Rectangle {
             }
             Text {
                 textFormat: Text.PlainText
-                text: qsTr("Log in with a kitchen or manager account.")
+                text: qsTr("Log in with a kitchen, floor staff or manager account.")
                 font.pixelSize: Theme.body
                 color: Theme.kTextMuted
                 Layout.fillWidth: true

@@ -7,7 +7,8 @@ import TableOrder.Ui
 Item {
     id: shell
     objectName: "shell"
-    property string page: "board"
+    // Floor staff start on the floor (tables and calls); kitchen and manager on the tickets.
+    property string page: kitchen.canKitchen ? "board" : "tables"
 
     ColumnLayout {
         anchors.fill: parent
@@ -31,7 +32,7 @@ Item {
                     : qsTr("The board may be out of date; taps are kept and sent when back.")
         }
         Repeater {
-            model: kitchen.alerts
+            model: kitchen.canKitchen ? kitchen.alerts : []
             delegate: Rectangle {
                 objectName: "alert-" + modelData.orderId
                 Layout.fillWidth: true
@@ -62,11 +63,13 @@ Item {
         StackLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            currentIndex: shell.page === "board" ? 0 : shell.page === "tables" ? 1 : shell.page === "menu" ? 2 : 3
-            Board {}
-            Loader { active: kitchen.isManager; sourceComponent: Component { TablesPage {} } }
-            MenuPage {}
+            currentIndex: ["board", "tables", "menu", "editor", "day"].indexOf(shell.page)
+            // The board sends kitchen receipts for what it shows: only kitchen screens have it.
+            Loader { active: kitchen.canKitchen; sourceComponent: Component { Board {} } }
+            Loader { active: kitchen.canFloor; sourceComponent: Component { TablesPage {} } }
+            Loader { active: kitchen.canKitchen; sourceComponent: Component { MenuPage {} } }
             Loader { active: kitchen.isManager && shell.page === "editor"; sourceComponent: Component { MenuEditorPage {} } }
+            Loader { active: kitchen.isManager && shell.page === "day"; sourceComponent: Component { DayClosePage {} } }
         }
     }
 

@@ -3,8 +3,9 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import TableOrder.Ui
 
-// Manager: every table, who is sitting where and what they have spent; a table's orders,
-// closing its session when the guests have paid, and its history.
+// The floor (staff and manager): the guests' calls, every table, who is sitting where and
+// what they have spent; a table's bill and payments, moving or merging it, closing it, its
+// orders, and (manager) its history and tablet pairing.
 Item {
     id: page
     objectName: "tablesPage"
@@ -26,6 +27,11 @@ Item {
         anchors.fill: parent
         anchors.margins: 12
         spacing: 12
+
+        CallsPanel {
+            Layout.preferredWidth: Math.min(360, page.width * 0.26)
+            Layout.fillHeight: true
+        }
 
         Rectangle {
             Layout.fillWidth: true
@@ -53,7 +59,7 @@ Item {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
                     clip: true
-                    readonly property int columns: Math.max(2, Math.floor(width / 220))
+                    readonly property int columns: Math.max(2, Math.floor(width / 200))
                     cellWidth: Math.floor(width / columns)
                     cellHeight: 168
                     model: kitchen.tables
@@ -148,29 +154,79 @@ Item {
                         font.weight: Font.Bold
                     }
                 }
-                TouchButton {
-                    objectName: "closeSessionButton"
+                // The bill at a glance, and what the floor does with it.
+                RowLayout {
                     Layout.fillWidth: true
-                    Layout.preferredHeight: 68
-                    fontSize: Theme.title
-                    variant: "danger"
-                    enabled: page.tableOpen
-                    text: page.tableOpen ? qsTr("Guests paid: close the table") : qsTr("Table is free")
-                    onClicked: confirmClose.open()
+                    visible: page.tableOpen && kitchen.bill.loaded
+                    spacing: 8
+                    Text { textFormat: Text.PlainText; text: qsTr("Paid %1").arg(kitchen.bill.won(kitchen.bill.paid)); color: Theme.kTextMuted; font.pixelSize: Theme.body; Layout.fillWidth: true }
+                    Text {
+                        objectName: "tableDue"
+                        textFormat: Text.PlainText
+                        text: qsTr("Due %1").arg(kitchen.bill.won(kitchen.bill.due))
+                        color: kitchen.bill.due > 0 ? Theme.kLate : Theme.kDone
+                        font.pixelSize: Theme.title
+                        font.weight: Font.Bold
+                    }
                 }
-                TouchButton {
-                    objectName: "pairTabletButton"
+                GridLayout {
                     Layout.fillWidth: true
-                    variant: "dark"
-                    text: qsTr("Pair a tablet with this table (QR)")
-                    onClicked: { kitchen.pairing.request(kitchen.selectedTableId); pairingDialog.open() }
+                    columns: 2
+                    columnSpacing: 10
+                    rowSpacing: 10
+                    TouchButton {
+                        objectName: "billButton"
+                        Layout.fillWidth: true
+                        Layout.columnSpan: 2
+                        Layout.preferredHeight: 64
+                        fontSize: Theme.title
+                        variant: "dark"
+                        tint: Theme.kNew
+                        enabled: page.tableOpen
+                        text: qsTr("Bill and payment")
+                        onClicked: billDialog.open()
+                    }
+                    TouchButton {
+                        objectName: "moveButton"
+                        Layout.fillWidth: true
+                        variant: "dark"
+                        enabled: page.tableOpen
+                        text: qsTr("Move to…")
+                        onClicked: tablePicker.pick("move")
+                    }
+                    TouchButton {
+                        objectName: "mergeButton"
+                        Layout.fillWidth: true
+                        variant: "dark"
+                        enabled: page.tableOpen
+                        text: qsTr("Merge in…")
+                        onClicked: tablePicker.pick("merge")
+                    }
+                    TouchButton {
+                        objectName: "closeSessionButton"
+                        Layout.fillWidth: true
+                        Layout.columnSpan: kitchen.isManager ? 1 : 2
+                        variant: "danger"
+                        enabled: page.tableOpen
+                        text: page.tableOpen ? qsTr("Close the table") : qsTr("Table is free")
+                        onClicked: { kitchen.bill.clearError(); confirmClose.open() }
+                    }
+                    TouchButton {
+                        objectName: "pairTabletButton"
+                        visible: kitchen.isManager
+                        Layout.fillWidth: true
+                        variant: "dark"
+                        text: qsTr("Pair a tablet (QR)")
+                        onClicked: { kitchen.pairing.request(kitchen.selectedTableId); pairingDialog.open() }
+                    }
                 }
                 TabBar {
                     id: tabs
                     Layout.fillWidth: true
                     background: Rectangle { color: "transparent" }
                     Repeater {
-                        model: [qsTr("This visit (%1)").arg(kitchen.tableOrders.count), qsTr("History (%1)").arg(kitchen.tableHistory.count)]
+                        model: kitchen.isManager ? [qsTr("This visit (%1)").arg(kitchen.tableOrders.count), qsTr("History (%1)").arg(kitchen.tableHistory.count)]
+                                                 : [qsTr("This visit (%1)").arg(kitchen.tableOrders.count)]
                         TabButton {
                             id: tabButton
                             text: modelData
@@ -234,35 +290,7 @@ Item {
 
     PairingDialog { id: pairingDialog }
 
-    Dialog {
-        id: confirmClose
-        parent: Overlay.overlay
-        anchors.centerIn: parent
-        modal: true
-        width: 560
-        padding: 32
-        background: Rectangle { radius: 20; color: Theme.kPanel; border.width: 1; border.color: Theme.kLine }
-        contentItem: ColumnLayout {
-            spacing: 20
-            Text {
-                textFormat: Text.PlainText
-                text: qsTr("Close table %1?").arg(kitchen.selectedTable.number || "")
-                font.pixelSize: Theme.title; font.weight: Font.Bold; color: Theme.kText
-            }
-            Text {
-                textFormat: Text.PlainText
-                text: qsTr("Its orders move to the history and its tablet starts fresh for the next guests. Orders still cooking stay on the board.")
-                font.pixelSize: Theme.body; color: Theme.kTextMuted; wrapMode: Text.WordWrap; Layout.fillWidth: true
-            }
-            RowLayout {
-                spacing: 16
-                TouchButton { text: qsTr("Cancel"); variant: "dark"; Layout.fillWidth: true; onClicked: confirmClose.close() }
-                TouchButton {
-                    objectName: "confirmCloseSession"
-                    text: qsTr("Close table"); variant: "danger"; Layout.fillWidth: true
-                    onClicked: { confirmClose.close(); kitchen.closeSession(kitchen.selectedTableId) }
-                }
-            }
-        }
-    }
+    BillDialog { id: billDialog }
+    TablePicker { id: tablePicker }
+    CloseTableDialog { id: confirmClose }
 }

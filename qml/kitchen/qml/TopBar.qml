@@ -28,13 +28,16 @@ Rectangle {
         spacing: 12
 
         Repeater {
-            model: kitchen.isManager ? ["board", "tables", "menu", "editor"] : ["board", "menu"]
+            model: kitchen.isManager ? ["board", "tables", "menu", "editor", "day"]
+                 : kitchen.canFloor ? ["tables"] : ["board", "menu"]
             delegate: TouchButton {
                 objectName: "page-" + modelData
                 variant: "dark"
-                tint: bar.page === modelData ? Theme.accent : Theme.kCard
-                text: modelData === "board" ? qsTr("Tickets") : modelData === "tables" ? qsTr("Tables")
-                      : modelData === "editor" ? qsTr("Edit menu") : qsTr("Menu")
+                tint: bar.page === modelData ? Theme.accent
+                    : modelData === "tables" && kitchen.calls.overdueCount > 0 ? Theme.dangerStrong : Theme.kCard
+                text: modelData === "board" ? qsTr("Tickets")
+                      : modelData === "tables" ? (kitchen.calls.openCount > 0 ? qsTr("Floor (%1 calls)").arg(kitchen.calls.openCount) : qsTr("Floor"))
+                      : modelData === "editor" ? qsTr("Edit menu") : modelData === "day" ? qsTr("Close day") : qsTr("Menu")
                 fontSize: Theme.body
                 onClicked: bar.pageRequested(modelData)
             }
