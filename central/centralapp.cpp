@@ -161,11 +161,12 @@ Status CentralApp::start()
     if (auto ok = m_auth->refresh(); !ok)
         return ok;
     m_stores = std::make_unique<StoreService>(m_db, *m_tenants, m_config.offlineAfterSeconds);
-    m_sync = std::make_unique<SyncService>(m_db, *m_ingest, *m_metrics);
+    m_money = std::make_unique<MoneyRepository>(m_db);
+    m_sync = std::make_unique<SyncService>(m_db, *m_ingest, *m_money, *m_metrics);
     m_publisher = std::make_unique<MenuPublisher>(m_db, *m_menus, *m_stores);
     m_imageRepo = std::make_unique<ImageRepository>(m_db);
     m_images = std::make_unique<ImageLibrary>(*m_imageRepo);
-    m_reports = std::make_unique<ReportService>(*m_reportRepo);
+    m_reports = std::make_unique<ReportService>(*m_reportRepo, *m_money, *m_ingest);
     m_feed = std::make_unique<LiveFeed>(m_listenDb);
     m_limiter = std::make_unique<http::RateLimiter>();
     m_limiter->setEnabled(m_config.rateLimits);
