@@ -197,6 +197,12 @@ Status CentralApp::start()
     m_alerts = std::make_unique<AlertService>(m_db, *m_alertRepo, *m_fleetRepo, *m_ingest, *m_stores, *m_feed,
                                               m_config.alertsEvaluateMs);
     m_alerts->setAllowPrivateWebhooks(m_config.allowPrivateWebhooks);
+    m_alerts->setReconciliation([this](qint64 orgId) {
+        HqPrincipal organization;
+        organization.orgId = orgId;
+        organization.role = u"hq_admin"_s;
+        return m_reports->reconciliation(organization, 0);
+    });
     // Retention of health points and delivered notifications: at start, then every 10 minutes.
     auto prune = [this] {
         const QDateTime now = QDateTime::currentDateTimeUtc();

@@ -54,11 +54,16 @@ void TestSyncMoney::initTestCase()
 {
     QVERIFY2(!m_db.url().isEmpty(), qPrintable(m_db.errorString()));
     qInfo("central on %s", qPrintable(backendName()));
-    m_central = std::make_unique<CentralProcess>(m_db.centralOptions());
+    CentralProcess::Options options = m_db.centralOptions();
+    options.environment = {{u"TABLEORDER_ALERTS_EVALUATE_MS"_s, u"300"_s}};
+    m_central = std::make_unique<CentralProcess>(options);
     VERIFY_CENTRAL_STARTED(*m_central);
     m_hqHttp.setPort(m_central->port());
     m_hq = Hq::login(m_hqHttp, u"hq"_s, u"hq"_s);
     QVERIFY(!m_hq.isEmpty());
+    VERIFY_STATUS(m_hqHttp.put(u"/api/v1/alert-settings"_s,
+                               {{u"rules"_s, QJsonObject{{u"reconciliation"_s, QJsonObject{{u"for_s"_s, 0}}}}}}, m_hq),
+                  200);
 
     EdgeProcess::Options edge;
     edge.arguments = {u"--central"_s, m_central->url(), u"--store-key"_s, m_central->demoStoreKey()};
@@ -263,9 +268,24 @@ void TestSyncMoney::dayCloseReconciles()
     QCOMPARE(fields, (QStringList{u"paid"_s, u"payments_by_method.cash"_s}));
     const QJsonObject cash = off.value(u"differences"_s).toArray().at(1).toObject();
     QCOMPARE(cash.value(u"store"_s).toInteger() - cash.value(u"hq"_s).toInteger(), 1);
+    // The reconciliation alert opens for that store and day, naming the figures.
+    auto reconAlert = [&](const QString &state) {
+        for (const QJsonValue &a : m_hqHttp.get(u"/api/v1/alerts?state=%1"_s.arg(state), m_hq).json().value(u"alerts"_s).toArray()) {
+            const QJsonObject alert = a.toObject();
+            if (alert.value(u"rule"_s).toString() == u"reconciliation"_s && alert.value(u"store_id"_s).toInteger() == m_store
+                && alert.value(u"subject"_s).toString() == m_date)
+                return alert;
+        }
+        return QJsonObject();
+    };
+    QVERIFY2(waitUntil([&] { return !reconAlert(u"open"_s).isEmpty(); }, 15'000), "no reconciliation alert");
+    QCOMPARE(reconAlert(u"open"_s).value(u"params"_s).toObject().value(u"z_fields"_s).toString(),
+             u"paid, payments_by_method.cash"_s);
     QVERIFY2(q.exec(u"UPDATE store_payments SET amount = amount + 1 WHERE store_id = 1 AND method = 'cash'"_s),
              qPrintable(q.lastError().text()));
     QCOMPARE(reconciliationRow(m_store, m_date).value(u"matches"_s).toBool(), true);
+    QVERIFY2(waitUntil([&] { return reconAlert(u"open"_s).isEmpty() && !reconAlert(u"resolved"_s).isEmpty(); }, 15'000),
+             "the reconciliation alert did not resolve");
 }
 
 void TestSyncMoney::replaysDoNotDoublePayments()
