@@ -334,6 +334,12 @@ function auditDetail(e) {
   }
 }
 
+// An action's name; a type this dashboard has no words for shows as the store sent it.
+function actionName(type) {
+  const key = 'action.' + type;
+  return ((I18N[LANG] || {})[key] || I18N.ko[key]) ? t(key) : type;
+}
+
 async function renderAudit() {
   const stores = await loadStores();
   const zone = (stores[0] && stores[0].timezone) || 'Asia/Seoul';
@@ -359,13 +365,13 @@ async function renderAudit() {
       <th>${t('audit.action')}</th><th>${t('audit.detail')}</th><th class="num">${t('audit.seq')}</th></tr>` +
       last.map(e => `<tr class="audit-row" data-type="${esc(e.type)}"><td class="muted">${esc(localTime(e.at))}</td><td>${esc(e.store_name)}</td>
         <td>${esc(e.actor.name)} <span class="muted">${esc(t('role.' + e.actor.role))} #${esc(e.actor.staff_id)}</span></td>
-        <td>${esc(t('action.' + e.type))}</td><td class="audit-detail">${esc(auditDetail(e))}</td><td class="num">${esc(e.seq)}</td></tr>`).join('') +
+        <td>${esc(actionName(e.type))}</td><td class="audit-detail">${esc(auditDetail(e))}</td><td class="num">${esc(e.seq)}</td></tr>`).join('') +
       (last.length ? '' : `<tr><td colspan="6" class="muted">${t('audit.none')}</td></tr>`);
   };
   document.getElementById('audit-form').addEventListener('submit', e => { e.preventDefault(); run(); });
   document.getElementById('audit-csv').addEventListener('click', () => {
     download(toCsv(last.map(e => ({ at: e.at, store: e.store_name, staff: e.actor.name, staff_id: e.actor.staff_id,
-                                    action: e.type, detail: auditDetail(e), seq: e.seq }))), 'audit.csv');
+                                    action: actionName(e.type), detail: auditDetail(e), seq: e.seq }))), 'audit.csv');
   });
   await run();
 }
