@@ -312,6 +312,7 @@ void TestSyncMoney::replaysDoNotDoublePayments()
         batch.events.append(e);
     }
     QVERIFY(batch.events.size() > 5);
+    const QStringList state = centralDataState(m_db.connection());
     batch.lastSeq = batch.events.last().seq;
     batch.edgeVersion = u"test"_s;
     tableorder::sync::v1::UploadRequest request;
@@ -319,6 +320,7 @@ void TestSyncMoney::replaysDoNotDoublePayments()
     VERIFY_STATUS(upload(m_hqHttp, m_central->demoStoreKey(), request), 200);
     QCOMPARE(scalar(u"SELECT COUNT(*) FROM store_payments WHERE store_id = 1"_s), payments);
     QCOMPARE(hqDay(m_store, m_date), before);
+    QCOMPARE(centralDataState(m_db.connection()), state);
 }
 
 void TestSyncMoney::auditLogAtHq()
