@@ -226,10 +226,10 @@ Result<QJsonArray> ReportService::sales(const HqPrincipal &who, const QDate &fro
 {
     if (auto ok = checkRange(from, to); !ok)
         return fail(ok.error());
-    if (auto store = scope(who, storeId); !store)
+    const auto store = scope(who, storeId);
+    if (!store)
         return fail(store.error());
-    else
-        storeId = *store;
+    storeId = *store;
     const QString fromText = from.toString(Qt::ISODate);
     const QString toText = to.toString(Qt::ISODate);
     QJsonArray rows;

@@ -95,7 +95,8 @@ Status SyncService::projectMoney(qint64 storeId, const QList<Event> &events, con
         }
         return first;
     };
-    // No order of the visit at HQ at all: the day of the event in UTC (logged, rare).
+    // No order of the visit at HQ at all (rare: orders come before their payments in the
+    // log): the day of the event in UTC.
     auto orUtcDay = [](const QString &date, const Event &event) {
         return date.isEmpty() ? event.at.toUTC().date().toString(Qt::ISODate) : date;
     };
