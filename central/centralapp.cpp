@@ -161,11 +161,12 @@ Status CentralApp::start()
     if (auto ok = m_auth->refresh(); !ok)
         return ok;
     m_stores = std::make_unique<StoreService>(m_db, *m_tenants, m_config.offlineAfterSeconds);
-    m_sync = std::make_unique<SyncService>(m_db, *m_ingest, *m_metrics);
+    m_money = std::make_unique<MoneyRepository>(m_db);
+    m_sync = std::make_unique<SyncService>(m_db, *m_ingest, *m_money, *m_metrics);
     m_publisher = std::make_unique<MenuPublisher>(m_db, *m_menus, *m_stores);
     m_imageRepo = std::make_unique<ImageRepository>(m_db);
     m_images = std::make_unique<ImageLibrary>(*m_imageRepo);
-    m_reports = std::make_unique<ReportService>(*m_reportRepo);
+    m_reports = std::make_unique<ReportService>(*m_reportRepo, *m_money, *m_ingest);
     m_feed = std::make_unique<LiveFeed>(m_listenDb);
     m_limiter = std::make_unique<http::RateLimiter>();
     m_limiter->setEnabled(m_config.rateLimits);
@@ -196,6 +197,12 @@ Status CentralApp::start()
     m_alerts = std::make_unique<AlertService>(m_db, *m_alertRepo, *m_fleetRepo, *m_ingest, *m_stores, *m_feed,
                                               m_config.alertsEvaluateMs);
     m_alerts->setAllowPrivateWebhooks(m_config.allowPrivateWebhooks);
+    m_alerts->setReconciliation([this](qint64 orgId) {
+        HqPrincipal organization;
+        organization.orgId = orgId;
+        organization.role = u"hq_admin"_s;
+        return m_reports->reconciliation(organization, 0);
+    });
     // Retention of health points and delivered notifications: at start, then every 10 minutes.
     auto prune = [this] {
         const QDateTime now = QDateTime::currentDateTimeUtc();

@@ -26,6 +26,7 @@ namespace tableorder::central {
 
 class TenantRepository;
 class IngestRepository;
+class MoneyRepository;
 class CentralMenuRepository;
 class ReportRepository;
 class HqAuthService;
@@ -73,6 +74,7 @@ private:
     std::unique_ptr<Metrics> m_metrics;
     std::unique_ptr<TenantRepository> m_tenants;
     std::unique_ptr<IngestRepository> m_ingest;
+    std::unique_ptr<MoneyRepository> m_money;
     std::unique_ptr<CentralMenuRepository> m_menus;
     std::unique_ptr<ReportRepository> m_reportRepo;
     std::unique_ptr<HqTokenRepository> m_tokens;

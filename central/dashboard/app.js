@@ -225,9 +225,13 @@ async function renderReports() {
     <label>${t('reports.group')} <select name="group_by">${['store', 'day', 'hour', 'item', 'option'].map(g => `<option value="${g}">${t('group.' + g)}</option>`).join('')}</select></label>
     <label>${t('store.name')} <select name="store_id"><option value="">${t('common.all')}</option>${stores.map(s => `<option value="${esc(s.id)}">${esc(s.name)}</option>`).join('')}</select></label>
     <button type="submit">${t('reports.run')}</button><button type="button" class="secondary" id="csv">${t('reports.csv')}</button></form>
-    <div class="chart" id="report-chart"></div><table id="report-table"></table></div>`;
+    <div class="chart" id="report-chart"></div><table id="report-table"></table></div>
+    <div class="card" id="days-card"><div class="row"><h2>${t('days.title')}</h2><button type="button" class="secondary" id="days-csv">${t('days.csv')}</button></div>
+    <div class="grid"><div><h3>${t('days.byMethod')}</h3><div class="chart" id="methods-chart"></div></div><table id="methods-table"></table></div>
+    <table id="days-table"></table></div>`;
   applyI18n(app);
   let last = null;
+  let lastDays = null;
   const run = async () => {
     const form = new FormData(document.getElementById('report'));
     const q = new URLSearchParams({ from: form.get('from'), to: form.get('to'), group_by: form.get('group_by') });
@@ -245,17 +249,131 @@ async function renderReports() {
       last.rows.map(r => `<tr><td>${esc(r.key)}</td><td class="num">${esc(r.orders)}</td>
         <td class="num">${esc(item || option ? r.quantity : (r.avg_prep_seconds === null ? '—' : Math.round(r.avg_prep_seconds)))}</td>
         ${option ? `<td class="num">${esc(won(r.sales))}</td>` : ''}<td class="num">${esc(won(r.total))}</td></tr>`).join('');
+    const dq = new URLSearchParams({ from: form.get('from'), to: form.get('to') });
+    if (form.get('store_id')) dq.set('store_id', form.get('store_id'));
+    const [days, recon] = await Promise.all([api('/api/v1/reports/days?' + dq), api('/api/v1/reconciliation' + (form.get('store_id') ? '?store_id=' + encodeURIComponent(form.get('store_id')) : ''))]);
+    lastDays = days;
+    renderDays(days.rows, recon.rows);
   };
   document.getElementById('report').addEventListener('submit', e => { e.preventDefault(); run(); });
   document.getElementById('csv').addEventListener('click', () => {
     if (!last) return;
-    const csv = toCsv(last.rows);
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob(['\ufeff' + csv], { type: 'text/csv' }));
-    a.download = `sales-${last.group_by}-${last.from}-${last.to}.csv`;
-    a.click();
+    download(toCsv(last.rows), `sales-${last.group_by}-${last.from}-${last.to}.csv`);
+  });
+  document.getElementById('days-csv').addEventListener('click', () => {
+    if (!lastDays) return;
+    download(toCsv(lastDays.rows.map(dayCsvRow)), `money-${lastDays.from}-${lastDays.to}.csv`);
   });
   run();
+}
+
+function download(csv, name) {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob(['\ufeff' + csv], { type: 'text/csv' }));
+  a.download = name;
+  a.click();
+}
+
+const METHODS = ['card', 'cash', 'transfer', 'other'];
+function dayCsvRow(r) {
+  const row = { store: r.store_name, business_date: r.business_date, orders: r.orders, canceled_orders: r.canceled_orders,
+                gross: r.gross, voids: r.voids, discounts: r.discounts, net: r.net, paid: r.paid };
+  METHODS.forEach(m => { row['paid_' + m] = (r.payments_by_method || {})[m] || 0; });
+  row.closed = r.closed ? 'yes' : 'no';
+  return row;
+}
+
+// The stores' money per business day: payments by method (chart and totals), and per store
+// and day gross, voids, discounts, net and payments, with the closed day's Z report checked
+// against HQ's own sums (GET /reconciliation).
+function renderDays(rows, recon) {
+  const totals = {};
+  METHODS.forEach(m => { totals[m] = rows.reduce((a, r) => a + ((r.payments_by_method || {})[m] || 0), 0); });
+  Charts.bars(document.getElementById('methods-chart'), METHODS.map(m => t('method.' + m)), METHODS.map(m => totals[m]), { format: won, color: '#2f9e44' });
+  document.getElementById('methods-table').innerHTML = METHODS.map(m => `<tr class="method-row" data-method="${esc(m)}"><td>${esc(t('method.' + m))}</td>
+    <td class="num">${esc(won(totals[m]))}</td></tr>`).join('') +
+    `<tr><th>${t('days.paid')}</th><th class="num" id="methods-total">${esc(won(METHODS.reduce((a, m) => a + totals[m], 0)))}</th></tr>`;
+  const check = r => {
+    const row = recon.find(x => x.store_id === r.store_id && x.business_date === r.business_date);
+    if (!row || row.z_matches === null) return `<span class="muted">${t('days.noZ')}</span>`;
+    if (row.z_matches) return `<span class="badge ok">${t('days.zMatches')}</span>`;
+    const name = f => f.startsWith('payments_by_method.') ? t('method.' + f.slice(19)) : t('field.' + f);
+    return `<span class="badge bad">${t('days.zDiffers')}</span>` + row.differences.map(d =>
+      `<div class="muted z-diff">${esc(name(d.field))}: ${t('days.store')} ${esc(won(d.store))} / ${t('days.hq')} ${esc(won(d.hq))}</div>`).join('');
+  };
+  document.getElementById('days-table').innerHTML = `<tr><th>${t('store.name')}</th><th>${t('days.date')}</th>
+    <th class="num">${t('days.gross')}</th><th class="num">${t('days.voids')}</th><th class="num">${t('days.discounts')}</th>
+    <th class="num">${t('days.net')}</th>${METHODS.map(m => `<th class="num">${t('method.' + m)}</th>`).join('')}
+    <th>${t('days.closed')}</th><th>${t('days.z')}</th></tr>` +
+    rows.map(r => `<tr class="day-row" data-store="${esc(r.store_id)}" data-date="${esc(r.business_date)}"><td>${esc(r.store_name)}</td><td>${esc(r.business_date)}</td>
+      <td class="num" data-field="gross">${esc(won(r.gross))}</td><td class="num" data-field="voids">${esc(won(r.voids))}</td>
+      <td class="num" data-field="discounts">${esc(won(r.discounts))}</td><td class="num" data-field="net">${esc(won(r.net))}</td>
+      ${METHODS.map(m => `<td class="num" data-field="${esc(m)}">${esc(won((r.payments_by_method || {})[m]))}</td>`).join('')}
+      <td>${r.closed ? `<span class="badge ok">${t('days.closed')}</span>` : `<span class="muted">${t('days.open')}</span>`}</td>
+      <td class="z-check">${check(r)}</td></tr>`).join('') +
+    (rows.length ? '' : `<tr><td colspan="12" class="muted">${t('days.none')}</td></tr>`);
+}
+
+// What one staff action did, in words; every value from the store is escaped by the caller.
+function auditDetail(e) {
+  const d = e.data || {};
+  const reason = d.reason ? ` · ${t('audit.reason')}: ${d.reason}` : '';
+  const table = n => t('audit.table').replace('{n}', n);
+  const order = n => t('audit.order').replace('{n}', n);
+  switch (e.type) {
+  case 'payment.recorded': { const p = d.payment || {};
+    return `${t('method.' + p.method)} ${won(p.amount)} · ${table(p.table_number)}`; }
+  case 'order.voided': return `${order(d.order_number)} ${won(d.amount)}${reason}`;
+  case 'bill.discount_added': { const x = d.discount || {};
+    return `${won(x.amount)} (${x.kind === 'percent' ? x.value + '%' : won(x.value)})${x.reason ? ` · ${t('audit.reason')}: ${x.reason}` : ''} · ${table(d.table_number)}`; }
+  case 'table.session_closed': return `${table(d.table_number)} · ${t('close.' + d.close)}${reason}`;
+  case 'business_day.closed': return `${d.date} · ${t('days.net')} ${won((d.report || {}).net)}${d.report && d.report.forced_reason ? ` · ${t('audit.reason')}: ${d.report.forced_reason}` : ''}`;
+  case 'order.updated': case 'order.created': return `${order(d.number)} · ${table(d.table_number)} · ${d.status}`;
+  case 'table.visit_left': case 'table.visit_arrived': return `${table(d.from_table_number)} → ${table(d.to_table_number)}`;
+  default: return d.name || d.username || '';
+  }
+}
+
+// An action's name; a type this dashboard has no words for shows as the store sent it.
+function actionName(type) {
+  const key = 'action.' + type;
+  return ((I18N[LANG] || {})[key] || I18N.ko[key]) ? t(key) : type;
+}
+
+async function renderAudit() {
+  const stores = await loadStores();
+  const zone = (stores[0] && stores[0].timezone) || 'Asia/Seoul';
+  app.innerHTML = `<h1>${t('audit.title')}</h1><div class="card"><form class="row" id="audit-form">
+    <label>${t('reports.from')} <input type="date" name="from" value="${localDate(zone, -6)}"></label>
+    <label>${t('reports.to')} <input type="date" name="to" value="${localDate(zone)}"></label>
+    <label>${t('audit.store')} <select name="store_id"><option value="">${t('common.all')}</option>${stores.map(s => `<option value="${esc(s.id)}">${esc(s.name)}</option>`).join('')}</select></label>
+    <label>${t('audit.staff')} <input type="number" min="1" name="actor"></label>
+    <button type="submit">${t('audit.run')}</button><button type="button" class="secondary" id="audit-csv">${t('audit.csv')}</button></form>
+    <table id="audit-table"></table></div>`;
+  let last = [];
+  // A business date's day in the browser's time zone, as timestamps (the API's bounds).
+  const bound = (date, end) => { const d = new Date(date + 'T00:00:00'); if (end) d.setDate(d.getDate() + 1); return d.toISOString(); };
+  const run = async () => {
+    const form = new FormData(document.getElementById('audit-form'));
+    const q = new URLSearchParams({ limit: '500' });
+    if (form.get('from')) q.set('from', bound(form.get('from'), false));
+    if (form.get('to')) q.set('to', bound(form.get('to'), true));
+    if (form.get('store_id')) q.set('store_id', form.get('store_id'));
+    if (form.get('actor')) q.set('actor', form.get('actor'));
+    last = (await api('/api/v1/audit?' + q)).entries;
+    document.getElementById('audit-table').innerHTML = `<tr><th>${t('audit.at')}</th><th>${t('store.name')}</th><th>${t('audit.actor')}</th>
+      <th>${t('audit.action')}</th><th>${t('audit.detail')}</th><th class="num">${t('audit.seq')}</th></tr>` +
+      last.map(e => `<tr class="audit-row" data-type="${esc(e.type)}"><td class="muted">${esc(localTime(e.at))}</td><td>${esc(e.store_name)}</td>
+        <td>${esc(e.actor.name)} <span class="muted">${esc(t('role.' + e.actor.role))} #${esc(e.actor.staff_id)}</span></td>
+        <td>${esc(actionName(e.type))}</td><td class="audit-detail">${esc(auditDetail(e))}</td><td class="num">${esc(e.seq)}</td></tr>`).join('') +
+      (last.length ? '' : `<tr><td colspan="6" class="muted">${t('audit.none')}</td></tr>`);
+  };
+  document.getElementById('audit-form').addEventListener('submit', e => { e.preventDefault(); run(); });
+  document.getElementById('audit-csv').addEventListener('click', () => {
+    download(toCsv(last.map(e => ({ at: e.at, store: e.store_name, staff: e.actor.name, staff_id: e.actor.staff_id,
+                                    action: actionName(e.type), detail: auditDetail(e), seq: e.seq }))), 'audit.csv');
+  });
+  await run();
 }
 
 // A file input's picture as a data: URL, for the preview (the CSP allows data: images).
@@ -460,6 +578,7 @@ async function renderRoute() {
     else if (page === 'alerts') await Fleet.renderAlerts(arg);
     else if (page === 'store') await renderStore(arg);
     else if (page === 'reports') await renderReports();
+    else if (page === 'audit') await renderAudit();
     else if (page === 'menus') await renderMenus(arg);
     else if (page === 'live') renderLive();
     else await renderOverview();

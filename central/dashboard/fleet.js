@@ -44,14 +44,17 @@ const Fleet = (() => {
   // The alert in the reader's language from its figures (params); the server's English
   // message when this dashboard has no text for the rule.
   function alertText(a) {
-    const template = (I18N[LANG] || {})['alertmsg.' + a.rule];
-    const params = a.params || {};
-    if (!template || !Object.keys(params).length) return a.message;
+    // A closed day whose Z report differs has its own wording (params.z_fields).
+    const template = (I18N[LANG] || {})['alertmsg.' + a.rule + (a.params && a.params.z_fields ? '_z' : '')];
+    if (!template || !Object.keys(a.params || {}).length) return a.message;
+    // The store by name and the seq as a number in words: who must look where.
+    const params = Object.assign({ store_name: a.store_name || ('#' + a.store_id) }, a.params);
     const locale = LANG === 'ko' ? 'ko-KR' : 'en-US';
     return template.replace(/\{(\w+)\}/g, (whole, name) => {
       if (!(name in params)) return whole;
       const v = params[name];
-      if (name === 'last_sync') return when(v);
+      if (name === 'last_sync' || name === 'detected_at') return when(v);
+      if (name === 'z_fields') return String(v).split(', ').map(f => f.startsWith('payments_by_method.') ? t('method.' + f.slice(19)) : t('field.' + f)).join(', ');
       return typeof v === 'number' ? v.toLocaleString(locale, {maximumFractionDigits: 1}) : String(v);
     });
   }

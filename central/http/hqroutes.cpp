@@ -123,26 +123,6 @@ void registerHqRoutes(http::HttpServer &server, CentralContext &ctx)
                              [](const QString &key) { return HttpResponse::json(QJsonObject{{u"store_key"_s, key}}); });
     });
 
-    server.route(Method::Get, u"/api/v1/reconciliation"_s, {HqAny}, [&ctx](HttpRequest &req) {
-        const HqPrincipal who = HqPrincipal::fromClaims(req.claims);
-        qint64 storeId = req.query(u"store_id"_s).toLongLong();
-        if (!who.isAdmin())
-            storeId = who.storeId;
-        return http::respond(ctx.ingest.reconciliation(who.orgId, storeId), [](const QList<ReconciliationRow> &rows) {
-            QJsonArray out;
-            for (const ReconciliationRow &r : rows)
-                out.append(QJsonObject{{u"store_id"_s, r.storeId},
-                                       {u"store_name"_s, r.storeName},
-                                       {u"business_date"_s, r.businessDate},
-                                       {u"edge_orders"_s, r.edgeOrders},
-                                       {u"edge_total"_s, r.edgeTotal},
-                                       {u"central_orders"_s, r.centralOrders},
-                                       {u"central_total"_s, r.centralTotal},
-                                       {u"matches"_s, r.edgeOrders == r.centralOrders && r.edgeTotal == r.centralTotal}});
-            return HttpResponse::json(QJsonObject{{u"rows"_s, out}});
-        });
-    });
-
     server.route(Method::Get, u"/api/v1/dead-letters"_s, {HqAny}, [&ctx](HttpRequest &req) {
         const HqPrincipal who = HqPrincipal::fromClaims(req.claims);
         return http::respond(ctx.ingest.deadLetters(who.orgId, who.isAdmin() ? 0 : who.storeId),

@@ -389,25 +389,58 @@ void AlertService::evaluate()
         }
         conditionsFor(row, rulesByOrg.value(row.orgId), conditions);
     }
-    // Reconciliation: a business day whose edge figures differ from what central ingested,
-    // once the store has nothing left to upload (a drain in progress is not a mismatch).
+    // Reconciliation: a business day whose edge figures or Z report differ from what central
+    // ingested, once the store has nothing left to upload (a drain in progress is not a
+    // mismatch).
     for (auto org = rulesByOrg.cbegin(); org != rulesByOrg.cend(); ++org) {
         if (!org->value(u"reconciliation"_s).toObject().value(u"enabled"_s).toBool(true))
             continue;
-        auto recon = m_ingest.reconciliation(org.key());
-        if (!recon)
+        if (!m_reconciliation)
+            break;
+        // A closed day whose Z report differs from HQ's sums is a mismatch too; the
+        // figures that differ go into the message and params (z_fields).
+        auto rows = m_reconciliation(org.key());
+        if (!rows)
             return;
-        for (const ReconciliationRow &r : std::as_const(*recon)) {
-            const StoreHealthRow *row = storeRows.value(r.storeId);
-            if (!row || row->backlog > 0 || (r.edgeOrders == r.centralOrders && r.edgeTotal == r.centralTotal))
+        for (const QJsonValue &value : std::as_const(*rows)) {
+            const QJsonObject r = value.toObject();
+            const qint64 storeId = r.value(u"store_id"_s).toInteger();
+            const StoreHealthRow *row = storeRows.value(storeId);
+            if (!row || row->backlog > 0 || r.value(u"matches"_s).toBool(true))
                 continue;
-            conditions.insert({r.storeId, u"reconciliation"_s, r.businessDate},
-                              {u"warning"_s, u"%1: the store counts %2 orders / %3, HQ has %4 orders / %5"_s
-                                                     .arg(r.businessDate).arg(r.edgeOrders).arg(r.edgeTotal)
-                                                     .arg(r.centralOrders).arg(r.centralTotal),
-                               double(r.edgeTotal - r.centralTotal),
-                               {{u"date"_s, r.businessDate}, {u"edge_orders"_s, r.edgeOrders}, {u"edge_total"_s, r.edgeTotal},
-                                {u"hq_orders"_s, r.centralOrders}, {u"hq_total"_s, r.centralTotal}}});
+            const QString date = r.value(u"business_date"_s).toString();
+            const QJsonObject hq = r.value(u"hq"_s).toObject();
+            QJsonObject params{{u"date"_s, date}};
+            QString message;
+            double figure = 0;
+            if (r.value(u"totals_match"_s).toBool(true) == false) {
+                const qint64 edgeOrders = r.value(u"edge_orders"_s).toInteger();
+                const qint64 edgeTotal = r.value(u"edge_total"_s).toInteger();
+                const qint64 hqOrders = r.value(u"central_orders"_s).toInteger();
+                const qint64 hqTotal = r.value(u"central_total"_s).toInteger();
+                params.insert(u"edge_orders"_s, edgeOrders);
+                params.insert(u"edge_total"_s, edgeTotal);
+                params.insert(u"hq_orders"_s, hqOrders);
+                params.insert(u"hq_total"_s, hqTotal);
+                message = u"%1: the store counts %2 orders / %3, HQ has %4 orders / %5"_s.arg(date).arg(edgeOrders)
+                                  .arg(edgeTotal).arg(hqOrders).arg(hqTotal);
+                figure = double(edgeTotal - hqTotal);
+            } else {
+                QStringList parts;
+                QStringList fields;
+                for (const QJsonValue &d : r.value(u"differences"_s).toArray()) {
+                    const QJsonObject o = d.toObject();
+                    parts.append(u"%1 store %2 / HQ %3"_s.arg(o.value(u"field"_s).toString())
+                                         .arg(o.value(u"store"_s).toInteger()).arg(o.value(u"hq"_s).toInteger()));
+                    fields.append(o.value(u"field"_s).toString());
+                }
+                params.insert(u"z_fields"_s, fields.join(u", "_s));
+                params.insert(u"z_differences"_s, parts.join(u"; "_s));
+                message = u"%1: the store's Z report differs from HQ's sums: %2"_s.arg(date, parts.join(u"; "_s));
+                figure = double(r.value(u"z_report"_s).toObject().value(u"net"_s).toInteger()
+                                - hq.value(u"net"_s).toInteger());
+            }
+            conditions.insert({storeId, u"reconciliation"_s, date}, {u"warning"_s, message, figure, params});
         }
     }
 

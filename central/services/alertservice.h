@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include "error.h"
 #include "storage/alertrepository.h"
 #include "storage/fleetrepository.h"
@@ -31,6 +33,10 @@ public:
                  StoreService &stores, LiveFeed &feed, int evaluateMs, QObject *parent = nullptr);
 
     void start();
+    /// An organization's reconciliation rows (ReportService::reconciliation: daily totals and
+    /// Z reports against HQ's sums), which the reconciliation rule watches.
+    using Reconciliation = std::function<Result<QJsonArray>(qint64 orgId)>;
+    void setReconciliation(Reconciliation reconciliation) { m_reconciliation = std::move(reconciliation); }
     /// Let webhooks reach loopback, link-local and private addresses (off by default).
     void setAllowPrivateWebhooks(bool allow) { m_allowPrivateWebhooks = allow; }
     /// The rules' defaults, as `alert-settings` shows them.
@@ -78,6 +84,7 @@ private:
     AlertRepository &m_alerts;
     FleetRepository &m_fleet;
     IngestRepository &m_ingest;
+    Reconciliation m_reconciliation;
     StoreService &m_stores;
     LiveFeed &m_feed;
     QTimer m_evaluate;

@@ -1,5 +1,7 @@
 #include "reportservice.h"
 
+#include "storage/ingestrepository.h"
+#include "storage/moneyrepository.h"
 #include "storage/reportrepository.h"
 
 #include <QJsonObject>
@@ -26,18 +28,208 @@ std::optional<GroupBy> parseGroupBy(QStringView text)
     return std::nullopt;
 }
 
-Result<QJsonArray> ReportService::sales(const HqPrincipal &who, const QDate &from, const QDate &to,
-                                        GroupBy groupBy, qint64 storeId)
+namespace {
+
+Status checkRange(const QDate &from, const QDate &to)
 {
     if (!from.isValid() || !to.isValid() || from > to)
         return fail(Error::validation(u"from"_s, u"from and to must be dates (YYYY-MM-DD), from <= to"_s));
     if (from.daysTo(to) > 366)
         return fail(Error::validation(u"to"_s, u"a report covers at most 366 days"_s));
-    if (!who.isAdmin()) {
-        if (storeId && storeId != who.storeId)
-            return fail(Error::notFound(u"store"_s));
-        storeId = who.storeId;
+    return {};
+}
+
+QJsonObject methodsJson(const QMap<QString, Money> &payments)
+{
+    QJsonObject out;
+    for (auto it = payments.cbegin(); it != payments.cend(); ++it)
+        out.insert(it.key(), it.value());
+    return out;
+}
+
+} // namespace
+
+QJsonObject toJson(const DayFigures &day)
+{
+    return {{u"orders"_s, day.orders},
+            {u"canceled_orders"_s, day.canceledOrders},
+            {u"gross"_s, day.gross},
+            {u"voids"_s, day.voids},
+            {u"discounts"_s, day.discounts},
+            {u"net"_s, day.net()},
+            {u"paid"_s, day.paid()},
+            {u"payments_by_method"_s, methodsJson(day.payments)}};
+}
+
+Result<qint64> ReportService::scope(const HqPrincipal &who, qint64 storeId)
+{
+    if (who.isAdmin())
+        return storeId;
+    if (storeId && storeId != who.storeId)
+        return fail(Error::notFound(u"store"_s));
+    return who.storeId;
+}
+
+Result<QJsonArray> ReportService::days(const HqPrincipal &who, const QDate &from, const QDate &to, qint64 storeId)
+{
+    if (auto ok = checkRange(from, to); !ok)
+        return fail(ok.error());
+    auto store = scope(who, storeId);
+    if (!store)
+        return fail(store.error());
+    auto days = m_money.days(who.orgId, *store, from.toString(Qt::ISODate), to.toString(Qt::ISODate));
+    if (!days)
+        return fail(days.error());
+    auto closed = m_money.closedDays(who.orgId, *store);
+    if (!closed)
+        return fail(closed.error());
+    QJsonArray rows;
+    for (const DayFigures &day : std::as_const(*days)) {
+        QJsonObject row = toJson(day);
+        row.insert(u"store_id"_s, day.storeId);
+        row.insert(u"store_name"_s, day.storeName);
+        row.insert(u"business_date"_s, day.businessDate);
+        row.insert(u"closed"_s, closed->contains({day.storeId, day.businessDate}));
+        rows.append(row);
     }
+    return rows;
+}
+
+Result<QJsonArray> ReportService::reconciliation(const HqPrincipal &who, qint64 storeId)
+{
+    auto store = scope(who, storeId);
+    if (!store)
+        return fail(store.error());
+    auto reported = m_ingest.reconciliation(who.orgId, *store);
+    if (!reported)
+        return fail(reported.error());
+    auto closed = m_money.closedDays(who.orgId, *store);
+    if (!closed)
+        return fail(closed.error());
+    auto days = m_money.days(who.orgId, *store, {}, {});
+    if (!days)
+        return fail(days.error());
+    QMap<std::pair<qint64, QString>, const DayFigures *> figures;
+    for (const DayFigures &day : std::as_const(*days))
+        figures.insert({day.storeId, day.businessDate}, &day);
+    QMap<std::pair<qint64, QString>, const ReconciliationRow *> totals;
+    for (const ReconciliationRow &row : std::as_const(*reported))
+        totals.insert({row.storeId, row.businessDate}, &row);
+    // Every day the store reported totals for or closed, newest first.
+    QList<std::pair<qint64, QString>> keys = totals.keys();
+    for (auto it = closed->cbegin(); it != closed->cend(); ++it) {
+        if (!totals.contains(it.key()))
+            keys.append(it.key());
+    }
+    std::sort(keys.begin(), keys.end(), [](const auto &a, const auto &b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    QHash<qint64, QString> names;
+    for (const DayFigures &day : std::as_const(*days))
+        names.insert(day.storeId, day.storeName);
+    for (const ReconciliationRow &row : std::as_const(*reported))
+        names.insert(row.storeId, row.storeName);
+
+    QJsonArray out;
+    for (const auto &key : std::as_const(keys)) {
+        DayFigures hq;
+        hq.storeId = key.first;
+        hq.businessDate = key.second;
+        for (const QString &method : {u"cash"_s, u"card"_s, u"transfer"_s, u"other"_s})
+            hq.payments.insert(method, 0);
+        if (const DayFigures *found = figures.value(key))
+            hq = *found;
+        QJsonObject row{{u"store_id"_s, key.first},
+                        {u"store_name"_s, names.value(key.first)},
+                        {u"business_date"_s, key.second},
+                        {u"hq"_s, toJson(hq)}};
+        bool matches = true;
+        if (const ReconciliationRow *r = totals.value(key)) {
+            const bool totalsMatch = r->edgeOrders == r->centralOrders && r->edgeTotal == r->centralTotal;
+            matches = totalsMatch;
+            row.insert(u"edge_orders"_s, r->edgeOrders);
+            row.insert(u"edge_total"_s, r->edgeTotal);
+            row.insert(u"central_orders"_s, r->centralOrders);
+            row.insert(u"central_total"_s, r->centralTotal);
+            row.insert(u"totals_match"_s, totalsMatch);
+        } else {
+            for (const char *field : {"edge_orders", "edge_total", "central_orders", "central_total", "totals_match"})
+                row.insert(QLatin1StringView(field), QJsonValue::Null);
+        }
+        QJsonArray differences;
+        if (auto z = closed->constFind(key); z != closed->cend()) {
+            const QJsonObject &report = *z;
+            auto compare = [&](const QString &field, qint64 store, qint64 ours) {
+                if (store != ours)
+                    differences.append(QJsonObject{{u"field"_s, field}, {u"store"_s, store}, {u"hq"_s, ours}});
+            };
+            compare(u"orders"_s, report.value(u"orders"_s).toInteger(), hq.orders + hq.canceledOrders);
+            compare(u"gross"_s, report.value(u"gross"_s).toInteger(), hq.gross);
+            compare(u"voids"_s, report.value(u"voids"_s).toInteger(), hq.voids);
+            compare(u"discounts"_s, report.value(u"discounts"_s).toInteger(), hq.discounts);
+            compare(u"net"_s, report.value(u"net"_s).toInteger(), hq.net());
+            compare(u"paid"_s, report.value(u"paid"_s).toInteger(), hq.paid());
+            const QJsonObject methods = report.value(u"payments_by_method"_s).toObject();
+            QStringList methodNames = hq.payments.keys();
+            for (const QString &method : methods.keys()) {
+                if (!methodNames.contains(method))
+                    methodNames.append(method);
+            }
+            for (const QString &method : std::as_const(methodNames))
+                compare(u"payments_by_method."_s + method, methods.value(method).toInteger(), hq.payments.value(method));
+            row.insert(u"z_report"_s, report);
+            row.insert(u"z_matches"_s, differences.isEmpty());
+            matches = matches && differences.isEmpty();
+        } else {
+            row.insert(u"z_report"_s, QJsonValue::Null);
+            row.insert(u"z_matches"_s, QJsonValue::Null);
+        }
+        row.insert(u"differences"_s, differences);
+        row.insert(u"matches"_s, matches);
+        out.append(row);
+    }
+    return out;
+}
+
+Result<QJsonArray> ReportService::audit(const HqPrincipal &who, const AuditRequest &request)
+{
+    auto store = scope(who, request.storeId);
+    if (!store)
+        return fail(store.error());
+    AuditQuery query;
+    query.orgId = who.orgId;
+    query.storeId = *store;
+    query.from = request.from.isValid() ? timestampText(request.from) : QString();
+    query.to = request.to.isValid() ? timestampText(request.to) : QString();
+    query.staffId = request.staffId;
+    query.limit = request.limit;
+    auto entries = m_money.audit(query);
+    if (!entries)
+        return fail(entries.error());
+    QJsonArray out;
+    for (const AuditEntry &e : std::as_const(*entries))
+        out.append(QJsonObject{{u"store_id"_s, e.storeId},
+                               {u"store_name"_s, e.storeName},
+                               {u"seq"_s, e.seq},
+                               {u"type"_s, e.type},
+                               {u"at"_s, e.at},
+                               {u"actor"_s, QJsonObject{{u"kind"_s, u"staff"_s},
+                                                        {u"staff_id"_s, e.staffId},
+                                                        {u"name"_s, e.staffName},
+                                                        {u"role"_s, e.staffRole}}},
+                               {u"data"_s, e.data}});
+    return out;
+}
+
+Result<QJsonArray> ReportService::sales(const HqPrincipal &who, const QDate &from, const QDate &to,
+                                        GroupBy groupBy, qint64 storeId)
+{
+    if (auto ok = checkRange(from, to); !ok)
+        return fail(ok.error());
+    const auto store = scope(who, storeId);
+    if (!store)
+        return fail(store.error());
+    storeId = *store;
     const QString fromText = from.toString(Qt::ISODate);
     const QString toText = to.toString(Qt::ISODate);
     QJsonArray rows;
@@ -99,12 +291,45 @@ Result<QJsonArray> ReportService::sales(const HqPrincipal &who, const QDate &fro
             ++b.completed;
         }
     }
+    // Store and day rows carry the stores' money too (their days summed).
+    QHash<QString, DayFigures> money;
+    if (groupBy == GroupBy::Store || groupBy == GroupBy::Day) {
+        auto days = m_money.days(who.orgId, storeId, fromText, toText);
+        if (!days)
+            return fail(days.error());
+        for (const DayFigures &day : std::as_const(*days)) {
+            const QString key = groupBy == GroupBy::Store ? QString::number(day.storeId) : day.businessDate;
+            DayFigures &sum = money[key];
+            sum.orders += day.orders;
+            sum.canceledOrders += day.canceledOrders;
+            sum.gross += day.gross;
+            sum.voids += day.voids;
+            sum.discounts += day.discounts;
+            for (auto it = day.payments.cbegin(); it != day.payments.cend(); ++it)
+                sum.payments[it.key()] += it.value();
+            if (!buckets.contains(key)) {
+                // A day of only canceled orders: still a row, with its voids.
+                Bucket &b = buckets[key];
+                b.label = groupBy == GroupBy::Store ? day.storeName : key;
+                b.storeId = day.storeId;
+            }
+        }
+    }
     for (const auto &[key, b] : buckets) {
         QJsonObject row{{u"key"_s, b.label}, {u"orders"_s, b.orders}, {u"total"_s, b.total},
                         {u"avg_prep_seconds"_s, b.completed ? QJsonValue(double(b.prepSeconds) / b.completed)
                                                             : QJsonValue(QJsonValue::Null)}};
         if (groupBy == GroupBy::Store)
             row.insert(u"store_id"_s, b.storeId);
+        if (groupBy == GroupBy::Store || groupBy == GroupBy::Day) {
+            DayFigures sum = money.value(key);
+            for (const QString &method : {u"cash"_s, u"card"_s, u"transfer"_s, u"other"_s})
+                sum.payments.insert(method, sum.payments.value(method));
+            const QJsonObject figures = toJson(sum);
+            for (const QString &field : {u"gross"_s, u"voids"_s, u"discounts"_s, u"net"_s, u"paid"_s,
+                                         u"payments_by_method"_s, u"canceled_orders"_s})
+                row.insert(field, figures.value(field));
+        }
         rows.append(row);
     }
     return rows;

@@ -6,6 +6,7 @@
 #include "journal.h"
 #include "metrics.h"
 #include "ordermoney.h"
+#include "storemoney.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -16,8 +17,9 @@ using namespace Qt::StringLiterals;
 
 namespace tableorder::central {
 
-SyncService::SyncService(QSqlDatabase db, IngestRepository &ingest, Metrics &metrics, QObject *parent)
-    : QObject(parent), m_db(std::move(db)), m_ingest(ingest), m_metrics(metrics)
+SyncService::SyncService(QSqlDatabase db, IngestRepository &ingest, MoneyRepository &money, Metrics &metrics,
+                         QObject *parent)
+    : QObject(parent), m_db(std::move(db)), m_ingest(ingest), m_money(money), m_metrics(metrics)
 {
     m_metrics.declareCounter("tableorder_central_events_ingested_total", "Events applied, by store.");
     m_metrics.declareCounter("tableorder_central_events_duplicate_total", "Re-sent events ignored, by store.");
@@ -45,6 +47,95 @@ Status checkBatch(const sync::UploadBatch &batch)
             return fail(Error::validation(u"events"_s, u"event seqs in a batch must be consecutive"_s));
         if (e.seq <= 0 || e.id.isEmpty() || e.type.isEmpty())
             return fail(Error::validation(u"events"_s, u"each event needs seq, event_id and type"_s));
+    }
+    return {};
+}
+
+namespace {
+
+/// The money events' checks (storemoney); any other event passes.
+Status checkMoneyEvent(const Event &event)
+{
+    const QString &type = event.type;
+    auto status = [](const auto &result) -> Status { return result ? Status{} : fail(result.error()); };
+    if (type == QLatin1StringView(events::PaymentRecorded))
+        return status(storemoney::payment(event));
+    if (type == QLatin1StringView(events::OrderVoided))
+        return status(storemoney::voided(event));
+    if (type == QLatin1StringView(events::DiscountAdded))
+        return status(storemoney::discount(event));
+    if (type == QLatin1StringView(events::BusinessDayClosed))
+        return status(storemoney::dayClose(event));
+    return {};
+}
+
+} // namespace
+
+Status SyncService::projectMoney(qint64 storeId, const QList<Event> &events, const QString &now)
+{
+    // A visit's date, once per visit of the batch.
+    QHash<qint64, QString> visitDates;
+    auto visitDate = [&](qint64 sessionId, qint64 orderId) -> Result<QString> {
+        if (auto it = visitDates.constFind(sessionId); sessionId > 0 && it != visitDates.cend())
+            return *it;
+        auto date = m_money.visitDate(storeId, sessionId);
+        if (date && date->isEmpty() && orderId > 0)
+            date = m_money.orderDate(storeId, orderId);
+        if (date && !date->isEmpty() && sessionId > 0)
+            visitDates.insert(sessionId, *date);
+        return date;
+    };
+    // Orders synced before HQ kept their visit: the bill's first order names the day.
+    auto firstOrderOfBill = [](const Event &event) {
+        qint64 first = 0;
+        for (const QJsonValue &line : event.data.value(u"bill"_s).toObject().value(u"lines"_s).toArray()) {
+            const qint64 id = line.toObject().value(u"order_id"_s).toInteger();
+            if (id > 0 && (first == 0 || id < first))
+                first = id;
+        }
+        return first;
+    };
+    // No order of the visit at HQ at all (rare: orders come before their payments in the
+    // log): the day of the event in UTC.
+    auto orUtcDay = [](const QString &date, const Event &event) {
+        return date.isEmpty() ? event.at.toUTC().date().toString(Qt::ISODate) : date;
+    };
+    for (const Event &event : events) {
+        const QString &type = event.type;
+        if (type == QLatin1StringView(events::PaymentRecorded)) {
+            auto payment = storemoney::payment(event);
+            Q_ASSERT(payment);
+            auto date = visitDate(payment->sessionId, firstOrderOfBill(event));
+            if (!date)
+                return fail(date.error());
+            payment->businessDate = orUtcDay(*date, event);
+            if (auto ok = m_money.insertPayment(storeId, *payment); !ok)
+                return ok;
+        } else if (type == QLatin1StringView(events::OrderVoided)) {
+            auto voided = storemoney::voided(event);
+            Q_ASSERT(voided);
+            // The order's own date, as the gross it comes off.
+            auto date = m_money.orderDate(storeId, voided->orderId);
+            if (!date)
+                return fail(date.error());
+            voided->businessDate = orUtcDay(*date, event);
+            if (auto ok = m_money.insertVoid(storeId, *voided); !ok)
+                return ok;
+        } else if (type == QLatin1StringView(events::DiscountAdded)) {
+            auto discount = storemoney::discount(event);
+            Q_ASSERT(discount);
+            auto date = visitDate(discount->sessionId, firstOrderOfBill(event));
+            if (!date)
+                return fail(date.error());
+            discount->businessDate = orUtcDay(*date, event);
+            if (auto ok = m_money.insertDiscount(storeId, *discount); !ok)
+                return ok;
+        } else if (type == QLatin1StringView(events::BusinessDayClosed)) {
+            auto day = storemoney::dayClose(event);
+            Q_ASSERT(day);
+            if (auto ok = m_money.upsertDayClose(storeId, *day, now); !ok)
+                return ok;
+        }
     }
     return {};
 }
@@ -140,6 +231,7 @@ Result<UploadOutcome> SyncService::upload(const StoreRecord &store, const sync::
         QSet<qint64> inserted;
         QList<qint64> updateOrder;        // orders to update, in first-update order
         QHash<qint64, Order> lastUpdate;  // an order's newest state in this batch wins
+        QList<Event> money;               // the other events: payments, voids, ..., staff actions
         for (qsizetype i = 0; i < events.size(); ++i) {
             const Event &event = events.at(i);
             if (event.seq <= outcome.appliedSeq) {
@@ -171,6 +263,12 @@ Result<UploadOutcome> SyncService::upload(const StoreRecord &store, const sync::
                     }
                     applied.append({event.seq, event.type, event.data});
                 }
+            } else if (const Status checked = checkMoneyEvent(event); !checked) {
+                if (auto ok = m_ingest.deadLetter(store.id, event, checked.error().message, now); !ok)
+                    return fail(ok.error());
+                ++deadLetters;
+            } else {
+                money.append(event);
             }
             outcome.appliedSeq = event.seq;
             ++outcome.newlyApplied;
@@ -189,6 +287,15 @@ Result<UploadOutcome> SyncService::upload(const StoreRecord &store, const sync::
             if (auto ok = m_ingest.updateOrderStatus(store.id, lastUpdate.value(id)); !ok)
                 return fail(ok.error());
         }
+        if (auto ok = projectMoney(store.id, money, now); !ok)
+            return fail(ok.error());
+        QList<AuditEntry> audit;
+        for (const Event &event : std::as_const(fresh)) {
+            if (auto entry = storemoney::auditEntry(event))
+                audit.append(*entry);
+        }
+        if (auto ok = m_money.insertAudit(store.id, audit); !ok)
+            return fail(ok.error());
         const SyncReport report{batch.backlog, batch.lagMs, batch.edgeVersion, batch.menuVersion, batch.lastSeq};
         if (auto ok = m_ingest.setApplied(store.id, outcome.appliedSeq, outcome.appliedHash, report, now); !ok)
             return fail(ok.error());

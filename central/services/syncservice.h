@@ -3,6 +3,7 @@
 #include "error.h"
 #include "event.h"
 #include "storage/ingestrepository.h"
+#include "storage/moneyrepository.h"
 #include "storage/tenantrepository.h"
 #include "sync/syncmessages.h"
 
@@ -30,13 +31,15 @@ using UploadOutcome = sync::UploadOutcome;
 [[nodiscard]] Status checkBatch(const sync::UploadBatch &batch);
 
 /// Applies a store's uploaded events: one transaction per batch, idempotent by
-/// (store, seq), strictly in seq order; projects orders for the reports; keeps what it
-/// cannot apply in dead_letters.
+/// (store, seq), strictly in seq order; projects orders, payments, voids, discounts, closed
+/// days and staff actions (the audit log) for the reports; keeps what it cannot apply in
+/// dead_letters.
 class SyncService : public QObject
 {
     Q_OBJECT
 public:
-    SyncService(QSqlDatabase db, IngestRepository &ingest, Metrics &metrics, QObject *parent = nullptr);
+    SyncService(QSqlDatabase db, IngestRepository &ingest, MoneyRepository &money, Metrics &metrics,
+                QObject *parent = nullptr);
 
     /// VALIDATION_FAILED for a malformed batch, SCHEMA_NOT_SUPPORTED (422) for an event of
     /// a newer schema; a batch that skips ahead returns an outcome with expectedSeq set, one
@@ -59,8 +62,13 @@ private:
     [[nodiscard]] Result<QByteArray> followJournal(qint64 storeId, const QList<Event> &fresh, QByteArray lastHash,
                                                    const QString &now, int *breaks);
 
+    /// Payments, voids, discounts, closed days and staff actions of the batch's new events,
+    /// after their orders are in (a payment's business date is its visit's).
+    [[nodiscard]] Status projectMoney(qint64 storeId, const QList<Event> &events, const QString &now);
+
     QSqlDatabase m_db;
     IngestRepository &m_ingest;
+    MoneyRepository &m_money;
     Metrics &m_metrics;
 };
 

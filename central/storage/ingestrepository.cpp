@@ -122,7 +122,8 @@ IngestRepository::IngestRepository(QSqlDatabase db)
               { u"table_number"_s, u"integer"_s }, { u"status"_s, u"text"_s },
               { u"total"_s, u"bigint"_s }, { u"created_at"_s, u"text"_s },
               { u"updated_at"_s, u"text"_s }, { u"preparing_at"_s, u"text"_s },
-              { u"completed_at"_s, u"text"_s }, { u"canceled_at"_s, u"text"_s } },
+              { u"completed_at"_s, u"text"_s }, { u"canceled_at"_s, u"text"_s },
+              { u"session_id"_s, u"bigint"_s } },
           u"ON CONFLICT (store_id, order_id) DO NOTHING"_s)
     , m_lines(m_db, u"order_items"_s,
           { { u"store_id"_s, u"bigint"_s }, { u"order_id"_s, u"bigint"_s },
@@ -217,7 +218,7 @@ Status IngestRepository::insertOrders(qint64 storeId, const QList<Order> &orders
         orderRows.append({ storeId, order.id, order.number, order.businessDate, order.tableNumber,
             orderStatusName(order.status), order.total, timestampText(order.createdAt),
             timestampText(order.updatedAt), optionalTime(order.preparingAt),
-            optionalTime(order.completedAt), optionalTime(order.canceledAt) });
+            optionalTime(order.completedAt), optionalTime(order.canceledAt), order.sessionId });
         for (qsizetype i = 0; i < order.items.size(); ++i) {
             const OrderLine &line = order.items.at(i);
             for (qsizetype k = 0; k < line.options.size(); ++k) {

@@ -28,6 +28,8 @@ private slots:
     void overviewShowsTheStoreOnlineWithTodaysOrders();
     void storePageDrawsCharts();
     void reportsPageShowsTheFigures();
+    void moneyAndAuditShowWhatTheStoreRecorded();
+    void journalAlertNamesStoreAndSeq();
     void priceEditReachesTheEdge();
     void newItemWithPictureReachesTheEdge();
     void optionGroupEditorPublishes();
@@ -59,7 +61,9 @@ void TestDashboard::initTestCase()
 {
     if (Browser::executable().isEmpty())
         QSKIP("chromium is not installed (scripts/install-deps.sh installs it)");
-    m_central = std::make_unique<CentralProcess>();
+    CentralProcess::Options central;
+    central.environment = {{u"TABLEORDER_ALERTS_EVALUATE_MS"_s, u"300"_s}};
+    m_central = std::make_unique<CentralProcess>(central);
     VERIFY_CENTRAL_STARTED(*m_central);
     EdgeProcess::Options options;
     options.arguments = {u"--central"_s, m_central->url(), u"--store-key"_s, m_central->demoStoreKey()};
@@ -155,6 +159,109 @@ void TestDashboard::reportsPageShowsTheFigures()
     const QString text = m_browser.evaluate(u"document.querySelector('#report-table').innerText"_s).toString();
     QVERIFY2(text.contains(QLocale(QLocale::Korean).toString(m_ordersTotal)), qPrintable(text));
     shoot(u"dashboard-reports"_s);
+}
+
+void TestDashboard::moneyAndAuditShowWhatTheStoreRecorded()
+{
+    // At the store: table 1 orders more, the manager voids that line (a reason with markup),
+    // gives 10 % off and takes the rest by card and cash.
+    const QString manager = m_edgeHttp.staffLogin(u"manager"_s, u"manager"_s);
+    QVERIFY(!manager.isEmpty());
+    const QString table = m_edgeHttp.tableLogin(1);
+    const HttpResult extra = m_edgeHttp.post(u"/api/v1/orders"_s,
+                                             {{u"client_order_id"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                                              {u"items"_s, QJsonArray{QJsonObject{{u"menu_item_id"_s, 2}, {u"quantity"_s, 1}}}}},
+                                             table);
+    VERIFY_STATUS(extra, 201);
+    const QString date = extra.json().value(u"business_date"_s).toString();
+    qint64 tableId = 0;
+    for (const QJsonValue &t : m_edgeHttp.get(u"/api/v1/tables"_s, manager).json().value(u"tables"_s).toArray()) {
+        if (t.toObject().value(u"number"_s).toInt() == 1)
+            tableId = t.toObject().value(u"id"_s).toInteger();
+    }
+    const QString reason = u"<b>쏟음</b>"_s;
+    VERIFY_STATUS(m_edgeHttp.post(u"/api/v1/orders/%1/void"_s.arg(extra.json().value(u"id"_s).toInteger()),
+                                  {{u"reason"_s, reason}}, manager),
+                  200);
+    VERIFY_STATUS(m_edgeHttp.post(u"/api/v1/tables/%1/discounts"_s.arg(tableId),
+                                  {{u"kind"_s, u"percent"_s}, {u"value"_s, 10}, {u"reason"_s, u"단골"_s}}, manager),
+                  201);
+    const qint64 due = m_edgeHttp.get(u"/api/v1/tables/%1/bill"_s.arg(tableId), manager).json().value(u"due"_s).toInteger();
+    QVERIFY(due > 5000);
+    for (const auto &[method, amount] : {std::pair{u"card"_s, due - 5000}, std::pair{u"cash"_s, qint64(5000)}})
+        VERIFY_STATUS(m_edgeHttp.post(u"/api/v1/tables/%1/payments"_s.arg(tableId),
+                                      {{u"client_payment_id"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                                       {u"method"_s, method}, {u"amount"_s, amount}},
+                                      manager),
+                      201);
+    const QJsonObject report = m_edgeHttp.get(u"/api/v1/business-days/%1/report"_s.arg(date), manager).json();
+    QVERIFY(report.value(u"voids"_s).toInteger() > 0);
+
+    // HQ's reports page: the day's row shows the store's figures, to the won.
+    const auto wonText = [](qint64 v) -> QString { return u"₩"_s + QLocale(QLocale::Korean).toString(v); };
+    const QString cell = u"(document.querySelector('.day-row[data-store=\"1\"][data-date=\"%1\"] [data-field=%2]') || {}).textContent"_s;
+    bool seen = false;
+    for (int attempt = 0; attempt < 20 && !seen; ++attempt) {
+        m_browser.evaluate(u"location.hash = '#/reports/' + Date.now(); true"_s);
+        seen = m_browser.waitFor(u"String("_s + cell.arg(date, u"cash"_s) + u").replace(/\\D/g, '') === '5000'"_s, 1500);
+    }
+    QVERIFY2(seen, qPrintable(m_browser.evaluate(u"document.body.innerText"_s).toString()));
+    for (const QString &field : {u"gross"_s, u"voids"_s, u"discounts"_s, u"net"_s})
+        QCOMPARE(m_browser.evaluate(cell.arg(date, field)).toString(), wonText(report.value(field).toInteger()));
+    const QJsonObject methods = report.value(u"payments_by_method"_s).toObject();
+    for (const QString &method : {u"card"_s, u"cash"_s, u"transfer"_s})
+        QCOMPARE(m_browser.evaluate(cell.arg(date, method)).toString(), wonText(methods.value(method).toInteger()));
+    QCOMPARE(m_browser.evaluate(u"document.querySelector('#methods-total').textContent"_s).toString(),
+             wonText(report.value(u"paid"_s).toInteger()));
+    QVERIFY(m_browser.waitFor(u"document.querySelectorAll('#methods-chart rect').length === 4"_s));
+    m_browser.evaluate(u"document.querySelector('#days-card').scrollIntoView(); true"_s);
+    shoot(u"dashboard-reports-payments"_s);
+
+    // The audit log: the manager's void (its reason as text, not markup), discount and payments.
+    m_browser.evaluate(u"location.hash = '#/audit'; true"_s);
+    QVERIFY2(m_browser.waitFor(u"document.querySelectorAll('.audit-row[data-type=\"payment.recorded\"]').length === 2"_s),
+             qPrintable(m_browser.evaluate(u"document.body.innerText"_s).toString()));
+    QVERIFY(m_browser.evaluate(u"document.querySelectorAll('.audit-row[data-type=\"bill.discount_added\"]').length === 1"_s).toBool());
+    const QString voidText = m_browser.evaluate(
+            u"document.querySelector('.audit-row[data-type=\"order.voided\"] .audit-detail').textContent"_s).toString();
+    QVERIFY2(voidText.contains(reason), qPrintable(voidText));
+    QVERIFY(m_browser.evaluate(u"document.querySelectorAll('#audit-table b').length === 0"_s).toBool());
+    QVERIFY(m_browser.evaluate(u"document.querySelector('#audit-table').innerText.includes('manager')"_s).toBool());
+    shoot(u"dashboard-audit"_s);
+}
+
+void TestDashboard::journalAlertNamesStoreAndSeq()
+{
+    // A store whose first uploaded event does not chain from the genesis hash: HQ raises
+    // journal_broken, and the alerts page says which store and which record, in words.
+    HttpClient hq(m_central->port());
+    const QString token = hq.post(u"/api/v1/auth/login"_s, {{u"username"_s, u"hq"_s}, {u"password"_s, u"hq"_s}})
+                                  .json().value(u"token"_s).toString();
+    const HttpResult store = hq.post(u"/api/v1/stores"_s, {{u"name"_s, u"강남점"_s}}, token);
+    VERIFY_STATUS(store, 201);
+    tableorder::sync::v1::UploadRequest request;
+    auto *e = request.add_events();
+    e->set_event_id(QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString());
+    e->set_seq(1);
+    e->set_schema_version(1);
+    e->set_type("table.changed");
+    e->set_at(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString());
+    e->set_data_json("{}");
+    e->set_hash(std::string(32, 'x'));
+    request.set_last_seq(1);
+    request.set_edge_version("test");
+    const HttpResult uploaded = hq.send("POST", u"/sync/v1/events"_s, QByteArray::fromStdString(request.SerializeAsString()),
+                                        store.json().value(u"store_key"_s).toString(),
+                                        {{"Content-Type", "application/x-protobuf"}});
+    VERIFY_STATUS(uploaded, 200);
+    bool seen = false;
+    for (int attempt = 0; attempt < 20 && !seen; ++attempt) {
+        m_browser.evaluate(u"location.hash = location.hash === '#/alerts/open' ? '#/alerts/open/' + Date.now() : '#/alerts/open'; true"_s);
+        seen = m_browser.waitFor(u"[...document.querySelectorAll('.alert-message')].some(m => m.textContent.includes('강남점 매장의 거래 기록 1번'))"_s, 1500);
+    }
+    QVERIFY2(seen, qPrintable(m_browser.evaluate(u"document.body.innerText"_s).toString()));
+    QVERIFY(m_browser.evaluate(u"document.querySelector('#alert-list').innerText.includes('거래 기록 변조 의심')"_s).toBool());
+    shoot(u"dashboard-alerts-journal"_s);
 }
 
 QJsonObject TestDashboard::publishedMenu()

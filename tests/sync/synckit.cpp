@@ -131,6 +131,11 @@ QStringList centralDataState(QSqlDatabase db)
         { "order_item_options", "store_id, order_id, line, position" },
         { "dead_letters", "store_id, seq, id" },
         { "reconciliation", "store_id, business_date" },
+        { "store_payments", "store_id, client_payment_id" },
+        { "store_voids", "store_id, seq" },
+        { "store_discounts", "store_id, seq" },
+        { "store_business_days", "store_id, business_date" },
+        { "store_audit", "store_id, seq" },
     };
     for (const auto &[table, order] : tables) {
         QSqlQuery q(db);

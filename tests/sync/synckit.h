@@ -48,7 +48,8 @@ struct EdgeStore
 [[nodiscard]] CentralStore centralStore(QSqlDatabase db, qint64 storeId);
 
 /// Every row central keeps of what stores uploaded (events, orders, lines, dead letters,
-/// reconciliation, each store's applied seq), one hashed line per table: equal before and
+/// reconciliation, payments, voids, discounts, closed days, the audit log, each store's
+/// applied seq), one hashed line per table: equal before and
 /// after a request means the request changed nothing.
 [[nodiscard]] QStringList centralDataState(QSqlDatabase db);
 
