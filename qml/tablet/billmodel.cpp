@@ -102,7 +102,7 @@ QVariantList BillModel::discounts() const
         const QJsonObject d = value.toObject();
         out.append(QVariantMap{{u"kind"_s, d.value(u"kind"_s).toString()},
                                {u"value"_s, d.value(u"value"_s).toInteger()},
-                               {u"amountText"_s, format(-d.value(u"amount"_s).toInteger())},
+                               {u"amountText"_s, format(d.value(u"amount"_s).toInteger())},
                                {u"reason"_s, d.value(u"reason"_s).toString()}});
     }
     return out;

@@ -26,7 +26,7 @@ class BillModel : public QAbstractListModel
     Q_PROPERTY(QString dueText READ dueText NOTIFY billChanged)
     Q_PROPERTY(qint64 due READ due NOTIFY billChanged)
     Q_PROPERTY(qint64 paid READ paid NOTIFY billChanged)
-    /// [{kind, value, amountText, reason}]
+    /// [{kind, value, amountText (what it takes off, positive), reason}]
     Q_PROPERTY(QVariantList discounts READ discounts NOTIFY billChanged)
     /// [{method, amountText, time}]
     Q_PROPERTY(QVariantList payments READ payments NOTIFY billChanged)

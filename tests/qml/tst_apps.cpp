@@ -635,7 +635,7 @@ private slots:
         QVERIFY(m_t->tap(u"callReason-water"_s));
         // The chooser closes; the bar under the header says it, in Korean.
         QTRY_VERIFY_WITH_TIMEOUT(!m_t->find(u"callReason-water"_s), 3000);
-        QTRY_COMPARE_WITH_TIMEOUT(m_t->text(u"callStatus-water"_s), u"물 · 호출했습니다"_s, 3000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_t->text(u"callStatus-water"_s), u"물: 호출했습니다"_s, 3000);
 
         const QJsonObject call = staffSeesCall(7, u"water"_s);
         QVERIFY2(!call.isEmpty(), "the manager's GET /calls lists the table's call");
@@ -643,7 +643,7 @@ private slots:
         const qint64 id = call.value(u"id"_s).toInteger();
 
         VERIFY_STATUS(m_http.post(u"/api/v1/calls/%1/ack"_s.arg(id), {}, m_kitchenToken), 200);
-        QTRY_COMPARE_WITH_TIMEOUT(m_t->text(u"callStatus-water"_s), u"물 · 직원이 오고 있어요"_s, 3000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_t->text(u"callStatus-water"_s), u"물: 직원이 오고 있어요"_s, 3000);
 
         // Gone while the tablet is away; right again once it reconnects.
         m_proxy->setRefusing(true);
@@ -720,12 +720,16 @@ private slots:
         }
         QVERIFY(sawVoid);
 
+        QVERIFY(m_t->findAny(u"billPayment-0"_s));
+        QCOMPARE(m_t->text(u"billPaid"_s), u"−"_s + client::formatMoney(bill.value(u"paid"_s).toInteger()));
+
         // Live: a second payment while the bill is open.
         VERIFY_STATUS(m_http.post(u"/api/v1/tables/%1/payments"_s.arg(tableId),
                                   {{u"client_payment_id"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)},
                                    {u"method"_s, u"cash"_s}, {u"amount"_s, 1000}}, m_kitchenToken), 201);
         bill = m_http.get(u"/api/v1/bill"_s, tableToken).json();
         QTRY_COMPARE_WITH_TIMEOUT(m_t->text(u"billDue"_s), client::formatMoney(bill.value(u"due"_s).toInteger()), 3000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_t->findAny(u"billPayment-1"_s), 3000);
 
         // Split three ways: the edge's shares, the remainder on the first.
         QVERIFY(waitInView(u"splitMore"_s));

@@ -183,85 +183,90 @@
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="123"/>
+        <location filename="../qml/BillSheet.qml" line="145"/>
         <source>%1 each</source>
         <translation>単価 %1</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="156"/>
+        <location filename="../qml/BillSheet.qml" line="168"/>
         <source>Loading the bill…</source>
         <translation>明細を読み込み中…</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="156"/>
+        <location filename="../qml/BillSheet.qml" line="168"/>
         <source>No orders yet.</source>
         <translation>まだご注文はありません。</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="171"/>
+        <location filename="../qml/BillSheet.qml" line="183"/>
         <source>Discount %1%</source>
         <translation>割引 %1%</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="171"/>
+        <location filename="../qml/BillSheet.qml" line="183"/>
         <source>Discount</source>
         <translation>割引</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="184"/>
-        <location filename="../qml/BillSheet.qml" line="209"/>
+        <location filename="../qml/BillSheet.qml" line="214"/>
+        <location filename="../qml/BillSheet.qml" line="227"/>
         <source>Total</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="193"/>
+        <location filename="../qml/BillSheet.qml" line="199"/>
         <source>Paid</source>
         <translation>お支払い済み</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="209"/>
+        <location filename="../qml/BillSheet.qml" line="220"/>
+        <source>Paid so far</source>
+        <translation>お支払い済み</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="227"/>
         <source>Left to pay</source>
         <translation>残りのお支払い</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="231"/>
+        <location filename="../qml/BillSheet.qml" line="249"/>
         <source>Split evenly</source>
         <translation>均等に割り勘</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/BillSheet.qml" line="246"/>
+        <location filename="../qml/BillSheet.qml" line="264"/>
         <source>%n people</source>
         <translation>
             <numerusform>%n人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="246"/>
+        <location filename="../qml/BillSheet.qml" line="264"/>
         <source>Off</source>
         <translation>しない</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="271"/>
+        <location filename="../qml/BillSheet.qml" line="289"/>
         <source>Person %1</source>
         <translation>%1人目</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="278"/>
+        <location filename="../qml/BillSheet.qml" line="296"/>
         <source>In whole won; what is left over is on the first share.</source>
         <translation>1ウォン単位で分け、端数は1人目に含めています。</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="288"/>
+        <location filename="../qml/BillSheet.qml" line="306"/>
         <source>The bill could not be loaded just now. It is shown as it was last read.</source>
         <translation>今は明細を読み込めませんでした。前回の内容を表示しています。</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="300"/>
+        <location filename="../qml/BillSheet.qml" line="318"/>
         <source>Staff has been asked for the bill</source>
         <translation>お会計をお願いしました</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="300"/>
+        <location filename="../qml/BillSheet.qml" line="318"/>
         <source>Ask staff for the bill</source>
         <translation>スタッフにお会計を頼む</translation>
     </message>

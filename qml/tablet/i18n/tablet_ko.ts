@@ -183,85 +183,90 @@
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="123"/>
+        <location filename="../qml/BillSheet.qml" line="145"/>
         <source>%1 each</source>
         <translation>개당 %1</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="156"/>
+        <location filename="../qml/BillSheet.qml" line="168"/>
         <source>Loading the bill…</source>
         <translation>계산서를 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="156"/>
+        <location filename="../qml/BillSheet.qml" line="168"/>
         <source>No orders yet.</source>
         <translation>아직 주문이 없어요.</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="171"/>
+        <location filename="../qml/BillSheet.qml" line="183"/>
         <source>Discount %1%</source>
         <translation>할인 %1%</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="171"/>
+        <location filename="../qml/BillSheet.qml" line="183"/>
         <source>Discount</source>
         <translation>할인</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="184"/>
-        <location filename="../qml/BillSheet.qml" line="209"/>
+        <location filename="../qml/BillSheet.qml" line="214"/>
+        <location filename="../qml/BillSheet.qml" line="227"/>
         <source>Total</source>
         <translation>합계</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="193"/>
+        <location filename="../qml/BillSheet.qml" line="199"/>
         <source>Paid</source>
         <translation>결제</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="209"/>
+        <location filename="../qml/BillSheet.qml" line="220"/>
+        <source>Paid so far</source>
+        <translation>결제한 금액</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="227"/>
         <source>Left to pay</source>
         <translation>남은 금액</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="231"/>
+        <location filename="../qml/BillSheet.qml" line="249"/>
         <source>Split evenly</source>
         <translation>똑같이 나눠 내기</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/BillSheet.qml" line="246"/>
+        <location filename="../qml/BillSheet.qml" line="264"/>
         <source>%n people</source>
         <translation>
             <numerusform>%n명</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="246"/>
+        <location filename="../qml/BillSheet.qml" line="264"/>
         <source>Off</source>
         <translation>안 함</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="271"/>
+        <location filename="../qml/BillSheet.qml" line="289"/>
         <source>Person %1</source>
         <translation>%1번째 분</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="278"/>
+        <location filename="../qml/BillSheet.qml" line="296"/>
         <source>In whole won; what is left over is on the first share.</source>
         <translation>원 단위로 나누고, 남는 금액은 첫 번째 분에 더했어요.</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="288"/>
+        <location filename="../qml/BillSheet.qml" line="306"/>
         <source>The bill could not be loaded just now. It is shown as it was last read.</source>
         <translation>지금 계산서를 불러오지 못했어요. 마지막으로 받은 내용을 보여 드려요.</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="300"/>
+        <location filename="../qml/BillSheet.qml" line="318"/>
         <source>Staff has been asked for the bill</source>
         <translation>계산을 요청했어요</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="300"/>
+        <location filename="../qml/BillSheet.qml" line="318"/>
         <source>Ask staff for the bill</source>
         <translation>직원에게 계산 요청하기</translation>
     </message>

@@ -183,85 +183,90 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="123"/>
+        <location filename="../qml/BillSheet.qml" line="145"/>
         <source>%1 each</source>
         <translation>单价 %1</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="156"/>
+        <location filename="../qml/BillSheet.qml" line="168"/>
         <source>Loading the bill…</source>
         <translation>正在加载账单…</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="156"/>
+        <location filename="../qml/BillSheet.qml" line="168"/>
         <source>No orders yet.</source>
         <translation>还没有点餐。</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="171"/>
+        <location filename="../qml/BillSheet.qml" line="183"/>
         <source>Discount %1%</source>
         <translation>折扣 %1%</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="171"/>
+        <location filename="../qml/BillSheet.qml" line="183"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="184"/>
-        <location filename="../qml/BillSheet.qml" line="209"/>
+        <location filename="../qml/BillSheet.qml" line="214"/>
+        <location filename="../qml/BillSheet.qml" line="227"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="193"/>
+        <location filename="../qml/BillSheet.qml" line="199"/>
         <source>Paid</source>
         <translation>已付</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="209"/>
+        <location filename="../qml/BillSheet.qml" line="220"/>
+        <source>Paid so far</source>
+        <translation>已付金额</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="227"/>
         <source>Left to pay</source>
         <translation>待付金额</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="231"/>
+        <location filename="../qml/BillSheet.qml" line="249"/>
         <source>Split evenly</source>
         <translation>平均分摊</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/BillSheet.qml" line="246"/>
+        <location filename="../qml/BillSheet.qml" line="264"/>
         <source>%n people</source>
         <translation>
             <numerusform>%n人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="246"/>
+        <location filename="../qml/BillSheet.qml" line="264"/>
         <source>Off</source>
         <translation>不分摊</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="271"/>
+        <location filename="../qml/BillSheet.qml" line="289"/>
         <source>Person %1</source>
         <translation>第%1位</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="278"/>
+        <location filename="../qml/BillSheet.qml" line="296"/>
         <source>In whole won; what is left over is on the first share.</source>
         <translation>按整韩元分摊，余数计入第一份。</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="288"/>
+        <location filename="../qml/BillSheet.qml" line="306"/>
         <source>The bill could not be loaded just now. It is shown as it was last read.</source>
         <translation>暂时无法加载账单，显示的是上次读取的内容。</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="300"/>
+        <location filename="../qml/BillSheet.qml" line="318"/>
         <source>Staff has been asked for the bill</source>
         <translation>已请服务员来结账</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="300"/>
+        <location filename="../qml/BillSheet.qml" line="318"/>
         <source>Ask staff for the bill</source>
         <translation>请服务员来结账</translation>
     </message>

@@ -76,6 +76,7 @@ Drawer {
             clip: true
             spacing: 10
             model: sheet.bill
+            ScrollIndicator.vertical: ScrollIndicator { active: list.contentHeight > list.height }
             delegate: Rectangle {
                 id: line
                 objectName: "billLine-" + model.lineId
@@ -119,21 +120,32 @@ Drawer {
                     }
                     Text {
                         textFormat: Text.PlainText
-                        text: (model.optionsText.length > 0 ? model.optionsText + " · " : "")
-                              + qsTr("%1 each").arg(model.unitPriceText)
+                        visible: model.optionsText.length > 0
+                        text: model.optionsText
                         font.pixelSize: Theme.small
                         color: Theme.textMuted
                         wrapMode: Text.Wrap
                         Layout.fillWidth: true
                     }
-                    Text {
-                        objectName: "billLineOrigin-" + model.lineId
-                        textFormat: Text.PlainText
-                        text: sheet.originText(model.originKind, model.originName, model.originTable, model.addedTime)
-                        font.pixelSize: Theme.small
-                        color: Theme.textMuted
-                        elide: Text.ElideRight
+                    // Where it came from and when, then the unit price.
+                    RowLayout {
                         Layout.fillWidth: true
+                        spacing: 12
+                        Text {
+                            objectName: "billLineOrigin-" + model.lineId
+                            textFormat: Text.PlainText
+                            text: sheet.originText(model.originKind, model.originName, model.originTable, model.addedTime)
+                            font.pixelSize: Theme.small
+                            color: Theme.textMuted
+                            elide: Text.ElideRight
+                            Layout.fillWidth: true
+                        }
+                        Text {
+                            textFormat: Text.PlainText
+                            text: qsTr("%1 each").arg(model.unitPriceText)
+                            font.pixelSize: Theme.small
+                            color: Theme.textMuted
+                        }
                     }
                     Text {
                         objectName: "billLineVoid-" + model.lineId
@@ -158,14 +170,14 @@ Drawer {
                 color: Theme.textMuted
             }
 
-            footer: ColumnLayout {
+            footer: Column {
                 width: list.width
+                topPadding: 14
                 spacing: 8
-                Item { Layout.preferredHeight: 6 }
                 Repeater {
                     model: sheet.bill.discounts
                     RowLayout {
-                        Layout.fillWidth: true
+                        width: parent.width
                         Text {
                             textFormat: Text.PlainText
                             text: (modelData.kind === "percent" ? qsTr("Discount %1%").arg(modelData.value) : qsTr("Discount"))
@@ -175,19 +187,14 @@ Drawer {
                             elide: Text.ElideRight
                             Layout.fillWidth: true
                         }
-                        Text { textFormat: Text.PlainText; text: modelData.amountText; font.pixelSize: Theme.body; color: Theme.successText }
+                        Text { textFormat: Text.PlainText; text: "−" + modelData.amountText; font.pixelSize: Theme.body; color: Theme.successText }
                     }
-                }
-                RowLayout {
-                    Layout.fillWidth: true
-                    visible: sheet.bill.discounts.length > 0
-                    Text { textFormat: Text.PlainText; text: qsTr("Total"); font.pixelSize: Theme.body; color: Theme.text; Layout.fillWidth: true }
-                    Text { objectName: "billTotal"; textFormat: Text.PlainText; text: sheet.bill.totalText; font.pixelSize: Theme.body; color: Theme.text }
                 }
                 Repeater {
                     model: sheet.bill.payments
                     RowLayout {
-                        Layout.fillWidth: true
+                        objectName: "billPayment-" + index
+                        width: parent.width
                         Text {
                             textFormat: Text.PlainText
                             text: qsTr("Paid") + " · " + sheet.methodText(modelData.method) + " " + modelData.time
@@ -202,6 +209,18 @@ Drawer {
         }
 
         Rectangle { Layout.fillWidth: true; height: 1; color: Theme.line }
+        RowLayout {
+            Layout.fillWidth: true
+            visible: sheet.bill.paid > 0 || sheet.bill.discounts.length > 0
+            Text { textFormat: Text.PlainText; text: qsTr("Total"); font.pixelSize: Theme.body; color: Theme.text; Layout.fillWidth: true }
+            Text { objectName: "billTotal"; textFormat: Text.PlainText; text: sheet.bill.totalText; font.pixelSize: Theme.body; color: Theme.text }
+        }
+        RowLayout {
+            Layout.fillWidth: true
+            visible: sheet.bill.paid > 0
+            Text { textFormat: Text.PlainText; text: qsTr("Paid so far"); font.pixelSize: Theme.body; color: Theme.text; Layout.fillWidth: true }
+            Text { objectName: "billPaid"; textFormat: Text.PlainText; text: "−" + sheet.bill.paidText; font.pixelSize: Theme.body; color: Theme.text }
+        }
         RowLayout {
             Layout.fillWidth: true
             Text {

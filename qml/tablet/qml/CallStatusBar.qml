@@ -17,7 +17,7 @@ Rectangle {
         case "cutlery": return qsTr("Cutlery & dishes")
         case "bill": return qsTr("The bill")
         }
-        return note.length > 0 ? qsTr("Other") + ": " + note : qsTr("Other")
+        return note.length > 0 ? qsTr("Other") + " (" + note + ")" : qsTr("Other")
     }
 
     Flow {
@@ -48,7 +48,7 @@ Rectangle {
                     color: "white"
                     font.pixelSize: Theme.body
                     font.weight: Font.DemiBold
-                    text: bar.reasonText(modelData.reason, modelData.note) + " · "
+                    text: bar.reasonText(modelData.reason, modelData.note) + ": "
                           + (parent.coming ? qsTr("Staff is on the way") : qsTr("Staff called"))
                 }
             }
