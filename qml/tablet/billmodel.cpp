@@ -135,7 +135,11 @@ int BillModel::splitWays() const
 
 QString BillModel::timeOf(const QJsonValue &timestamp) const
 {
-    const QDateTime at = QDateTime::fromString(timestamp.toString(), Qt::ISODateWithMs);
+    return clockTime(QDateTime::fromString(timestamp.toString(), Qt::ISODateWithMs));
+}
+
+QString BillModel::clockTime(const QDateTime &at) const
+{
     if (!at.isValid())
         return {};
     const QTimeZone zone = m_menu.timeZone();

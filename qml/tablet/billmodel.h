@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QAbstractListModel>
+#include <QDateTime>
 #include <QJsonObject>
 #include <QVariantList>
 
@@ -86,6 +87,7 @@ public:
 
     /// "19:42": a timestamp of the edge in the store's time zone (the tablet's own without one).
     [[nodiscard]] QString timeOf(const QJsonValue &timestamp) const;
+    [[nodiscard]] QString clockTime(const QDateTime &at) const;
 
 signals:
     void billChanged();

@@ -17,8 +17,10 @@
 #include "qrscanner.h"
 #include "translations.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QLoggingCategory>
+#include <QTimeZone>
 #include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
@@ -356,6 +358,11 @@ QString TabletController::itemNames(const QVariantList &ids) const
             names.append(m_menu->nameOf(*entry));
     }
     return names.join(u", "_s);
+}
+
+QString TabletController::storeTime(qint64 msecsSinceEpoch) const
+{
+    return m_billing->bill()->clockTime(QDateTime::fromMSecsSinceEpoch(msecsSinceEpoch, QTimeZone::utc()));
 }
 
 QString TabletController::optionNames(const QVariantList &ids) const

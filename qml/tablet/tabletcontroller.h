@@ -112,6 +112,9 @@ public:
     Q_INVOKABLE void selectCategory(qint64 categoryId);
     /// Names of menu items, for "sold out: ..." messages.
     Q_INVOKABLE QString itemNames(const QVariantList &ids) const;
+    /// "19:42": a moment (ms since the epoch) in the store's time zone, 24 h, as the bill
+    /// shows its times (the tablet's own zone when the menu has none).
+    Q_INVOKABLE QString storeTime(qint64 msecsSinceEpoch) const;
     /// Names of options (of any item), for "ran out: ..." messages.
     Q_INVOKABLE QString optionNames(const QVariantList &ids) const;
 

@@ -63,7 +63,7 @@ Drawer {
                         }
                         Text {
                             textFormat: Text.PlainText
-                            text: Qt.formatTime(new Date(createdMs), "hh:mm")
+                            text: tablet.storeTime(createdMs)
                             font.pixelSize: Theme.body
                             color: Theme.textMuted
                             Layout.fillWidth: true
