@@ -839,6 +839,41 @@ private slots:
         QCOMPARE(water, 1);
     }
 
+    /// The manager moves the party to another table and back: the tablet at table 7 empties
+    /// (orders, bill) when they leave, and shows their orders again when they come back.
+    void tabletFollowsAVisitMovedAwayAndBack()
+    {
+        qint64 seven = 0;
+        qint64 free = 0;
+        for (const QJsonValue &t : m_http.get(u"/api/v1/tables"_s, m_kitchenToken).json().value(u"tables"_s).toArray()) {
+            const QJsonObject table = t.toObject();
+            if (table.value(u"number"_s).toInt() == 7)
+                seven = table.value(u"id"_s).toInteger();
+            else if (!free && table.value(u"session_id"_s).isNull())
+                free = table.value(u"id"_s).toInteger();
+        }
+        QVERIFY(seven && free);
+        auto &controller = m_tablet->controller();
+        const int shown = controller.orders()->rowCount();
+        QVERIFY(shown > 0);
+        VERIFY_STATUS(m_http.post(u"/api/v1/tables/%1/move"_s.arg(seven), {{u"to_table"_s, free}}, m_kitchenToken), 200);
+        QTRY_COMPARE_WITH_TIMEOUT(controller.orders()->rowCount(), 0, 3000);
+        QVERIFY(!controller.billing()->bill()->hasVisit());
+        // Back online at a free table before they return (its stream binds to the visit).
+        QTRY_VERIFY_WITH_TIMEOUT(controller.online(), 5000);
+        VERIFY_STATUS(m_http.post(u"/api/v1/tables/%1/move"_s.arg(free), {{u"to_table"_s, seven}}, m_kitchenToken), 200);
+        QTRY_COMPARE_WITH_TIMEOUT(controller.orders()->rowCount(), shown, 3000);
+        QVERIFY(m_t->tap(u"ordersButton"_s));
+        QVERIFY(waitInView(u"billButton"_s));
+        QVERIFY(m_t->tap(u"billButton"_s));
+        QVERIFY(waitInView(u"billCloseButton"_s));
+        const QJsonObject bill = m_http.get(u"/api/v1/tables/%1/bill"_s.arg(seven), m_kitchenToken).json();
+        QTRY_COMPARE_WITH_TIMEOUT(m_t->text(u"billDue"_s), client::formatMoney(bill.value(u"due"_s).toInteger()), 3000);
+        QCOMPARE(controller.billing()->bill()->rowCount(), int(bill.value(u"lines"_s).toArray().size()));
+        QVERIFY(m_t->tap(u"billCloseButton"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_t->find(u"billCloseButton"_s), 3000);
+    }
+
     void managerClosesTheTable()
     {
         // The kitchen screen logs out; the manager logs in on it.
