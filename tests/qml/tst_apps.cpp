@@ -764,6 +764,26 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!m_t->find(u"billCloseButton"_s), 3000);
     }
 
+    /// 기타 with a note: the guests write what they need; staff read it as written.
+    void otherCallCarriesTheGuestsNote()
+    {
+        QVERIFY(openCallChooser());
+        QVERIFY(m_t->tap(u"callReason-other"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(m_t->find(u"callNote"_s), 3000);
+        QVERIFY(!m_t->find(u"callReason-water"_s));
+        QVERIFY(m_t->type(u"callNote"_s, u"<i>아기 의자</i> 하나"_s));
+        // Laid out beside "close" before the tap.
+        QTRY_VERIFY_WITH_TIMEOUT(m_t->find(u"callSendOther"_s) && m_t->find(u"callCancel"_s)
+                                 && m_t->find(u"callSendOther"_s)->mapToScene({}).x()
+                                            > m_t->find(u"callCancel"_s)->mapToScene({}).x(), 3000);
+        QVERIFY(m_t->tap(u"callSendOther"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(m_t->text(u"callStatus-other"_s), u"기타 (<i>아기 의자</i> 하나): 호출했습니다"_s, 3000);
+        const QJsonObject call = staffSeesCall(7, u"other"_s);
+        QCOMPARE(call.value(u"note"_s).toString(), u"<i>아기 의자</i> 하나"_s);
+        VERIFY_STATUS(m_http.post(u"/api/v1/calls/%1/done"_s.arg(call.value(u"id"_s).toInteger()), {}, m_kitchenToken), 200);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_t->find(u"callStatusBar"_s), 3000);
+    }
+
     /// A call that cannot be sent (the restaurant's system out of reach) is said plainly in
     /// Korean, and the chooser stays open to try again.
     void unsentCallSaysWhy()
