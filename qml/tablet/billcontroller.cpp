@@ -6,6 +6,8 @@
 
 #include <QUrlQuery>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 using namespace tableorder::client;
 
