@@ -143,6 +143,8 @@ public:
     void setCategoryId(qint64 id);
     [[nodiscard]] QString currency() const { return m_currency; }
     [[nodiscard]] QString storeName() const { return m_storeName; }
+    /// The store's time zone (the menu's `time_zone`); invalid when the menu has none.
+    [[nodiscard]] QTimeZone timeZone() const { return m_timeZone; }
     [[nodiscard]] qint64 version() const { return m_version; }
     [[nodiscard]] int totalItems() const { return int(m_all.size()); }
     [[nodiscard]] QString language() const { return m_language; }

@@ -1,5 +1,8 @@
 #include "tabletapp.h"
 
+#include "billcontroller.h"
+#include "billmodel.h"
+#include "callcontroller.h"
 #include "qmltypes.h"
 #include "qrscanner.h"
 #include "tabletcontroller.h"
@@ -18,6 +21,9 @@ TabletApp::TabletApp(const ui::AppOptions &options, QObject *parent) : QObject(p
     client::registerQmlTypes();
     qmlRegisterUncreatableType<TabletController>("TableOrder.Tablet", 1, 0, "Tablet", u"the app's controller"_s);
     qmlRegisterUncreatableType<QrScanner>("TableOrder.Tablet", 1, 0, "QrScanner", u"the app's controller"_s);
+    qmlRegisterUncreatableType<CallController>("TableOrder.Tablet", 1, 0, "CallController", u"the app's controller"_s);
+    qmlRegisterUncreatableType<BillController>("TableOrder.Tablet", 1, 0, "BillController", u"the app's controller"_s);
+    qmlRegisterUncreatableType<BillModel>("TableOrder.Tablet", 1, 0, "BillModel", u"the app's controller"_s);
     ui::setupEngine(m_engine);
     m_translations = std::make_unique<ui::Translations>(u"tablet"_s, m_engine);
     m_controller = std::make_unique<TabletController>(options, *m_translations);

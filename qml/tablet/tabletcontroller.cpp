@@ -1,5 +1,8 @@
 #include "tabletcontroller.h"
 
+#include "billcontroller.h"
+#include "billmodel.h"
+#include "callcontroller.h"
 #include "cartmodel.h"
 #include "categorymodel.h"
 #include "certificatepins.h"
@@ -14,8 +17,10 @@
 #include "qrscanner.h"
 #include "translations.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QLoggingCategory>
+#include <QTimeZone>
 #include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
@@ -34,7 +39,8 @@ TabletController::TabletController(const ui::AppOptions &options, ui::Translatio
       m_cart(std::make_unique<CartModel>(*m_menu)),
       m_draft(std::make_unique<LineDraft>(*m_menu, *m_cart)), m_orders(std::make_unique<OrderListModel>()),
       m_submitter(std::make_unique<OrderSubmitter>(*m_api, *m_settings)),
-      m_scanner(std::make_unique<QrScanner>())
+      m_scanner(std::make_unique<QrScanner>()), m_calls(std::make_unique<CallController>(*m_api)),
+      m_billing(std::make_unique<BillController>(*m_api, *m_menu))
 {
     m_orders->setNewestFirst(true);
     m_translations.setLanguage(options.language.isEmpty() ? m_settings->language() : options.language);
@@ -45,6 +51,9 @@ TabletController::TabletController(const ui::AppOptions &options, ui::Translatio
             m_everOnline = true;
             if (!m_menuReady)
                 loadMenu();
+            // Events of calls and of the bill may have passed while away.
+            m_calls->refresh();
+            m_billing->refreshIfOpen();
         }
         followConnection();
         emit connectionChanged();
@@ -88,10 +97,12 @@ TabletController::TabletController(const ui::AppOptions &options, ui::Translatio
     connect(&m_translations, &ui::Translations::languageChanged, this, [this] {
         m_menu->setLanguage(m_translations.language());
         m_categories->setLanguage(m_translations.language());
+        m_billing->bill()->refreshNames();
         emit languageChanged();
         emit rejectionTextChanged();
     });
     connect(m_submitter.get(), &OrderSubmitter::stateChanged, this, &TabletController::rejectionTextChanged);
+    connect(m_menu.get(), &MenuModel::menuChanged, m_billing->bill(), &BillModel::refreshNames);
 }
 
 TabletController::~TabletController() = default;
@@ -153,6 +164,8 @@ void TabletController::loadMenu()
 void TabletController::onEvent(const QString &type, const QJsonObject &data, qint64 seq)
 {
     Q_UNUSED(seq);
+    m_calls->onEvent(type, data);
+    m_billing->onEvent(type, data);
     if (type == u"snapshot"_s) {
         m_orders->replaceAll(data.value(u"orders"_s).toArray());
         for (const QJsonValue &order : data.value(u"orders"_s).toArray()) {
@@ -183,7 +196,21 @@ void TabletController::onEvent(const QString &type, const QJsonObject &data, qin
         m_orders->clear();
         m_cart->clear();
         m_confirmedOrders.clear();
+        m_calls->clear();
+        m_billing->clear();
         emit sessionClosed();
+    } else if (type == u"table.visit_left"_s) {
+        // The party moved to another table (or joined one): their orders, calls and bill went
+        // with them; what is in the cart stays for whoever sits here.
+        m_orders->clear();
+        m_confirmedOrders.clear();
+        m_calls->clear();
+        m_billing->clear();
+        emit visitLeft();
+    } else if (type == u"table.visit_arrived"_s) {
+        for (const QJsonValue &order : data.value(u"orders"_s).toArray())
+            m_orders->upsert(order.toObject());
+        m_calls->refresh();
     } else if (type == u"menu.item_availability_changed"_s) {
         if (!m_menu->updateItem(data.value(u"item"_s).toObject()))
             loadMenu();
@@ -284,6 +311,8 @@ void TabletController::resetSetup()
     m_settings->clearToken();
     m_cart->clear();
     m_orders->clear();
+    m_calls->clear();
+    m_billing->clear();
     setScreen(Screen::Setup);
     emit configChanged();
 }
@@ -329,6 +358,11 @@ QString TabletController::itemNames(const QVariantList &ids) const
             names.append(m_menu->nameOf(*entry));
     }
     return names.join(u", "_s);
+}
+
+QString TabletController::storeTime(qint64 msecsSinceEpoch) const
+{
+    return m_billing->bill()->clockTime(QDateTime::fromMSecsSinceEpoch(msecsSinceEpoch, QTimeZone::utc()));
 }
 
 QString TabletController::optionNames(const QVariantList &ids) const

@@ -10,6 +10,8 @@
 
 #include <memory>
 
+Q_MOC_INCLUDE("billcontroller.h")
+Q_MOC_INCLUDE("callcontroller.h")
 Q_MOC_INCLUDE("cartmodel.h")
 Q_MOC_INCLUDE("categorymodel.h")
 Q_MOC_INCLUDE("linedraft.h")
@@ -37,6 +39,8 @@ class Translations;
 
 namespace tableorder::tablet {
 
+class BillController;
+class CallController;
 class QrScanner;
 
 /// Everything the table's tablet does, for its QML: first-run setup by staff (edge address,
@@ -74,6 +78,10 @@ class TabletController : public QObject
     Q_PROPERTY(QString rejectionText READ rejectionText NOTIFY rejectionTextChanged)
     Q_PROPERTY(tableorder::client::OrderListModel *orders READ orders CONSTANT)
     Q_PROPERTY(tableorder::client::OrderSubmitter *submitter READ submitter CONSTANT)
+    /// 직원 호출: the call-staff button and the state of the table's calls.
+    Q_PROPERTY(tableorder::tablet::CallController *staffCalls READ staffCalls CONSTANT)
+    /// The bill screen (lines with their origins, figures, the even split).
+    Q_PROPERTY(tableorder::tablet::BillController *billing READ billing CONSTANT)
     /// The setup screen's camera scan of the manager's pairing QR.
     Q_PROPERTY(tableorder::tablet::QrScanner *scanner READ scanner CONSTANT)
 public:
@@ -104,6 +112,9 @@ public:
     Q_INVOKABLE void selectCategory(qint64 categoryId);
     /// Names of menu items, for "sold out: ..." messages.
     Q_INVOKABLE QString itemNames(const QVariantList &ids) const;
+    /// "19:42": a moment (ms since the epoch) in the store's time zone, 24 h, as the bill
+    /// shows its times (the tablet's own zone when the menu has none).
+    Q_INVOKABLE QString storeTime(qint64 msecsSinceEpoch) const;
     /// Names of options (of any item), for "ran out: ..." messages.
     Q_INVOKABLE QString optionNames(const QVariantList &ids) const;
 
@@ -130,6 +141,8 @@ public:
     [[nodiscard]] client::OrderListModel *orders() const { return m_orders.get(); }
     [[nodiscard]] client::OrderSubmitter *submitter() const { return m_submitter.get(); }
     [[nodiscard]] QrScanner *scanner() const { return m_scanner.get(); }
+    [[nodiscard]] CallController *staffCalls() const { return m_calls.get(); }
+    [[nodiscard]] BillController *billing() const { return m_billing.get(); }
     [[nodiscard]] client::EventStream *stream() const { return m_stream.get(); }
     [[nodiscard]] client::ClientSettings &settings() const { return *m_settings; }
 
@@ -145,6 +158,8 @@ signals:
     void orderAccepted(int number);
     void orderRejected(const QString &code, const QString &message);
     void sessionClosed();
+    /// The visit moved or merged to another table: this table is free again.
+    void visitLeft();
     void kitchenConfirmedChanged();
 
 private:
@@ -175,6 +190,8 @@ private:
     std::unique_ptr<client::OrderListModel> m_orders;
     std::unique_ptr<client::OrderSubmitter> m_submitter;
     std::unique_ptr<QrScanner> m_scanner;
+    std::unique_ptr<CallController> m_calls;
+    std::unique_ptr<BillController> m_billing;
     Screen m_screen = Screen::Setup;
     bool m_setupBusy = false;
     QString m_setupError;

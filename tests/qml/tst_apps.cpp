@@ -5,6 +5,9 @@
 // (stock, sold out, hours, a choice) explained in the guests' language with the cart kept; an
 // hours boundary passing while the menu is shown; a receipt learnt from a reconnect's snapshot.
 #include "alldaymodel.h"
+#include "billcontroller.h"
+#include "billmodel.h"
+#include "callcontroller.h"
 #include "cartmodel.h"
 #include "clientsettings.h"
 #include "edgeapi.h"
@@ -13,6 +16,7 @@
 #include "kitchenapp.h"
 #include "kitchencontroller.h"
 #include "menumodel.h"
+#include "money.h"
 #include "orderlistmodel.h"
 #include "ordersubmitter.h"
 #include "tabletapp.h"
@@ -28,7 +32,9 @@
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
+#include <QFont>
 #include <QTimeZone>
+#include <QUuid>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -580,6 +586,312 @@ private slots:
         QCOMPARE(m_t->text(u"orderStatus-%1"_s.arg(newest)), u"접수"_s);
         QVERIFY(m_t->tap(u"ordersCloseButton"_s));
         QTRY_VERIFY_WITH_TIMEOUT(!m_t->find(u"ordersCloseButton"_s), 3000);
+    }
+
+    /// Taps 직원 호출 and waits for the chooser to be laid out (a tap on a button the layout
+    /// has not placed yet would land on another).
+    bool openCallChooser()
+    {
+        if (!m_t->tap(u"callButton"_s))
+            return false;
+        return QTest::qWaitFor([&] {
+            QQuickItem *water = m_t->find(u"callReason-water"_s);
+            QQuickItem *other = m_t->find(u"callReason-other"_s);
+            return water && other && water->width() > 0 && water->mapToScene({}) != other->mapToScene({});
+        }, 3000);
+    }
+
+    /// Waits until the item is shown whole inside the window, laid out and done sliding in
+    /// (a sheet's enter transition moves it in from the edge).
+    bool waitInView(const QString &name)
+    {
+        return QTest::qWaitFor([&] {
+            QQuickItem *item = m_t->find(name);
+            if (!item || item->width() <= 0)
+                return false;
+            const QRectF r = item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
+            return QRectF(0, 0, m_t->window()->width(), m_t->window()->height()).contains(r);
+        }, 3000);
+    }
+
+    /// The active call of this reason as staff see it (GET /calls as manager), or {}.
+    QJsonObject staffSeesCall(int table, const QString &reason)
+    {
+        for (const QJsonValue &c : m_http.get(u"/api/v1/calls?status=active"_s, m_kitchenToken).json().value(u"calls"_s).toArray()) {
+            const QJsonObject call = c.toObject();
+            if (call.value(u"table_number"_s).toInt() == table && call.value(u"reason"_s).toString() == reason)
+                return call;
+        }
+        return {};
+    }
+
+    /// 직원 호출: the guest picks "water"; staff see the call; a staff member's "coming"
+    /// turns the tablet's "호출했습니다" into "직원이 오고 있어요"; done while the tablet was
+    /// offline, the call is gone once it is back.
+    void callStaffReachesStaffAndTheirAckComesBack()
+    {
+        QVERIFY(!m_t->find(u"callStatusBar"_s));
+        QVERIFY(openCallChooser());
+        QVERIFY(m_t->tap(u"callReason-water"_s));
+        // The chooser closes; the bar under the header says it, in Korean.
+        QTRY_VERIFY_WITH_TIMEOUT(!m_t->find(u"callReason-water"_s), 3000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_t->text(u"callStatus-water"_s), u"물: 호출했습니다"_s, 3000);
+
+        const QJsonObject call = staffSeesCall(7, u"water"_s);
+        QVERIFY2(!call.isEmpty(), "the manager's GET /calls lists the table's call");
+        QCOMPARE(call.value(u"status"_s).toString(), u"open"_s);
+        const qint64 id = call.value(u"id"_s).toInteger();
+
+        VERIFY_STATUS(m_http.post(u"/api/v1/calls/%1/ack"_s.arg(id), {}, m_kitchenToken), 200);
+        QTRY_COMPARE_WITH_TIMEOUT(m_t->text(u"callStatus-water"_s), u"물: 직원이 오고 있어요"_s, 3000);
+
+        // Gone while the tablet is away; right again once it reconnects.
+        m_proxy->setRefusing(true);
+        m_proxy->cutAll();
+        QTRY_VERIFY_WITH_TIMEOUT(!m_tablet->controller().online(), 3000);
+        VERIFY_STATUS(m_http.post(u"/api/v1/calls/%1/done"_s.arg(id), {}, m_kitchenToken), 200);
+        QVERIFY(m_t->find(u"callStatus-water"_s)); // it cannot know yet
+        m_proxy->setRefusing(false);
+        QTRY_VERIFY_WITH_TIMEOUT(m_tablet->controller().online(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_t->find(u"callStatusBar"_s), 3000);
+        QVERIFY(staffSeesCall(7, u"water"_s).isEmpty());
+    }
+
+    /// The guests' bill: every line with where it came from and when, a line the manager
+    /// voided struck through with who and why, a payment, and what is left, as GET /bill has
+    /// it; live while open; the even split shows the edge's shares.
+    void billShowsOriginsVoidsAndTheEdgesSplit()
+    {
+        const QString tableToken = m_http.tableLogin(7);
+        QJsonObject bill = m_http.get(u"/api/v1/bill"_s, tableToken).json();
+        const qint64 tableId = bill.value(u"table_id"_s).toInteger();
+        QJsonObject standing; // a line still on the bill
+        for (const QJsonValue &l : bill.value(u"lines"_s).toArray())
+            if (!l.toObject().contains(u"void"_s))
+                standing = l.toObject();
+        QVERIFY2(!standing.isEmpty(), "table 7 has ordered");
+        const qint64 voidedLine = standing.value(u"line_id"_s).toInteger();
+        VERIFY_STATUS(m_http.post(u"/api/v1/orders/%1/void"_s.arg(standing.value(u"order_id"_s).toInteger()),
+                                  {{u"line_ids"_s, QJsonArray{voidedLine}}, {u"reason"_s, u"다른 테이블 메뉴"_s}},
+                                  m_kitchenToken), 200);
+        VERIFY_STATUS(m_http.post(u"/api/v1/tables/%1/payments"_s.arg(tableId),
+                                  {{u"client_payment_id"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                                   {u"method"_s, u"card"_s}, {u"amount"_s, 5000}}, m_kitchenToken), 201);
+        bill = m_http.get(u"/api/v1/bill"_s, tableToken).json();
+
+        QVERIFY(m_t->tap(u"ordersButton"_s));
+        QVERIFY(waitInView(u"billButton"_s));
+        QVERIFY(m_t->tap(u"billButton"_s));
+        QVERIFY(waitInView(u"billCloseButton"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(m_t->text(u"billDue"_s), client::formatMoney(bill.value(u"due"_s).toInteger()), 3000);
+        QVERIFY(!m_t->find(u"ordersCloseButton"_s));
+
+        const QTimeZone zone(m_http.get(u"/api/v1/menu"_s).json().value(u"time_zone"_s).toString().toUtf8());
+        QVERIFY(zone.isValid());
+        auto storeTime = [&](const QJsonValue &at) {
+            return QDateTime::fromString(at.toString(), Qt::ISODateWithMs).toTimeZone(zone).toString(u"HH:mm"_s);
+        };
+        const QJsonArray lines = bill.value(u"lines"_s).toArray();
+        QVERIFY(lines.size() >= 3);
+        bool sawVoid = false;
+        QQuickItem *list = m_t->find(u"billLines"_s);
+        QVERIFY(list);
+        for (int i = 0; i < lines.size(); ++i) {
+            const QJsonObject line = lines.at(i).toObject();
+            const qint64 lineId = line.value(u"line_id"_s).toInteger();
+            // Lines below the fold are made when scrolled to, as the guest would.
+            QVERIFY(QMetaObject::invokeMethod(list, "positionViewAtIndex", Q_ARG(int, i), Q_ARG(int, 1 /* Center */)));
+            QTRY_VERIFY_WITH_TIMEOUT(m_t->findAny(u"billLineOrigin-%1"_s.arg(lineId)), 3000);
+            QCOMPARE(line.value(u"added_by"_s).toObject().value(u"kind"_s).toString(), u"table"_s);
+            QCOMPARE(m_t->text(u"billLineOrigin-%1"_s.arg(lineId)),
+                     u"7번 테이블 태블릿 "_s + storeTime(line.value(u"added_at"_s)));
+            QCOMPARE(m_t->text(u"billLineTotal-%1"_s.arg(lineId)), client::formatMoney(line.value(u"line_total"_s).toInteger()));
+            QQuickItem *name = m_t->findAny(u"billLineName-%1"_s.arg(lineId));
+            QVERIFY(name);
+            const bool isVoid = line.contains(u"void"_s);
+            QCOMPARE(name->property("font").value<QFont>().strikeOut(), isVoid);
+            QCOMPARE(m_t->findAny(u"billLineVoid-%1"_s.arg(lineId))->isVisible(), isVoid);
+            if (lineId == voidedLine) {
+                sawVoid = true;
+                const QJsonObject v = line.value(u"void"_s).toObject();
+                QCOMPARE(m_t->text(u"billLineVoid-%1"_s.arg(lineId)),
+                         u"취소 · 직원 manager "_s + storeTime(v.value(u"at"_s)) + u" · 다른 테이블 메뉴"_s);
+            }
+        }
+        QVERIFY(sawVoid);
+
+        QVERIFY(m_t->findAny(u"billPayment-0"_s));
+        QCOMPARE(m_t->text(u"billPaid"_s), u"−"_s + client::formatMoney(bill.value(u"paid"_s).toInteger()));
+
+        // Live: a second payment while the bill is open.
+        VERIFY_STATUS(m_http.post(u"/api/v1/tables/%1/payments"_s.arg(tableId),
+                                  {{u"client_payment_id"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                                   {u"method"_s, u"cash"_s}, {u"amount"_s, 1000}}, m_kitchenToken), 201);
+        bill = m_http.get(u"/api/v1/bill"_s, tableToken).json();
+        QTRY_COMPARE_WITH_TIMEOUT(m_t->text(u"billDue"_s), client::formatMoney(bill.value(u"due"_s).toInteger()), 3000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_t->findAny(u"billPayment-1"_s), 3000);
+
+        // Split three ways: the edge's shares, the remainder on the first.
+        QVERIFY(waitInView(u"splitMore"_s));
+        QVERIFY(m_t->tap(u"splitMore"_s));
+        QVERIFY(m_t->tap(u"splitMore"_s));
+        QCOMPARE(m_tablet->controller().billing()->ways(), 3);
+        const QJsonArray shares = m_http.get(u"/api/v1/bill?split=even&ways=3"_s, tableToken).json()
+                                          .value(u"split"_s).toObject().value(u"shares"_s).toArray();
+        QCOMPARE(shares.size(), 3);
+        for (int i = 0; i < 3; ++i)
+            QTRY_COMPARE_WITH_TIMEOUT(m_t->text(u"splitShare-%1"_s.arg(i)),
+                                      u"%1번째 분  "_s.arg(i + 1) + client::formatMoney(shares.at(i).toInteger()), 3000);
+
+        // A line a staff member entered, and names that look like markup: plain text, in
+        // the store's time zone.
+        const QString at = QDateTime(QDate(2026, 12, 6), QTime(19, 50), zone).toUTC().toString(Qt::ISODateWithMs);
+        const QJsonObject staffLine{
+                {u"line_id"_s, 900001}, {u"order_id"_s, 1}, {u"menu_item_id"_s, 999999}, {u"name"_s, u"<b>소주</b>"_s},
+                {u"options"_s, QJsonArray()}, {u"note"_s, u""_s}, {u"quantity"_s, 1}, {u"unit_price"_s, 5000},
+                {u"line_total"_s, 5000},
+                {u"added_by"_s, QJsonObject{{u"kind"_s, u"staff"_s}, {u"name"_s, u"김민수"_s}, {u"role"_s, u"staff"_s}}},
+                {u"added_at"_s, at},
+                {u"void"_s, QJsonObject{{u"by"_s, QJsonValue::Null}, {u"reason"_s, u"order canceled"_s}, {u"at"_s, at}}}};
+        m_tablet->controller().billing()->bill()->setBill(QJsonObject{
+                {u"session_id"_s, 1}, {u"lines"_s, QJsonArray{staffLine}}, {u"due"_s, 0}});
+        QTRY_COMPARE_WITH_TIMEOUT(m_t->text(u"billLineOrigin-900001"_s), u"직원 김민수 19:50"_s, 3000);
+        QCOMPARE(m_t->text(u"billLineName-900001"_s), u"<b>소주</b>  × 1"_s);
+        QCOMPARE(m_t->findAny(u"billLineName-900001"_s)->property("textFormat").toInt(), int(Qt::PlainText));
+        QCOMPARE(m_t->text(u"billLineVoid-900001"_s), u"취소 · 주문 취소 19:50"_s);
+
+        QVERIFY(m_t->tap(u"billCloseButton"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_t->find(u"billCloseButton"_s), 3000);
+    }
+
+    /// 기타 with a note: the guests write what they need; staff read it as written.
+    void otherCallCarriesTheGuestsNote()
+    {
+        QVERIFY(openCallChooser());
+        QVERIFY(m_t->tap(u"callReason-other"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(m_t->find(u"callNote"_s), 3000);
+        QVERIFY(!m_t->find(u"callReason-water"_s));
+        QVERIFY(m_t->type(u"callNote"_s, u"<i>아기 의자</i> 하나"_s));
+        // Laid out beside "close" before the tap.
+        QTRY_VERIFY_WITH_TIMEOUT(m_t->find(u"callSendOther"_s) && m_t->find(u"callCancel"_s)
+                                 && m_t->find(u"callSendOther"_s)->mapToScene({}).x()
+                                            > m_t->find(u"callCancel"_s)->mapToScene({}).x(), 3000);
+        QVERIFY(m_t->tap(u"callSendOther"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(m_t->text(u"callStatus-other"_s), u"기타 (<i>아기 의자</i> 하나): 호출했습니다"_s, 3000);
+        const QJsonObject call = staffSeesCall(7, u"other"_s);
+        QCOMPARE(call.value(u"note"_s).toString(), u"<i>아기 의자</i> 하나"_s);
+        VERIFY_STATUS(m_http.post(u"/api/v1/calls/%1/done"_s.arg(call.value(u"id"_s).toInteger()), {}, m_kitchenToken), 200);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_t->find(u"callStatusBar"_s), 3000);
+    }
+
+    /// A call that cannot be sent (the restaurant's system out of reach) is said plainly in
+    /// Korean, and the chooser stays open to try again.
+    void unsentCallSaysWhy()
+    {
+        m_proxy->setRefusing(true);
+        m_proxy->cutAll();
+        QTRY_VERIFY_WITH_TIMEOUT(!m_tablet->controller().online(), 3000);
+        QVERIFY(openCallChooser());
+        QVERIFY(m_t->tap(u"callReason-cutlery"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(m_tablet->controller().staffCalls()->refusal(), u"NO_ANSWER"_s, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_t->find(u"callRefusal"_s), 3000);
+        QCOMPARE(m_t->text(u"callRefusal"_s),
+                 u"호출이 전달되지 않았어요. 태블릿이 가게 시스템에 연결되지 않았어요. 다시 눌러 주시거나 손을 들어 직원을 불러 주세요."_s);
+        QVERIFY(m_t->find(u"callReason-cutlery"_s)); // still open
+        m_proxy->setRefusing(false);
+        QTRY_VERIFY_WITH_TIMEOUT(m_tablet->controller().online(), 5000);
+        QVERIFY(m_t->tap(u"callReason-cutlery"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(m_t->find(u"callStatus-cutlery"_s), 5000);
+        QVERIFY(!m_t->find(u"callRefusal"_s));
+        VERIFY_STATUS(m_http.post(u"/api/v1/calls/%1/done"_s.arg(staffSeesCall(7, u"cutlery"_s).value(u"id"_s).toInteger()),
+                                  {}, m_kitchenToken), 200);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_t->find(u"callStatusBar"_s), 3000);
+    }
+
+    /// Too many calls in a minute (an edge with its rate limits on): the edge refuses (429)
+    /// and the guests read why and how long to wait, in Korean; one call per reason however
+    /// often it was tapped.
+    void rateLimitedCallSaysHowLongToWait()
+    {
+        EdgeProcess::Options options;
+        options.rateLimits = true;
+        EdgeProcess edge(options);
+        VERIFY_STARTED(edge);
+        ui::AppOptions tabletOptions;
+        tabletOptions.edgeUrl = QUrl(u"http://127.0.0.1:%1"_s.arg(edge.port()));
+        tabletOptions.settingsFile = m_dir.filePath(u"tablet-limited.ini"_s);
+        tabletOptions.windowed = true;
+        tabletOptions.width = 1280;
+        tabletOptions.height = 800;
+        tablet::TabletApp app(tabletOptions);
+        QVERIFY(app.show());
+        app.controller().setup({}, 3, u"0000"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(app.controller().menuReady() && app.controller().online(), 10000);
+        UiDriver ui(app.window());
+        auto *calls = app.controller().staffCalls();
+        auto open = [&] {
+            if (!ui.tap(u"callButton"_s))
+                return false;
+            return QTest::qWaitFor([&] {
+                QQuickItem *water = ui.find(u"callReason-water"_s);
+                QQuickItem *other = ui.find(u"callReason-other"_s);
+                return water && other && water->width() > 0 && water->mapToScene({}) != other->mapToScene({});
+            }, 3000);
+        };
+        for (int i = 0; i < 12 && calls->refusal().isEmpty(); ++i) {
+            if (!ui.find(u"callReason-water"_s))
+                QVERIFY(open());
+            QVERIFY(ui.tap(u"callReason-water"_s));
+            QTRY_VERIFY_WITH_TIMEOUT(!calls->sending(), 5000);
+        }
+        QCOMPARE(calls->refusal(), u"RATE_LIMITED"_s);
+        QVERIFY(calls->retryAfter() >= 1);
+        QTRY_VERIFY_WITH_TIMEOUT(ui.find(u"callRefusal"_s), 3000);
+        QCOMPARE(ui.text(u"callRefusal"_s),
+                 u"방금 여러 번 호출하셨어요. %1초 뒤에 다시 눌러 주세요."_s.arg(calls->retryAfter()));
+        QVERIFY(ui.find(u"callReason-water"_s)); // the chooser stays open
+        HttpClient http;
+        http.setPort(edge.port());
+        const QString manager = http.staffLogin(u"manager"_s, u"manager"_s);
+        int water = 0;
+        for (const QJsonValue &c : http.get(u"/api/v1/calls"_s, manager).json().value(u"calls"_s).toArray())
+            water += c.toObject().value(u"reason"_s).toString() == u"water"_s ? 1 : 0;
+        QCOMPARE(water, 1);
+    }
+
+    /// The manager moves the party to another table and back: the tablet at table 7 empties
+    /// (orders, bill) when they leave, and shows their orders again when they come back.
+    void tabletFollowsAVisitMovedAwayAndBack()
+    {
+        qint64 seven = 0;
+        qint64 free = 0;
+        for (const QJsonValue &t : m_http.get(u"/api/v1/tables"_s, m_kitchenToken).json().value(u"tables"_s).toArray()) {
+            const QJsonObject table = t.toObject();
+            if (table.value(u"number"_s).toInt() == 7)
+                seven = table.value(u"id"_s).toInteger();
+            else if (!free && table.value(u"session_id"_s).isNull())
+                free = table.value(u"id"_s).toInteger();
+        }
+        QVERIFY(seven && free);
+        auto &controller = m_tablet->controller();
+        const int shown = controller.orders()->rowCount();
+        QVERIFY(shown > 0);
+        VERIFY_STATUS(m_http.post(u"/api/v1/tables/%1/move"_s.arg(seven), {{u"to_table"_s, free}}, m_kitchenToken), 200);
+        QTRY_COMPARE_WITH_TIMEOUT(controller.orders()->rowCount(), 0, 3000);
+        QVERIFY(!controller.billing()->bill()->hasVisit());
+        // Back online at a free table before they return (its stream binds to the visit).
+        QTRY_VERIFY_WITH_TIMEOUT(controller.online(), 5000);
+        VERIFY_STATUS(m_http.post(u"/api/v1/tables/%1/move"_s.arg(free), {{u"to_table"_s, seven}}, m_kitchenToken), 200);
+        QTRY_COMPARE_WITH_TIMEOUT(controller.orders()->rowCount(), shown, 3000);
+        QVERIFY(m_t->tap(u"ordersButton"_s));
+        QVERIFY(waitInView(u"billButton"_s));
+        QVERIFY(m_t->tap(u"billButton"_s));
+        QVERIFY(waitInView(u"billCloseButton"_s));
+        const QJsonObject bill = m_http.get(u"/api/v1/tables/%1/bill"_s.arg(seven), m_kitchenToken).json();
+        QTRY_COMPARE_WITH_TIMEOUT(m_t->text(u"billDue"_s), client::formatMoney(bill.value(u"due"_s).toInteger()), 3000);
+        QCOMPARE(controller.billing()->bill()->rowCount(), int(bill.value(u"lines"_s).toArray().size()));
+        QVERIFY(m_t->tap(u"billCloseButton"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_t->find(u"billCloseButton"_s), 3000);
     }
 
     void managerClosesTheTable()

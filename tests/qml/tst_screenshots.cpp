@@ -11,6 +11,8 @@
 #include "ordersubmitter.h"
 #include "tabletapp.h"
 #include "tabletcontroller.h"
+#include "billcontroller.h"
+#include "callcontroller.h"
 #include "cartmodel.h"
 #include "testsupport.h"
 #include "uidriver.h"
@@ -26,6 +28,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QUuid>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -278,6 +281,63 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!ui.find(u"toast"_s), 6000); // the second order's toast has gone
         settle(400);
         shoot(ui, u"tablet-orders"_s);
+    }
+
+    /// 직원 호출 and the bill, at table 4 (the two rounds ordered above): the chooser, the call
+    /// acknowledged ("직원이 오고 있어요"), and the guests' bill with its origins, a line the
+    /// manager voided, a discount, a card payment and a split in three.
+    void tabletCallsAndBill()
+    {
+        auto app = tabletAt(u"tablet-calls"_s, 4, 1280, 800, m_edge.port());
+        QVERIFY(app);
+        UiDriver ui(app->window());
+        auto &tablet = app->controller();
+        QTRY_VERIFY_WITH_TIMEOUT(tablet.orders()->rowCount() == 2, 5000);
+        // A call made earlier, already on its way.
+        VERIFY_STATUS(m_http.post(u"/api/v1/calls"_s, {{u"reason"_s, u"cutlery"_s}}, m_http.tableLogin(4)), 201);
+        QTRY_VERIFY_WITH_TIMEOUT(ui.find(u"callStatus-cutlery"_s), 3000);
+        QVERIFY(ui.tap(u"callButton"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(ui.find(u"callReason-water"_s), 3000);
+        settle(600);
+        shoot(ui, u"tablet-call-chooser"_s);
+        QVERIFY(ui.tap(u"callReason-water"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(ui.find(u"callStatus-water"_s), 3000);
+        for (const QJsonValue &c : m_http.get(u"/api/v1/calls"_s, m_manager).json().value(u"calls"_s).toArray()) {
+            if (c.toObject().value(u"table_number"_s).toInt() == 4 && c.toObject().value(u"reason"_s).toString() == u"water"_s)
+                VERIFY_STATUS(m_http.post(u"/api/v1/calls/%1/ack"_s.arg(c.toObject().value(u"id"_s).toInteger()), {}, m_manager), 200);
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(ui.text(u"callStatus-water"_s), u"물: 직원이 오고 있어요"_s, 3000);
+        settle(600);
+        shoot(ui, u"tablet-call-coming"_s);
+
+        // The manager corrects the bill: a line voided, 10 % off for the wait, a card payment.
+        const QString token = m_http.tableLogin(4);
+        const QJsonObject bill = m_http.get(u"/api/v1/bill"_s, token).json();
+        const qint64 tableId = bill.value(u"table_id"_s).toInteger();
+        const QJsonObject last = bill.value(u"lines"_s).toArray().last().toObject();
+        VERIFY_STATUS(m_http.post(u"/api/v1/orders/%1/void"_s.arg(last.value(u"order_id"_s).toInteger()),
+                                  {{u"line_ids"_s, QJsonArray{last.value(u"line_id"_s)}}, {u"reason"_s, u"주문 실수"_s}},
+                                  m_manager), 200);
+        VERIFY_STATUS(m_http.post(u"/api/v1/tables/%1/discounts"_s.arg(tableId),
+                                  {{u"kind"_s, u"percent"_s}, {u"value"_s, 10}, {u"reason"_s, u"오래 기다리셨어요"_s}},
+                                  m_manager), 201);
+        VERIFY_STATUS(m_http.post(u"/api/v1/tables/%1/payments"_s.arg(tableId),
+                                  {{u"client_payment_id"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                                   {u"method"_s, u"card"_s}, {u"amount"_s, 20000}}, m_manager), 201);
+        QVERIFY(ui.tap(u"ordersButton"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(ui.find(u"billButton"_s), 3000);
+        QVERIFY(ui.tap(u"billButton"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(ui.find(u"splitMore"_s), 3000);
+        QVERIFY(ui.tap(u"splitMore"_s));
+        QVERIFY(ui.tap(u"splitMore"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(ui.find(u"splitShare-2"_s), 3000);
+        // Scrolled down to the voided line, the discount and the payment.
+        QQuickItem *list = ui.find(u"billLines"_s);
+        QVERIFY(list);
+        QVERIFY(QMetaObject::invokeMethod(list, "positionViewAtEnd"));
+        settle(800);
+        shoot(ui, u"tablet-bill-split"_s);
+        QVERIFY(ui.tap(u"billCloseButton"_s));
     }
 
     void tabletPortrait()

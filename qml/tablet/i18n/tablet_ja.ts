@@ -123,19 +123,290 @@
     </message>
 </context>
 <context>
+    <name>BillSheet</name>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="26"/>
+        <source>Table %1 tablet</source>
+        <translation>%1番テーブルのタブレット</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="28"/>
+        <location filename="../qml/BillSheet.qml" line="33"/>
+        <source>Staff</source>
+        <translation>スタッフ</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="33"/>
+        <location filename="../qml/BillSheet.qml" line="35"/>
+        <location filename="../qml/BillSheet.qml" line="36"/>
+        <source>Canceled</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="35"/>
+        <source>the order was canceled</source>
+        <translation>注文の取消</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="40"/>
+        <source>Cash</source>
+        <translation>現金</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="41"/>
+        <source>Card</source>
+        <translation>カード</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="42"/>
+        <source>Bank transfer</source>
+        <translation>振込</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="44"/>
+        <source>Other payment</source>
+        <translation>その他のお支払い</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="56"/>
+        <source>Bill</source>
+        <translation>お会計明細</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="63"/>
+        <source>Table %1</source>
+        <translation>%1番テーブル</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="68"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="145"/>
+        <source>%1 each</source>
+        <translation>単価 %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="168"/>
+        <source>Loading the bill…</source>
+        <translation>明細を読み込み中…</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="168"/>
+        <source>No orders yet.</source>
+        <translation>まだご注文はありません。</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="183"/>
+        <source>Discount %1%</source>
+        <translation>割引 %1%</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="183"/>
+        <source>Discount</source>
+        <translation>割引</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="214"/>
+        <location filename="../qml/BillSheet.qml" line="227"/>
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="199"/>
+        <source>Paid</source>
+        <translation>お支払い済み</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="220"/>
+        <source>Paid so far</source>
+        <translation>お支払い済み</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="227"/>
+        <source>Left to pay</source>
+        <translation>残りのお支払い</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="249"/>
+        <source>Split evenly</source>
+        <translation>均等に割り勘</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/BillSheet.qml" line="264"/>
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="264"/>
+        <source>Off</source>
+        <translation>しない</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="289"/>
+        <source>Person %1</source>
+        <translation>%1人目</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="296"/>
+        <source>In whole won; what is left over is on the first share.</source>
+        <translation>1ウォン単位で分け、端数は1人目に含めています。</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="306"/>
+        <source>The bill could not be loaded just now. It is shown as it was last read.</source>
+        <translation>今は明細を読み込めませんでした。前回の内容を表示しています。</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="318"/>
+        <source>Staff has been asked for the bill</source>
+        <translation>お会計をお願いしました</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="318"/>
+        <source>Ask staff for the bill</source>
+        <translation>スタッフにお会計を頼む</translation>
+    </message>
+</context>
+<context>
+    <name>CallButton</name>
+    <message>
+        <location filename="../qml/CallButton.qml" line="10"/>
+        <source>Call staff</source>
+        <translation>スタッフを呼ぶ</translation>
+    </message>
+</context>
+<context>
+    <name>CallDialog</name>
+    <message numerus="yes">
+        <location filename="../qml/CallDialog.qml" line="36"/>
+        <source>You have called several times just now. Please try again in %n seconds.</source>
+        <translation>
+            <numerusform>続けて何度も呼び出されました。%n秒後にもう一度お試しください。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/CallDialog.qml" line="38"/>
+        <source>The call did not go through: the tablet cannot reach the restaurant&apos;s system. Please try again, or raise your hand for staff.</source>
+        <translation>呼び出しが届きませんでした。タブレットがお店のシステムにつながっていません。もう一度お試しいただくか、手を挙げてスタッフをお呼びください。</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallDialog.qml" line="40"/>
+        <source>The call did not go through. Please raise your hand for staff.</source>
+        <translation>呼び出しが届きませんでした。手を挙げてスタッフをお呼びください。</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallDialog.qml" line="53"/>
+        <location filename="../qml/CallDialog.qml" line="161"/>
+        <source>Call staff</source>
+        <translation>スタッフを呼ぶ</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallDialog.qml" line="60"/>
+        <source>What do you need?</source>
+        <translation>ご用件をお選びください</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallDialog.qml" line="74"/>
+        <source>Water</source>
+        <translation>お水</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallDialog.qml" line="75"/>
+        <source>Cutlery &amp; dishes</source>
+        <translation>カトラリー・食器</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallDialog.qml" line="76"/>
+        <source>The bill</source>
+        <translation>お会計</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallDialog.qml" line="77"/>
+        <source>Something else</source>
+        <translation>その他</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallDialog.qml" line="110"/>
+        <source>Staff is on the way</source>
+        <translation>スタッフが向かっています</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallDialog.qml" line="110"/>
+        <source>Called</source>
+        <translation>呼び出し済み</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallDialog.qml" line="132"/>
+        <source>What can we bring? (optional)</source>
+        <translation>ご用件をご記入ください（任意）</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallDialog.qml" line="133"/>
+        <source>e.g. a child&apos;s chair</source>
+        <translation>例：子ども用椅子</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallDialog.qml" line="152"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallDialog.qml" line="161"/>
+        <source>Calling…</source>
+        <translation>呼び出し中…</translation>
+    </message>
+</context>
+<context>
+    <name>CallStatusBar</name>
+    <message>
+        <location filename="../qml/CallStatusBar.qml" line="16"/>
+        <source>Water</source>
+        <translation>お水</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallStatusBar.qml" line="17"/>
+        <source>Cutlery &amp; dishes</source>
+        <translation>カトラリー・食器</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallStatusBar.qml" line="18"/>
+        <source>The bill</source>
+        <translation>お会計</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallStatusBar.qml" line="20"/>
+        <source>Other</source>
+        <translation>その他</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallStatusBar.qml" line="52"/>
+        <source>Staff is on the way</source>
+        <translation>スタッフが向かっています</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallStatusBar.qml" line="52"/>
+        <source>Staff called</source>
+        <translation>スタッフを呼びました</translation>
+    </message>
+</context>
+<context>
     <name>CartBar</name>
     <message>
-        <location filename="../qml/CartBar.qml" line="21"/>
+        <location filename="../qml/CartBar.qml" line="22"/>
         <source>%1 items in your order</source>
         <translation>注文予定 %1 点</translation>
     </message>
     <message>
-        <location filename="../qml/CartBar.qml" line="22"/>
+        <location filename="../qml/CartBar.qml" line="23"/>
         <source>Tap a dish to add it</source>
         <translation>料理をタップして追加</translation>
     </message>
     <message>
-        <location filename="../qml/CartBar.qml" line="42"/>
+        <location filename="../qml/CartBar.qml" line="48"/>
         <source>View order</source>
         <translation>注文を確認</translation>
     </message>
@@ -291,47 +562,47 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../qml/Header.qml" line="32"/>
+        <location filename="../qml/Header.qml" line="33"/>
         <source>Table %1</source>
         <translation>%1 番テーブル</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="65"/>
+        <location filename="../qml/Header.qml" line="66"/>
         <source>● Connected</source>
         <translation>● 接続中</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="65"/>
+        <location filename="../qml/Header.qml" line="66"/>
         <source>● Offline</source>
         <translation>● オフライン</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="74"/>
+        <location filename="../qml/Header.qml" line="77"/>
         <source>My orders (%1)</source>
         <translation>注文履歴 (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="74"/>
+        <location filename="../qml/Header.qml" line="77"/>
         <source>My orders</source>
         <translation>注文履歴</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="91"/>
+        <location filename="../qml/Header.qml" line="94"/>
         <source>Staff: set this tablet up again?</source>
         <translation>スタッフ：このタブレットを再設定しますか？</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="100"/>
+        <location filename="../qml/Header.qml" line="103"/>
         <source>The tablet forgets its table login and shows the setup screen.</source>
         <translation>テーブルのログインを消去し、設定画面に戻ります。</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="108"/>
+        <location filename="../qml/Header.qml" line="111"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="109"/>
+        <location filename="../qml/Header.qml" line="112"/>
         <source>Set up again</source>
         <translation>再設定</translation>
     </message>
@@ -376,12 +647,12 @@
 <context>
     <name>MenuScreen</name>
     <message>
-        <location filename="../qml/MenuScreen.qml" line="83"/>
+        <location filename="../qml/MenuScreen.qml" line="88"/>
         <source>Loading the menu…</source>
         <translation>メニューを読み込み中…</translation>
     </message>
     <message>
-        <location filename="../qml/MenuScreen.qml" line="106"/>
+        <location filename="../qml/MenuScreen.qml" line="113"/>
         <source>Order #%1 received. Thank you!</source>
         <translation>注文 #%1 を受け付けました。ありがとうございます！</translation>
     </message>
@@ -560,54 +831,59 @@
 <context>
     <name>OrdersSheet</name>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="18"/>
+        <location filename="../qml/OrdersSheet.qml" line="19"/>
         <source>Received</source>
         <translation>受付済み</translation>
     </message>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="19"/>
+        <location filename="../qml/OrdersSheet.qml" line="20"/>
         <source>Cooking</source>
         <translation>調理中</translation>
     </message>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="20"/>
+        <location filename="../qml/OrdersSheet.qml" line="21"/>
         <source>Ready</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="21"/>
+        <location filename="../qml/OrdersSheet.qml" line="22"/>
         <source>Canceled</source>
         <translation>キャンセル済み</translation>
     </message>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="32"/>
+        <location filename="../qml/OrdersSheet.qml" line="33"/>
         <source>My orders</source>
         <translation>注文履歴</translation>
     </message>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="33"/>
+        <location filename="../qml/OrdersSheet.qml" line="34"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="58"/>
+        <location filename="../qml/OrdersSheet.qml" line="59"/>
         <source>Order #%1</source>
         <translation>注文 #%1</translation>
     </message>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="75"/>
+        <location filename="../qml/OrdersSheet.qml" line="76"/>
         <source>Kitchen confirmed</source>
         <translation>厨房確認済み</translation>
     </message>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="114"/>
+        <location filename="../qml/OrdersSheet.qml" line="115"/>
         <source>No orders yet.</source>
         <translation>まだ注文はありません。</translation>
     </message>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="122"/>
+        <location filename="../qml/OrdersSheet.qml" line="123"/>
         <source>This visit so far</source>
         <translation>今回のご利用合計</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrdersSheet.qml" line="133"/>
+        <source>See the bill and split it</source>
+        <translation>明細を見る・割り勘</translation>
     </message>
 </context>
 <context>
@@ -722,108 +998,107 @@
 <context>
     <name>tableorder::tablet::TabletController</name>
     <message>
-        <location filename="../tabletcontroller.cpp" line="203"/>
+        <location filename="../tabletcontroller.cpp" line="228"/>
         <source>Enter the edge address, for example http://192.168.0.10:8080</source>
         <translation>店舗サーバーのアドレスを入力してください。例：http://192.168.0.10:8080</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="205"/>
+        <location filename="../tabletcontroller.cpp" line="230"/>
         <source>Enter a table number from 1 to 9999</source>
         <translation>1〜9999 のテーブル番号を入力してください</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="207"/>
+        <location filename="../tabletcontroller.cpp" line="232"/>
         <source>Enter the table&apos;s password</source>
         <translation>テーブルのパスワードを入力してください</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="212"/>
-        <location filename="../tabletcontroller.cpp" line="238"/>
+        <location filename="../tabletcontroller.cpp" line="248"/>
         <source>Enter the edge&apos;s certificate fingerprint (SHA-256, 64 hex digits) that the manager screen shows</source>
         <translation>管理者画面に表示される店舗サーバー証明書のフィンガープリント（SHA-256、16 進 64 桁）を入力してください</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="260"/>
+        <location filename="../tabletcontroller.cpp" line="289"/>
         <source>The edge&apos;s certificate does not match the fingerprint: check it on the manager screen. Not connected.</source>
         <translation>店舗サーバーの証明書がフィンガープリントと一致しません。管理者画面で確認してください。接続していません。</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="263"/>
+        <location filename="../tabletcontroller.cpp" line="292"/>
         <source>Cannot reach the edge at %1</source>
         <translation>店舗サーバー（%1）に接続できません</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="220"/>
+        <location filename="../tabletcontroller.cpp" line="240"/>
         <source>Wrong table number or password</source>
         <translation>テーブル番号またはパスワードが違います</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="229"/>
+        <location filename="../tabletcontroller.cpp" line="263"/>
         <source>This is not a pairing link from the manager screen (%1)</source>
         <translation>管理者画面のペアリングリンクではありません（%1）</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="231"/>
+        <location filename="../tabletcontroller.cpp" line="265"/>
         <source>This link has no table: show the pairing QR of a table on the manager screen (Tables, then the table)</source>
         <translation>テーブル情報のないリンクです。管理者画面（テーブル → 該当テーブル）のペアリングQRを使ってください</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="247"/>
+        <location filename="../tabletcontroller.cpp" line="276"/>
         <source>This pairing QR was already used. Show a new one on the manager screen.</source>
         <translation>このペアリングQRは使用済みです。管理者画面で新しいQRを表示してください。</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="249"/>
+        <location filename="../tabletcontroller.cpp" line="278"/>
         <source>This pairing QR has expired or was replaced. Show a new one on the manager screen.</source>
         <translation>このペアリングQRは期限切れか、新しいQRに置き換えられました。管理者画面で新しいQRを表示してください。</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="252"/>
+        <location filename="../tabletcontroller.cpp" line="281"/>
         <source>The edge does not accept this pairing code for table %1.</source>
         <translation>店舗サーバーはテーブル %1 のこのペアリングコードを受け付けません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../tabletcontroller.cpp" line="265"/>
+        <location filename="../tabletcontroller.cpp" line="294"/>
         <source>Too many attempts; wait %n seconds</source>
         <translation>
             <numerusform>試行回数が多すぎます。%n 秒お待ちください</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="267"/>
+        <location filename="../tabletcontroller.cpp" line="296"/>
         <source>The edge refused: %1</source>
         <translation>店舗サーバーが拒否しました：%1</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="293"/>
+        <location filename="../tabletcontroller.cpp" line="324"/>
         <source>This tablet&apos;s login is no longer valid. Staff: please set it up again.</source>
         <translation>このタブレットのログインは無効になりました。スタッフが再設定してください。</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="352"/>
+        <location filename="../tabletcontroller.cpp" line="383"/>
         <source>Not served at this time: %1. Please remove it and order again.</source>
         <translation>この時間はご注文いただけません：%1。削除してもう一度ご注文ください。</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="353"/>
-        <location filename="../tabletcontroller.cpp" line="361"/>
+        <location filename="../tabletcontroller.cpp" line="384"/>
+        <location filename="../tabletcontroller.cpp" line="392"/>
         <source>Sold out just now: %1. Please remove it and order again.</source>
         <translation>ただいま売り切れました：%1。削除してもう一度ご注文ください。</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="356"/>
+        <location filename="../tabletcontroller.cpp" line="387"/>
         <source>This choice just ran out: %1. Please choose again and order again.</source>
         <translation>選んだオプションがただいま売り切れました：%1。選び直してもう一度ご注文ください。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../tabletcontroller.cpp" line="362"/>
+        <location filename="../tabletcontroller.cpp" line="393"/>
         <source>Only %n left of %1. Please lower the quantity and order again.</source>
         <translation>
             <numerusform>%1 は残り %n 食です。数量を減らしてもう一度ご注文ください。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="365"/>
+        <location filename="../tabletcontroller.cpp" line="396"/>
         <source>Please ask a member of staff. (%1)</source>
         <translation>スタッフにお尋ねください。（%1）</translation>
     </message>

@@ -123,19 +123,290 @@
     </message>
 </context>
 <context>
+    <name>BillSheet</name>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="26"/>
+        <source>Table %1 tablet</source>
+        <translation>%1号桌平板</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="28"/>
+        <location filename="../qml/BillSheet.qml" line="33"/>
+        <source>Staff</source>
+        <translation>服务员</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="33"/>
+        <location filename="../qml/BillSheet.qml" line="35"/>
+        <location filename="../qml/BillSheet.qml" line="36"/>
+        <source>Canceled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="35"/>
+        <source>the order was canceled</source>
+        <translation>订单已取消</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="40"/>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="41"/>
+        <source>Card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="42"/>
+        <source>Bank transfer</source>
+        <translation>转账</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="44"/>
+        <source>Other payment</source>
+        <translation>其他支付</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="56"/>
+        <source>Bill</source>
+        <translation>账单</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="63"/>
+        <source>Table %1</source>
+        <translation>%1号桌</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="68"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="145"/>
+        <source>%1 each</source>
+        <translation>单价 %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="168"/>
+        <source>Loading the bill…</source>
+        <translation>正在加载账单…</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="168"/>
+        <source>No orders yet.</source>
+        <translation>还没有点餐。</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="183"/>
+        <source>Discount %1%</source>
+        <translation>折扣 %1%</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="183"/>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="214"/>
+        <location filename="../qml/BillSheet.qml" line="227"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="199"/>
+        <source>Paid</source>
+        <translation>已付</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="220"/>
+        <source>Paid so far</source>
+        <translation>已付金额</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="227"/>
+        <source>Left to pay</source>
+        <translation>待付金额</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="249"/>
+        <source>Split evenly</source>
+        <translation>平均分摊</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/BillSheet.qml" line="264"/>
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="264"/>
+        <source>Off</source>
+        <translation>不分摊</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="289"/>
+        <source>Person %1</source>
+        <translation>第%1位</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="296"/>
+        <source>In whole won; what is left over is on the first share.</source>
+        <translation>按整韩元分摊，余数计入第一份。</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="306"/>
+        <source>The bill could not be loaded just now. It is shown as it was last read.</source>
+        <translation>暂时无法加载账单，显示的是上次读取的内容。</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="318"/>
+        <source>Staff has been asked for the bill</source>
+        <translation>已请服务员来结账</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="318"/>
+        <source>Ask staff for the bill</source>
+        <translation>请服务员来结账</translation>
+    </message>
+</context>
+<context>
+    <name>CallButton</name>
+    <message>
+        <location filename="../qml/CallButton.qml" line="10"/>
+        <source>Call staff</source>
+        <translation>呼叫服务员</translation>
+    </message>
+</context>
+<context>
+    <name>CallDialog</name>
+    <message numerus="yes">
+        <location filename="../qml/CallDialog.qml" line="36"/>
+        <source>You have called several times just now. Please try again in %n seconds.</source>
+        <translation>
+            <numerusform>您刚刚已多次呼叫，请%n秒后再试。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/CallDialog.qml" line="38"/>
+        <source>The call did not go through: the tablet cannot reach the restaurant&apos;s system. Please try again, or raise your hand for staff.</source>
+        <translation>呼叫未能送达：平板无法连接餐厅系统。请再试一次，或举手示意服务员。</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallDialog.qml" line="40"/>
+        <source>The call did not go through. Please raise your hand for staff.</source>
+        <translation>呼叫未能送达，请举手示意服务员。</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallDialog.qml" line="53"/>
+        <location filename="../qml/CallDialog.qml" line="161"/>
+        <source>Call staff</source>
+        <translation>呼叫服务员</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallDialog.qml" line="60"/>
+        <source>What do you need?</source>
+        <translation>您需要什么？</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallDialog.qml" line="74"/>
+        <source>Water</source>
+        <translation>水</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallDialog.qml" line="75"/>
+        <source>Cutlery &amp; dishes</source>
+        <translation>餐具</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallDialog.qml" line="76"/>
+        <source>The bill</source>
+        <translation>结账</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallDialog.qml" line="77"/>
+        <source>Something else</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallDialog.qml" line="110"/>
+        <source>Staff is on the way</source>
+        <translation>服务员马上就来</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallDialog.qml" line="110"/>
+        <source>Called</source>
+        <translation>已呼叫</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallDialog.qml" line="132"/>
+        <source>What can we bring? (optional)</source>
+        <translation>需要什么？（可选）</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallDialog.qml" line="133"/>
+        <source>e.g. a child&apos;s chair</source>
+        <translation>例如：儿童椅</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallDialog.qml" line="152"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallDialog.qml" line="161"/>
+        <source>Calling…</source>
+        <translation>正在呼叫…</translation>
+    </message>
+</context>
+<context>
+    <name>CallStatusBar</name>
+    <message>
+        <location filename="../qml/CallStatusBar.qml" line="16"/>
+        <source>Water</source>
+        <translation>水</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallStatusBar.qml" line="17"/>
+        <source>Cutlery &amp; dishes</source>
+        <translation>餐具</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallStatusBar.qml" line="18"/>
+        <source>The bill</source>
+        <translation>结账</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallStatusBar.qml" line="20"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallStatusBar.qml" line="52"/>
+        <source>Staff is on the way</source>
+        <translation>服务员马上就来</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallStatusBar.qml" line="52"/>
+        <source>Staff called</source>
+        <translation>已呼叫服务员</translation>
+    </message>
+</context>
+<context>
     <name>CartBar</name>
     <message>
-        <location filename="../qml/CartBar.qml" line="21"/>
+        <location filename="../qml/CartBar.qml" line="22"/>
         <source>%1 items in your order</source>
         <translation>已选 %1 份</translation>
     </message>
     <message>
-        <location filename="../qml/CartBar.qml" line="22"/>
+        <location filename="../qml/CartBar.qml" line="23"/>
         <source>Tap a dish to add it</source>
         <translation>点击菜品加入</translation>
     </message>
     <message>
-        <location filename="../qml/CartBar.qml" line="42"/>
+        <location filename="../qml/CartBar.qml" line="48"/>
         <source>View order</source>
         <translation>查看订单</translation>
     </message>
@@ -291,47 +562,47 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../qml/Header.qml" line="32"/>
+        <location filename="../qml/Header.qml" line="33"/>
         <source>Table %1</source>
         <translation>%1 号桌</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="65"/>
+        <location filename="../qml/Header.qml" line="66"/>
         <source>● Connected</source>
         <translation>● 已连接</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="65"/>
+        <location filename="../qml/Header.qml" line="66"/>
         <source>● Offline</source>
         <translation>● 已断开</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="74"/>
+        <location filename="../qml/Header.qml" line="77"/>
         <source>My orders (%1)</source>
         <translation>我的订单 (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="74"/>
+        <location filename="../qml/Header.qml" line="77"/>
         <source>My orders</source>
         <translation>我的订单</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="91"/>
+        <location filename="../qml/Header.qml" line="94"/>
         <source>Staff: set this tablet up again?</source>
         <translation>员工：要重新设置此平板吗？</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="100"/>
+        <location filename="../qml/Header.qml" line="103"/>
         <source>The tablet forgets its table login and shows the setup screen.</source>
         <translation>平板将清除桌台登录并显示设置界面。</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="108"/>
+        <location filename="../qml/Header.qml" line="111"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="109"/>
+        <location filename="../qml/Header.qml" line="112"/>
         <source>Set up again</source>
         <translation>重新设置</translation>
     </message>
@@ -376,12 +647,12 @@
 <context>
     <name>MenuScreen</name>
     <message>
-        <location filename="../qml/MenuScreen.qml" line="83"/>
+        <location filename="../qml/MenuScreen.qml" line="88"/>
         <source>Loading the menu…</source>
         <translation>正在加载菜单…</translation>
     </message>
     <message>
-        <location filename="../qml/MenuScreen.qml" line="106"/>
+        <location filename="../qml/MenuScreen.qml" line="113"/>
         <source>Order #%1 received. Thank you!</source>
         <translation>订单 #%1 已收到，谢谢！</translation>
     </message>
@@ -560,54 +831,59 @@
 <context>
     <name>OrdersSheet</name>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="18"/>
+        <location filename="../qml/OrdersSheet.qml" line="19"/>
         <source>Received</source>
         <translation>已接单</translation>
     </message>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="19"/>
+        <location filename="../qml/OrdersSheet.qml" line="20"/>
         <source>Cooking</source>
         <translation>制作中</translation>
     </message>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="20"/>
+        <location filename="../qml/OrdersSheet.qml" line="21"/>
         <source>Ready</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="21"/>
+        <location filename="../qml/OrdersSheet.qml" line="22"/>
         <source>Canceled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="32"/>
+        <location filename="../qml/OrdersSheet.qml" line="33"/>
         <source>My orders</source>
         <translation>我的订单</translation>
     </message>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="33"/>
+        <location filename="../qml/OrdersSheet.qml" line="34"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="58"/>
+        <location filename="../qml/OrdersSheet.qml" line="59"/>
         <source>Order #%1</source>
         <translation>订单 #%1</translation>
     </message>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="75"/>
+        <location filename="../qml/OrdersSheet.qml" line="76"/>
         <source>Kitchen confirmed</source>
         <translation>厨房已确认</translation>
     </message>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="114"/>
+        <location filename="../qml/OrdersSheet.qml" line="115"/>
         <source>No orders yet.</source>
         <translation>还没有订单。</translation>
     </message>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="122"/>
+        <location filename="../qml/OrdersSheet.qml" line="123"/>
         <source>This visit so far</source>
         <translation>本次消费合计</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrdersSheet.qml" line="133"/>
+        <source>See the bill and split it</source>
+        <translation>查看账单 · 分摊</translation>
     </message>
 </context>
 <context>
@@ -722,108 +998,107 @@
 <context>
     <name>tableorder::tablet::TabletController</name>
     <message>
-        <location filename="../tabletcontroller.cpp" line="203"/>
+        <location filename="../tabletcontroller.cpp" line="228"/>
         <source>Enter the edge address, for example http://192.168.0.10:8080</source>
         <translation>请输入门店服务器地址，例如 http://192.168.0.10:8080</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="205"/>
+        <location filename="../tabletcontroller.cpp" line="230"/>
         <source>Enter a table number from 1 to 9999</source>
         <translation>请输入 1 到 9999 的桌号</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="207"/>
+        <location filename="../tabletcontroller.cpp" line="232"/>
         <source>Enter the table&apos;s password</source>
         <translation>请输入桌台密码</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="212"/>
-        <location filename="../tabletcontroller.cpp" line="238"/>
+        <location filename="../tabletcontroller.cpp" line="248"/>
         <source>Enter the edge&apos;s certificate fingerprint (SHA-256, 64 hex digits) that the manager screen shows</source>
         <translation>请输入管理员界面显示的门店服务器证书指纹（SHA-256，64 位十六进制）</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="260"/>
+        <location filename="../tabletcontroller.cpp" line="289"/>
         <source>The edge&apos;s certificate does not match the fingerprint: check it on the manager screen. Not connected.</source>
         <translation>门店服务器的证书与指纹不符，请在管理员界面核对。未连接。</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="263"/>
+        <location filename="../tabletcontroller.cpp" line="292"/>
         <source>Cannot reach the edge at %1</source>
         <translation>无法连接门店服务器 %1</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="220"/>
+        <location filename="../tabletcontroller.cpp" line="240"/>
         <source>Wrong table number or password</source>
         <translation>桌号或密码错误</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="229"/>
+        <location filename="../tabletcontroller.cpp" line="263"/>
         <source>This is not a pairing link from the manager screen (%1)</source>
         <translation>这不是管理员界面的配对链接（%1）</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="231"/>
+        <location filename="../tabletcontroller.cpp" line="265"/>
         <source>This link has no table: show the pairing QR of a table on the manager screen (Tables, then the table)</source>
         <translation>此链接没有桌台信息：请使用管理员界面（桌台 → 该桌台）的配对二维码</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="247"/>
+        <location filename="../tabletcontroller.cpp" line="276"/>
         <source>This pairing QR was already used. Show a new one on the manager screen.</source>
         <translation>此配对二维码已被使用。请在管理员界面显示新的二维码。</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="249"/>
+        <location filename="../tabletcontroller.cpp" line="278"/>
         <source>This pairing QR has expired or was replaced. Show a new one on the manager screen.</source>
         <translation>此配对二维码已过期或已被替换。请在管理员界面显示新的二维码。</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="252"/>
+        <location filename="../tabletcontroller.cpp" line="281"/>
         <source>The edge does not accept this pairing code for table %1.</source>
         <translation>门店服务器不接受 %1 号桌的此配对码。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../tabletcontroller.cpp" line="265"/>
+        <location filename="../tabletcontroller.cpp" line="294"/>
         <source>Too many attempts; wait %n seconds</source>
         <translation>
             <numerusform>尝试次数过多，请等待 %n 秒</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="267"/>
+        <location filename="../tabletcontroller.cpp" line="296"/>
         <source>The edge refused: %1</source>
         <translation>门店服务器拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="293"/>
+        <location filename="../tabletcontroller.cpp" line="324"/>
         <source>This tablet&apos;s login is no longer valid. Staff: please set it up again.</source>
         <translation>此平板的登录已失效，请员工重新设置。</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="352"/>
+        <location filename="../tabletcontroller.cpp" line="383"/>
         <source>Not served at this time: %1. Please remove it and order again.</source>
         <translation>当前时段不供应：%1。请删除后重新下单。</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="353"/>
-        <location filename="../tabletcontroller.cpp" line="361"/>
+        <location filename="../tabletcontroller.cpp" line="384"/>
+        <location filename="../tabletcontroller.cpp" line="392"/>
         <source>Sold out just now: %1. Please remove it and order again.</source>
         <translation>刚刚售罄：%1。请删除后重新下单。</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="356"/>
+        <location filename="../tabletcontroller.cpp" line="387"/>
         <source>This choice just ran out: %1. Please choose again and order again.</source>
         <translation>所选选项刚刚售罄：%1。请重新选择后再下单。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../tabletcontroller.cpp" line="362"/>
+        <location filename="../tabletcontroller.cpp" line="393"/>
         <source>Only %n left of %1. Please lower the quantity and order again.</source>
         <translation>
             <numerusform>%1 仅剩 %n 份，请减少数量后重新下单。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="365"/>
+        <location filename="../tabletcontroller.cpp" line="396"/>
         <source>Please ask a member of staff. (%1)</source>
         <translation>请咨询店员。（%1）</translation>
     </message>

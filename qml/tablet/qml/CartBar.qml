@@ -6,6 +6,7 @@ import TableOrder.Ui
 Rectangle {
     id: bar
     signal openClicked()
+    signal callClicked()
     implicitHeight: 112
     color: Theme.ink
 
@@ -32,6 +33,11 @@ Rectangle {
                 font.weight: Font.Bold
                 Layout.fillWidth: true
             }
+        }
+        CallButton {
+            Layout.preferredHeight: 76
+            fontSize: Theme.title
+            onChooserRequested: bar.callClicked()
         }
         TouchButton {
             objectName: "cartOpenButton"

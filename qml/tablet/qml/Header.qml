@@ -6,6 +6,7 @@ import TableOrder.Ui
 Rectangle {
     id: header
     signal ordersClicked()
+    signal callClicked()
     /// Narrow (portrait): the language switch folds into one button so the store's name has
     /// the room.
     property bool compact: false
@@ -67,6 +68,8 @@ Rectangle {
             Layout.preferredHeight: 36
         }
         LanguageSwitch { objectName: "languageSwitch"; compact: header.compact }
+        // Portrait has it in the bar at the bottom, where the header has no room.
+        CallButton { visible: !header.compact; onChooserRequested: header.callClicked() }
         TouchButton {
             objectName: "ordersButton"
             variant: "dark"

@@ -11,6 +11,8 @@ Item {
     property bool portrait: false
 
     function openOrders() { ordersSheet.open() }
+    function openBill() { billSheet.open() }
+    function openCall() { callDialog.open() }
     function openCart() { if (portrait) cartSheet.open(); else confirmDialog.open() }
 
     ColumnLayout {
@@ -21,8 +23,10 @@ Item {
             Layout.fillWidth: true
             compact: screen.portrait
             onOrdersClicked: ordersSheet.open()
+            onCallClicked: callDialog.open()
         }
         ConnectionBanner { Layout.fillWidth: true }
+        CallStatusBar { Layout.fillWidth: true }
 
         CategoryBar {
             visible: screen.portrait
@@ -66,6 +70,7 @@ Item {
             visible: screen.portrait
             Layout.fillWidth: true
             onOpenClicked: cartSheet.open()
+            onCallClicked: callDialog.open()
         }
     }
 
@@ -94,7 +99,9 @@ Item {
     OrderDialog { id: confirmDialog }
     OptionSheet { id: optionSheet }
     AllergenFilter { id: allergenFilter }
-    OrdersSheet { id: ordersSheet }
+    OrdersSheet { id: ordersSheet; onBillClicked: { ordersSheet.close(); billSheet.open() } }
+    BillSheet { id: billSheet }
+    CallDialog { id: callDialog }
 
     Connections {
         target: tablet

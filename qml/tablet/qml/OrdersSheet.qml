@@ -12,6 +12,7 @@ Drawer {
     height: parent ? parent.height : 800
     dragMargin: 0
     background: Rectangle { color: Theme.background }
+    signal billClicked()
 
     function statusText(status) {
         switch (status) {
@@ -62,7 +63,7 @@ Drawer {
                         }
                         Text {
                             textFormat: Text.PlainText
-                            text: Qt.formatTime(new Date(createdMs), "hh:mm")
+                            text: tablet.storeTime(createdMs)
                             font.pixelSize: Theme.body
                             color: Theme.textMuted
                             Layout.fillWidth: true
@@ -121,6 +122,16 @@ Drawer {
             Layout.fillWidth: true
             Text { textFormat: Text.PlainText; text: qsTr("This visit so far"); font.pixelSize: Theme.title; color: Theme.text; Layout.fillWidth: true }
             Text { textFormat: Text.PlainText; objectName: "visitTotal"; text: tablet.orders.totalText; font.pixelSize: Theme.headline; font.weight: Font.Bold; color: Theme.text }
+        }
+        // Every line with where it came from, corrections, payments and the split.
+        TouchButton {
+            objectName: "billButton"
+            Layout.fillWidth: true
+            variant: "dark"
+            tint: Theme.ink
+            enabled: list.count > 0
+            text: qsTr("See the bill and split it")
+            onClicked: sheet.billClicked()
         }
     }
 }
