@@ -97,6 +97,44 @@ Result<qint64> tableField(const HttpRequest &req, const QString &field)
     return json::requireInt(*body, field, 1, std::numeric_limits<int>::max());
 }
 
+/// POST .../bill/split: `{groups: [[line_id, ...], ...]}` -> each group's share of what is due.
+HttpResponse splitResponse(HttpRequest &req, VisitService &visits, qint64 tableId)
+{
+    auto body = json::parseObject(req.body());
+    if (!body)
+        return HttpResponse::error(body.error());
+    if (auto ok = json::allowOnly(*body, {u"groups"_s}); !ok)
+        return HttpResponse::error(ok.error());
+    auto array = json::requireArray(*body, u"groups"_s);
+    if (!array)
+        return HttpResponse::error(array.error());
+    if (array->size() > 100)
+        return HttpResponse::error(Error::validation(u"groups"_s, u"at most 100 groups"_s));
+    QList<QList<qint64>> groups;
+    for (qsizetype g = 0; g < array->size(); ++g) {
+        if (!array->at(g).isArray())
+            return HttpResponse::error(Error::validation(u"groups[%1]"_s.arg(g), u"a group is an array of line ids"_s));
+        QList<qint64> ids;
+        for (const QJsonValue &id : array->at(g).toArray()) {
+            auto value = json::intValue(id, u"groups[%1]"_s.arg(g), 1, std::numeric_limits<qint64>::max() >> 11);
+            if (!value)
+                return HttpResponse::error(value.error());
+            ids.append(*value);
+        }
+        groups.append(ids);
+    }
+    return http::respond(visits.splitByLines(tableId, groups), [](const QList<SplitShare> &shares) {
+        QJsonArray out;
+        for (const SplitShare &share : shares) {
+            QJsonArray ids;
+            for (qint64 id : share.lineIds)
+                ids.append(id);
+            out.append(QJsonObject{{u"line_ids"_s, ids}, {u"subtotal"_s, share.subtotal}, {u"amount"_s, share.amount}});
+        }
+        return HttpResponse::json(QJsonObject{{u"groups"_s, out}});
+    });
+}
+
 } // namespace
 
 void registerBillRoutes(http::HttpServer &server, RouteContext &ctx)
@@ -116,42 +154,14 @@ void registerBillRoutes(http::HttpServer &server, RouteContext &ctx)
         return billResponse(req, visits.billOfTable(req.idParam()));
     });
 
+    // Split by lines: staff for any table, a tablet for its own visit.
     server.route(Method::Post, u"/api/v1/tables/{id}/bill/split"_s, {Access::FloorStaff}, [&visits](HttpRequest &req) {
         if (!req.idParam())
             return noTable();
-        auto body = json::parseObject(req.body());
-        if (!body)
-            return HttpResponse::error(body.error());
-        if (auto ok = json::allowOnly(*body, {u"groups"_s}); !ok)
-            return HttpResponse::error(ok.error());
-        auto array = json::requireArray(*body, u"groups"_s);
-        if (!array)
-            return HttpResponse::error(array.error());
-        if (array->size() > 100)
-            return HttpResponse::error(Error::validation(u"groups"_s, u"at most 100 groups"_s));
-        QList<QList<qint64>> groups;
-        for (qsizetype g = 0; g < array->size(); ++g) {
-            if (!array->at(g).isArray())
-                return HttpResponse::error(Error::validation(u"groups[%1]"_s.arg(g), u"a group is an array of line ids"_s));
-            QList<qint64> ids;
-            for (const QJsonValue &id : array->at(g).toArray()) {
-                auto value = json::intValue(id, u"groups[%1]"_s.arg(g), 1, std::numeric_limits<qint64>::max() >> 11);
-                if (!value)
-                    return HttpResponse::error(value.error());
-                ids.append(*value);
-            }
-            groups.append(ids);
-        }
-        return http::respond(visits.splitByLines(req.idParam(), groups), [](const QList<SplitShare> &shares) {
-            QJsonArray out;
-            for (const SplitShare &share : shares) {
-                QJsonArray ids;
-                for (qint64 id : share.lineIds)
-                    ids.append(id);
-                out.append(QJsonObject{{u"line_ids"_s, ids}, {u"subtotal"_s, share.subtotal}, {u"amount"_s, share.amount}});
-            }
-            return HttpResponse::json(QJsonObject{{u"groups"_s, out}});
-        });
+        return splitResponse(req, visits, req.idParam());
+    });
+    server.route(Method::Post, u"/api/v1/bill/split"_s, {Access::TableOnly}, [&visits](HttpRequest &req) {
+        return splitResponse(req, visits, Principal::fromClaims(req.claims).tableId);
     });
 
     server.route(Method::Post, u"/api/v1/tables/{id}/payments"_s, {Access::FloorStaff}, [&visits](HttpRequest &req) {

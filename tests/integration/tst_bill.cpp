@@ -625,6 +625,17 @@ void TestBill::splitByLinesRefusals()
     const QJsonArray groups = ok.json().value(u"groups"_s).toArray();
     QCOMPARE(groups.at(0).toObject().value(u"amount"_s).toInteger(), 6789);
     QCOMPARE(groups.at(1).toObject().value(u"amount"_s).toInteger(), 12345);
+    // The table's tablet splits its own bill the same way; another table's lines are not its.
+    const HttpResult own = m_http.post(u"/api/v1/bill/split"_s, {{u"groups"_s, QJsonArray{QJsonArray{b}, QJsonArray{a}}}},
+                                       m_tables.value(table));
+    VERIFY_STATUS(own, 200);
+    QCOMPARE(own.json(), ok.json());
+    const QStringList before = databaseState(m_edge.databasePath());
+    VERIFY_ERROR(m_http.post(u"/api/v1/bill/split"_s, {{u"groups"_s, QJsonArray{QJsonArray{a, b}}}}, m_tables.value(9)), 400,
+                 u"VALIDATION_FAILED"_s);
+    VERIFY_ERROR(m_http.post(u"/api/v1/bill/split"_s, {{u"groups"_s, QJsonArray{QJsonArray{a, b}}}}, m_kitchen), 403,
+                 u"FORBIDDEN"_s);
+    QCOMPARE(databaseState(m_edge.databasePath()), before);
     VERIFY_STATUS(m_http.post(u"/api/v1/tables/%1/close-session"_s.arg(tableId(table)),
                               {{u"force"_s, true}, {u"reason"_s, u"test over"_s}}, m_manager), 200);
 }
