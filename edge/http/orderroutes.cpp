@@ -30,6 +30,24 @@ void registerOrderRoutes(http::HttpServer &server, RouteContext &ctx)
                                             });
                       });
 
+    // Floor staff order for a table (a guest without the tablet, a dish added at the table):
+    // the same order, its lines' origin the staff member.
+    server.routeAsync(Method::Post, u"/api/v1/tables/{id}/orders"_s, {Access::FloorStaff},
+                      [&orders](HttpRequest &req, http::Reply reply) {
+                          if (!req.idParam())
+                              return reply.send(HttpResponse::error(Error::notFound(u"table"_s)));
+                          auto input = orderInputFromJson(req.body());
+                          if (!input)
+                              return reply.send(HttpResponse::error(input.error()));
+                          Principal placer = Principal::fromClaims(req.claims);
+                          placer.tableId = req.idParam();
+                          orders.placeLater(placer, *input, [reply](const Result<PlacedOrder> &placed) {
+                              reply.send(http::respond(placed, [](const PlacedOrder &p) {
+                                  return HttpResponse::json(p.created ? 201 : 200, p.json);
+                              }));
+                          });
+                      });
+
     server.route(Method::Get, u"/api/v1/orders"_s, {Access::AnyPrincipal}, [&ctx, &orders](HttpRequest &req) {
         auto filter = orderFilterFromQuery(req, ctx.zone);
         if (!filter)

@@ -90,7 +90,7 @@ Result<int> OrderService::activeOrders(bool recount, int uncommitted)
 
 void OrderService::placeLater(const Principal &table, const OrderInput &input, PlaceCallback done)
 {
-    Q_ASSERT(table.isTable());
+    Q_ASSERT(table.tableId != 0);
     m_pending.append({table, input, std::move(done)});
     scheduleFlush();
 }
@@ -283,7 +283,8 @@ OrderService::placeInTransaction(const Principal &table, const OrderInput &input
     if (!tableRecord)
         return fail(tableRecord.error());
     if (!tableRecord->has_value())
-        return fail(ErrorCode::InvalidToken, u"this table no longer exists"_s);
+        return table.isTable() ? fail(ErrorCode::InvalidToken, u"this table no longer exists"_s)
+                               : fail(Error::notFound(u"table"_s));
 
     // Stock is taken in this order's savepoint: a refusal below or a failed batch puts the
     // portions back with everything else.
@@ -301,9 +302,11 @@ OrderService::placeInTransaction(const Principal &table, const OrderInput &input
     if (!session)
         return fail(session.error());
     order.sessionId = session->id;
-    // The table's number now, not the token's (a renumbered table keeps its old tokens).
+    // Who placed it: the table (its number now, not the token's: a renumbered table keeps
+    // its old tokens), or the staff member who placed it for the table.
     QJsonObject actor = table.actor();
-    actor.insert(u"table_number"_s, order.tableNumber);
+    if (table.isTable())
+        actor.insert(u"table_number"_s, order.tableNumber);
     if (auto ok = m_orders.insert(order, hash, actor); !ok)
         return fail(ok.error());
     QJsonObject json = toJson(order);

@@ -71,7 +71,8 @@ public:
 
     using PlaceCallback = std::function<void(const Result<PlacedOrder> &)>;
     /// Queues the order for the next group commit; `done` runs after it (or at once when the
-    /// batch is full).
+    /// batch is full). `table` is the table's own principal, or a staff member's with
+    /// `tableId` set to the table they order for (the order's actor is then the staff member).
     void placeLater(const Principal &table, const OrderInput &input, PlaceCallback done);
     /// Tables see their open session's orders only; staff filter freely.
     [[nodiscard]] Result<QList<Order>> list(const Principal &who, OrderFilter filter);

@@ -24,6 +24,7 @@ private slots:
     void figuresAddUp();
     void paymentsAreIdempotentAndCloseTheVisit();
     void floorStaffCorrectWithinTheManagersLimits();
+    void staffOrderForATable();
     void refusalsChangeNothing_data();
     void refusalsChangeNothing();
     void splitByLinesRefusals();
@@ -493,6 +494,44 @@ void TestBill::floorStaffCorrectWithinTheManagersLimits()
     QVERIFY2(found, "store.staff_limits_changed is not in the audit log");
     // Back to the default for the tests that follow.
     VERIFY_STATUS(m_http.put(u"/api/v1/staff-limits"_s, {{u"void_limit"_s, 0}, {u"discount_limit"_s, 0}}, m_manager), 200);
+}
+
+void TestBill::staffOrderForATable()
+{
+    // Table 8 is free again. A guest without the tablet orders from floor staff.
+    const int table = 8;
+    const QString staff = m_http.staffLogin(u"staff"_s, u"staff"_s);
+    const QString path = u"/api/v1/tables/%1/orders"_s.arg(tableId(table));
+    const QJsonObject body = orderBody(newClientOrderId(), {{m_b, 1}});
+    const HttpResult placed = m_http.post(path, body, staff);
+    VERIFY_STATUS(placed, 201);
+    QCOMPARE(placed.json().value(u"table_number"_s).toInt(), table);
+    // A retry of the same request is the same order.
+    const HttpResult again = m_http.post(path, body, staff);
+    VERIFY_STATUS(again, 200);
+    QCOMPARE(again.json().value(u"id"_s), placed.json().value(u"id"_s));
+    // The table's tablet then orders too: one visit, two origins on the bill.
+    place(table, {{m_c, 1}});
+    const QJsonArray lines = m_http.get(u"/api/v1/bill"_s, m_tables.value(table)).json().value(u"lines"_s).toArray();
+    QCOMPARE(lines.size(), 2);
+    const QJsonObject byStaff = lines.at(0).toObject().value(u"added_by"_s).toObject();
+    QCOMPARE(byStaff.value(u"kind"_s).toString(), u"staff"_s);
+    QCOMPARE(byStaff.value(u"name"_s).toString(), u"staff"_s);
+    QCOMPARE(lines.at(1).toObject().value(u"added_by"_s).toObject().value(u"kind"_s).toString(), u"table"_s);
+    // The tablet sees the staff's order among its own.
+    const QJsonArray mine = m_http.get(u"/api/v1/orders"_s, m_tables.value(table)).json().value(u"orders"_s).toArray();
+    QCOMPARE(mine.size(), 2);
+
+    const QStringList before = databaseState(m_edge.databasePath());
+    VERIFY_ERROR(m_http.post(path, orderBody(newClientOrderId(), {{m_b, 1}}), m_kitchen), 403, u"FORBIDDEN"_s);
+    VERIFY_ERROR(m_http.post(path, orderBody(newClientOrderId(), {{m_b, 1}}), m_tables.value(table)), 403, u"FORBIDDEN"_s);
+    VERIFY_ERROR(m_http.post(u"/api/v1/tables/99999/orders"_s, orderBody(newClientOrderId(), {{m_b, 1}}), staff), 404,
+                 u"NOT_FOUND"_s);
+    VERIFY_ERROR(m_http.post(path, orderBody(newClientOrderId(), {{999999, 1}}), staff), 400, u"VALIDATION_FAILED"_s);
+    QCOMPARE(databaseState(m_edge.databasePath()), before);
+
+    VERIFY_STATUS(pay(table, 6789 + 1001), 201);
+    QCOMPARE(bill(table).value(u"lines"_s).toArray().size(), 0);
 }
 
 void TestBill::refusalsChangeNothing_data()
