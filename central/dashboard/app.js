@@ -100,6 +100,12 @@ function toCsv(rows) {
 // The business date "today" in a store's time zone. A store's business day ends at its
 // cutoff (the edge's default: 04:00), so a sale at 00:30 still counts for the evening before.
 const BUSINESS_DAY_CUTOFF_HOURS = 4;
+// A date field as text, YYYY-MM-DD: the browser's own date widget shows the browser's locale
+// (mm/dd/yyyy on an English Chromium), not the page's.
+function dateInput(name, value) {
+  return `<input type="text" name="${name}" value="${value}" size="10" maxlength="10" inputmode="numeric" placeholder="YYYY-MM-DD" pattern="\\d{4}-\\d{2}-\\d{2}">`;
+}
+
 function localDate(timeZone, offsetDays = 0) {
   const d = new Date(Date.now() + offsetDays * 86400000 - BUSINESS_DAY_CUTOFF_HOURS * 3600000);
   return new Intl.DateTimeFormat('en-CA', { timeZone: timeZone || 'Asia/Seoul' }).format(d);
@@ -220,8 +226,8 @@ async function renderReports() {
   const stores = await loadStores();
   const zone = (stores[0] && stores[0].timezone) || 'Asia/Seoul';
   app.innerHTML = `<h1 data-i18n="reports.title"></h1><div class="card"><form class="row" id="report">
-    <label>${t('reports.from')} <input type="date" name="from" value="${localDate(zone, -6)}"></label>
-    <label>${t('reports.to')} <input type="date" name="to" value="${localDate(zone)}"></label>
+    <label>${t('reports.from')} ${dateInput('from', localDate(zone, -6))}</label>
+    <label>${t('reports.to')} ${dateInput('to', localDate(zone))}</label>
     <label>${t('reports.group')} <select name="group_by">${['store', 'day', 'hour', 'item', 'option'].map(g => `<option value="${g}">${t('group.' + g)}</option>`).join('')}</select></label>
     <label>${t('store.name')} <select name="store_id"><option value="">${t('common.all')}</option>${stores.map(s => `<option value="${esc(s.id)}">${esc(s.name)}</option>`).join('')}</select></label>
     <button type="submit">${t('reports.run')}</button><button type="button" class="secondary" id="csv">${t('reports.csv')}</button></form>
@@ -344,8 +350,8 @@ async function renderAudit() {
   const stores = await loadStores();
   const zone = (stores[0] && stores[0].timezone) || 'Asia/Seoul';
   app.innerHTML = `<h1>${t('audit.title')}</h1><div class="card"><form class="row" id="audit-form">
-    <label>${t('reports.from')} <input type="date" name="from" value="${localDate(zone, -6)}"></label>
-    <label>${t('reports.to')} <input type="date" name="to" value="${localDate(zone)}"></label>
+    <label>${t('reports.from')} ${dateInput('from', localDate(zone, -6))}</label>
+    <label>${t('reports.to')} ${dateInput('to', localDate(zone))}</label>
     <label>${t('audit.store')} <select name="store_id"><option value="">${t('common.all')}</option>${stores.map(s => `<option value="${esc(s.id)}">${esc(s.name)}</option>`).join('')}</select></label>
     <label>${t('audit.staff')} <input type="number" min="1" name="actor"></label>
     <button type="submit">${t('audit.run')}</button><button type="button" class="secondary" id="audit-csv">${t('audit.csv')}</button></form>
