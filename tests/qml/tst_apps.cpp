@@ -767,7 +767,8 @@ private slots:
     /// Split by items: the guests give each line to a person on the bill sheet; no amount is
     /// shown while a line is no one's; then each person's amount is exactly what staff's
     /// POST /tables/{id}/bill/split answers for the same groups, again after a payment; a new
-    /// order is no one's until chosen; no network is said plainly and "try again" recovers.
+    /// order is no one's until chosen (and a split asked before its event came is refused and
+    /// said so); no network is said plainly and "try again" recovers.
     void billSplitByItemsShowsTheEdgesAmounts()
     {
         const QString tableToken = m_http.tableLogin(7);
@@ -870,8 +871,18 @@ private slots:
                 && i.value(u"stock"_s).isNull() && i.value(u"option_groups"_s).toArray().isEmpty())
                 plainDish = i.value(u"id"_s).toInteger();
         QVERIFY(plainDish);
+        // Its event is late: the split asked for meanwhile leaves the new line out, the edge
+        // refuses it, and the guests are told the bill changed.
+        m_proxy->setHoldingEvents(true);
+        auto release = qScopeGuard([this] { m_proxy->setHoldingEvents(false); }); // also on failure
         VERIFY_STATUS(m_http.post(u"/api/v1/orders"_s, orderBody(newClientOrderId(), {{plainDish, 1}}), tableToken), 201);
+        QVERIFY(give(standing.first(), 1));
+        QTRY_COMPARE_WITH_TIMEOUT(m_t->text(u"itemSplitError"_s),
+                                  u"계산서가 방금 바뀌었어요. 메뉴마다 누가 드셨는지 다시 확인해 주세요."_s, 3000);
+        QVERIFY(!m_t->find(u"itemShare-1"_s));
+        m_proxy->setHoldingEvents(false);
         QTRY_VERIFY_WITH_TIMEOUT(m_t->find(u"itemSplitUnassigned"_s), 3000);
+        QVERIFY(!m_t->find(u"itemSplitError"_s));
         QVERIFY(!m_t->find(u"itemShare-1"_s));
         standing = standingLines();
         const qint64 added = standing.last();
