@@ -88,6 +88,8 @@ public:
     /// "19:42": a timestamp of the edge in the store's time zone (the tablet's own without one).
     [[nodiscard]] QString timeOf(const QJsonValue &timestamp) const;
     [[nodiscard]] QString clockTime(const QDateTime &at) const;
+    /// An amount of the edge's in the store's currency, as the bill shows money.
+    [[nodiscard]] QString moneyText(qint64 amount) const { return format(amount); }
 
 signals:
     void billChanged();

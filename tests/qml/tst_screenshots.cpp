@@ -337,6 +337,28 @@ private slots:
         QVERIFY(QMetaObject::invokeMethod(list, "positionViewAtEnd"));
         settle(800);
         shoot(ui, u"tablet-bill-split"_s);
+
+        // By items: each line given to one of three guests (the picker open on the first),
+        // then each one's amount as the edge shares it out.
+        QVERIFY(ui.tap(u"splitModeItems"_s));
+        QList<qint64> standing;
+        for (const QJsonValue &l : m_http.get(u"/api/v1/bill"_s, token).json().value(u"lines"_s).toArray())
+            if (!l.toObject().contains(u"void"_s))
+                standing.append(l.toObject().value(u"line_id"_s).toInteger());
+        QVERIFY(standing.size() >= 2);
+        QVERIFY(QMetaObject::invokeMethod(list, "positionViewAtBeginning"));
+        QTRY_VERIFY_WITH_TIMEOUT(ui.find(u"whoButton-%1"_s.arg(standing.first())), 3000);
+        settle(300);
+        QVERIFY(ui.tap(u"whoButton-%1"_s.arg(standing.first())));
+        QTRY_VERIFY_WITH_TIMEOUT(ui.find(u"personChoice-3"_s), 3000);
+        settle(600);
+        shoot(ui, u"tablet-bill-split-picker"_s);
+        QVERIFY(ui.tap(u"personChoice-1"_s));
+        for (qsizetype i = 1; i < standing.size(); ++i)
+            tablet.billing()->assign(standing.at(i), int(i % 3) + 1);
+        QTRY_VERIFY_WITH_TIMEOUT(ui.find(u"itemShare-1"_s), 3000);
+        settle(800);
+        shoot(ui, u"tablet-bill-split-items"_s);
         QVERIFY(ui.tap(u"billCloseButton"_s));
     }
 

@@ -125,148 +125,205 @@
 <context>
     <name>BillSheet</name>
     <message>
-        <location filename="../qml/BillSheet.qml" line="26"/>
+        <location filename="../qml/BillSheet.qml" line="28"/>
         <source>Table %1 tablet</source>
         <translation>%1番テーブルのタブレット</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="28"/>
-        <location filename="../qml/BillSheet.qml" line="33"/>
+        <location filename="../qml/BillSheet.qml" line="30"/>
+        <location filename="../qml/BillSheet.qml" line="35"/>
         <source>Staff</source>
         <translation>スタッフ</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="33"/>
         <location filename="../qml/BillSheet.qml" line="35"/>
-        <location filename="../qml/BillSheet.qml" line="36"/>
+        <location filename="../qml/BillSheet.qml" line="37"/>
+        <location filename="../qml/BillSheet.qml" line="38"/>
         <source>Canceled</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="35"/>
+        <location filename="../qml/BillSheet.qml" line="37"/>
         <source>the order was canceled</source>
         <translation>注文の取消</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="40"/>
+        <location filename="../qml/BillSheet.qml" line="42"/>
+        <source>The split could not be worked out: the tablet cannot reach the restaurant&apos;s system just now.</source>
+        <translation>割り勘の金額を出せませんでした。タブレットが今お店のシステムにつながっていません。</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="44"/>
+        <source>The bill has just changed. Please check who had each item.</source>
+        <translation>お会計が今変わりました。どなたが何を召し上がったか、もう一度ご確認ください。</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="45"/>
+        <source>The split could not be worked out just now. Please ask staff.</source>
+        <translation>今は割り勘の金額を出せませんでした。スタッフにお声がけください。</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="49"/>
         <source>Cash</source>
         <translation>現金</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="41"/>
+        <location filename="../qml/BillSheet.qml" line="50"/>
         <source>Card</source>
         <translation>カード</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="42"/>
+        <location filename="../qml/BillSheet.qml" line="51"/>
         <source>Bank transfer</source>
         <translation>振込</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="44"/>
+        <location filename="../qml/BillSheet.qml" line="53"/>
         <source>Other payment</source>
         <translation>その他のお支払い</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="56"/>
+        <location filename="../qml/BillSheet.qml" line="65"/>
         <source>Bill</source>
         <translation>お会計明細</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="63"/>
+        <location filename="../qml/BillSheet.qml" line="72"/>
         <source>Table %1</source>
         <translation>%1番テーブル</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="68"/>
+        <location filename="../qml/BillSheet.qml" line="77"/>
+        <location filename="../qml/BillSheet.qml" line="479"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="145"/>
+        <location filename="../qml/BillSheet.qml" line="154"/>
         <source>%1 each</source>
         <translation>単価 %1</translation>
     </message>
     <message>
         <location filename="../qml/BillSheet.qml" line="168"/>
+        <location filename="../qml/BillSheet.qml" line="439"/>
+        <source>Who had it?</source>
+        <translation>どなたの分？</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="190"/>
         <source>Loading the bill…</source>
         <translation>明細を読み込み中…</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="168"/>
+        <location filename="../qml/BillSheet.qml" line="190"/>
         <source>No orders yet.</source>
         <translation>まだご注文はありません。</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="183"/>
+        <location filename="../qml/BillSheet.qml" line="205"/>
         <source>Discount %1%</source>
         <translation>割引 %1%</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="183"/>
+        <location filename="../qml/BillSheet.qml" line="205"/>
         <source>Discount</source>
         <translation>割引</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="214"/>
-        <location filename="../qml/BillSheet.qml" line="227"/>
+        <location filename="../qml/BillSheet.qml" line="237"/>
+        <location filename="../qml/BillSheet.qml" line="250"/>
         <source>Total</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="199"/>
+        <location filename="../qml/BillSheet.qml" line="472"/>
+        <source>Not chosen yet</source>
+        <translation>まだ決めない</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="222"/>
         <source>Paid</source>
         <translation>お支払い済み</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="220"/>
+        <location filename="../qml/BillSheet.qml" line="243"/>
         <source>Paid so far</source>
         <translation>お支払い済み</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="227"/>
+        <location filename="../qml/BillSheet.qml" line="250"/>
         <source>Left to pay</source>
         <translation>残りのお支払い</translation>
     </message>
-    <message>
-        <location filename="../qml/BillSheet.qml" line="249"/>
-        <source>Split evenly</source>
-        <translation>均等に割り勘</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../qml/BillSheet.qml" line="264"/>
+        <location filename="../qml/BillSheet.qml" line="304"/>
         <source>%n people</source>
         <translation>
             <numerusform>%n人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="264"/>
+        <location filename="../qml/BillSheet.qml" line="304"/>
         <source>Off</source>
         <translation>しない</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="289"/>
+        <location filename="../qml/BillSheet.qml" line="168"/>
+        <location filename="../qml/BillSheet.qml" line="329"/>
+        <location filename="../qml/BillSheet.qml" line="366"/>
+        <location filename="../qml/BillSheet.qml" line="462"/>
         <source>Person %1</source>
         <translation>%1人目</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="296"/>
+        <location filename="../qml/BillSheet.qml" line="274"/>
+        <source>Split the bill</source>
+        <translation>割り勘</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="284"/>
+        <source>Evenly</source>
+        <translation>均等に</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="291"/>
+        <source>By items</source>
+        <translation>品目ごと</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="336"/>
         <source>In whole won; what is left over is on the first share.</source>
         <translation>1ウォン単位で分け、端数は1人目に含めています。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../qml/BillSheet.qml" line="347"/>
+        <source>%n item(s) not chosen yet: tap “Who had it?” on each line.</source>
+        <translation>
+            <numerusform>まだ%n品が決まっていません。各品目の「どなたの分？」を押してください。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="306"/>
+        <location filename="../qml/BillSheet.qml" line="374"/>
+        <source>Each pays for what they had; discounts and payments so far are shared the same way.</source>
+        <translation>召し上がった分をお支払いください。割引と支払い済みの金額も同じ割合で分けています。</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="397"/>
+        <source>Try again</source>
+        <translation>もう一度</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="405"/>
         <source>The bill could not be loaded just now. It is shown as it was last read.</source>
         <translation>今は明細を読み込めませんでした。前回の内容を表示しています。</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="318"/>
+        <location filename="../qml/BillSheet.qml" line="417"/>
         <source>Staff has been asked for the bill</source>
         <translation>お会計をお願いしました</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="318"/>
+        <location filename="../qml/BillSheet.qml" line="417"/>
         <source>Ask staff for the bill</source>
         <translation>スタッフにお会計を頼む</translation>
     </message>
@@ -998,107 +1055,107 @@
 <context>
     <name>tableorder::tablet::TabletController</name>
     <message>
-        <location filename="../tabletcontroller.cpp" line="228"/>
+        <location filename="../tabletcontroller.cpp" line="230"/>
         <source>Enter the edge address, for example http://192.168.0.10:8080</source>
         <translation>店舗サーバーのアドレスを入力してください。例：http://192.168.0.10:8080</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="230"/>
+        <location filename="../tabletcontroller.cpp" line="232"/>
         <source>Enter a table number from 1 to 9999</source>
         <translation>1〜9999 のテーブル番号を入力してください</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="232"/>
+        <location filename="../tabletcontroller.cpp" line="234"/>
         <source>Enter the table&apos;s password</source>
         <translation>テーブルのパスワードを入力してください</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="248"/>
+        <location filename="../tabletcontroller.cpp" line="250"/>
         <source>Enter the edge&apos;s certificate fingerprint (SHA-256, 64 hex digits) that the manager screen shows</source>
         <translation>管理者画面に表示される店舗サーバー証明書のフィンガープリント（SHA-256、16 進 64 桁）を入力してください</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="289"/>
+        <location filename="../tabletcontroller.cpp" line="291"/>
         <source>The edge&apos;s certificate does not match the fingerprint: check it on the manager screen. Not connected.</source>
         <translation>店舗サーバーの証明書がフィンガープリントと一致しません。管理者画面で確認してください。接続していません。</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="292"/>
+        <location filename="../tabletcontroller.cpp" line="294"/>
         <source>Cannot reach the edge at %1</source>
         <translation>店舗サーバー（%1）に接続できません</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="240"/>
+        <location filename="../tabletcontroller.cpp" line="242"/>
         <source>Wrong table number or password</source>
         <translation>テーブル番号またはパスワードが違います</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="263"/>
+        <location filename="../tabletcontroller.cpp" line="265"/>
         <source>This is not a pairing link from the manager screen (%1)</source>
         <translation>管理者画面のペアリングリンクではありません（%1）</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="265"/>
+        <location filename="../tabletcontroller.cpp" line="267"/>
         <source>This link has no table: show the pairing QR of a table on the manager screen (Tables, then the table)</source>
         <translation>テーブル情報のないリンクです。管理者画面（テーブル → 該当テーブル）のペアリングQRを使ってください</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="276"/>
+        <location filename="../tabletcontroller.cpp" line="278"/>
         <source>This pairing QR was already used. Show a new one on the manager screen.</source>
         <translation>このペアリングQRは使用済みです。管理者画面で新しいQRを表示してください。</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="278"/>
+        <location filename="../tabletcontroller.cpp" line="280"/>
         <source>This pairing QR has expired or was replaced. Show a new one on the manager screen.</source>
         <translation>このペアリングQRは期限切れか、新しいQRに置き換えられました。管理者画面で新しいQRを表示してください。</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="281"/>
+        <location filename="../tabletcontroller.cpp" line="283"/>
         <source>The edge does not accept this pairing code for table %1.</source>
         <translation>店舗サーバーはテーブル %1 のこのペアリングコードを受け付けません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../tabletcontroller.cpp" line="294"/>
+        <location filename="../tabletcontroller.cpp" line="296"/>
         <source>Too many attempts; wait %n seconds</source>
         <translation>
             <numerusform>試行回数が多すぎます。%n 秒お待ちください</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="296"/>
+        <location filename="../tabletcontroller.cpp" line="298"/>
         <source>The edge refused: %1</source>
         <translation>店舗サーバーが拒否しました：%1</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="324"/>
+        <location filename="../tabletcontroller.cpp" line="326"/>
         <source>This tablet&apos;s login is no longer valid. Staff: please set it up again.</source>
         <translation>このタブレットのログインは無効になりました。スタッフが再設定してください。</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="383"/>
+        <location filename="../tabletcontroller.cpp" line="390"/>
         <source>Not served at this time: %1. Please remove it and order again.</source>
         <translation>この時間はご注文いただけません：%1。削除してもう一度ご注文ください。</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="384"/>
-        <location filename="../tabletcontroller.cpp" line="392"/>
+        <location filename="../tabletcontroller.cpp" line="391"/>
+        <location filename="../tabletcontroller.cpp" line="399"/>
         <source>Sold out just now: %1. Please remove it and order again.</source>
         <translation>ただいま売り切れました：%1。削除してもう一度ご注文ください。</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="387"/>
+        <location filename="../tabletcontroller.cpp" line="394"/>
         <source>This choice just ran out: %1. Please choose again and order again.</source>
         <translation>選んだオプションがただいま売り切れました：%1。選び直してもう一度ご注文ください。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../tabletcontroller.cpp" line="393"/>
+        <location filename="../tabletcontroller.cpp" line="400"/>
         <source>Only %n left of %1. Please lower the quantity and order again.</source>
         <translation>
             <numerusform>%1 は残り %n 食です。数量を減らしてもう一度ご注文ください。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="396"/>
+        <location filename="../tabletcontroller.cpp" line="403"/>
         <source>Please ask a member of staff. (%1)</source>
         <translation>スタッフにお尋ねください。（%1）</translation>
     </message>

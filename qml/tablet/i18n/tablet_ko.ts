@@ -125,148 +125,205 @@
 <context>
     <name>BillSheet</name>
     <message>
-        <location filename="../qml/BillSheet.qml" line="26"/>
+        <location filename="../qml/BillSheet.qml" line="28"/>
         <source>Table %1 tablet</source>
         <translation>%1번 테이블 태블릿</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="28"/>
-        <location filename="../qml/BillSheet.qml" line="33"/>
+        <location filename="../qml/BillSheet.qml" line="30"/>
+        <location filename="../qml/BillSheet.qml" line="35"/>
         <source>Staff</source>
         <translation>직원</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="33"/>
         <location filename="../qml/BillSheet.qml" line="35"/>
-        <location filename="../qml/BillSheet.qml" line="36"/>
+        <location filename="../qml/BillSheet.qml" line="37"/>
+        <location filename="../qml/BillSheet.qml" line="38"/>
         <source>Canceled</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="35"/>
+        <location filename="../qml/BillSheet.qml" line="37"/>
         <source>the order was canceled</source>
         <translation>주문 취소</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="40"/>
+        <location filename="../qml/BillSheet.qml" line="42"/>
+        <source>The split could not be worked out: the tablet cannot reach the restaurant&apos;s system just now.</source>
+        <translation>나눠 낼 금액을 계산하지 못했어요. 태블릿이 지금 가게 시스템에 연결되지 않았어요.</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="44"/>
+        <source>The bill has just changed. Please check who had each item.</source>
+        <translation>계산서가 방금 바뀌었어요. 메뉴마다 누가 드셨는지 다시 확인해 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="45"/>
+        <source>The split could not be worked out just now. Please ask staff.</source>
+        <translation>지금은 나눠 낼 금액을 계산하지 못했어요. 직원에게 말씀해 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="49"/>
         <source>Cash</source>
         <translation>현금</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="41"/>
+        <location filename="../qml/BillSheet.qml" line="50"/>
         <source>Card</source>
         <translation>카드</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="42"/>
+        <location filename="../qml/BillSheet.qml" line="51"/>
         <source>Bank transfer</source>
         <translation>계좌이체</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="44"/>
+        <location filename="../qml/BillSheet.qml" line="53"/>
         <source>Other payment</source>
         <translation>기타 결제</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="56"/>
+        <location filename="../qml/BillSheet.qml" line="65"/>
         <source>Bill</source>
         <translation>계산서</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="63"/>
+        <location filename="../qml/BillSheet.qml" line="72"/>
         <source>Table %1</source>
         <translation>%1번 테이블</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="68"/>
+        <location filename="../qml/BillSheet.qml" line="77"/>
+        <location filename="../qml/BillSheet.qml" line="479"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="145"/>
+        <location filename="../qml/BillSheet.qml" line="154"/>
         <source>%1 each</source>
         <translation>개당 %1</translation>
     </message>
     <message>
         <location filename="../qml/BillSheet.qml" line="168"/>
+        <location filename="../qml/BillSheet.qml" line="439"/>
+        <source>Who had it?</source>
+        <translation>누가 드셨나요?</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="190"/>
         <source>Loading the bill…</source>
         <translation>계산서를 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="168"/>
+        <location filename="../qml/BillSheet.qml" line="190"/>
         <source>No orders yet.</source>
         <translation>아직 주문이 없어요.</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="183"/>
+        <location filename="../qml/BillSheet.qml" line="205"/>
         <source>Discount %1%</source>
         <translation>할인 %1%</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="183"/>
+        <location filename="../qml/BillSheet.qml" line="205"/>
         <source>Discount</source>
         <translation>할인</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="214"/>
-        <location filename="../qml/BillSheet.qml" line="227"/>
+        <location filename="../qml/BillSheet.qml" line="237"/>
+        <location filename="../qml/BillSheet.qml" line="250"/>
         <source>Total</source>
         <translation>합계</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="199"/>
+        <location filename="../qml/BillSheet.qml" line="472"/>
+        <source>Not chosen yet</source>
+        <translation>아직 안 정함</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="222"/>
         <source>Paid</source>
         <translation>결제</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="220"/>
+        <location filename="../qml/BillSheet.qml" line="243"/>
         <source>Paid so far</source>
         <translation>결제한 금액</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="227"/>
+        <location filename="../qml/BillSheet.qml" line="250"/>
         <source>Left to pay</source>
         <translation>남은 금액</translation>
     </message>
-    <message>
-        <location filename="../qml/BillSheet.qml" line="249"/>
-        <source>Split evenly</source>
-        <translation>똑같이 나눠 내기</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../qml/BillSheet.qml" line="264"/>
+        <location filename="../qml/BillSheet.qml" line="304"/>
         <source>%n people</source>
         <translation>
             <numerusform>%n명</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="264"/>
+        <location filename="../qml/BillSheet.qml" line="304"/>
         <source>Off</source>
         <translation>안 함</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="289"/>
+        <location filename="../qml/BillSheet.qml" line="168"/>
+        <location filename="../qml/BillSheet.qml" line="329"/>
+        <location filename="../qml/BillSheet.qml" line="366"/>
+        <location filename="../qml/BillSheet.qml" line="462"/>
         <source>Person %1</source>
         <translation>%1번째 분</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="296"/>
+        <location filename="../qml/BillSheet.qml" line="274"/>
+        <source>Split the bill</source>
+        <translation>나눠 내기</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="284"/>
+        <source>Evenly</source>
+        <translation>똑같이</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="291"/>
+        <source>By items</source>
+        <translation>메뉴별로</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="336"/>
         <source>In whole won; what is left over is on the first share.</source>
         <translation>원 단위로 나누고, 남는 금액은 첫 번째 분에 더했어요.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../qml/BillSheet.qml" line="347"/>
+        <source>%n item(s) not chosen yet: tap “Who had it?” on each line.</source>
+        <translation>
+            <numerusform>아직 %n개 메뉴가 정해지지 않았어요. 메뉴마다 ‘누가 드셨나요?’를 눌러 주세요.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="306"/>
+        <location filename="../qml/BillSheet.qml" line="374"/>
+        <source>Each pays for what they had; discounts and payments so far are shared the same way.</source>
+        <translation>드신 만큼 내요. 할인과 이미 낸 금액도 같은 비율로 나눴어요.</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="397"/>
+        <source>Try again</source>
+        <translation>다시 시도</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="405"/>
         <source>The bill could not be loaded just now. It is shown as it was last read.</source>
         <translation>지금 계산서를 불러오지 못했어요. 마지막으로 받은 내용을 보여 드려요.</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="318"/>
+        <location filename="../qml/BillSheet.qml" line="417"/>
         <source>Staff has been asked for the bill</source>
         <translation>계산을 요청했어요</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="318"/>
+        <location filename="../qml/BillSheet.qml" line="417"/>
         <source>Ask staff for the bill</source>
         <translation>직원에게 계산 요청하기</translation>
     </message>
@@ -998,107 +1055,107 @@
 <context>
     <name>tableorder::tablet::TabletController</name>
     <message>
-        <location filename="../tabletcontroller.cpp" line="228"/>
+        <location filename="../tabletcontroller.cpp" line="230"/>
         <source>Enter the edge address, for example http://192.168.0.10:8080</source>
         <translation>매장 서버 주소를 입력하세요. 예: http://192.168.0.10:8080</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="230"/>
+        <location filename="../tabletcontroller.cpp" line="232"/>
         <source>Enter a table number from 1 to 9999</source>
         <translation>테이블 번호(1~9999)를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="232"/>
+        <location filename="../tabletcontroller.cpp" line="234"/>
         <source>Enter the table&apos;s password</source>
         <translation>테이블 비밀번호를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="248"/>
+        <location filename="../tabletcontroller.cpp" line="250"/>
         <source>Enter the edge&apos;s certificate fingerprint (SHA-256, 64 hex digits) that the manager screen shows</source>
         <translation>관리자 화면에 표시된 매장 서버 인증서 지문(SHA-256, 16진수 64자리)을 입력하세요</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="289"/>
+        <location filename="../tabletcontroller.cpp" line="291"/>
         <source>The edge&apos;s certificate does not match the fingerprint: check it on the manager screen. Not connected.</source>
         <translation>매장 서버 인증서가 지문과 다릅니다. 관리자 화면에서 확인하세요. 연결하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="292"/>
+        <location filename="../tabletcontroller.cpp" line="294"/>
         <source>Cannot reach the edge at %1</source>
         <translation>매장 서버(%1)에 연결할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="240"/>
+        <location filename="../tabletcontroller.cpp" line="242"/>
         <source>Wrong table number or password</source>
         <translation>테이블 번호 또는 비밀번호가 틀렸습니다</translation>
     </message>
     <message numerus="yes">
-        <location filename="../tabletcontroller.cpp" line="294"/>
+        <location filename="../tabletcontroller.cpp" line="296"/>
         <source>Too many attempts; wait %n seconds</source>
         <translation>
             <numerusform>시도가 너무 많습니다. %n초 후 다시 시도하세요</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="296"/>
+        <location filename="../tabletcontroller.cpp" line="298"/>
         <source>The edge refused: %1</source>
         <translation>매장 서버가 거부했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="324"/>
+        <location filename="../tabletcontroller.cpp" line="326"/>
         <source>This tablet&apos;s login is no longer valid. Staff: please set it up again.</source>
         <translation>이 태블릿의 로그인이 만료되었습니다. 직원이 다시 설정해 주세요.</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="383"/>
+        <location filename="../tabletcontroller.cpp" line="390"/>
         <source>Not served at this time: %1. Please remove it and order again.</source>
         <translation>지금은 주문할 수 없는 시간입니다: %1. 빼고 다시 주문해 주세요.</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="384"/>
-        <location filename="../tabletcontroller.cpp" line="392"/>
+        <location filename="../tabletcontroller.cpp" line="391"/>
+        <location filename="../tabletcontroller.cpp" line="399"/>
         <source>Sold out just now: %1. Please remove it and order again.</source>
         <translation>방금 품절되었습니다: %1. 빼고 다시 주문해 주세요.</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="387"/>
+        <location filename="../tabletcontroller.cpp" line="394"/>
         <source>This choice just ran out: %1. Please choose again and order again.</source>
         <translation>선택한 옵션이 방금 품절되었습니다: %1. 다시 골라 주문해 주세요.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../tabletcontroller.cpp" line="393"/>
+        <location filename="../tabletcontroller.cpp" line="400"/>
         <source>Only %n left of %1. Please lower the quantity and order again.</source>
         <translation>
             <numerusform>%1은(는) %n개만 남았습니다. 수량을 줄여 다시 주문해 주세요.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="396"/>
+        <location filename="../tabletcontroller.cpp" line="403"/>
         <source>Please ask a member of staff. (%1)</source>
         <translation>직원에게 문의해 주세요. (%1)</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="263"/>
+        <location filename="../tabletcontroller.cpp" line="265"/>
         <source>This is not a pairing link from the manager screen (%1)</source>
         <translation>매니저 화면의 연결 링크가 아닙니다 (%1)</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="265"/>
+        <location filename="../tabletcontroller.cpp" line="267"/>
         <source>This link has no table: show the pairing QR of a table on the manager screen (Tables, then the table)</source>
         <translation>테이블 정보가 없는 링크입니다. 매니저 화면(테이블 → 해당 테이블)의 연결 QR을 사용하세요</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="276"/>
+        <location filename="../tabletcontroller.cpp" line="278"/>
         <source>This pairing QR was already used. Show a new one on the manager screen.</source>
         <translation>이미 사용된 연결 QR입니다. 매니저 화면에서 새 QR을 띄워 주세요.</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="278"/>
+        <location filename="../tabletcontroller.cpp" line="280"/>
         <source>This pairing QR has expired or was replaced. Show a new one on the manager screen.</source>
         <translation>만료되었거나 새 QR로 바뀐 연결 QR입니다. 매니저 화면에서 새 QR을 띄워 주세요.</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="281"/>
+        <location filename="../tabletcontroller.cpp" line="283"/>
         <source>The edge does not accept this pairing code for table %1.</source>
         <translation>매장 서버가 %1번 테이블에 이 연결 코드를 받지 않습니다.</translation>
     </message>

@@ -125,148 +125,205 @@
 <context>
     <name>BillSheet</name>
     <message>
-        <location filename="../qml/BillSheet.qml" line="26"/>
+        <location filename="../qml/BillSheet.qml" line="28"/>
         <source>Table %1 tablet</source>
         <translation>%1号桌平板</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="28"/>
-        <location filename="../qml/BillSheet.qml" line="33"/>
+        <location filename="../qml/BillSheet.qml" line="30"/>
+        <location filename="../qml/BillSheet.qml" line="35"/>
         <source>Staff</source>
         <translation>服务员</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="33"/>
         <location filename="../qml/BillSheet.qml" line="35"/>
-        <location filename="../qml/BillSheet.qml" line="36"/>
+        <location filename="../qml/BillSheet.qml" line="37"/>
+        <location filename="../qml/BillSheet.qml" line="38"/>
         <source>Canceled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="35"/>
+        <location filename="../qml/BillSheet.qml" line="37"/>
         <source>the order was canceled</source>
         <translation>订单已取消</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="40"/>
+        <location filename="../qml/BillSheet.qml" line="42"/>
+        <source>The split could not be worked out: the tablet cannot reach the restaurant&apos;s system just now.</source>
+        <translation>暂时无法计算分摊金额：平板现在连接不上餐厅的系统。</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="44"/>
+        <source>The bill has just changed. Please check who had each item.</source>
+        <translation>账单刚刚有变动。请再确认每道菜是谁点的。</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="45"/>
+        <source>The split could not be worked out just now. Please ask staff.</source>
+        <translation>暂时无法计算分摊金额，请联系服务员。</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="49"/>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="41"/>
+        <location filename="../qml/BillSheet.qml" line="50"/>
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="42"/>
+        <location filename="../qml/BillSheet.qml" line="51"/>
         <source>Bank transfer</source>
         <translation>转账</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="44"/>
+        <location filename="../qml/BillSheet.qml" line="53"/>
         <source>Other payment</source>
         <translation>其他支付</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="56"/>
+        <location filename="../qml/BillSheet.qml" line="65"/>
         <source>Bill</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="63"/>
+        <location filename="../qml/BillSheet.qml" line="72"/>
         <source>Table %1</source>
         <translation>%1号桌</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="68"/>
+        <location filename="../qml/BillSheet.qml" line="77"/>
+        <location filename="../qml/BillSheet.qml" line="479"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="145"/>
+        <location filename="../qml/BillSheet.qml" line="154"/>
         <source>%1 each</source>
         <translation>单价 %1</translation>
     </message>
     <message>
         <location filename="../qml/BillSheet.qml" line="168"/>
+        <location filename="../qml/BillSheet.qml" line="439"/>
+        <source>Who had it?</source>
+        <translation>谁点的？</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="190"/>
         <source>Loading the bill…</source>
         <translation>正在加载账单…</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="168"/>
+        <location filename="../qml/BillSheet.qml" line="190"/>
         <source>No orders yet.</source>
         <translation>还没有点餐。</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="183"/>
+        <location filename="../qml/BillSheet.qml" line="205"/>
         <source>Discount %1%</source>
         <translation>折扣 %1%</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="183"/>
+        <location filename="../qml/BillSheet.qml" line="205"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="214"/>
-        <location filename="../qml/BillSheet.qml" line="227"/>
+        <location filename="../qml/BillSheet.qml" line="237"/>
+        <location filename="../qml/BillSheet.qml" line="250"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="199"/>
+        <location filename="../qml/BillSheet.qml" line="472"/>
+        <source>Not chosen yet</source>
+        <translation>暂不选择</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="222"/>
         <source>Paid</source>
         <translation>已付</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="220"/>
+        <location filename="../qml/BillSheet.qml" line="243"/>
         <source>Paid so far</source>
         <translation>已付金额</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="227"/>
+        <location filename="../qml/BillSheet.qml" line="250"/>
         <source>Left to pay</source>
         <translation>待付金额</translation>
     </message>
-    <message>
-        <location filename="../qml/BillSheet.qml" line="249"/>
-        <source>Split evenly</source>
-        <translation>平均分摊</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../qml/BillSheet.qml" line="264"/>
+        <location filename="../qml/BillSheet.qml" line="304"/>
         <source>%n people</source>
         <translation>
             <numerusform>%n人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="264"/>
+        <location filename="../qml/BillSheet.qml" line="304"/>
         <source>Off</source>
         <translation>不分摊</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="289"/>
+        <location filename="../qml/BillSheet.qml" line="168"/>
+        <location filename="../qml/BillSheet.qml" line="329"/>
+        <location filename="../qml/BillSheet.qml" line="366"/>
+        <location filename="../qml/BillSheet.qml" line="462"/>
         <source>Person %1</source>
         <translation>第%1位</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="296"/>
+        <location filename="../qml/BillSheet.qml" line="274"/>
+        <source>Split the bill</source>
+        <translation>分开付款</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="284"/>
+        <source>Evenly</source>
+        <translation>平均分</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="291"/>
+        <source>By items</source>
+        <translation>按菜品</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="336"/>
         <source>In whole won; what is left over is on the first share.</source>
         <translation>按整韩元分摊，余数计入第一份。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../qml/BillSheet.qml" line="347"/>
+        <source>%n item(s) not chosen yet: tap “Who had it?” on each line.</source>
+        <translation>
+            <numerusform>还有 %n 道菜未选择：请在每道菜上点“谁点的？”。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="306"/>
+        <location filename="../qml/BillSheet.qml" line="374"/>
+        <source>Each pays for what they had; discounts and payments so far are shared the same way.</source>
+        <translation>各付各的；折扣和已付金额也按同样比例分摊。</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="397"/>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../qml/BillSheet.qml" line="405"/>
         <source>The bill could not be loaded just now. It is shown as it was last read.</source>
         <translation>暂时无法加载账单，显示的是上次读取的内容。</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="318"/>
+        <location filename="../qml/BillSheet.qml" line="417"/>
         <source>Staff has been asked for the bill</source>
         <translation>已请服务员来结账</translation>
     </message>
     <message>
-        <location filename="../qml/BillSheet.qml" line="318"/>
+        <location filename="../qml/BillSheet.qml" line="417"/>
         <source>Ask staff for the bill</source>
         <translation>请服务员来结账</translation>
     </message>
@@ -998,107 +1055,107 @@
 <context>
     <name>tableorder::tablet::TabletController</name>
     <message>
-        <location filename="../tabletcontroller.cpp" line="228"/>
+        <location filename="../tabletcontroller.cpp" line="230"/>
         <source>Enter the edge address, for example http://192.168.0.10:8080</source>
         <translation>请输入门店服务器地址，例如 http://192.168.0.10:8080</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="230"/>
+        <location filename="../tabletcontroller.cpp" line="232"/>
         <source>Enter a table number from 1 to 9999</source>
         <translation>请输入 1 到 9999 的桌号</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="232"/>
+        <location filename="../tabletcontroller.cpp" line="234"/>
         <source>Enter the table&apos;s password</source>
         <translation>请输入桌台密码</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="248"/>
+        <location filename="../tabletcontroller.cpp" line="250"/>
         <source>Enter the edge&apos;s certificate fingerprint (SHA-256, 64 hex digits) that the manager screen shows</source>
         <translation>请输入管理员界面显示的门店服务器证书指纹（SHA-256，64 位十六进制）</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="289"/>
+        <location filename="../tabletcontroller.cpp" line="291"/>
         <source>The edge&apos;s certificate does not match the fingerprint: check it on the manager screen. Not connected.</source>
         <translation>门店服务器的证书与指纹不符，请在管理员界面核对。未连接。</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="292"/>
+        <location filename="../tabletcontroller.cpp" line="294"/>
         <source>Cannot reach the edge at %1</source>
         <translation>无法连接门店服务器 %1</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="240"/>
+        <location filename="../tabletcontroller.cpp" line="242"/>
         <source>Wrong table number or password</source>
         <translation>桌号或密码错误</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="263"/>
+        <location filename="../tabletcontroller.cpp" line="265"/>
         <source>This is not a pairing link from the manager screen (%1)</source>
         <translation>这不是管理员界面的配对链接（%1）</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="265"/>
+        <location filename="../tabletcontroller.cpp" line="267"/>
         <source>This link has no table: show the pairing QR of a table on the manager screen (Tables, then the table)</source>
         <translation>此链接没有桌台信息：请使用管理员界面（桌台 → 该桌台）的配对二维码</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="276"/>
+        <location filename="../tabletcontroller.cpp" line="278"/>
         <source>This pairing QR was already used. Show a new one on the manager screen.</source>
         <translation>此配对二维码已被使用。请在管理员界面显示新的二维码。</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="278"/>
+        <location filename="../tabletcontroller.cpp" line="280"/>
         <source>This pairing QR has expired or was replaced. Show a new one on the manager screen.</source>
         <translation>此配对二维码已过期或已被替换。请在管理员界面显示新的二维码。</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="281"/>
+        <location filename="../tabletcontroller.cpp" line="283"/>
         <source>The edge does not accept this pairing code for table %1.</source>
         <translation>门店服务器不接受 %1 号桌的此配对码。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../tabletcontroller.cpp" line="294"/>
+        <location filename="../tabletcontroller.cpp" line="296"/>
         <source>Too many attempts; wait %n seconds</source>
         <translation>
             <numerusform>尝试次数过多，请等待 %n 秒</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="296"/>
+        <location filename="../tabletcontroller.cpp" line="298"/>
         <source>The edge refused: %1</source>
         <translation>门店服务器拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="324"/>
+        <location filename="../tabletcontroller.cpp" line="326"/>
         <source>This tablet&apos;s login is no longer valid. Staff: please set it up again.</source>
         <translation>此平板的登录已失效，请员工重新设置。</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="383"/>
+        <location filename="../tabletcontroller.cpp" line="390"/>
         <source>Not served at this time: %1. Please remove it and order again.</source>
         <translation>当前时段不供应：%1。请删除后重新下单。</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="384"/>
-        <location filename="../tabletcontroller.cpp" line="392"/>
+        <location filename="../tabletcontroller.cpp" line="391"/>
+        <location filename="../tabletcontroller.cpp" line="399"/>
         <source>Sold out just now: %1. Please remove it and order again.</source>
         <translation>刚刚售罄：%1。请删除后重新下单。</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="387"/>
+        <location filename="../tabletcontroller.cpp" line="394"/>
         <source>This choice just ran out: %1. Please choose again and order again.</source>
         <translation>所选选项刚刚售罄：%1。请重新选择后再下单。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../tabletcontroller.cpp" line="393"/>
+        <location filename="../tabletcontroller.cpp" line="400"/>
         <source>Only %n left of %1. Please lower the quantity and order again.</source>
         <translation>
             <numerusform>%1 仅剩 %n 份，请减少数量后重新下单。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="396"/>
+        <location filename="../tabletcontroller.cpp" line="403"/>
         <source>Please ask a member of staff. (%1)</source>
         <translation>请咨询店员。（%1）</translation>
     </message>

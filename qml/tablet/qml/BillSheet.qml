@@ -5,7 +5,8 @@ import TableOrder.Ui
 
 // The guests' bill: every line with where it came from and when ("4번 테이블 태블릿 19:42",
 // "직원 김민수 19:50"), voided lines struck through with who and why, discounts, payments,
-// what is left to pay, and an even split as the edge computes it. Live while open.
+// what is left to pay, and a split as the edge computes it: even, or by what each guest had
+// (each line given to a person; the amounts only once every line is someone's). Live while open.
 Drawer {
     id: sheet
     objectName: "billSheet"
@@ -17,9 +18,10 @@ Drawer {
 
     readonly property var billing: tablet.billing
     readonly property var bill: tablet.billing.bill
+    readonly property bool byItems: billing.byItems && billing.ways > 1 && bill.due > 0
 
     onAboutToShow: billing.open()
-    onClosed: { billing.close(); billing.ways = 0 }
+    onClosed: { billing.close(); billing.ways = 0; billing.byItems = false; personPicker.close() }
 
     function originText(kind, name, table, time) {
         if (kind === "table")
@@ -34,6 +36,13 @@ Drawer {
         if (reason === "order canceled")
             return qsTr("Canceled") + " · " + qsTr("the order was canceled") + " " + time
         return qsTr("Canceled") + " · " + time + " · " + reason
+    }
+    function itemSplitErrorText(state) {
+        if (state === "NO_ANSWER")
+            return qsTr("The split could not be worked out: the tablet cannot reach the restaurant's system just now.")
+        if (state === "CHANGED")
+            return qsTr("The bill has just changed. Please check who had each item.")
+        return qsTr("The split could not be worked out just now. Please ask staff.")
     }
     function methodText(method) {
         switch (method) {
@@ -146,6 +155,19 @@ Drawer {
                             font.pixelSize: Theme.small
                             color: Theme.textMuted
                         }
+                        // By items: who had it; an unassigned line stands out until it is someone's.
+                        TouchButton {
+                            id: whoButton
+                            objectName: "whoButton-" + model.lineId
+                            readonly property int person: sheet.billing.assignments[String(model.lineId)] || 0
+                            visible: sheet.byItems && !line.isVoid
+                            implicitHeight: 44
+                            fontSize: Theme.small
+                            variant: person > 0 ? "secondary" : "primary"
+                            tint: person > 0 ? Theme.surface : Theme.warningText
+                            text: person > 0 ? qsTr("Person %1").arg(person) : qsTr("Who had it?")
+                            onClicked: personPicker.openFor(model.lineId, model.name)
+                        }
                     }
                     Text {
                         objectName: "billLineVoid-" + model.lineId
@@ -240,19 +262,36 @@ Drawer {
             }
         }
 
-        // Split evenly (더치페이): the edge divides what is left in whole won.
+        // Split (더치페이): evenly, the edge dividing what is left in whole won, or by what each
+        // guest had, the edge sharing it out by lines.
         RowLayout {
             Layout.fillWidth: true
             spacing: 12
             visible: sheet.bill.due > 0
             Text {
                 textFormat: Text.PlainText
-                text: qsTr("Split evenly")
+                visible: sheet.billing.ways < 2
+                text: qsTr("Split the bill")
                 font.pixelSize: Theme.body
                 font.weight: Font.DemiBold
                 color: Theme.text
                 Layout.fillWidth: true
             }
+            TouchButton {
+                objectName: "splitModeEven"
+                visible: sheet.billing.ways > 1
+                variant: sheet.billing.byItems ? "secondary" : "primary"
+                text: qsTr("Evenly")
+                onClicked: sheet.billing.byItems = false
+            }
+            TouchButton {
+                objectName: "splitModeItems"
+                visible: sheet.billing.ways > 1
+                variant: sheet.billing.byItems ? "primary" : "secondary"
+                text: qsTr("By items")
+                onClicked: sheet.billing.byItems = true
+            }
+            Item { visible: sheet.billing.ways > 1; Layout.fillWidth: true }
             StepperButton {
                 objectName: "splitLess"
                 symbol: "−"
@@ -279,7 +318,7 @@ Drawer {
             objectName: "splitShares"
             Layout.fillWidth: true
             spacing: 8
-            visible: sheet.billing.ways > 1 && sheet.bill.splitWays === sheet.billing.ways && sheet.bill.due > 0
+            visible: sheet.billing.ways > 1 && !sheet.billing.byItems && sheet.bill.splitWays === sheet.billing.ways && sheet.bill.due > 0
             Repeater {
                 model: sheet.bill.shareTexts
                 Pill {
@@ -293,12 +332,71 @@ Drawer {
         }
         Text {
             textFormat: Text.PlainText
-            visible: sheet.billing.ways > 1 && sheet.bill.due > 0
+            visible: sheet.billing.ways > 1 && !sheet.billing.byItems && sheet.bill.due > 0
             text: qsTr("In whole won; what is left over is on the first share.")
             font.pixelSize: Theme.small
             color: Theme.textMuted
             wrapMode: Text.WordWrap
             Layout.fillWidth: true
+        }
+        // By items: nothing is shown as a share until every line is someone's.
+        Text {
+            objectName: "itemSplitUnassigned"
+            textFormat: Text.PlainText
+            visible: sheet.byItems && sheet.billing.unassignedCount > 0
+            text: qsTr("%n item(s) not chosen yet: tap “Who had it?” on each line.", "", sheet.billing.unassignedCount)
+            font.pixelSize: Theme.body
+            font.weight: Font.DemiBold
+            color: Theme.warningText
+            wrapMode: Text.WordWrap
+            Layout.fillWidth: true
+        }
+        Flow {
+            objectName: "itemShares"
+            Layout.fillWidth: true
+            spacing: 8
+            visible: sheet.byItems && sheet.billing.itemSplitState === "ready"
+            Repeater {
+                model: sheet.billing.itemShares
+                Pill {
+                    objectName: "itemShare-" + modelData.person
+                    tint: modelData.amountText.length > 0 ? Theme.ink : Theme.textMuted
+                    fontSize: Theme.body
+                    implicitHeight: 40
+                    text: qsTr("Person %1").arg(modelData.person) + "  "
+                          + (modelData.amountText.length > 0 ? modelData.amountText : "—")
+                }
+            }
+        }
+        Text {
+            textFormat: Text.PlainText
+            visible: sheet.byItems && sheet.billing.itemSplitState === "ready"
+            text: qsTr("Each pays for what they had; discounts and payments so far are shared the same way.")
+            font.pixelSize: Theme.small
+            color: Theme.textMuted
+            wrapMode: Text.WordWrap
+            Layout.fillWidth: true
+        }
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: 12
+            visible: sheet.byItems && sheet.billing.itemSplitState !== "" && sheet.billing.itemSplitState !== "ready"
+                     && sheet.billing.itemSplitState !== "asking"
+            Text {
+                objectName: "itemSplitError"
+                textFormat: Text.PlainText
+                text: sheet.itemSplitErrorText(sheet.billing.itemSplitState)
+                font.pixelSize: Theme.small
+                color: Theme.dangerStrong
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+            }
+            TouchButton {
+                objectName: "itemSplitRetry"
+                variant: "secondary"
+                text: qsTr("Try again")
+                onClicked: sheet.billing.refresh()
+            }
         }
         Text {
             objectName: "billFailed"
@@ -318,6 +416,70 @@ Drawer {
             enabled: !called && !tablet.staffCalls.sending
             text: called ? qsTr("Staff has been asked for the bill") : qsTr("Ask staff for the bill")
             onClicked: tablet.staffCalls.call("bill", "")
+        }
+    }
+
+    // Who had this line: one tap on a person (or "not chosen").
+    Popup {
+        id: personPicker
+        objectName: "personPicker"
+        property var lineId: 0
+        property string lineName: ""
+        function openFor(id, name) { lineId = id; lineName = name; open() }
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        width: Math.min(parent ? parent.width - 48 : 600, 600)
+        modal: true
+        padding: 24
+        background: Rectangle { color: Theme.surface; radius: Theme.radius }
+        contentItem: ColumnLayout {
+            spacing: 16
+            Text {
+                textFormat: Text.PlainText
+                text: qsTr("Who had it?")
+                font.pixelSize: Theme.title
+                font.weight: Font.Bold
+                color: Theme.text
+            }
+            Text {
+                textFormat: Text.PlainText
+                text: personPicker.lineName
+                font.pixelSize: Theme.body
+                color: Theme.textMuted
+                elide: Text.ElideRight
+                Layout.fillWidth: true
+            }
+            Flow {
+                Layout.fillWidth: true
+                spacing: 10
+                Repeater {
+                    model: sheet.billing.ways
+                    TouchButton {
+                        objectName: "personChoice-" + (index + 1)
+                        readonly property bool chosen: sheet.billing.assignments[String(personPicker.lineId)] === index + 1
+                        variant: chosen ? "primary" : "secondary"
+                        width: 150
+                        text: qsTr("Person %1").arg(index + 1)
+                        onClicked: { sheet.billing.assign(personPicker.lineId, index + 1); personPicker.close() }
+                    }
+                }
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                TouchButton {
+                    objectName: "personChoice-0"
+                    variant: "ghost"
+                    text: qsTr("Not chosen yet")
+                    onClicked: { sheet.billing.assign(personPicker.lineId, 0); personPicker.close() }
+                }
+                Item { Layout.fillWidth: true }
+                TouchButton {
+                    objectName: "personPickerClose"
+                    variant: "secondary"
+                    text: qsTr("Close")
+                    onClicked: personPicker.close()
+                }
+            }
         }
     }
 }
