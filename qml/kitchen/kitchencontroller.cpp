@@ -3,6 +3,7 @@
 #include "alldaymodel.h"
 #include "apireply.h"
 #include "billcontroller.h"
+#include "stafforder.h"
 #include "callboard.h"
 #include "categorymodel.h"
 #include "certificatepins.h"
@@ -62,7 +63,8 @@ KitchenController::KitchenController(const ui::AppOptions &options, ui::Translat
       m_sound(std::make_unique<NewOrderSound>(options.mute)),
       m_pairing(std::make_unique<TablePairing>(*m_api, *m_tables)),
       m_editor(std::make_unique<MenuEditor>(*m_api)), m_calls(std::make_unique<CallBoard>(*m_api)),
-      m_bill(std::make_unique<BillController>(*m_api)), m_day(std::make_unique<DayClose>(*m_api))
+      m_bill(std::make_unique<BillController>(*m_api)), m_day(std::make_unique<DayClose>(*m_api)),
+      m_staffOrder(std::make_unique<StaffOrder>(*m_api, *m_menu))
 {
     m_new->setStatuses({u"pending"_s});
     m_preparing->setStatuses({u"preparing"_s});
@@ -82,6 +84,11 @@ KitchenController::KitchenController(const ui::AppOptions &options, ui::Translat
     connect(m_calls.get(), &CallBoard::failed, this, &KitchenController::setMessage);
     connect(m_bill.get(), &BillController::notice, this, &KitchenController::setMessage);
     connect(m_bill.get(), &BillController::tablesChanged, this, &KitchenController::scheduleTablesRefresh);
+    connect(m_staffOrder.get(), &StaffOrder::placed, this, [this](int table, int number) {
+        setMessage(tr("Order %1 placed for table %2").arg(number).arg(table));
+        m_bill->refresh();
+        scheduleTablesRefresh(); // a free table has a visit now
+    });
 
     connect(m_stream.get(), &EventStream::eventReceived, this,
             [this](const QString &type, const QJsonObject &data, qint64) { onEvent(type, data); });

@@ -18,6 +18,7 @@ Q_MOC_INCLUDE("callboard.h")
 Q_MOC_INCLUDE("dayclose.h")
 Q_MOC_INCLUDE("categorymodel.h")
 Q_MOC_INCLUDE("menueditor.h")
+Q_MOC_INCLUDE("stafforder.h")
 Q_MOC_INCLUDE("menumodel.h")
 Q_MOC_INCLUDE("orderlistmodel.h")
 Q_MOC_INCLUDE("tablelistmodel.h")
@@ -46,6 +47,7 @@ class CallBoard;
 class DayClose;
 class MenuEditor;
 class NewOrderSound;
+class StaffOrder;
 class TablePairing;
 
 /// The kitchen display and the manager's screens. Tickets come from the event stream
@@ -90,6 +92,8 @@ class KitchenController : public QObject
     Q_PROPERTY(tableorder::kitchen::CallBoard *calls READ calls CONSTANT)
     /// Floor: the selected table's bill.
     Q_PROPERTY(tableorder::kitchen::BillController *bill READ bill CONSTANT)
+    /// Floor: an order for a table placed by staff ("주문 추가").
+    Q_PROPERTY(tableorder::kitchen::StaffOrder *staffOrder READ staffOrder CONSTANT)
     /// Manager: closing the business day.
     Q_PROPERTY(tableorder::kitchen::DayClose *day READ day CONSTANT)
     /// Manager: the menu editor (categories, items, option groups).
@@ -178,6 +182,7 @@ public:
     [[nodiscard]] client::MenuModel *menu() const { return m_menu.get(); }
     [[nodiscard]] CallBoard *calls() const { return m_calls.get(); }
     [[nodiscard]] BillController *bill() const { return m_bill.get(); }
+    [[nodiscard]] StaffOrder *staffOrder() const { return m_staffOrder.get(); }
     [[nodiscard]] DayClose *day() const { return m_day.get(); }
     [[nodiscard]] MenuEditor *editor() const { return m_editor.get(); }
     [[nodiscard]] client::CategoryModel *categories() const { return m_categories.get(); }
@@ -258,6 +263,7 @@ private:
     std::unique_ptr<CallBoard> m_calls;
     std::unique_ptr<BillController> m_bill;
     std::unique_ptr<DayClose> m_day;
+    std::unique_ptr<StaffOrder> m_staffOrder;
     Screen m_screen = Screen::Login;
     bool m_loginBusy = false;
     QString m_loginError;

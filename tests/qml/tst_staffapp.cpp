@@ -3,10 +3,12 @@
 // and tables, a table's call appears live and one tap acknowledges it with their name, the
 // list is right after a reconnect; a payment taken through the UI is recorded once when
 // tapped twice or when its answer is lost and it is sent again, and the visit closes at zero
-// due; a manager's void and discount change the bill; closing an unpaid table is refused and
+// due; floor staff order two dishes for a free table through "주문 추가" (a double tap places
+// one order; the bill's lines are the staff member's); a manager's void and discount change the bill; closing an unpaid table is refused and
 // then forced with a reason; move and merge through the table picker; the day's close is
 // refused, forced, and shows the Z report with the figures of GET /business-days/{date}/report.
-// Writes the screenshots of the calls list, of taking a payment and of the Z report.
+// Writes the screenshots of the calls list, of taking a payment, of ordering for a table and
+// of the Z report.
 #include "billcontroller.h"
 #include "callboard.h"
 #include "dayclose.h"
@@ -53,6 +55,7 @@ class TestStaffApp : public QObject
     std::unique_ptr<UiDriver> m_ui;
     QString m_businessDate;
     QList<qint64> m_items; // dishes a tablet orders without options, at any hour
+    qint64 m_needsOptions = 0; // a dish with a required option group (0: the menu has none)
 
     kitchen::KitchenController &controller() { return m_app->controller(); }
     kitchen::BillController &bill() { return *controller().bill(); }
@@ -110,7 +113,7 @@ class TestStaffApp : public QObject
             QVERIFY(m_ui->tap(u"page-tables"_s));
         QTRY_VERIFY_WITH_TIMEOUT(m_ui->find(u"table-%1"_s.arg(table)), 5000);
         // A popup that just closed may still take the first tap while it fades out.
-        QTRY_VERIFY_WITH_TIMEOUT((m_ui->tap(u"table-%1"_s.arg(table)), bill().tableId() == m_tableIds.value(table)), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT((m_ui->scrollAndTap(u"table-%1"_s.arg(table)), bill().tableId() == m_tableIds.value(table)), 5000);
         QTRY_VERIFY_WITH_TIMEOUT(bill().loaded() && bill().hasVisit(), 5000);
         QTRY_VERIFY_WITH_TIMEOUT(m_ui->find(u"billButton"_s) && m_ui->find(u"billButton"_s)->isEnabled(), 5000);
         QVERIFY(m_ui->tap(u"billButton"_s));
@@ -147,6 +150,11 @@ private slots:
                 && item.value(u"available"_s).toBool()
                 && (item.value(u"stock"_s).isNull() || item.value(u"stock"_s).isUndefined()))
                 m_items.append(item.value(u"id"_s).toInteger());
+            for (const QJsonValue &group : item.value(u"option_groups"_s).toArray()) {
+                if (group.toObject().value(u"min_select"_s).toInt() >= 1 && m_needsOptions == 0
+                    && item.value(u"available"_s).toBool() && item.value(u"available_now"_s).toBool(true))
+                    m_needsOptions = item.value(u"id"_s).toInteger();
+            }
         }
         QVERIFY(m_items.size() >= 3);
         m_proxy = std::make_unique<FaultProxy>(m_edge.port());
@@ -300,6 +308,62 @@ private slots:
         QVERIFY(!m_ui->find(u"forceCloseSession"_s));
         QVERIFY(m_ui->tap(u"cancelCloseSession"_s));
         QVERIFY(!edgeTable(6).value(u"session_id"_s).isNull());
+    }
+
+    void floorStaffOrderForATable()
+    {
+        QCOMPARE(controller().role(), u"staff"_s);
+        const int table = 10;
+        QVERIFY(edgeTable(table).value(u"session_id"_s).isNull()); // a free table: the order seats it
+        if (!m_ui->find(u"tablesPage"_s))
+            QVERIFY(m_ui->tap(u"page-tables"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(m_ui->find(u"table-%1"_s.arg(table)), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT((m_ui->scrollAndTap(u"table-%1"_s.arg(table)), controller().selectedTableId() == m_tableIds.value(table)), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_ui->find(u"staffOrderButton"_s) && m_ui->find(u"staffOrderButton"_s)->isEnabled(), 3000);
+        QVERIFY(m_ui->tap(u"staffOrderButton"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(m_ui->find(u"staffOrderSend"_s), 3000);
+        QTest::qWait(400); // the dialog's rows settle as it opens
+        QVERIFY(!m_ui->find(u"staffOrderSend"_s)->isEnabled()); // nothing picked yet
+        if (m_needsOptions != 0) {
+            // Options are the tablet's: such a dish is listed with a note and cannot be added.
+            QVERIFY(m_ui->find(u"orderItem-%1"_s.arg(m_needsOptions)));
+            QCOMPARE(m_ui->text(u"orderItemNote-%1"_s.arg(m_needsOptions)), u"옵션 선택 필요 · 태블릿에서 주문"_s);
+            QVERIFY(!m_ui->find(u"orderMore-%1"_s.arg(m_needsOptions)));
+        }
+        QVERIFY(m_ui->scrollAndTap(u"orderMore-%1"_s.arg(m_items[0])));
+        QVERIFY(m_ui->scrollAndTap(u"orderMore-%1"_s.arg(m_items[0])));
+        QVERIFY(m_ui->scrollAndTap(u"orderMore-%1"_s.arg(m_items[2])));
+        QTRY_COMPARE_WITH_TIMEOUT(m_ui->text(u"orderQty-%1"_s.arg(m_items[0])), u"2"_s, 3000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_ui->text(u"orderQty-%1"_s.arg(m_items[2])), u"1"_s, 3000);
+        QVERIFY(m_ui->text(u"staffOrderTotal"_s).startsWith(u"3개"_s));
+        QCOMPARE(m_ui->text(u"staffOrderSend"_s), u"주문하기"_s);
+        shoot(u"staff-order-for-table"_s);
+        // A double tap: one order.
+        QVERIFY(m_ui->tap(u"staffOrderSend"_s));
+        m_ui->tap(u"staffOrderSend"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_ui->find(u"staffOrderSend"_s), 5000); // placed: the dialog closed
+
+        const QJsonObject edge = edgeBill(table);
+        const QJsonArray lines = edge.value(u"lines"_s).toArray();
+        QCOMPARE(lines.size(), 2);
+        QHash<qint64, int> quantities;
+        for (const QJsonValue &value : lines) {
+            const QJsonObject line = value.toObject();
+            const QJsonObject by = line.value(u"added_by"_s).toObject();
+            QCOMPARE(by.value(u"kind"_s).toString(), u"staff"_s);
+            QCOMPARE(by.value(u"name"_s).toString(), u"staff"_s);
+            QCOMPARE(line.value(u"order_id"_s).toInteger(), lines.first().toObject().value(u"order_id"_s).toInteger());
+            quantities.insert(line.value(u"menu_item_id"_s).toInteger(), line.value(u"quantity"_s).toInt());
+        }
+        QCOMPARE(quantities.value(m_items[0]), 2);
+        QCOMPARE(quantities.value(m_items[2]), 1);
+
+        // The app's bill shows the lines with the staff member as their origin.
+        openBill(table);
+        const qint64 lineId = lines.first().toObject().value(u"line_id"_s).toInteger();
+        QTRY_VERIFY_WITH_TIMEOUT(m_ui->text(u"billLineOrigin-%1"_s.arg(lineId)).startsWith(u"직원 staff"_s), 3000);
+        QCOMPARE(bill().lines().size(), 2);
+        closeBill();
     }
 
     void managerVoidsAndDiscounts()

@@ -162,6 +162,10 @@
 <context>
     <name>TablesPage</name>
     <message>
+        <source>Add order</source>
+        <translation>주문 추가</translation>
+    </message>
+    <message>
         <location filename="../qml/TablesPage.qml" line="17" />
         <source>New</source>
         <translation>신규</translation>
@@ -430,6 +434,10 @@
 </context>
 <context>
     <name>tableorder::kitchen::KitchenController</name>
+    <message>
+        <source>Order %1 placed for table %2</source>
+        <translation>%2번 테이블 주문 %1번 접수</translation>
+    </message>
     <message>
         <location filename="../kitchencontroller.cpp" line="116" />
         <source>Enter the edge address, for example http://192.168.0.10:8080</source>
@@ -1990,6 +1998,76 @@
     <message>
         <source>Other</source>
         <translation>기타</translation>
+    </message>
+</context>
+<context>
+    <name>StaffOrderDialog</name>
+    <message>
+        <source>Order for table %1</source>
+        <translation>%1번 테이블 주문 추가</translation>
+    </message>
+    <message>
+        <source>Not available now</source>
+        <translation>지금 주문 불가</translation>
+    </message>
+    <message>
+        <source>Options required: order on the tablet</source>
+        <translation>옵션 선택 필요 · 태블릿에서 주문</translation>
+    </message>
+    <message>
+        <source>%1 items · %2</source>
+        <translation>%1개 · %2</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>다시 보내기</translation>
+    </message>
+    <message>
+        <source>Place order</source>
+        <translation>주문하기</translation>
+    </message>
+</context>
+<context>
+    <name>tableorder::kitchen::StaffOrder</name>
+    <message>
+        <source>No answer from the edge. Tap Order again to send the same order: it is never placed twice.</source>
+        <translation>응답이 없습니다. 다시 보내기를 누르면 같은 주문을 보냅니다: 두 번 접수되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Not served at this hour: %1</source>
+        <translation>지금은 주문할 수 없는 시간입니다: %1</translation>
+    </message>
+    <message>
+        <source>Sold out: %1</source>
+        <translation>품절: %1</translation>
+    </message>
+    <message>
+        <source>Only %1 left: %2</source>
+        <translation>%2 남은 수량 %1개</translation>
+    </message>
+    <message>
+        <source>An option is sold out</source>
+        <translation>선택한 옵션이 품절입니다</translation>
+    </message>
+    <message>
+        <source>The order is not valid: %1</source>
+        <translation>주문 내용이 올바르지 않습니다: %1</translation>
+    </message>
+    <message>
+        <source>This account may not order for a table</source>
+        <translation>이 계정은 테이블 주문을 할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>This table no longer exists</source>
+        <translation>없는 테이블입니다</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>거절됨: %1</translation>
     </message>
 </context>
 </TS>

@@ -80,6 +80,7 @@ Popup {
                                 Layout.fillWidth: true
                             }
                             Text {
+                                objectName: "billLineOrigin-" + modelData.lineId
                                 textFormat: Text.PlainText
                                 text: modelData.originText + (modelData.note.length > 0 ? "  · “" + modelData.note + "”" : "")
                                 color: Theme.kTextMuted

@@ -187,6 +187,16 @@ Item {
                         onClicked: billDialog.open()
                     }
                     TouchButton {
+                        objectName: "staffOrderButton"
+                        Layout.fillWidth: true
+                        Layout.columnSpan: 2
+                        variant: "dark"
+                        tint: "#2F5C8F"
+                        enabled: kitchen.selectedTableId !== 0
+                        text: qsTr("Add order")
+                        onClicked: staffOrderDialog.start(kitchen.selectedTableId)
+                    }
+                    TouchButton {
                         objectName: "moveButton"
                         Layout.fillWidth: true
                         variant: "dark"
@@ -291,6 +301,7 @@ Item {
     PairingDialog { id: pairingDialog }
 
     BillDialog { id: billDialog }
+    StaffOrderDialog { id: staffOrderDialog }
     TablePicker { id: tablePicker }
     CloseTableDialog { id: confirmClose }
 }
