@@ -4,7 +4,8 @@
 // list is right after a reconnect; a payment taken through the UI is recorded once when
 // tapped twice or when its answer is lost and it is sent again, and the visit closes at zero
 // due; floor staff order two dishes for a free table through "주문 추가" (a double tap places
-// one order; the bill's lines are the staff member's); a manager's void and discount change the bill; closing an unpaid table is refused and
+// one order; the bill's lines are the staff member's), a dish sold out meanwhile is refused
+// in Korean and nothing is placed; a manager's void and discount change the bill; closing an unpaid table is refused and
 // then forced with a reason; move and merge through the table picker; the day's close is
 // refused, forced, and shows the Z report with the figures of GET /business-days/{date}/report.
 // Writes the screenshots of the calls list, of taking a payment, of ordering for a table and
@@ -17,6 +18,7 @@
 #include "floortext.h"
 #include "kitchenapp.h"
 #include "kitchencontroller.h"
+#include "stafforder.h"
 #include "tablelistmodel.h"
 #include "testsupport.h"
 #include "uidriver.h"
@@ -55,7 +57,7 @@ class TestStaffApp : public QObject
     std::unique_ptr<UiDriver> m_ui;
     QString m_businessDate;
     QList<qint64> m_items; // dishes a tablet orders without options, at any hour
-    qint64 m_needsOptions = 0; // a dish with a required option group (0: the menu has none)
+    qint64 m_needsOptions = 0; // a dish with a required option group
 
     kitchen::KitchenController &controller() { return m_app->controller(); }
     kitchen::BillController &bill() { return *controller().bill(); }
@@ -157,6 +159,25 @@ private slots:
             }
         }
         QVERIFY(m_items.size() >= 3);
+        if (m_needsOptions == 0) {
+            // The demo menu's groups are all optional: a dish whose doneness must be chosen.
+            const HttpResult group = m_http.post(
+                    u"/api/v1/menu/option-groups"_s,
+                    QJsonObject{{u"name"_s, u"굽기"_s}, {u"min_select"_s, 1}, {u"max_select"_s, 1},
+                                {u"options"_s, QJsonArray{QJsonObject{{u"name"_s, u"미디엄"_s}, {u"price_delta"_s, 0}},
+                                                          QJsonObject{{u"name"_s, u"웰던"_s}, {u"price_delta"_s, 0}}}}},
+                    m_manager);
+            VERIFY_STATUS(group, 201);
+            const qint64 category = menuItems(m_http.get(u"/api/v1/menu"_s).json()).first().value(u"category_id"_s).toInteger();
+            const HttpResult item = m_http.post(
+                    u"/api/v1/menu/items"_s,
+                    QJsonObject{{u"category_id"_s, category}, {u"name"_s, u"스테이크"_s}, {u"price"_s, 25000},
+                                {u"option_group_ids"_s, QJsonArray{group.json().value(u"id"_s).toInteger()}}},
+                    m_manager);
+            VERIFY_STATUS(item, 201);
+            m_needsOptions = item.json().value(u"id"_s).toInteger();
+        }
+        QVERIFY(m_needsOptions > 0);
         m_proxy = std::make_unique<FaultProxy>(m_edge.port());
 
         ui::AppOptions options;
@@ -324,12 +345,10 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(m_ui->find(u"staffOrderSend"_s), 3000);
         QTest::qWait(400); // the dialog's rows settle as it opens
         QVERIFY(!m_ui->find(u"staffOrderSend"_s)->isEnabled()); // nothing picked yet
-        if (m_needsOptions != 0) {
-            // Options are the tablet's: such a dish is listed with a note and cannot be added.
-            QVERIFY(m_ui->find(u"orderItem-%1"_s.arg(m_needsOptions)));
-            QCOMPARE(m_ui->text(u"orderItemNote-%1"_s.arg(m_needsOptions)), u"옵션 선택 필요 · 태블릿에서 주문"_s);
-            QVERIFY(!m_ui->find(u"orderMore-%1"_s.arg(m_needsOptions)));
-        }
+        // Options are the tablet's: a dish that needs them is listed with a note, not offered.
+        QVERIFY(m_ui->find(u"orderItem-%1"_s.arg(m_needsOptions)));
+        QCOMPARE(m_ui->text(u"orderItemNote-%1"_s.arg(m_needsOptions)), u"옵션 선택 필요 · 태블릿에서 주문"_s);
+        QVERIFY(!m_ui->find(u"orderMore-%1"_s.arg(m_needsOptions)));
         QVERIFY(m_ui->scrollAndTap(u"orderMore-%1"_s.arg(m_items[0])));
         QVERIFY(m_ui->scrollAndTap(u"orderMore-%1"_s.arg(m_items[0])));
         QVERIFY(m_ui->scrollAndTap(u"orderMore-%1"_s.arg(m_items[2])));
@@ -364,6 +383,30 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(m_ui->text(u"billLineOrigin-%1"_s.arg(lineId)).startsWith(u"직원 staff"_s), 3000);
         QCOMPARE(bill().lines().size(), 2);
         closeBill();
+    }
+
+    void aSoldOutDishIsRefusedInKorean()
+    {
+        const int table = 11;
+        QTRY_VERIFY_WITH_TIMEOUT((m_ui->scrollAndTap(u"table-%1"_s.arg(table)), controller().selectedTableId() == m_tableIds.value(table)), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_ui->find(u"staffOrderButton"_s) && m_ui->find(u"staffOrderButton"_s)->isEnabled(), 3000);
+        QVERIFY(m_ui->tap(u"staffOrderButton"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(m_ui->find(u"staffOrderSend"_s), 3000);
+        QTest::qWait(400);
+        QVERIFY(m_ui->scrollAndTap(u"orderMore-%1"_s.arg(m_items[1])));
+        QTRY_COMPARE_WITH_TIMEOUT(m_ui->text(u"orderQty-%1"_s.arg(m_items[1])), u"1"_s, 3000);
+        const QString firstAttempt = controller().staffOrder()->orderId();
+        // The kitchen runs out of it while the order is being put together.
+        const QString path = u"/api/v1/menu/items/%1/availability"_s.arg(m_items[1]);
+        VERIFY_STATUS(m_http.patch(path, {{u"available"_s, false}}, m_manager), 200);
+        QVERIFY(m_ui->tap(u"staffOrderSend"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(m_ui->text(u"staffOrderError"_s).startsWith(u"품절: "_s), 5000);
+        QVERIFY(m_ui->find(u"staffOrderSend"_s)); // still open
+        QVERIFY(controller().staffOrder()->orderId() != firstAttempt); // a corrected order is a new attempt
+        QVERIFY(edgeTable(table).value(u"session_id"_s).isNull()); // nothing placed
+        VERIFY_STATUS(m_http.patch(path, {{u"available"_s, true}}, m_manager), 200);
+        QVERIFY(m_ui->tap(u"staffOrderCancel"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_ui->find(u"staffOrderSend"_s), 3000);
     }
 
     void managerVoidsAndDiscounts()
