@@ -5,7 +5,7 @@
 // tapped twice or when its answer is lost and it is sent again, and the visit closes at zero
 // due; floor staff order two dishes for a free table through "주문 추가" (a double tap places
 // one order; the bill's lines are the staff member's), a dish sold out meanwhile is refused
-// in Korean and nothing is placed; a manager's void and discount change the bill; closing an unpaid table is refused and
+// in Korean and nothing is placed, an order whose answer is lost is sent again and placed once; a manager's void and discount change the bill; closing an unpaid table is refused and
 // then forced with a reason; move and merge through the table picker; the day's close is
 // refused, forced, and shows the Z report with the figures of GET /business-days/{date}/report.
 // Writes the screenshots of the calls list, of taking a payment, of ordering for a table and
@@ -407,6 +407,36 @@ private slots:
         VERIFY_STATUS(m_http.patch(path, {{u"available"_s, true}}, m_manager), 200);
         QVERIFY(m_ui->tap(u"staffOrderCancel"_s));
         QTRY_VERIFY_WITH_TIMEOUT(!m_ui->find(u"staffOrderSend"_s), 3000);
+    }
+
+    void aLostAnswerIsSentAgainAsTheSameOrder()
+    {
+        const int table = 12;
+        QTRY_VERIFY_WITH_TIMEOUT((m_ui->scrollAndTap(u"table-%1"_s.arg(table)), controller().selectedTableId() == m_tableIds.value(table)), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_ui->find(u"staffOrderButton"_s) && m_ui->find(u"staffOrderButton"_s)->isEnabled(), 3000);
+        QVERIFY(m_ui->tap(u"staffOrderButton"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(m_ui->find(u"staffOrderSend"_s), 3000);
+        QTest::qWait(400);
+        QVERIFY(m_ui->scrollAndTap(u"orderMore-%1"_s.arg(m_items[0])));
+        QTRY_COMPARE_WITH_TIMEOUT(m_ui->text(u"orderQty-%1"_s.arg(m_items[0])), u"1"_s, 3000);
+        const QString attempt = controller().staffOrder()->orderId();
+        // Two answers lost (Qt may resend once on a fresh connection; the edge placed the first).
+        m_proxy->loseResponses("/orders HTTP/1.1", 2);
+        QVERIFY(m_ui->tap(u"staffOrderSend"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(controller().staffOrder()->uncertain(), 20000);
+        QCOMPARE(m_ui->text(u"staffOrderSend"_s), u"다시 보내기"_s);
+        QVERIFY(!m_ui->find(u"orderMore-%1"_s.arg(m_items[0]))->isEnabled()); // locked as sent
+        for (int tries = 0; tries < 3 && m_ui->find(u"staffOrderSend"_s); ++tries) {
+            QCOMPARE(controller().staffOrder()->orderId(), attempt);
+            QVERIFY(m_ui->tap(u"staffOrderSend"_s));
+            QTRY_VERIFY_WITH_TIMEOUT(!m_ui->find(u"staffOrderSend"_s)
+                                             || (controller().staffOrder()->uncertain() && !controller().staffOrder()->busy()), 20000);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(!m_ui->find(u"staffOrderSend"_s), 5000); // placed: closed
+        m_proxy->loseResponses("/orders HTTP/1.1", 0);
+        const QJsonArray lines = edgeBill(table).value(u"lines"_s).toArray();
+        QCOMPARE(lines.size(), 1);
+        QCOMPARE(lines.first().toObject().value(u"quantity"_s).toInt(), 1);
     }
 
     void managerVoidsAndDiscounts()
