@@ -2,6 +2,7 @@
 
 #include "apireply.h"
 #include "edgeapi.h"
+#include "floortext.h"
 #include "menumodel.h"
 
 #include <QJsonArray>
@@ -72,7 +73,7 @@ QVariantList StaffOrder::items() const
                 {u"itemId"_s, entry.id},
                 {u"categoryName"_s, entry.categoryName},
                 {u"name"_s, m_menu.nameOf(entry)},
-                {u"priceText"_s, m_menu.formatPrice(entry.price)},
+                {u"priceText"_s, wonText(entry.price, m_menu.language())},
                 {u"orderable"_s, entry.orderable()},
                 {u"needsOptions"_s, needsOptions(entry)},
                 {u"quantity"_s, m_quantities.value(entry.id)},
@@ -96,7 +97,7 @@ QString StaffOrder::totalText() const
         if (const MenuEntry *entry = m_menu.entry(it.key()))
             total += entry->price * it.value();
     }
-    return m_menu.formatPrice(total);
+    return wonText(total, m_menu.language());
 }
 
 void StaffOrder::send()

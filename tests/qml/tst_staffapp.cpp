@@ -355,6 +355,9 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(m_ui->text(u"orderQty-%1"_s.arg(m_items[0])), u"2"_s, 3000);
         QTRY_COMPARE_WITH_TIMEOUT(m_ui->text(u"orderQty-%1"_s.arg(m_items[2])), u"1"_s, 3000);
         QVERIFY(m_ui->text(u"staffOrderTotal"_s).startsWith(u"3개"_s));
+        // Money in Korean the way the rest of the staff app writes it: 9,000원, not ₩9,000.
+        QVERIFY2(m_ui->text(u"staffOrderTotal"_s).endsWith(u"원"_s), qPrintable(m_ui->text(u"staffOrderTotal"_s)));
+        QVERIFY(!m_ui->text(u"staffOrderTotal"_s).contains(u"₩"_s));
         QCOMPARE(m_ui->text(u"staffOrderSend"_s), u"주문하기"_s);
         shoot(u"staff-order-for-table"_s);
         // A double tap: one order.
