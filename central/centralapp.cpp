@@ -238,6 +238,7 @@ Status CentralApp::start()
                                        *m_fleet, *m_alerts, *m_tickets});
     m_server = std::make_unique<http::HttpServer>(*m_metrics);
     m_server->setJsonLogs(m_config.jsonLogs);
+    m_server->setCorsPolicy(m_config.cors);
     m_server->setTrustedProxies(m_config.trustedProxies);
     m_server->setAuthorizer(makeCentralAuthorizer(*m_context));
     registerHqRoutes(*m_server, *m_context);

@@ -30,6 +30,8 @@ Result<CentralConfig> parseCentralArguments(const QStringList &arguments, const 
             {u"demo"_s, u"Create the demo organization, HQ account and store."_s},
             {u"no-rate-limit"_s, u"Turn upload rate limits off (load tests)."_s},
             {u"log-json"_s, u"Log requests as JSON lines."_s},
+            {u"cors-origin"_s, u"Browser origin (scheme://host[:port], repeatable or comma-separated) "
+                                "allowed to call the API from another site; none by default."_s, u"ORIGIN"_s},
             {u"max-connections"_s, u"Open connections before new ones get 503 (default 2048)."_s, u"N"_s},
             {u"trusted-proxy"_s, u"Reverse proxy (address or CIDR, repeatable or comma-separated) whose "
                                   "X-Forwarded-For names the client."_s, u"ADDR"_s},
@@ -84,6 +86,17 @@ Result<CentralConfig> parseCentralArguments(const QStringList &arguments, const 
     }
     config.demo = flag(u"demo"_s);
     config.jsonLogs = flag(u"log-json"_s);
+    {
+        // Browser origins for CORS: repeatable option, TABLEORDER_CORS_ORIGINS, or INI cors-origins.
+        QString origins = parser.isSet(u"cors-origin"_s) ? parser.values(u"cors-origin"_s).join(u',')
+                                                          : setting(QString(), u"cors-origins"_s);
+        if (origins.isEmpty() && file)
+            origins = file->value(u"cors-origins"_s).toStringList().join(u',');
+        auto cors = http::CorsPolicy::parse(origins);
+        if (!cors)
+            return fail(cors.error());
+        config.cors = *cors;
+    }
     config.rateLimits = !flag(u"no-rate-limit"_s);
     {
         QString proxies = parser.isSet(u"trusted-proxy"_s)

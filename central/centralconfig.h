@@ -2,6 +2,7 @@
 
 #include "error.h"
 #include "http/trustedproxies.h"
+#include "http/corspolicy.h"
 
 #include <QHostAddress>
 #include <QStringList>
@@ -20,6 +21,7 @@ struct CentralConfig
     bool rateLimits = true;
     /// Reverse proxies whose X-Forwarded-For names the client (default: none).
     http::TrustedProxies trustedProxies;
+    http::CorsPolicy cors;  // browser origins allowed cross-site (none by default)
     int offlineAfterSeconds = 60;
     int tokenHours = 12;
     int uploadsPerMinute = 600; // per store

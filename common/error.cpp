@@ -61,6 +61,7 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::Unavailable: return u"UNAVAILABLE"_s;
     case ErrorCode::TooManyConnections: return u"TOO_MANY_CONNECTIONS"_s;
     case ErrorCode::TooManyStreams: return u"TOO_MANY_STREAMS"_s;
+    case ErrorCode::OriginNotAllowed: return u"ORIGIN_NOT_ALLOWED"_s;
     case ErrorCode::ExceedsDue: return u"EXCEEDS_DUE"_s;
     case ErrorCode::VisitUnsettled: return u"VISIT_UNSETTLED"_s;
     case ErrorCode::DayUnsettled: return u"DAY_UNSETTLED"_s;
@@ -103,6 +104,7 @@ int errorStatus(ErrorCode code)
     case ErrorCode::SchemaNotSupported: return 422;
     case ErrorCode::RateLimited:
     case ErrorCode::TooManyStreams: return 429;
+    case ErrorCode::OriginNotAllowed: return 403;
     case ErrorCode::HeadersTooLarge: return 431;
     case ErrorCode::Internal: return 500;
     case ErrorCode::Unavailable:

@@ -44,6 +44,8 @@ enum class ErrorCode {
     Unavailable,
     TooManyConnections,
     TooManyStreams,
+    /// A CORS preflight from a browser origin that is not on the allow-list.
+    OriginNotAllowed,
     /// A payment larger than what is due, or a correction (void, discount) that would take the
     /// total below what was already paid (details.due, details.amount).
     ExceedsDue,

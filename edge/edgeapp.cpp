@@ -333,6 +333,9 @@ Status EdgeApp::start()
 
     m_server = std::make_unique<http::HttpServer>(*m_metrics);
     m_server->setJsonLogs(m_config.jsonLogs);
+    m_server->setCorsPolicy(m_config.cors);
+    // The authorizer reads a token from ?access_token= for clients that cannot set headers.
+    m_server->setCommonQuery({u"access_token"_s});
     m_server->setAuthorizer(makeAuthorizer(*m_routeContext));
     registerAuthRoutes(*m_server, *m_routeContext);
     registerMenuRoutes(*m_server, *m_routeContext);

@@ -38,6 +38,8 @@ Result<EdgeConfig> parseServeArguments(const QStringList &arguments, const QStri
             {u"demo-visits"_s, u"With --demo: add a few paid and open visits to a new demo store."_s},
             {u"no-rate-limit"_s, u"Turn rate limits off (load tests)."_s},
             {u"log-json"_s, u"Log requests as JSON lines."_s},
+            {u"cors-origin"_s, u"Browser origin (scheme://host[:port], repeatable or comma-separated) "
+                                "allowed to call the API from another site; none by default."_s, u"ORIGIN"_s},
             {u"central"_s, u"Central server URL; links this store to HQ."_s, u"URL"_s},
             {u"store-key"_s, u"The store key HQ issued (prefer TABLEORDER_STORE_KEY or the config file)."_s, u"KEY"_s},
             {u"max-connections"_s, u"Open connections before new ones get 503 (default 1024)."_s, u"N"_s},
@@ -115,6 +117,17 @@ Result<EdgeConfig> parseServeArguments(const QStringList &arguments, const QStri
     if (config.tlsCertificate.isEmpty() != config.tlsKey.isEmpty())
         return fail(Error::validation(u"tls-cert"_s, u"--tls-cert and --tls-key go together"_s));
     config.jsonLogs = flag(u"log-json"_s, u"log-json"_s);
+    {
+        // Browser origins for CORS: repeatable option, TABLEORDER_CORS_ORIGINS, or INI cors-origins.
+        QString origins = parser.isSet(u"cors-origin"_s) ? parser.values(u"cors-origin"_s).join(u',')
+                                                          : setting(QString(), u"cors-origins"_s);
+        if (origins.isEmpty() && file)
+            origins = file->value(u"cors-origins"_s).toStringList().join(u',');
+        auto cors = http::CorsPolicy::parse(origins);
+        if (!cors)
+            return fail(cors.error());
+        config.cors = *cors;
+    }
     config.rates.enabled = !flag(u"no-rate-limit"_s, u"no-rate-limit"_s);
 
     struct IntSetting { QString key; int *target; int min; int max; QString option = {}; };

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "error.h"
+#include "http/corspolicy.h"
 #include "health/healthmonitor.h"
 
 #include <QHostAddress>
@@ -39,6 +40,7 @@ struct EdgeConfig
     /// apps have something to show. Off by default: tests start from free tables.
     bool demoVisits = false;
     bool jsonLogs = false;
+    http::CorsPolicy cors;  // browser origins allowed cross-site (none by default)
     StoreLimits limits;
     RateLimits rates;
     int requestTimeoutMs = 10'000;

@@ -22,7 +22,7 @@ void registerFleetRoutes(http::HttpServer &server, CentralContext &ctx)
     using Method = http::HttpServer::Method;
     auto who = [](const HttpRequest &req) { return HqPrincipal::fromClaims(req.claims); };
 
-    server.route(Method::Get, u"/api/v1/fleet"_s, {HqAny}, [&ctx, who](HttpRequest &req) {
+    server.route(Method::Get, u"/api/v1/fleet"_s, {.access = HqAny, .query = {u"store_id"_s}}, [&ctx, who](HttpRequest &req) {
         qint64 storeId = 0;
         if (req.hasQuery(u"store_id"_s)) {
             bool parsed = false;
@@ -33,13 +33,13 @@ void registerFleetRoutes(http::HttpServer &server, CentralContext &ctx)
         return http::respond(ctx.fleet.fleet(who(req), storeId), ok);
     });
 
-    server.route(Method::Get, u"/api/v1/stores/{id}/metrics"_s, {HqAny}, [&ctx, who](HttpRequest &req) {
+    server.route(Method::Get, u"/api/v1/stores/{id}/metrics"_s, {.access = HqAny, .query = {u"from"_s, u"to"_s, u"names"_s, u"resolution"_s}}, [&ctx, who](HttpRequest &req) {
         return http::respond(ctx.fleet.series(who(req), req.idParam(), req.query(u"from"_s), req.query(u"to"_s),
                                               req.query(u"names"_s), req.query(u"resolution"_s)),
                              ok);
     });
 
-    server.route(Method::Get, u"/api/v1/alerts"_s, {HqAny}, [&ctx, who](HttpRequest &req) {
+    server.route(Method::Get, u"/api/v1/alerts"_s, {.access = HqAny, .query = {u"store_id"_s, u"limit"_s, u"state"_s}}, [&ctx, who](HttpRequest &req) {
         qint64 storeId = 0;
         int limit = 200;
         for (const auto &[name, target, max] : {std::tuple{u"store_id"_s, &storeId, qint64(1) << 53},

@@ -144,7 +144,7 @@ void registerHqRoutes(http::HttpServer &server, CentralContext &ctx)
         });
     });
 
-    server.routeStream(Method::Get, u"/api/v1/feed"_s, {HqAny | HqStreamTicket}, [&ctx](HttpRequest &req, QTcpSocket *socket) {
+    server.routeStream(Method::Get, u"/api/v1/feed"_s, {.access = HqAny | HqStreamTicket, .query = {u"since"_s, u"ticket"_s}}, [&ctx](HttpRequest &req, QTcpSocket *socket) {
         // Where a reconnecting dashboard resumes: `since` (EventSource's own reconnect would
         // send Last-Event-ID, but a ticket opens one stream, so the page passes it itself).
         QString since = req.query(u"since"_s);

@@ -41,6 +41,8 @@ void registerImageRoutes(http::HttpServer &server, CentralContext &ctx)
 {
     using Method = http::HttpServer::Method;
     const http::HttpServer::RouteOptions upload{HqAdmin, ImageProcessor::uploadTypes(), ImageProcessor::maxUploadBytes};
+    http::HttpServer::RouteOptions itemUpload = upload;
+    itemUpload.query = {u"publish"_s};
     auto who = [](const HttpRequest &req) { return HqPrincipal::fromClaims(req.claims); };
 
     // A picture for any number of stores (then named by image_url, e.g. in bulk-item).
@@ -51,7 +53,7 @@ void registerImageRoutes(http::HttpServer &server, CentralContext &ctx)
     });
 
     // One item's picture: stored, then the item points at it (published per ?publish=).
-    server.routeAsync(Method::Post, u"/api/v1/stores/{id}/menu/items/{iid}/image"_s, upload,
+    server.routeAsync(Method::Post, u"/api/v1/stores/{id}/menu/items/{iid}/image"_s, itemUpload,
                       [&ctx, who](HttpRequest &req, http::Reply reply) {
                           const HqPrincipal principal = who(req);
                           const qint64 storeId = req.idParam();
@@ -59,8 +61,10 @@ void registerImageRoutes(http::HttpServer &server, CentralContext &ctx)
                           // Checked before the picture is stored: a refused upload changes nothing.
                           if (auto item = ctx.menus.editableItem(principal, storeId, itemId); !item)
                               return reply.send(HttpResponse::error(item.error()));
-                          const PublishMode mode = req.query(u"publish"_s) == u"later"_s ? PublishMode::Staged
-                                                                                         : PublishMode::Now;
+                          const auto publish = publishModeOf(req);
+                          if (!publish)
+                              return reply.send(HttpResponse::error(publish.error()));
+                          const PublishMode mode = *publish;
                           ctx.images.upload(req.body(), [&ctx, reply, principal, storeId, itemId, mode](Result<QString> hash) {
                               if (!hash)
                                   return reply.send(HttpResponse::error(hash.error()));

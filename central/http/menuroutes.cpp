@@ -13,12 +13,6 @@ namespace tableorder::central {
 
 namespace {
 
-/// `?publish=later` stages an edit in the working copy; anything else publishes it now.
-PublishMode modeOf(const HttpRequest &req)
-{
-    return req.query(u"publish"_s) == u"later"_s ? PublishMode::Staged : PublishMode::Now;
-}
-
 Result<CategoryEdit> categoryEdit(const QByteArray &body)
 {
     auto o = json::parseObject(body);
@@ -157,6 +151,20 @@ Result<menu::OptionGroup> optionGroupFromBody(const QByteArray &body)
 
 } // namespace
 
+/// `?publish=later` stages an edit in the working copy; without it (or `?publish=now`) the
+/// edit publishes now; any other value is refused.
+Result<PublishMode> publishModeOf(const http::HttpRequest &req)
+{
+    if (!req.hasQuery(u"publish"_s))
+        return PublishMode::Now;
+    const QString mode = req.query(u"publish"_s);
+    if (mode == u"later"_s)
+        return PublishMode::Staged;
+    if (mode == u"now"_s)
+        return PublishMode::Now;
+    return fail(Error::validation(u"publish"_s, u"publish must be now or later"_s));
+}
+
 void registerCentralMenuRoutes(http::HttpServer &server, CentralContext &ctx)
 {
     using Method = http::HttpServer::Method;
@@ -167,40 +175,58 @@ void registerCentralMenuRoutes(http::HttpServer &server, CentralContext &ctx)
         return http::respond(menus.workingMenu(who(req), req.idParam()),
                              [](const QJsonObject &menu) { return HttpResponse::json(menu); });
     });
-    server.route(Method::Post, u"/api/v1/stores/{id}/menu/categories"_s, {HqAdmin}, [&menus, who](HttpRequest &req) {
+    server.route(Method::Post, u"/api/v1/stores/{id}/menu/categories"_s, {.access = HqAdmin, .query = {u"publish"_s}}, [&menus, who](HttpRequest &req) {
+        const auto mode = publishModeOf(req);
+        if (!mode)
+            return HttpResponse::error(mode.error());
         auto edit = categoryEdit(req.body());
         if (!edit)
             return HttpResponse::error(edit.error());
-        return http::respond(menus.createCategory(who(req), req.idParam(), *edit, modeOf(req)),
+        return http::respond(menus.createCategory(who(req), req.idParam(), *edit, *mode),
                              [](const MenuCategory &c) { return HttpResponse::json(201, categoryJson(c)); });
     });
-    server.route(Method::Put, u"/api/v1/stores/{id}/menu/categories/{cid}"_s, {HqAdmin}, [&menus, who](HttpRequest &req) {
+    server.route(Method::Put, u"/api/v1/stores/{id}/menu/categories/{cid}"_s, {.access = HqAdmin, .query = {u"publish"_s}}, [&menus, who](HttpRequest &req) {
+        const auto mode = publishModeOf(req);
+        if (!mode)
+            return HttpResponse::error(mode.error());
         auto edit = categoryEdit(req.body());
         if (!edit)
             return HttpResponse::error(edit.error());
-        return http::respond(menus.updateCategory(who(req), req.idParam(), req.idParam(1), *edit, modeOf(req)),
+        return http::respond(menus.updateCategory(who(req), req.idParam(), req.idParam(1), *edit, *mode),
                              [](const MenuCategory &c) { return HttpResponse::json(categoryJson(c)); });
     });
-    server.route(Method::Delete, u"/api/v1/stores/{id}/menu/categories/{cid}"_s, {HqAdmin}, [&menus, who](HttpRequest &req) {
-        auto done = menus.deleteCategory(who(req), req.idParam(), req.idParam(1), modeOf(req));
+    server.route(Method::Delete, u"/api/v1/stores/{id}/menu/categories/{cid}"_s, {.access = HqAdmin, .query = {u"publish"_s}}, [&menus, who](HttpRequest &req) {
+        const auto mode = publishModeOf(req);
+        if (!mode)
+            return HttpResponse::error(mode.error());
+        auto done = menus.deleteCategory(who(req), req.idParam(), req.idParam(1), *mode);
         return done ? HttpResponse::noContent() : HttpResponse::error(done.error());
     });
-    server.route(Method::Post, u"/api/v1/stores/{id}/menu/items"_s, {HqAdmin}, [&menus, who](HttpRequest &req) {
+    server.route(Method::Post, u"/api/v1/stores/{id}/menu/items"_s, {.access = HqAdmin, .query = {u"publish"_s}}, [&menus, who](HttpRequest &req) {
+        const auto mode = publishModeOf(req);
+        if (!mode)
+            return HttpResponse::error(mode.error());
         auto edit = itemEditFromBody(req.body());
         if (!edit)
             return HttpResponse::error(edit.error());
-        return http::respond(menus.createItem(who(req), req.idParam(), *edit, modeOf(req)),
+        return http::respond(menus.createItem(who(req), req.idParam(), *edit, *mode),
                              [](const CentralItem &i) { return HttpResponse::json(201, toJson(i)); });
     });
-    server.route(Method::Put, u"/api/v1/stores/{id}/menu/items/{iid}"_s, {HqAdmin}, [&menus, who](HttpRequest &req) {
+    server.route(Method::Put, u"/api/v1/stores/{id}/menu/items/{iid}"_s, {.access = HqAdmin, .query = {u"publish"_s}}, [&menus, who](HttpRequest &req) {
+        const auto mode = publishModeOf(req);
+        if (!mode)
+            return HttpResponse::error(mode.error());
         auto edit = itemEditFromBody(req.body());
         if (!edit)
             return HttpResponse::error(edit.error());
-        return http::respond(menus.updateItem(who(req), req.idParam(), req.idParam(1), *edit, modeOf(req)),
+        return http::respond(menus.updateItem(who(req), req.idParam(), req.idParam(1), *edit, *mode),
                              [](const CentralItem &i) { return HttpResponse::json(toJson(i)); });
     });
-    server.route(Method::Delete, u"/api/v1/stores/{id}/menu/items/{iid}"_s, {HqAdmin}, [&menus, who](HttpRequest &req) {
-        auto done = menus.deleteItem(who(req), req.idParam(), req.idParam(1), modeOf(req));
+    server.route(Method::Delete, u"/api/v1/stores/{id}/menu/items/{iid}"_s, {.access = HqAdmin, .query = {u"publish"_s}}, [&menus, who](HttpRequest &req) {
+        const auto mode = publishModeOf(req);
+        if (!mode)
+            return HttpResponse::error(mode.error());
+        auto done = menus.deleteItem(who(req), req.idParam(), req.idParam(1), *mode);
         return done ? HttpResponse::noContent() : HttpResponse::error(done.error());
     });
     server.route(Method::Get, u"/api/v1/stores/{id}/menu/option-groups"_s, {HqAny}, [&menus, who](HttpRequest &req) {
@@ -211,22 +237,31 @@ void registerCentralMenuRoutes(http::HttpServer &server, CentralContext &ctx)
             return HttpResponse::json(QJsonObject{{u"groups"_s, out}});
         });
     });
-    server.route(Method::Post, u"/api/v1/stores/{id}/menu/option-groups"_s, {HqAdmin}, [&menus, who](HttpRequest &req) {
+    server.route(Method::Post, u"/api/v1/stores/{id}/menu/option-groups"_s, {.access = HqAdmin, .query = {u"publish"_s}}, [&menus, who](HttpRequest &req) {
+        const auto mode = publishModeOf(req);
+        if (!mode)
+            return HttpResponse::error(mode.error());
         auto group = optionGroupFromBody(req.body());
         if (!group)
             return HttpResponse::error(group.error());
-        return http::respond(menus.createOptionGroup(who(req), req.idParam(), *group, modeOf(req)),
+        return http::respond(menus.createOptionGroup(who(req), req.idParam(), *group, *mode),
                              [](const menu::OptionGroup &g) { return HttpResponse::json(201, menu::toJson(g)); });
     });
-    server.route(Method::Put, u"/api/v1/stores/{id}/menu/option-groups/{gid}"_s, {HqAdmin}, [&menus, who](HttpRequest &req) {
+    server.route(Method::Put, u"/api/v1/stores/{id}/menu/option-groups/{gid}"_s, {.access = HqAdmin, .query = {u"publish"_s}}, [&menus, who](HttpRequest &req) {
+        const auto mode = publishModeOf(req);
+        if (!mode)
+            return HttpResponse::error(mode.error());
         auto group = optionGroupFromBody(req.body());
         if (!group)
             return HttpResponse::error(group.error());
-        return http::respond(menus.updateOptionGroup(who(req), req.idParam(), req.idParam(1), *group, modeOf(req)),
+        return http::respond(menus.updateOptionGroup(who(req), req.idParam(), req.idParam(1), *group, *mode),
                              [](const menu::OptionGroup &g) { return HttpResponse::json(menu::toJson(g)); });
     });
-    server.route(Method::Delete, u"/api/v1/stores/{id}/menu/option-groups/{gid}"_s, {HqAdmin}, [&menus, who](HttpRequest &req) {
-        auto done = menus.deleteOptionGroup(who(req), req.idParam(), req.idParam(1), modeOf(req));
+    server.route(Method::Delete, u"/api/v1/stores/{id}/menu/option-groups/{gid}"_s, {.access = HqAdmin, .query = {u"publish"_s}}, [&menus, who](HttpRequest &req) {
+        const auto mode = publishModeOf(req);
+        if (!mode)
+            return HttpResponse::error(mode.error());
+        auto done = menus.deleteOptionGroup(who(req), req.idParam(), req.idParam(1), *mode);
         return done ? HttpResponse::noContent() : HttpResponse::error(done.error());
     });
     server.route(Method::Post, u"/api/v1/stores/{id}/menu/publish"_s, {HqAdmin}, [&menus, who](HttpRequest &req) {

@@ -77,7 +77,7 @@ Result<AuditRequest> auditRequestFromQuery(const HttpRequest &req)
 void registerReportRoutes(http::HttpServer &server, CentralContext &ctx)
 {
     using Method = http::HttpServer::Method;
-    server.route(Method::Get, u"/api/v1/reports/sales"_s, {HqAny}, [&ctx](HttpRequest &req) {
+    server.route(Method::Get, u"/api/v1/reports/sales"_s, {.access = HqAny, .query = {u"group_by"_s, u"store_id"_s, u"from"_s, u"to"_s}}, [&ctx](HttpRequest &req) {
         const auto groupBy = parseGroupBy(req.query(u"group_by"_s));
         if (!groupBy)
             return HttpResponse::error(Error::validation(u"group_by"_s, u"group_by must be store, day, hour, item or option"_s));
@@ -95,7 +95,7 @@ void registerReportRoutes(http::HttpServer &server, CentralContext &ctx)
                              });
     });
 
-    server.route(Method::Get, u"/api/v1/reports/days"_s, {HqAny}, [&ctx](HttpRequest &req) {
+    server.route(Method::Get, u"/api/v1/reports/days"_s, {.access = HqAny, .query = {u"store_id"_s, u"from"_s, u"to"_s}}, [&ctx](HttpRequest &req) {
         auto storeId = storeIdFromQuery(req);
         if (!storeId)
             return HttpResponse::error(storeId.error());
@@ -109,7 +109,7 @@ void registerReportRoutes(http::HttpServer &server, CentralContext &ctx)
                              });
     });
 
-    server.route(Method::Get, u"/api/v1/reconciliation"_s, {HqAny}, [&ctx](HttpRequest &req) {
+    server.route(Method::Get, u"/api/v1/reconciliation"_s, {.access = HqAny, .query = {u"store_id"_s}}, [&ctx](HttpRequest &req) {
         auto storeId = storeIdFromQuery(req);
         if (!storeId)
             return HttpResponse::error(storeId.error());
@@ -117,7 +117,7 @@ void registerReportRoutes(http::HttpServer &server, CentralContext &ctx)
                              [](const QJsonArray &rows) { return HttpResponse::json(QJsonObject{{u"rows"_s, rows}}); });
     });
 
-    server.route(Method::Get, u"/api/v1/audit"_s, {HqAny}, [&ctx](HttpRequest &req) {
+    server.route(Method::Get, u"/api/v1/audit"_s, {.access = HqAny, .query = {u"store_id"_s, u"from"_s, u"to"_s, u"actor"_s, u"limit"_s}}, [&ctx](HttpRequest &req) {
         auto request = auditRequestFromQuery(req);
         if (!request)
             return HttpResponse::error(request.error());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "http/httpserver.h"
+#include "services/menupublisher.h"
 #include "storage/tenantrepository.h"
 
 namespace tableorder {
@@ -49,6 +50,9 @@ struct CentralContext
     AlertService &alerts;
     StreamTicketService &tickets;
 };
+
+/// `?publish=later` stages a menu edit, `?publish=now` (or none) publishes it; else 400.
+[[nodiscard]] Result<PublishMode> publishModeOf(const http::HttpRequest &req);
 
 void registerHqRoutes(http::HttpServer &server, CentralContext &ctx);
 void registerCentralMenuRoutes(http::HttpServer &server, CentralContext &ctx);

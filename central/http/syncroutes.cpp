@@ -74,7 +74,7 @@ void registerSyncRoutes(http::HttpServer &server, CentralContext &ctx)
 
     // Long poll: answers at once when a version newer than `after` is published, else
     // waits up to long-poll-ms and answers 204.
-    server.routeAsync(Method::Get, u"/sync/v1/menu"_s, {StoreKey}, [&ctx](HttpRequest &req, http::Reply reply) {
+    server.routeAsync(Method::Get, u"/sync/v1/menu"_s, {.access = StoreKey, .query = {u"after"_s, u"wait"_s}}, [&ctx](HttpRequest &req, http::Reply reply) {
         auto store = storeFromKey(ctx, req);
         if (!store)
             return reply.send(HttpResponse::error(store.error()));

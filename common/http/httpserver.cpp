@@ -1,12 +1,17 @@
 #include "httpserver.h"
 
 #include "../metrics.h"
+#include "compression.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QRandomGenerator>
 #include <QTcpSocket>
+#include <QUrlQuery>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -35,16 +40,27 @@ struct HttpServer::Slot
     bool close = false;
 };
 
+/// One request as the response and the access log need it.
+struct HttpServer::Exchange
+{
+    QByteArray method;
+    QString route = u"unmatched"_s;
+    QHostAddress peer;
+    QByteArray requestId;   // the client's X-Request-Id when well-formed, else a new one
+    QString principal;      // table number or user name from the token; never the token
+    QByteArray origin;      // the request's Origin when it is on the CORS allow-list
+    bool acceptsGzip = false;
+    bool head = false;
+    bool close = false;
+    QElapsedTimer timer;
+};
+
 struct Reply::State
 {
     QPointer<HttpServer> server;
     QPointer<QTcpSocket> socket;
     std::shared_ptr<HttpServer::Slot> slot;
-    QByteArray method;
-    QString route;
-    QHostAddress peer;
-    QElapsedTimer timer;
-    bool close = false;
+    HttpServer::Exchange exchange;
     bool sent = false;
 };
 
@@ -54,6 +70,59 @@ bool wantsClose(const QHttpServerRequest &request)
 {
     return request.value("connection").compare("close", Qt::CaseInsensitive) == 0;
 }
+
+/// A client's request id is kept when it is 1 to 128 characters a log line and a header can
+/// carry as they are; anything else is replaced, not repaired.
+bool isRequestId(QByteArrayView id)
+{
+    if (id.isEmpty() || id.size() > 128)
+        return false;
+    for (const char c : id) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || c == '-' || c == '_' || c == '.' || c == ':' || c == '/' || c == '+' || c == '=';
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+QByteArray newRequestId()
+{
+    return QByteArray::number(QRandomGenerator::global()->generate64(), 16).rightJustified(16, '0');
+}
+
+/// Who a token names, for the access log: the table number, else the user name, else the
+/// token's subject (an id). The token itself is never logged.
+QString principalLabel(const QJsonObject &claims)
+{
+    if (const int table = claims.value(u"tn"_s).toInt(); table > 0)
+        return u"table %1"_s.arg(table);
+    if (const QString name = claims.value(u"name"_s).toString(); !name.isEmpty())
+        return name;
+    return claims.value(u"sub"_s).toString();
+}
+
+bool isCompressible(QByteArrayView contentType)
+{
+    return contentType.startsWith("application/json") || contentType.startsWith("text/")
+            || contentType.startsWith("application/javascript") || contentType.startsWith("image/svg+xml");
+}
+
+void addVary(HttpResponse &response, QByteArrayView token)
+{
+    for (auto &[name, value] : response.headers) {
+        if (name.compare("Vary", Qt::CaseInsensitive) != 0)
+            continue;
+        for (const QByteArray &present : value.split(','))
+            if (present.trimmed().compare(token, Qt::CaseInsensitive) == 0)
+                return;
+        value += ", " + token.toByteArray();
+        return;
+    }
+    response.withHeader("Vary", token.toByteArray());
+}
+
+constexpr qsizetype minGzipBytes = 1024;
 
 } // namespace
 
@@ -179,10 +248,11 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     if (request.value("upgrade").compare("websocket", Qt::CaseInsensitive) == 0
         && request.value("connection").toLower().contains("upgrade"))
         return true;
-    QElapsedTimer timer;
-    timer.start();
-    // Once per request: with trusted proxies it reads X-Forwarded-For.
-    const QHostAddress client = clientAddress(request);
+    Exchange exchange = begin(request);
+    if (request.method() == Method::Options && !request.value("access-control-request-method").isEmpty()) {
+        finish(socket, exchange, preflight(request, exchange));
+        return true;
+    }
     const QString path = request.url().path();
     QStringList params;
     bool pathKnown = false;
@@ -190,11 +260,29 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     if (!route) {
         const Error error = pathKnown ? Error{ErrorCode::MethodNotAllowed, u"method not allowed"_s, {}}
                                       : Error{ErrorCode::NotFound, u"no such endpoint"_s, {}};
-        finish(request, socket, u"unmatched"_s, HttpResponse::error(error), timer, client);
+        finish(socket, exchange, HttpResponse::error(error));
         return true;
     }
+    exchange.route = route->pattern;
 
-    HttpRequest req{request, std::move(params), {}, route->pattern, client};
+    // Every query parameter is one the route reads, and only once: a parameter the API
+    // accepts must do something, and two values for one name have no single reading.
+    const QList<std::pair<QString, QString>> items = QUrlQuery(request.url()).queryItems();
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QString &name = items.at(i).first;
+        const bool repeated = std::any_of(items.begin(), items.begin() + i,
+                                          [&name](const auto &item) { return item.first == name; });
+        if (!(route->options.query.contains(name) || m_commonQuery.contains(name)) || repeated) {
+            const QString accepted = route->options.query.isEmpty() ? u"none"_s : route->options.query.join(u", "_s);
+            const Error error = Error::validation(
+                    name, repeated ? u"query parameter '%1' is given more than once"_s.arg(name)
+                                   : u"unknown query parameter '%1' (this endpoint reads: %2)"_s.arg(name, accepted));
+            finish(socket, exchange, HttpResponse::error(error));
+            return true;
+        }
+    }
+
+    HttpRequest req{request, std::move(params), {}, route->pattern, exchange.peer};
     const QByteArray body = request.body();
     if (!body.isEmpty()) {
         QByteArray type = request.value("content-type");
@@ -206,19 +294,20 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
                               u"Content-Type must be one of: %1"_s.arg(
                                       QString::fromLatin1(route->options.bodyTypes.join(", "))),
                               {}};
-            finish(request, socket, route->pattern, HttpResponse::error(error), timer, client);
+            finish(socket, exchange, HttpResponse::error(error));
             return true;
         }
     }
     if (m_authorizer) {
         if (auto denied = m_authorizer(req, route->options.access)) {
-            finish(request, socket, route->pattern, *denied, timer, client);
+            finish(socket, exchange, *denied);
             return true;
         }
     }
+    exchange.principal = principalLabel(req.claims);
     if (route->streamHandler) {
         GuardedTcpServer::markStreaming(socket);
-        log(methodName(request.method()), route->pattern, 200, 0, req.peer());
+        log(exchange, 200);
         route->streamHandler(req, socket);
         return true;
     }
@@ -226,15 +315,57 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
         Reply reply;
         auto slot = std::make_shared<Slot>();
         queueOf(socket).append(slot);
-        reply.m_state = std::make_shared<Reply::State>(
-                Reply::State{this, socket, std::move(slot), methodName(request.method()), route->pattern,
-                             req.peer(), timer, wantsClose(request), false});
+        reply.m_state = std::make_shared<Reply::State>(Reply::State{this, socket, std::move(slot), std::move(exchange), false});
         ++m_pendingReplies;
         route->asyncHandler(req, reply);
         return true;
     }
-    finish(request, socket, route->pattern, route->handler(req), timer, client);
+    finish(socket, exchange, route->handler(req));
     return true;
+}
+
+HttpServer::Exchange HttpServer::begin(const QHttpServerRequest &request) const
+{
+    Exchange exchange;
+    exchange.timer.start();
+    exchange.method = methodName(request.method());
+    // Once per request: with trusted proxies it reads X-Forwarded-For.
+    exchange.peer = clientAddress(request);
+    const QByteArray id = request.value("x-request-id");
+    exchange.requestId = isRequestId(id) ? id : newRequestId();
+    exchange.acceptsGzip = acceptsGzip(request.value("accept-encoding"));
+    exchange.head = request.method() == Method::Head;
+    exchange.close = wantsClose(request);
+    if (const QByteArray origin = request.value("origin"); !origin.isEmpty() && m_cors.allows(origin))
+        exchange.origin = origin;
+    return exchange;
+}
+
+/// A CORS preflight (OPTIONS with Access-Control-Request-Method): 204 with what the browser
+/// may send when the origin is allowed and the route exists; 403 ORIGIN_NOT_ALLOWED when not.
+HttpResponse HttpServer::preflight(const QHttpServerRequest &request, const Exchange &exchange) const
+{
+    if (exchange.origin.isEmpty())
+        return HttpResponse::error({ErrorCode::OriginNotAllowed,
+                                    u"this origin may not call the API; see the CORS allow-list "
+                                    "(cors-origins) in docs/operations.md"_s,
+                                    {}});
+    const QByteArray wanted = request.value("access-control-request-method").trimmed().toUpper();
+    std::optional<Method> method;
+    for (Method m : {Method::Get, Method::Post, Method::Put, Method::Patch, Method::Delete, Method::Head}) {
+        if (methodName(m) == wanted)
+            method = m;
+    }
+    QStringList params;
+    bool pathKnown = false;
+    if (!method || !match(*method, request.url().path(), params, pathKnown))
+        return HttpResponse::error(pathKnown ? Error{ErrorCode::MethodNotAllowed, u"method not allowed"_s, {}}
+                                                       : Error{ErrorCode::NotFound, u"no such endpoint"_s, {}});
+    return HttpResponse::noContent()
+            .withHeader("Access-Control-Allow-Methods", wanted)
+            .withHeader("Access-Control-Allow-Headers",
+                        "Authorization, Content-Type, If-None-Match, Last-Event-ID, X-Request-Id")
+            .withHeader("Access-Control-Max-Age", "600");
 }
 
 QHostAddress HttpServer::clientAddress(const QHttpServerRequest &request) const
@@ -251,27 +382,49 @@ QHostAddress HttpServer::clientAddress(const QHttpServerRequest &request) const
 
 void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    QElapsedTimer timer;
-    timer.start();
-    finish(request, socket, u"unmatched"_s,
-           HttpResponse::error({ErrorCode::NotFound, u"no such endpoint"_s, {}}), timer,
-           clientAddress(request));
+    finish(socket, begin(request), HttpResponse::error({ErrorCode::NotFound, u"no such endpoint"_s, {}}));
 }
 
-void HttpServer::finish(const QHttpServerRequest &request, QTcpSocket *socket, const QString &route,
-                        const HttpResponse &response, const QElapsedTimer &timer, const QHostAddress &client)
+void HttpServer::finish(QTcpSocket *socket, const Exchange &exchange, const HttpResponse &response)
 {
-    const bool close = wantsClose(request);
-    QByteArray bytes = response.serialize(close);
+    QByteArray bytes = serialize(exchange, response);
+    if (const auto waiting = m_queues.find(socket); waiting != m_queues.end())
+        waiting->append(std::make_shared<Slot>(Slot{std::move(bytes), true, exchange.close}));
+    else
+        write(socket, bytes, exchange.close);
+    log(exchange, response.status);
+}
+
+/// The response as it leaves: request id, handler time, CORS, and gzip where it pays.
+QByteArray HttpServer::serialize(const Exchange &exchange, HttpResponse response) const
+{
+    response.withHeader("X-Request-Id", exchange.requestId)
+            .withHeader("Server-Timing", "app;dur=" + QByteArray::number(exchange.timer.nsecsElapsed() / 1e6, 'f', 3));
+    if (!m_cors.isEmpty()) {
+        addVary(response, "Origin");
+        if (!exchange.origin.isEmpty()) {
+            response.withHeader("Access-Control-Allow-Origin", exchange.origin);
+            response.withHeader("Access-Control-Expose-Headers", "ETag, Retry-After, Server-Timing, X-Request-Id");
+        }
+    }
+    // Compressible bodies of 1 KiB or more go gzipped to clients that accept it. Responses
+    // with their own validator (the menu, pictures) choose their encoding themselves.
+    if (response.body.size() >= minGzipBytes && isCompressible(response.header("Content-Type"))
+        && response.header("Content-Encoding").isEmpty() && response.header("ETag").isEmpty()) {
+        addVary(response, "Accept-Encoding");
+        if (exchange.acceptsGzip) {
+            if (QByteArray packed = gzip(response.body, 6); !packed.isEmpty() && packed.size() < response.body.size()) {
+                response.body = std::move(packed);
+                response.withHeader("Content-Encoding", "gzip");
+            }
+        }
+    }
+    QByteArray bytes = response.serialize(exchange.close);
     // A response to HEAD carries no content (RFC 9110, 9.3.2): body bytes would be read as
     // the start of the next response on a keep-alive connection.
-    if (request.method() == QHttpServerRequest::Method::Head)
+    if (exchange.head)
         bytes.chop(response.body.size());
-    if (const auto waiting = m_queues.find(socket); waiting != m_queues.end())
-        waiting->append(std::make_shared<Slot>(Slot{std::move(bytes), true, close}));
-    else
-        write(socket, bytes, close);
-    log(methodName(request.method()), route, response.status, timer.nsecsElapsed() / 1e9, client);
+    return bytes;
 }
 
 void HttpServer::write(QTcpSocket *socket, const QByteArray &bytes, bool close)
@@ -329,44 +482,50 @@ void HttpServer::finishAsync(Reply::State &state, const HttpResponse &response)
 {
     --m_pendingReplies;
     if (!state.socket) {
-        log(state.method, state.route, 499, state.timer.nsecsElapsed() / 1e9, state.peer);
+        log(state.exchange, 499);
         return;
     }
-    state.slot->bytes = response.serialize(state.close);
-    state.slot->close = state.close;
+    state.slot->bytes = serialize(state.exchange, response);
+    state.slot->close = state.exchange.close;
     state.slot->ready = true;
     drain(state.socket.get());
-    log(state.method, state.route, response.status, state.timer.nsecsElapsed() / 1e9, state.peer);
+    log(state.exchange, response.status);
 }
 
-void HttpServer::log(QByteArrayView method, const QString &route, int status, double seconds,
-                     const QHostAddress &peer)
+void HttpServer::log(const Exchange &exchange, int status)
 {
+    const double seconds = exchange.timer.nsecsElapsed() / 1e9;
     const QString statusText = QString::number(status);
-    m_metrics.increment("http_requests_total", {{"method", QString::fromLatin1(method)},
-                                                {"route", route},
-                                                {"status", statusText}});
-    m_metrics.observe("http_request_duration_seconds", {{"route", route}, {"method", QString::fromLatin1(method)}, {"status", statusText}}, seconds);
+    const QString method = QString::fromLatin1(exchange.method);
+    m_metrics.increment("http_requests_total", {{"method", method}, {"route", exchange.route}, {"status", statusText}});
+    m_metrics.observe("http_request_duration_seconds", {{"route", exchange.route}, {"method", method}, {"status", statusText}}, seconds);
     const double ms = seconds * 1000;
+    const bool slow = ms > m_slowMs;
     if (m_jsonLogs) {
-        const QJsonObject line{{u"ts"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
-                               {u"method"_s, QString::fromLatin1(method)},
-                               {u"route"_s, route},
-                               {u"status"_s, status},
-                               {u"ms"_s, qRound(ms * 1000) / 1000.0},
-                               {u"peer"_s, peer.toString()}};
+        QJsonObject line{{u"ts"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+                         {u"level"_s, slow ? u"warning"_s : u"info"_s},
+                         {u"method"_s, method},
+                         {u"route"_s, exchange.route},
+                         {u"status"_s, status},
+                         {u"duration_ms"_s, qRound(ms * 1000) / 1000.0},
+                         {u"request_id"_s, QString::fromLatin1(exchange.requestId)},
+                         {u"peer"_s, exchange.peer.toString()}};
+        if (!exchange.principal.isEmpty())
+            line.insert(u"principal"_s, exchange.principal);
         const QByteArray text = QJsonDocument(line).toJson(QJsonDocument::Compact);
-        if (ms > m_slowMs)
+        if (slow)
             qCWarning(lcHttp).noquote() << text;
         else
             qCInfo(lcHttp).noquote() << text;
         return;
     }
-    if (ms > m_slowMs)
-        qCWarning(lcHttp).noquote() << "slow request:" << method << route << status
-                                    << QString::number(ms, 'f', 2) + u"ms"_s;
+    const QString who = exchange.principal.isEmpty() ? QString() : u" ["_s + exchange.principal + u']';
+    const QString text = method + u' ' + exchange.route + u' ' + statusText + u' '
+            + QString::number(ms, 'f', 2) + u"ms id="_s + QString::fromLatin1(exchange.requestId) + who;
+    if (slow)
+        qCWarning(lcHttp).noquote() << "slow request:" << text;
     else
-        qCInfo(lcHttp).noquote() << method << route << status << QString::number(ms, 'f', 2) + u"ms"_s;
+        qCInfo(lcHttp).noquote() << text;
 }
 
 } // namespace tableorder::http

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "connectionguard.h"
+#include "corspolicy.h"
 #include "httprequest.h"
 #include "httpresponse.h"
 #include "trustedproxies.h"
@@ -41,7 +42,10 @@ private:
 
 /// Qt HttpServer 6.4 with the project's router: routes by method and `/a/{param}/b`
 /// pattern, per-route access policy checked by an app-supplied authorizer, JSON content
-/// type checks, one access-log line and metrics per request, 404/405 envelopes.
+/// type and query parameter checks, one access-log line and metrics per request, 404/405
+/// envelopes; and what every response carries: `X-Request-Id` (the client's, or a new one),
+/// `Server-Timing`, gzip for compressible bodies of 1 KiB or more when the client accepts it,
+/// and CORS headers for the origins on the allow-list.
 class HttpServer : public QAbstractHttpServer
 {
     Q_OBJECT
@@ -61,6 +65,9 @@ public:
         /// Content types a body may have; empty body is always allowed.
         QList<QByteArray> bodyTypes = {"application/json"};
         qint64 maxBodyBytes = 64 * 1024;
+        /// The query parameters the route reads; any other one (or one given twice) is
+        /// refused with 400 before the handler runs: no parameter is silently ignored.
+        QStringList query = {};
     };
 
     explicit HttpServer(Metrics &metrics, QObject *parent = nullptr);
@@ -74,6 +81,11 @@ public:
     /// Proxies whose X-Forwarded-For names the client (HttpRequest::peer(), the access log);
     /// none by default, so the header is ignored.
     void setTrustedProxies(TrustedProxies proxies) { m_trustedProxies = std::move(proxies); }
+    /// Query parameters every route accepts because the authorizer reads them (the edge's
+    /// `access_token` for clients that cannot set headers); none by default.
+    void setCommonQuery(QStringList names) { m_commonQuery = std::move(names); }
+    /// Browser origins allowed to call the API cross-site; none by default.
+    void setCorsPolicy(CorsPolicy policy) { m_cors = std::move(policy); }
     /// The client's address: the TCP peer, or what a trusted proxy forwarded.
     [[nodiscard]] QHostAddress clientAddress(const QHttpServerRequest &request) const;
 
@@ -94,16 +106,18 @@ protected:
 private:
     struct Route;
     struct Slot;
+    struct Exchange;
     const Route *match(Method method, QStringView path, QStringList &params, bool &pathKnown) const;
-    void finish(const QHttpServerRequest &request, QTcpSocket *socket, const QString &route,
-                const HttpResponse &response, const QElapsedTimer &timer, const QHostAddress &client);
+    [[nodiscard]] Exchange begin(const QHttpServerRequest &request) const;
+    [[nodiscard]] HttpResponse preflight(const QHttpServerRequest &request, const Exchange &exchange) const;
+    void finish(QTcpSocket *socket, const Exchange &exchange, const HttpResponse &response);
+    [[nodiscard]] QByteArray serialize(const Exchange &exchange, HttpResponse response) const;
     friend class Reply;
     void finishAsync(Reply::State &state, const HttpResponse &response);
     void write(QTcpSocket *socket, const QByteArray &bytes, bool close);
     QList<std::shared_ptr<Slot>> &queueOf(QTcpSocket *socket);
     void drain(QTcpSocket *socket);
-    void log(QByteArrayView method, const QString &route, int status, double seconds,
-             const QHostAddress &peer);
+    void log(const Exchange &exchange, int status);
 
     Metrics &m_metrics;
     std::vector<std::unique_ptr<Route>> m_routes;
@@ -113,6 +127,8 @@ private:
     bool m_jsonLogs = false;
     int m_slowMs = 500;
     TrustedProxies m_trustedProxies;
+    CorsPolicy m_cors;
+    QStringList m_commonQuery;
     int m_pendingReplies = 0;
     /// Connections with an async reply outstanding, and the responses queued behind it.
     QHash<QTcpSocket *, QList<std::shared_ptr<Slot>>> m_queues;

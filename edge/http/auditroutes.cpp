@@ -59,7 +59,7 @@ void registerAuditRoutes(http::HttpServer &server, RouteContext &ctx)
     using Method = http::HttpServer::Method;
     Q_ASSERT(ctx.events);
 
-    server.route(Method::Get, u"/api/v1/audit"_s, {Access::Manager}, [&ctx](HttpRequest &req) {
+    server.route(Method::Get, u"/api/v1/audit"_s, {.access = Access::Manager, .query = {u"from"_s, u"to"_s, u"limit"_s, u"offset"_s, u"after"_s, u"actor"_s}}, [&ctx](HttpRequest &req) {
         auto filter = auditFilterFromQuery(req, ctx.zone);
         if (!filter)
             return HttpResponse::error(filter.error());

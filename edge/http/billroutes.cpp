@@ -61,6 +61,8 @@ HttpResponse billResponse(const HttpRequest &req, const Result<Bill> &bill)
     if (!bill)
         return HttpResponse::error(bill.error());
     QJsonObject json = toJson(*bill);
+    if (req.hasQuery(u"ways"_s) && !req.hasQuery(u"split"_s))
+        return HttpResponse::error(Error::validation(u"ways"_s, u"ways goes with split=even"_s));
     if (req.hasQuery(u"split"_s)) {
         if (req.query(u"split"_s) != u"even"_s)
             return HttpResponse::error(Error::validation(u"split"_s, u"split must be even (by lines: POST .../bill/split)"_s));
@@ -144,11 +146,11 @@ void registerBillRoutes(http::HttpServer &server, RouteContext &ctx)
     VisitService &visits = *ctx.visits;
     BusinessDayService &days = *ctx.days;
 
-    server.route(Method::Get, u"/api/v1/bill"_s, {Access::TableOnly}, [&visits](HttpRequest &req) {
+    server.route(Method::Get, u"/api/v1/bill"_s, {.access = Access::TableOnly, .query = {u"split"_s, u"ways"_s}}, [&visits](HttpRequest &req) {
         return billResponse(req, visits.billOfTable(Principal::fromClaims(req.claims).tableId));
     });
 
-    server.route(Method::Get, u"/api/v1/tables/{id}/bill"_s, {Access::FloorStaff}, [&visits](HttpRequest &req) {
+    server.route(Method::Get, u"/api/v1/tables/{id}/bill"_s, {.access = Access::FloorStaff, .query = {u"split"_s, u"ways"_s}}, [&visits](HttpRequest &req) {
         if (!req.idParam())
             return noTable();
         return billResponse(req, visits.billOfTable(req.idParam()));

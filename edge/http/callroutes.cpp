@@ -41,7 +41,7 @@ void registerCallRoutes(http::HttpServer &server, RouteContext &ctx)
         });
     });
 
-    server.route(Method::Get, u"/api/v1/calls"_s, {Access::TableOnly | Access::FloorStaff}, [&calls](HttpRequest &req) {
+    server.route(Method::Get, u"/api/v1/calls"_s, {.access = Access::TableOnly | Access::FloorStaff, .query = {u"status"_s, u"limit"_s, u"offset"_s}}, [&calls](HttpRequest &req) {
         auto page = pageFromQuery(req, 200, 1000);
         if (!page)
             return HttpResponse::error(page.error());

@@ -48,7 +48,7 @@ void registerOrderRoutes(http::HttpServer &server, RouteContext &ctx)
                           });
                       });
 
-    server.route(Method::Get, u"/api/v1/orders"_s, {Access::AnyPrincipal}, [&ctx, &orders](HttpRequest &req) {
+    server.route(Method::Get, u"/api/v1/orders"_s, {.access = Access::AnyPrincipal, .query = {u"status"_s, u"stations"_s, u"from"_s, u"to"_s, u"limit"_s, u"offset"_s}}, [&ctx, &orders](HttpRequest &req) {
         auto filter = orderFilterFromQuery(req, ctx.zone);
         if (!filter)
             return HttpResponse::error(filter.error());

@@ -68,7 +68,7 @@ void registerRealtimeRoutes(http::HttpServer &server, RouteContext &ctx)
 {
     using Method = http::HttpServer::Method;
 
-    server.routeStream(Method::Get, u"/api/v1/events"_s, {Access::AnyPrincipal},
+    server.routeStream(Method::Get, u"/api/v1/events"_s, {.access = Access::AnyPrincipal, .query = {u"since"_s, u"stations"_s}},
                        [&ctx](HttpRequest &req, QTcpSocket *socket) {
                            QString cursorText = QString::fromLatin1(req.header("last-event-id"));
                            if (cursorText.isEmpty())

@@ -88,7 +88,7 @@ void registerTableRoutes(http::HttpServer &server, RouteContext &ctx)
                              [](const TableInfo &t) { return HttpResponse::json(toJson(t)); });
     });
 
-    server.route(Method::Get, u"/api/v1/tables/{id}/history"_s, {Access::Manager}, [&ctx, &tables](HttpRequest &req) {
+    server.route(Method::Get, u"/api/v1/tables/{id}/history"_s, {.access = Access::Manager, .query = {u"from"_s, u"to"_s, u"limit"_s, u"offset"_s}}, [&ctx, &tables](HttpRequest &req) {
         if (!req.idParam())
             return noTable();
         auto range = timeRangeFromQuery(req, ctx.zone);

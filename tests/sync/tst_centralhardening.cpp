@@ -31,6 +31,7 @@ private slots:
     void badMoneyIsDeadLettered();
     void streamOpensWithASingleUseTicket();
     void tokenInTheQueryIsRefused();
+    void webConventions();
     void fullDiskRefusesUploadsAndRecovers();
     void lockedDatabaseAnswers503_data();
     void lockedDatabaseAnswers503();
@@ -303,7 +304,8 @@ void TestCentralHardening::streamOpensWithASingleUseTicket()
     // A ticket is for streams: it does not stand in for the token elsewhere.
     const QString other = m_http.post(u"/api/v1/feed/stream-ticket"_s, {}, m_hq).json().value(u"ticket"_s).toString();
     QVERIFY(!other.isEmpty());
-    QCOMPARE(errorEnvelopeMismatch(m_http.get(u"/api/v1/stores?ticket="_s + other), 401, u"UNAUTHENTICATED"_s),
+    // A ticket is read by the feed only: anywhere else the parameter itself is refused.
+    QCOMPARE(errorEnvelopeMismatch(m_http.get(u"/api/v1/stores?ticket="_s + other), 400, u"VALIDATION_FAILED"_s),
              QString());
     // Nor does a ticket come without a token.
     QCOMPARE(errorEnvelopeMismatch(m_http.post(u"/api/v1/feed/stream-ticket"_s, {}), 401, u"UNAUTHENTICATED"_s),
@@ -312,14 +314,55 @@ void TestCentralHardening::streamOpensWithASingleUseTicket()
 
 void TestCentralHardening::tokenInTheQueryIsRefused()
 {
-    // The token in a URL lands in proxy logs and browser history: central no longer reads it.
+    // The token in a URL lands in proxy logs and browser history: central no longer reads it,
+    // and says so by naming the parameter no endpoint reads.
     for (const QString &path : {u"/api/v1/stores?access_token="_s, u"/api/v1/feed?access_token="_s,
                                 u"/api/v1/alert-settings?access_token="_s, u"/api/v1/stores?token="_s}) {
         const HttpResult refused = m_http.get(path + m_hq);
-        QCOMPARE(errorEnvelopeMismatch(refused, 401, u"UNAUTHENTICATED"_s), QString());
+        QCOMPARE(errorEnvelopeMismatch(refused, 400, u"VALIDATION_FAILED"_s), QString());
+        QVERIFY(refused.errorDetails().value(u"field"_s).toString().contains(u"token"_s));
     }
     // The header still works.
     VERIFY_STATUS(m_http.get(u"/api/v1/stores"_s, m_hq), 200);
+}
+
+/// Central's responses follow the edge's conventions: gzip with Vary for big compressible
+/// bodies, request ids echoed, Server-Timing, no CORS unless configured, and a query parameter
+/// an endpoint does not read (or a value it does not know) is refused, changing nothing.
+void TestCentralHardening::webConventions()
+{
+    const quint16 port = m_central->port();
+    const HttpResult plain = HttpClient::raw(port, "GET /dashboard/app.js HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    VERIFY_STATUS(plain, 200);
+    QVERIFY(plain.body.size() > 1024 && plain.header("content-encoding").isEmpty());
+    const HttpResult packed = HttpClient::raw(port, "GET /dashboard/app.js HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\n"
+                                                    "X-Request-Id: hq-check-1\r\nConnection: close\r\n\r\n");
+    VERIFY_STATUS(packed, 200);
+    QCOMPARE(packed.header("content-encoding"), "gzip");
+    QVERIFY(packed.header("vary").contains("Accept-Encoding"));
+    QVERIFY(packed.body.size() < plain.body.size() / 2);
+    QCOMPARE(packed.header("x-request-id"), "hq-check-1");
+    QVERIFY(packed.header("server-timing").startsWith("app;dur="));
+
+    const HttpResult preflight = HttpClient::raw(port, "OPTIONS /api/v1/stores HTTP/1.1\r\nHost: x\r\n"
+                                                       "Origin: https://hq.example.com\r\nAccess-Control-Request-Method: GET\r\n"
+                                                       "Connection: close\r\n\r\n");
+    QCOMPARE(errorEnvelopeMismatch(preflight, 403, u"ORIGIN_NOT_ALLOWED"_s), QString());
+    QVERIFY(preflight.header("access-control-allow-origin").isEmpty());
+
+    // ?publish= takes now or later: anything else is refused before the menu changes.
+    const HttpResult menuBefore = m_http.get(u"/api/v1/stores/1/menu"_s, m_hq);
+    VERIFY_STATUS(menuBefore, 200);
+    const QJsonObject category{{u"name"_s, u"웹 규칙 확인"_s}};
+    const HttpResult refused = m_http.post(u"/api/v1/stores/1/menu/categories?publish=sometime"_s, category, m_hq);
+    QCOMPARE(errorEnvelopeMismatch(refused, 400, u"VALIDATION_FAILED"_s), QString());
+    QCOMPARE(refused.errorDetails().value(u"field"_s).toString(), u"publish"_s);
+    const HttpResult unknown = m_http.post(u"/api/v1/stores/1/menu/categories?pubish=later"_s, category, m_hq);
+    QCOMPARE(errorEnvelopeMismatch(unknown, 400, u"VALIDATION_FAILED"_s), QString());
+    QCOMPARE(m_http.get(u"/api/v1/stores/1/menu"_s, m_hq).json(), menuBefore.json());
+    const HttpResult reports = m_http.get(u"/api/v1/reports/sales?from=2026-12-01&to=2026-12-07&colour=red"_s, m_hq);
+    QCOMPARE(errorEnvelopeMismatch(reports, 400, u"VALIDATION_FAILED"_s), QString());
+    QCOMPARE(reports.errorDetails().value(u"field"_s).toString(), u"colour"_s);
 }
 
 QTEST_GUILESS_MAIN(TestCentralHardening)
