@@ -123,9 +123,22 @@ void registerHqRoutes(http::HttpServer &server, CentralContext &ctx)
                              [](const QString &key) { return HttpResponse::json(QJsonObject{{u"store_key"_s, key}}); });
     });
 
-    server.route(Method::Get, u"/api/v1/dead-letters"_s, {HqAny}, [&ctx](HttpRequest &req) {
+    server.route(Method::Get, u"/api/v1/dead-letters"_s, {.access = HqAny, .query = {u"store_id"_s}}, [&ctx](HttpRequest &req) {
         const HqPrincipal who = HqPrincipal::fromClaims(req.claims);
-        return http::respond(ctx.ingest.deadLetters(who.orgId, who.isAdmin() ? 0 : who.storeId),
+        qint64 storeId = 0; // every store of the organisation
+        if (req.hasQuery(u"store_id"_s)) {
+            bool ok = false;
+            storeId = req.query(u"store_id"_s).toLongLong(&ok);
+            if (!ok || storeId <= 0)
+                return HttpResponse::error(Error::validation(u"store_id"_s, u"store_id must be a positive integer"_s));
+        }
+        // A store's own viewer sees that store only, whatever it asks for.
+        if (!who.isAdmin()) {
+            if (storeId && storeId != who.storeId)
+                return HttpResponse::error(Error{ErrorCode::Forbidden, u"this account sees its own store only"_s, {}});
+            storeId = who.storeId;
+        }
+        return http::respond(ctx.ingest.deadLetters(who.orgId, storeId),
                              [](const QList<DeadLetter> &rows) {
                                  QJsonArray out;
                                  for (const DeadLetter &d : rows)

@@ -251,6 +251,11 @@ void TestCentralHardening::badMoneyIsDeadLettered()
     QCOMPARE(mine.first().value(u"seq"_s).toInteger(), 2);
     QVERIFY2(mine.first().value(u"error"_s).toString().contains(reason),
              qPrintable(mine.first().value(u"error"_s).toString()));
+    // ?store_id= gives that store's letters only (each data row adds a store with its own).
+    const QJsonArray filtered = m_http.get(u"/api/v1/dead-letters?store_id=%1"_s.arg(store), m_hq)
+                                        .json().value(u"dead_letters"_s).toArray();
+    QCOMPARE(filtered.size(), 1);
+    QCOMPARE(filtered.first().toObject().value(u"store_id"_s).toInteger(), store);
 
     // And HQ is alerted about the store.
     QJsonObject alert;
