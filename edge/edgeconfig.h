@@ -2,6 +2,7 @@
 
 #include "error.h"
 #include "health/healthmonitor.h"
+#include "services/printerservice.h"
 
 #include <QHostAddress>
 #include <QString>
@@ -60,6 +61,8 @@ struct EdgeConfig
     int ackTimeoutMs = 10'000;
     /// A call for staff nobody acknowledged this long raises call.overdue (and a fleet alert).
     int callOverdueSeconds = 60;
+    /// Kitchen printers: status polling, retry cap, timeouts (printers/*).
+    PrinterSettings printers;
     int eventRetention = 100'000; // newest events kept for resuming screens
     QString centralUrl;  // empty: a standalone store
     QString storeKey;    // secret: never logged
