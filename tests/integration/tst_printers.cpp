@@ -324,7 +324,7 @@ void TestPrinters::fallbackPrintsWhenNoScreenAcknowledged()
     TestPrinter printer;
     const qint64 id = addPrinter(printer, u"주방"_s);
     QVERIFY(id);
-    setMode(u"kitchen"_s, u"fallback"_s, 1);
+    setMode(u"kitchen"_s, u"fallback"_s, 2);
     SseClient manager;
     manager.open(m_edge.port(), {m_manager});
     QVERIFY(manager.waitForOpen());
