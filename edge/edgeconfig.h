@@ -2,7 +2,7 @@
 
 #include "error.h"
 #include "health/healthmonitor.h"
-#include "services/printerservice.h"
+#include "printing/printersettings.h"
 
 #include <QHostAddress>
 #include <QString>

@@ -14,6 +14,9 @@
 #include <QLoggingCategory>
 #include <QRegularExpression>
 
+#include <algorithm>
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace tableorder::edge {
@@ -51,6 +54,7 @@ struct PrinterService::Worker
     QTimer retry;
     int backoffMs = 0;
     std::optional<PrintJob> current;
+    qint64 lastPrinted = 0; // jobs are printed in id order: the next is after this one
     printing::PrinterLink::Outcome last;
 };
 
@@ -74,9 +78,15 @@ PrinterService::PrinterService(QSqlDatabase db, PrinterRepository &repository, O
     connect(&events, &EventLog::committed, this, &PrinterService::onCommitted);
     connect(&m_fallbackTimer, &QTimer::timeout, this, &PrinterService::checkFallbacks);
     connect(&m_pollTimer, &QTimer::timeout, this, &PrinterService::pollIdle);
+    m_printedTimer.setSingleShot(true);
+    m_printedTimer.setInterval(20);
+    connect(&m_printedTimer, &QTimer::timeout, this, &PrinterService::flushPrinted);
 }
 
-PrinterService::~PrinterService() = default;
+PrinterService::~PrinterService()
+{
+    flushPrinted();
+}
 
 void PrinterService::start()
 {
@@ -331,32 +341,41 @@ Result<StationMode> PrinterService::setStationMode(const QString &station, const
 
 Result<QList<PrintJob>> PrinterService::queueTickets(const Order &order, const QString &station, const QString &kind)
 {
+    return queueTickets(QList<Ticket>{{order, station, kind}});
+}
+
+Result<QList<PrintJob>> PrinterService::queueTickets(const QList<Ticket> &tickets)
+{
     auto list = m_repo.printers();
     if (!list)
         return fail(list.error());
     QList<PrintJob> queued;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     {
+        // One transaction (one flush of the WAL) for all the tickets of a group commit's
+        // orders: one per order cost a flush each and, at 100 orders/s, seconds of backlog.
         db::Transaction tx(m_db);
-        for (const Printer &p : std::as_const(*list)) {
-            if (!p.stations.contains(station))
-                continue;
-            printing::TicketContent content{order, station, kind == u"reprint"_s, kind == u"fallback"_s, {}};
-            PrintJob job;
-            job.printerId = p.id;
-            job.orderId = order.id;
-            job.station = station;
-            job.kind = kind;
-            job.createdAt = now;
-            job.orderCreatedAt = kind == u"reprint"_s ? now : order.createdAt;
-            job.payload = printing::renderTicket(content, {p.paperMm, p.encoding}, m_zone);
-            auto id = m_repo.insertJob(job);
-            if (!id)
-                return fail(id.error());
-            if (*id) {
-                job.id = **id;
-                job.payload.clear();
-                queued.append(job);
+        for (const auto &[order, station, kind] : tickets) {
+            for (const Printer &p : std::as_const(*list)) {
+                if (!p.stations.contains(station))
+                    continue;
+                printing::TicketContent content{order, station, kind == u"reprint"_s, kind == u"fallback"_s, {}};
+                PrintJob job;
+                job.printerId = p.id;
+                job.orderId = order.id;
+                job.station = station;
+                job.kind = kind;
+                job.createdAt = now;
+                job.orderCreatedAt = kind == u"reprint"_s ? now : order.createdAt;
+                job.payload = printing::renderTicket(content, {p.paperMm, p.encoding}, m_zone);
+                auto id = m_repo.insertJob(job);
+                if (!id)
+                    return fail(id.error());
+                if (*id) {
+                    job.id = **id;
+                    job.payload.clear();
+                    queued.append(job);
+                }
             }
         }
         if (auto ok = tx.commit(); !ok)
@@ -368,14 +387,36 @@ Result<QList<PrintJob>> PrinterService::queueTickets(const Order &order, const Q
     return queued;
 }
 
-void PrinterService::queueOrder(const Order &order, const QString &station, const QString &kind)
+void PrinterService::queueOrders()
 {
-    auto ids = queueTickets(order, station, kind);
-    if (!ids)
-        qCWarning(lcPrinters) << "cannot queue the ticket of order" << order.id << "for" << station << ":"
-                              << ids.error().message;
-    else if (ids->isEmpty())
-        qCWarning(lcPrinters) << "order" << order.id << ": no printer prints station" << station;
+    m_toQueueScheduled = false;
+    const QList<Ticket> tickets = std::exchange(m_toQueue, {});
+    if (tickets.isEmpty())
+        return;
+    auto jobs = queueTickets(tickets);
+    if (!jobs) {
+        qCWarning(lcPrinters) << "cannot queue" << tickets.size() << "tickets:" << jobs.error().message;
+        return;
+    }
+    for (const Ticket &t : tickets) {
+        if (std::none_of(jobs->cbegin(), jobs->cend(), [&](const PrintJob &j) {
+                return j.orderId == t.order.id && j.station == t.station;
+            }))
+            qCWarning(lcPrinters) << "order" << t.order.id << ": no printer prints station" << t.station;
+    }
+}
+
+void PrinterService::flushPrinted()
+{
+    const QList<std::pair<qint64, QDateTime>> printed = std::exchange(m_printed, {});
+    if (printed.isEmpty())
+        return;
+    db::Transaction tx(m_db);
+    for (const auto &[id, at] : printed)
+        if (auto ok = m_repo.markPrinted(id, at); !ok)
+            qCWarning(lcPrinters) << "cannot mark job" << id << "printed:" << ok.error().message;
+    if (auto ok = tx.commit(); !ok)
+        qCWarning(lcPrinters) << "cannot mark jobs printed:" << ok.error().message;
 }
 
 Result<QList<qint64>> PrinterService::reprint(const Principal &staff, qint64 orderId, const QString &station)
@@ -425,8 +466,14 @@ void PrinterService::onCommitted(const Event &event)
                 continue;
             seen.append(line.station);
             const StationMode mode = modeOf(line.station);
-            if (mode.mode == u"printer"_s || mode.mode == u"both"_s)
-                queueOrder(*order, line.station, u"order"_s);
+            if (mode.mode == u"printer"_s || mode.mode == u"both"_s) {
+                // The orders of one group commit arrive in one pass: queued together.
+                m_toQueue.append({*order, line.station, u"order"_s});
+                if (!m_toQueueScheduled) {
+                    m_toQueueScheduled = true;
+                    QMetaObject::invokeMethod(this, &PrinterService::queueOrders, Qt::QueuedConnection);
+                }
+            }
             else if (mode.mode == u"fallback"_s)
                 m_fallbacks.append({order->id, line.station, m_clock.elapsed() + qint64(mode.fallbackSeconds) * 1000});
         }
@@ -484,7 +531,7 @@ void PrinterService::kick(qint64 printerId, bool poll)
     auto w = m_workers.value(printerId);
     if (!w || w->link->busy() || w->retry.isActive())
         return;
-    auto job = m_repo.nextJob(printerId);
+    auto job = m_repo.nextJob(printerId, w->lastPrinted);
     if (!job) {
         qCWarning(lcPrinters) << "cannot read the print queue:" << job.error().message;
         return;
@@ -510,8 +557,12 @@ void PrinterService::onFinished(qint64 printerId)
     const PrintJob job = *w->current;
     w->current.reset();
     if (outcome.printed) {
-        if (auto ok = m_repo.markPrinted(job.id, QDateTime::currentDateTimeUtc()); !ok)
-            qCWarning(lcPrinters) << "cannot mark job" << job.id << "printed:" << ok.error().message;
+        // Marked printed within the next 20 ms, several jobs to a flush; meanwhile the worker
+        // skips past it (a crash in between prints it again: a duplicate, never a loss).
+        m_printed.append({job.id, QDateTime::currentDateTimeUtc()});
+        if (!m_printedTimer.isActive())
+            m_printedTimer.start();
+        w->lastPrinted = job.id;
         m_queued = std::max<qint64>(0, m_queued - 1);
         m_metrics.increment("tableorder_print_jobs_total", {{"result", u"printed"_s}});
         const QDateTime from = job.orderCreatedAt.isValid() ? job.orderCreatedAt : job.createdAt;

@@ -2,6 +2,7 @@
 
 #include "domain.h"
 #include "principal.h"
+#include "printing/printersettings.h"
 #include "storage/printerrepository.h"
 
 #include <QElapsedTimer>
@@ -25,14 +26,6 @@ class OrderService;
 namespace printing {
 class PrinterLink;
 }
-
-struct PrinterSettings
-{
-    int pollMs = 10'000;          // status read back from idle printers
-    int retryMaxMs = 30'000;      // cap of the doubling retry delay
-    int connectTimeoutMs = 3'000;
-    int answerTimeoutMs = 5'000;  // DLE EOT answer, and a slow printer taking a job
-};
 
 /// What a manager sends to add or change a printer (PUT: every field; POST: defaults).
 struct PrinterInput
@@ -91,7 +84,15 @@ signals:
 private:
     struct Worker;
     void onCommitted(const tableorder::Event &event);
-    void queueOrder(const Order &order, const QString &station, const QString &kind);
+    struct Ticket
+    {
+        Order order;
+        QString station;
+        QString kind;
+    };
+    void queueOrders();
+    void flushPrinted();
+    [[nodiscard]] Result<QList<PrintJob>> queueTickets(const QList<Ticket> &tickets);
     [[nodiscard]] Result<QList<PrintJob>> queueTickets(const Order &order, const QString &station,
                                                      const QString &kind);
     void kick(qint64 printerId, bool poll = false);
@@ -125,6 +126,10 @@ private:
     QTimer m_fallbackTimer;
     QTimer m_pollTimer;
     qint64 m_queued = 0;
+    QList<Ticket> m_toQueue;
+    bool m_toQueueScheduled = false;
+    QList<std::pair<qint64, QDateTime>> m_printed;
+    QTimer m_printedTimer;
 };
 
 } // namespace tableorder::edge

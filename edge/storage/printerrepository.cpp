@@ -144,7 +144,7 @@ Result<QStringList> PrinterRepository::menuStations()
 Result<std::optional<qint64>> PrinterRepository::insertJob(const PrintJob &job)
 {
     QSqlQuery q = db::prepared(m_db, u"INSERT INTO print_jobs (printer_id, order_id, station, kind, payload, status, "
-                                      "order_created_at, created_at) VALUES (?, ?, ?, ?, ?, 'queued', ?, ?) "
+                                      "order_created_at, created_at) VALUES (?, ?, COALESCE(?, ''), ?, ?, 'queued', ?, ?) "
                                       "ON CONFLICT DO NOTHING RETURNING id"_s);
     q.addBindValue(job.printerId);
     q.addBindValue(job.orderId > 0 ? QVariant(job.orderId) : QVariant(QMetaType::fromType<qint64>()));
@@ -191,10 +191,10 @@ Result<QList<PrintJob>> PrinterRepository::selectJobs(const QString &where, cons
     return out;
 }
 
-Result<std::optional<PrintJob>> PrinterRepository::nextJob(qint64 printerId)
+Result<std::optional<PrintJob>> PrinterRepository::nextJob(qint64 printerId, qint64 afterId)
 {
-    auto jobs = selectJobs(u"WHERE status = 'queued' AND printer_id = ? ORDER BY id LIMIT 1"_s, {printerId}, true,
-                           "next print job");
+    auto jobs = selectJobs(u"WHERE status = 'queued' AND printer_id = ? AND id > ? ORDER BY id LIMIT 1"_s,
+                           {printerId, afterId}, true, "next print job");
     if (!jobs)
         return fail(jobs.error());
     if (jobs->isEmpty())

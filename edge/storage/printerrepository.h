@@ -70,8 +70,8 @@ public:
     /// Inserts a job; nullopt when that order already has its ticket for the station and
     /// printer (an order prints once).
     [[nodiscard]] Result<std::optional<qint64>> insertJob(const PrintJob &job);
-    /// The oldest queued job of a printer.
-    [[nodiscard]] Result<std::optional<PrintJob>> nextJob(qint64 printerId);
+    /// The oldest queued job of a printer after job `afterId`.
+    [[nodiscard]] Result<std::optional<PrintJob>> nextJob(qint64 printerId, qint64 afterId = 0);
     /// Jobs by status (without payloads), newest first.
     [[nodiscard]] Result<QList<PrintJob>> jobs(const QString &status, int limit);
     [[nodiscard]] Status markPrinted(qint64 id, const QDateTime &at);
