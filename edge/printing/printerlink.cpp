@@ -43,6 +43,12 @@ PrinterLink::PrinterLink(int connectTimeoutMs, int answerTimeoutMs, QObject *par
     connect(&m_deadline, &QTimer::timeout, this, [this] {
         onGone(m_step == Step::Connecting ? u"connect timed out"_s : u"no answer from the printer"_s);
     });
+    m_linger.setSingleShot(true);
+    m_linger.setInterval(300);
+    connect(&m_linger, &QTimer::timeout, this, [this] {
+        if (m_step == Step::Idle)
+            m_socket.abort();
+    });
     connect(&m_socket, &QTcpSocket::connected, this, &PrinterLink::onConnected);
     connect(&m_socket, &QTcpSocket::readyRead, this, &PrinterLink::onReadyRead);
     connect(&m_socket, &QTcpSocket::errorOccurred, this, [this] { onGone(m_socket.errorString()); });
@@ -60,6 +66,21 @@ void PrinterLink::run(const QString &host, quint16 port, const QByteArray &job)
     m_job = job;
     m_answer.clear();
     m_outcome = {};
+    m_linger.stop();
+    // The printer answered ok after the last job a moment ago on this very connection: the
+    // next job goes straight after it (a rush's tickets do not pay a connect and a status
+    // round trip each).
+    if (!job.isEmpty() && m_socket.state() == QAbstractSocket::ConnectedState && m_host == host && m_port == port) {
+        m_step = Step::StatusAfter;
+        m_outcome.state = PrinterState::Ok;
+        m_outcome.firstByteAtMs = QDateTime::currentMSecsSinceEpoch();
+        m_socket.write(m_job + escpos::statusQuery());
+        m_deadline.start(m_answerTimeoutMs);
+        return;
+    }
+    m_socket.abort();
+    m_host = host;
+    m_port = port;
     m_step = Step::Connecting;
     m_deadline.start(m_connectTimeoutMs);
     m_socket.connectToHost(host, port);
@@ -107,7 +128,7 @@ void PrinterLink::onReadyRead()
 
 void PrinterLink::onGone(const QString &why)
 {
-    if (m_step == Step::Idle)
+    if (m_step == Step::Idle || m_step == Step::Reporting)
         return;
     Outcome outcome = m_outcome;
     outcome.printed = false;
@@ -118,13 +139,25 @@ void PrinterLink::onGone(const QString &why)
 
 void PrinterLink::finish(Outcome outcome)
 {
-    m_step = Step::Idle;
+    m_step = Step::Reporting;
     m_deadline.stop();
     m_job.clear();
-    m_socket.abort();
+    // After a printed job the connection stays open a little for the next one; otherwise
+    // (and after that) it closes: many printers take one connection at a time.
+    if (outcome.printed)
+        m_linger.start();
+    else
+        m_socket.abort();
     // Queued: the receiver may start the next conversation, which must not begin inside
-    // this socket's signal handler.
-    QMetaObject::invokeMethod(this, [this, outcome] { emit finished(outcome); }, Qt::QueuedConnection);
+    // this socket's signal handler. Busy until then: a job queued meanwhile must not start
+    // a conversation that sends the job just printed again (it is not marked yet).
+    QMetaObject::invokeMethod(
+            this,
+            [this, outcome] {
+                m_step = Step::Idle;
+                emit finished(outcome);
+            },
+            Qt::QueuedConnection);
 }
 
 } // namespace tableorder::edge::printing

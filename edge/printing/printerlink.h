@@ -45,7 +45,8 @@ signals:
     void finished(const tableorder::edge::printing::PrinterLink::Outcome &outcome);
 
 private:
-    enum class Step { Idle, Connecting, StatusBefore, Sending, StatusAfter };
+    // Reporting: over, its outcome queued for the receiver; still busy until delivered.
+    enum class Step { Idle, Connecting, StatusBefore, StatusAfter, Reporting };
     void onConnected();
     void onReadyRead();
     void onGone(const QString &why);
@@ -55,6 +56,9 @@ private:
     int m_answerTimeoutMs;
     QTcpSocket m_socket;
     QTimer m_deadline;
+    QTimer m_linger; // closes the connection kept after a printed job
+    QString m_host;
+    quint16 m_port = 0;
     Step m_step = Step::Idle;
     QByteArray m_job;
     QByteArray m_answer;
