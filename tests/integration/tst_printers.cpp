@@ -3,6 +3,7 @@
 // docs/screenshots/printer-ticket.png from a ticket the edge printed.
 #include "prometheustext.h"
 #include "sseclient.h"
+#include "wsclient.h"
 #include "testprinter.h"
 #include "testsupport.h"
 
@@ -30,6 +31,7 @@ private slots:
     void jobQueuedAcrossARestartPrintsOnce();
     void paperOutIsShown();
     void fallbackPrintsWhenNoScreenAcknowledged();
+    void fallbackFollowsTheScreensStations();
     void reprintIsMarked();
 
 private:
@@ -351,6 +353,30 @@ void TestPrinters::fallbackPrintsWhenNoScreenAcknowledged()
     QVERIFY(printer.tickets().at(1).contains(u"요청: 나중"_s));
     for (const Ticket &t : printer.tickets())
         QVERIFY(!t.contains(u"요청: 화면 확인"_s));
+}
+
+void TestPrinters::fallbackFollowsTheScreensStations()
+{
+    // The kitchen app acknowledges over its WebSocket, opened for its stations: the bar's
+    // screen showing an order does not stop the kitchen's fallback ticket; the kitchen's does.
+    TestPrinter printer;
+    QVERIFY(addPrinter(printer, u"주방"_s));
+    setMode(u"kitchen"_s, u"fallback"_s, 2);
+    WsClient bar;
+    bar.open(m_edge.port(), {.token = m_kitchen, .stations = u"bar"_s});
+    WsClient kitchen;
+    kitchen.open(m_edge.port(), {.token = m_kitchen, .stations = u"kitchen"_s});
+    QVERIFY(bar.waitForOpen() && kitchen.waitForOpen());
+    const QJsonObject byBar = placeOrder(u"바 화면"_s);
+    bar.sendJson({{u"type"_s, u"ack"_s}, {u"order_id"_s, byBar[u"id"_s].toInteger()}});
+    const QJsonObject byKitchen = placeOrder(u"주방 화면"_s);
+    kitchen.sendJson({{u"type"_s, u"ack"_s}, {u"order_id"_s, byKitchen[u"id"_s].toInteger()}});
+    QTRY_COMPARE_WITH_TIMEOUT(printer.tickets().size(), 1, 10'000);
+    QVERIFY(printer.tickets().first().contains(u"요청: 바 화면"_s));
+    // The kitchen's acknowledged order fell due right after it: a later order prints next.
+    placeOrder(u"다음 주문"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(printer.tickets().size(), 2, 10'000);
+    QVERIFY(printer.tickets().at(1).contains(u"요청: 다음 주문"_s));
 }
 
 void TestPrinters::reprintIsMarked()
