@@ -29,6 +29,7 @@ private slots:
     void ticketPrintsOnceWithItsContent();
     void printerOfflineMidJobGetsTheJobAgain();
     void jobQueuedAcrossARestartPrintsOnce();
+    void slowPrinterPrintsEachTicketOnce();
     void paperOutIsShown();
     void fallbackPrintsWhenNoScreenAcknowledged();
     void fallbackFollowsTheScreensStations();
@@ -288,6 +289,25 @@ void TestPrinters::jobQueuedAcrossARestartPrintsOnce()
     placeOrder(u"재시작 후"_s);
     QTRY_COMPARE_WITH_TIMEOUT(printer.tickets().size(), 2, 10'000);
     QVERIFY(printer.tickets().at(1).contains(u"요청: 재시작 후"_s));
+}
+
+void TestPrinters::slowPrinterPrintsEachTicketOnce()
+{
+    // A printer that takes 64 bytes every 100 ms (a ticket in about a second): the edge waits
+    // for it rather than giving up and sending the ticket again.
+    TestPrinter printer;
+    printer.setDelayMs(100);
+    QVERIFY(addPrinter(printer, u"느린 프린터"_s));
+    setMode(u"kitchen"_s, u"printer"_s);
+    placeOrder(u"천천히 1"_s);
+    placeOrder(u"천천히 2"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(printer.tickets().size(), 2, 20'000);
+    QVERIFY(printer.tickets().at(0).contains(u"요청: 천천히 1"_s));
+    QVERIFY(printer.tickets().at(1).contains(u"요청: 천천히 2"_s));
+    placeOrder(u"천천히 3"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(printer.tickets().size(), 3, 20'000);
+    QVERIFY(printer.tickets().at(2).contains(u"요청: 천천히 3"_s));
+    QCOMPARE(printer.tornTickets(), 0);
 }
 
 void TestPrinters::paperOutIsShown()
