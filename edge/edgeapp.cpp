@@ -17,6 +17,8 @@
 #include "services/authservice.h"
 #include "services/backupservice.h"
 #include "services/callservice.h"
+#include "services/printerservice.h"
+#include "storage/printerrepository.h"
 #include "services/businessdayservice.h"
 #include "services/visitservice.h"
 #include "storage/billrepository.h"
@@ -60,7 +62,7 @@ struct EdgeApp::Repositories
 {
     explicit Repositories(const QSqlDatabase &db)
         : store(db), menu(db), tables(db), staff(db), orders(db), events(db), sync(db), health(db), tokens(db),
-          calls(db), bills(db)
+          calls(db), bills(db), printers(db)
     {
     }
     StoreRepository store;
@@ -74,6 +76,7 @@ struct EdgeApp::Repositories
     TokenRepository tokens;
     CallRepository calls;
     BillRepository bills;
+    PrinterRepository printers;
 };
 
 EdgeApp::EdgeApp(EdgeConfig config, QObject *parent)
@@ -94,6 +97,7 @@ EdgeApp::~EdgeApp()
     m_ackMonitor.reset();
     m_hub.reset();
     m_routeContext.reset();
+    m_printers.reset();
     m_calls.reset();
     m_days.reset();
     m_visits.reset();
@@ -187,6 +191,9 @@ Status EdgeApp::open()
     m_calls = std::make_unique<CallService>(m_db, m_repos->calls, m_repos->tables, *m_events,
                                             m_config.callOverdueSeconds);
     m_routeContext->calls = m_calls.get();
+    m_printers = std::make_unique<PrinterService>(m_db, m_repos->printers, *m_orders, *m_events, *m_metrics, zone,
+                                                  m_config.printers);
+    m_routeContext->printers = m_printers.get();
     m_routeContext->events = m_events.get();
     // The Z report counts the calls made in the business day (a day is at most 24 h from
     // its date's local midnight plus the cutoff, so two days back covers any time zone).
@@ -310,7 +317,11 @@ Status EdgeApp::start()
     m_hub = std::make_unique<EventHub>(
             *m_events, *m_metrics, realtime,
             [this](const Principal &who) -> Result<QJsonObject> { return streamSnapshot(who); },
-            [this](const Principal &who, qint64 orderId) { m_orders->acknowledgeLater(who, orderId, [](const auto &) {}); },
+            [this](const Principal &who, qint64 orderId, const QStringList &stations) {
+                m_orders->acknowledgeLater(who, orderId, [](const auto &) {});
+                // The fallback printer waits for a screen of the order's station.
+                m_printers->screenAcknowledged(orderId, stations);
+            },
             [this](qint64 tableId) { return m_tables->currentVisit(tableId); });
     m_routeContext->hub = m_hub.get();
     m_routeContext->backups = m_backups.get();
@@ -329,6 +340,7 @@ Status EdgeApp::start()
     m_ackMonitor = std::make_unique<AckMonitor>(*m_orders, *m_events, *m_metrics, m_config.ackTimeoutMs);
     m_ackMonitor->loadPending();
     m_calls->start();
+    m_printers->start();
     startHealthMonitor();
 
     m_server = std::make_unique<http::HttpServer>(*m_metrics);
@@ -348,6 +360,7 @@ Status EdgeApp::start()
     registerRealtimeRoutes(*m_server, *m_routeContext);
     registerCallRoutes(*m_server, *m_routeContext);
     registerAuditRoutes(*m_server, *m_routeContext);
+    registerPrinterRoutes(*m_server, *m_routeContext);
 
     http::GuardLimits limits;
     limits.requestTimeoutMs = m_config.requestTimeoutMs;
@@ -400,6 +413,9 @@ void EdgeApp::startHealthMonitor()
         LiveFigures live;
         std::tie(live.unacknowledgedOrders, live.oldestUnacknowledgedMs) = m_ackMonitor->overdue();
         std::tie(live.overdueCalls, live.oldestOverdueCallMs) = m_calls->overdue();
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        for (const Printer &p : m_printers->faults())
+            live.printerFaults.append({p.id, p.name, p.status, p.statusAt.isValid() ? p.statusAt.secsTo(now) : 0});
         live.tablets = m_hub->connectionCount(false);
         live.kitchenScreens = m_hub->connectionCount(true);
         if (m_sync) {
@@ -412,6 +428,8 @@ void EdgeApp::startHealthMonitor()
     // An order nobody acknowledged is an incident: HQ hears of it now, not at the minute.
     connect(m_ackMonitor.get(), &AckMonitor::overdueOrder, m_health.get(), &HealthMonitor::snapshotSoon);
     connect(m_calls.get(), &CallService::callsOverdue, m_health.get(), &HealthMonitor::snapshotSoon);
+    // A printer that stops (paper out) is an incident like an unacknowledged order.
+    connect(m_printers.get(), &PrinterService::statusChanged, m_health.get(), &HealthMonitor::snapshotSoon);
     if (m_sync) {
         m_sync->setHealthQueue(&m_repos->health, [this] { return m_health->dropped(); });
         connect(m_health.get(), &HealthMonitor::snapshotQueued, m_sync.get(), &SyncClient::nudge);

@@ -36,6 +36,7 @@ class TableService;
 class PairingService;
 class StaffService;
 class CallService;
+class PrinterService;
 class VisitService;
 class BusinessDayService;
 class EventLog;
@@ -106,6 +107,7 @@ private:
     std::unique_ptr<TableService> m_tables;
     std::unique_ptr<PairingService> m_pairing;
     std::unique_ptr<CallService> m_calls;
+    std::unique_ptr<PrinterService> m_printers;
     std::unique_ptr<StaffService> m_staff;
     std::unique_ptr<VisitService> m_visits;
     std::unique_ptr<BusinessDayService> m_days;

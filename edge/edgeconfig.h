@@ -3,6 +3,7 @@
 #include "error.h"
 #include "http/corspolicy.h"
 #include "health/healthmonitor.h"
+#include "printing/printersettings.h"
 
 #include <QHostAddress>
 #include <QString>
@@ -62,6 +63,8 @@ struct EdgeConfig
     int ackTimeoutMs = 10'000;
     /// A call for staff nobody acknowledged this long raises call.overdue (and a fleet alert).
     int callOverdueSeconds = 60;
+    /// Kitchen printers: status polling, retry cap, timeouts (printers/*).
+    PrinterSettings printers;
     int eventRetention = 100'000; // newest events kept for resuming screens
     QString centralUrl;  // empty: a standalone store
     QString storeKey;    // secret: never logged

@@ -45,6 +45,7 @@ const QHash<QString, QList<Field>> &ruleFields()
             {u"route_latency"_s, {{u"p95_ms"_s, 1, 600000}, {u"p99_ms"_s, 1, 600000}, {u"min_requests"_s, 1, 1e9}}},
             {u"order_unacknowledged"_s, {}},
             {u"call_overdue"_s, {{u"min_calls"_s, 1, 1000}}},
+            {u"printer_fault"_s, {{u"after_s"_s, 0, 86400}}},
             {u"sync_backlog"_s, {{u"after_s"_s, 1, 86400 * 7}}},
             {u"disk_free"_s, {{u"percent"_s, 0.1, 99}}},
             {u"reconciliation"_s, {{u"for_s"_s, 0, 86400}}},
@@ -89,6 +90,7 @@ QJsonObject AlertService::defaultRules()
             {u"route_latency"_s, QJsonObject{{u"enabled"_s, true}, {u"p95_ms"_s, 500}, {u"p99_ms"_s, 1000}, {u"min_requests"_s, 1}}},
             {u"order_unacknowledged"_s, QJsonObject{{u"enabled"_s, true}}},
             {u"call_overdue"_s, QJsonObject{{u"enabled"_s, true}, {u"min_calls"_s, 1}}},
+            {u"printer_fault"_s, QJsonObject{{u"enabled"_s, true}, {u"after_s"_s, 0}}},
             {u"sync_backlog"_s, QJsonObject{{u"enabled"_s, true}, {u"after_s"_s, 300}}},
             {u"disk_free"_s, QJsonObject{{u"enabled"_s, true}, {u"percent"_s, 10}}},
             {u"reconciliation"_s, QJsonObject{{u"enabled"_s, true}, {u"for_s"_s, 60}}},
@@ -327,6 +329,23 @@ void AlertService::conditionsFor(const StoreHealthRow &row, const QJsonObject &r
                                               .arg(number(count), number(h.value(u"oldest_overdue_call_s"_s).toDouble())),
                         count,
                         {{u"count"_s, count}, {u"oldest_s"_s, h.value(u"oldest_overdue_call_s"_s).toDouble()}}});
+    }
+    if (const QJsonObject r = rule(u"printer_fault"_s); !r.isEmpty()) {
+        // One alert per printer: "printer_fault{주방 프린터|paper_out}" = seconds in fault.
+        for (auto it = h.begin(); it != h.end(); ++it) {
+            if (!it.key().startsWith(u"printer_fault{"_s) || !it.key().endsWith(u'}'))
+                continue;
+            const QString inner = it.key().sliced(14).chopped(1);
+            const qsizetype bar = inner.lastIndexOf(u'|');
+            const QString printer = inner.left(bar);
+            const QString status = inner.sliced(bar + 1);
+            const double since = it.value().toDouble();
+            if (since < r.value(u"after_s"_s).toDouble())
+                continue;
+            out.insert({row.storeId, u"printer_fault"_s, printer},
+                       {u"warning"_s, u"kitchen printer %1: %2 for %3 s"_s.arg(printer, status, number(since)), since,
+                        {{u"printer"_s, printer}, {u"status"_s, status}, {u"since_s"_s, since}}});
+        }
     }
     if (const QJsonObject r = rule(u"disk_free"_s); !r.isEmpty() && h.contains(u"disk_free_percent"_s)) {
         const double free = h.value(u"disk_free_percent"_s).toDouble();

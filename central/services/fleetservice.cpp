@@ -36,7 +36,7 @@ RollUp rollUpOf(const QString &name)
     if (stem.startsWith(u"disk_free"_s))
         return RollUp::Min;
     if (stem.endsWith(u"_ms"_s) || stem.endsWith(u"_s"_s) || stem == u"unacknowledged_orders"_s
-        || stem == u"overdue_calls"_s
+        || stem == u"overdue_calls"_s || stem == u"printer_faults"_s || stem == u"printer_fault"_s
         || stem == u"sync_backlog"_s || stem.endsWith(u"_bytes"_s))
         return RollUp::Max;
     return RollUp::Average;
@@ -126,6 +126,11 @@ QJsonObject FleetService::flatten(const sync::HealthSnapshot &s)
                   {u"sync_lag_ms"_s, s.syncLagMs}};
     if (s.diskTotalBytes > 0)
         d.insert(u"disk_free_percent"_s, std::round(1000.0 * double(s.diskFreeBytes) / double(s.diskTotalBytes)) / 10.0);
+    // Printers in fault: the count (charted), and one key per printer naming its status, for
+    // the printer_fault alert.
+    d.insert(u"printer_faults"_s, qint64(s.printerFaults.size()));
+    for (const sync::PrinterFault &f : s.printerFaults)
+        d.insert(u"printer_fault{"_s + f.name.left(60) + u'|' + f.status.left(20) + u'}', f.sinceS);
     qint64 requests = 0, serverErrors = 0, clientErrors = 0;
     double p50 = 0, p95 = 0, p99 = 0;
     for (const sync::RouteHealth &r : s.routes) {

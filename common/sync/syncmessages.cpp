@@ -108,6 +108,13 @@ void toProto(const HealthSnapshot &s, v1::HealthSnapshot *out)
     out->set_edge_version(s.edgeVersion.toStdString());
     out->set_overdue_calls(s.overdueCalls);
     out->set_oldest_overdue_call_s(s.oldestOverdueCallS);
+    for (const PrinterFault &f : s.printerFaults) {
+        auto *fault = out->add_printer_faults();
+        fault->set_printer_id(f.printerId);
+        fault->set_name(f.name.toStdString());
+        fault->set_status(f.status.toStdString());
+        fault->set_since_s(f.sinceS);
+    }
 }
 
 HealthSnapshot fromProto(const v1::HealthSnapshot &h)
@@ -129,6 +136,8 @@ HealthSnapshot fromProto(const v1::HealthSnapshot &h)
     s.oldestUnacknowledgedS = h.oldest_unacknowledged_s();
     s.overdueCalls = h.overdue_calls();
     s.oldestOverdueCallS = h.oldest_overdue_call_s();
+    for (const auto &f : h.printer_faults())
+        s.printerFaults.append({f.printer_id(), text(f.name()), text(f.status()), f.since_s()});
     s.tablets = h.tablets();
     s.kitchenScreens = h.kitchen_screens();
     s.cpuPercent = h.cpu_percent();

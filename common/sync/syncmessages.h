@@ -45,6 +45,16 @@ struct SlowQuery
     double maxMs = 0;
 };
 
+/// A kitchen printer in fault when the snapshot was taken (PrinterFault in sync.proto).
+struct PrinterFault
+{
+    qint64 printerId = 0;
+    QString name;
+    QString status; // offline | paper_out | cover_open
+    qint64 sinceS = 0;
+    bool operator==(const PrinterFault &) const = default;
+};
+
 /// A store's health over one window (HealthSnapshot in sync.proto; fields documented there).
 /// The edge queues them serialized and sends them with its uploads; central's fleet service
 /// stores them.
@@ -63,6 +73,7 @@ struct HealthSnapshot
     qint64 oldestUnacknowledgedS = 0;
     qint64 overdueCalls = 0;
     qint64 oldestOverdueCallS = 0;
+    QList<PrinterFault> printerFaults;
     int tablets = 0;
     int kitchenScreens = 0;
     double cpuPercent = 0;

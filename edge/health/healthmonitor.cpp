@@ -197,6 +197,7 @@ sync::HealthSnapshot HealthMonitor::closeWindow()
     s.oldestUnacknowledgedS = live.oldestUnacknowledgedMs / 1000;
     s.overdueCalls = live.overdueCalls;
     s.oldestOverdueCallS = live.oldestOverdueCallMs / 1000;
+    s.printerFaults = live.printerFaults;
     s.tablets = live.tablets;
     s.kitchenScreens = live.kitchenScreens;
     s.syncBacklog = live.syncBacklog;

@@ -36,6 +36,7 @@ struct LiveFigures
     qint64 oldestUnacknowledgedMs = 0;
     qint64 overdueCalls = 0; // calls for staff past the overdue time, nobody acknowledged
     qint64 oldestOverdueCallMs = 0;
+    QList<sync::PrinterFault> printerFaults; // kitchen printers not ok
     int tablets = 0;
     int kitchenScreens = 0;
     qint64 syncBacklog = 0;

@@ -2,6 +2,7 @@
 #include "edgejson.h"
 #include "realtime/eventhub.h"
 #include "routes.h"
+#include "services/printerservice.h"
 #include "services/authservice.h"
 #include "services/orderservice.h"
 
@@ -91,8 +92,14 @@ void registerRealtimeRoutes(http::HttpServer &server, RouteContext &ctx)
     server.routeAsync(Method::Post, u"/api/v1/orders/{id}/ack"_s, {Access::KitchenStaff}, [&ctx](HttpRequest &req, http::Reply reply) {
         if (!req.idParam())
             return reply.send(HttpResponse::error(Error::notFound(u"order"_s)));
+        // ?stations=bar,kitchen: the screen's stations, for the fallback printer (none: all).
+        auto stations = stationsFromQuery(req.query(u"stations"_s));
+        if (!stations)
+            return reply.send(HttpResponse::error(stations.error()));
         ctx.orders.acknowledgeLater(Principal::fromClaims(req.claims), req.idParam(),
-                                    [reply](const Result<Acknowledgement> &acknowledged) {
+                                    [reply, &ctx, stations = *stations](const Result<Acknowledgement> &acknowledged) {
+                                        if (acknowledged && ctx.printers)
+                                            ctx.printers->screenAcknowledged(acknowledged->order.id, stations);
                                         reply.send(http::respond(acknowledged, [](const Acknowledgement &ack) {
                                             return HttpResponse::json(QJsonObject{{u"order_id"_s, ack.order.id},
                                                                                   {u"acknowledged_at"_s, timestampJson(ack.at)},

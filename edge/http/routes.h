@@ -25,6 +25,7 @@ class CallService;
 class EventLog;
 class VisitService;
 class BusinessDayService;
+class PrinterService;
 struct EdgeConfig;
 
 /// What the route files need; owned by EdgeApp.
@@ -52,6 +53,7 @@ struct RouteContext
     QStringList edgeUrls;
     VisitService *visits = nullptr;
     BusinessDayService *days = nullptr;
+    PrinterService *printers = nullptr;
 };
 
 void registerAuthRoutes(http::HttpServer &server, RouteContext &ctx);
@@ -68,6 +70,8 @@ void registerAuditRoutes(http::HttpServer &server, RouteContext &ctx);
 /// The bill and its splits, payments, voids, discounts, moving and merging visits, closing a
 /// visit, and the business day's close and Z report (issue 13).
 void registerBillRoutes(http::HttpServer &server, RouteContext &ctx);
+/// Kitchen printers (issue 14): printers, station modes, reprint, the print queue.
+void registerPrinterRoutes(http::HttpServer &server, RouteContext &ctx);
 /// GET /api/v1/backups (status and files), POST /api/v1/backups (start one now).
 void registerBackupRoutes(http::HttpServer &server, RouteContext &ctx);
 /// GET /api/v1/events (SSE), POST /api/v1/orders/{id}/ack, and WebSocket connections at

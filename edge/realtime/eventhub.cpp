@@ -289,7 +289,7 @@ void EventHub::addWebSocket(const Principal &who, std::unique_ptr<QWebSocket> so
         const QJsonObject message = QJsonDocument::fromJson(text.toUtf8()).object();
         const QString type = message.value(u"type"_s).toString();
         if (type == u"ack"_s && s.who.isKitchenStaff() && message.value(u"order_id"_s).isDouble())
-            m_ack(s.who, message.value(u"order_id"_s).toInteger());
+            m_ack(s.who, message.value(u"order_id"_s).toInteger(), s.stations);
         else if (type == u"ping"_s)
             s.ws->sendTextMessage(u"{\"type\":\"pong\"}"_s);
         else

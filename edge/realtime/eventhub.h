@@ -53,7 +53,8 @@ class EventHub : public QObject
     Q_OBJECT
 public:
     using SnapshotSource = std::function<Result<QJsonObject>(const Principal &)>;
-    using AckHandler = std::function<void(const Principal &, qint64 orderId)>;
+    /// `stations`: the acknowledging screen's stations (empty: every station).
+    using AckHandler = std::function<void(const Principal &, qint64 orderId, const QStringList &stations)>;
     using VisitSource = std::function<Result<TableVisit>(qint64 tableId)>;
 
     /// `visits` binds a table's stream to its current party (see Subscriber::session).

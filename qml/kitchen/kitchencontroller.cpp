@@ -9,6 +9,7 @@
 #include "certificatepins.h"
 #include "clientsettings.h"
 #include "dayclose.h"
+#include "printercontroller.h"
 #include "edgeapi.h"
 #include "eventstream.h"
 #include "lineoptions.h"
@@ -64,6 +65,7 @@ KitchenController::KitchenController(const ui::AppOptions &options, ui::Translat
       m_pairing(std::make_unique<TablePairing>(*m_api, *m_tables)),
       m_editor(std::make_unique<MenuEditor>(*m_api)), m_calls(std::make_unique<CallBoard>(*m_api)),
       m_bill(std::make_unique<BillController>(*m_api)), m_day(std::make_unique<DayClose>(*m_api)),
+      m_printers(std::make_unique<PrinterController>(*m_api)),
       m_staffOrder(std::make_unique<StaffOrder>(*m_api, *m_menu))
 {
     m_new->setStatuses({u"pending"_s});
@@ -82,6 +84,7 @@ KitchenController::KitchenController(const ui::AppOptions &options, ui::Translat
         emit m_calls->callsChanged(); // reasons in the new language
     });
     connect(m_calls.get(), &CallBoard::failed, this, &KitchenController::setMessage);
+    connect(m_printers.get(), &PrinterController::message, this, &KitchenController::setMessage);
     connect(m_bill.get(), &BillController::notice, this, &KitchenController::setMessage);
     connect(m_bill.get(), &BillController::tablesChanged, this, &KitchenController::scheduleTablesRefresh);
     connect(m_staffOrder.get(), &StaffOrder::placed, this, [this](int table, int number) {
@@ -225,6 +228,7 @@ void KitchenController::connectToEdge()
     setScreen(Screen::Board);
     loadMenu();
     m_stream->start(m_settings->edgeUrl(), m_settings->token(), m_stations);
+    m_printers->refresh(); // the board's printer fault banner
     if (canFloor())
         refreshTables();
 }
@@ -292,6 +296,7 @@ void KitchenController::onEvent(const QString &type, const QJsonObject &data)
     } else if (type == u"menu.updated"_s) {
         loadMenu();
     }
+    m_printers->onEvent(type, data);
     if (canFloor()) {
         if (m_calls->onEvent(type, data))
             m_sound->play(); // a guest's call: the same chime as a new ticket

@@ -36,6 +36,8 @@ struct StreamRequest
     bool tokenInQuery = false;
     std::optional<qint64> since;
     bool cursorInQuery = false;
+    /// WebSocket: `?stations=` (a station screen), empty for every station.
+    QString stations;
 
     /// `/api/v1/<endpoint>?...` with the query parameters this request puts in the URL.
     [[nodiscard]] QString target(const QString &path) const;

@@ -56,6 +56,8 @@ void WsClient::open(quint16 port, const StreamRequest &request, const QString &p
         query.addQueryItem(u"access_token"_s, request.token);
     if (request.since)
         query.addQueryItem(u"since"_s, QString::number(*request.since));
+    if (!request.stations.isEmpty())
+        query.addQueryItem(u"stations"_s, request.stations);
     url.setQuery(query);
     QNetworkRequest networkRequest(url);
     if (!request.tokenInQuery && !request.token.isEmpty())

@@ -1,4 +1,5 @@
 #include "synckit.h"
+#include "testprinter.h"
 #include "testsupport.h"
 
 #include <QElapsedTimer>
@@ -106,6 +107,7 @@ private slots:
     void centralMetricsCoverTheFleet();
     void unacknowledgedOrderAlertsOnce();
     void overdueCallAlertsHq();
+    void printerFaultAlertsHq();
     void rulesJudgeWhatStoresReport();
     void badInputIsRefused_data();
     void badInputIsRefused();
@@ -187,6 +189,7 @@ bool TestFleet::startEdge()
                            {u"TABLEORDER_SYNC_MAX_BACKOFF_MS"_s, u"500"_s},
                            {u"TABLEORDER_REALTIME_ACK_TIMEOUT_MS"_s, u"1000"_s},
                            {u"TABLEORDER_CALLS_OVERDUE_SECONDS"_s, u"1"_s},
+                           {u"TABLEORDER_PRINTERS_POLL_MS"_s, u"300"_s},
                            {u"TABLEORDER_HEALTH_QUEUE_MAX"_s, QString::number(kQueueMax)}};
     // A restart keeps the store's data directory: the same edge, as after a reboot.
     if (!m_edge)
@@ -411,6 +414,37 @@ void TestFleet::overdueCallAlertsHq()
                  });
              }, 15'000),
              "call_overdue did not resolve after the acknowledgement");
+}
+
+void TestFleet::printerFaultAlertsHq()
+{
+    // The kitchen printer runs out of paper: the edge's next health snapshot carries it and
+    // HQ raises printer_fault for that printer; paper back, the alert resolves.
+    TestPrinter printer;
+    QVERIFY(printer.start());
+    const QString manager = m_edgeHttp.staffLogin(u"manager"_s, u"manager"_s);
+    const HttpResult added = m_edgeHttp.post(u"/api/v1/printers"_s,
+                                             {{u"name"_s, u"주방 프린터"_s}, {u"host"_s, u"127.0.0.1"_s},
+                                              {u"port"_s, printer.port()}, {u"stations"_s, QJsonArray{u"kitchen"_s}}},
+                                             manager);
+    VERIFY_STATUS(added, 201);
+    QVERIFY(alertFor(u"printer_fault"_s, u"open"_s).isEmpty());
+    printer.setPaperOut(true);
+    QVERIFY2(waitUntil([&] { return !alertFor(u"printer_fault"_s, u"open"_s).isEmpty(); }, 15'000),
+             "no printer_fault alert");
+    const QJsonObject alert = alertFor(u"printer_fault"_s, u"open"_s);
+    QCOMPARE(alert.value(u"subject"_s).toString(), u"주방 프린터"_s);
+    QCOMPARE(alert.value(u"params"_s).toObject().value(u"status"_s).toString(), u"paper_out"_s);
+    printer.setPaperOut(false);
+    QVERIFY2(waitUntil([&] {
+                 const QJsonArray all = alerts(u"all"_s);
+                 return std::any_of(all.begin(), all.end(), [&](const QJsonValue &a) {
+                     return a.toObject().value(u"id"_s) == alert.value(u"id"_s)
+                             && a.toObject().value(u"state"_s).toString() == u"resolved"_s;
+                 });
+             }, 15'000),
+             "printer_fault did not resolve with paper back");
+    VERIFY_STATUS(m_edgeHttp.del(u"/api/v1/printers/%1"_s.arg(added.json()[u"id"_s].toInteger()), manager), 204);
 }
 
 void TestFleet::rulesJudgeWhatStoresReport()

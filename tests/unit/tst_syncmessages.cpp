@@ -77,6 +77,7 @@ sync::HealthSnapshot health()
     s.oldestUnacknowledgedS = 12;
     s.overdueCalls = 2;
     s.oldestOverdueCallS = 95;
+    s.printerFaults = {{3, u"주방 프린터"_s, u"paper_out"_s, 42}};
     s.tablets = 24;
     s.kitchenScreens = 2;
     s.cpuPercent = 3.4;
@@ -203,6 +204,7 @@ void TestSyncMessages::healthSnapshot()
     QCOMPARE(back.routes.at(1).p99Ms, 4.75);
     QCOMPARE(back.overdueCalls, 2);
     QCOMPARE(back.oldestOverdueCallS, 95);
+    QCOMPARE(back.printerFaults, snapshot.printerFaults);
     QCOMPARE(back.kitchenScreens, 2);
     QCOMPARE(back.diskTotalBytes, 64'000'000'000);
     QCOMPARE(back.slowQueries.size(), 1);

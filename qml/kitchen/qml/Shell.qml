@@ -31,6 +31,14 @@ Item {
                     ? qsTr("Next try in %1 s. The board may be out of date; taps are kept and sent when back.").arg(kitchen.retryInSeconds)
                     : qsTr("The board may be out of date; taps are kept and sent when back.")
         }
+        Banner {
+            // A kitchen printer in fault (issue 14): which one and what to do.
+            objectName: "printerBanner"
+            Layout.fillWidth: true
+            visible: kitchen.printers.faults.length > 0
+            tint: Theme.warning
+            text: kitchen.printers.faults.join("   ·   ")
+        }
         Repeater {
             model: kitchen.canKitchen ? kitchen.alerts : []
             delegate: Rectangle {
@@ -63,13 +71,14 @@ Item {
         StackLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            currentIndex: ["board", "tables", "menu", "editor", "day"].indexOf(shell.page)
+            currentIndex: ["board", "tables", "menu", "editor", "day", "printers"].indexOf(shell.page)
             // The board sends kitchen receipts for what it shows: only kitchen screens have it.
             Loader { active: kitchen.canKitchen; sourceComponent: Component { Board {} } }
             Loader { active: kitchen.canFloor; sourceComponent: Component { TablesPage {} } }
             Loader { active: kitchen.canKitchen; sourceComponent: Component { MenuPage {} } }
             Loader { active: kitchen.isManager && shell.page === "editor"; sourceComponent: Component { MenuEditorPage {} } }
             Loader { active: kitchen.isManager && shell.page === "day"; sourceComponent: Component { DayClosePage {} } }
+            Loader { active: kitchen.isManager && shell.page === "printers"; sourceComponent: Component { PrintersPage {} } }
         }
     }
 
