@@ -203,7 +203,7 @@ void registerPrinterRoutes(http::HttpServer &server, RouteContext &ctx)
                              });
     });
 
-    server.route(Method::Get, u"/api/v1/print-jobs"_s, {Access::Manager}, [&printers](HttpRequest &req) {
+    server.route(Method::Get, u"/api/v1/print-jobs"_s, {.access = Access::Manager, .query = {u"status"_s, u"limit"_s, u"offset"_s}}, [&printers](HttpRequest &req) {
         auto page = pageFromQuery(req, 100, 1000);
         if (!page)
             return HttpResponse::error(page.error());

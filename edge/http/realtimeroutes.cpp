@@ -89,7 +89,7 @@ void registerRealtimeRoutes(http::HttpServer &server, RouteContext &ctx)
                        });
 
     // Answered after the group commit that records the receipt (OrderService).
-    server.routeAsync(Method::Post, u"/api/v1/orders/{id}/ack"_s, {Access::KitchenStaff}, [&ctx](HttpRequest &req, http::Reply reply) {
+    server.routeAsync(Method::Post, u"/api/v1/orders/{id}/ack"_s, {.access = Access::KitchenStaff, .query = {u"stations"_s}}, [&ctx](HttpRequest &req, http::Reply reply) {
         if (!req.idParam())
             return reply.send(HttpResponse::error(Error::notFound(u"order"_s)));
         // ?stations=bar,kitchen: the screen's stations, for the fallback printer (none: all).
