@@ -32,7 +32,7 @@ Item {
                     : qsTr("The board may be out of date; taps are kept and sent when back.")
         }
         Repeater {
-            model: kitchen.canKitchen ? kitchen.alerts : []
+            model: kitchen.canKitchen ? kitchen.board.alerts : []
             delegate: Rectangle {
                 objectName: "alert-" + modelData.orderId
                 Layout.fillWidth: true
@@ -55,7 +55,7 @@ Item {
                     TouchButton {
                         text: qsTr("Seen")
                         variant: "dark"
-                        onClicked: kitchen.dismissAlert(modelData.orderId)
+                        onClicked: kitchen.board.dismissAlert(modelData.orderId)
                     }
                 }
             }
@@ -63,13 +63,14 @@ Item {
         StackLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            currentIndex: ["board", "tables", "menu", "editor", "day"].indexOf(shell.page)
+            currentIndex: ["board", "tables", "menu", "editor", "day", "expo"].indexOf(shell.page)
             // The board sends kitchen receipts for what it shows: only kitchen screens have it.
             Loader { active: kitchen.canKitchen; sourceComponent: Component { Board {} } }
             Loader { active: kitchen.canFloor; sourceComponent: Component { TablesPage {} } }
             Loader { active: kitchen.canKitchen; sourceComponent: Component { MenuPage {} } }
             Loader { active: kitchen.isManager && shell.page === "editor"; sourceComponent: Component { MenuEditorPage {} } }
             Loader { active: kitchen.isManager && shell.page === "day"; sourceComponent: Component { DayClosePage {} } }
+            Loader { active: shell.page === "expo"; sourceComponent: Component { ExpoPage {} } }
         }
     }
 
