@@ -87,6 +87,19 @@ std::pair<double, double> memory()
     return {rss, hwm};
 }
 
+/// An item of the visual tree by objectName (what Loaders and Repeaters create is there).
+QQuickItem *findItem(QQuickItem *item, const QString &name)
+{
+    if (!item || item->objectName() == name)
+        return item;
+    const auto children = item->childItems();
+    for (QQuickItem *child : children) {
+        if (QQuickItem *found = findItem(child, name))
+            return found;
+    }
+    return nullptr;
+}
+
 struct Frames
 {
     QList<double> ms;
@@ -242,18 +255,14 @@ int main(int argc, char *argv[])
     QQuickItem *boardItem = nullptr;
     const bool shown = waitFor(
             [&] {
-                if (!boardItem) {
-                    const auto all = window->contentItem()->findChildren<QQuickItem *>();
-                    for (QQuickItem *item : all)
-                        if (item->objectName() == u"board"_s)
-                            boardItem = item;
-                }
+                if (!boardItem)
+                    boardItem = findItem(window->contentItem(), u"board"_s);
                 return boardItem && board.active()->rowCount() == tickets
                        && boardItem->property("pageIds").toList().size() > 0;
             },
             60'000);
     if (!shown) {
-        fprintf(stderr, "the board did not show %d tickets\n", tickets);
+        fprintf(stderr, "the board did not show %d tickets (%d on the board)\n", tickets, board.active()->rowCount());
         return 1;
     }
     window->grabWindow();
@@ -272,10 +281,13 @@ int main(int argc, char *argv[])
         QObject::connect(&tick, &QTimer::timeout, &loop, [&] {
             if (n == count)
                 return loop.quit();
-            step(n++);
+            // The frame: the change, what it queued (the board re-tiles on a zero timer),
+            // then polish, sync and a software render of the whole window.
             QElapsedTimer timer;
             timer.start();
             const double cpu = threadCpuMs();
+            step(n++);
+            QCoreApplication::processEvents();
             window->grabWindow();
             frames.ms.append(timer.nsecsElapsed() / 1e6);
             frames.cpuMs.append(threadCpuMs() - cpu);
