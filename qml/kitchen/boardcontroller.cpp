@@ -126,10 +126,9 @@ void BoardController::onEvent(const QString &type, const QJsonObject &data)
             emit newOrderArrived();
         }
     } else if (type == u"order.updated"_s) {
+        // Also after another screen's line or station bump, or a recall: the edge follows
+        // order.lines_done and order.recalled with the whole order.
         place(data);
-    } else if (type == u"order.lines_done"_s || type == u"order.recalled"_s) {
-        // Another screen did a line or a station: the order as it is now.
-        refetch(data.value(u"order_id"_s).toInteger());
     } else if (type == u"order.unacknowledged"_s && m_canKitchen()) {
         const qint64 id = data.value(u"order_id"_s).toInteger();
         // The receipt may have been lost with a connection: send it again if it is on screen.

@@ -73,12 +73,11 @@ void ExpoController::onEvent(const QString &type, const QJsonObject &data)
 {
     if (!m_loaded)
         return; // loaded in full when the page is first shown
+    // A line or station bump and a recall come as order.lines_done / order.recalled, then
+    // order.updated with the whole order: that one is enough here.
     if (type == u"order.created"_s || type == u"order.updated"_s) {
         upsert(data);
         m_rebuild.start();
-    } else if (type == u"order.lines_done"_s || type == u"order.recalled"_s
-               || type == u"order.status_changed"_s) {
-        refetch(data.value(u"order_id"_s).toInteger());
     } else if (type == u"snapshot"_s) {
         refresh(); // back after a gap: events may be missing
     }
