@@ -307,13 +307,22 @@ void BoardController::recall(qint64 orderId)
         emit notice(tr("The bump is still being sent; try again in a moment"));
         return;
     }
-    QJsonObject body;
-    if (m_stations.size() == 1)
-        body.insert(u"station"_s, m_stations.first());
     const QJsonObject order = findTicket(orderId);
+    const QString what = tr("Order #%1").arg(order.value(u"number"_s).toInt());
     forget(orderId);
-    postOrder(orderId, u"/api/v1/orders/%1/recall"_s.arg(orderId), body,
-              tr("Order #%1").arg(order.value(u"number"_s).toInt()));
+    if (m_stations.isEmpty())
+        return postOrder(orderId, u"/api/v1/orders/%1/recall"_s.arg(orderId), {}, what);
+    // A station screen takes back only its own stations' lines, each that has a done line.
+    QStringList stations;
+    for (const QJsonValue &value : order.value(u"items"_s).toArray()) {
+        const QString station = lineStation(value.toObject());
+        if (m_stations.contains(station) && lineDone(value.toObject()) && !stations.contains(station))
+            stations.append(station);
+    }
+    if (stations.isEmpty())
+        stations = m_stations;
+    for (const QString &station : std::as_const(stations))
+        postOrder(orderId, u"/api/v1/orders/%1/recall"_s.arg(orderId), {{u"station"_s, station}}, what);
 }
 
 void BoardController::recallLast()

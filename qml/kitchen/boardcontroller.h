@@ -67,7 +67,8 @@ public:
     Q_INVOKABLE void advance(qint64 orderId);
     /// Takes back the last tap while its undo window is open.
     Q_INVOKABLE void undo();
-    /// Brings a bumped ticket back (its undo window, else POST /orders/{id}/recall).
+    /// Brings a bumped ticket back (its undo window, else POST /orders/{id}/recall; a station
+    /// screen recalls only its stations' lines).
     Q_INVOKABLE void recall(qint64 orderId);
     /// Recalls the newest of `recent`.
     Q_INVOKABLE void recallLast();
