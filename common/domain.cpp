@@ -19,6 +19,7 @@ QString orderStatusName(OrderStatus status)
     case OrderStatus::Preparing: return u"preparing"_s;
     case OrderStatus::Completed: return u"completed"_s;
     case OrderStatus::Canceled: return u"canceled"_s;
+    case OrderStatus::Served: return u"served"_s;
     }
     return {};
 }
@@ -26,7 +27,7 @@ QString orderStatusName(OrderStatus status)
 std::optional<OrderStatus> parseOrderStatus(QStringView name)
 {
     for (auto status : {OrderStatus::Pending, OrderStatus::Preparing, OrderStatus::Completed,
-                        OrderStatus::Canceled}) {
+                        OrderStatus::Canceled, OrderStatus::Served}) {
         if (name == orderStatusName(status))
             return status;
     }
@@ -39,6 +40,7 @@ bool isAllowedTransition(OrderStatus from, OrderStatus to)
     case OrderStatus::Preparing: return from == OrderStatus::Pending;
     case OrderStatus::Completed: return from == OrderStatus::Preparing;
     case OrderStatus::Canceled: return from == OrderStatus::Pending || from == OrderStatus::Preparing;
+    case OrderStatus::Served: return from == OrderStatus::Completed;
     case OrderStatus::Pending: return false;
     }
     return false;
@@ -138,6 +140,9 @@ QJsonObject toJson(const OrderLine &line)
         object.insert(u"base_price"_s, *line.basePrice);
     if (!line.station.isEmpty())
         object.insert(u"station"_s, line.station);
+    if (line.id > 0)
+        object.insert(u"id"_s, line.id);
+    object.insert(u"done_at"_s, timestampJson(line.doneAt));
     return object;
 }
 
@@ -162,6 +167,7 @@ QJsonObject toJson(const Order &order)
             {u"preparing_at"_s, timestampJson(order.preparingAt)},
             {u"completed_at"_s, timestampJson(order.completedAt)},
             {u"canceled_at"_s, timestampJson(order.canceledAt)},
+            {u"served_at"_s, timestampJson(order.servedAt)},
             {u"kitchen_acked_at"_s, timestampJson(order.kitchenAckedAt)}};
 }
 
@@ -230,6 +236,9 @@ void appendJson(QByteArray &out, const Order &order)
             number("base_price", *line.basePrice);
         if (!line.station.isEmpty())
             string("station", line.station);
+        if (line.id > 0)
+            number("id", line.id);
+        timestamp("done_at", line.doneAt);
         out.chop(1); // the last comma
         out += '}';
     }
@@ -242,6 +251,7 @@ void appendJson(QByteArray &out, const Order &order)
     timestamp("preparing_at", order.preparingAt);
     timestamp("completed_at", order.completedAt);
     timestamp("canceled_at", order.canceledAt);
+    timestamp("served_at", order.servedAt);
     timestamp("kitchen_acked_at", order.kitchenAckedAt);
     out.chop(1); // the last comma
     out += '}';
@@ -276,6 +286,7 @@ Result<Order> orderFromJson(const QJsonObject &o)
     order.preparingAt = parseTimestamp(o.value(u"preparing_at"_s).toString());
     order.completedAt = parseTimestamp(o.value(u"completed_at"_s).toString());
     order.canceledAt = parseTimestamp(o.value(u"canceled_at"_s).toString());
+    order.servedAt = parseTimestamp(o.value(u"served_at"_s).toString());
     order.kitchenAckedAt = parseTimestamp(o.value(u"kitchen_acked_at"_s).toString());
     Money sum = 0;
     for (const QJsonValue &value : o.value(u"items"_s).toArray()) {
@@ -292,6 +303,9 @@ Result<Order> orderFromJson(const QJsonObject &o)
         // Absent on lines of older edges (central's checkOrderMoney checked it when present).
         if (line.value(u"base_price"_s).isDouble())
             l.basePrice = line.value(u"base_price"_s).toInteger();
+        // Both absent on lines of edges from before line done times.
+        l.id = line.value(u"id"_s).toInteger();
+        l.doneAt = parseTimestamp(line.value(u"done_at"_s).toString());
         // Checked arithmetic: the numbers come from a store's upload, and a line total or sum
         // beyond 64 bits was signed overflow (tests/fuzz/corpus/sync_upload/order_huge_price).
         Money lineTotal = 0;

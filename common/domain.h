@@ -13,12 +13,16 @@
 
 namespace tableorder {
 
-enum class OrderStatus { Pending, Preparing, Completed, Canceled };
+/// `Completed` keeps its wire name "completed" and means "ready": every line not voided is
+/// done. `Served` (a runner brought it to the table) is terminal. docs/api.md, "Order status".
+enum class OrderStatus { Pending, Preparing, Completed, Canceled, Served };
 
 QString orderStatusName(OrderStatus status);
 std::optional<OrderStatus> parseOrderStatus(QStringView name);
-/// pending -> preparing -> completed; pending|preparing -> canceled. Everything else is not.
+/// What PATCH /orders/{id} may do: pending -> preparing -> completed -> served;
+/// pending|preparing -> canceled. A recall (completed -> preparing) is its own operation.
 bool isAllowedTransition(OrderStatus from, OrderStatus to);
+/// Pending or preparing: on the kitchen's board. Completed, served and canceled are not.
 bool isActive(OrderStatus status);
 
 /// `Staff` is floor staff: calls, bills, payments, moves; no menu, accounts or kitchen work.
@@ -46,6 +50,12 @@ struct OrderLine
     /// The item's own price when the line was priced (unitPrice = max(0, basePrice + Σ
     /// deltas)); nullopt on lines from before it was kept (edge schema < 9, older edges).
     std::optional<Money> basePrice;
+    /// The line's own id (order_items.id, the bill's line_id); 0 where not known.
+    qint64 id = 0;
+    /// When the kitchen marked the line done (null: not yet).
+    QDateTime doneAt;
+    /// Voided on the bill: it no longer counts for the order's readiness. Not in toJson().
+    bool voided = false;
 };
 
 struct Order
@@ -66,6 +76,7 @@ struct Order
     QDateTime preparingAt;
     QDateTime completedAt;
     QDateTime canceledAt;
+    QDateTime servedAt;
     /// The first delivery receipt from a kitchen screen (null: none yet). Read by the table's
     /// tablet after a reconnect, when the order.acknowledged event is not replayed.
     QDateTime kitchenAckedAt;

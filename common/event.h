@@ -36,6 +36,13 @@ inline constexpr auto OrderUpdated = "order.updated";
 inline constexpr auto OrderUnacknowledged = "order.unacknowledged";
 inline constexpr auto OrderAcknowledged = "order.acknowledged";
 inline constexpr auto SessionClosed = "table.session_closed";
+// Issue 14, staff only (not a party event): lines a station finished, and lines recalled.
+/// {order_id, number, table_number, item_ids, station (null: lines named one by one or the
+/// whole order), done_at, business_date, order_created_at, lines: [{id, menu_item_id, name,
+/// station}]} (the lines' details: HQ's kitchen times need nothing else)
+inline constexpr auto OrderLinesDone = "order.lines_done";
+/// {order_id, number, table_number, item_ids, station (null: all), recalled_at}
+inline constexpr auto OrderRecalled = "order.recalled";
 // Issue 13, the bill. Table-scoped (they carry table_id and the visit's session_id): the
 // staff screens and that table's tablets get them.
 /// Lines of an order voided: {order_id, session_id, line_ids, amount, reason, by, at, bill}.

@@ -1,7 +1,9 @@
 #include "access.h"
 #include "edgejson.h"
 #include "json.h"
+#include "kitchentimes.h"
 #include "routes.h"
+#include "services/menuservice.h"
 #include "services/orderservice.h"
 
 
@@ -10,6 +12,27 @@ using tableorder::http::HttpRequest;
 using tableorder::http::HttpResponse;
 
 namespace tableorder::edge {
+
+namespace {
+/// `{"station": "bar"}`; `required` false: an empty body or no station is every station ("").
+Result<QString> stationFromBody(const QByteArray &body, bool required)
+{
+    if (!required && body.trimmed().isEmpty())
+        return QString();
+    auto object = json::parseObject(body);
+    if (!object)
+        return fail(object.error());
+    if (auto ok = json::allowOnly(*object, {u"station"_s}); !ok)
+        return fail(ok.error());
+    auto station = required ? json::requireString(*object, u"station"_s, 1, 32)
+                            : json::optionalString(*object, u"station"_s, 32);
+    if (!station)
+        return fail(station.error());
+    if ((required || !station->isEmpty()) && !MenuService::isValidStation(*station))
+        return fail(Error::validation(u"station"_s, u"station must be a station name (letters, digits, - or _)"_s));
+    return *station;
+}
+} // namespace
 
 void registerOrderRoutes(http::HttpServer &server, RouteContext &ctx)
 {
@@ -72,7 +95,8 @@ void registerOrderRoutes(http::HttpServer &server, RouteContext &ctx)
                              [](const Order &order) { return HttpResponse::json(toJson(order)); });
     });
 
-    server.route(Method::Patch, u"/api/v1/orders/{id}"_s, {Access::KitchenStaff}, [&orders](HttpRequest &req) {
+    // Any staff: floor staff mark orders served (OrderService::changeStatus checks the rest).
+    server.route(Method::Patch, u"/api/v1/orders/{id}"_s, {Access::AnyStaff}, [&orders](HttpRequest &req) {
         if (!req.idParam())
             return HttpResponse::error(Error::notFound(u"order"_s));
         auto body = json::parseObject(req.body());
@@ -84,9 +108,50 @@ void registerOrderRoutes(http::HttpServer &server, RouteContext &ctx)
         const auto status = parseOrderStatus(*name);
         if (!status)
             return HttpResponse::error(Error::validation(
-                    u"status"_s, u"status must be pending, preparing, completed or canceled"_s));
+                    u"status"_s, u"status must be pending, preparing, completed, served or canceled"_s));
         return http::respond(orders.changeStatus(Principal::fromClaims(req.claims), req.idParam(), *status),
                              [](const Order &order) { return HttpResponse::json(toJson(order)); });
+    });
+
+    // Issue 14: lines done, a station done, recall (docs/api.md, "Order status").
+    server.route(Method::Post, u"/api/v1/orders/{id}/lines/{itemId}/done"_s, {Access::KitchenStaff},
+                 [&orders](HttpRequest &req) {
+                     if (!req.idParam())
+                         return HttpResponse::error(Error::notFound(u"order"_s));
+                     if (!req.idParam(1))
+                         return HttpResponse::error(Error::notFound(u"order line"_s));
+                     return http::respond(orders.markDone(Principal::fromClaims(req.claims), req.idParam(),
+                                                          req.idParam(1), {}),
+                                          [](const Order &order) { return HttpResponse::json(toJson(order)); });
+                 });
+
+    server.route(Method::Post, u"/api/v1/orders/{id}/done"_s, {Access::KitchenStaff}, [&orders](HttpRequest &req) {
+        if (!req.idParam())
+            return HttpResponse::error(Error::notFound(u"order"_s));
+        auto station = stationFromBody(req.body(), true);
+        if (!station)
+            return HttpResponse::error(station.error());
+        return http::respond(orders.markDone(Principal::fromClaims(req.claims), req.idParam(), 0, *station),
+                             [](const Order &order) { return HttpResponse::json(toJson(order)); });
+    });
+
+    server.route(Method::Post, u"/api/v1/orders/{id}/recall"_s, {Access::KitchenStaff}, [&orders](HttpRequest &req) {
+        if (!req.idParam())
+            return HttpResponse::error(Error::notFound(u"order"_s));
+        auto station = stationFromBody(req.body(), false);
+        if (!station)
+            return HttpResponse::error(station.error());
+        return http::respond(orders.recall(Principal::fromClaims(req.claims), req.idParam(), *station),
+                             [](const Order &order) { return HttpResponse::json(toJson(order)); });
+    });
+
+    server.route(Method::Get, u"/api/v1/kitchen/times"_s, {Access::Manager}, [&orders](HttpRequest &req) {
+        auto query = kitchen::parseQuery(req.query(u"from"_s), req.query(u"to"_s), req.query(u"by"_s),
+                                         orders.businessDate(QDateTime::currentDateTimeUtc()));
+        if (!query)
+            return HttpResponse::error(query.error());
+        return http::respond(orders.kitchenTimes(query->from, query->to, query->byHour),
+                             [](const QJsonObject &report) { return HttpResponse::json(report); });
     });
 }
 

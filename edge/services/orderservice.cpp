@@ -5,6 +5,7 @@
 #include "edgeconfig.h"
 #include "event.h"
 #include "eventlog.h"
+#include "kitchentimes.h"
 #include "menuservice.h"
 #include "metrics.h"
 #include "storage/menurepository.h"
@@ -351,40 +352,186 @@ Result<Order> OrderService::changeStatus(const Principal &staff, qint64 id, Orde
 {
     if (to == OrderStatus::Canceled && staff.role != Role::Manager)
         return fail(ErrorCode::Forbidden, u"only a manager can cancel an order"_s);
+    // Floor staff run food to the tables: served is theirs, the kitchen's statuses are not.
+    if (staff.role == Role::Staff && to != OrderStatus::Served)
+        return fail(ErrorCode::Forbidden, u"floor staff can only mark an order served"_s);
     auto found = get(staff, id);
     if (!found)
         return found;
     Order order = *found;
-    const bool wasActive = isActive(order.status);
+    const OrderStatus from = order.status;
     if (!isAllowedTransition(order.status, to))
-        return fail(ErrorCode::InvalidTransition,
-                    u"an order cannot go from %1 to %2"_s.arg(orderStatusName(order.status), orderStatusName(to)),
-                    QJsonObject{{u"from"_s, orderStatusName(order.status)}, {u"to"_s, orderStatusName(to)}});
+        return invalidTransition(order.status, to);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     order.status = to;
     order.updatedAt = now;
+    LineChange change;
     switch (to) {
     case OrderStatus::Preparing: order.preparingAt = now; break;
-    case OrderStatus::Completed: order.completedAt = now; break;
+    case OrderStatus::Completed:
+        // Ready means every line is done: the lines nobody marked are done now.
+        order.completedAt = now;
+        for (OrderLine &line : order.items) {
+            if (!line.voided && !line.doneAt.isValid()) {
+                line.doneAt = now;
+                change.done.append(line.id);
+            }
+        }
+        break;
     case OrderStatus::Canceled: order.canceledAt = now; break;
+    case OrderStatus::Served: order.servedAt = now; break;
     case OrderStatus::Pending: break;
     }
+    return commitChange(staff, std::move(order), from, change, now);
+}
+
+Result<Order> OrderService::invalidTransition(OrderStatus from, OrderStatus to)
+{
+    return fail(ErrorCode::InvalidTransition,
+                u"an order cannot go from %1 to %2"_s.arg(orderStatusName(from), orderStatusName(to)),
+                QJsonObject{{u"from"_s, orderStatusName(from)}, {u"to"_s, orderStatusName(to)}});
+}
+
+Result<Order> OrderService::markDone(const Principal &staff, qint64 id, qint64 lineId, const QString &station)
+{
+    auto found = get(staff, id);
+    if (!found)
+        return found;
+    Order order = *found;
+    const OrderStatus from = order.status;
+    QList<OrderLine *> targets;
+    for (OrderLine &line : order.items) {
+        if (lineId > 0 ? line.id == lineId : line.station == station)
+            targets.append(&line);
+    }
+    if (targets.isEmpty())
+        return fail(lineId > 0 ? Error::notFound(u"order line"_s)
+                               : Error::notFound(u"order line of station %1"_s.arg(station)));
+    const auto undone = [](const OrderLine *line) { return !line->voided && !line->doneAt.isValid(); };
+    // Idempotent: a repeat (the answer was lost) finds its lines done and changes nothing,
+    // whatever the order's status became since.
+    if (std::none_of(targets.cbegin(), targets.cend(), undone))
+        return order;
+    if (from != OrderStatus::Pending && from != OrderStatus::Preparing)
+        return invalidTransition(from, OrderStatus::Completed);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    LineChange change;
+    change.station = lineId > 0 ? QString() : station;
+    for (OrderLine *line : std::as_const(targets)) {
+        if (undone(line)) {
+            line->doneAt = now;
+            change.done.append(line->id);
+        }
+    }
+    order.updatedAt = now;
+    if (from == OrderStatus::Pending) {
+        order.status = OrderStatus::Preparing;
+        order.preparingAt = now;
+    }
+    if (std::none_of(order.items.cbegin(), order.items.cend(),
+                     [](const OrderLine &line) { return !line.voided && !line.doneAt.isValid(); })) {
+        order.status = OrderStatus::Completed;
+        order.completedAt = now;
+    }
+    return commitChange(staff, std::move(order), from, change, now);
+}
+
+Result<Order> OrderService::recall(const Principal &staff, qint64 id, const QString &station)
+{
+    auto found = get(staff, id);
+    if (!found)
+        return found;
+    Order order = *found;
+    const OrderStatus from = order.status;
+    LineChange change;
+    change.station = station;
+    if (from == OrderStatus::Completed || from == OrderStatus::Preparing) {
+        for (OrderLine &line : order.items) {
+            if (line.doneAt.isValid() && !line.voided && (station.isEmpty() || line.station == station)) {
+                line.doneAt = {};
+                change.recalled.append(line.id);
+            }
+        }
+    }
+    if (change.recalled.isEmpty())
+        return fail(ErrorCode::InvalidTransition,
+                    from == OrderStatus::Completed || from == OrderStatus::Preparing
+                            ? u"no line of this order is done"_s
+                            : u"a %1 order cannot be recalled"_s.arg(orderStatusName(from)),
+                    QJsonObject{{u"from"_s, orderStatusName(from)}, {u"to"_s, u"preparing"_s}});
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    order.updatedAt = now;
+    if (from == OrderStatus::Completed) {
+        order.status = OrderStatus::Preparing;
+        order.completedAt = {};
+    }
+    return commitChange(staff, std::move(order), from, change, now);
+}
+
+Result<Order> OrderService::commitChange(const Principal &staff, Order order, OrderStatus from,
+                                         const LineChange &change, const QDateTime &now)
+{
     // Advancing it is its receipt (below, in the same transaction): the event says so too.
-    if (to == OrderStatus::Preparing && !order.kitchenAckedAt.isValid())
+    const bool advanced = from == OrderStatus::Pending
+            && (order.status == OrderStatus::Preparing || order.status == OrderStatus::Completed);
+    if (advanced && !order.kitchenAckedAt.isValid())
         order.kitchenAckedAt = now;
-    Result<Event> event;
+    QList<Event> recorded;
     std::optional<Acknowledgement> receipt;
     {
         db::Transaction tx(m_db);
+        auto record = [&](const char *type, const QJsonObject &data) -> Status {
+            auto event = m_events.record(QString::fromLatin1(type), order.tableId, data, staff.actor());
+            if (!event)
+                return fail(event.error());
+            recorded.append(*event);
+            return {};
+        };
+        auto ids = [](const QList<qint64> &list) {
+            QJsonArray array;
+            for (qint64 id : list)
+                array.append(id);
+            return array;
+        };
+        const QJsonValue station = change.station.isEmpty() ? QJsonValue() : QJsonValue(change.station);
+        if (!change.done.isEmpty()) {
+            if (auto ok = m_orders.setLinesDone(change.done, now, staff.actor()); !ok)
+                return fail(ok.error());
+            // What HQ's kitchen times need of each line, so the event stands on its own.
+            QJsonArray lines;
+            for (const OrderLine &line : std::as_const(order.items)) {
+                if (change.done.contains(line.id))
+                    lines.append(QJsonObject{{u"id"_s, line.id}, {u"menu_item_id"_s, line.menuItemId},
+                                             {u"name"_s, line.name}, {u"station"_s, line.station}});
+            }
+            if (auto ok = record(events::OrderLinesDone,
+                                 {{u"order_id"_s, order.id}, {u"number"_s, order.number},
+                                  {u"table_number"_s, order.tableNumber}, {u"item_ids"_s, ids(change.done)},
+                                  {u"station"_s, station}, {u"done_at"_s, timestampJson(now)},
+                                  {u"business_date"_s, order.businessDate},
+                                  {u"order_created_at"_s, timestampJson(order.createdAt)}, {u"lines"_s, lines}});
+                !ok)
+                return fail(ok.error());
+        }
+        if (!change.recalled.isEmpty()) {
+            if (auto ok = m_orders.setLinesDone(change.recalled, {}); !ok)
+                return fail(ok.error());
+            if (auto ok = record(events::OrderRecalled,
+                                 {{u"order_id"_s, order.id}, {u"number"_s, order.number},
+                                  {u"table_number"_s, order.tableNumber}, {u"item_ids"_s, ids(change.recalled)},
+                                  {u"station"_s, station}, {u"recalled_at"_s, timestampJson(now)}});
+                !ok)
+                return fail(ok.error());
+        }
         if (auto ok = m_orders.updateStatus(order); !ok)
             return fail(ok.error());
-        event = m_events.record(QString::fromLatin1(events::OrderUpdated), order.tableId, toJson(order),
-                                staff.actor());
-        if (!event)
-            return fail(event.error());
+        // The status event (order.updated, as with PATCH) carries the whole order: existing
+        // clients and sync see lines done and the order ready without knowing the new events.
+        if (auto ok = record(events::OrderUpdated, toJson(order)); !ok)
+            return fail(ok.error());
         // A screen that advanced the order has evidently shown it.
-        if (to == OrderStatus::Preparing) {
-            auto ack = acknowledgeInTransaction(staff, id, now);
+        if (advanced) {
+            auto ack = acknowledgeInTransaction(staff, order.id, now);
             if (!ack)
                 return fail(ack.error());
             receipt = *ack;
@@ -392,12 +539,32 @@ Result<Order> OrderService::changeStatus(const Principal &staff, qint64 id, Orde
         if (auto ok = tx.commit(); !ok)
             return fail(ok.error());
     }
-    if (m_activeOrders && wasActive != isActive(to))
-        *m_activeOrders += wasActive ? -1 : 1;
-    m_events.publish(*event);
+    if (m_activeOrders && isActive(from) != isActive(order.status))
+        *m_activeOrders += isActive(from) ? -1 : 1;
+    for (const Event &event : std::as_const(recorded))
+        m_events.publish(event);
     if (receipt)
         announce(*receipt);
     return order;
+}
+
+Result<QJsonObject> OrderService::kitchenTimes(const QString &fromDate, const QString &toDate, bool byHour)
+{
+    auto lines = m_orders.lineTimes(fromDate, toDate);
+    if (!lines)
+        return fail(lines.error());
+    QList<kitchen::LineSample> samples;
+    samples.reserve(lines->size());
+    for (const LineTime &line : std::as_const(*lines)) {
+        const int hour = byHour ? line.orderCreatedAt.toTimeZone(m_timeZone).time().hour() : -1;
+        samples.append({line.businessDate, hour, line.menuItemId, line.name, line.station,
+                        line.orderCreatedAt.msecsTo(line.doneAt)});
+    }
+    QJsonObject out = kitchen::report(samples);
+    out.insert(u"from"_s, fromDate);
+    out.insert(u"to"_s, toDate);
+    out.insert(u"by"_s, byHour ? u"hour"_s : u"day"_s);
+    return out;
 }
 
 void OrderService::announce(const Acknowledgement &ack)

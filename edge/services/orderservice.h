@@ -78,7 +78,20 @@ public:
     [[nodiscard]] Result<QList<Order>> list(const Principal &who, OrderFilter filter);
     /// NOT_FOUND also for another table's order.
     [[nodiscard]] Result<Order> get(const Principal &who, qint64 id);
+    /// PATCH status: completed also marks every line done; floor staff may only set served.
     [[nodiscard]] Result<Order> changeStatus(const Principal &staff, qint64 id, OrderStatus to);
+    /// Marks one line (`lineId` > 0) or every line of `station` done. A pending order becomes
+    /// preparing; when no line is left undone it is completed. Lines already done: the order
+    /// unchanged (idempotent). NOT_FOUND for an unknown line or a station without lines here;
+    /// INVALID_TRANSITION when the order is not pending or preparing.
+    [[nodiscard]] Result<Order> markDone(const Principal &staff, qint64 id, qint64 lineId,
+                                         const QString &station);
+    /// The done lines (of `station`, or all) lose their done time; a completed order is
+    /// preparing again. INVALID_TRANSITION when no such line is done or the order is served,
+    /// canceled or pending.
+    [[nodiscard]] Result<Order> recall(const Principal &staff, qint64 id, const QString &station);
+    /// Kitchen times of these business days (kitchen::report), per day or per local hour.
+    [[nodiscard]] Result<QJsonObject> kitchenTimes(const QString &fromDate, const QString &toDate, bool byHour);
     using AckCallback = std::function<void(const Result<Acknowledgement> &)>;
     /// A kitchen screen has put the order on screen (delivery receipt). Written with the
     /// next group commit, like orders; `done` runs after it.
@@ -139,6 +152,17 @@ private:
         int created = 0;
         bool stockMoved = false;
     };
+    struct LineChange
+    {
+        QList<qint64> done;     // lines marked done now
+        QList<qint64> recalled; // lines that lose their done time
+        QString station;        // the station named by the request; empty: none
+    };
+    /// Writes the order's new status and line changes with their events in one transaction,
+    /// then publishes them.
+    [[nodiscard]] Result<Order> commitChange(const Principal &staff, Order order, OrderStatus from,
+                                             const LineChange &change, const QDateTime &now);
+    [[nodiscard]] static Result<Order> invalidTransition(OrderStatus from, OrderStatus to);
     void scheduleFlush();
     /// Writes every queued order and receipt (one transaction, one flush), then answers each.
     void flushPending();

@@ -16,7 +16,7 @@ namespace {
 const QString orderColumns =
         u"id, number, business_date, session_id, table_id, table_number, status, total, note, "
         "client_order_id, created_at, updated_at, preparing_at, completed_at, canceled_at, request_hash, "
-        "kitchen_acked_at"_s;
+        "kitchen_acked_at, served_at"_s;
 }
 
 OrderRepository::OrderRepository(QSqlDatabase db)
@@ -60,6 +60,7 @@ Result<QList<StoredOrder>> OrderRepository::readOrders(QSqlQuery &q)
         o.completedAt = parseTimestamp(q.value(13).toString());
         o.canceledAt = parseTimestamp(q.value(14).toString());
         o.kitchenAckedAt = parseTimestamp(q.value(16).toString());
+        o.servedAt = parseTimestamp(q.value(17).toString());
         orders.append(std::move(o));
         hashes.append(q.value(15).toString());
     }
@@ -85,7 +86,8 @@ Status OrderRepository::loadLines(QList<Order> &orders)
         ids += QString::number(orders[i].id); // integers from our own rows, not input
     }
     QSqlQuery q = db::prepared(m_db, u"SELECT order_id, menu_item_id, name, unit_price, quantity, "
-                                      "line_total, station, options, note, base_price FROM order_items WHERE order_id IN ("_s
+                                      "line_total, station, options, note, base_price, id, done_at, voided_at "
+                                      "FROM order_items WHERE order_id IN ("_s
                                               + ids + u") ORDER BY id"_s);
     if (auto ok = db::exec(q, "read order lines"); !ok)
         return ok;
@@ -100,6 +102,9 @@ Status OrderRepository::loadLines(QList<Order> &orders)
         line.note = q.value(8).toString();
         if (!q.value(9).isNull())
             line.basePrice = q.value(9).toLongLong();
+        line.id = q.value(10).toLongLong();
+        line.doneAt = parseTimestamp(q.value(11).toString());
+        line.voided = !q.value(12).isNull();
         orders[index.value(q.value(0).toLongLong())].items.append(std::move(line));
     }
     return {};
@@ -221,7 +226,7 @@ Status OrderRepository::insert(Order &order, const QString &requestHash, const Q
     if (auto ok = db::exec(m_insertOrder, "insert order"); !ok)
         return ok;
     order.id = m_insertOrder.lastInsertId().toLongLong();
-    for (const OrderLine &line : order.items) {
+    for (OrderLine &line : order.items) {
         for (const QVariant &v : QVariantList{order.id, line.menuItemId, line.name, line.unitPrice,
                                               line.quantity, line.lineTotal, db::text(line.station),
                                               line.options.isEmpty() ? u"[]"_s
@@ -231,6 +236,7 @@ Status OrderRepository::insert(Order &order, const QString &requestHash, const Q
             m_insertLine.addBindValue(v);
         if (auto ok = db::exec(m_insertLine, "insert order line"); !ok)
             return ok;
+        line.id = m_insertLine.lastInsertId().toLongLong();
     }
     return {};
 }
@@ -238,13 +244,49 @@ Status OrderRepository::insert(Order &order, const QString &requestHash, const Q
 Status OrderRepository::updateStatus(const Order &order)
 {
     QSqlQuery q = db::prepared(m_db, u"UPDATE orders SET status = ?, updated_at = ?, preparing_at = ?, "
-                                      "completed_at = ?, canceled_at = ? WHERE id = ?"_s);
+                                      "completed_at = ?, canceled_at = ?, served_at = ? WHERE id = ?"_s);
     auto text = [](const QDateTime &t) { return t.isValid() ? QVariant(timestampText(t)) : QVariant(); };
     for (const QVariant &v : QVariantList{orderStatusName(order.status), timestampText(order.updatedAt),
                                           text(order.preparingAt), text(order.completedAt),
-                                          text(order.canceledAt), order.id})
+                                          text(order.canceledAt), text(order.servedAt), order.id})
         q.addBindValue(v);
     return db::exec(q, "update order status");
+}
+
+Status OrderRepository::setLinesDone(const QList<qint64> &lineIds, const QDateTime &at,
+                                     const QJsonObject &actor)
+{
+    QSqlQuery q = db::prepared(m_db, u"UPDATE order_items SET done_at = ?, done_by = ? WHERE id = ?"_s);
+    const QVariant when = at.isValid() ? QVariant(timestampText(at)) : QVariant();
+    const QVariant by = at.isValid() && !actor.isEmpty() ? QVariant(QString::fromUtf8(json::compact(actor))) : QVariant();
+    for (qint64 id : lineIds) {
+        q.addBindValue(when);
+        q.addBindValue(by);
+        q.addBindValue(id);
+        if (auto ok = db::exec(q, "mark order line done"); !ok)
+            return ok;
+    }
+    return {};
+}
+
+Result<QList<LineTime>> OrderRepository::lineTimes(const QString &fromDate, const QString &toDate)
+{
+    // By business day (the index orders(business_date, number) of the UNIQUE constraint).
+    QSqlQuery q = db::prepared(m_db, u"SELECT o.business_date, o.created_at, i.done_at, i.menu_item_id, i.name, "
+                                      "i.station FROM orders o JOIN order_items i ON i.order_id = o.id "
+                                      "WHERE o.business_date >= ? AND o.business_date <= ? "
+                                      "AND i.done_at IS NOT NULL AND i.voided_at IS NULL "
+                                      "AND o.status IN ('completed', 'served') ORDER BY o.id, i.id"_s);
+    q.addBindValue(fromDate);
+    q.addBindValue(toDate);
+    if (auto ok = db::exec(q, "read line done times"); !ok)
+        return fail(ok.error());
+    QList<LineTime> out;
+    while (q.next())
+        out.append({q.value(0).toString(), parseTimestamp(q.value(1).toString()),
+                    parseTimestamp(q.value(2).toString()), q.value(3).toLongLong(), q.value(4).toString(),
+                    q.value(5).toString()});
+    return out;
 }
 
 Result<bool> OrderRepository::markAcknowledged(qint64 id, const QDateTime &at)

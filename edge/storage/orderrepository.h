@@ -19,6 +19,17 @@ struct OrderFilter
     int offset = 0;
 };
 
+/// One done line of a completed or served order, for kitchen times.
+struct LineTime
+{
+    QString businessDate;
+    QDateTime orderCreatedAt;
+    QDateTime doneAt;
+    qint64 menuItemId = 0;
+    QString name;
+    QString station;
+};
+
 struct StoredOrder
 {
     Order order;
@@ -42,6 +53,12 @@ public:
     /// `actor`: who placed it (Principal::actor()), the bill's line origin.
     [[nodiscard]] Status insert(Order &order, const QString &requestHash, const QJsonObject &actor = {});
     [[nodiscard]] Status updateStatus(const Order &order);
+    /// Sets (or, with a null `at`, clears) the done time of these lines; the caller owns the
+    /// transaction. `actor`: who marked them (Principal::actor()).
+    [[nodiscard]] Status setLinesDone(const QList<qint64> &lineIds, const QDateTime &at,
+                                      const QJsonObject &actor = {});
+    /// Done lines (not voided) of completed and served orders of these business days.
+    [[nodiscard]] Result<QList<LineTime>> lineTimes(const QString &fromDate, const QString &toDate);
     /// Records the first kitchen acknowledgement; false when it was already acknowledged.
     [[nodiscard]] Result<bool> markAcknowledged(qint64 id, const QDateTime &at);
     /// Pending orders no kitchen screen has acknowledged: id and creation time.

@@ -2,10 +2,12 @@
 
 #include "alldaymodel.h"
 #include "billcontroller.h"
+#include "boardcontroller.h"
 #include "callboard.h"
 #include "dayclose.h"
 #include "printercontroller.h"
 #include "eventstream.h"
+#include "expocontroller.h"
 #include "kitchencontroller.h"
 #include "menueditor.h"
 #include "qmltypes.h"
@@ -26,6 +28,8 @@ KitchenApp::KitchenApp(const ui::AppOptions &options, QObject *parent) : QObject
     client::registerQmlTypes();
     qmlRegisterUncreatableType<KitchenController>("TableOrder.Kitchen", 1, 0, "Kitchen", u"the app's controller"_s);
     qmlRegisterUncreatableType<AllDayModel>("TableOrder.Kitchen", 1, 0, "AllDayModel", u"the app's controller"_s);
+    qmlRegisterUncreatableType<BoardController>("TableOrder.Kitchen", 1, 0, "BoardController", u"the app's controller"_s);
+    qmlRegisterUncreatableType<ExpoController>("TableOrder.Kitchen", 1, 0, "ExpoController", u"the app's controller"_s);
     qmlRegisterUncreatableType<CallBoard>("TableOrder.Kitchen", 1, 0, "CallBoard", u"the app's controller"_s);
     qmlRegisterUncreatableType<BillController>("TableOrder.Kitchen", 1, 0, "BillController", u"the app's controller"_s);
     qmlRegisterUncreatableType<DayClose>("TableOrder.Kitchen", 1, 0, "DayClose", u"the app's controller"_s);

@@ -1,8 +1,9 @@
 #include "kitchencontroller.h"
 
-#include "alldaymodel.h"
 #include "apireply.h"
 #include "billcontroller.h"
+#include "boardcontroller.h"
+#include "expocontroller.h"
 #include "stafforder.h"
 #include "callboard.h"
 #include "categorymodel.h"
@@ -12,7 +13,6 @@
 #include "printercontroller.h"
 #include "edgeapi.h"
 #include "eventstream.h"
-#include "lineoptions.h"
 #include "menueditor.h"
 #include "menumodel.h"
 #include "newordersound.h"
@@ -34,47 +34,25 @@ Q_LOGGING_CATEGORY(lcKitchen, "tableorder.kitchen")
 
 namespace tableorder::kitchen {
 
-namespace {
-
-QString nowText()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-}
-
-QString nextStatus(const QString &status)
-{
-    if (status == u"pending"_s)
-        return u"preparing"_s;
-    if (status == u"preparing"_s)
-        return u"completed"_s;
-    return {};
-}
-
-} // namespace
-
 KitchenController::KitchenController(const ui::AppOptions &options, ui::Translations &translations,
                                      QObject *parent)
     : QObject(parent), m_options(options), m_translations(translations),
       m_settings(std::make_unique<ClientSettings>(options.settingsFile)), m_api(std::make_unique<EdgeApi>()),
-      m_stream(std::make_unique<EventStream>()), m_new(std::make_unique<OrderListModel>()),
-      m_preparing(std::make_unique<OrderListModel>()), m_done(std::make_unique<OrderListModel>()),
-      m_allDay(std::make_unique<AllDayModel>()), m_tables(std::make_unique<TableListModel>()),
+      m_stream(std::make_unique<EventStream>()), m_tables(std::make_unique<TableListModel>()),
       m_tableOrders(std::make_unique<OrderListModel>()), m_tableHistory(std::make_unique<OrderListModel>()),
       m_menu(std::make_unique<MenuModel>()), m_categories(std::make_unique<CategoryModel>()),
       m_sound(std::make_unique<NewOrderSound>(options.mute)),
+      m_board(std::make_unique<BoardController>(*m_api, *m_stream, *m_settings, *m_sound,
+                                                [this] { return canKitchen(); })),
+      m_expo(std::make_unique<ExpoController>(*m_api)),
       m_pairing(std::make_unique<TablePairing>(*m_api, *m_tables)),
       m_editor(std::make_unique<MenuEditor>(*m_api)), m_calls(std::make_unique<CallBoard>(*m_api)),
       m_bill(std::make_unique<BillController>(*m_api)), m_day(std::make_unique<DayClose>(*m_api)),
       m_printers(std::make_unique<PrinterController>(*m_api)),
       m_staffOrder(std::make_unique<StaffOrder>(*m_api, *m_menu))
 {
-    m_new->setStatuses({u"pending"_s});
-    m_preparing->setStatuses({u"preparing"_s});
-    m_done->setStatuses({u"completed"_s});
-    m_done->setNewestFirst(true);
     m_tableOrders->setNewestFirst(true);
     m_tableHistory->setNewestFirst(true);
-    m_stations = m_settings->stations();
     m_translations.setLanguage(options.language.isEmpty() ? m_settings->language() : options.language);
     m_bill->setLanguage(m_translations.language());
     m_day->setLanguage(m_translations.language());
@@ -85,6 +63,12 @@ KitchenController::KitchenController(const ui::AppOptions &options, ui::Translat
     });
     connect(m_calls.get(), &CallBoard::failed, this, &KitchenController::setMessage);
     connect(m_printers.get(), &PrinterController::message, this, &KitchenController::setMessage);
+    connect(m_board.get(), &BoardController::notice, this, &KitchenController::setMessage);
+    connect(m_expo.get(), &ExpoController::notice, this, &KitchenController::setMessage);
+    connect(m_board.get(), &BoardController::menuVersionSeen, this, [this](qint64 version) {
+        if (version != m_menu->version())
+            loadMenu();
+    });
     connect(m_bill.get(), &BillController::notice, this, &KitchenController::setMessage);
     connect(m_bill.get(), &BillController::tablesChanged, this, &KitchenController::scheduleTablesRefresh);
     connect(m_staffOrder.get(), &StaffOrder::placed, this, [this](int table, int number) {
@@ -95,14 +79,7 @@ KitchenController::KitchenController(const ui::AppOptions &options, ui::Translat
 
     connect(m_stream.get(), &EventStream::eventReceived, this,
             [this](const QString &type, const QJsonObject &data, qint64) { onEvent(type, data); });
-    connect(m_stream.get(), &EventStream::stateChanged, this, [this] {
-        if (m_stream->isOnline()) {
-            // Back online: whatever was tapped meanwhile goes out now.
-            m_sendRetry.stop();
-            sendNext();
-        }
-        emit connectionChanged();
-    });
+    connect(m_stream.get(), &EventStream::stateChanged, this, &KitchenController::connectionChanged);
     connect(m_stream.get(), &EventStream::retryChanged, this, &KitchenController::connectionChanged);
     connect(m_stream.get(), &EventStream::connectFailed, this, [this](int failures) {
         if (failures == 3 || failures % 10 == 0)
@@ -117,13 +94,6 @@ KitchenController::KitchenController(const ui::AppOptions &options, ui::Translat
             m_editor->reload();
     });
 
-    m_undoTimer.setSingleShot(true);
-    connect(&m_undoTimer, &QTimer::timeout, this, &KitchenController::commitPending);
-    m_sendRetry.setSingleShot(true);
-    connect(&m_sendRetry, &QTimer::timeout, this, &KitchenController::sendNext);
-    m_pruneTimer.setInterval(5000);
-    connect(&m_pruneTimer, &QTimer::timeout, this, &KitchenController::pruneDone);
-    m_pruneTimer.start();
     m_tablesRefresh.setSingleShot(true);
     m_tablesRefresh.setInterval(300);
     connect(&m_tablesRefresh, &QTimer::timeout, this, &KitchenController::refreshTables);
@@ -192,15 +162,11 @@ void KitchenController::logout()
     m_pairing->clear();
     m_stream->stop();
     m_settings->clearToken();
-    m_new->clear();
-    m_preparing->clear();
-    m_done->clear();
+    m_board->clear();
+    m_expo->clear();
     m_calls->clear();
     m_bill->open(0);
     m_selectedTable = 0;
-    m_alerts.clear();
-    emit alertsChanged();
-    recount();
     setScreen(Screen::Login);
 }
 
@@ -223,11 +189,11 @@ void KitchenController::connectToEdge()
     CertificatePins::pin(m_settings->edgeUrl(), m_settings->edgeFingerprint());
     m_api->setBaseUrl(m_settings->edgeUrl());
     m_api->setToken(m_settings->token());
-    m_snapshotSeen = false;
+    m_board->resetSnapshot();
     m_calls->clear();
     setScreen(Screen::Board);
     loadMenu();
-    m_stream->start(m_settings->edgeUrl(), m_settings->token(), m_stations);
+    m_board->connectStream();
     m_printers->refresh(); // the board's printer fault banner
     if (canFloor())
         refreshTables();
@@ -254,43 +220,9 @@ void KitchenController::loadMenu()
 
 void KitchenController::onEvent(const QString &type, const QJsonObject &data)
 {
-    if (type == u"snapshot"_s) {
-        m_new->clear();
-        m_preparing->clear();
-        for (const QJsonValue &order : data.value(u"orders"_s).toArray())
-            place(order.toObject());
-        m_snapshotSeen = true;
-        if (data.value(u"menu_version"_s).toInteger() != m_menu->version())
-            loadMenu();
-    } else if (type == u"reset"_s) {
-        m_new->clear();
-        m_preparing->clear();
-    } else if (type == u"order.created"_s) {
-        const bool fresh = findTicket(data.value(u"id"_s).toInteger()).isEmpty();
-        place(data);
-        if (fresh && canKitchen()) {
-            ++m_newOrderSerial;
-            m_sound->play();
-            emit newOrderArrived();
-        }
-    } else if (type == u"order.updated"_s) {
-        place(data);
-    } else if (type == u"order.unacknowledged"_s && canKitchen()) {
-        const qint64 id = data.value(u"order_id"_s).toInteger();
-        // The receipt may have been lost with a connection: send it again if it is on screen.
-        if (m_acked.remove(id))
-            acknowledgeShown(id);
-        bool known = false;
-        for (const QVariant &alert : std::as_const(m_alerts))
-            known = known || alert.toMap().value(u"orderId"_s).toLongLong() == id;
-        if (!known) {
-            m_alerts.append(QVariantMap{{u"orderId"_s, id},
-                                        {u"number"_s, data.value(u"number"_s).toInt()},
-                                        {u"tableNumber"_s, data.value(u"table_number"_s).toInt()},
-                                        {u"ageSeconds"_s, int(data.value(u"age_ms"_s).toInteger() / 1000)}});
-            emit alertsChanged();
-        }
-    } else if (type == u"menu.item_availability_changed"_s) {
+    m_board->onEvent(type, data);
+    m_expo->onEvent(type, data);
+    if (type == u"menu.item_availability_changed"_s) {
         if (!m_menu->updateItem(data.value(u"item"_s).toObject()))
             loadMenu();
     } else if (type == u"menu.updated"_s) {
@@ -308,237 +240,14 @@ void KitchenController::onEvent(const QString &type, const QJsonObject &data)
     }
 }
 
-std::optional<KitchenController::Change> KitchenController::localChange(qint64 id) const
-{
-    // The newest local intent wins: the pending tap, else the last queued one.
-    if (m_pending && m_pending->orderId == id)
-        return m_pending;
-    for (auto it = m_outbox.crbegin(); it != m_outbox.crend(); ++it) {
-        if (it->orderId == id)
-            return *it;
-    }
-    return std::nullopt;
-}
-
-void KitchenController::place(const QJsonObject &order)
-{
-    const qint64 id = order.value(u"id"_s).toInteger();
-    const QString status = order.value(u"status"_s).toString();
-    if (const auto change = localChange(id)) {
-        // The edge has not applied this screen's tap yet: keep showing the tap's result,
-        // unless the order went somewhere the tap did not lead (e.g. a manager canceled it).
-        if (status == change->from || status == nextStatus(change->from)) {
-            QJsonObject mine = order;
-            mine.insert(u"status"_s, change->to);
-            show(mine, true);
-            return;
-        }
-        if (m_pending && m_pending->orderId == id) {
-            m_undoTimer.stop();
-            m_pending.reset();
-            emit undoChanged();
-        }
-        m_outbox.removeIf([id](const Change &c) { return c.orderId == id; });
-    }
-    if (status == u"canceled"_s && !findTicket(id).isEmpty())
-        setMessage(tr("Order #%1 (table %2) was canceled")
-                           .arg(order.value(u"number"_s).toInt())
-                           .arg(order.value(u"table_number"_s).toInt()));
-    show(order, false);
-}
-
-void KitchenController::show(const QJsonObject &order, bool marked)
-{
-    const qint64 id = order.value(u"id"_s).toInteger();
-    const QString status = order.value(u"status"_s).toString();
-    const bool wasShown = m_new->contains(id) || m_preparing->contains(id) || m_done->contains(id);
-    if (status == u"completed"_s && !wasShown) {
-        m_new->remove(id);
-        m_preparing->remove(id);
-        recount();
-        return; // completed before this screen saw it: nothing to show
-    }
-    for (OrderListModel *model : {m_new.get(), m_preparing.get(), m_done.get()}) {
-        if (model->upsert(order))
-            model->setMarked(id, marked);
-    }
-    if (status != u"pending"_s) {
-        // An alert is about an order nobody has started; once it moves, it is moot.
-        const qsizetype before = m_alerts.size();
-        m_alerts.removeIf([id](const QVariant &a) { return a.toMap().value(u"orderId"_s).toLongLong() == id; });
-        if (m_alerts.size() != before)
-            emit alertsChanged();
-    }
-    recount();
-}
-
-QJsonObject KitchenController::findTicket(qint64 id) const
-{
-    for (OrderListModel *model : {m_new.get(), m_preparing.get(), m_done.get()}) {
-        if (model->contains(id))
-            return model->order(id);
-    }
-    return {};
-}
-
-void KitchenController::advance(qint64 orderId)
-{
-    QJsonObject order = findTicket(orderId);
-    const QString from = order.value(u"status"_s).toString();
-    const QString to = nextStatus(from);
-    if (order.isEmpty() || to.isEmpty())
-        return;
-    if (m_pending)
-        commitPending(); // a second tap elsewhere confirms the first
-    const QJsonObject original = order;
-    order.insert(u"status"_s, to);
-    order.insert(to == u"preparing"_s ? u"preparing_at"_s : u"completed_at"_s, nowText());
-    order.insert(u"updated_at"_s, nowText());
-    m_pending = Change{orderId, from, to, original};
-    show(order, true);
-    m_undoTimer.start(m_undoMs);
-    emit undoChanged();
-}
-
-void KitchenController::undo()
-{
-    if (!m_pending)
-        return;
-    m_undoTimer.stop();
-    const Change change = *std::exchange(m_pending, std::nullopt);
-    emit undoChanged();
-    // Back as it was, unless a change the screen has already sent is still in flight.
-    if (const auto earlier = localChange(change.orderId)) {
-        QJsonObject order = change.original;
-        order.insert(u"status"_s, earlier->to);
-        show(order, true);
-    } else {
-        show(change.original, false);
-    }
-}
-
-void KitchenController::commitPending()
-{
-    m_undoTimer.stop();
-    if (!m_pending)
-        return;
-    m_outbox.append(*std::exchange(m_pending, std::nullopt));
-    emit undoChanged();
-    sendNext();
-}
-
-void KitchenController::sendNext()
-{
-    if (m_sending || m_outbox.isEmpty())
-        return;
-    m_sending = true;
-    const Change change = m_outbox.first();
-    m_api->setOrderStatus(change.orderId, change.to, [this, change](const ApiReply &reply) {
-        m_sending = false;
-        if (m_outbox.isEmpty() || m_outbox.first().orderId != change.orderId || m_outbox.first().to != change.to)
-            return sendNext(); // dropped meanwhile (the order changed elsewhere)
-        if (!reply.isDefinitive()) {
-            // No answer: the change may or may not have happened; sending it again is safe
-            // (a repeat that already happened comes back as 409 from/to, handled below).
-            m_sendRetry.start(m_sendBackoff.next());
-            return;
-        }
-        m_sendBackoff.reset();
-        m_outbox.removeFirst();
-        if (reply.ok()) {
-            place(reply.json);
-        } else if (reply.errorCode() == u"INVALID_TRANSITION"_s
-                   && reply.errorDetails().value(u"from"_s).toString() == change.to) {
-            // Already there: our earlier attempt made it before its answer got lost.
-            m_api->get(u"/api/v1/orders/%1"_s.arg(change.orderId), [this](const ApiReply &r) {
-                if (r.ok())
-                    place(r.json);
-            });
-        } else {
-            qCWarning(lcKitchen) << "status change refused:" << reply.describe();
-            setMessage(tr("Order #%1 could not be changed: %2")
-                               .arg(change.original.value(u"number"_s).toInt())
-                               .arg(reply.errorMessage()));
-            m_api->get(u"/api/v1/orders/%1"_s.arg(change.orderId), [this](const ApiReply &r) {
-                if (r.ok())
-                    place(r.json);
-            });
-        }
-        sendNext();
-    });
-}
-
-void KitchenController::acknowledgeShown(qint64 orderId)
-{
-    if (orderId <= 0 || m_acked.contains(orderId))
-        return;
-    m_acked.insert(orderId);
-    m_stream->acknowledge(orderId);
-}
-
-void KitchenController::dismissAlert(qint64 orderId)
-{
-    m_alerts.removeIf([orderId](const QVariant &a) { return a.toMap().value(u"orderId"_s).toLongLong() == orderId; });
-    emit alertsChanged();
-}
-
-void KitchenController::toggleStation(const QString &station)
-{
-    QStringList next = m_stations;
-    if (next.contains(station))
-        next.removeAll(station);
-    else
-        next.append(station);
-    next.sort();
-    if (next == m_stations)
-        return;
-    m_stations = next;
-    m_settings->setStations(next);
-    emit stationsChanged();
-    recount();
-    if (m_screen == Screen::Board)
-        m_stream->start(m_settings->edgeUrl(), m_settings->token(), m_stations); // fresh snapshot
-}
-
-void KitchenController::showAllStations()
-{
-    if (m_stations.isEmpty())
-        return;
-    m_stations.clear();
-    m_settings->setStations({});
-    emit stationsChanged();
-    recount();
-    if (m_screen == Screen::Board)
-        m_stream->start(m_settings->edgeUrl(), m_settings->token(), m_stations);
-}
-
 QStringList KitchenController::knownStations() const
 {
     return m_categories->stations();
 }
 
-bool KitchenController::isRemovalOption(const QString &name, qint64 priceDelta) const
+bool KitchenController::boardReady() const
 {
-    return kitchen::isRemovalOption(name, priceDelta);
-}
-
-void KitchenController::recount()
-{
-    QList<QJsonObject> active = m_new->orders();
-    active.append(m_preparing->orders());
-    m_allDay->recount(active, m_stations);
-}
-
-void KitchenController::pruneDone()
-{
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    for (const QJsonObject &order : m_done->orders()) {
-        const qint64 id = order.value(u"id"_s).toInteger();
-        if (localChange(id))
-            continue;
-        if (now - timestampMs(order.value(u"completed_at"_s)) > m_doneRetentionMs)
-            m_done->remove(id);
-    }
+    return m_screen == Screen::Board && m_board->snapshotSeen();
 }
 
 void KitchenController::setAvailable(qint64 itemId, bool available)
@@ -676,14 +385,6 @@ QString KitchenController::language() const
 QString KitchenController::storeName() const
 {
     return m_menu->storeName();
-}
-
-QString KitchenController::undoText() const
-{
-    if (!m_pending)
-        return {};
-    const int number = m_pending->original.value(u"number"_s).toInt();
-    return m_pending->to == u"preparing"_s ? tr("#%1 started").arg(number) : tr("#%1 done").arg(number);
 }
 
 bool KitchenController::soundAvailable() const

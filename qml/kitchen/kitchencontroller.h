@@ -12,7 +12,8 @@
 #include <memory>
 #include <optional>
 
-Q_MOC_INCLUDE("alldaymodel.h")
+Q_MOC_INCLUDE("boardcontroller.h")
+Q_MOC_INCLUDE("expocontroller.h")
 Q_MOC_INCLUDE("billcontroller.h")
 Q_MOC_INCLUDE("callboard.h")
 Q_MOC_INCLUDE("dayclose.h")
@@ -42,8 +43,9 @@ class Translations;
 
 namespace tableorder::kitchen {
 
-class AllDayModel;
 class BillController;
+class BoardController;
+class ExpoController;
 class CallBoard;
 class DayClose;
 class PrinterController;
@@ -52,11 +54,9 @@ class NewOrderSound;
 class StaffOrder;
 class TablePairing;
 
-/// The kitchen display and the manager's screens. Tickets come from the event stream
-/// (filtered by this screen's stations) into three columns: new, preparing, and completed a
-/// moment ago. A tap advances a ticket at once on screen, but the status change is sent only
-/// after an undo window, because the edge's state machine has no way back. Every ticket this
-/// screen puts on screen is acknowledged to the edge (delivery receipt).
+/// The staff app's session: login, connection, language, the menu, and one controller per
+/// screen (the kitchen board, the expo, tables, bills, calls, the menu editor, the day's
+/// close). Events from the one stream are handed to the screens that use them.
 class KitchenController : public QObject
 {
     Q_OBJECT
@@ -78,10 +78,10 @@ class KitchenController : public QObject
     Q_PROPERTY(int retryInSeconds READ retryInSeconds NOTIFY connectionChanged)
     Q_PROPERTY(QString language READ language NOTIFY languageChanged)
     Q_PROPERTY(QString storeName READ storeName NOTIFY menuChanged)
-    Q_PROPERTY(tableorder::client::OrderListModel *newTickets READ newTickets CONSTANT)
-    Q_PROPERTY(tableorder::client::OrderListModel *preparingTickets READ preparingTickets CONSTANT)
-    Q_PROPERTY(tableorder::client::OrderListModel *doneTickets READ doneTickets CONSTANT)
-    Q_PROPERTY(tableorder::kitchen::AllDayModel *allDay READ allDay CONSTANT)
+    /// Kitchen: the ticket board (tickets, bump, recall, stations, the bump bar).
+    Q_PROPERTY(tableorder::kitchen::BoardController *board READ board CONSTANT)
+    /// Kitchen and floor: every open order's progress per station, and `served`.
+    Q_PROPERTY(tableorder::kitchen::ExpoController *expo READ expo CONSTANT)
     Q_PROPERTY(tableorder::client::TableListModel *tables READ tables CONSTANT)
     Q_PROPERTY(tableorder::client::OrderListModel *tableOrders READ tableOrders CONSTANT)
     Q_PROPERTY(tableorder::client::OrderListModel *tableHistory READ tableHistory CONSTANT)
@@ -102,16 +102,8 @@ class KitchenController : public QObject
     /// Manager: the menu editor (categories, items, option groups).
     Q_PROPERTY(tableorder::kitchen::MenuEditor *editor READ editor CONSTANT)
     Q_PROPERTY(tableorder::client::CategoryModel *categories READ categories CONSTANT)
-    Q_PROPERTY(QStringList stations READ stations NOTIFY stationsChanged)
     Q_PROPERTY(QStringList knownStations READ knownStations NOTIFY menuChanged)
-    Q_PROPERTY(QVariantList alerts READ alerts NOTIFY alertsChanged)
-    Q_PROPERTY(qint64 undoOrderId READ undoOrderId NOTIFY undoChanged)
-    Q_PROPERTY(QString undoText READ undoText NOTIFY undoChanged)
-    Q_PROPERTY(int undoWindowMs READ undoWindowMs NOTIFY undoChanged)
-    Q_PROPERTY(int newOrderSerial READ newOrderSerial NOTIFY newOrderArrived)
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
-    Q_PROPERTY(int lateMinutes MEMBER m_lateMinutes CONSTANT)
-    Q_PROPERTY(int veryLateMinutes MEMBER m_veryLateMinutes CONSTANT)
     Q_PROPERTY(bool soundAvailable READ soundAvailable CONSTANT)
 public:
     enum class Screen { Login, Board };
@@ -130,16 +122,6 @@ public:
     Q_INVOKABLE void logout();
     Q_INVOKABLE void setLanguage(const QString &language);
 
-    /// One tap: new -> preparing -> completed, on screen now, sent after the undo window.
-    Q_INVOKABLE void advance(qint64 orderId);
-    /// Takes back the last tap while its undo window is open.
-    Q_INVOKABLE void undo();
-    /// A ticket's delegate is on screen: send the delivery receipt (once per order).
-    Q_INVOKABLE void acknowledgeShown(qint64 orderId);
-    Q_INVOKABLE void dismissAlert(qint64 orderId);
-    /// Shows or hides a station's tickets on this screen (saved; empty = every station).
-    Q_INVOKABLE void toggleStation(const QString &station);
-    Q_INVOKABLE void showAllStations();
 
     // Manager and kitchen
     Q_INVOKABLE void setAvailable(qint64 itemId, bool available);
@@ -151,11 +133,7 @@ public:
     // Manager only
     Q_INVOKABLE void setCategoryStation(qint64 categoryId, const QString &station);
     Q_INVOKABLE void clearMessage();
-    /// An option that removes something ("no onions", "양파 빼기"): shown so it stands out.
-    Q_INVOKABLE bool isRemovalOption(const QString &name, qint64 priceDelta) const;
 
-    void setUndoWindowMs(int ms) { m_undoMs = ms; }
-    void setDoneRetentionMs(int ms) { m_doneRetentionMs = ms; }
 
     [[nodiscard]] Screen screen() const { return m_screen; }
     [[nodiscard]] QString role() const;
@@ -172,10 +150,8 @@ public:
     [[nodiscard]] int retryInSeconds() const;
     [[nodiscard]] QString language() const;
     [[nodiscard]] QString storeName() const;
-    [[nodiscard]] client::OrderListModel *newTickets() const { return m_new.get(); }
-    [[nodiscard]] client::OrderListModel *preparingTickets() const { return m_preparing.get(); }
-    [[nodiscard]] client::OrderListModel *doneTickets() const { return m_done.get(); }
-    [[nodiscard]] AllDayModel *allDay() const { return m_allDay.get(); }
+    [[nodiscard]] BoardController *board() const { return m_board.get(); }
+    [[nodiscard]] ExpoController *expo() const { return m_expo.get(); }
     [[nodiscard]] client::TableListModel *tables() const { return m_tables.get(); }
     [[nodiscard]] client::OrderListModel *tableOrders() const { return m_tableOrders.get(); }
     [[nodiscard]] client::OrderListModel *tableHistory() const { return m_tableHistory.get(); }
@@ -190,21 +166,13 @@ public:
     [[nodiscard]] PrinterController *printers() const { return m_printers.get(); }
     [[nodiscard]] MenuEditor *editor() const { return m_editor.get(); }
     [[nodiscard]] client::CategoryModel *categories() const { return m_categories.get(); }
-    [[nodiscard]] QStringList stations() const { return m_stations; }
     [[nodiscard]] QStringList knownStations() const;
-    [[nodiscard]] QVariantList alerts() const { return m_alerts; }
-    [[nodiscard]] qint64 undoOrderId() const { return m_pending ? m_pending->orderId : 0; }
-    [[nodiscard]] QString undoText() const;
-    [[nodiscard]] int undoWindowMs() const { return m_undoMs; }
-    [[nodiscard]] int newOrderSerial() const { return m_newOrderSerial; }
     [[nodiscard]] QString message() const { return m_message; }
     [[nodiscard]] bool soundAvailable() const;
     [[nodiscard]] client::EventStream *stream() const { return m_stream.get(); }
     /// Logged in and the first snapshot of the edge's orders is on the board.
-    [[nodiscard]] bool boardReady() const { return m_screen == Screen::Board && m_snapshotSeen; }
+    [[nodiscard]] bool boardReady() const;
     [[nodiscard]] client::ClientSettings &settings() const { return *m_settings; }
-    /// Order ids this screen has acknowledged.
-    [[nodiscard]] QSet<qint64> acknowledged() const { return m_acked; }
 
 signals:
     void screenChanged();
@@ -212,35 +180,13 @@ signals:
     void connectionChanged();
     void languageChanged();
     void menuChanged();
-    void stationsChanged();
-    void alertsChanged();
-    void undoChanged();
-    void newOrderArrived();
     void messageChanged();
     void selectedTableChanged();
 
 private:
-    struct Change
-    {
-        qint64 orderId = 0;
-        QString from;
-        QString to;
-        QJsonObject original;
-    };
-
     void connectToEdge();
     void loadMenu();
     void onEvent(const QString &type, const QJsonObject &data);
-    /// Puts an order from the edge in its column (or none), keeping a local change that the
-    /// edge has not seen yet.
-    void place(const QJsonObject &order);
-    void show(const QJsonObject &order, bool marked);
-    [[nodiscard]] QJsonObject findTicket(qint64 id) const;
-    [[nodiscard]] std::optional<Change> localChange(qint64 id) const;
-    void commitPending();
-    void sendNext();
-    void recount();
-    void pruneDone();
     void setScreen(Screen screen);
     void setLoginState(bool busy, const QString &error);
     void setMessage(const QString &message);
@@ -252,16 +198,14 @@ private:
     std::unique_ptr<client::ClientSettings> m_settings;
     std::unique_ptr<client::EdgeApi> m_api;
     std::unique_ptr<client::EventStream> m_stream;
-    std::unique_ptr<client::OrderListModel> m_new;
-    std::unique_ptr<client::OrderListModel> m_preparing;
-    std::unique_ptr<client::OrderListModel> m_done;
-    std::unique_ptr<AllDayModel> m_allDay;
     std::unique_ptr<client::TableListModel> m_tables;
     std::unique_ptr<client::OrderListModel> m_tableOrders;
     std::unique_ptr<client::OrderListModel> m_tableHistory;
     std::unique_ptr<client::MenuModel> m_menu;
     std::unique_ptr<client::CategoryModel> m_categories;
     std::unique_ptr<NewOrderSound> m_sound;
+    std::unique_ptr<BoardController> m_board;
+    std::unique_ptr<ExpoController> m_expo;
     std::unique_ptr<TablePairing> m_pairing;
     std::unique_ptr<MenuEditor> m_editor;
     std::unique_ptr<CallBoard> m_calls;
@@ -272,25 +216,9 @@ private:
     Screen m_screen = Screen::Login;
     bool m_loginBusy = false;
     QString m_loginError;
-    QStringList m_stations;
-    QVariantList m_alerts;
-    QSet<qint64> m_acked;
-    std::optional<Change> m_pending;  // tapped, inside its undo window
-    QList<Change> m_outbox;           // committed, being sent in order
-    bool m_sending = false;
-    QTimer m_undoTimer;
-    QTimer m_sendRetry;
-    client::Backoff m_sendBackoff{client::Backoff::Settings{500, 10'000, 2.0, 0.2}};
-    QTimer m_pruneTimer;
     QTimer m_tablesRefresh;
     QTimer m_menuRetry;
     client::Backoff m_menuBackoff{client::Backoff::Settings{1000, 15'000, 2.0, 0.2}};
-    int m_undoMs = 5000;
-    int m_doneRetentionMs = 120'000;
-    int m_lateMinutes = 10;
-    int m_veryLateMinutes = 15;
-    int m_newOrderSerial = 0;
-    bool m_snapshotSeen = false;
     QString m_message;
     qint64 m_selectedTable = 0;
 };

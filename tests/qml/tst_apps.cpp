@@ -14,6 +14,7 @@
 #include "eventstream.h"
 #include "faultproxy.h"
 #include "kitchenapp.h"
+#include "boardcontroller.h"
 #include "kitchencontroller.h"
 #include "menumodel.h"
 #include "money.h"
@@ -139,7 +140,7 @@ private slots:
         kitchenOptions.mute = true;
         m_kitchen = std::make_unique<kitchen::KitchenApp>(kitchenOptions);
         QVERIFY(m_kitchen->show());
-        m_kitchen->controller().setUndoWindowMs(400);
+        m_kitchen->controller().board()->setUndoWindowMs(400);
         m_k = std::make_unique<UiDriver>(m_kitchen->window());
         QVERIFY(QTest::qWaitForWindowExposed(m_tablet->window()));
         QVERIFY(QTest::qWaitForWindowExposed(m_kitchen->window()));
@@ -184,13 +185,13 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(m_k->find(u"ticket-%1"_s.arg(id)), 1000);
         const qint64 shownAfter = sinceTap.elapsed();
         qInfo("ticket on the kitchen display %lld ms after the guest tapped Place order", shownAfter);
-        QVERIFY2(m_kitchen->controller().newTickets()->contains(id), "in the New column");
+        QVERIFY2(m_kitchen->controller().board()->newTickets()->contains(id), "in the New column");
         // Its delivery receipt reached the edge.
-        QTRY_VERIFY_WITH_TIMEOUT(m_kitchen->controller().acknowledged().contains(id), 1000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_kitchen->controller().board()->acknowledged().contains(id), 1000);
         QTRY_COMPARE_WITH_TIMEOUT(m_http.post(u"/api/v1/orders/%1/ack"_s.arg(id), {}, m_kitchenToken)
                                           .json().value(u"first"_s).toBool(), false, 3000);
         // All day: 2 김치찌개 + 1 된장찌개 in progress.
-        QVERIFY(m_kitchen->controller().allDay()->rowCount() >= 2);
+        QVERIFY(m_kitchen->controller().board()->allDay()->rowCount() >= 2);
 
         // The guests look at their orders.
         QVERIFY(m_t->tap(u"ordersButton"_s));
@@ -200,14 +201,14 @@ private slots:
 
         // One tap in the kitchen: preparing; the tablet follows.
         QVERIFY(m_k->tap(u"advance-%1"_s.arg(id)));
-        QTRY_VERIFY_WITH_TIMEOUT(m_kitchen->controller().preparingTickets()->contains(id), 500);
+        QTRY_VERIFY_WITH_TIMEOUT(m_kitchen->controller().board()->preparingTickets()->contains(id), 500);
         QTRY_COMPARE_WITH_TIMEOUT(m_t->find(pill)->property("status").toString(), u"preparing"_s, 3000);
         QCOMPARE(edgeStatus(id), u"preparing"_s);
 
         QTRY_VERIFY_WITH_TIMEOUT(m_k->find(u"advance-%1"_s.arg(id)), 2000);
         QVERIFY(m_k->tap(u"advance-%1"_s.arg(id)));
         QTRY_COMPARE_WITH_TIMEOUT(m_t->find(pill)->property("status").toString(), u"completed"_s, 3000);
-        QVERIFY2(m_kitchen->controller().doneTickets()->contains(id), "shown as done for a while");
+        QVERIFY2(m_kitchen->controller().board()->doneTickets()->contains(id), "shown as done for a while");
         QVERIFY(m_t->tap(u"ordersCloseButton"_s));
         QTRY_VERIFY_WITH_TIMEOUT(!m_t->find(u"ordersCloseButton"_s), 3000);
     }
@@ -217,19 +218,19 @@ private slots:
         const qint64 id = orderOnTablet({3});
         QVERIFY(id > 0);
         QTRY_VERIFY_WITH_TIMEOUT(m_k->find(u"advance-%1"_s.arg(id)), 2000);
-        m_kitchen->controller().setUndoWindowMs(3000);
+        m_kitchen->controller().board()->setUndoWindowMs(3000);
         QVERIFY(m_k->tap(u"advance-%1"_s.arg(id)));
         QTRY_VERIFY_WITH_TIMEOUT(m_k->find(u"undoButton"_s), 1000);
-        QVERIFY(m_kitchen->controller().preparingTickets()->contains(id));
+        QVERIFY(m_kitchen->controller().board()->preparingTickets()->contains(id));
         QVERIFY(m_k->tap(u"undoButton"_s));
-        QVERIFY(m_kitchen->controller().newTickets()->contains(id));
-        QVERIFY(!m_kitchen->controller().preparingTickets()->contains(id));
-        QCOMPARE(m_kitchen->controller().undoOrderId(), 0);
+        QVERIFY(m_kitchen->controller().board()->newTickets()->contains(id));
+        QVERIFY(!m_kitchen->controller().board()->preparingTickets()->contains(id));
+        QCOMPARE(m_kitchen->controller().board()->undoOrderId(), 0);
 
         // Nothing was sent, shown without waiting out the window: the screen sends its taps
         // in order, so once a later tap on another ticket has reached the edge, an undone tap
         // that had still been on its way would have reached it first.
-        m_kitchen->controller().setUndoWindowMs(400);
+        m_kitchen->controller().board()->setUndoWindowMs(400);
         const QString table = m_http.tableLogin(3);
         const HttpResult later = m_http.post(u"/api/v1/orders"_s, orderBody(newClientOrderId(), {{5, 1}}), table);
         QCOMPARE(later.status, 201);
@@ -238,7 +239,7 @@ private slots:
         QVERIFY(m_k->tap(u"advance-%1"_s.arg(laterId)));
         QTRY_COMPARE_WITH_TIMEOUT(edgeStatus(laterId), u"preparing"_s, 5000);
         QCOMPARE(edgeStatus(id), u"pending"_s);
-        QVERIFY(m_kitchen->controller().newTickets()->contains(id));
+        QVERIFY(m_kitchen->controller().board()->newTickets()->contains(id));
     }
 
     void guestNoteShowsLiterallyOnTheKitchenTicket()
@@ -294,7 +295,7 @@ private slots:
         closeOrderDialog();
         QCOMPARE(ordersWith(clientOrderId), 1);
         const qint64 id = controller.submitter()->order().value(u"id"_s).toInteger();
-        QTRY_VERIFY_WITH_TIMEOUT(m_kitchen->controller().newTickets()->contains(id), 2000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_kitchen->controller().board()->newTickets()->contains(id), 2000);
         QCOMPARE(controller.orders()->rowCount(), 3);
     }
 
@@ -390,7 +391,7 @@ private slots:
         QVERIFY(note);
         QCOMPARE(note->property("text").toString(), u"✎ <b>덜 맵게</b>"_s);
         QCOMPARE(note->property("textFormat").toInt(), int(Qt::PlainText));
-        QVERIFY(m_kitchen->controller().allDay()->optionQuantityOf(dish.value(u"name"_s).toString(),
+        QVERIFY(m_kitchen->controller().board()->allDay()->optionQuantityOf(dish.value(u"name"_s).toString(),
                                                                    choice.value(u"name"_s).toString()) >= 1);
     }
 

@@ -6,6 +6,7 @@
 #include "eventstream.h"
 #include "faultproxy.h"
 #include "kitchenapp.h"
+#include "boardcontroller.h"
 #include "kitchencontroller.h"
 #include "orderlistmodel.h"
 #include "ordersubmitter.h"
@@ -504,6 +505,10 @@ private slots:
         UiDriver ui(app.window());
         app.controller().login({}, u"kitchen"_s, u"kitchen"_s);
         const QString name = u"ticket-%1"_s.arg(m_optionsTicket);
+        // The board pages its tickets: to the page that has this one.
+        QTRY_VERIFY_WITH_TIMEOUT(ui.findAny(name) && ui.find(u"board"_s), 5000);
+        settle(300);
+        QVERIFY(ui.find(u"board"_s)->setProperty("page", ui.findAny(name)->property("page")));
         QTRY_VERIFY_WITH_TIMEOUT(ui.find(name), 5000);
         settle(1200);
         // The ticket alone, as the cook reads it.
@@ -533,16 +538,16 @@ private slots:
         UiDriver ui(app.window());
         app.controller().login({}, u"kitchen"_s, u"kitchen"_s);
         QTRY_VERIFY_WITH_TIMEOUT(ui.find(u"board"_s), 5000);
-        QTRY_VERIFY_WITH_TIMEOUT(app.controller().newTickets()->rowCount() > 0, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(app.controller().board()->newTickets()->rowCount() > 0, 5000);
         // A ticket that just came in, and one that was just finished on this screen.
         const qint64 fresh = order(7, {{14, 1}, {23, 2}}); // 라면 now needs its 맵기 (setUpOptions)
-        QTRY_VERIFY_WITH_TIMEOUT(app.controller().newTickets()->contains(fresh), 2000);
-        const qint64 done = app.controller().preparingTickets()->orders().last().value(u"id"_s).toInteger();
-        app.controller().setUndoWindowMs(60'000);
-        app.controller().advance(done);
+        QTRY_VERIFY_WITH_TIMEOUT(app.controller().board()->newTickets()->contains(fresh), 2000);
+        const qint64 done = app.controller().board()->preparingTickets()->orders().last().value(u"id"_s).toInteger();
+        app.controller().board()->setUndoWindowMs(60'000);
+        app.controller().board()->advance(done);
         settle(1800);
         shoot(ui, name);
-        app.controller().undo();
+        app.controller().board()->undo();
     }
 
     void managerTables()

@@ -31,6 +31,28 @@
         <source>Done</source>
         <translation>완료</translation>
     </message>
+    <message numerus="yes">
+        <source>%n ticket(s)</source>
+        <translation>
+            <numerusform>%n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>◀ %1</source>
+        <translation>◀ %1</translation>
+    </message>
+    <message>
+        <source>Page %1/%2</source>
+        <translation>%1/%2쪽</translation>
+    </message>
+    <message>
+        <source>+%1 more ▶</source>
+        <translation>+%1개 더 ▶</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>되돌리기</translation>
+    </message>
 </context>
 <context>
     <name>LoginScreen</name>
@@ -325,6 +347,10 @@
         <source>Done ✓</source>
         <translation>완료 ✓</translation>
     </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1분</translation>
+    </message>
 </context>
 <context>
     <name>TicketColumn</name>
@@ -422,6 +448,18 @@
     <message>
         <source>Close day</source>
         <translation>영업 마감</translation>
+    </message>
+    <message>
+        <source>Printers</source>
+        <translation>프린터</translation>
+    </message>
+    <message>
+        <source>Expo (%1 ready)</source>
+        <translation>서빙 현황 (준비 %1)</translation>
+    </message>
+    <message>
+        <source>Expo</source>
+        <translation>서빙 현황</translation>
     </message>
 </context>
 <context>
@@ -2068,6 +2106,111 @@
     <message>
         <source>Refused: %1</source>
         <translation>거절됨: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ExpoPage</name>
+    <message>
+        <source>Kitchen</source>
+        <translation>주방</translation>
+    </message>
+    <message>
+        <source>Bar</source>
+        <translation>바</translation>
+    </message>
+    <message>
+        <source>Dessert</source>
+        <translation>디저트</translation>
+    </message>
+    <message>
+        <source>Ready: %1</source>
+        <translation>준비 완료 %1</translation>
+    </message>
+    <message>
+        <source>Cooking: %1</source>
+        <translation>조리 중 %1</translation>
+    </message>
+    <message>
+        <source>T%1</source>
+        <translation>%1번</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1분</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>준비 완료</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>시작 전</translation>
+    </message>
+    <message>
+        <source>Cooking</source>
+        <translation>조리 중</translation>
+    </message>
+    <message>
+        <source>Served ✓</source>
+        <translation>서빙 완료 ✓</translation>
+    </message>
+    <message>
+        <source>No open orders</source>
+        <translation>진행 중인 주문 없음</translation>
+    </message>
+</context>
+<context>
+    <name>tableorder::kitchen::BoardController</name>
+    <message>
+        <source>Order #%1 (table %2) was canceled</source>
+        <translation>주문 #%1 (%2번 테이블)이 취소되었습니다</translation>
+    </message>
+    <message>
+        <source>Order #%1 (%2)</source>
+        <translation>주문 #%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The bump is still being sent; try again in a moment</source>
+        <translation>완료 처리를 보내는 중입니다. 잠시 후 다시 시도하세요</translation>
+    </message>
+    <message>
+        <source>Order #%1</source>
+        <translation>주문 #%1</translation>
+    </message>
+    <message>
+        <source>%1 could not be changed: %2</source>
+        <translation>%1을(를) 바꾸지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>no connection</source>
+        <translation>연결 없음</translation>
+    </message>
+    <message>
+        <source>Order #%1 could not be changed: %2</source>
+        <translation>주문 #%1을 바꾸지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>#%1 started</source>
+        <translation>#%1 조리 시작</translation>
+    </message>
+    <message>
+        <source>#%1 done</source>
+        <translation>#%1 완료</translation>
+    </message>
+</context>
+<context>
+    <name>tableorder::kitchen::ExpoController</name>
+    <message>
+        <source>Could not load the orders: %1</source>
+        <translation>주문을 불러오지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>no connection</source>
+        <translation>연결 없음</translation>
+    </message>
+    <message>
+        <source>Order #%1 could not be marked served: %2</source>
+        <translation>주문 #%1을 서빙 완료로 표시하지 못했습니다: %2</translation>
     </message>
 </context>
 </TS>

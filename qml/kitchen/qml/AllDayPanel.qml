@@ -15,7 +15,7 @@ Rectangle {
         RowLayout {
             Layout.fillWidth: true
             Text { textFormat: Text.PlainText; text: qsTr("All day"); color: Theme.kText; font.pixelSize: Theme.title; font.weight: Font.Bold; Layout.fillWidth: true }
-            Text { textFormat: Text.PlainText; objectName: "allDayTotal"; text: kitchen.allDay.totalItems; color: Theme.kPreparing; font.pixelSize: Theme.title; font.weight: Font.Black }
+            Text { textFormat: Text.PlainText; objectName: "allDayTotal"; text: kitchen.board.allDay.totalItems; color: Theme.kPreparing; font.pixelSize: Theme.title; font.weight: Font.Black }
         }
         Rectangle { Layout.fillWidth: true; height: 1; color: Theme.kLine }
         ListView {
@@ -24,7 +24,7 @@ Rectangle {
             Layout.fillHeight: true
             clip: true
             spacing: 4
-            model: kitchen.allDay
+            model: kitchen.board.allDay
             // An item, then its options indented under it.
             delegate: RowLayout {
                 width: list.width

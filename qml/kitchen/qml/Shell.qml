@@ -40,7 +40,7 @@ Item {
             text: kitchen.printers.faults.join("   ·   ")
         }
         Repeater {
-            model: kitchen.canKitchen ? kitchen.alerts : []
+            model: kitchen.canKitchen ? kitchen.board.alerts : []
             delegate: Rectangle {
                 objectName: "alert-" + modelData.orderId
                 Layout.fillWidth: true
@@ -63,7 +63,7 @@ Item {
                     TouchButton {
                         text: qsTr("Seen")
                         variant: "dark"
-                        onClicked: kitchen.dismissAlert(modelData.orderId)
+                        onClicked: kitchen.board.dismissAlert(modelData.orderId)
                     }
                 }
             }
@@ -71,7 +71,7 @@ Item {
         StackLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            currentIndex: ["board", "tables", "menu", "editor", "day", "printers"].indexOf(shell.page)
+            currentIndex: ["board", "tables", "menu", "editor", "day", "printers", "expo"].indexOf(shell.page)
             // The board sends kitchen receipts for what it shows: only kitchen screens have it.
             Loader { active: kitchen.canKitchen; sourceComponent: Component { Board {} } }
             Loader { active: kitchen.canFloor; sourceComponent: Component { TablesPage {} } }
@@ -79,6 +79,7 @@ Item {
             Loader { active: kitchen.isManager && shell.page === "editor"; sourceComponent: Component { MenuEditorPage {} } }
             Loader { active: kitchen.isManager && shell.page === "day"; sourceComponent: Component { DayClosePage {} } }
             Loader { active: kitchen.isManager && shell.page === "printers"; sourceComponent: Component { PrintersPage {} } }
+            Loader { active: shell.page === "expo"; sourceComponent: Component { ExpoPage {} } }
         }
     }
 

@@ -28,8 +28,8 @@ Rectangle {
         spacing: 12
 
         Repeater {
-            model: kitchen.isManager ? ["board", "tables", "menu", "editor", "day", "printers"]
-                 : kitchen.canFloor ? ["tables"] : ["board", "menu"]
+            model: kitchen.isManager ? ["board", "expo", "tables", "menu", "editor", "day", "printers"]
+                 : kitchen.canFloor ? ["tables", "expo"] : ["board", "expo", "menu"]
             delegate: TouchButton {
                 objectName: "page-" + modelData
                 variant: "dark"
@@ -37,7 +37,8 @@ Rectangle {
                     : modelData === "tables" && kitchen.calls.overdueCount > 0 ? Theme.dangerStrong : Theme.kCard
                 text: modelData === "board" ? qsTr("Tickets")
                       : modelData === "tables" ? (kitchen.calls.openCount > 0 ? qsTr("Floor (%1 calls)").arg(kitchen.calls.openCount) : qsTr("Floor"))
-                      : modelData === "editor" ? qsTr("Edit menu") : modelData === "day" ? qsTr("Close day") : modelData === "printers" ? "프린터" : qsTr("Menu")
+                      : modelData === "expo" ? (kitchen.expo.readyCount > 0 ? qsTr("Expo (%1 ready)").arg(kitchen.expo.readyCount) : qsTr("Expo"))
+                      : modelData === "editor" ? qsTr("Edit menu") : modelData === "day" ? qsTr("Close day") : modelData === "printers" ? qsTr("Printers") : qsTr("Menu")
                 fontSize: Theme.body
                 onClicked: bar.pageRequested(modelData)
             }
@@ -57,18 +58,18 @@ Rectangle {
             model: bar.page === "board" ? kitchen.knownStations : []
             delegate: TouchButton {
                 objectName: "station-" + modelData
-                readonly property bool on: kitchen.stations.indexOf(modelData) >= 0
+                readonly property bool on: kitchen.board.stations.indexOf(modelData) >= 0
                 variant: "dark"
                 tint: on ? "#2F5C8F" : Theme.kCard
                 textColor: on ? "white" : Theme.kTextMuted
                 text: (on ? "✓ " : "") + bar.stationLabel(modelData)
                 fontSize: Theme.body - 2
-                onClicked: kitchen.toggleStation(modelData)
+                onClicked: kitchen.board.toggleStation(modelData)
             }
         }
         Text {
             textFormat: Text.PlainText
-            visible: bar.page === "board" && kitchen.stations.length === 0
+            visible: bar.page === "board" && kitchen.board.stations.length === 0
             text: qsTr("(all)")
             color: Theme.kTextMuted
             font.pixelSize: Theme.small

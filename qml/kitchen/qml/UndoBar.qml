@@ -6,7 +6,7 @@ import TableOrder.Ui
 Rectangle {
     id: bar
     objectName: "undoBar"
-    visible: kitchen.undoOrderId > 0
+    visible: kitchen.board.undoOrderId > 0
     width: 620
     height: 84
     radius: 20
@@ -14,7 +14,7 @@ Rectangle {
 
     property double started: 0
     Connections {
-        target: kitchen
+        target: kitchen.board
         function onUndoChanged() { bar.started = Date.now(); shrink.restart() }
     }
     Rectangle {
@@ -26,13 +26,13 @@ Rectangle {
         radius: 3
         color: Theme.kNew
         width: parent.width - 12
-        NumberAnimation on width { id: shrink; from: bar.width - 12; to: 0; duration: kitchen.undoWindowMs; running: false }
+        NumberAnimation on width { id: shrink; from: bar.width - 12; to: 0; duration: kitchen.board.undoWindowMs; running: false }
     }
     RowLayout {
         anchors.fill: parent
         anchors.leftMargin: 28
         anchors.rightMargin: 12
-        Text { textFormat: Text.PlainText; text: kitchen.undoText; color: "#101214"; font.pixelSize: Theme.title; font.weight: Font.Bold; Layout.fillWidth: true }
+        Text { textFormat: Text.PlainText; text: kitchen.board.undoText; color: "#101214"; font.pixelSize: Theme.title; font.weight: Font.Bold; Layout.fillWidth: true }
         TouchButton {
             objectName: "undoButton"
             text: qsTr("Undo")
@@ -41,7 +41,7 @@ Rectangle {
             fontSize: Theme.title
             Layout.preferredWidth: 200
             Layout.preferredHeight: 64
-            onClicked: kitchen.undo()
+            onClicked: kitchen.board.undo()
         }
     }
 }
