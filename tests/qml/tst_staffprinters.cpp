@@ -117,6 +117,33 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!m_ui->find(u"printerBanner"_s) || !m_ui->find(u"printerBanner"_s)->isVisible(), 5000);
     }
 
+    void reprintFromTheTicket()
+    {
+        // A guest's order on the board, its ticket seen by this screen (no fallback print).
+        const QString table = m_http.tableLogin(2);
+        QVERIFY(!table.isEmpty());
+        qint64 item = 0;
+        for (const QJsonObject &entry : menuItems(m_http.get(u"/api/v1/menu"_s).json())) {
+            if (entry[u"option_groups"_s].toArray().isEmpty()) {
+                item = entry[u"id"_s].toInteger();
+                break;
+            }
+        }
+        QVERIFY(item > 0);
+        const HttpResult placed = m_http.post(u"/api/v1/orders"_s, orderBody(newClientOrderId(), {{item, 2}}), table);
+        VERIFY_STATUS(placed, 201);
+        const qint64 orderId = placed.json()[u"id"_s].toInteger();
+        QVERIFY(m_ui->tap(u"page-board"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(m_ui->find(u"reprint-%1"_s.arg(orderId)) && m_ui->find(u"reprint-%1"_s.arg(orderId))->isVisible(), 5000);
+        QCOMPARE(m_ui->text(u"reprint-%1"_s.arg(orderId)), u"재출력"_s);
+        const qsizetype before = m_printer.tickets().size();
+        QVERIFY(m_ui->tap(u"reprint-%1"_s.arg(orderId)));
+        QTRY_COMPARE_WITH_TIMEOUT(m_printer.tickets().size(), before + 1, 5000);
+        QVERIFY2(m_printer.tickets().last().contains(u"재출력"_s), qPrintable(m_printer.tickets().last().joined()));
+        QVERIFY(m_printer.tickets().last().contains(u"테이블 2"_s));
+        QVERIFY(m_ui->tap(u"page-printers"_s));
+    }
+
     void deletingRemovesIt()
     {
         const qint64 id = edgePrinters().first()[u"id"_s].toInteger();

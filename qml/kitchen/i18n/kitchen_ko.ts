@@ -454,6 +454,10 @@
         <translation>프린터</translation>
     </message>
     <message>
+        <source>Reprint</source>
+        <translation>재출력</translation>
+    </message>
+    <message>
         <source>Expo (%1 ready)</source>
         <translation>서빙 현황 (준비 %1)</translation>
     </message>

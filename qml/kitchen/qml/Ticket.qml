@@ -228,16 +228,31 @@ Rectangle {
                 wrapMode: Text.WordWrap
             }
         }
-        TouchButton {
-            objectName: "advance-" + orderId
-            visible: ticket.active
+        RowLayout {
             Layout.fillWidth: true
-            Layout.preferredHeight: 46
-            fontSize: 22
-            variant: "dark"
-            tint: status === "pending" && !ticket.stationScreen ? Theme.kNew : Theme.kDone
-            text: status === "pending" && !ticket.stationScreen ? qsTr("Start ▶") : qsTr("Done ✓")
-            onClicked: kitchen.board.advance(orderId)
+            spacing: 6
+            visible: ticket.active
+            TouchButton {
+                objectName: "advance-" + orderId
+                Layout.fillWidth: true
+                Layout.preferredHeight: 46
+                fontSize: 22
+                variant: "dark"
+                tint: status === "pending" && !ticket.stationScreen ? Theme.kNew : Theme.kDone
+                text: status === "pending" && !ticket.stationScreen ? qsTr("Start ▶") : qsTr("Done ✓")
+                onClicked: kitchen.board.advance(orderId)
+            }
+            // A ticket lost in the printer (jammed, torn, wet) prints again, marked 재출력.
+            TouchButton {
+                objectName: "reprint-" + orderId
+                visible: kitchen.printers.printers.length > 0
+                Layout.preferredHeight: 46
+                Layout.preferredWidth: 92
+                fontSize: 18
+                variant: "dark"
+                text: qsTr("Reprint")
+                onClicked: kitchen.printers.reprint(orderId)
+            }
         }
     }
 }
