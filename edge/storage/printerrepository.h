@@ -48,7 +48,7 @@ struct PrintJob
     QDateTime printedAt;
 };
 
-/// Printers, station modes and the print queue (016_printers.sql). Callers hold the
+/// Printers, station modes and the print queue (017_printers.sql). Callers hold the
 /// transaction where several statements must go together.
 class PrinterRepository
 {
