@@ -28,6 +28,7 @@ private slots:
     void overviewShowsTheStoreOnlineWithTodaysOrders();
     void storePageDrawsCharts();
     void reportsPageShowsTheFigures();
+    void kitchenTimesPageShowsTheSlowestDishFirst();
     void moneyAndAuditShowWhatTheStoreRecorded();
     void journalAlertNamesStoreAndSeq();
     void priceEditReachesTheEdge();
@@ -159,6 +160,55 @@ void TestDashboard::reportsPageShowsTheFigures()
     const QString text = m_browser.evaluate(u"document.querySelector('#report-table').innerText"_s).toString();
     QVERIFY2(text.contains(QLocale(QLocale::Korean).toString(m_ordersTotal)), qPrintable(text));
     shoot(u"dashboard-reports"_s);
+}
+
+void TestDashboard::kitchenTimesPageShowsTheSlowestDishFirst()
+{
+    // At the store: two orders done in the kitchen (one dish by its line, the rest at once).
+    const QString kitchen = m_edgeHttp.staffLogin(u"kitchen"_s, u"kitchen"_s);
+    QVERIFY(!kitchen.isEmpty());
+    QString date;
+    for (const auto &[table, items] : {std::pair{5, QList<qint64>{1, 22}}, std::pair{6, QList<qint64>{2}}}) {
+        QJsonArray lines;
+        for (qint64 item : items)
+            lines.append(QJsonObject{{u"menu_item_id"_s, item}, {u"quantity"_s, 1}});
+        const HttpResult placed = m_edgeHttp.post(u"/api/v1/orders"_s,
+                                                  {{u"client_order_id"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                                                   {u"items"_s, lines}},
+                                                  m_edgeHttp.tableLogin(table));
+        VERIFY_STATUS(placed, 201);
+        const qint64 id = placed.json().value(u"id"_s).toInteger();
+        date = placed.json().value(u"business_date"_s).toString();
+        const qint64 firstLine = placed.json().value(u"items"_s).toArray().at(0).toObject().value(u"id"_s).toInteger();
+        VERIFY_STATUS(m_edgeHttp.post(u"/api/v1/orders/%1/lines/%2/done"_s.arg(id).arg(firstLine), {}, kitchen), 200);
+        if (items.size() > 1)
+            VERIFY_STATUS(m_edgeHttp.patch(u"/api/v1/orders/%1"_s.arg(id), {{u"status"_s, u"completed"_s}}, kitchen), 200);
+    }
+    // HQ has them once the edge synced.
+    HttpClient hq(m_central->port());
+    const QString token = hq.post(u"/api/v1/auth/login"_s, {{u"username"_s, u"hq"_s}, {u"password"_s, u"hq"_s}})
+                                  .json().value(u"token"_s).toString();
+    QJsonObject report;
+    QTRY_VERIFY_WITH_TIMEOUT((report = hq.get(u"/api/v1/reports/kitchen-times?store_id=1&from=%1&to=%1"_s.arg(date), token).json(),
+                              report.value(u"items"_s).toArray().size() == 3),
+                             15'000);
+
+    m_browser.evaluate(u"location.hash = '#/kitchen'; true"_s);
+    QVERIFY2(m_browser.waitFor(u"document.querySelectorAll('#kitchen-items tr.kitchen-item').length === 3 && document.querySelectorAll('#kitchen-chart rect').length === 3"_s),
+             qPrintable(m_browser.evaluate(u"document.body.innerText"_s).toString()));
+    // The table is HQ's rows in HQ's order (slowest first), names as text.
+    const QJsonArray items = report.value(u"items"_s).toArray();
+    for (int i = 0; i < items.size(); ++i) {
+        const QJsonObject row = items.at(i).toObject();
+        QCOMPARE(m_browser.evaluate(u"document.querySelectorAll('#kitchen-items tr.kitchen-item')[%1].querySelector('.dish').textContent"_s.arg(i))
+                         .toString(),
+                 row.value(u"name"_s).toString());
+        if (i > 0)
+            QVERIFY(row.value(u"p90_s"_s).toDouble() <= items.at(i - 1).toObject().value(u"p90_s"_s).toDouble());
+    }
+    QCOMPARE(m_browser.evaluate(u"document.querySelectorAll('#kitchen-stations tr.kitchen-station').length"_s).toInt(),
+             report.value(u"stations"_s).toArray().size());
+    shoot(u"dashboard-kitchen-times"_s);
 }
 
 void TestDashboard::moneyAndAuditShowWhatTheStoreRecorded()
