@@ -4,6 +4,7 @@
 #include "billcontroller.h"
 #include "callboard.h"
 #include "dayclose.h"
+#include "kitchentimes.h"
 #include "eventstream.h"
 #include "kitchencontroller.h"
 #include "menueditor.h"
@@ -28,6 +29,7 @@ KitchenApp::KitchenApp(const ui::AppOptions &options, QObject *parent) : QObject
     qmlRegisterUncreatableType<CallBoard>("TableOrder.Kitchen", 1, 0, "CallBoard", u"the app's controller"_s);
     qmlRegisterUncreatableType<BillController>("TableOrder.Kitchen", 1, 0, "BillController", u"the app's controller"_s);
     qmlRegisterUncreatableType<DayClose>("TableOrder.Kitchen", 1, 0, "DayClose", u"the app's controller"_s);
+    qmlRegisterUncreatableType<KitchenTimes>("TableOrder.Kitchen", 1, 0, "KitchenTimes", u"the app's controller"_s);
     qmlRegisterUncreatableType<MenuEditor>("TableOrder.Kitchen", 1, 0, "MenuEditor", u"the app's controller"_s);
     qmlRegisterUncreatableType<TablePairing>("TableOrder.Kitchen", 1, 0, "TablePairing", u"the app's controller"_s);
     qmlRegisterType<QrCodeItem>("TableOrder.Kitchen", 1, 0, "QrCode");

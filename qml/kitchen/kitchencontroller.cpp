@@ -9,6 +9,7 @@
 #include "certificatepins.h"
 #include "clientsettings.h"
 #include "dayclose.h"
+#include "kitchentimes.h"
 #include "edgeapi.h"
 #include "eventstream.h"
 #include "lineoptions.h"
@@ -64,6 +65,7 @@ KitchenController::KitchenController(const ui::AppOptions &options, ui::Translat
       m_pairing(std::make_unique<TablePairing>(*m_api, *m_tables)),
       m_editor(std::make_unique<MenuEditor>(*m_api)), m_calls(std::make_unique<CallBoard>(*m_api)),
       m_bill(std::make_unique<BillController>(*m_api)), m_day(std::make_unique<DayClose>(*m_api)),
+      m_kitchenTimes(std::make_unique<KitchenTimes>(*m_api)),
       m_staffOrder(std::make_unique<StaffOrder>(*m_api, *m_menu))
 {
     m_new->setStatuses({u"pending"_s});

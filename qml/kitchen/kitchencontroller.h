@@ -16,6 +16,7 @@ Q_MOC_INCLUDE("alldaymodel.h")
 Q_MOC_INCLUDE("billcontroller.h")
 Q_MOC_INCLUDE("callboard.h")
 Q_MOC_INCLUDE("dayclose.h")
+Q_MOC_INCLUDE("kitchentimes.h")
 Q_MOC_INCLUDE("categorymodel.h")
 Q_MOC_INCLUDE("menueditor.h")
 Q_MOC_INCLUDE("stafforder.h")
@@ -45,6 +46,7 @@ class AllDayModel;
 class BillController;
 class CallBoard;
 class DayClose;
+class KitchenTimes;
 class MenuEditor;
 class NewOrderSound;
 class StaffOrder;
@@ -96,6 +98,7 @@ class KitchenController : public QObject
     Q_PROPERTY(tableorder::kitchen::StaffOrder *staffOrder READ staffOrder CONSTANT)
     /// Manager: closing the business day.
     Q_PROPERTY(tableorder::kitchen::DayClose *day READ day CONSTANT)
+    Q_PROPERTY(tableorder::kitchen::KitchenTimes *kitchenTimes READ kitchenTimes CONSTANT)
     /// Manager: the menu editor (categories, items, option groups).
     Q_PROPERTY(tableorder::kitchen::MenuEditor *editor READ editor CONSTANT)
     Q_PROPERTY(tableorder::client::CategoryModel *categories READ categories CONSTANT)
@@ -184,6 +187,7 @@ public:
     [[nodiscard]] BillController *bill() const { return m_bill.get(); }
     [[nodiscard]] StaffOrder *staffOrder() const { return m_staffOrder.get(); }
     [[nodiscard]] DayClose *day() const { return m_day.get(); }
+    [[nodiscard]] KitchenTimes *kitchenTimes() const { return m_kitchenTimes.get(); }
     [[nodiscard]] MenuEditor *editor() const { return m_editor.get(); }
     [[nodiscard]] client::CategoryModel *categories() const { return m_categories.get(); }
     [[nodiscard]] QStringList stations() const { return m_stations; }
@@ -263,6 +267,7 @@ private:
     std::unique_ptr<CallBoard> m_calls;
     std::unique_ptr<BillController> m_bill;
     std::unique_ptr<DayClose> m_day;
+    std::unique_ptr<KitchenTimes> m_kitchenTimes;
     std::unique_ptr<StaffOrder> m_staffOrder;
     Screen m_screen = Screen::Login;
     bool m_loginBusy = false;

@@ -423,6 +423,10 @@
         <source>Close day</source>
         <translation>영업 마감</translation>
     </message>
+    <message>
+        <source>Kitchen times</source>
+        <translation>주방 시간</translation>
+    </message>
 </context>
 <context>
     <name>UndoBar</name>
@@ -2068,6 +2072,76 @@
     <message>
         <source>Refused: %1</source>
         <translation>거절됨: %1</translation>
+    </message>
+</context>
+<context>
+    <name>KitchenTimesPage</name>
+    <message>
+        <source>Dishes</source>
+        <translation>건수</translation>
+    </message>
+    <message>
+        <source>Kitchen times today</source>
+        <translation>오늘의 주방 시간</translation>
+    </message>
+    <message>
+        <source>Whole day</source>
+        <translation>하루 전체</translation>
+    </message>
+    <message>
+        <source>By hour</source>
+        <translation>시간대별</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <source>From the order to the dish done. p50: half were out within it; p90: nine in ten. Slowest first.</source>
+        <translation>주문부터 메뉴 완료까지 걸린 시간입니다. p50은 절반이, p90은 열에 아홉이 그 안에 나왔다는 뜻입니다. 느린 메뉴부터 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Dish</source>
+        <translation>메뉴</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>시간</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>스테이션</translation>
+    </message>
+    <message>
+        <source>No dish done yet today.</source>
+        <translation>오늘 완료된 메뉴가 아직 없습니다.</translation>
+    </message>
+    <message>
+        <source>By station</source>
+        <translation>스테이션별</translation>
+    </message>
+</context>
+<context>
+    <name>tableorder::kitchen::KitchenTimes</name>
+    <message>
+        <source>No answer from the edge</source>
+        <translation>매장 서버 응답 없음</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1분</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1분 %2초</translation>
+    </message>
+    <message>
+        <source>%1:00</source>
+        <translation>%1시</translation>
     </message>
 </context>
 </TS>

@@ -63,13 +63,14 @@ Item {
         StackLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            currentIndex: ["board", "tables", "menu", "editor", "day"].indexOf(shell.page)
+            currentIndex: ["board", "tables", "menu", "editor", "day", "times"].indexOf(shell.page)
             // The board sends kitchen receipts for what it shows: only kitchen screens have it.
             Loader { active: kitchen.canKitchen; sourceComponent: Component { Board {} } }
             Loader { active: kitchen.canFloor; sourceComponent: Component { TablesPage {} } }
             Loader { active: kitchen.canKitchen; sourceComponent: Component { MenuPage {} } }
             Loader { active: kitchen.isManager && shell.page === "editor"; sourceComponent: Component { MenuEditorPage {} } }
             Loader { active: kitchen.isManager && shell.page === "day"; sourceComponent: Component { DayClosePage {} } }
+            Loader { active: kitchen.isManager && shell.page === "times"; sourceComponent: Component { KitchenTimesPage {} } }
         }
     }
 

@@ -28,7 +28,7 @@ Rectangle {
         spacing: 12
 
         Repeater {
-            model: kitchen.isManager ? ["board", "tables", "menu", "editor", "day"]
+            model: kitchen.isManager ? ["board", "tables", "menu", "editor", "day", "times"]
                  : kitchen.canFloor ? ["tables"] : ["board", "menu"]
             delegate: TouchButton {
                 objectName: "page-" + modelData
@@ -37,7 +37,7 @@ Rectangle {
                     : modelData === "tables" && kitchen.calls.overdueCount > 0 ? Theme.dangerStrong : Theme.kCard
                 text: modelData === "board" ? qsTr("Tickets")
                       : modelData === "tables" ? (kitchen.calls.openCount > 0 ? qsTr("Floor (%1 calls)").arg(kitchen.calls.openCount) : qsTr("Floor"))
-                      : modelData === "editor" ? qsTr("Edit menu") : modelData === "day" ? qsTr("Close day") : qsTr("Menu")
+                      : modelData === "editor" ? qsTr("Edit menu") : modelData === "day" ? qsTr("Close day") : modelData === "times" ? qsTr("Kitchen times") : qsTr("Menu")
                 fontSize: Theme.body
                 onClicked: bar.pageRequested(modelData)
             }
