@@ -584,6 +584,7 @@ async function renderRoute() {
     else if (page === 'alerts') await Fleet.renderAlerts(arg);
     else if (page === 'store') await renderStore(arg);
     else if (page === 'reports') await renderReports();
+    else if (page === 'kitchen') await Kitchen.render();
     else if (page === 'audit') await renderAudit();
     else if (page === 'menus') await renderMenus(arg);
     else if (page === 'live') renderLive();

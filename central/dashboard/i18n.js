@@ -86,6 +86,10 @@ const I18N = {
     'alertmsg.call_overdue': '{store_name} 매장: 아무도 확인하지 않은 손님 호출 {count}건 (가장 오래된 것 {oldest_s}초)',
     'alertmsg.printer_fault': '{store_name} 매장: 주방 프린터 {printer} {status} ({since_s}초째)',
     'settings.min_calls': '최소 호출 수',
+    'nav.kitchen': '주방 시간', 'kitchen.title': '주방 시간', 'kitchen.slowest': '가장 느린 메뉴 (p90)',
+    'kitchen.stations': '스테이션별', 'kitchen.dish': '메뉴', 'kitchen.station': '스테이션', 'kitchen.count': '건수',
+    'kitchen.none': '해당 기간에 완료된 메뉴가 없습니다',
+    'kitchen.hint': '주문부터 메뉴 완료까지 걸린 시간입니다. p50은 절반이, p90은 열에 아홉이 그 안에 나왔다는 뜻입니다.',
     'common.all': '전체', 'common.none': '없음', 'common.minutes': '분', 'common.seconds': '초', 'common.loading': '불러오는 중…',
   },
   en: {
@@ -174,6 +178,10 @@ const I18N = {
     'alertmsg.call_overdue': 'Store {store_name}: {count} guest call(s) for staff nobody acknowledged (oldest {oldest_s} s)',
     'alertmsg.printer_fault': 'Store {store_name}: kitchen printer {printer} {status} for {since_s} s',
     'settings.min_calls': 'min calls',
+    'nav.kitchen': 'Kitchen times', 'kitchen.title': 'Kitchen times', 'kitchen.slowest': 'Slowest dishes (p90)',
+    'kitchen.stations': 'By station', 'kitchen.dish': 'Dish', 'kitchen.station': 'Station', 'kitchen.count': 'Count',
+    'kitchen.none': 'No dishes done in these days',
+    'kitchen.hint': 'Time from the order to the dish done. p50: half were out within it; p90: nine in ten.',
     'common.all': 'All', 'common.none': 'none', 'common.minutes': 'min', 'common.seconds': 's', 'common.loading': 'Loading…',
   },
 };

@@ -109,6 +109,16 @@ void registerReportRoutes(http::HttpServer &server, CentralContext &ctx)
                              });
     });
 
+    // Issue 14: kitchen times per store, item and station (the store's GET /kitchen/times).
+    server.route(Method::Get, u"/api/v1/reports/kitchen-times"_s, {.access = HqAny, .query = {u"store_id"_s, u"from"_s, u"to"_s, u"by"_s}}, [&ctx](HttpRequest &req) {
+        auto storeId = storeIdFromQuery(req);
+        if (!storeId)
+            return HttpResponse::error(storeId.error());
+        return http::respond(ctx.reports.kitchenTimes(HqPrincipal::fromClaims(req.claims), req.query(u"from"_s),
+                                                      req.query(u"to"_s), req.query(u"by"_s), *storeId),
+                             [](const QJsonObject &report) { return HttpResponse::json(report); });
+    });
+
     server.route(Method::Get, u"/api/v1/reconciliation"_s, {.access = HqAny, .query = {u"store_id"_s}}, [&ctx](HttpRequest &req) {
         auto storeId = storeIdFromQuery(req);
         if (!storeId)

@@ -1,5 +1,7 @@
 #include "reportservice.h"
 
+#include "kitchentimes.h"
+
 #include "storage/ingestrepository.h"
 #include "storage/moneyrepository.h"
 #include "storage/reportrepository.h"
@@ -93,6 +95,48 @@ Result<QJsonArray> ReportService::days(const HqPrincipal &who, const QDate &from
         rows.append(row);
     }
     return rows;
+}
+
+Result<QJsonObject> ReportService::kitchenTimes(const HqPrincipal &who, const QString &from, const QString &to,
+                                                const QString &by, qint64 storeId)
+{
+    auto query = kitchen::parseQuery(from, to, by, QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate));
+    if (!query)
+        return fail(query.error());
+    auto store = scope(who, storeId);
+    if (!store)
+        return fail(store.error());
+    auto lines = m_reports.kitchenLines(who.orgId, *store, query->from, query->to);
+    if (!lines)
+        return fail(lines.error());
+    // Per store, with the store's samples only; the figures are the edge's (one function).
+    QMap<qint64, QList<kitchen::LineSample>> samples;
+    QMap<qint64, QString> names;
+    for (const KitchenLine &line : std::as_const(*lines)) {
+        int hour = -1;
+        if (query->byHour) {
+            const QTimeZone zone(line.timezone.toUtf8());
+            hour = line.orderCreatedAt.toTimeZone(zone.isValid() ? zone : QTimeZone::utc()).time().hour();
+        }
+        samples[line.storeId].append({line.businessDate, hour, line.menuItemId, line.name, line.station,
+                                      line.orderCreatedAt.msecsTo(line.doneAt)});
+        names.insert(line.storeId, line.storeName);
+    }
+    QJsonArray items;
+    QJsonArray stations;
+    for (auto it = samples.cbegin(); it != samples.cend(); ++it) {
+        const QJsonObject report = kitchen::report(*it);
+        for (const auto &[rows, out] : {std::pair{u"items"_s, &items}, std::pair{u"stations"_s, &stations}}) {
+            for (const QJsonValue &value : report.value(rows).toArray()) {
+                QJsonObject row = value.toObject();
+                row.insert(u"store_id"_s, it.key());
+                row.insert(u"store_name"_s, names.value(it.key()));
+                out->append(row);
+            }
+        }
+    }
+    return QJsonObject{{u"from"_s, query->from}, {u"to"_s, query->to},
+                       {u"by"_s, query->byHour ? u"hour"_s : u"day"_s}, {u"items"_s, items}, {u"stations"_s, stations}};
 }
 
 Result<QJsonArray> ReportService::reconciliation(const HqPrincipal &who, qint64 storeId)

@@ -43,7 +43,10 @@ public:
                                           qint64 storeId);
     /// Per store and day: the store's daily totals and its Z report against HQ's own sums.
     [[nodiscard]] Result<QJsonArray> reconciliation(const HqPrincipal &who, qint64 storeId);
-    /// Newest first.
+    /// Kitchen times (kitchen::report) per store: `{from, to, by, items, stations}`, each row
+    /// with store_id and store_name, stores in id order; hours in each store's time zone.
+    [[nodiscard]] Result<QJsonObject> kitchenTimes(const HqPrincipal &who, const QString &from, const QString &to,
+                                                   const QString &by, qint64 storeId);
     [[nodiscard]] Result<QJsonArray> audit(const HqPrincipal &who, const AuditRequest &request);
 
 private:

@@ -1,5 +1,7 @@
 #include "syncservice.h"
 
+#include "kitchenevents.h"
+
 #include "database.h"
 #include "domain.h"
 #include "event.h"
@@ -232,6 +234,7 @@ Result<UploadOutcome> SyncService::upload(const StoreRecord &store, const sync::
         QList<qint64> updateOrder;        // orders to update, in first-update order
         QHash<qint64, Order> lastUpdate;  // an order's newest state in this batch wins
         QList<Event> money;               // the other events: payments, voids, ..., staff actions
+        QList<Event> kitchen;             // lines done and recalled, in seq order
         for (qsizetype i = 0; i < events.size(); ++i) {
             const Event &event = events.at(i);
             if (event.seq <= outcome.appliedSeq) {
@@ -263,6 +266,14 @@ Result<UploadOutcome> SyncService::upload(const StoreRecord &store, const sync::
                     }
                     applied.append({event.seq, event.type, event.data});
                 }
+            } else if (kitchenevents::isKitchenEvent(event)) {
+                if (const Status checked = kitchenevents::check(event); !checked) {
+                    if (auto ok = m_ingest.deadLetter(store.id, event, checked.error().message, now); !ok)
+                        return fail(ok.error());
+                    ++deadLetters;
+                } else {
+                    kitchen.append(event);
+                }
             } else if (const Status checked = checkMoneyEvent(event); !checked) {
                 if (auto ok = m_ingest.deadLetter(store.id, event, checked.error().message, now); !ok)
                     return fail(ok.error());
@@ -289,6 +300,14 @@ Result<UploadOutcome> SyncService::upload(const StoreRecord &store, const sync::
         }
         if (auto ok = projectMoney(store.id, money, now); !ok)
             return fail(ok.error());
+        for (const Event &event : std::as_const(kitchen)) {
+            if (event.type == QLatin1StringView(events::OrderLinesDone)) {
+                if (auto ok = m_ingest.upsertLineTimes(store.id, *kitchenevents::linesDone(event)); !ok)
+                    return fail(ok.error());
+            } else if (auto ok = m_ingest.deleteLineTimes(store.id, *kitchenevents::recalled(event)); !ok) {
+                return fail(ok.error());
+            }
+        }
         QList<AuditEntry> audit;
         for (const Event &event : std::as_const(fresh)) {
             if (auto entry = storemoney::auditEntry(event))

@@ -248,6 +248,36 @@ Status IngestRepository::updateOrderStatus(qint64 storeId, const Order &order)
     return db::exec(m_updateOrder, "update order");
 }
 
+Status IngestRepository::upsertLineTimes(qint64 storeId, const QList<LineDone> &lines)
+{
+    // ON CONFLICT ... DO UPDATE: the same statement in SQLite (3.24+) and PostgreSQL.
+    QSqlQuery q = db::prepared(m_db,
+        u"INSERT INTO store_line_times (store_id, line_id, order_id, business_date, order_created_at, "
+        "menu_item_id, name, station, done_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (store_id, line_id) DO UPDATE SET done_at = excluded.done_at"_s);
+    for (const LineDone &line : lines) {
+        for (const QVariant &v : QVariantList { storeId, line.lineId, line.orderId, line.businessDate,
+                 timestampText(line.orderCreatedAt), line.menuItemId, line.name, line.station,
+                 timestampText(line.doneAt) })
+            q.addBindValue(v);
+        if (auto ok = db::exec(q, "record line done time"); !ok)
+            return ok;
+    }
+    return {};
+}
+
+Status IngestRepository::deleteLineTimes(qint64 storeId, const QList<qint64> &lineIds)
+{
+    QSqlQuery q = db::prepared(m_db, u"DELETE FROM store_line_times WHERE store_id = ? AND line_id = ?"_s);
+    for (qint64 id : lineIds) {
+        q.addBindValue(storeId);
+        q.addBindValue(id);
+        if (auto ok = db::exec(q, "forget line done time"); !ok)
+            return ok;
+    }
+    return {};
+}
+
 Status IngestRepository::deadLetter(
     qint64 storeId, const Event &event, const QString &error, const QString &receivedAt)
 {

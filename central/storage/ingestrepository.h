@@ -10,6 +10,20 @@
 
 namespace tableorder::central {
 
+/// One line a store marked done (order.lines_done), as HQ keeps it for kitchen times.
+struct LineDone
+{
+    qint64 lineId = 0;
+    qint64 orderId = 0;
+    QString businessDate;
+    QDateTime orderCreatedAt;
+    qint64 menuItemId = 0;
+    QString name;
+    QString station;
+    QDateTime doneAt;
+};
+
+
 struct SyncReport
 {
     qint64 backlog = 0;
@@ -130,6 +144,11 @@ public:
     [[nodiscard]] Status insertOrders(qint64 storeId, const QList<Order> &orders);
     /// order.updated: the status and its timestamps (the order exists: insertOrders first).
     [[nodiscard]] Status updateOrderStatus(qint64 storeId, const Order &order);
+    /// order.lines_done: each line's done time, replacing what a line done before (and
+    /// recalled since) had; a replay writes the same values.
+    [[nodiscard]] Status upsertLineTimes(qint64 storeId, const QList<LineDone> &lines);
+    /// order.recalled: the lines are not done any more.
+    [[nodiscard]] Status deleteLineTimes(qint64 storeId, const QList<qint64> &lineIds);
     [[nodiscard]] Status deadLetter(
         qint64 storeId, const Event &event, const QString &error, const QString &receivedAt);
     [[nodiscard]] Status setApplied(qint64 storeId, qint64 appliedSeq, const QByteArray &journalHash,

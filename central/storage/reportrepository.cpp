@@ -75,4 +75,30 @@ Result<QList<OptionTotal>> ReportRepository::options(qint64 orgId, qint64 storeI
     return out;
 }
 
+Result<QList<KitchenLine>> ReportRepository::kitchenLines(qint64 orgId, qint64 storeId, const QString &fromDate,
+                                                         const QString &toDate)
+{
+    // The store's own report counts lines of completed and served orders only: a line done
+    // on an order still cooking, or canceled since, is not a dish that went out.
+    QSqlQuery q = db::prepared(m_db, uR"(
+        SELECT t.store_id, s.name, s.timezone, t.business_date, t.order_created_at, t.done_at, t.menu_item_id,
+               t.name, t.station
+        FROM store_line_times t
+        JOIN orders o ON o.store_id = t.store_id AND o.order_id = t.order_id
+        JOIN stores s ON s.id = t.store_id
+        WHERE s.org_id = ? AND (? = 0 OR t.store_id = ?) AND t.business_date >= ? AND t.business_date <= ?
+          AND o.status IN ('completed', 'served')
+        ORDER BY t.store_id, t.order_id, t.line_id)"_s);
+    for (const QVariant &v : QVariantList{orgId, storeId, storeId, fromDate, toDate})
+        q.addBindValue(v);
+    if (auto ok = db::exec(q, "report kitchen times"); !ok)
+        return fail(ok.error());
+    QList<KitchenLine> out;
+    while (q.next())
+        out.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                    parseTimestamp(q.value(4).toString()), parseTimestamp(q.value(5).toString()),
+                    q.value(6).toLongLong(), q.value(7).toString(), q.value(8).toString()});
+    return out;
+}
+
 } // namespace tableorder::central

@@ -38,6 +38,20 @@ struct OptionTotal
     Money lineTotal = 0;
 };
 
+/// A done line of a completed or served order, with its store (kitchen times).
+struct KitchenLine
+{
+    qint64 storeId = 0;
+    QString storeName;
+    QString timezone;
+    QString businessDate;
+    QDateTime orderCreatedAt;
+    QDateTime doneAt;
+    qint64 menuItemId = 0;
+    QString name;
+    QString station;
+};
+
 /// Reads for HQ's reports: orders that count (not canceled) by business date.
 class ReportRepository
 {
@@ -51,6 +65,9 @@ public:
 
     [[nodiscard]] Result<QList<OptionTotal>> options(qint64 orgId, qint64 storeId, const QString &fromDate,
                                                      const QString &toDate);
+
+    [[nodiscard]] Result<QList<KitchenLine>> kitchenLines(qint64 orgId, qint64 storeId, const QString &fromDate,
+                                                          const QString &toDate);
 
 private:
     QSqlDatabase m_db;

@@ -408,9 +408,14 @@ Result<Order> OrderService::markDone(const Principal &staff, qint64 id, qint64 l
         return fail(lineId > 0 ? Error::notFound(u"order line"_s)
                                : Error::notFound(u"order line of station %1"_s.arg(station)));
     const auto undone = [](const OrderLine *line) { return !line->voided && !line->doneAt.isValid(); };
+    const auto allDone = [&order] {
+        return std::none_of(order.items.cbegin(), order.items.cend(),
+                            [](const OrderLine &line) { return !line.voided && !line.doneAt.isValid(); });
+    };
     // Idempotent: a repeat (the answer was lost) finds its lines done and changes nothing,
-    // whatever the order's status became since.
-    if (std::none_of(targets.cbegin(), targets.cend(), undone))
+    // whatever the order's status became since. Except an order left preparing with every
+    // line done or voided (its last lines were voided on the bill): this is its completion.
+    if (std::none_of(targets.cbegin(), targets.cend(), undone) && !(from == OrderStatus::Preparing && allDone()))
         return order;
     if (from != OrderStatus::Pending && from != OrderStatus::Preparing)
         return invalidTransition(from, OrderStatus::Completed);
@@ -428,8 +433,7 @@ Result<Order> OrderService::markDone(const Principal &staff, qint64 id, qint64 l
         order.status = OrderStatus::Preparing;
         order.preparingAt = now;
     }
-    if (std::none_of(order.items.cbegin(), order.items.cend(),
-                     [](const OrderLine &line) { return !line.voided && !line.doneAt.isValid(); })) {
+    if (allDone()) {
         order.status = OrderStatus::Completed;
         order.completedAt = now;
     }

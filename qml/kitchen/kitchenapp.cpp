@@ -6,6 +6,7 @@
 #include "callboard.h"
 #include "dayclose.h"
 #include "printercontroller.h"
+#include "kitchentimes.h"
 #include "eventstream.h"
 #include "expocontroller.h"
 #include "kitchencontroller.h"
@@ -34,6 +35,7 @@ KitchenApp::KitchenApp(const ui::AppOptions &options, QObject *parent) : QObject
     qmlRegisterUncreatableType<BillController>("TableOrder.Kitchen", 1, 0, "BillController", u"the app's controller"_s);
     qmlRegisterUncreatableType<DayClose>("TableOrder.Kitchen", 1, 0, "DayClose", u"the app's controller"_s);
     qmlRegisterUncreatableType<PrinterController>("TableOrder.Kitchen", 1, 0, "PrinterController", u"the app's controller"_s);
+    qmlRegisterUncreatableType<KitchenTimes>("TableOrder.Kitchen", 1, 0, "KitchenTimes", u"the app's controller"_s);
     qmlRegisterUncreatableType<MenuEditor>("TableOrder.Kitchen", 1, 0, "MenuEditor", u"the app's controller"_s);
     qmlRegisterUncreatableType<TablePairing>("TableOrder.Kitchen", 1, 0, "TablePairing", u"the app's controller"_s);
     qmlRegisterType<QrCodeItem>("TableOrder.Kitchen", 1, 0, "QrCode");

@@ -11,6 +11,7 @@
 #include "clientsettings.h"
 #include "dayclose.h"
 #include "printercontroller.h"
+#include "kitchentimes.h"
 #include "edgeapi.h"
 #include "eventstream.h"
 #include "menueditor.h"
@@ -49,6 +50,7 @@ KitchenController::KitchenController(const ui::AppOptions &options, ui::Translat
       m_editor(std::make_unique<MenuEditor>(*m_api)), m_calls(std::make_unique<CallBoard>(*m_api)),
       m_bill(std::make_unique<BillController>(*m_api)), m_day(std::make_unique<DayClose>(*m_api)),
       m_printers(std::make_unique<PrinterController>(*m_api)),
+      m_kitchenTimes(std::make_unique<KitchenTimes>(*m_api)),
       m_staffOrder(std::make_unique<StaffOrder>(*m_api, *m_menu))
 {
     m_tableOrders->setNewestFirst(true);

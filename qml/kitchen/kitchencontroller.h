@@ -18,6 +18,7 @@ Q_MOC_INCLUDE("billcontroller.h")
 Q_MOC_INCLUDE("callboard.h")
 Q_MOC_INCLUDE("dayclose.h")
 Q_MOC_INCLUDE("printercontroller.h")
+Q_MOC_INCLUDE("kitchentimes.h")
 Q_MOC_INCLUDE("categorymodel.h")
 Q_MOC_INCLUDE("menueditor.h")
 Q_MOC_INCLUDE("stafforder.h")
@@ -49,6 +50,7 @@ class ExpoController;
 class CallBoard;
 class DayClose;
 class PrinterController;
+class KitchenTimes;
 class MenuEditor;
 class NewOrderSound;
 class StaffOrder;
@@ -99,6 +101,7 @@ class KitchenController : public QObject
     /// Manager: closing the business day.
     Q_PROPERTY(tableorder::kitchen::DayClose *day READ day CONSTANT)
     Q_PROPERTY(tableorder::kitchen::PrinterController *printers READ printers CONSTANT)
+    Q_PROPERTY(tableorder::kitchen::KitchenTimes *kitchenTimes READ kitchenTimes CONSTANT)
     /// Manager: the menu editor (categories, items, option groups).
     Q_PROPERTY(tableorder::kitchen::MenuEditor *editor READ editor CONSTANT)
     Q_PROPERTY(tableorder::client::CategoryModel *categories READ categories CONSTANT)
@@ -164,6 +167,7 @@ public:
     [[nodiscard]] StaffOrder *staffOrder() const { return m_staffOrder.get(); }
     [[nodiscard]] DayClose *day() const { return m_day.get(); }
     [[nodiscard]] PrinterController *printers() const { return m_printers.get(); }
+    [[nodiscard]] KitchenTimes *kitchenTimes() const { return m_kitchenTimes.get(); }
     [[nodiscard]] MenuEditor *editor() const { return m_editor.get(); }
     [[nodiscard]] client::CategoryModel *categories() const { return m_categories.get(); }
     [[nodiscard]] QStringList knownStations() const;
@@ -212,6 +216,7 @@ private:
     std::unique_ptr<BillController> m_bill;
     std::unique_ptr<DayClose> m_day;
     std::unique_ptr<PrinterController> m_printers;
+    std::unique_ptr<KitchenTimes> m_kitchenTimes;
     std::unique_ptr<StaffOrder> m_staffOrder;
     Screen m_screen = Screen::Login;
     bool m_loginBusy = false;

@@ -28,6 +28,7 @@ private slots:
     void overviewShowsTheStoreOnlineWithTodaysOrders();
     void storePageDrawsCharts();
     void reportsPageShowsTheFigures();
+    void kitchenTimesPageShowsTheSlowestDishFirst();
     void moneyAndAuditShowWhatTheStoreRecorded();
     void journalAlertNamesStoreAndSeq();
     void priceEditReachesTheEdge();
@@ -159,6 +160,123 @@ void TestDashboard::reportsPageShowsTheFigures()
     const QString text = m_browser.evaluate(u"document.querySelector('#report-table').innerText"_s).toString();
     QVERIFY2(text.contains(QLocale(QLocale::Korean).toString(m_ordersTotal)), qPrintable(text));
     shoot(u"dashboard-reports"_s);
+}
+
+void TestDashboard::kitchenTimesPageShowsTheSlowestDishFirst()
+{
+    // At the store: two orders done in the kitchen (one dish by its line, the rest at once).
+    const QString kitchen = m_edgeHttp.staffLogin(u"kitchen"_s, u"kitchen"_s);
+    QVERIFY(!kitchen.isEmpty());
+    QString date;
+    for (const auto &[table, items] : {std::pair{5, QList<qint64>{1, 22}}, std::pair{6, QList<qint64>{2}}}) {
+        QJsonArray lines;
+        for (qint64 item : items)
+            lines.append(QJsonObject{{u"menu_item_id"_s, item}, {u"quantity"_s, 1}});
+        const HttpResult placed = m_edgeHttp.post(u"/api/v1/orders"_s,
+                                                  {{u"client_order_id"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                                                   {u"items"_s, lines}},
+                                                  m_edgeHttp.tableLogin(table));
+        VERIFY_STATUS(placed, 201);
+        const qint64 id = placed.json().value(u"id"_s).toInteger();
+        date = placed.json().value(u"business_date"_s).toString();
+        const qint64 firstLine = placed.json().value(u"items"_s).toArray().at(0).toObject().value(u"id"_s).toInteger();
+        VERIFY_STATUS(m_edgeHttp.post(u"/api/v1/orders/%1/lines/%2/done"_s.arg(id).arg(firstLine), {}, kitchen), 200);
+        if (items.size() > 1)
+            VERIFY_STATUS(m_edgeHttp.patch(u"/api/v1/orders/%1"_s.arg(id), {{u"status"_s, u"completed"_s}}, kitchen), 200);
+    }
+    // A second store uploads a lunch of realistic times (what a rush looks like), one dish
+    // named with markup: the page must show it as text.
+    HttpClient hq(m_central->port());
+    const QString token = hq.post(u"/api/v1/auth/login"_s, {{u"username"_s, u"hq"_s}, {u"password"_s, u"hq"_s}})
+                                  .json().value(u"token"_s).toString();
+    const HttpResult store = hq.post(u"/api/v1/stores"_s, {{u"name"_s, u"홍대점"_s}}, token);
+    VERIFY_STATUS(store, 201);
+    const QString hostileDish = u"<b>매운</b> 갈비찜"_s;
+    struct Dish { qint64 item; QString name; QString station; QList<int> minutes; };
+    const QList<Dish> dishes{{101, hostileDish, u"kitchen"_s, {14, 18, 22, 31}},
+                             {102, u"김치찌개"_s, u"kitchen"_s, {8, 9, 11, 16}},
+                             {103, u"해물파전"_s, u"kitchen"_s, {12, 13, 19}},
+                             {104, u"생맥주"_s, u"bar"_s, {2, 3, 3, 6}}};
+    tableorder::sync::v1::UploadRequest request;
+    qint64 seq = 0;
+    qint64 orderId = 0;
+    const QDateTime lunch = QDateTime::currentDateTimeUtc().addSecs(-3 * 3600);
+    auto add = [&](const char *type, const QJsonObject &data, const QDateTime &at) {
+        auto *e = request.add_events();
+        e->set_event_id(QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString());
+        e->set_seq(++seq);
+        e->set_schema_version(1);
+        e->set_type(type);
+        e->set_at(at.toString(Qt::ISODateWithMs).toStdString());
+        e->set_data_json(QJsonDocument(data).toJson(QJsonDocument::Compact).toStdString());
+    };
+    for (const Dish &dish : dishes) {
+        for (int minutes : dish.minutes) {
+            ++orderId;
+            const QDateTime created = lunch.addSecs(orderId * 90);
+            const QDateTime done = created.addSecs(minutes * 60 + 17);
+            QJsonObject order{{u"id"_s, orderId}, {u"number"_s, orderId}, {u"business_date"_s, date},
+                              {u"table_id"_s, 1}, {u"table_number"_s, 1}, {u"session_id"_s, orderId},
+                              {u"status"_s, u"completed"_s}, {u"total"_s, 10000}, {u"note"_s, u""_s},
+                              {u"client_order_id"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                              {u"created_at"_s, created.toString(Qt::ISODateWithMs)},
+                              {u"updated_at"_s, done.toString(Qt::ISODateWithMs)},
+                              {u"completed_at"_s, done.toString(Qt::ISODateWithMs)},
+                              {u"items"_s, QJsonArray{QJsonObject{{u"id"_s, orderId}, {u"menu_item_id"_s, dish.item},
+                                                                  {u"name"_s, dish.name}, {u"unit_price"_s, 10000},
+                                                                  {u"quantity"_s, 1}, {u"line_total"_s, 10000},
+                                                                  {u"station"_s, dish.station}}}}};
+            add("order.created", order, created);
+            add("order.lines_done",
+                {{u"order_id"_s, orderId}, {u"item_ids"_s, QJsonArray{orderId}}, {u"station"_s, dish.station},
+                 {u"done_at"_s, done.toString(Qt::ISODateWithMs)}, {u"business_date"_s, date},
+                 {u"order_created_at"_s, created.toString(Qt::ISODateWithMs)},
+                 {u"lines"_s, QJsonArray{QJsonObject{{u"id"_s, orderId}, {u"menu_item_id"_s, dish.item},
+                                                     {u"name"_s, dish.name}, {u"station"_s, dish.station}}}}},
+                done);
+            add("order.updated", order, done);
+        }
+    }
+    request.set_last_seq(seq);
+    request.set_edge_version("test");
+    VERIFY_STATUS(hq.send("POST", u"/sync/v1/events"_s, QByteArray::fromStdString(request.SerializeAsString()),
+                          store.json().value(u"store_key"_s).toString(), {{"Content-Type", "application/x-protobuf"}}),
+                  200);
+
+    // HQ has the edge's once it synced.
+    QJsonObject report;
+    QTRY_VERIFY_WITH_TIMEOUT((report = hq.get(u"/api/v1/reports/kitchen-times?from=%1&to=%1"_s.arg(date), token).json(),
+                              report.value(u"items"_s).toArray().size() == 3 + dishes.size()),
+                             15'000);
+    const QJsonArray items = report.value(u"items"_s).toArray();
+
+    m_browser.evaluate(u"location.hash = '#/kitchen'; true"_s);
+    QVERIFY2(m_browser.waitFor(u"document.querySelectorAll('#kitchen-items tr.kitchen-item').length === %1 && document.querySelectorAll('#kitchen-chart rect').length === %1"_s.arg(items.size())),
+             qPrintable(m_browser.evaluate(u"document.body.innerText"_s).toString()));
+    // The table is HQ's rows in HQ's order (per store, slowest first), names as text.
+    for (int i = 0; i < items.size(); ++i) {
+        const QJsonObject row = items.at(i).toObject();
+        QCOMPARE(m_browser.evaluate(u"document.querySelectorAll('#kitchen-items tr.kitchen-item')[%1].querySelector('.dish').textContent"_s.arg(i))
+                         .toString(),
+                 row.value(u"name"_s).toString());
+        if (i > 0 && items.at(i - 1).toObject().value(u"store_id"_s) == row.value(u"store_id"_s))
+            QVERIFY(row.value(u"p90_s"_s).toDouble() <= items.at(i - 1).toObject().value(u"p90_s"_s).toDouble());
+    }
+    QVERIFY(m_browser.evaluate(u"document.querySelectorAll('#app b, #app [onerror]').length === 0"_s).toBool());
+    // The second store's slowest dish: nearest-rank p50 of 14, 18, 22, 31 min (+17 s) is the
+    // 2nd, p90 the 4th.
+    const QJsonObject slowest = [&] {
+        for (const QJsonValue &row : items) {
+            if (row.toObject().value(u"name"_s).toString() == hostileDish)
+                return row.toObject();
+        }
+        return QJsonObject();
+    }();
+    QCOMPARE(slowest.value(u"p50_s"_s).toDouble(), 18 * 60 + 17.0);
+    QCOMPARE(slowest.value(u"p90_s"_s).toDouble(), 31 * 60 + 17.0);
+    QCOMPARE(m_browser.evaluate(u"document.querySelectorAll('#kitchen-stations tr.kitchen-station').length"_s).toInt(),
+             report.value(u"stations"_s).toArray().size());
+    shoot(u"dashboard-kitchen-times"_s);
 }
 
 void TestDashboard::moneyAndAuditShowWhatTheStoreRecorded()

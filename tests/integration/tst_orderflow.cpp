@@ -222,6 +222,30 @@ private slots:
             QVERIFY(lineOf(all.json(), line).value(u"done_at"_s).isNull());
     }
 
+    void voidedLinesDoNotHoldTheOrderBack()
+    {
+        const QJsonObject order = place({{kitchenItem(1), 1}, {barItem(), 1}});
+        const qint64 id = order.value(u"id"_s).toInteger();
+        const qint64 kitchenLine = lineIds(order, u"kitchen"_s).at(0);
+        const qint64 barLine = lineIds(order, u"bar"_s).at(0);
+        VERIFY_STATUS(m_http.post(lineDone(id, kitchenLine), {}, m_kitchen), 200);
+        // The guest changed their mind about the drink: voided on the bill, never made.
+        VERIFY_STATUS(m_http.post(u"/api/v1/orders/%1/void"_s.arg(id),
+                                  {{u"line_ids"_s, QJsonArray{barLine}}, {u"reason"_s, u"손님 변심"_s}}, m_manager),
+                      200);
+        QCOMPARE(m_http.get(u"/api/v1/orders/%1"_s.arg(id), m_kitchen).json().value(u"status"_s).toString(),
+                 u"preparing"_s);
+        // The kitchen bumps its part again: nothing is left to make, the order is ready.
+        const HttpResult done = m_http.post(stationDone(id), {{u"station"_s, u"kitchen"_s}}, m_kitchen);
+        VERIFY_STATUS(done, 200);
+        QCOMPARE(done.json().value(u"status"_s).toString(), u"completed"_s);
+        QVERIFY(lineOf(done.json(), barLine).value(u"done_at"_s).isNull());
+        // And that is idempotent too.
+        const QStringList before = databaseState(m_edge.databasePath());
+        VERIFY_STATUS(m_http.post(stationDone(id), {{u"station"_s, u"kitchen"_s}}, m_kitchen), 200);
+        QCOMPARE(databaseState(m_edge.databasePath()), before);
+    }
+
     void refusals_data()
     {
         // Steps on a fresh order (kitchen line + bar line) before the request: "prepare",

@@ -355,7 +355,9 @@ void TestRealtime::tabletSeesOnlyItsOwnTable()
     const QList<StreamEvent> seen2 = upToMarker(*tablet2);
     QCOMPARE(describeEvents(seen1),
              describeEvents({kitchen.eventsAfterSeq(start).at(0), kitchen.eventsAfterSeq(start).at(2),
-                             kitchen.eventsAfterSeq(start).at(3), kitchen.eventsAfterSeq(start).at(6), *marker}));
+                             kitchen.eventsAfterSeq(start).at(3), kitchen.eventsAfterSeq(start).at(7), *marker}));
+    // 6 is A's order.lines_done (its completion marked every line done): staff screens only.
+    QCOMPARE(kitchen.eventsAfterSeq(start).at(6).type, u"order.lines_done"_s);
     // The status changes carry the order as it is after the change, timestamps included.
     QCOMPARE(seen1.at(0).data(), a.json());
     QCOMPARE(seen1.at(1).data(), aPreparing.json());
@@ -536,8 +538,12 @@ void TestRealtime::sseAndWebSocketDeliverTheSameEvents()
             types << event.type;
     }
     types.sort();
-    QCOMPARE(types, (QStringList{u"menu.item_availability_changed"_s, u"menu.updated"_s, u"order.acknowledged"_s,
-                                 u"order.created"_s, u"order.updated"_s, u"table.session_closed"_s}));
+    // A completion marks the order's lines done: order.lines_done is for staff screens only.
+    QStringList expected{u"menu.item_availability_changed"_s, u"menu.updated"_s, u"order.acknowledged"_s,
+                         u"order.created"_s, u"order.updated"_s, u"table.session_closed"_s};
+    if (who == u"kitchen"_s)
+        expected.insert(4, u"order.lines_done"_s);
+    QCOMPARE(types, expected);
     // The tablet of table 5 does not get table 6's order; the kitchen does.
     QCOMPARE(sse.eventsOfType(u"order.created"_s).size() - 2, who == u"kitchen"_s ? 1 : 0);
     VERIFY_NO_PROTOCOL_ERRORS(sse);

@@ -209,6 +209,12 @@ private slots:
         QVERIFY(m_k->tap(u"advance-%1"_s.arg(id)));
         QTRY_COMPARE_WITH_TIMEOUT(m_t->find(pill)->property("status").toString(), u"completed"_s, 3000);
         QVERIFY2(m_kitchen->controller().board()->doneTickets()->contains(id), "shown as done for a while");
+        // Ready (completed) reached the tablet over its stream: the guests are told.
+        QCOMPARE(m_t->text(pill), u"음식이 곧 나옵니다"_s);
+        // A runner brings it and marks it served: the tablet follows.
+        VERIFY_STATUS(m_http.patch(u"/api/v1/orders/%1"_s.arg(id), {{u"status"_s, u"served"_s}}, m_kitchenToken), 200);
+        QTRY_COMPARE_WITH_TIMEOUT(m_t->find(pill)->property("status").toString(), u"served"_s, 3000);
+        QCOMPARE(m_t->text(pill), u"서빙 완료"_s);
         QVERIFY(m_t->tap(u"ordersCloseButton"_s));
         QTRY_VERIFY_WITH_TIMEOUT(!m_t->find(u"ordersCloseButton"_s), 3000);
     }

@@ -13,6 +13,7 @@
 #include "billcontroller.h"
 #include "callboard.h"
 #include "dayclose.h"
+#include "kitchentimes.h"
 #include "eventstream.h"
 #include "faultproxy.h"
 #include "floortext.h"
@@ -566,6 +567,62 @@ private slots:
         QCOMPARE(report.value(u"forced_reason"_s).toString(), u"8번 테이블 내일 계산"_s);
         controller().clearMessage(); // the merge's toast, long gone when someone reads the report
         shoot(u"manager-z-report"_s);
+    }
+
+    void kitchenTimesPageShowsTheEdgesFigures()
+    {
+        // Dishes done at the edge (a manager completes an order: every line done at once).
+        const HttpResult placed = m_http.post(u"/api/v1/orders"_s,
+                                              orderBody(newClientOrderId(), {{m_items.at(0), 1}, {m_items.at(1), 2}}),
+                                              m_tables.value(11));
+        VERIFY_STATUS(placed, 201);
+        const QString order = u"/api/v1/orders/%1"_s.arg(placed.json().value(u"id"_s).toInteger());
+        VERIFY_STATUS(m_http.patch(order, {{u"status"_s, u"preparing"_s}}, m_manager), 200);
+        VERIFY_STATUS(m_http.patch(order, {{u"status"_s, u"completed"_s}}, m_manager), 200);
+        const QJsonArray expected = m_http.get(u"/api/v1/kitchen/times"_s, m_manager).json().value(u"items"_s).toArray();
+        QVERIFY(expected.size() >= 2);
+
+        QVERIFY(m_ui->tap(u"page-times"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(m_ui->find(u"kitchenTimesPage"_s), 3000);
+        kitchen::KitchenTimes &times = *controller().kitchenTimes();
+        QTRY_VERIFY_WITH_TIMEOUT(times.loaded(), 5000);
+        // The edge's rows in the edge's order (slowest first), in Korean.
+        QTRY_VERIFY_WITH_TIMEOUT(m_ui->find(u"timesItem-%1"_s.arg(expected.size() - 1)), 3000);
+        const QVariantList items = times.items();
+        QCOMPARE(items.size(), expected.size());
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            const QVariantMap row = items.at(i).toMap();
+            QCOMPARE(row.value(u"name"_s).toString(), expected.at(i).toObject().value(u"name"_s).toString());
+            QCOMPARE(row.value(u"p90Text"_s).toString(),
+                     kitchen::KitchenTimes::durationText(expected.at(i).toObject().value(u"p90_s"_s).toDouble()));
+        }
+        QVERIFY2(items.first().toMap().value(u"p50Text"_s).toString().endsWith(u"초"_s)
+                         || items.first().toMap().value(u"p50Text"_s).toString().endsWith(u"분"_s),
+                 qPrintable(items.first().toMap().value(u"p50Text"_s).toString()));
+        QVERIFY(m_ui->find(u"timesStation-0"_s));
+
+        // By hour: the same dishes with the hour they were ordered in.
+        QVERIFY(m_ui->tap(u"timesByHour"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(times.loaded() && times.byHour(), 5000);
+        QVERIFY(times.items().first().toMap().value(u"hourText"_s).toString().endsWith(u"시"_s));
+        shoot(u"manager-kitchen-times"_s);
+    }
+
+    void durationTexts_data()
+    {
+        QTest::addColumn<double>("seconds");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("seconds") << 45.4 << u"45초"_s;
+        QTest::newRow("whole minutes") << 720.0 << u"12분"_s;
+        QTest::newRow("minutes and seconds") << 750.6 << u"12분 31초"_s;
+        QTest::newRow("never negative") << -3.0 << u"0초"_s;
+    }
+
+    void durationTexts()
+    {
+        QFETCH(double, seconds);
+        QFETCH(QString, text);
+        QCOMPARE(kitchen::KitchenTimes::durationText(seconds), text);
     }
 
     void cleanupTestCase()

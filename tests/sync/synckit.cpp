@@ -136,6 +136,7 @@ QStringList centralDataState(QSqlDatabase db)
         { "store_discounts", "store_id, seq" },
         { "store_business_days", "store_id, business_date" },
         { "store_audit", "store_id, seq" },
+        { "store_line_times", "store_id, line_id" },
     };
     for (const auto &[table, order] : tables) {
         QSqlQuery q(db);

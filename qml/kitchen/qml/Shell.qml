@@ -71,7 +71,7 @@ Item {
         StackLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            currentIndex: ["board", "tables", "menu", "editor", "day", "printers", "expo"].indexOf(shell.page)
+            currentIndex: ["board", "tables", "menu", "editor", "day", "printers", "expo", "times"].indexOf(shell.page)
             // The board sends kitchen receipts for what it shows: only kitchen screens have it.
             Loader { active: kitchen.canKitchen; sourceComponent: Component { Board {} } }
             Loader { active: kitchen.canFloor; sourceComponent: Component { TablesPage {} } }
@@ -80,6 +80,7 @@ Item {
             Loader { active: kitchen.isManager && shell.page === "day"; sourceComponent: Component { DayClosePage {} } }
             Loader { active: kitchen.isManager && shell.page === "printers"; sourceComponent: Component { PrintersPage {} } }
             Loader { active: shell.page === "expo"; sourceComponent: Component { ExpoPage {} } }
+            Loader { active: kitchen.isManager && shell.page === "times"; sourceComponent: Component { KitchenTimesPage {} } }
         }
     }
 

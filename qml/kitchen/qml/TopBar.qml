@@ -28,7 +28,7 @@ Rectangle {
         spacing: 12
 
         Repeater {
-            model: kitchen.isManager ? ["board", "expo", "tables", "menu", "editor", "day", "printers"]
+            model: kitchen.isManager ? ["board", "expo", "tables", "menu", "editor", "day", "times", "printers"]
                  : kitchen.canFloor ? ["tables", "expo"] : ["board", "expo", "menu"]
             delegate: TouchButton {
                 objectName: "page-" + modelData
@@ -38,7 +38,8 @@ Rectangle {
                 text: modelData === "board" ? qsTr("Tickets")
                       : modelData === "tables" ? (kitchen.calls.openCount > 0 ? qsTr("Floor (%1 calls)").arg(kitchen.calls.openCount) : qsTr("Floor"))
                       : modelData === "expo" ? (kitchen.expo.readyCount > 0 ? qsTr("Expo (%1 ready)").arg(kitchen.expo.readyCount) : qsTr("Expo"))
-                      : modelData === "editor" ? qsTr("Edit menu") : modelData === "day" ? qsTr("Close day") : modelData === "printers" ? qsTr("Printers") : qsTr("Menu")
+                      : modelData === "editor" ? qsTr("Edit menu") : modelData === "day" ? qsTr("Close day") : modelData === "printers" ? qsTr("Printers")
+                      : modelData === "times" ? qsTr("Kitchen times") : qsTr("Menu")
                 fontSize: Theme.body
                 onClicked: bar.pageRequested(modelData)
             }

@@ -898,47 +898,52 @@
         <translation>調理中</translation>
     </message>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="21"/>
-        <source>Ready</source>
-        <translation>完成</translation>
+        <location filename="../qml/OrdersSheet.qml" line="22"/>
+        <source>Your food is on its way</source>
+        <translation>お料理をまもなくお持ちします</translation>
     </message>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="22"/>
+        <location filename="../qml/OrdersSheet.qml" line="23"/>
+        <source>Served</source>
+        <translation>お届け済み</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrdersSheet.qml" line="24"/>
         <source>Canceled</source>
         <translation>キャンセル済み</translation>
     </message>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="33"/>
+        <location filename="../qml/OrdersSheet.qml" line="35"/>
         <source>My orders</source>
         <translation>注文履歴</translation>
     </message>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="34"/>
+        <location filename="../qml/OrdersSheet.qml" line="36"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="59"/>
+        <location filename="../qml/OrdersSheet.qml" line="61"/>
         <source>Order #%1</source>
         <translation>注文 #%1</translation>
     </message>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="76"/>
+        <location filename="../qml/OrdersSheet.qml" line="78"/>
         <source>Kitchen confirmed</source>
         <translation>厨房確認済み</translation>
     </message>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="115"/>
+        <location filename="../qml/OrdersSheet.qml" line="117"/>
         <source>No orders yet.</source>
         <translation>まだ注文はありません。</translation>
     </message>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="123"/>
+        <location filename="../qml/OrdersSheet.qml" line="125"/>
         <source>This visit so far</source>
         <translation>今回のご利用合計</translation>
     </message>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="133"/>
+        <location filename="../qml/OrdersSheet.qml" line="135"/>
         <source>See the bill and split it</source>
         <translation>明細を見る・割り勘</translation>
     </message>

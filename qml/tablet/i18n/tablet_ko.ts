@@ -888,7 +888,7 @@
 <context>
     <name>OrdersSheet</name>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="76"/>
+        <location filename="../qml/OrdersSheet.qml" line="78"/>
         <source>Kitchen confirmed</source>
         <translation>주방 확인</translation>
     </message>
@@ -903,42 +903,47 @@
         <translation>조리 중</translation>
     </message>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="21"/>
-        <source>Ready</source>
-        <translation>완료</translation>
+        <location filename="../qml/OrdersSheet.qml" line="22"/>
+        <source>Your food is on its way</source>
+        <translation>음식이 곧 나옵니다</translation>
     </message>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="22"/>
+        <location filename="../qml/OrdersSheet.qml" line="23"/>
+        <source>Served</source>
+        <translation>서빙 완료</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrdersSheet.qml" line="24"/>
         <source>Canceled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="33"/>
+        <location filename="../qml/OrdersSheet.qml" line="35"/>
         <source>My orders</source>
         <translation>주문 내역</translation>
     </message>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="34"/>
+        <location filename="../qml/OrdersSheet.qml" line="36"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="59"/>
+        <location filename="../qml/OrdersSheet.qml" line="61"/>
         <source>Order #%1</source>
         <translation>주문 #%1</translation>
     </message>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="115"/>
+        <location filename="../qml/OrdersSheet.qml" line="117"/>
         <source>No orders yet.</source>
         <translation>아직 주문이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="123"/>
+        <location filename="../qml/OrdersSheet.qml" line="125"/>
         <source>This visit so far</source>
         <translation>지금까지 합계</translation>
     </message>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="133"/>
+        <location filename="../qml/OrdersSheet.qml" line="135"/>
         <source>See the bill and split it</source>
         <translation>계산서 보기 · 나눠 내기</translation>
     </message>

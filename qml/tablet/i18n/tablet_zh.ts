@@ -898,47 +898,52 @@
         <translation>制作中</translation>
     </message>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="21"/>
-        <source>Ready</source>
-        <translation>已完成</translation>
+        <location filename="../qml/OrdersSheet.qml" line="22"/>
+        <source>Your food is on its way</source>
+        <translation>您的餐点马上就到</translation>
     </message>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="22"/>
+        <location filename="../qml/OrdersSheet.qml" line="23"/>
+        <source>Served</source>
+        <translation>已上菜</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrdersSheet.qml" line="24"/>
         <source>Canceled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="33"/>
+        <location filename="../qml/OrdersSheet.qml" line="35"/>
         <source>My orders</source>
         <translation>我的订单</translation>
     </message>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="34"/>
+        <location filename="../qml/OrdersSheet.qml" line="36"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="59"/>
+        <location filename="../qml/OrdersSheet.qml" line="61"/>
         <source>Order #%1</source>
         <translation>订单 #%1</translation>
     </message>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="76"/>
+        <location filename="../qml/OrdersSheet.qml" line="78"/>
         <source>Kitchen confirmed</source>
         <translation>厨房已确认</translation>
     </message>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="115"/>
+        <location filename="../qml/OrdersSheet.qml" line="117"/>
         <source>No orders yet.</source>
         <translation>还没有订单。</translation>
     </message>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="123"/>
+        <location filename="../qml/OrdersSheet.qml" line="125"/>
         <source>This visit so far</source>
         <translation>本次消费合计</translation>
     </message>
     <message>
-        <location filename="../qml/OrdersSheet.qml" line="133"/>
+        <location filename="../qml/OrdersSheet.qml" line="135"/>
         <source>See the bill and split it</source>
         <translation>查看账单 · 分摊</translation>
     </message>

@@ -18,7 +18,9 @@ Drawer {
         switch (status) {
         case "pending": return qsTr("Received")
         case "preparing": return qsTr("Cooking")
-        case "completed": return qsTr("Ready")
+        // completed means every dish is ready (docs/api.md, "Order status"): a runner is coming.
+        case "completed": return qsTr("Your food is on its way")
+        case "served": return qsTr("Served")
         case "canceled": return qsTr("Canceled")
         }
         return status

@@ -61,6 +61,7 @@ QtObject {
         case "pending": return info
         case "preparing": return warning
         case "completed": return success
+        case "served": return success
         case "canceled": return textMuted
         }
         return textMuted
