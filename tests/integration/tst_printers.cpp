@@ -11,7 +11,10 @@
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTimeZone>
+#include <QUuid>
 #include <QtTest/QTest>
 
 using namespace Qt::StringLiterals;
@@ -29,6 +32,7 @@ private slots:
     void ticketPrintsOnceWithItsContent();
     void printerOfflineMidJobGetsTheJobAgain();
     void jobQueuedAcrossARestartPrintsOnce();
+    void orderWithoutItsJobAtACrashPrintsOnceAfterRestart();
     void slowPrinterPrintsEachTicketOnce();
     void paperOutIsShown();
     void fallbackPrintsWhenNoScreenAcknowledged();
@@ -289,6 +293,79 @@ void TestPrinters::jobQueuedAcrossARestartPrintsOnce()
     placeOrder(u"재시작 후"_s);
     QTRY_COMPARE_WITH_TIMEOUT(printer.tickets().size(), 2, 10'000);
     QVERIFY(printer.tickets().at(1).contains(u"요청: 재시작 후"_s));
+}
+
+void TestPrinters::orderWithoutItsJobAtACrashPrintsOnceAfterRestart()
+{
+    // The edge dies after an order commits and before its print job does: the order is in
+    // the database, its job is not. At the next start the edge queues the missing ticket;
+    // an order whose ticket already printed does not print again.
+    TestPrinter printer;
+    const qint64 id = addPrinter(printer, u"주방"_s);
+    QVERIFY(id);
+    setMode(u"kitchen"_s, u"printer"_s);
+    const QJsonObject printed = placeOrder(u"이미 출력"_s);
+    QVERIFY2(!printed.contains(u"failed"_s), qPrintable(printed.value(u"failed"_s).toString()));
+    QTRY_COMPARE_WITH_TIMEOUT(printer.tickets().size(), 1, 10'000);
+    auto printedJobOf = [&](qint64 orderId) {
+        for (const QJsonValue &j : m_http.get(u"/api/v1/print-jobs?status=printed"_s, m_manager).json()[u"jobs"_s].toArray())
+            if (j[u"order_id"_s].toInteger() == orderId)
+                return true;
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(printedJobOf(printed[u"id"_s].toInteger()), 5'000);
+
+    printer.setOffline(true);
+    const QJsonObject lost = placeOrder(u"충돌 직전"_s);
+    QVERIFY2(!lost.contains(u"failed"_s), qPrintable(lost.value(u"failed"_s).toString()));
+    QTRY_COMPARE_WITH_TIMEOUT(m_http.get(u"/api/v1/print-jobs?status=queued"_s, m_manager).json()[u"jobs"_s]
+                                      .toArray().size(), 1, 5'000);
+    m_edge.kill();
+
+    // What a crash in that instant leaves: the order without its job.
+    const QString connection = QUuid::createUuid().toString();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
+        db.setDatabaseName(m_edge.databasePath());
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.prepare(u"DELETE FROM print_jobs WHERE order_id = ?"_s));
+        query.addBindValue(lost[u"id"_s].toInteger());
+        QVERIFY(query.exec());
+        QCOMPARE(query.numRowsAffected(), 1);
+        QVERIFY(query.exec(u"SELECT count(*) FROM print_jobs WHERE order_id = %1 AND status = 'printed'"_s
+                                   .arg(printed[u"id"_s].toInteger())));
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toInt(), 1);
+        query.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+
+    printer.setOffline(false);
+    VERIFY_STARTED(m_edge);
+    m_http.setPort(m_edge.port());
+    QTRY_COMPARE_WITH_TIMEOUT(printer.tickets().size(), 2, 10'000);
+    QVERIFY2(printer.tickets().at(1).contains(u"요청: 충돌 직전"_s), qPrintable(printer.tickets().at(1).joined()));
+    QVERIFY(printer.tickets().at(1).contains(u"주문 #%1"_s.arg(lost[u"number"_s].toInt())));
+
+    // Once, and the printed order not again: the next ticket to come out is a new order's.
+    placeOrder(u"재시작 후"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(printer.tickets().size(), 3, 10'000);
+    QVERIFY2(printer.tickets().at(2).contains(u"요청: 재시작 후"_s), qPrintable(printer.tickets().at(2).joined()));
+    // And a second restart catches up nothing more.
+    QVERIFY(m_edge.terminate());
+    VERIFY_STARTED(m_edge);
+    m_http.setPort(m_edge.port());
+    placeOrder(u"두 번째 재시작 후"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(printer.tickets().size(), 4, 10'000);
+    QVERIFY2(printer.tickets().at(3).contains(u"요청: 두 번째 재시작 후"_s), qPrintable(printer.tickets().at(3).joined()));
+    int withNote = 0;
+    for (const auto &t : printer.tickets())
+        withNote += t.contains(u"요청: 충돌 직전"_s) ? 1 : 0;
+    QCOMPARE(withNote, 1);
+    QCOMPARE(printer.tornTickets(), 0);
 }
 
 void TestPrinters::slowPrinterPrintsEachTicketOnce()
