@@ -95,25 +95,34 @@ void PrinterService::start()
             m_modes.insert(m.station, m);
     loadWorkers();
     updateQueuedGauge();
-    // Orders no screen acknowledged before a restart still fall back (their ticket once).
-    if (auto pending = m_orders.unacknowledged(); pending) {
+    // Catch-up after a restart (an order committed just before a crash, before its print job
+    // was): printer/both stations get the tickets they are missing (insertJob's unique index
+    // keeps an order from printing twice), fallback stations hand orders no screen
+    // acknowledged to the fallback timer again.
+    if (auto missing = m_repo.missingTickets(); missing) {
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        for (const auto &[id, created] : std::as_const(*pending)) {
-            auto order = m_orders.get(daemonPrincipal(), id);
-            if (!order)
+        QList<Ticket> tickets;
+        for (const PrinterRepository::MissingTicket &m : std::as_const(*missing)) {
+            if (m.mode == u"fallback"_s) {
+                const qint64 left = qint64(modeOf(m.station).fallbackSeconds) * 1000 - m.orderCreatedAt.msecsTo(now);
+                m_fallbacks.append({m.orderId, m.station, m_clock.elapsed() + std::max<qint64>(0, left)});
                 continue;
-            QStringList seen;
-            for (const OrderLine &line : std::as_const(order->items)) {
-                if (seen.contains(line.station))
-                    continue;
-                seen.append(line.station);
-                const StationMode mode = modeOf(line.station);
-                if (mode.mode == u"fallback"_s) {
-                    const qint64 left = qint64(mode.fallbackSeconds) * 1000 - created.msecsTo(now);
-                    m_fallbacks.append({id, line.station, m_clock.elapsed() + std::max<qint64>(0, left)});
-                }
             }
+            auto order = m_orders.get(daemonPrincipal(), m.orderId);
+            if (!order) {
+                qCWarning(lcPrinters) << "cannot read order" << m.orderId << ":" << order.error().message;
+                continue;
+            }
+            tickets.append({*order, m.station, u"order"_s});
         }
+        if (!tickets.isEmpty()) {
+            if (auto jobs = queueTickets(tickets); jobs)
+                qCInfo(lcPrinters) << "queued" << jobs->size() << "tickets missing after a restart";
+            else
+                qCWarning(lcPrinters) << "cannot queue the tickets missing after a restart:" << jobs.error().message;
+        }
+    } else {
+        qCWarning(lcPrinters) << "cannot find the tickets missing after a restart:" << missing.error().message;
     }
     m_fallbackTimer.start(200);
     m_pollTimer.start(m_settings.pollMs);

@@ -75,19 +75,22 @@ Result<std::optional<Printer>> PrinterRepository::printer(qint64 id)
 
 Result<qint64> PrinterRepository::insertPrinter(const Printer &p)
 {
+    const QString now = timestampText(QDateTime::currentDateTimeUtc());
     return db::insertReturningId(m_db,
                                  u"INSERT INTO printers (name, host, port, paper_mm, encoding, stations, status, "
-                                 "created_at) VALUES (?, ?, ?, ?, ?, ?, 'unknown', ?)"_s,
-                                 {p.name, p.host, p.port, p.paperMm, p.encoding, stationsText(p.stations),
-                                  timestampText(QDateTime::currentDateTimeUtc())},
+                                 "created_at, stations_since) VALUES (?, ?, ?, ?, ?, ?, 'unknown', ?, ?)"_s,
+                                 {p.name, p.host, p.port, p.paperMm, p.encoding, stationsText(p.stations), now, now},
                                  "insert printer");
 }
 
 Status PrinterRepository::updatePrinter(const Printer &p)
 {
     QSqlQuery q = db::prepared(m_db, u"UPDATE printers SET name = ?, host = ?, port = ?, paper_mm = ?, "
-                                      "encoding = ?, stations = ? WHERE id = ?"_s);
-    for (const QVariant &v : QVariantList{p.name, p.host, p.port, p.paperMm, p.encoding, stationsText(p.stations), p.id})
+                                      "encoding = ?, stations = ?, "
+                                      "stations_since = CASE WHEN stations = ? THEN stations_since ELSE ? END WHERE id = ?"_s);
+    const QString stations = stationsText(p.stations);
+    for (const QVariant &v : QVariantList{p.name, p.host, p.port, p.paperMm, p.encoding, stations, stations,
+                                          timestampText(QDateTime::currentDateTimeUtc()), p.id})
         q.addBindValue(v);
     return db::exec(q, "update printer");
 }
@@ -121,12 +124,16 @@ Result<QList<StationMode>> PrinterRepository::stationModes()
 
 Status PrinterRepository::setStationMode(const StationMode &mode)
 {
-    QSqlQuery q = db::prepared(m_db, u"INSERT INTO station_modes (station, mode, fallback_seconds) VALUES (?, ?, ?) "
+    QSqlQuery q = db::prepared(m_db, u"INSERT INTO station_modes (station, mode, fallback_seconds, since) VALUES (?, ?, ?, ?) "
                                       "ON CONFLICT (station) DO UPDATE SET mode = excluded.mode, "
-                                      "fallback_seconds = excluded.fallback_seconds"_s);
+                                      "fallback_seconds = excluded.fallback_seconds, "
+                                      "since = CASE WHEN station_modes.mode = excluded.mode "
+                                      "OR (station_modes.mode IN ('printer', 'both') AND excluded.mode IN ('printer', 'both')) "
+                                      "THEN station_modes.since ELSE excluded.since END"_s);
     q.addBindValue(mode.station);
     q.addBindValue(mode.mode);
     q.addBindValue(mode.fallbackSeconds);
+    q.addBindValue(timestampText(QDateTime::currentDateTimeUtc()));
     return db::exec(q, "set station mode");
 }
 
@@ -158,6 +165,33 @@ Result<std::optional<qint64>> PrinterRepository::insertJob(const PrintJob &job)
     if (!q.next())
         return std::optional<qint64>();
     return std::optional<qint64>(q.value(0).toLongLong());
+}
+
+Result<QList<PrinterRepository::MissingTicket>> PrinterRepository::missingTickets()
+{
+    QSqlQuery q = db::prepared(
+            m_db,
+            u"SELECT o.id, s.station, s.mode, o.created_at FROM orders o "
+            "JOIN (SELECT DISTINCT order_id, station FROM order_items) i ON i.order_id = o.id "
+            "JOIN station_modes s ON s.station = i.station "
+            "WHERE o.status IN ('pending', 'preparing') AND ("
+            "  (s.mode IN ('printer', 'both') AND EXISTS ("
+            "     SELECT 1 FROM printers p, json_each(p.stations) ps WHERE ps.value = s.station "
+            "     AND o.created_at >= p.stations_since AND o.created_at >= s.since "
+            "     AND NOT EXISTS (SELECT 1 FROM print_jobs j WHERE j.order_id = o.id AND j.station = s.station "
+            "                     AND j.printer_id = p.id AND j.kind IN ('order', 'fallback'))))"
+            "  OR (s.mode = 'fallback' AND o.status = 'pending' AND o.kitchen_acked_at IS NULL "
+            "      AND o.created_at >= s.since AND NOT EXISTS ("
+            "     SELECT 1 FROM print_jobs j WHERE j.order_id = o.id AND j.station = s.station "
+            "     AND j.kind = 'fallback'))) "
+            "ORDER BY o.id, s.station"_s);
+    if (auto ok = db::exec(q, "list orders missing their tickets"); !ok)
+        return fail(ok.error());
+    QList<MissingTicket> out;
+    while (q.next())
+        out.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+                    parseTimestamp(q.value(3).toString())});
+    return out;
 }
 
 Result<QList<PrintJob>> PrinterRepository::selectJobs(const QString &where, const QVariantList &values,

@@ -81,6 +81,21 @@ public:
     /// Queued jobs per printer.
     [[nodiscard]] Result<QHash<qint64, qint64>> queuedCounts();
 
+    /// Active orders whose ticket for a station may be missing after a restart (the edge
+    /// stopped between the order's commit and its job's): in printer/both mode, a pending or
+    /// preparing order with a line at the station and a printer of the station without that
+    /// order's job; in fallback mode, a pending order no screen acknowledged and without a
+    /// fallback job for the station. Only orders placed since the station took its mode and
+    /// the printer its stations (not a station's whole backlog after a change). Oldest first.
+    struct MissingTicket
+    {
+        qint64 orderId = 0;
+        QString station;
+        QString mode; // printer | both | fallback
+        QDateTime orderCreatedAt;
+    };
+    [[nodiscard]] Result<QList<MissingTicket>> missingTickets();
+
 private:
     Result<QList<PrintJob>> selectJobs(const QString &where, const QVariantList &values, bool payload,
                                        const char *what);

@@ -11,7 +11,10 @@
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTimeZone>
+#include <QUuid>
 #include <QtTest/QTest>
 
 using namespace Qt::StringLiterals;
@@ -29,6 +32,8 @@ private slots:
     void ticketPrintsOnceWithItsContent();
     void printerOfflineMidJobGetsTheJobAgain();
     void jobQueuedAcrossARestartPrintsOnce();
+    void orderWithoutItsJobAtACrashPrintsOnceAfterRestart();
+    void fallbackWithoutItsJobAtACrashPrintsOnceAfterRestart();
     void slowPrinterPrintsEachTicketOnce();
     void paperOutIsShown();
     void fallbackPrintsWhenNoScreenAcknowledged();
@@ -42,6 +47,9 @@ private:
     /// kitchen item, and an order note. Returns the order JSON.
     QJsonObject placeOrder(const QString &note = u"수저 두 벌 주세요"_s);
     QString printerStatus(qint64 id);
+    /// With the edge stopped: deletes the order's print jobs in its SQLite file (what a
+    /// crash between the order's commit and its job's leaves). The rows deleted, -1 on error.
+    int deleteJobsOf(qint64 orderId);
 
     EdgeProcess m_edge{EdgeProcess::Options{
             .environment = {{u"TABLEORDER_PRINTERS_POLL_MS"_s, u"200"_s},
@@ -131,6 +139,28 @@ QString TestPrinters::printerStatus(qint64 id)
         if (p[u"id"_s].toInteger() == id)
             return p[u"status"_s].toString();
     return {};
+}
+
+int TestPrinters::deleteJobsOf(qint64 orderId)
+{
+    const QString connection = QUuid::createUuid().toString();
+    int deleted = -1;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
+        db.setDatabaseName(m_edge.databasePath());
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+        if (db.open()) {
+            QSqlQuery query(db);
+            query.prepare(u"DELETE FROM print_jobs WHERE order_id = ?"_s);
+            query.addBindValue(orderId);
+            if (query.exec())
+                deleted = query.numRowsAffected();
+            query.finish();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return deleted;
 }
 
 void TestPrinters::badInputChangesNothing_data()
@@ -289,6 +319,100 @@ void TestPrinters::jobQueuedAcrossARestartPrintsOnce()
     placeOrder(u"재시작 후"_s);
     QTRY_COMPARE_WITH_TIMEOUT(printer.tickets().size(), 2, 10'000);
     QVERIFY(printer.tickets().at(1).contains(u"요청: 재시작 후"_s));
+}
+
+void TestPrinters::orderWithoutItsJobAtACrashPrintsOnceAfterRestart()
+{
+    // The edge dies after an order commits and before its print job does: the order is in
+    // the database, its job is not. At the next start the edge queues the missing ticket;
+    // an order whose ticket already printed does not print again.
+    TestPrinter printer;
+    const qint64 id = addPrinter(printer, u"주방"_s);
+    QVERIFY(id);
+    setMode(u"kitchen"_s, u"printer"_s);
+    const QJsonObject printed = placeOrder(u"이미 출력"_s);
+    QVERIFY2(!printed.contains(u"failed"_s), qPrintable(printed.value(u"failed"_s).toString()));
+    QTRY_COMPARE_WITH_TIMEOUT(printer.tickets().size(), 1, 10'000);
+    auto printedJobOf = [&](qint64 orderId) {
+        for (const QJsonValue &j : m_http.get(u"/api/v1/print-jobs?status=printed"_s, m_manager).json()[u"jobs"_s].toArray())
+            if (j[u"order_id"_s].toInteger() == orderId)
+                return true;
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(printedJobOf(printed[u"id"_s].toInteger()), 5'000);
+
+    printer.setOffline(true);
+    const QJsonObject lost = placeOrder(u"충돌 직전"_s);
+    QVERIFY2(!lost.contains(u"failed"_s), qPrintable(lost.value(u"failed"_s).toString()));
+    QTRY_COMPARE_WITH_TIMEOUT(m_http.get(u"/api/v1/print-jobs?status=queued"_s, m_manager).json()[u"jobs"_s]
+                                      .toArray().size(), 1, 5'000);
+    m_edge.kill();
+
+    // What a crash in that instant leaves: the order without its job.
+    QCOMPARE(deleteJobsOf(lost[u"id"_s].toInteger()), 1);
+
+    printer.setOffline(false);
+    VERIFY_STARTED(m_edge);
+    m_http.setPort(m_edge.port());
+    QTRY_COMPARE_WITH_TIMEOUT(printer.tickets().size(), 2, 10'000);
+    QVERIFY2(printer.tickets().at(1).contains(u"요청: 충돌 직전"_s), qPrintable(printer.tickets().at(1).joined()));
+    QVERIFY(printer.tickets().at(1).contains(u"주문 #%1"_s.arg(lost[u"number"_s].toInt())));
+
+    // Once, and the printed order not again: the next ticket to come out is a new order's.
+    placeOrder(u"재시작 후"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(printer.tickets().size(), 3, 10'000);
+    QVERIFY2(printer.tickets().at(2).contains(u"요청: 재시작 후"_s), qPrintable(printer.tickets().at(2).joined()));
+    // And a second restart (once the edge has marked the tickets printed) prints nothing more.
+    QTRY_VERIFY_WITH_TIMEOUT(m_http.get(u"/api/v1/print-jobs?status=queued"_s, m_manager)
+                                     .json().value(u"jobs"_s).toArray().isEmpty(), 5'000);
+    QVERIFY(m_edge.terminate());
+    VERIFY_STARTED(m_edge);
+    m_http.setPort(m_edge.port());
+    placeOrder(u"두 번째 재시작 후"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(printer.tickets().size() >= 4, 10'000);
+    QStringList texts;
+    for (const auto &t : printer.tickets())
+        texts.append(t.joined());
+    QVERIFY2(printer.tickets().size() == 4, qPrintable(texts.join(u"\n-----\n"_s)));
+    QVERIFY2(printer.tickets().at(3).contains(u"요청: 두 번째 재시작 후"_s), qPrintable(printer.tickets().at(3).joined()));
+    int withNote = 0;
+    for (const auto &t : printer.tickets())
+        withNote += t.contains(u"요청: 충돌 직전"_s) ? 1 : 0;
+    QCOMPARE(withNote, 1);
+    QCOMPARE(printer.tornTickets(), 0);
+}
+
+void TestPrinters::fallbackWithoutItsJobAtACrashPrintsOnceAfterRestart()
+{
+    // Fallback mode: the order fell due, the edge died before its fallback job was written.
+    // After the restart it falls back again (its time is up: at once) and prints once; an
+    // order a kitchen screen acknowledged does not.
+    TestPrinter printer;
+    QVERIFY(addPrinter(printer, u"주방"_s));
+    setMode(u"kitchen"_s, u"fallback"_s, 2);
+    printer.setOffline(true);
+    const QJsonObject seen = placeOrder(u"화면 확인"_s);
+    VERIFY_STATUS(m_http.post(u"/api/v1/orders/%1/ack?stations=kitchen"_s.arg(seen[u"id"_s].toInteger()), {}, m_kitchen),
+                  200);
+    const QJsonObject unseen = placeOrder(u"충돌 전 미확인"_s);
+    QVERIFY2(!unseen.contains(u"failed"_s), qPrintable(unseen.value(u"failed"_s).toString()));
+    QTRY_COMPARE_WITH_TIMEOUT(m_http.get(u"/api/v1/print-jobs?status=queued"_s, m_manager).json()[u"jobs"_s]
+                                      .toArray().size(), 1, 10'000);
+    m_edge.kill();
+    QCOMPARE(deleteJobsOf(unseen[u"id"_s].toInteger()), 1);
+
+    printer.setOffline(false);
+    VERIFY_STARTED(m_edge);
+    m_http.setPort(m_edge.port());
+    QTRY_COMPARE_WITH_TIMEOUT(printer.tickets().size(), 1, 10'000);
+    QVERIFY2(printer.tickets().first().contains(u"요청: 충돌 전 미확인"_s), qPrintable(printer.tickets().first().joined()));
+    QVERIFY(printer.tickets().first().contains(u"화면 미확인 자동 출력"_s));
+    const QJsonObject later = placeOrder(u"재시작 후 미확인"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(printer.tickets().size(), 2, 10'000);
+    QVERIFY2(printer.tickets().at(1).contains(u"요청: 재시작 후 미확인"_s), qPrintable(printer.tickets().at(1).joined()));
+    for (const Ticket &t : printer.tickets())
+        QVERIFY(!t.contains(u"요청: 화면 확인"_s));
+    QCOMPARE(printer.tornTickets(), 0);
 }
 
 void TestPrinters::slowPrinterPrintsEachTicketOnce()

@@ -11,13 +11,19 @@ CREATE TABLE printers (
     stations TEXT NOT NULL DEFAULT '[]',
     status TEXT NOT NULL DEFAULT 'unknown',
     status_at TEXT,
-    created_at TEXT NOT NULL
+    created_at TEXT NOT NULL,
+    -- When the printer took its current stations: the catch-up after a restart queues only
+    -- orders placed since (not every active order of a station it was just given).
+    stations_since TEXT NOT NULL DEFAULT ''
 );
 -- A station without a row is in 'screen' mode (the behaviour before printers existed).
 CREATE TABLE station_modes (
     station TEXT PRIMARY KEY,
     mode TEXT NOT NULL CHECK (mode IN ('screen', 'printer', 'both', 'fallback')),
-    fallback_seconds INTEGER NOT NULL DEFAULT 15 CHECK (fallback_seconds BETWEEN 1 AND 3600)
+    fallback_seconds INTEGER NOT NULL DEFAULT 15 CHECK (fallback_seconds BETWEEN 1 AND 3600),
+    -- When the station took a printing mode (printer/both count as one): the catch-up after a
+    -- restart queues only orders placed since.
+    since TEXT NOT NULL DEFAULT ''
 );
 -- kind: order (printer/both mode), fallback (no screen showed it in time), reprint, test.
 -- An order prints once per station and printer (the partial unique index); reprints are
