@@ -145,7 +145,7 @@ void registerOrderRoutes(http::HttpServer &server, RouteContext &ctx)
                              [](const Order &order) { return HttpResponse::json(toJson(order)); });
     });
 
-    server.route(Method::Get, u"/api/v1/kitchen/times"_s, {Access::Manager}, [&orders](HttpRequest &req) {
+    server.route(Method::Get, u"/api/v1/kitchen/times"_s, {.access = Access::Manager, .query = {u"from"_s, u"to"_s, u"by"_s}}, [&orders](HttpRequest &req) {
         auto query = kitchen::parseQuery(req.query(u"from"_s), req.query(u"to"_s), req.query(u"by"_s),
                                          orders.businessDate(QDateTime::currentDateTimeUtc()));
         if (!query)
