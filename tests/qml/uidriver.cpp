@@ -1,5 +1,7 @@
 #include "uidriver.h"
 
+#include <tuple>
+
 #include <QDir>
 #include <QFileInfo>
 #include <QImage>
@@ -42,10 +44,44 @@ bool UiDriver::tap(const QString &objectName)
     return tap(find(objectName));
 }
 
+namespace {
+
+/// As a user swipes a row or list until the control is in view: each Flickable around the item
+/// whose visible part does not hold the item's centre moves just enough to show it whole.
+void bringIntoView(QQuickItem *item)
+{
+    for (QQuickItem *parent = item->parentItem(); parent; parent = parent->parentItem()) {
+        if (!parent->inherits("QQuickFlickable"))
+            continue;
+        // A control whose centre is already in view is tapped where it is.
+        const QPointF centre = item->mapToItem(parent, QPointF(item->width() / 2, item->height() / 2));
+        if (QRectF(0, 0, parent->width(), parent->height()).contains(centre))
+            continue;
+        auto *content = parent->property("contentItem").value<QQuickItem *>();
+        const QRectF rect = item->mapRectToItem(content, QRectF(0, 0, item->width(), item->height()));
+        for (const auto &[pos, size, viewSize, contentSize, name] :
+             {std::tuple{rect.x(), rect.width(), parent->width(), parent->property("contentWidth").toReal(), "contentX"},
+              std::tuple{rect.y(), rect.height(), parent->height(), parent->property("contentHeight").toReal(), "contentY"}}) {
+            const qreal now = parent->property(name).toReal();
+            qreal wanted = now;
+            if (pos < now)
+                wanted = pos;
+            else if (pos + size > now + viewSize)
+                wanted = pos + size - viewSize;
+            wanted = std::clamp(wanted, 0.0, std::max(0.0, contentSize - viewSize));
+            if (wanted != now)
+                parent->setProperty(name, wanted);
+        }
+    }
+}
+
+} // namespace
+
 bool UiDriver::tap(QQuickItem *item)
 {
     if (!item || !m_window || !item->isEnabled())
         return false;
+    bringIntoView(item);
     const QPoint centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2)).toPoint();
     QTest::mouseClick(m_window, Qt::LeftButton, Qt::NoModifier, centre);
     return true;

@@ -353,6 +353,10 @@
             <source>%1 min</source>
             <translation>%1분</translation>
         </message>
+        <message>
+            <source>Reprint</source>
+            <translation>재출력</translation>
+        </message>
     </context>
     <context>
         <name>TicketColumn</name>
@@ -454,10 +458,6 @@
         <message>
             <source>Printers</source>
             <translation>프린터</translation>
-        </message>
-        <message>
-            <source>Reprint</source>
-            <translation>재출력</translation>
         </message>
         <message>
             <source>Expo (%1 ready)</source>

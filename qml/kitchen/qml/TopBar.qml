@@ -27,56 +27,73 @@ Rectangle {
         anchors.rightMargin: 16
         spacing: 12
 
-        Repeater {
-            model: kitchen.isManager ? ["board", "expo", "tables", "menu", "editor", "day", "times", "printers"]
-                 : kitchen.canFloor ? ["tables", "expo"] : ["board", "expo", "menu"]
-            delegate: TouchButton {
-                objectName: "page-" + modelData
-                variant: "dark"
-                tint: bar.page === modelData ? Theme.accent
-                    : modelData === "tables" && kitchen.calls.overdueCount > 0 ? Theme.dangerStrong : Theme.kCard
-                text: modelData === "board" ? qsTr("Tickets")
-                      : modelData === "tables" ? (kitchen.calls.openCount > 0 ? qsTr("Floor (%1 calls)").arg(kitchen.calls.openCount) : qsTr("Floor"))
-                      : modelData === "expo" ? (kitchen.expo.readyCount > 0 ? qsTr("Expo (%1 ready)").arg(kitchen.expo.readyCount) : qsTr("Expo"))
-                      : modelData === "editor" ? qsTr("Edit menu") : modelData === "day" ? qsTr("Close day") : modelData === "printers" ? qsTr("Printers")
-                      : modelData === "times" ? qsTr("Kitchen times") : qsTr("Menu")
-                fontSize: Theme.body
-                onClicked: bar.pageRequested(modelData)
+        // The pages and the station filter scroll sideways when they do not fit (a manager at
+        // 1280 px has eight pages): the connection, clock, language and log out stay in view.
+        Flickable {
+            id: pagesFlick
+            objectName: "pagesFlick"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.minimumWidth: 0
+            contentWidth: pagesRow.implicitWidth
+            contentHeight: height
+            flickableDirection: Flickable.HorizontalFlick
+            boundsBehavior: Flickable.StopAtBounds
+            clip: true
+            RowLayout {
+                id: pagesRow
+                height: pagesFlick.height
+                spacing: 12
+                Repeater {
+                    model: kitchen.isManager ? ["board", "expo", "tables", "menu", "editor", "day", "times", "printers"]
+                         : kitchen.canFloor ? ["tables", "expo"] : ["board", "expo", "menu"]
+                    delegate: TouchButton {
+                        objectName: "page-" + modelData
+                        variant: "dark"
+                        tint: bar.page === modelData ? Theme.accent
+                            : modelData === "tables" && kitchen.calls.overdueCount > 0 ? Theme.dangerStrong : Theme.kCard
+                        text: modelData === "board" ? qsTr("Tickets")
+                              : modelData === "tables" ? (kitchen.calls.openCount > 0 ? qsTr("Floor (%1 calls)").arg(kitchen.calls.openCount) : qsTr("Floor"))
+                              : modelData === "expo" ? (kitchen.expo.readyCount > 0 ? qsTr("Expo (%1 ready)").arg(kitchen.expo.readyCount) : qsTr("Expo"))
+                              : modelData === "editor" ? qsTr("Edit menu") : modelData === "day" ? qsTr("Close day") : modelData === "printers" ? qsTr("Printers")
+                              : modelData === "times" ? qsTr("Kitchen times") : qsTr("Menu")
+                        fontSize: Theme.body
+                        onClicked: bar.pageRequested(modelData)
+                    }
+                }
+
+                Rectangle { width: 1; Layout.preferredHeight: 48; color: Theme.kLine; Layout.leftMargin: 8; Layout.rightMargin: 8 }
+
+                // Which stations this screen shows (saved on this screen). None lit = all stations.
+                Text {
+                    textFormat: Text.PlainText
+                    text: qsTr("Stations")
+                    color: Theme.kTextMuted
+                    font.pixelSize: Theme.small
+                    visible: bar.page === "board"
+                }
+                Repeater {
+                    model: bar.page === "board" ? kitchen.knownStations : []
+                    delegate: TouchButton {
+                        objectName: "station-" + modelData
+                        readonly property bool on: kitchen.board.stations.indexOf(modelData) >= 0
+                        variant: "dark"
+                        tint: on ? "#2F5C8F" : Theme.kCard
+                        textColor: on ? "white" : Theme.kTextMuted
+                        text: (on ? "✓ " : "") + bar.stationLabel(modelData)
+                        fontSize: Theme.body - 2
+                        onClicked: kitchen.board.toggleStation(modelData)
+                    }
+                }
+                Text {
+                    textFormat: Text.PlainText
+                    visible: bar.page === "board" && kitchen.board.stations.length === 0
+                    text: qsTr("(all)")
+                    color: Theme.kTextMuted
+                    font.pixelSize: Theme.small
+                }
             }
         }
-
-        Rectangle { width: 1; Layout.preferredHeight: 48; color: Theme.kLine; Layout.leftMargin: 8; Layout.rightMargin: 8 }
-
-        // Which stations this screen shows (saved on this screen). None lit = all stations.
-        Text {
-            textFormat: Text.PlainText
-            text: qsTr("Stations")
-            color: Theme.kTextMuted
-            font.pixelSize: Theme.small
-            visible: bar.page === "board"
-        }
-        Repeater {
-            model: bar.page === "board" ? kitchen.knownStations : []
-            delegate: TouchButton {
-                objectName: "station-" + modelData
-                readonly property bool on: kitchen.board.stations.indexOf(modelData) >= 0
-                variant: "dark"
-                tint: on ? "#2F5C8F" : Theme.kCard
-                textColor: on ? "white" : Theme.kTextMuted
-                text: (on ? "✓ " : "") + bar.stationLabel(modelData)
-                fontSize: Theme.body - 2
-                onClicked: kitchen.board.toggleStation(modelData)
-            }
-        }
-        Text {
-            textFormat: Text.PlainText
-            visible: bar.page === "board" && kitchen.board.stations.length === 0
-            text: qsTr("(all)")
-            color: Theme.kTextMuted
-            font.pixelSize: Theme.small
-        }
-
-        Item { Layout.fillWidth: true }
 
         Pill {
             objectName: "connectionPill"
