@@ -117,17 +117,12 @@ Result<EdgeConfig> parseServeArguments(const QStringList &arguments, const QStri
     if (config.tlsCertificate.isEmpty() != config.tlsKey.isEmpty())
         return fail(Error::validation(u"tls-cert"_s, u"--tls-cert and --tls-key go together"_s));
     config.jsonLogs = flag(u"log-json"_s, u"log-json"_s);
-    {
-        // Browser origins for CORS: repeatable option, TABLEORDER_CORS_ORIGINS, or INI cors-origins.
-        QString origins = parser.isSet(u"cors-origin"_s) ? parser.values(u"cors-origin"_s).join(u',')
-                                                          : setting(QString(), u"cors-origins"_s);
-        if (origins.isEmpty() && file)
-            origins = file->value(u"cors-origins"_s).toStringList().join(u',');
-        auto cors = http::CorsPolicy::parse(origins);
-        if (!cors)
-            return fail(cors.error());
-        config.cors = *cors;
-    }
+    // Browser origins for CORS: repeatable option, TABLEORDER_CORS_ORIGINS, or INI cors-origins.
+    auto cors = http::CorsPolicy::fromSettings(parser.values(u"cors-origin"_s), setting(QString(), u"cors-origins"_s),
+                                               file ? file->value(u"cors-origins"_s) : QVariant());
+    if (!cors)
+        return fail(cors.error());
+    config.cors = *cors;
     config.rates.enabled = !flag(u"no-rate-limit"_s, u"no-rate-limit"_s);
 
     struct IntSetting { QString key; int *target; int min; int max; QString option = {}; };

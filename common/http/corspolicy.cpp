@@ -27,6 +27,16 @@ Result<CorsPolicy> CorsPolicy::parse(const QString &list)
     return policy;
 }
 
+Result<CorsPolicy> CorsPolicy::fromSettings(const QStringList &optionValues, const QString &setting,
+                                            const QVariant &iniValue)
+{
+    if (!optionValues.isEmpty())
+        return parse(optionValues.join(u','));
+    if (!setting.isEmpty())
+        return parse(setting);
+    return parse(iniValue.toStringList().join(u','));
+}
+
 bool CorsPolicy::allows(QByteArrayView origin) const
 {
     for (const QByteArray &allowed : m_origins) {

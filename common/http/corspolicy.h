@@ -5,6 +5,8 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QList>
+#include <QStringList>
+#include <QVariant>
 
 namespace tableorder::http {
 
@@ -17,6 +19,11 @@ class CorsPolicy
 public:
     /// "https://hq.example.com, http://10.0.0.5:8080" (commas and/or spaces); empty allows none.
     [[nodiscard]] static Result<CorsPolicy> parse(const QString &list);
+    /// From a daemon's settings: the repeatable option's values when there are any, else the
+    /// environment's or the INI file's text, else the INI value QSettings read as a list (an
+    /// unquoted value with commas).
+    [[nodiscard]] static Result<CorsPolicy> fromSettings(const QStringList &optionValues, const QString &setting,
+                                                         const QVariant &iniValue);
 
     [[nodiscard]] bool isEmpty() const { return m_origins.isEmpty(); }
     /// Whether an `Origin` header value is on the list (compared without regard to case).

@@ -207,11 +207,11 @@ Result<QList<Printer>> PrinterService::printers()
     return list;
 }
 
-Result<Printer> PrinterService::add(const PrinterInput &input)
+namespace {
+
+/// A checked input's settings on the printer (a new one, or one being edited).
+void apply(Printer &p, const PrinterInput &input)
 {
-    if (auto ok = validate(input); !ok)
-        return fail(ok.error());
-    Printer p;
     p.name = input.name.trimmed();
     p.host = input.host;
     p.port = input.port;
@@ -219,6 +219,16 @@ Result<Printer> PrinterService::add(const PrinterInput &input)
     p.encoding = input.encoding;
     p.stations = input.stations;
     p.stations.removeDuplicates();
+}
+
+} // namespace
+
+Result<Printer> PrinterService::add(const PrinterInput &input)
+{
+    if (auto ok = validate(input); !ok)
+        return fail(ok.error());
+    Printer p;
+    apply(p, input);
     auto id = m_repo.insertPrinter(p);
     if (!id)
         return fail(id.error());
@@ -238,13 +248,7 @@ Result<Printer> PrinterService::update(qint64 id, const PrinterInput &input)
     if (auto ok = validate(input); !ok)
         return fail(ok.error());
     Printer p = **found;
-    p.name = input.name.trimmed();
-    p.host = input.host;
-    p.port = input.port;
-    p.paperMm = input.paperMm;
-    p.encoding = input.encoding;
-    p.stations = input.stations;
-    p.stations.removeDuplicates();
+    apply(p, input);
     if (auto ok = m_repo.updatePrinter(p); !ok)
         return fail(ok.error());
     worker(p).retry.stop();
