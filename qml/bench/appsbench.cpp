@@ -1,5 +1,6 @@
 #include "appsbench.h"
 
+#include "benchutil.h"
 #include "cartmodel.h"
 #include "clientsettings.h"
 #include "menumodel.h"
@@ -37,42 +38,6 @@ using namespace Qt::StringLiterals;
 namespace tableorder::bench {
 
 namespace {
-
-void waitMs(int ms)
-{
-    QEventLoop loop;
-    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
-    loop.exec();
-}
-
-bool waitFor(const std::function<bool()> &condition, int timeoutMs)
-{
-    QDeadlineTimer deadline(timeoutMs);
-    while (!condition()) {
-        if (deadline.hasExpired())
-            return false;
-        waitMs(10);
-    }
-    return true;
-}
-
-/// CPU time this thread has used, in ms: what a frame costs even when other processes
-/// compete for the cores (wall time then includes waiting for a core).
-double threadCpuMs()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
-}
-
-double percentile(QList<double> values, double p)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const qsizetype index = std::min(values.size() - 1, qsizetype(p / 100.0 * double(values.size())));
-    return values.at(index);
-}
 
 /// VmRSS and VmHWM of a process, in MiB.
 std::pair<double, double> memoryOf(qint64 pid)

@@ -3,6 +3,7 @@
 // ages tick, while paging through the board and while tickets are bumped off it (each bump
 // re-tiles every ticket), and the process's memory. Starts a demo edge of its own, places the
 // orders over HTTP, runs the app in this process. See docs/PERFORMANCE.md, "Kitchen board".
+#include "benchutil.h"
 #include "boardcontroller.h"
 #include "kitchenapp.h"
 #include "kitchencontroller.h"
@@ -34,41 +35,9 @@
 
 using namespace Qt::StringLiterals;
 using namespace tableorder;
+using namespace tableorder::bench;
 
 namespace {
-
-void waitMs(int ms)
-{
-    QEventLoop loop;
-    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
-    loop.exec();
-}
-
-bool waitFor(const std::function<bool()> &condition, int timeoutMs)
-{
-    QDeadlineTimer deadline(timeoutMs);
-    while (!condition()) {
-        if (deadline.hasExpired())
-            return false;
-        waitMs(10);
-    }
-    return true;
-}
-
-double threadCpuMs()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
-}
-
-double percentile(QList<double> values, double p)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    return values.at(std::min(values.size() - 1, qsizetype(p / 100.0 * double(values.size()))));
-}
 
 /// VmRSS and VmHWM of this process, in MiB.
 std::pair<double, double> memory()
