@@ -12,15 +12,40 @@ namespace tableorder::json {
 
 namespace {
 
-// Depth of [ and { outside strings; QJsonDocument accepts deep nesting up to its own
-// internal limit, which is far more than any client of ours needs.
-int nestingDepth(const QByteArray &body)
+// What Qt's JSON reader would read differently from the JSON grammar, found before it parses
+// ("one reading", found by fuzz_json): raw control characters (Qt keeps them in strings; JSON
+// requires them escaped) are refused; a raw U+FEFF (Qt drops it at a string's start as a byte
+// order mark) is refused outside strings and, inside one, escaped before Qt reads it, so the
+// text keeps it as the grammar says (browsers' JSON.stringify writes it raw). Also the depth
+// of [ and { outside strings: QJsonDocument accepts nesting up to its own limit, far more than
+// any client of ours needs.
+struct Scan
 {
-    int depth = 0;
     int maxDepth = 0;
+    bool rawByteOrderMark = false; // inside a string
+    QString problem;
+};
+
+Scan scan(const QByteArray &body)
+{
+    Scan result;
+    int depth = 0;
     bool inString = false;
     bool escaped = false;
-    for (const char c : body) {
+    for (qsizetype i = 0; i < body.size(); ++i) {
+        const char c = body[i];
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+            result.problem = u"raw control character at offset %1 (escape it as \\u00XX)"_s.arg(i);
+            return result;
+        }
+        if (c == '\xef' && QByteArrayView(body).sliced(i).startsWith("\xef\xbb\xbf")) {
+            if (!inString || escaped) {
+                result.problem = u"byte order mark (U+FEFF) outside a string or after a backslash "
+                                 u"at offset %1"_s.arg(i);
+                return result;
+            }
+            result.rawByteOrderMark = true;
+        }
         if (inString) {
             if (escaped)
                 escaped = false;
@@ -33,11 +58,11 @@ int nestingDepth(const QByteArray &body)
         if (c == '"')
             inString = true;
         else if (c == '{' || c == '[')
-            maxDepth = std::max(maxDepth, ++depth);
+            result.maxDepth = std::max(result.maxDepth, ++depth);
         else if (c == '}' || c == ']')
             --depth;
     }
-    return maxDepth;
+    return result;
 }
 
 constexpr qint64 maxExactDouble = qint64(1) << 53;
@@ -50,11 +75,16 @@ Result<QJsonObject> parseObject(const QByteArray &body, int maxDepth)
     const QString decoded = decoder.decode(body);
     if (decoder.hasError())
         return fail(Error::validation(u"body"_s, u"request body is not valid UTF-8"_s));
-    if (nestingDepth(body) > maxDepth)
+    const Scan scanned = scan(body);
+    if (!scanned.problem.isEmpty())
+        return fail(Error::validation(u"body"_s, scanned.problem));
+    if (scanned.maxDepth > maxDepth)
         return fail(Error::validation(u"body"_s,
                                       u"JSON nesting deeper than %1 levels"_s.arg(maxDepth)));
     QJsonParseError error{};
-    const QJsonDocument document = QJsonDocument::fromJson(body, &error);
+    const QJsonDocument document = QJsonDocument::fromJson(
+            scanned.rawByteOrderMark ? QByteArray(body).replace("\xef\xbb\xbf", "\\ufeff") : body,
+            &error);
     if (error.error != QJsonParseError::NoError)
         return fail(Error::validation(
                 u"body"_s,
@@ -172,14 +202,27 @@ void appendString(QByteArray &out, QStringView text)
     out += '"';
 }
 
+namespace {
+
+// Qt writes U+FEFF raw; escaped, it reads back as the same text (see scan()). Outside strings
+// Qt's compact form is ASCII, so every such sequence is inside a string.
+QByteArray escapeByteOrderMarks(QByteArray json)
+{
+    if (json.contains("\xef\xbb\xbf"))
+        json.replace("\xef\xbb\xbf", "\\ufeff");
+    return json;
+}
+
+} // namespace
+
 QByteArray compact(const QJsonObject &object)
 {
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+    return escapeByteOrderMarks(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
 QByteArray compact(const QJsonArray &array)
 {
-    return QJsonDocument(array).toJson(QJsonDocument::Compact);
+    return escapeByteOrderMarks(QJsonDocument(array).toJson(QJsonDocument::Compact));
 }
 
 } // namespace tableorder::json
