@@ -7,14 +7,18 @@
 #   scripts/fuzz.sh [seconds-per-target] [target ...]    e.g. scripts/fuzz.sh 300 json jwt
 # FUZZ_TIMEOUT (seconds, default 10) is how long one input may run before it counts as a hang;
 # raise it when the machine is busy with other work (a starved run reports false timeouts).
+# FUZZ_BUILD=0 runs the targets as built, without building first (a long run beside other work
+# in the same checkout).
 # Exits non-zero when a target crashed; the last line per target is libFuzzer's own summary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 [ $# -gt 0 ] && shift
 export CCACHE_BASEDIR="$PWD"
-cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz -j "$(nproc)"
+if [ "${FUZZ_BUILD:-1}" != 0 ]; then
+    cmake --preset fuzz >/dev/null
+    cmake --build --preset fuzz -j "$(nproc)"
+fi
 
 bin=build/fuzz/tests/fuzz
 targets=("$@")
