@@ -70,6 +70,13 @@ Result<QSqlDatabase> openSqlite(const QString &connectionName, const QString &pa
     return db;
 }
 
+bool isWal(QSqlDatabase &db)
+{
+    QSqlQuery query(db);
+    return query.exec(u"PRAGMA journal_mode"_s) && query.next()
+            && query.value(0).toString().compare(u"wal"_s, Qt::CaseInsensitive) == 0;
+}
+
 Dialect dialectOf(const QSqlDatabase &db)
 {
     return db.driverName() == u"QPSQL"_s ? Dialect::PostgreSQL : Dialect::SQLite;
@@ -198,6 +205,20 @@ Result<int> checkSqliteFile(const QString &path)
     if (version == 0)
         return fail(ErrorCode::ValidationFailed, u"%1 is not a tableorder database"_s.arg(path));
     return version;
+}
+
+DeferredFlush::DeferredFlush(QSqlDatabase &db) : m_db(db)
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(u"PRAGMA synchronous=NORMAL"_s))
+        qCWarning(lcDb) << "cannot defer the flush:" << query.lastError().text();
+}
+
+DeferredFlush::~DeferredFlush()
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(u"PRAGMA synchronous=FULL"_s))
+        qCCritical(lcDb) << "cannot set synchronous=FULL again:" << query.lastError().text();
 }
 
 Transaction::Transaction(QSqlDatabase &db) : m_db(db)

@@ -14,6 +14,9 @@ namespace tableorder::db {
 /// Opens (creating if needed) a SQLite database in WAL mode with `synchronous=FULL`:
 /// a commit that returned is on disk, which is what lets the edge answer 201.
 [[nodiscard]] Result<QSqlDatabase> openSqlite(const QString &connectionName, const QString &path);
+/// Whether the SQLite connection runs in WAL mode (a file system without shared memory, or a
+/// read-only one, keeps it in rollback-journal mode).
+[[nodiscard]] bool isWal(QSqlDatabase &db);
 
 enum class Dialect { SQLite, PostgreSQL };
 
@@ -51,6 +54,21 @@ public:
 private:
     QSqlDatabase &m_db;
     bool m_active = false;
+};
+
+/// While it lives, commits on `db` write the WAL without flushing it (SQLite WAL mode,
+/// `PRAGMA synchronous=NORMAL`); a WalFlusher makes them durable off the event loop. Back to
+/// synchronous=FULL (every commit flushed before it returns) when it goes out of scope.
+class DeferredFlush
+{
+public:
+    explicit DeferredFlush(QSqlDatabase &db);
+    ~DeferredFlush();
+    DeferredFlush(const DeferredFlush &) = delete;
+    DeferredFlush &operator=(const DeferredFlush &) = delete;
+
+private:
+    QSqlDatabase &m_db;
 };
 
 /// A savepoint inside an open transaction: released by release(), otherwise rolled back to

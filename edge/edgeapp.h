@@ -22,6 +22,9 @@ struct TlsIdentity;
 class LoginThrottle;
 class LoginGate;
 } // namespace http
+namespace db {
+class WalFlusher;
+}
 namespace crypto {
 class PasswordVerifier;
 }
@@ -103,6 +106,7 @@ private:
     std::unique_ptr<EventLog> m_events;
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<MenuService> m_menu;
+    std::unique_ptr<db::WalFlusher> m_flusher;
     std::unique_ptr<OrderService> m_orders;
     std::unique_ptr<TableService> m_tables;
     std::unique_ptr<PairingService> m_pairing;

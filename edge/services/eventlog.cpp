@@ -35,12 +35,55 @@ Result<Event> EventLog::record(const QString &type, qint64 tableId, const QJsonO
 
 void EventLog::publish(const Event &event)
 {
-    emit committed(event, monotonicNs());
+    if (m_waiting.empty()) {
+        emit committed(event, monotonicNs());
+        return;
+    }
+    m_waiting.push_back({0, event});
+}
+
+quint64 EventLog::hold(const QList<Event> &events)
+{
+    if (events.isEmpty())
+        return 0;
+    const quint64 hold = ++m_lastHold;
+    m_holds.insert(hold);
+    for (const Event &event : events)
+        m_waiting.push_back({hold, event});
+    return hold;
+}
+
+void EventLog::release(quint64 hold)
+{
+    if (hold == 0 || !m_holds.remove(hold))
+        return;
+    announceReady();
+}
+
+void EventLog::announceReady()
+{
+    // Taken off the queue before it is announced: a listener may publish an event of its own.
+    while (!m_waiting.empty() && !m_holds.contains(m_waiting.front().hold)) {
+        const Event event = std::move(m_waiting.front().event);
+        m_waiting.pop_front();
+        emit committed(event, monotonicNs());
+    }
+}
+
+qint64 EventLog::firstWaitingSeq() const
+{
+    return m_waiting.empty() ? 0 : m_waiting.front().event.seq;
 }
 
 Result<QList<Event>> EventLog::since(qint64 after, int limit, qint64 tableId)
 {
-    return m_repository.since(after, limit, tableId);
+    auto events = m_repository.since(after, limit, tableId);
+    if (const qint64 limitSeq = firstWaitingSeq(); events && limitSeq > 0) {
+        const auto end = std::find_if(events->begin(), events->end(),
+                                      [limitSeq](const Event &e) { return e.seq >= limitSeq; });
+        events->erase(end, events->end());
+    }
+    return events;
 }
 
 Result<QList<Event>> EventLog::audit(const AuditFilter &filter)
@@ -50,6 +93,8 @@ Result<QList<Event>> EventLog::audit(const AuditFilter &filter)
 
 Result<qint64> EventLog::lastSeq()
 {
+    if (const qint64 limitSeq = firstWaitingSeq(); limitSeq > 0)
+        return limitSeq - 1;
     return m_repository.lastSeq();
 }
 

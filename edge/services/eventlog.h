@@ -5,7 +5,9 @@
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <QSet>
 
+#include <deque>
 #include <functional>
 
 namespace tableorder::edge {
@@ -27,8 +29,18 @@ public:
     /// empty for the daemon's own events.
     [[nodiscard]] Result<Event> record(const QString &type, qint64 tableId, const QJsonObject &data,
                                        const QJsonObject &actor = {});
-    /// Call after the commit succeeded.
+    /// Call after the commit succeeded (and is durable: synchronous=FULL). Waits behind held
+    /// events, if any.
     void publish(const Event &event);
+    /// Events of a commit that is not durable yet (the group commit, db::WalFlusher): they are
+    /// announced by release(), and every event published meanwhile waits behind them, so every
+    /// listener sees the log in seq order and nothing before it is durable. Until then since()
+    /// and lastSeq() end before them: streams' replays and the sync upload read durable events
+    /// only. Returns 0 (nothing held) for no events.
+    [[nodiscard]] quint64 hold(const QList<Event> &events);
+    /// The hold's commit is durable (or will never be: its events are announced either way,
+    /// the change is in the database).
+    void release(quint64 hold);
 
     [[nodiscard]] Result<QList<Event>> since(qint64 after, int limit, qint64 tableId = 0);
     /// The audit log: events someone caused (see EventRepository::audit).
@@ -52,7 +64,20 @@ signals:
     void committed(const tableorder::Event &event, qint64 commitNs);
 
 private:
+    /// Events not announced yet, in seq order; `hold` 0: durable, waiting behind a hold.
+    struct Queued
+    {
+        quint64 hold = 0;
+        Event event;
+    };
+    void announceReady();
+    /// The seq below which the log is durable and announced; 0: no limit.
+    [[nodiscard]] qint64 firstWaitingSeq() const;
+
     EventRepository &m_repository;
+    std::deque<Queued> m_waiting;
+    QSet<quint64> m_holds;
+    quint64 m_lastHold = 0;
 };
 
 } // namespace tableorder::edge

@@ -13,6 +13,9 @@
 
 namespace tableorder {
 class Metrics;
+namespace db {
+class WalFlusher;
+}
 }
 
 namespace tableorder::edge {
@@ -60,14 +63,17 @@ struct PlacedOrder
 /// Group commit: the orders that arrive during one pass of the event loop are written in one
 /// transaction, each in its own savepoint (one refused order fails only itself), and made
 /// durable by one flush of the WAL; each caller hears its result after that flush. A lone
-/// order is written on the next pass, so it waits for nothing.
+/// order is written on the next pass, so it waits for nothing. With a WalFlusher the flush runs
+/// on its thread: the event loop commits, goes on reading and answering, and commits the next
+/// group while the disk works; answers and events of a group follow its flush.
 class OrderService : public QObject
 {
     Q_OBJECT
 public:
     OrderService(QSqlDatabase db, OrderRepository &orders, TableRepository &tables,
                  MenuService &menu, EventLog &events, Metrics &metrics, const StoreLimits &limits,
-                 QTimeZone timeZone, int businessDayCutoffHour, QObject *parent = nullptr);
+                 QTimeZone timeZone, int businessDayCutoffHour, db::WalFlusher *flusher = nullptr,
+                 QObject *parent = nullptr);
 
     using PlaceCallback = std::function<void(const Result<PlacedOrder> &)>;
     /// Queues the order for the next group commit; `done` runs after it (or at once when the
@@ -124,6 +130,7 @@ private:
     const StoreLimits &m_limits;
     QTimeZone m_timeZone;
     int m_cutoffHour;
+    db::WalFlusher *m_flusher; // null: each group commit flushes before it returns
     /// Pending + preparing orders: counted once, then kept by the group commit and
     /// changeStatus() after each commit (they are the only writers of orders).
     std::optional<int> m_activeOrders;
@@ -142,6 +149,7 @@ private:
     };
     QList<PendingAck> m_pendingAcks;
     bool m_flushScheduled = false;
+    int m_flushesInFlight = 0; // groups committed, waiting for the flusher
 
     /// What one group commit produced, in the order of its requests.
     struct BatchResults
@@ -166,6 +174,8 @@ private:
     void scheduleFlush();
     /// Writes every queued order and receipt (one transaction, one flush), then answers each.
     void flushPending();
+    /// After the group's flush: its events announced, its callers answered (in order).
+    void answer(const QList<PendingOrder> &orders, const QList<PendingAck> &acks, BatchResults &results);
     [[nodiscard]] Status writeBatch(const QList<PendingOrder> &orders, const QList<PendingAck> &acks,
                                     BatchResults &out);
     [[nodiscard]] Result<PlacedOrder> placeWithSavepoint(const PendingOrder &order, BatchResults &out);
