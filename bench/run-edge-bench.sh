@@ -4,7 +4,7 @@
 #
 #   bench/run-edge-bench.sh                 # all scenarios
 #   bench/run-edge-bench.sh orders-100 menu # some of: idle orders-100 menu search
-#                                           #          orders-2000 orders-closed alerts
+#                                           #          orders-2000 orders-4000 orders-closed alerts
 #   bench/run-edge-bench.sh logins          # orders-100 quiet vs. with 20 logins/s, 3 runs
 #                                           # each, interleaved (not in the default set)
 #   bench/run-edge-bench.sh menu-large      # a 500-item, four-language menu with options
@@ -19,6 +19,8 @@
 # program under SCHED_FIFO, `chrt -f 10`, so that other work on a shared machine does not
 # delay them: without it a woken process can wait a 4 ms scheduler slice, e.g. after every
 # fdatasync; the kernel's RT throttling still leaves 5% of each core to everything else).
+# EDGE_CPUS / LOAD_CPUS (e.g. 0 and 1): pin the daemon / the load program to those cores with
+# `taskset -c` (a store's box is small: EDGE_CPUS=0 LOAD_CPUS=1 gives the daemon one core).
 # The daemon's per-request access log goes to a file in OUT, never to the terminal.
 set -euo pipefail
 
@@ -47,6 +49,10 @@ EDGE=$BUILD_DIR/edge/tableorder-edge
 LOAD=$BUILD_DIR/bench/tableorder-edge-load
 PRIO=()
 [[ ${RT:-0} == 1 ]] && PRIO=(chrt -f 10)
+EDGE_PIN=()
+LOAD_PIN=()
+[[ -n ${EDGE_CPUS:-} ]] && EDGE_PIN=(taskset -c "$EDGE_CPUS")
+[[ -n ${LOAD_CPUS:-} ]] && LOAD_PIN=(taskset -c "$LOAD_CPUS")
 [[ -x $EDGE && -x $LOAD ]] || { echo "missing $EDGE or $LOAD" >&2; exit 1; }
 
 DAEMON_PID=
@@ -74,7 +80,7 @@ start_daemon() {
     # event per order after 10 s) is pushed out of the runs unless a scenario wants it.
     TABLEORDER_LIMITS_MAX_TABLES=1000 TABLEORDER_LIMITS_MAX_ACTIVE_ORDERS=1000000 \
         TABLEORDER_REALTIME_ACK_TIMEOUT_MS=${ACK_TIMEOUT_MS:-3600000} \
-        "${PRIO[@]}" "$EDGE" --listen "127.0.0.1:$PORT" --data-dir "$data" --demo --no-rate-limit \
+        "${EDGE_PIN[@]}" "${PRIO[@]}" "$EDGE" --listen "127.0.0.1:$PORT" --data-dir "$data" --demo --no-rate-limit \
         >"$OUT/$name.daemon.out" 2>>"$OUT/$name.daemon.log" &
     DAEMON_PID=$!
     for _ in $(seq 300); do # the --demo seeding hashes passwords: slow on a busy machine
@@ -94,13 +100,13 @@ load() {
     shift
     echo "-- $name: $(uptime)" | tee -a "$OUT/$name.txt"
     echo "   tableorder-edge-load $*" | tee -a "$OUT/$name.txt"
-    "${PRIO[@]}" "$LOAD" "$@" --port "$PORT" --pid "$DAEMON_PID" | tee -a "$OUT/$name.txt" || true
+    "${LOAD_PIN[@]}" "${PRIO[@]}" "$LOAD" "$@" --port "$PORT" --pid "$DAEMON_PID" | tee -a "$OUT/$name.txt" || true
 }
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "results: $OUT (data dirs under $DATA_ROOT: $(df --output=fstype "$DATA_ROOT" | tail -1))"
 echo "load before: $(uptime)"
-echo "scheduling: ${PRIO[*]:-normal (set RT=1 for SCHED_FIFO)}"
+echo "scheduling: ${PRIO[*]:-normal (set RT=1 for SCHED_FIFO)}; daemon cores: ${EDGE_CPUS:-any}, load cores: ${LOAD_CPUS:-any}"
 
 for scenario in "${SCENARIOS[@]}"; do
     case $scenario in
@@ -132,9 +138,9 @@ for scenario in "${SCENARIOS[@]}"; do
         load search search --tablets 20 --rate 250 --duration 10 --warmup 2 --max-p99-ms 10 --precision 0.05
         stop_daemon
         ;;
-    orders-2000)
-        start_daemon orders-2000
-        load orders-2000 orders --tablets 100 --rate 2000 --duration "$DURATION" --warmup 5 --staff 2
+    orders-2000 | orders-4000)
+        start_daemon "$scenario"
+        load "$scenario" orders --tablets 100 --rate "${scenario#orders-}" --duration "$DURATION" --warmup 5 --staff 2
         stop_daemon
         ;;
     alerts)
