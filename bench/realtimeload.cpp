@@ -1,16 +1,22 @@
 // tableorder-realtime-load: how long an order takes from `POST /api/v1/orders` to its
-// `order.created` event on every staff screen, and what idle event-stream connections cost
-// the daemon in memory. Talks to a running tableorder-edge (--demo store, rate limits off);
+// `order.created` event on every staff screen, how long a sold-out switch takes to reach
+// every tablet, and what idle event-stream connections cost the daemon in memory. Talks to a running tableorder-edge (--demo store, rate limits off);
 // bench/run-realtime-bench.sh starts one and runs the scenarios of docs/PERFORMANCE.md.
 //
 //   tableorder-realtime-load latency --port P --pid PID [--staff 10] [--tablets 200]
 //       [--tables 200] [--rate 0|ORDERS_PER_S] [--orders 2000] [--duration 30] [--warmup N]
 //       [--staff-transport mixed|sse|ws] [--tablet-transport mixed|sse|ws] [--no-ack]
 //   tableorder-realtime-load rss --port P --pid PID [--connections 5000] [--tables 200]
+//   tableorder-realtime-load soldout --port P --pid PID [--tablets 200] [--tables 200]
+//       [--changes 500] [--warmup 50] [--gap-ms 2] [--tablet-transport mixed|sse|ws]
 //
 // --rate 0 sends orders one at a time: the next leaves when every staff screen has the last
 // one and its response is back. A rate sends open loop on a fixed schedule (timerfd), and
 // latency counts from the scheduled time, so a backlog shows up instead of hiding.
+//
+// soldout: the kitchen switches one item off and on (`PATCH /api/v1/menu/items/{id}/
+// availability`), one change at a time, timed to its `menu.item_availability_changed` on the
+// first and on the last of the tablet streams.
 
 #include "clock.h"
 #include "httpconnection.h"
@@ -130,6 +136,17 @@ Histogram scrape(HttpConnection &http, const QByteArray &name)
     return h;
 }
 
+/// One of the daemon's histograms over a run: "daemon WHAT: mean, p50 <=, p99 <=".
+void sayHistogram(const char *what, const Histogram &after, const Histogram &before)
+{
+    const double n = after.count - before.count;
+    say(u"daemon %1: mean %2 ms, p50 <= %3 ms, p99 <= %4 ms (%5 observations)"_s
+                .arg(QString::fromLatin1(what))
+                .arg(n > 0 ? 1000 * (after.sum - before.sum) / n : 0.0, 0, 'f', 3)
+                .arg(1000 * after.quantileBound(before, 0.5))
+                .arg(1000 * after.quantileBound(before, 0.99)).arg(n));
+}
+
 StreamConnection::Transport transportFor(const QString &mix, int index)
 {
     if (mix == u"sse"_s)
@@ -148,12 +165,16 @@ struct Setup
 
 /// A table token as POST /auth/table-login issues it, signed with the store's secret (the
 /// daemon's <data-dir>/jwt-secret): 200 argon2 logins would take minutes on this machine.
-QByteArray mintTableToken(const QByteArray &secret, qint64 tableId)
+/// The revocation stamp is that of a table as created (token generation 1, migration
+/// 007_token_revocation.sql) with a token id of its own: the scripts start a fresh daemon.
+QByteArray mintTableToken(const QByteArray &secret, qint64 tableId, int tableNumber)
 {
     constexpr auto base64url = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     const QJsonObject claims{{u"role"_s, u"table"_s}, {u"sub"_s, u"table:%1"_s.arg(tableId)},
-                             {u"tid"_s, tableId}, {u"iat"_s, now}, {u"exp"_s, now + 86'400}};
+                             {u"tid"_s, tableId}, {u"tn"_s, tableNumber}, {u"gen"_s, 1},
+                             {u"jti"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                             {u"iat"_s, now}, {u"exp"_s, now + 86'400}};
     const QByteArray input =
             QJsonDocument(QJsonObject{{u"alg"_s, u"HS256"_s}, {u"typ"_s, u"JWT"_s}})
                     .toJson(QJsonDocument::Compact).toBase64(base64url)
@@ -204,7 +225,7 @@ Setup prepare(const QString &host, quint16 port, int tables, const QByteArray &s
             setup.tableTokens.append(login("/api/v1/auth/table-login",
                                            {{u"table_number"_s, number}, {u"password"_s, u"0000"_s}}));
         else
-            setup.tableTokens.append(mintTableToken(secret, ids.value(number)));
+            setup.tableTokens.append(mintTableToken(secret, ids.value(number), number));
     }
 
     const HttpResult menu = call(http, "GET", "/api/v1/menu");
@@ -350,16 +371,8 @@ public:
         // Where the time goes, from the daemon's own histograms (warm-up included).
         const Histogram commit = scrape(metrics, "tableorder_db_transaction_seconds");
         const Histogram send = scrape(metrics, "tableorder_event_commit_to_send_seconds");
-        auto line = [](const char *what, const Histogram &after, const Histogram &before) {
-            const double n = after.count - before.count;
-            say(u"daemon %1: mean %2 ms, p50 <= %3 ms, p99 <= %4 ms (%5 observations)"_s
-                        .arg(QString::fromLatin1(what))
-                        .arg(n > 0 ? 1000 * (after.sum - before.sum) / n : 0.0, 0, 'f', 3)
-                        .arg(1000 * after.quantileBound(before, 0.5))
-                        .arg(1000 * after.quantileBound(before, 0.99)).arg(n));
-        };
-        line("order transaction (insert + event + fsync'd commit)", commit, commitBefore);
-        line("commit to write on each stream", send, sendBefore);
+        sayHistogram("order transaction (insert + event + fsync'd commit)", commit, commitBefore);
+        sayHistogram("commit to write on each stream", send, sendBefore);
         return 0;
     }
 
@@ -582,6 +595,229 @@ private:
     LatencyRecorder m_post;
 };
 
+/// Sold-out reaches every tablet: a kitchen screen switches one item off and on again
+/// (`PATCH /menu/items/{id}/availability`, alternating false/true), one change at a time,
+/// and each change is timed from the request to its `menu.item_availability_changed` on the
+/// first tablet and on the last of the connected tablet streams. The next change leaves
+/// `gapMs` after the last tablet has the one before and its response is back.
+class SoldOutRun : public QObject
+{
+public:
+    struct Config
+    {
+        QString host;
+        quint16 port = 0;
+        qint64 pid = 0;
+        int tablets = 200;
+        int changes = 500;
+        int warmup = 50;
+        int gapMs = 2;
+        QString tabletTransport;
+    };
+
+    SoldOutRun(Config config, Setup setup) : m_config(std::move(config)), m_setup(std::move(setup)) { }
+
+    int run()
+    {
+        if (m_config.tablets < 1)
+            die(u"soldout needs --tablets of at least 1"_s);
+        m_itemId = m_setup.itemIds.front();
+        m_path = "/api/v1/menu/items/" + QByteArray::number(m_itemId) + "/availability";
+        m_itemIdKey = "\"id\":" + QByteArray::number(m_itemId) + ',';
+        for (int i = 0; i < m_config.tablets; ++i) {
+            auto connection = std::make_unique<StreamConnection>(
+                    transportFor(m_config.tabletTransport, i), m_config.host, m_config.port,
+                    m_setup.tableTokens.at(i % m_setup.tableTokens.size()), this);
+            connection->setEventCallback([this, i](StreamConnection &, QByteArrayView type, QByteArrayView json,
+                                                   qint64 at) { onTabletEvent(size_t(i), type, json, at); });
+            m_tablets.push_back(std::move(connection));
+        }
+        m_counted.assign(size_t(m_config.tablets), -1);
+        if (openAll(m_tablets, 50, 300'000) != m_config.tablets)
+            die(u"tablet connections failed"_s);
+        const int ws = int(std::count_if(m_tablets.begin(), m_tablets.end(), [](const auto &c) {
+            return c->transport() == StreamConnection::Transport::WebSocket;
+        }));
+        say(u"connections: tablets %1 (%2 WebSocket, %3 SSE); item %4 switched by the kitchen"_s
+                    .arg(m_config.tablets).arg(ws).arg(m_config.tablets - ws).arg(m_itemId));
+        m_http = std::make_unique<HttpConnection>(m_config.host, m_config.port, this);
+        m_http->setBearerToken(m_setup.kitchenToken);
+
+        HttpConnection metrics(m_config.host, m_config.port);
+        const Histogram sendBefore = scrape(metrics, "tableorder_event_commit_to_send_seconds");
+        ProcessProbe probe(m_config.pid);
+        const double clientCpuStart = ownCpuSeconds();
+        if (probe.valid())
+            probe.start(100);
+        QElapsedTimer wall;
+        wall.start();
+        runOneAtATime();
+        const double seconds = wall.nsecsElapsed() / 1e9;
+        probe.stop();
+        const double clientCpu = ownCpuSeconds() - clientCpuStart;
+        // Leave the item on sale (an odd number of changes ends on "sold out").
+        if (m_sent % 2 == 1) {
+            HttpConnection restore(m_config.host, m_config.port);
+            call(restore, "PATCH", m_path, {{u"available"_s, true}}, m_setup.kitchenToken);
+        }
+        report(probe, clientCpu, seconds);
+        // The switch's transaction is not in tableorder_db_transaction_seconds (orders only).
+        sayHistogram("commit to write on each stream (warm-up included)",
+                     scrape(metrics, "tableorder_event_commit_to_send_seconds"), sendBefore);
+        return m_lost == 0 && m_httpErrors == 0 ? 0 : 1;
+    }
+
+private:
+    static constexpr QByteArrayView eventType = "menu.item_availability_changed";
+    static constexpr QByteArrayView itemKey = "\"item\":{";
+    static constexpr QByteArrayView availableKey = "\"available\":";
+
+    /// Sends change number m_sent: the first switches the item off, the next on again, ...
+    void sendChange()
+    {
+        m_current = Change{};
+        m_current.index = m_sent++;
+        m_current.available = m_current.index % 2 == 1;
+        m_current.measured = m_current.index >= m_config.warmup;
+        m_current.startNs = nowNs();
+        const qint64 index = m_current.index;
+        m_http->request("PATCH", m_path, m_current.available ? "{\"available\":true}" : "{\"available\":false}",
+                        m_current.startNs, false, [this, index](const HttpResult &result) {
+                            if (result.status != 200 && ++m_httpErrors <= 3)
+                                std::fprintf(stderr, "PATCH availability: %d\n", result.status);
+                            if (index != m_current.index)
+                                return; // given up on as lost
+                            if (m_current.measured)
+                                m_patch.add(result.doneNs - result.intendedNs);
+                            m_current.responded = true;
+                            maybeNext();
+                        });
+    }
+
+    /// Counts the event for the change in flight once per tablet: this item, with the value
+    /// the change set. The keys are sorted, so the item's own "available" and "id" are the
+    /// first ones in its object (after "allergens", before "options").
+    void onTabletEvent(size_t tablet, QByteArrayView type, QByteArrayView json, qint64 at)
+    {
+        if (type != eventType || m_current.index < 0 || m_counted[tablet] == m_current.index)
+            return;
+        const qsizetype itemAt = json.indexOf(itemKey);
+        if (itemAt < 0)
+            return;
+        const QByteArrayView item = json.sliced(itemAt + itemKey.size());
+        const qsizetype availableAt = item.indexOf(availableKey);
+        const qsizetype idAt = item.indexOf("\"id\":");
+        if (availableAt < 0 || idAt < 0 || !item.sliced(idAt).startsWith(m_itemIdKey)
+            || !item.sliced(availableAt + availableKey.size())
+                        .startsWith(m_current.available ? QByteArrayView("true") : QByteArrayView("false")))
+            return;
+        m_counted[tablet] = m_current.index;
+        ++m_current.seen;
+        if (m_current.seen == 1 && m_current.measured)
+            m_first.add(at - m_current.startNs);
+        if (m_current.seen == m_config.tablets) {
+            if (m_current.measured)
+                m_allTablets.add(at - m_current.startNs);
+            maybeNext();
+        }
+    }
+
+    void maybeNext()
+    {
+        if (!m_current.responded || m_current.seen < m_config.tablets)
+            return;
+        ++m_completed;
+        m_current.index = -1;
+        if (m_sent < qint64(m_config.warmup) + m_config.changes)
+            QTimer::singleShot(m_config.gapMs, this, [this] { sendChange(); });
+    }
+
+    void runOneAtATime()
+    {
+        say(u"one change at a time: %1 warm-up changes, then %2 measured (gap %3 ms)"_s
+                    .arg(m_config.warmup).arg(m_config.changes).arg(m_config.gapMs));
+        const qint64 total = qint64(m_config.warmup) + m_config.changes;
+        sendChange();
+        // A lost event would stop the chain: after 5 s without progress, count it and go on.
+        qint64 lastCompleted = -1;
+        QElapsedTimer stall;
+        stall.start();
+        spinUntil(
+                [&] {
+                    if (m_completed != lastCompleted) {
+                        lastCompleted = m_completed;
+                        stall.restart();
+                    } else if (stall.elapsed() > 5000) {
+                        if (m_current.index >= 0) {
+                            if (++m_lost <= 5)
+                                std::fprintf(stderr, "lost: change %lld: response %d, %d of %d tablets\n",
+                                             m_current.index, m_current.responded, m_current.seen,
+                                             m_config.tablets);
+                            m_current.index = -1;
+                        }
+                        stall.restart();
+                        if (m_sent < total)
+                            sendChange();
+                        else
+                            return true;
+                    }
+                    return m_completed + m_lost >= total;
+                },
+                int(total * 1000 + 60'000));
+    }
+
+    void report(const ProcessProbe &probe, double clientCpu, double seconds)
+    {
+        say(u"PATCH availability response: "_s + m_patch.summary());
+        say(u"the first tablet has it:     "_s + m_first.summary());
+        say(u"all tablets have it:         "_s + m_allTablets.summary());
+        int broken = 0;
+        for (const auto &connection : m_tablets)
+            broken += connection->failed() ? 1 : 0;
+        const double daemonCpu = probe.valid() ? probe.cpuUsed() : -1;
+        say(u"changes %1 measured, lost %2, HTTP errors %3, broken streams %4; daemon CPU %5 s "
+            "(%6% of one core), client CPU %7 s, daemon peak RSS %8 MiB over %9 s"_s
+                    .arg(m_allTablets.count()).arg(m_lost).arg(m_httpErrors).arg(broken)
+                    .arg(daemonCpu, 0, 'f', 2).arg(100 * daemonCpu / seconds, 0, 'f', 1)
+                    .arg(clientCpu, 0, 'f', 2).arg(probe.peakRssKiB() / 1024.0, 0, 'f', 1)
+                    .arg(seconds, 0, 'f', 1));
+        say(u"RESULT realtime-soldout tablets=%1 changes=%2 lost=%3 http_errors=%4 broken=%5 "
+            "%6 %7 %8 daemon_cpu_pct=%9"_s
+                    .arg(m_config.tablets).arg(m_allTablets.count()).arg(m_lost).arg(m_httpErrors)
+                    .arg(broken)
+                    .arg(m_patch.keyValues(u"patch_"_s), m_first.keyValues(u"first_tablet_"_s),
+                         m_allTablets.keyValues(u"all_tablets_"_s))
+                    .arg(100 * daemonCpu / seconds, 0, 'f', 1));
+    }
+
+    struct Change
+    {
+        qint64 index = -1; // -1: none in flight
+        bool available = false;
+        bool measured = false;
+        bool responded = false;
+        int seen = 0; // tablets that have it
+        qint64 startNs = 0;
+    };
+
+    Config m_config;
+    Setup m_setup;
+    qint64 m_itemId = 0;
+    QByteArray m_path;
+    QByteArray m_itemIdKey; // "id":N,
+    std::vector<std::unique_ptr<StreamConnection>> m_tablets;
+    std::vector<qint64> m_counted; // per tablet: the change it last counted
+    std::unique_ptr<HttpConnection> m_http;
+    Change m_current;
+    qint64 m_sent = 0;
+    qint64 m_completed = 0;
+    qint64 m_lost = 0;
+    qint64 m_httpErrors = 0;
+    LatencyRecorder m_patch;
+    LatencyRecorder m_first;
+    LatencyRecorder m_allTablets;
+};
+
 /// Memory of the daemon with many idle connections.
 int runRss(const QString &host, quint16 port, qint64 pid, int connections, int staffEvery,
            const QString &mix, const Setup &setup)
@@ -630,7 +866,7 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Real-time latency and connection-memory load for tableorder-edge"_s);
     parser.addHelpOption();
-    parser.addPositionalArgument(u"mode"_s, u"latency or rss"_s);
+    parser.addPositionalArgument(u"mode"_s, u"latency, soldout or rss"_s);
     parser.addOptions({
             {u"host"_s, u"Daemon address (127.0.0.1)."_s, u"HOST"_s, u"127.0.0.1"_s},
             {u"port"_s, u"Daemon port."_s, u"PORT"_s},
@@ -641,8 +877,9 @@ int main(int argc, char **argv)
             {u"rate"_s, u"Orders per second, open loop; 0 = one at a time (0)."_s, u"R"_s, u"0"_s},
             {u"orders"_s, u"Measured orders, one-at-a-time mode (2000)."_s, u"N"_s, u"2000"_s},
             {u"duration"_s, u"Measured seconds, rate mode (30)."_s, u"S"_s, u"30"_s},
-            {u"warmup"_s, u"Unmeasured orders first (200)."_s, u"N"_s, u"200"_s},
-            {u"gap-ms"_s, u"Pause between orders, one-at-a-time mode (2)."_s, u"MS"_s, u"2"_s},
+            {u"warmup"_s, u"Unmeasured orders (or soldout changes) first (200)."_s, u"N"_s, u"200"_s},
+            {u"gap-ms"_s, u"Pause between orders (one at a time) or soldout changes (2)."_s, u"MS"_s, u"2"_s},
+            {u"changes"_s, u"soldout mode: measured availability changes (500)."_s, u"N"_s, u"500"_s},
             {u"staff-transport"_s, u"mixed, sse or ws (mixed)."_s, u"T"_s, u"mixed"_s},
             {u"tablet-transport"_s, u"mixed, sse or ws (mixed)."_s, u"T"_s, u"mixed"_s},
             {u"http-connections"_s, u"Keep-alive connections that place orders (8)."_s, u"N"_s, u"8"_s},
@@ -657,7 +894,7 @@ int main(int argc, char **argv)
     const QString mode = parser.positionalArguments().value(0);
     const QString host = parser.value(u"host"_s);
     const auto port = quint16(parser.value(u"port"_s).toUInt());
-    if (port == 0 || (mode != u"latency"_s && mode != u"rss"_s))
+    if (port == 0 || (mode != u"latency"_s && mode != u"rss"_s && mode != u"soldout"_s))
         parser.showHelp(2);
     const qint64 pid = parser.value(u"pid"_s).toLongLong();
     const int tables = parser.value(u"tables"_s).toInt();
@@ -678,6 +915,20 @@ int main(int argc, char **argv)
     if (mode == u"rss"_s)
         return runRss(host, port, pid, parser.value(u"connections"_s).toInt(),
                       parser.value(u"staff-every"_s).toInt(), parser.value(u"transport"_s), setup);
+
+    if (mode == u"soldout"_s) {
+        SoldOutRun::Config config;
+        config.host = host;
+        config.port = port;
+        config.pid = pid;
+        config.tablets = parser.value(u"tablets"_s).toInt();
+        config.changes = parser.value(u"changes"_s).toInt();
+        config.warmup = parser.value(u"warmup"_s).toInt();
+        config.gapMs = parser.value(u"gap-ms"_s).toInt();
+        config.tabletTransport = parser.value(u"tablet-transport"_s);
+        SoldOutRun run(config, setup);
+        return run.run();
+    }
 
     LatencyRun::Config config;
     config.host = host;

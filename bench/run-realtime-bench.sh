@@ -5,13 +5,18 @@
 #
 #   bench/run-realtime-bench.sh                    # all scenarios
 #   bench/run-realtime-bench.sh one-at-a-time rss  # some of: one-at-a-time single rate-100
-#                                                  #          rss rss-sse rss-ws
+#                                                  #          soldout rss rss-sse rss-ws
+# soldout: the kitchen switches one item off and on again
+# (PATCH /api/v1/menu/items/{id}/availability), one change at a time, 50 warm-up changes then
+# CHANGES measured, each timed to its menu.item_availability_changed on the first and on the
+# last of 200 tablet streams (half SSE, half WebSocket); RESULT realtime-soldout.
 # Environment: BUILD_DIR (default build/bench-rt), SKIP_BUILD=1, PORT (18490), OUT (results
 # dir, a new /tmp dir), ORDERS (measured one-at-a-time orders, 2000), DURATION (measured
-# seconds at 100/s, 30), CONNECTIONS (rss, 5000), PERF=1 (record the daemon with perf during
-# each latency scenario; report in OUT/NAME.perf.txt), DATA_ROOT (where the daemons' data dirs
-# go, default OUT; /dev/shm makes fsync free, which shows the CPU bound but is NOT a durable
-# measurement), RT=1 (run the daemon and the load program under SCHED_FIFO, `chrt -f 10`, so
+# seconds at 100/s, 30), CHANGES (measured soldout changes, 500), TABLETS (tablet streams of
+# soldout, 200), CONNECTIONS (rss, 5000), PERF=1 (record the daemon with perf during each
+# latency or soldout scenario; report in OUT/NAME.perf.txt), DATA_ROOT (where the daemons'
+# data dirs go, default OUT; /dev/shm makes fsync free, which shows the CPU bound but is NOT a
+# durable measurement), RT=1 (run the daemon and the load program under SCHED_FIFO, `chrt -f 10`, so
 # that other work on a shared machine does not add a scheduler slice to every wake-up after
 # an fdatasync; see "Noise" in docs/PERFORMANCE.md).
 # The daemon's per-request access log goes to a file in OUT, never to the terminal.
@@ -23,13 +28,15 @@ PORT=${PORT:-18490}
 OUT=${OUT:-$(mktemp -d /tmp/realtime-bench.XXXXXX)}
 ORDERS=${ORDERS:-2000}
 DURATION=${DURATION:-30}
+CHANGES=${CHANGES:-500}
+TABLETS=${TABLETS:-200}
 CONNECTIONS=${CONNECTIONS:-5000}
 mkdir -p "$OUT"
 DATA_ROOT=${DATA_ROOT:-$OUT}
 PRIO=()
 [[ ${RT:-0} == 1 ]] && PRIO=(chrt -f 10)
 SCENARIOS=("$@")
-[[ ${#SCENARIOS[@]} -gt 0 ]] || SCENARIOS=(one-at-a-time single rate-100 rss)
+[[ ${#SCENARIOS[@]} -gt 0 ]] || SCENARIOS=(one-at-a-time single rate-100 soldout rss)
 
 # 5,000 streams are 5,000 descriptors in the daemon and as many in the load program.
 ulimit -n "$(ulimit -Hn)"
@@ -106,9 +113,11 @@ load() {
         | tee -a "$OUT/$name.txt" || true
 }
 
-latency_scenario() {
-    local name=$1
-    shift
+# profiled_scenario NAME MODE ARGS...: a fresh daemon, the load program in MODE (latency or
+# soldout), perf on the daemon if PERF=1.
+profiled_scenario() {
+    local name=$1 mode=$2
+    shift 2
     start_daemon "$name"
     # Setup (table logins, connecting) is not profiled: perf attaches once the load program
     # prints its "connections:" line. The subshell becomes perf (exec), so PERF_PID is perf.
@@ -122,7 +131,7 @@ latency_scenario() {
         ) &
         PERF_PID=$!
     fi
-    load "$name" latency "$@"
+    load "$name" "$mode" "$@"
     if [[ -n $PERF_PID ]]; then
         kill -INT "$PERF_PID" 2>/dev/null || true
         wait "$PERF_PID" 2>/dev/null || true
@@ -130,6 +139,12 @@ latency_scenario() {
     fi
     stop_daemon
     report_perf "$name"
+}
+
+latency_scenario() {
+    local name=$1
+    shift
+    profiled_scenario "$name" latency "$@"
 }
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
@@ -148,6 +163,10 @@ for scenario in "${SCENARIOS[@]}"; do
         ;;
     rate-100)
         latency_scenario rate-100 --rate 100 --duration "$DURATION" --warmup 200 --staff 10 --tablets 200
+        ;;
+    soldout)
+        profiled_scenario soldout soldout --changes "$CHANGES" --warmup 50 --tablets "$TABLETS" \
+            --tables "$TABLETS" --tablet-transport mixed
         ;;
     rss | rss-sse | rss-ws)
         transport=mixed

@@ -217,8 +217,8 @@ void StreamConnection::parseWebSocket(qint64 arrivalNs)
 
 void StreamConnection::message(QByteArrayView payload, QByteArrayView sseType, qint64 arrivalNs)
 {
-    // Events start with "at" (sorted keys); pong and error messages do not.
-    if (sseType.isEmpty() && !payload.startsWith("{\"at\":"))
+    // Events start with "actor" or "at" (sorted keys); pong and error messages do not.
+    if (sseType.isEmpty() && !payload.startsWith("{\"at\":") && !payload.startsWith("{\"actor\":"))
         return;
     const QByteArrayView type = sseType.isEmpty() ? eventType(payload) : sseType;
     if (type.isEmpty())
@@ -237,9 +237,13 @@ void StreamConnection::message(QByteArrayView payload, QByteArrayView sseType, q
             ++idEnd;
         m_onOrder(*this, payload.sliced(at + clientOrderIdKey.size(), uuidLength),
                   payload.sliced(idStart, idEnd - idStart), arrivalNs);
-    } else if (type == "snapshot" && !m_snapshot) {
-        m_snapshot = true;
-        emit snapshotReceived();
+    } else if (type == "snapshot") {
+        if (!m_snapshot) {
+            m_snapshot = true;
+            emit snapshotReceived();
+        }
+    } else if (m_onEvent) {
+        m_onEvent(*this, type, payload, arrivalNs);
     }
 }
 

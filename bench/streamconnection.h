@@ -14,7 +14,8 @@ namespace tableorder::bench {
 /// One event-stream connection to the edge (SSE or WebSocket) on a raw QTcpSocket, with the
 /// least client-side work: it frames messages (SSE blocks, unmasked server WebSocket frames,
 /// answering pings) and picks `order.created` events out by substring, without parsing the
-/// JSON, so that the load program's own CPU stays out of the latency it measures.
+/// JSON, so that the load program's own CPU stays out of the latency it measures. Other
+/// events go, undecoded, to an optional event callback.
 class StreamConnection : public QObject
 {
     Q_OBJECT
@@ -24,12 +25,18 @@ public:
     /// that completed it were read (nowNs()).
     using OrderCallback = std::function<void(StreamConnection &, QByteArrayView clientOrderId,
                                              QByteArrayView orderId, qint64 arrivalNs)>;
+    /// For every other event but the snapshot: its type and the message's JSON text as it
+    /// came (sorted keys, not decoded), and when the bytes that completed it were read. The
+    /// views are valid during the call only.
+    using EventCallback = std::function<void(StreamConnection &, QByteArrayView type,
+                                             QByteArrayView json, qint64 arrivalNs)>;
 
     StreamConnection(Transport transport, QString host, quint16 port, QByteArray token,
                      QObject *parent = nullptr);
     ~StreamConnection() override;
 
     void setOrderCallback(OrderCallback callback) { m_onOrder = std::move(callback); }
+    void setEventCallback(EventCallback callback) { m_onEvent = std::move(callback); }
     void open();
     /// WebSocket only: one masked text frame.
     void sendText(QByteArrayView payload);
@@ -66,6 +73,7 @@ private:
     qint64 m_events = 0;
     QByteArray m_fragments; // a WebSocket text message split over frames
     OrderCallback m_onOrder;
+    EventCallback m_onEvent;
 };
 
 } // namespace tableorder::bench
