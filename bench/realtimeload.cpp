@@ -231,8 +231,14 @@ Setup prepare(const QString &host, quint16 port, int tables, const QByteArray &s
     const HttpResult menu = call(http, "GET", "/api/v1/menu");
     for (const QJsonValue &category : QJsonDocument::fromJson(menu.body).object().value(u"categories"_s).toArray()) {
         for (const QJsonValue &item : category.toObject().value(u"items"_s).toArray()) {
-            if (item.toObject().value(u"available"_s).toBool())
-                setup.itemIds.append(item.toObject().value(u"id"_s).toInteger());
+            // Plain lines only: an item with a required option group needs a choice (400 without).
+            const QJsonObject object = item.toObject();
+            const QJsonArray groups = object.value(u"option_groups"_s).toArray();
+            const bool needsOptions = std::any_of(groups.begin(), groups.end(), [](const QJsonValue &g) {
+                return g.toObject().value(u"min_select"_s).toInt() > 0;
+            });
+            if (object.value(u"available"_s).toBool() && !needsOptions)
+                setup.itemIds.append(object.value(u"id"_s).toInteger());
         }
     }
     if (setup.itemIds.isEmpty())

@@ -35,6 +35,11 @@ mkdir -p "$OUT"
 DATA_ROOT=${DATA_ROOT:-$OUT}
 PRIO=()
 [[ ${RT:-0} == 1 ]] && PRIO=(chrt -f 10)
+# EDGE_CPUS / LOAD_CPUS (e.g. 0 and 1): pin the daemon / the load program with `taskset -c`.
+EDGE_PIN=()
+LOAD_PIN=()
+[[ -n ${EDGE_CPUS:-} ]] && EDGE_PIN=(taskset -c "$EDGE_CPUS")
+[[ -n ${LOAD_CPUS:-} ]] && LOAD_PIN=(taskset -c "$LOAD_CPUS")
 SCENARIOS=("$@")
 [[ ${#SCENARIOS[@]} -gt 0 ]] || SCENARIOS=(one-at-a-time single rate-100 soldout rss)
 
@@ -80,7 +85,7 @@ start_daemon() {
         TABLEORDER_REALTIME_MAX_STAFF_CONNECTIONS=1000 \
         TABLEORDER_REALTIME_MAX_STREAMS_PER_TABLE=1000 \
         TABLEORDER_REALTIME_MAX_STREAMS_PER_STAFF=1000 \
-        "${PRIO[@]}" "$EDGE" --listen "127.0.0.1:$PORT" --data-dir "$data" --demo --no-rate-limit \
+        "${EDGE_PIN[@]}" "${PRIO[@]}" "$EDGE" --listen "127.0.0.1:$PORT" --data-dir "$data" --demo --no-rate-limit \
         >"$OUT/$name.daemon.out" 2>>"$OUT/$name.daemon.log" &
     DAEMON_PID=$!
     for _ in $(seq 600); do
@@ -109,7 +114,7 @@ load() {
     echo "-- $name: $(uptime)" | tee -a "$OUT/$name.txt"
     echo "   tableorder-realtime-load $*" | tee -a "$OUT/$name.txt"
     # Table tokens are minted with the store's secret instead of 200 argon2 logins.
-    "${PRIO[@]}" "$LOAD" "$@" --port "$PORT" --pid "$DAEMON_PID" --secret "$DATA_ROOT/$name.data/jwt-secret" 2>&1 \
+    "${LOAD_PIN[@]}" "${PRIO[@]}" "$LOAD" "$@" --port "$PORT" --pid "$DAEMON_PID" --secret "$DATA_ROOT/$name.data/jwt-secret" 2>&1 \
         | tee -a "$OUT/$name.txt" || true
 }
 
