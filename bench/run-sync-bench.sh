@@ -25,7 +25,8 @@ for backend in $backends; do
     pgpid=()
     if [ "$backend" = postgresql ]; then
         tests/support/pgcluster.sh start "$pgdir" >/dev/null
-        pgpid=(--pg-pid "$(head -1 "$pgdir/data/postmaster.pid")")
+        # The cluster lives where pgcluster.sh says (a directory of its own under /tmp).
+        pgpid=(--pg-pid "$(head -1 "$(cat "$pgdir/cluster")/data/postmaster.pid")")
     fi
     # A fresh database for each run.
     newdb() {

@@ -37,40 +37,44 @@ void registerSyncRoutes(http::HttpServer &server, CentralContext &ctx)
 {
     using Method = http::HttpServer::Method;
 
-    server.route(Method::Post, u"/sync/v1/events"_s, {StoreKey, {protobufType}, kMaxBatchBytes + 64 * 1024},
-                 [&ctx](HttpRequest &req) {
-                     auto store = storeFromKey(ctx, req);
-                     if (!store)
-                         return HttpResponse::error(store.error());
-                     if (auto retry = ctx.limiter.take(u"upload:%1"_s.arg(store->id), ctx.config.uploadsPerMinute, 60))
-                         return HttpResponse::error({ErrorCode::RateLimited, u"too many uploads; retry later"_s, {}})
-                                 .withHeader("Retry-After", QByteArray::number(*retry));
-                     sync::v1::UploadRequest request;
-                     const QByteArray body = req.body();
-                     if (!request.ParseFromArray(body.constData(), int(body.size())))
-                         return HttpResponse::error(Error::validation(u"body"_s, u"not an UploadRequest protobuf"_s));
-                     // Health snapshots first, in their own transaction: a store whose
-                     // events are refused (a newer schema) still reports its health.
-                     const sync::UploadBatch batch = sync::fromProto(request);
-                     auto healthAcked = ctx.fleet.ingest(*store, batch);
-                     if (!healthAcked && healthAcked.error().code != ErrorCode::Internal)
-                         return HttpResponse::error(healthAcked.error());
-                     auto outcome = ctx.sync.upload(*store, batch);
-                     if (!outcome) {
-                         if (outcome.error().code == ErrorCode::Internal)
-                             return HttpResponse::error({ErrorCode::Unavailable, u"could not apply the batch; retry"_s, {}})
-                                     .withHeader("Retry-After", "2");
-                         return HttpResponse::error(outcome.error());
-                     }
-                     outcome->healthAckedId = healthAcked.value_or(0);
-                     sync::v1::UploadResponse response;
-                     sync::toProto(*outcome, &response);
-                     if (outcome->isConflict())
-                         return protobuf(409, response)
-                                 .withHeader("X-Expected-Seq", QByteArray::number(outcome->expectedSeq))
-                                 .withHeader("X-Error-Code", outcome->code().toLatin1());
-                     return protobuf(200, response);
-                 });
+    server.routeAsync(Method::Post, u"/sync/v1/events"_s, {StoreKey, {protobufType}, kMaxBatchBytes + 64 * 1024},
+                      [&ctx](HttpRequest &req, http::Reply reply) {
+        auto store = storeFromKey(ctx, req);
+        if (!store)
+            return reply.send(HttpResponse::error(store.error()));
+        if (auto retry = ctx.limiter.take(u"upload:%1"_s.arg(store->id), ctx.config.uploadsPerMinute, 60))
+            return reply.send(HttpResponse::error({ErrorCode::RateLimited, u"too many uploads; retry later"_s, {}})
+                                      .withHeader("Retry-After", QByteArray::number(*retry)));
+        sync::v1::UploadRequest request;
+        const QByteArray body = req.body();
+        if (!request.ParseFromArray(body.constData(), int(body.size())))
+            return reply.send(HttpResponse::error(Error::validation(u"body"_s, u"not an UploadRequest protobuf"_s)));
+        // Health snapshots first, in their own transaction: a store whose events are
+        // refused (a newer schema) still reports its health.
+        sync::UploadBatch batch = sync::fromProto(request);
+        auto healthAcked = ctx.fleet.ingest(*store, batch);
+        if (!healthAcked && healthAcked.error().code != ErrorCode::Internal)
+            return reply.send(HttpResponse::error(healthAcked.error()));
+        // The events join the next group commit; the answer comes after it.
+        ctx.sync.uploadLater(*store, std::move(batch),
+                             [reply, healthAckedId = healthAcked.value_or(0)](const Result<UploadOutcome> &outcome) {
+            if (!outcome) {
+                if (outcome.error().code == ErrorCode::Internal)
+                    return reply.send(HttpResponse::error({ErrorCode::Unavailable, u"could not apply the batch; retry"_s, {}})
+                                              .withHeader("Retry-After", "2"));
+                return reply.send(HttpResponse::error(outcome.error()));
+            }
+            UploadOutcome answered = *outcome;
+            answered.healthAckedId = healthAckedId;
+            sync::v1::UploadResponse response;
+            sync::toProto(answered, &response);
+            if (answered.isConflict())
+                return reply.send(protobuf(409, response)
+                                          .withHeader("X-Expected-Seq", QByteArray::number(answered.expectedSeq))
+                                          .withHeader("X-Error-Code", answered.code().toLatin1()));
+            reply.send(protobuf(200, response));
+        });
+    });
 
     // Long poll: answers at once when a version newer than `after` is published, else
     // waits up to long-poll-ms and answers 204.

@@ -29,7 +29,14 @@ SyncService::SyncService(QSqlDatabase db, IngestRepository &ingest, MoneyReposit
     m_metrics.declareCounter("tableorder_central_journal_breaks_total",
                              "Uploaded events that did not chain in the store's journal, by store.");
     m_metrics.declareCounter("tableorder_central_batches_total", "Upload batches by store and outcome.");
-    m_metrics.declareHistogram("tableorder_central_batch_apply_seconds", "Time to apply one batch (transaction).",
+    m_metrics.declareHistogram("tableorder_central_batch_apply_seconds",
+                               "Time to apply one batch (its savepoint in the group's transaction).",
+                               Metrics::latencyBuckets());
+    m_metrics.declareHistogram("tableorder_sync_group_size",
+                               "Uploads applied by one group commit (one transaction, one durable commit).",
+                               {1, 2, 4, 8, 16, 32, 64});
+    m_metrics.declareHistogram("tableorder_sync_group_seconds",
+                               "Time of one group commit: every upload of the group and the commit.",
                                Metrics::latencyBuckets());
 }
 
@@ -170,186 +177,284 @@ Result<QByteArray> SyncService::followJournal(qint64 storeId, const QList<Event>
     return lastHash;
 }
 
-Result<UploadOutcome> SyncService::upload(const StoreRecord &store, const sync::UploadBatch &batch)
+Result<SyncService::Applied> SyncService::applyInTransaction(const StoreRecord &store,
+                                                            const sync::UploadBatch &batch)
 {
-    const Metrics::Labels storeLabel{{"store", QString::number(store.id)}};
+    const QList<Event> &events = batch.events;
+    QElapsedTimer timer;
+    timer.start();
+    const QString now = timestampText(QDateTime::currentDateTimeUtc());
+    Applied result;
+    UploadOutcome &outcome = result.outcome;
+    QList<OrderEvent> &applied = result.orders;
+    int &duplicates = result.duplicates;
+    int &deadLetters = result.deadLetters;
+    int &breaks = result.breaks;
+    auto position = m_ingest.lockAppliedSeq(store.id);
+    if (!position)
+        return fail(position.error());
+    const qint64 current = position->seq;
+    outcome.appliedSeq = current;
+    outcome.appliedHash = position->journalHash;
+    if (!events.isEmpty() && events.first().seq > current + 1) {
+        outcome.expectedSeq = current + 1;
+        m_metrics.increment("tableorder_central_batches_total", {{"store", QString::number(store.id)}, {"outcome", u"gap"_s}});
+        return result;
+    }
+    // A seq central applied must come back with the event_id it had: another one means
+    // the edge was restored from a backup and reused the seq for a new event, which
+    // would otherwise be dropped as a duplicate.
+    if (!events.isEmpty() && events.first().seq <= current) {
+        auto known = m_ingest.eventIds(store.id, events.first().seq, std::min(events.last().seq, current));
+        if (!known)
+            return fail(known.error());
+        for (const Event &event : std::as_const(events)) {
+            const auto it = known->constFind(event.seq);
+            if (event.seq > current || it == known->cend() || *it == event.id)
+                continue;
+            auto maxOrder = m_ingest.maxOrderId(store.id);
+            if (!maxOrder)
+                return fail(maxOrder.error());
+            outcome.expectedSeq = current + 1;
+            outcome.conflictSeq = event.seq;
+            outcome.maxOrderId = *maxOrder;
+            m_metrics.increment("tableorder_central_batches_total",
+                                {{"store", QString::number(store.id)}, {"outcome", u"conflict"_s}});
+            return result;
+        }
+    }
+    // One pass to sort the batch out, then a few multi-row statements: the round trips
+    // to the database, not the rows, are what a batch costs.
+    QList<Event> fresh;
+    QList<Order> orders;
+    QSet<qint64> inserted;
+    QList<qint64> updateOrder;        // orders to update, in first-update order
+    QHash<qint64, Order> lastUpdate;  // an order's newest state in this batch wins
+    QList<Event> money;               // the other events: payments, voids, ..., staff actions
+    QList<Event> kitchen;             // lines done and recalled, in seq order
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        const Event &event = events.at(i);
+        if (event.seq <= outcome.appliedSeq) {
+            ++duplicates;
+            continue;
+        }
+        fresh.append(event);
+        const bool created = event.type == QLatin1StringView(events::OrderCreated);
+        if (created || event.type == QLatin1StringView(events::OrderUpdated)) {
+            // Money first: a store (or a leaked store key) must not put negative,
+            // absurd or inconsistent amounts into HQ's figures.
+            const Status money = checkOrderMoney(event.data);
+            Result<Order> order = money ? orderFromJson(event.data) : Result<Order>(std::unexpected(money.error()));
+            if (!order) {
+                if (auto ok = m_ingest.deadLetter(store.id, event, order.error().message, now); !ok)
+                    return fail(ok.error());
+                ++deadLetters;
+            } else {
+                // order.updated of an order central has not seen inserts it, as a
+                // repeat of order.created changes nothing.
+                if (!inserted.contains(order->id)) {
+                    inserted.insert(order->id);
+                    orders.append(*order);
+                }
+                if (!created) {
+                    if (!lastUpdate.contains(order->id))
+                        updateOrder.append(order->id);
+                    lastUpdate.insert(order->id, *order);
+                }
+                applied.append({event.seq, event.type, event.data});
+            }
+        } else if (kitchenevents::isKitchenEvent(event)) {
+            if (const Status checked = kitchenevents::check(event); !checked) {
+                if (auto ok = m_ingest.deadLetter(store.id, event, checked.error().message, now); !ok)
+                    return fail(ok.error());
+                ++deadLetters;
+            } else {
+                kitchen.append(event);
+            }
+        } else if (const Status checked = checkMoneyEvent(event); !checked) {
+            if (auto ok = m_ingest.deadLetter(store.id, event, checked.error().message, now); !ok)
+                return fail(ok.error());
+            ++deadLetters;
+        } else {
+            money.append(event);
+        }
+        outcome.appliedSeq = event.seq;
+        ++outcome.newlyApplied;
+    }
+    if (auto ok = m_ingest.insertEvents(store.id, fresh, now); !ok)
+        return fail(ok.error());
+    if (!fresh.isEmpty()) {
+        auto head = followJournal(store.id, fresh, position->journalHash, now, &breaks);
+        if (!head)
+            return fail(head.error());
+        outcome.appliedHash = *head;
+    }
+    if (auto ok = m_ingest.insertOrders(store.id, orders); !ok)
+        return fail(ok.error());
+    for (qint64 id : std::as_const(updateOrder)) {
+        if (auto ok = m_ingest.updateOrderStatus(store.id, lastUpdate.value(id)); !ok)
+            return fail(ok.error());
+    }
+    if (auto ok = projectMoney(store.id, money, now); !ok)
+        return fail(ok.error());
+    for (const Event &event : std::as_const(kitchen)) {
+        if (event.type == QLatin1StringView(events::OrderLinesDone)) {
+            if (auto ok = m_ingest.upsertLineTimes(store.id, *kitchenevents::linesDone(event)); !ok)
+                return fail(ok.error());
+        } else if (auto ok = m_ingest.deleteLineTimes(store.id, *kitchenevents::recalled(event)); !ok) {
+            return fail(ok.error());
+        }
+    }
+    QList<AuditEntry> audit;
+    for (const Event &event : std::as_const(fresh)) {
+        if (auto entry = storemoney::auditEntry(event))
+            audit.append(*entry);
+    }
+    if (auto ok = m_money.insertAudit(store.id, audit); !ok)
+        return fail(ok.error());
+    const SyncReport report{batch.backlog, batch.lagMs, batch.edgeVersion, batch.menuVersion, batch.lastSeq};
+    if (auto ok = m_ingest.setApplied(store.id, outcome.appliedSeq, outcome.appliedHash, report, now); !ok)
+        return fail(ok.error());
+    if (outcome.appliedSeq > batch.lastSeq) {
+        // The edge's log ends before what central applied (restored from a backup): it
+        // needs central's highest order id to number its next orders past it.
+        auto maxOrder = m_ingest.maxOrderId(store.id);
+        if (!maxOrder)
+            return fail(maxOrder.error());
+        outcome.maxOrderId = *maxOrder;
+    }
+    for (const sync::DailyTotal &total : batch.dailyTotals) {
+        if (auto ok = m_ingest.upsertReconciliation(store.id, total.businessDate, total.orders, total.total, now);
+            !ok)
+            return fail(ok.error());
+    }
+    outcome.menuVersion = store.menuVersion;
+    result.seconds = timer.nsecsElapsed() / 1e9;
+    return result;
+}
+
+void SyncService::uploadLater(const StoreRecord &store, sync::UploadBatch batch, UploadDone done)
+{
+    // No transaction is open here: the group's runs to its end within one call.
     if (auto ok = checkBatch(batch); !ok) {
         if (ok.error().code == ErrorCode::SchemaNotSupported) {
             // The store is stuck until central is upgraded: HQ sees why in the store status.
             (void)m_ingest.setSyncError(store.id, u"seq %1: %2"_s.arg(ok.error().details[u"seq"_s].toInteger())
                                                           .arg(ok.error().message));
         }
-        return fail(ok.error());
+        done(fail(ok.error()));
+        return;
     }
-    const QList<Event> &events = batch.events;
+    m_pending.append({store, std::move(batch), std::move(done)});
+    scheduleFlush();
+}
+
+void SyncService::scheduleFlush()
+{
+    if (m_flushScheduled || m_pending.isEmpty())
+        return;
+    // Queued: every upload the event loop reads in this pass (and those that arrived while
+    // the last commit ran) joins the group.
+    m_flushScheduled = true;
+    QMetaObject::invokeMethod(this, &SyncService::flushPending, Qt::QueuedConnection);
+}
+
+void SyncService::flushPending()
+{
+    m_flushScheduled = false;
+    QList<PendingUpload> group;
+    qsizetype events = 0;
+    qsizetype taken = 0;
+    while (taken < m_pending.size() && group.size() < kMaxGroupUploads) {
+        const qsizetype size = m_pending.at(taken).batch.events.size();
+        if (!group.isEmpty() && events + size > kMaxGroupEvents)
+            break;
+        events += size;
+        group.append(std::move(m_pending[taken]));
+        ++taken;
+    }
+    m_pending.remove(0, taken);
+    scheduleFlush(); // what did not fit goes in the next group
+    if (group.isEmpty())
+        return;
+    // Store rows are locked in store id order (PostgreSQL: FOR UPDATE), so that two
+    // instances grouping the same stores never wait on each other in a cycle. Stable: one
+    // store's uploads keep their order.
+    std::stable_sort(group.begin(), group.end(),
+                     [](const PendingUpload &a, const PendingUpload &b) { return a.store.id < b.store.id; });
 
     QElapsedTimer timer;
     timer.start();
-    const QString now = timestampText(QDateTime::currentDateTimeUtc());
-    UploadOutcome outcome;
-    QList<OrderEvent> applied;
-    int duplicates = 0;
-    int deadLetters = 0;
-    int breaks = 0;
-    {
-        db::Transaction tx(m_db);
-        auto position = m_ingest.lockAppliedSeq(store.id);
-        if (!position)
-            return fail(position.error());
-        const qint64 current = position->seq;
-        outcome.appliedSeq = current;
-        outcome.appliedHash = position->journalHash;
-        if (!events.isEmpty() && events.first().seq > current + 1) {
-            outcome.expectedSeq = current + 1;
-            m_metrics.increment("tableorder_central_batches_total", {{"store", QString::number(store.id)}, {"outcome", u"gap"_s}});
-            return outcome;
-        }
-        // A seq central applied must come back with the event_id it had: another one means
-        // the edge was restored from a backup and reused the seq for a new event, which
-        // would otherwise be dropped as a duplicate.
-        if (!events.isEmpty() && events.first().seq <= current) {
-            auto known = m_ingest.eventIds(store.id, events.first().seq, std::min(events.last().seq, current));
-            if (!known)
-                return fail(known.error());
-            for (const Event &event : std::as_const(events)) {
-                const auto it = known->constFind(event.seq);
-                if (event.seq > current || it == known->cend() || *it == event.id)
-                    continue;
-                auto maxOrder = m_ingest.maxOrderId(store.id);
-                if (!maxOrder)
-                    return fail(maxOrder.error());
-                outcome.expectedSeq = current + 1;
-                outcome.conflictSeq = event.seq;
-                outcome.maxOrderId = *maxOrder;
-                m_metrics.increment("tableorder_central_batches_total",
-                                    {{"store", QString::number(store.id)}, {"outcome", u"conflict"_s}});
-                return outcome;
-            }
-        }
-        // One pass to sort the batch out, then a few multi-row statements: the round trips
-        // to the database, not the rows, are what a batch costs.
-        QList<Event> fresh;
-        QList<Order> orders;
-        QSet<qint64> inserted;
-        QList<qint64> updateOrder;        // orders to update, in first-update order
-        QHash<qint64, Order> lastUpdate;  // an order's newest state in this batch wins
-        QList<Event> money;               // the other events: payments, voids, ..., staff actions
-        QList<Event> kitchen;             // lines done and recalled, in seq order
-        for (qsizetype i = 0; i < events.size(); ++i) {
-            const Event &event = events.at(i);
-            if (event.seq <= outcome.appliedSeq) {
-                ++duplicates;
-                continue;
-            }
-            fresh.append(event);
-            const bool created = event.type == QLatin1StringView(events::OrderCreated);
-            if (created || event.type == QLatin1StringView(events::OrderUpdated)) {
-                // Money first: a store (or a leaked store key) must not put negative,
-                // absurd or inconsistent amounts into HQ's figures.
-                const Status money = checkOrderMoney(event.data);
-                Result<Order> order = money ? orderFromJson(event.data) : Result<Order>(std::unexpected(money.error()));
-                if (!order) {
-                    if (auto ok = m_ingest.deadLetter(store.id, event, order.error().message, now); !ok)
-                        return fail(ok.error());
-                    ++deadLetters;
-                } else {
-                    // order.updated of an order central has not seen inserts it, as a
-                    // repeat of order.created changes nothing.
-                    if (!inserted.contains(order->id)) {
-                        inserted.insert(order->id);
-                        orders.append(*order);
-                    }
-                    if (!created) {
-                        if (!lastUpdate.contains(order->id))
-                            updateOrder.append(order->id);
-                        lastUpdate.insert(order->id, *order);
-                    }
-                    applied.append({event.seq, event.type, event.data});
-                }
-            } else if (kitchenevents::isKitchenEvent(event)) {
-                if (const Status checked = kitchenevents::check(event); !checked) {
-                    if (auto ok = m_ingest.deadLetter(store.id, event, checked.error().message, now); !ok)
-                        return fail(ok.error());
-                    ++deadLetters;
-                } else {
-                    kitchen.append(event);
-                }
-            } else if (const Status checked = checkMoneyEvent(event); !checked) {
-                if (auto ok = m_ingest.deadLetter(store.id, event, checked.error().message, now); !ok)
-                    return fail(ok.error());
-                ++deadLetters;
-            } else {
-                money.append(event);
-            }
-            outcome.appliedSeq = event.seq;
-            ++outcome.newlyApplied;
-        }
-        if (auto ok = m_ingest.insertEvents(store.id, fresh, now); !ok)
-            return fail(ok.error());
-        if (!fresh.isEmpty()) {
-            auto head = followJournal(store.id, fresh, position->journalHash, now, &breaks);
-            if (!head)
-                return fail(head.error());
-            outcome.appliedHash = *head;
-        }
-        if (auto ok = m_ingest.insertOrders(store.id, orders); !ok)
-            return fail(ok.error());
-        for (qint64 id : std::as_const(updateOrder)) {
-            if (auto ok = m_ingest.updateOrderStatus(store.id, lastUpdate.value(id)); !ok)
-                return fail(ok.error());
-        }
-        if (auto ok = projectMoney(store.id, money, now); !ok)
-            return fail(ok.error());
-        for (const Event &event : std::as_const(kitchen)) {
-            if (event.type == QLatin1StringView(events::OrderLinesDone)) {
-                if (auto ok = m_ingest.upsertLineTimes(store.id, *kitchenevents::linesDone(event)); !ok)
-                    return fail(ok.error());
-            } else if (auto ok = m_ingest.deleteLineTimes(store.id, *kitchenevents::recalled(event)); !ok) {
-                return fail(ok.error());
-            }
-        }
-        QList<AuditEntry> audit;
-        for (const Event &event : std::as_const(fresh)) {
-            if (auto entry = storemoney::auditEntry(event))
-                audit.append(*entry);
-        }
-        if (auto ok = m_money.insertAudit(store.id, audit); !ok)
-            return fail(ok.error());
-        const SyncReport report{batch.backlog, batch.lagMs, batch.edgeVersion, batch.menuVersion, batch.lastSeq};
-        if (auto ok = m_ingest.setApplied(store.id, outcome.appliedSeq, outcome.appliedHash, report, now); !ok)
-            return fail(ok.error());
-        if (outcome.appliedSeq > batch.lastSeq) {
-            // The edge's log ends before what central applied (restored from a backup): it
-            // needs central's highest order id to number its next orders past it.
-            auto maxOrder = m_ingest.maxOrderId(store.id);
-            if (!maxOrder)
-                return fail(maxOrder.error());
-            outcome.maxOrderId = *maxOrder;
-        }
-        for (const sync::DailyTotal &total : batch.dailyTotals) {
-            if (auto ok = m_ingest.upsertReconciliation(store.id, total.businessDate, total.orders, total.total, now);
-                !ok)
-                return fail(ok.error());
-        }
-        if (auto ok = tx.commit(); !ok)
-            return fail(ok.error());
+    QList<Result<Applied>> results;
+    results.reserve(group.size());
+    const Status committed = writeGroup(group, results);
+    m_metrics.observe("tableorder_sync_group_size", {}, double(group.size()));
+    m_metrics.observe("tableorder_sync_group_seconds", {}, timer.nsecsElapsed() / 1e9);
+    if (!committed) {
+        for (const PendingUpload &upload : std::as_const(group))
+            upload.done(fail(committed.error()));
+        return;
     }
-    outcome.menuVersion = store.menuVersion;
-    m_metrics.observe("tableorder_central_batch_apply_seconds", {}, timer.nsecsElapsed() / 1e9);
-    m_metrics.increment("tableorder_central_batches_total", {{"store", QString::number(store.id)}, {"outcome", u"applied"_s}});
-    m_metrics.increment("tableorder_central_events_ingested_total", storeLabel, outcome.newlyApplied);
-    if (duplicates)
-        m_metrics.increment("tableorder_central_events_duplicate_total", storeLabel, duplicates);
-    if (deadLetters)
-        m_metrics.increment("tableorder_central_dead_letters_total", storeLabel, deadLetters);
-    if (breaks)
-        m_metrics.increment("tableorder_central_journal_breaks_total", storeLabel, breaks);
-    for (const OrderEvent &event : std::as_const(applied))
-        emit orderApplied(store.orgId, store.id, store.name, event);
-    if (!applied.isEmpty())
-        emit batchApplied(store.orgId, store.id, store.name, outcome.appliedSeq - outcome.newlyApplied + 1,
-                          outcome.appliedSeq);
-    return outcome;
+    // Durable now: metrics, the live feed (NOTIFY on PostgreSQL) and the answers.
+    for (qsizetype i = 0; i < group.size(); ++i) {
+        const PendingUpload &upload = group.at(i);
+        const Result<Applied> &result = results.at(i);
+        if (result && !result->outcome.isConflict()) {
+            const StoreRecord &store = upload.store;
+            const Applied &applied = *result;
+            const Metrics::Labels storeLabel{{"store", QString::number(store.id)}};
+            m_metrics.observe("tableorder_central_batch_apply_seconds", {}, applied.seconds);
+            m_metrics.increment("tableorder_central_batches_total",
+                                {{"store", QString::number(store.id)}, {"outcome", u"applied"_s}});
+            m_metrics.increment("tableorder_central_events_ingested_total", storeLabel, applied.outcome.newlyApplied);
+            if (applied.duplicates)
+                m_metrics.increment("tableorder_central_events_duplicate_total", storeLabel, applied.duplicates);
+            if (applied.deadLetters)
+                m_metrics.increment("tableorder_central_dead_letters_total", storeLabel, applied.deadLetters);
+            if (applied.breaks)
+                m_metrics.increment("tableorder_central_journal_breaks_total", storeLabel, applied.breaks);
+            for (const OrderEvent &event : applied.orders)
+                emit orderApplied(store.orgId, store.id, store.name, event);
+            if (!applied.orders.isEmpty())
+                emit batchApplied(store.orgId, store.id, store.name,
+                                  applied.outcome.appliedSeq - applied.outcome.newlyApplied + 1,
+                                  applied.outcome.appliedSeq);
+        }
+        if (result)
+            upload.done(result->outcome);
+        else
+            upload.done(fail(result.error()));
+    }
+}
+
+Status SyncService::writeGroup(const QList<PendingUpload> &group, QList<Result<Applied>> &out)
+{
+    db::Transaction tx(m_db);
+    if (!tx.isActive())
+        return fail(Error::internal());
+    for (const PendingUpload &upload : group) {
+        db::Savepoint savepoint(m_db);
+        if (!savepoint.isActive())
+            return fail(Error::internal());
+        out.append(applyInTransaction(upload.store, upload.batch));
+        const Result<Applied> &result = out.constLast();
+        if (!result) {
+            // A failed write (a full disk, an I/O error) fails the group: SQLite may have
+            // rolled the whole transaction back already. A busy database (PostgreSQL's
+            // lock_timeout on a store row another instance holds) or a store that is gone
+            // fails only this upload: the savepoint undoes it.
+            if (result.error().code == ErrorCode::Internal || result.error().code == ErrorCode::StorageFull)
+                return fail(result.error());
+            continue;
+        }
+        // A gap or a conflict applies nothing (the savepoint rolls back).
+        if (result->outcome.isConflict())
+            continue;
+        if (auto ok = savepoint.release(); !ok)
+            return ok;
+    }
+    // One commit, one WAL flush, for every store of the group.
+    return tx.commit();
 }
 
 } // namespace tableorder::central

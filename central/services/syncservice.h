@@ -10,6 +10,8 @@
 #include <QObject>
 #include <QSqlDatabase>
 
+#include <functional>
+
 namespace tableorder {
 class Metrics;
 }
@@ -21,6 +23,11 @@ inline constexpr int kSyncSchemaVersion = 1;
 inline constexpr int kOldestAcceptedSchemaVersion = 1;
 inline constexpr int kMaxBatchEvents = 500;
 inline constexpr qint64 kMaxBatchBytes = 1024 * 1024;
+/// Bounds of one group commit: at most this many uploads, and at most this many events
+/// (an upload alone may carry kMaxBatchEvents) in one transaction. What is left waits for
+/// the next one, at once.
+inline constexpr int kMaxGroupUploads = 64;
+inline constexpr int kMaxGroupEvents = 4000;
 
 using UploadOutcome = sync::UploadOutcome;
 
@@ -30,14 +37,19 @@ using UploadOutcome = sync::UploadOutcome;
 /// (tests/fuzz/fuzz_sync_upload.cpp).
 [[nodiscard]] Status checkBatch(const sync::UploadBatch &batch);
 
-/// Applies a store's uploaded events: one transaction per batch, idempotent by
-/// (store, seq), strictly in seq order; projects orders, payments, voids, discounts, closed
-/// days and staff actions (the audit log) for the reports; keeps what it cannot apply in
-/// dead_letters.
+/// Applies stores' uploaded events, idempotent by (store, seq), strictly in seq order;
+/// projects orders, payments, voids, discounts, closed days and staff actions (the audit
+/// log) for the reports; keeps what it cannot apply in dead_letters.
+/// Group commit across stores: the uploads that arrive together (in one pass of the event
+/// loop, which includes those that arrived while the previous commit ran) are applied in one
+/// transaction, each in a savepoint of its own so that each is judged alone, and made
+/// durable by one commit; every upload is answered after that commit.
 class SyncService : public QObject
 {
     Q_OBJECT
 public:
+    using UploadDone = std::function<void(const Result<UploadOutcome> &)>;
+
     SyncService(QSqlDatabase db, IngestRepository &ingest, MoneyRepository &money, Metrics &metrics,
                 QObject *parent = nullptr);
 
@@ -48,7 +60,12 @@ public:
     /// The journal: each new event must chain from the one before (central keeps the last
     /// hash per store); one that does not is recorded in journal_breaks (the journal_broken
     /// alert) and stored all the same, and the chain goes on from its hash.
-    [[nodiscard]] Result<UploadOutcome> upload(const StoreRecord &store, const sync::UploadBatch &batch);
+    /// Queues the upload for the next group commit; `done` runs once: at once for a batch
+    /// checkBatch refuses, otherwise after the group's commit. A failed write or commit
+    /// fails every upload of the group (Internal or STORAGE_FULL: the stores retry); a
+    /// busy database (a lock another instance holds too long) fails only the upload that
+    /// waited.
+    void uploadLater(const StoreRecord &store, sync::UploadBatch batch, UploadDone done);
 
 signals:
     /// An order event was applied (after commit); for the live feed.
@@ -57,6 +74,32 @@ signals:
     void batchApplied(qint64 orgId, qint64 storeId, const QString &storeName, qint64 fromSeq, qint64 toSeq);
 
 private:
+    struct PendingUpload
+    {
+        StoreRecord store;
+        sync::UploadBatch batch;
+        UploadDone done;
+    };
+    /// One upload's part of a group, kept until the commit: its answer and what it
+    /// announces once durable.
+    struct Applied
+    {
+        UploadOutcome outcome;
+        QList<OrderEvent> orders; // applied order events, for the live feed
+        int duplicates = 0;
+        int deadLetters = 0;
+        int breaks = 0;
+        double seconds = 0;
+    };
+
+    void scheduleFlush();
+    void flushPending();
+    /// The group's transaction: each upload in its own savepoint, then one commit. An error
+    /// returned fails the whole group; `out` holds each upload's own result otherwise.
+    [[nodiscard]] Status writeGroup(const QList<PendingUpload> &group, QList<Result<Applied>> &out);
+    /// One upload inside the group's transaction. A gap or conflict outcome applied
+    /// nothing: its savepoint is rolled back.
+    [[nodiscard]] Result<Applied> applyInTransaction(const StoreRecord &store, const sync::UploadBatch &batch);
     /// Checks each new event's journal hash from `lastHash` on; records the breaks; returns
     /// the hash of the last event (empty when it had none).
     [[nodiscard]] Result<QByteArray> followJournal(qint64 storeId, const QList<Event> &fresh, QByteArray lastHash,
@@ -70,6 +113,8 @@ private:
     IngestRepository &m_ingest;
     MoneyRepository &m_money;
     Metrics &m_metrics;
+    QList<PendingUpload> m_pending;
+    bool m_flushScheduled = false;
 };
 
 } // namespace tableorder::central

@@ -142,6 +142,20 @@ IngestRepository::IngestRepository(QSqlDatabase db)
           db::dialectOf(m_db) == db::Dialect::PostgreSQL
               ? u"SELECT applied_seq, journal_hash FROM stores WHERE id = ? FOR UPDATE"_s
               : u"SELECT applied_seq, journal_hash FROM stores WHERE id = ?"_s))
+    , m_eventIds(db::prepared(m_db, u"SELECT seq, event_id FROM store_events WHERE store_id = ? "
+                                     "AND seq BETWEEN ? AND ?"_s))
+    , m_maxOrderId(db::prepared(m_db, u"SELECT COALESCE(MAX(order_id), 0) FROM orders WHERE store_id = ?"_s))
+    // ON CONFLICT ... DO UPDATE: the same statement in SQLite (3.24+) and PostgreSQL.
+    , m_upsertLineTime(db::prepared(m_db,
+          u"INSERT INTO store_line_times (store_id, line_id, order_id, business_date, order_created_at, "
+          "menu_item_id, name, station, done_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+          "ON CONFLICT (store_id, line_id) DO UPDATE SET done_at = excluded.done_at"_s))
+    , m_deleteLineTime(db::prepared(m_db, u"DELETE FROM store_line_times WHERE store_id = ? AND line_id = ?"_s))
+    , m_deadLetter(db::prepared(m_db,
+          u"INSERT INTO dead_letters (store_id, seq, event_id, type, data, error, "
+          "received_at) VALUES (?, ?, ?, ?, ?, ?, ?)"_s))
+    , m_journalBreak(db::prepared(m_db, u"INSERT INTO journal_breaks (store_id, seq, reason, detected_at) "
+                                         "VALUES (?, ?, ?, ?) ON CONFLICT (store_id, seq) DO NOTHING"_s))
     , m_updateOrder(db::prepared(m_db,
           u"UPDATE orders SET status = ?, updated_at = ?, preparing_at = ?, "
           "completed_at = ?, canceled_at = ? WHERE store_id = ? AND order_id = ?"_s))
@@ -174,8 +188,7 @@ Result<AppliedPosition> IngestRepository::lockAppliedSeq(qint64 storeId)
 
 Result<QHash<qint64, QString>> IngestRepository::eventIds(qint64 storeId, qint64 fromSeq, qint64 toSeq)
 {
-    QSqlQuery q = db::prepared(m_db, u"SELECT seq, event_id FROM store_events WHERE store_id = ? "
-                                      "AND seq BETWEEN ? AND ?"_s);
+    QSqlQuery &q = m_eventIds;
     for (const QVariant &v : QVariantList { storeId, fromSeq, toSeq })
         q.addBindValue(v);
     if (auto ok = db::exec(q, "event ids"); !ok)
@@ -183,16 +196,19 @@ Result<QHash<qint64, QString>> IngestRepository::eventIds(qint64 storeId, qint64
     QHash<qint64, QString> out;
     while (q.next())
         out.insert(q.value(0).toLongLong(), q.value(1).toString());
+    q.finish();
     return out;
 }
 
 Result<qint64> IngestRepository::maxOrderId(qint64 storeId)
 {
-    QSqlQuery q = db::prepared(m_db, u"SELECT COALESCE(MAX(order_id), 0) FROM orders WHERE store_id = ?"_s);
+    QSqlQuery &q = m_maxOrderId;
     q.addBindValue(storeId);
     if (auto ok = db::exec(q, "max order id"); !ok)
         return fail(ok.error());
-    return q.next() ? q.value(0).toLongLong() : 0;
+    const qint64 id = q.next() ? q.value(0).toLongLong() : 0;
+    q.finish();
+    return id;
 }
 
 Status IngestRepository::insertEvents(qint64 storeId, const QList<Event> &events, const QString &receivedAt)
@@ -250,11 +266,7 @@ Status IngestRepository::updateOrderStatus(qint64 storeId, const Order &order)
 
 Status IngestRepository::upsertLineTimes(qint64 storeId, const QList<LineDone> &lines)
 {
-    // ON CONFLICT ... DO UPDATE: the same statement in SQLite (3.24+) and PostgreSQL.
-    QSqlQuery q = db::prepared(m_db,
-        u"INSERT INTO store_line_times (store_id, line_id, order_id, business_date, order_created_at, "
-        "menu_item_id, name, station, done_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (store_id, line_id) DO UPDATE SET done_at = excluded.done_at"_s);
+    QSqlQuery &q = m_upsertLineTime;
     for (const LineDone &line : lines) {
         for (const QVariant &v : QVariantList { storeId, line.lineId, line.orderId, line.businessDate,
                  timestampText(line.orderCreatedAt), line.menuItemId, line.name, line.station,
@@ -268,7 +280,7 @@ Status IngestRepository::upsertLineTimes(qint64 storeId, const QList<LineDone> &
 
 Status IngestRepository::deleteLineTimes(qint64 storeId, const QList<qint64> &lineIds)
 {
-    QSqlQuery q = db::prepared(m_db, u"DELETE FROM store_line_times WHERE store_id = ? AND line_id = ?"_s);
+    QSqlQuery &q = m_deleteLineTime;
     for (qint64 id : lineIds) {
         q.addBindValue(storeId);
         q.addBindValue(id);
@@ -281,9 +293,7 @@ Status IngestRepository::deleteLineTimes(qint64 storeId, const QList<qint64> &li
 Status IngestRepository::deadLetter(
     qint64 storeId, const Event &event, const QString &error, const QString &receivedAt)
 {
-    QSqlQuery q = db::prepared(m_db,
-        u"INSERT INTO dead_letters (store_id, seq, event_id, type, data, error, "
-        "received_at) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+    QSqlQuery &q = m_deadLetter;
     for (const QVariant &v : QVariantList { storeId, event.seq, event.id, event.type,
              QString::fromUtf8(QJsonDocument(event.data).toJson(QJsonDocument::Compact)), error,
              receivedAt })
@@ -304,8 +314,7 @@ Status IngestRepository::setApplied(qint64 storeId, qint64 appliedSeq, const QBy
 Status IngestRepository::recordJournalBreak(
     qint64 storeId, qint64 seq, const QString &reason, const QString &at)
 {
-    QSqlQuery q = db::prepared(m_db, u"INSERT INTO journal_breaks (store_id, seq, reason, detected_at) "
-                                      "VALUES (?, ?, ?, ?) ON CONFLICT (store_id, seq) DO NOTHING"_s);
+    QSqlQuery &q = m_journalBreak;
     for (const QVariant &v : QVariantList { storeId, seq, reason, at })
         q.addBindValue(v);
     return db::exec(q, "record journal break");

@@ -179,7 +179,15 @@ private:
     BulkInsert m_orders;
     BulkInsert m_lines;
     BulkInsert m_lineOptions;
+    // Every statement of the ingest path is prepared once per connection: on PostgreSQL a
+    // statement prepared per call costs PREPARE, EXECUTE and DEALLOCATE round trips.
     QSqlQuery m_lockStore;
+    QSqlQuery m_eventIds;
+    QSqlQuery m_maxOrderId;
+    QSqlQuery m_upsertLineTime;
+    QSqlQuery m_deleteLineTime;
+    QSqlQuery m_deadLetter;
+    QSqlQuery m_journalBreak;
     QSqlQuery m_updateOrder;
     QSqlQuery m_setApplied;
     QSqlQuery m_reconcile;

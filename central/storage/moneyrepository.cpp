@@ -30,15 +30,25 @@ Status run(QSqlQuery &q, const QVariantList &values, const char *what)
     return db::exec(q, what);
 }
 
-Result<QString> firstText(QSqlDatabase db, const QString &sql, const QVariantList &values, const char *what)
+} // namespace
+
+QSqlQuery &MoneyRepository::statement(const QString &sql)
 {
-    QSqlQuery q = db::prepared(db, sql);
-    if (auto ok = run(q, values, what); !ok)
-        return fail(ok.error());
-    return q.next() ? q.value(0).toString() : QString();
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end())
+        it = m_statements.insert(sql, db::prepared(m_db, sql));
+    return *it;
 }
 
-} // namespace
+Result<QString> MoneyRepository::firstText(const QString &sql, const QVariantList &values, const char *what)
+{
+    QSqlQuery &q = statement(sql);
+    if (auto ok = run(q, values, what); !ok)
+        return fail(ok.error());
+    const QString text = q.next() ? q.value(0).toString() : QString();
+    q.finish();
+    return text;
+}
 
 Money DayFigures::paid() const
 {
@@ -52,20 +62,20 @@ Result<QString> MoneyRepository::visitDate(qint64 storeId, qint64 sessionId)
 {
     if (sessionId <= 0)
         return QString();
-    return firstText(m_db, u"SELECT business_date FROM orders WHERE store_id = ? AND session_id = ? "
+    return firstText(u"SELECT business_date FROM orders WHERE store_id = ? AND session_id = ? "
                             "ORDER BY order_id LIMIT 1"_s,
                      {storeId, sessionId}, "visit date");
 }
 
 Result<QString> MoneyRepository::orderDate(qint64 storeId, qint64 orderId)
 {
-    return firstText(m_db, u"SELECT business_date FROM orders WHERE store_id = ? AND order_id = ?"_s,
+    return firstText(u"SELECT business_date FROM orders WHERE store_id = ? AND order_id = ?"_s,
                      {storeId, orderId}, "order date");
 }
 
 Status MoneyRepository::insertPayment(qint64 storeId, const StorePayment &p)
 {
-    QSqlQuery q = db::prepared(m_db, u"INSERT INTO store_payments (store_id, client_payment_id, payment_id, seq, "
+    QSqlQuery &q = statement(u"INSERT INTO store_payments (store_id, client_payment_id, payment_id, seq, "
                                       "session_id, business_date, table_number, method, amount, actor, paid_at) "
                                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                                       "ON CONFLICT (store_id, client_payment_id) DO NOTHING"_s);
@@ -76,7 +86,7 @@ Status MoneyRepository::insertPayment(qint64 storeId, const StorePayment &p)
 
 Status MoneyRepository::insertVoid(qint64 storeId, const StoreVoid &v)
 {
-    QSqlQuery q = db::prepared(m_db, u"INSERT INTO store_voids (store_id, seq, session_id, order_id, business_date, "
+    QSqlQuery &q = statement(u"INSERT INTO store_voids (store_id, seq, session_id, order_id, business_date, "
                                       "amount, reason, actor, voided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
                                       "ON CONFLICT (store_id, seq) DO NOTHING"_s);
     return run(q, {storeId, v.seq, v.sessionId, v.orderId, v.businessDate, v.amount, db::text(v.reason),
@@ -86,7 +96,7 @@ Status MoneyRepository::insertVoid(qint64 storeId, const StoreVoid &v)
 
 Status MoneyRepository::insertDiscount(qint64 storeId, const StoreDiscount &d)
 {
-    QSqlQuery q = db::prepared(m_db, u"INSERT INTO store_discounts (store_id, seq, discount_id, session_id, "
+    QSqlQuery &q = statement(u"INSERT INTO store_discounts (store_id, seq, discount_id, session_id, "
                                       "business_date, kind, value, amount, reason, actor, added_at) "
                                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (store_id, seq) DO NOTHING"_s);
     return run(q, {storeId, d.seq, d.discountId, d.sessionId, d.businessDate, d.kind, d.value, d.amount,
@@ -96,7 +106,7 @@ Status MoneyRepository::insertDiscount(qint64 storeId, const StoreDiscount &d)
 
 Status MoneyRepository::upsertDayClose(qint64 storeId, const StoreDayClose &day, const QString &receivedAt)
 {
-    QSqlQuery q = db::prepared(m_db, u"INSERT INTO store_business_days (store_id, business_date, seq, report, "
+    QSqlQuery &q = statement(u"INSERT INTO store_business_days (store_id, business_date, seq, report, "
                                       "closed_at, received_at) VALUES (?, ?, ?, ?, ?, ?) "
                                       "ON CONFLICT (store_id, business_date) DO UPDATE SET seq = excluded.seq, "
                                       "report = excluded.report, closed_at = excluded.closed_at, "
@@ -109,7 +119,7 @@ Status MoneyRepository::insertAudit(qint64 storeId, const QList<AuditEntry> &ent
 {
     if (entries.isEmpty())
         return {};
-    QSqlQuery q = db::prepared(m_db, u"INSERT INTO store_audit (store_id, seq, type, at, staff_id, staff_name, "
+    QSqlQuery &q = statement(u"INSERT INTO store_audit (store_id, seq, type, at, staff_id, staff_name, "
                                       "staff_role, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
                                       "ON CONFLICT (store_id, seq) DO NOTHING"_s);
     for (const AuditEntry &e : entries) {

@@ -4,7 +4,9 @@
 
 #include <QJsonObject>
 #include <QMap>
+#include <QHash>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 
 namespace tableorder::central {
 
@@ -130,7 +132,13 @@ public:
     [[nodiscard]] Result<QList<AuditEntry>> audit(const AuditQuery &query);
 
 private:
+    /// The sync path's statements, prepared once per connection (on PostgreSQL a statement
+    /// prepared per call costs PREPARE, EXECUTE and DEALLOCATE round trips).
+    QSqlQuery &statement(const QString &sql);
+    [[nodiscard]] Result<QString> firstText(const QString &sql, const QVariantList &values, const char *what);
+
     QSqlDatabase m_db;
+    QHash<QString, QSqlQuery> m_statements;
 };
 
 } // namespace tableorder::central

@@ -8,9 +8,11 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <QElapsedTimer>
 #include <QUuid>
 #include <QtTest/QTest>
 
+#include <algorithm>
 #include <csignal>
 #include <sys/types.h>
 
@@ -359,6 +361,60 @@ HttpResult upload(HttpClient &http, const QString &storeKey, const sync::v1::Upl
             response->ParseFromArray(result.body.constData(), int(result.body.size()));
     }
     return result;
+}
+
+QList<HttpResult> sendTogether(const QList<std::pair<quint16, QByteArray>> &requests, int timeoutMs,
+                               const std::function<void()> &written)
+{
+    std::vector<std::unique_ptr<QTcpSocket>> sockets;
+    for (const auto &[port, request] : requests) {
+        auto socket = std::make_unique<QTcpSocket>();
+        socket->connectToHost(QHostAddress::LocalHost, port);
+        if (!socket->waitForConnected(5000))
+            return {};
+        sockets.push_back(std::move(socket));
+    }
+    for (qsizetype i = 0; i < requests.size(); ++i) {
+        sockets[i]->write(requests.at(i).second);
+        sockets[i]->flush();
+    }
+    if (written)
+        written();
+    QList<std::optional<HttpResult>> results(requests.size());
+    QList<QByteArray> buffers(requests.size());
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < timeoutMs
+           && std::any_of(results.cbegin(), results.cend(), [](const auto &r) { return !r.has_value(); })) {
+        for (qsizetype i = 0; i < requests.size(); ++i) {
+            if (results.at(i))
+                continue;
+            sockets[i]->waitForReadyRead(20);
+            buffers[i] += sockets[i]->readAll();
+            results[i] = takeResponse(buffers[i], sockets[i]->state() != QAbstractSocket::ConnectedState);
+        }
+    }
+    QList<HttpResult> out;
+    for (const auto &r : results)
+        out.append(r.value_or(HttpResult{}));
+    return out;
+}
+
+QByteArray uploadRequestBytes(const QString &storeKey, const sync::v1::UploadRequest &request)
+{
+    const QByteArray body = QByteArray::fromStdString(request.SerializeAsString());
+    return "POST /sync/v1/events HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + storeKey.toLatin1()
+            + "\r\nContent-Type: application/x-protobuf\r\nContent-Length: " + QByteArray::number(body.size())
+            + "\r\n\r\n" + body;
+}
+
+std::optional<sync::v1::UploadResponse> uploadResponse(const HttpResult &result)
+{
+    sync::v1::UploadResponse response;
+    if (!result.header("content-type").startsWith("application/x-protobuf")
+        || !response.ParseFromArray(result.body.constData(), int(result.body.size())))
+        return std::nullopt;
+    return response;
 }
 
 void stopProcess(qint64 pid)

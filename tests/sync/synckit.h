@@ -101,6 +101,17 @@ struct Hq
 HttpResult upload(HttpClient &http, const QString &storeKey, const sync::v1::UploadRequest &request,
     sync::v1::UploadResponse *response = nullptr);
 
+/// Sends every request (raw HTTP, to its port) on its own connection before reading any
+/// answer, so that the servers work on them at the same time; the responses in request
+/// order (an empty HttpResult for one that did not come within `timeoutMs`). `written` runs
+/// once every request is written (e.g. to resume a server stopped meanwhile).
+[[nodiscard]] QList<HttpResult> sendTogether(const QList<std::pair<quint16, QByteArray>> &requests, int timeoutMs,
+                                             const std::function<void()> &written = {});
+/// POST /sync/v1/events as raw HTTP/1.1 bytes, for sendTogether.
+[[nodiscard]] QByteArray uploadRequestBytes(const QString &storeKey, const sync::v1::UploadRequest &request);
+/// An upload's protobuf answer (200 or 409), or nullopt.
+[[nodiscard]] std::optional<sync::v1::UploadResponse> uploadResponse(const HttpResult &result);
+
 /// Pauses and resumes a process by pid (SIGSTOP / SIGCONT), e.g. central inside a batch.
 void stopProcess(qint64 pid);
 void continueProcess(qint64 pid);
