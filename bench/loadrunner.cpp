@@ -163,7 +163,9 @@ bool LoadRunner::setup(int tables, bool staffTokens)
     for (const QJsonValue &category : categories) {
         for (const QJsonValue &value : category.toObject().value(u"items"_s).toArray()) {
             const QJsonObject item = value.toObject();
-            if (!item.value(u"available"_s).toBool() || !item.value(u"available_now"_s).toBool(true))
+            // Unlimited items only: one with a stock count sells out during a run (409s).
+            if (!item.value(u"available"_s).toBool() || !item.value(u"available_now"_s).toBool(true)
+                || item.value(u"stock"_s).isDouble())
                 continue;
             OrderableItem orderable{item.value(u"id"_s).toInteger(), {}};
             bool required = false;

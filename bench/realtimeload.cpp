@@ -237,7 +237,8 @@ Setup prepare(const QString &host, quint16 port, int tables, const QByteArray &s
             const bool needsOptions = std::any_of(groups.begin(), groups.end(), [](const QJsonValue &g) {
                 return g.toObject().value(u"min_select"_s).toInt() > 0;
             });
-            if (object.value(u"available"_s).toBool() && !needsOptions)
+            // Unlimited items only: one with a stock count sells out during a run (409s).
+            if (object.value(u"available"_s).toBool() && !needsOptions && !object.value(u"stock"_s).isDouble())
                 setup.itemIds.append(object.value(u"id"_s).toInteger());
         }
     }

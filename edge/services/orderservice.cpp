@@ -24,6 +24,8 @@ namespace tableorder::edge {
 namespace {
 /// Orders in one group commit at most: bounds the transaction and the wait of its first order.
 constexpr int kMaxBatch = 256;
+/// A group this large is committed while the previous group's flush still runs.
+constexpr int kPipelineGroup = 8;
 
 bool isWriteFailure(const Error &error)
 {
@@ -111,8 +113,12 @@ void OrderService::scheduleFlush()
         return;
     }
     // While a group's flush runs, the next group gathers; it is committed when the flush
-    // returns (one flush per group, whatever the disk's speed).
-    if (m_flushesInFlight > 0)
+    // returns (one flush per group, whatever the disk's speed), or as soon as it is large
+    // enough to be worth a transaction of its own while the disk works (a rush: the CPU
+    // commits one group while the disk flushes the one before). Never more than one group
+    // waits behind the flush in progress.
+    const qsizetype gathered = m_pending.size() + m_pendingAcks.size();
+    if (m_flushesInFlight > 1 || (m_flushesInFlight == 1 && gathered < kPipelineGroup))
         return;
     if (!m_flushScheduled) {
         m_flushScheduled = true;
