@@ -78,6 +78,33 @@ bool spinUntil(const std::function<bool()> &done, int timeoutMs)
 }
 
 /// A blocking request for the setup steps (logins, tables, menu).
+/// One step at a time: `sendNext` sends the first, and the caller sends each next one when the
+/// one before completed. A lost event would stop the chain: after 5 s without progress,
+/// `dropStalled` counts what is outstanding as lost and the next step goes out.
+void runChain(qint64 total, const qint64 &completed, const qint64 &lost, const qint64 &sent,
+              const std::function<void()> &sendNext, const std::function<void()> &dropStalled)
+{
+    sendNext();
+    qint64 lastCompleted = -1;
+    QElapsedTimer stall;
+    stall.start();
+    spinUntil(
+            [&] {
+                if (completed != lastCompleted) {
+                    lastCompleted = completed;
+                    stall.restart();
+                } else if (stall.elapsed() > 5000) {
+                    dropStalled();
+                    stall.restart();
+                    if (sent >= total)
+                        return true;
+                    sendNext();
+                }
+                return completed + lost >= total;
+            },
+            int(total * 1000 + 60'000));
+}
+
 HttpResult call(HttpConnection &connection, const QByteArray &method, const QByteArray &path,
                 const QJsonObject &body = {}, const QByteArray &token = {})
 {
@@ -499,34 +526,15 @@ private:
         say(u"one at a time: %1 warm-up orders, then %2 measured (gap %3 ms)"_s.arg(m_config.warmup)
                     .arg(m_config.orders).arg(m_config.gapMs));
         const qint64 total = qint64(m_config.warmup) + m_config.orders;
-        sendOne();
-        // A lost event would stop the chain: after 5 s without progress, count it and go on.
-        qint64 lastCompleted = -1;
-        QElapsedTimer stall;
-        stall.start();
-        spinUntil(
-                [&] {
-                    if (m_completed != lastCompleted) {
-                        lastCompleted = m_completed;
-                        stall.restart();
-                    } else if (stall.elapsed() > 5000) {
-                        for (const Track &track : std::as_const(m_tracks)) {
-                            if (m_lost < 5)
-                                std::fprintf(stderr, "lost: response %d, staff %d of %d, tablet %d\n",
-                                             track.responded, track.staffSeen, m_config.staff,
-                                             track.tabletSeen);
-                        }
-                        m_lost += m_tracks.size();
-                        m_tracks.clear();
-                        stall.restart();
-                        if (m_sent < total)
-                            sendOne();
-                        else
-                            return true;
-                    }
-                    return m_completed + m_lost >= total;
-                },
-                int(total * 1000 + 60'000));
+        runChain(total, m_completed, m_lost, m_sent, [this] { sendOne(); }, [this] {
+            for (const Track &track : std::as_const(m_tracks)) {
+                if (m_lost < 5)
+                    std::fprintf(stderr, "lost: response %d, staff %d of %d, tablet %d\n", track.responded,
+                                 track.staffSeen, m_config.staff, track.tabletSeen);
+            }
+            m_lost += m_tracks.size();
+            m_tracks.clear();
+        });
     }
 
     void runOpenLoop()
@@ -744,33 +752,14 @@ private:
         say(u"one change at a time: %1 warm-up changes, then %2 measured (gap %3 ms)"_s
                     .arg(m_config.warmup).arg(m_config.changes).arg(m_config.gapMs));
         const qint64 total = qint64(m_config.warmup) + m_config.changes;
-        sendChange();
-        // A lost event would stop the chain: after 5 s without progress, count it and go on.
-        qint64 lastCompleted = -1;
-        QElapsedTimer stall;
-        stall.start();
-        spinUntil(
-                [&] {
-                    if (m_completed != lastCompleted) {
-                        lastCompleted = m_completed;
-                        stall.restart();
-                    } else if (stall.elapsed() > 5000) {
-                        if (m_current.index >= 0) {
-                            if (++m_lost <= 5)
-                                std::fprintf(stderr, "lost: change %lld: response %d, %d of %d tablets\n",
-                                             m_current.index, m_current.responded, m_current.seen,
-                                             m_config.tablets);
-                            m_current.index = -1;
-                        }
-                        stall.restart();
-                        if (m_sent < total)
-                            sendChange();
-                        else
-                            return true;
-                    }
-                    return m_completed + m_lost >= total;
-                },
-                int(total * 1000 + 60'000));
+        runChain(total, m_completed, m_lost, m_sent, [this] { sendChange(); }, [this] {
+            if (m_current.index >= 0) {
+                if (++m_lost <= 5)
+                    std::fprintf(stderr, "lost: change %lld: response %d, %d of %d tablets\n", m_current.index,
+                                 m_current.responded, m_current.seen, m_config.tablets);
+                m_current.index = -1;
+            }
+        });
     }
 
     void report(const ProcessProbe &probe, double clientCpu, double seconds)
