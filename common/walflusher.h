@@ -41,8 +41,6 @@ public:
     /// Runs `done` on this object's thread once everything committed before this call is on
     /// disk (or the flush failed: an I/O error, passed on).
     void whenDurable(Done done);
-    /// Callbacks waiting for a flush.
-    [[nodiscard]] qsizetype waiting() const { return qsizetype(m_waiting.size()); }
 
 signals:
     /// A flush finished: how long it took (seconds), how many waiters it released.
