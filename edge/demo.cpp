@@ -2,6 +2,7 @@
 
 #include "demomenu.h"
 #include "edgeapp.h"
+#include "imageprocessor.h"
 #include "services/authservice.h"
 #include "services/menuservice.h"
 #include "services/orderservice.h"
@@ -9,53 +10,15 @@
 #include "services/visitservice.h"
 #include "storage/storerepository.h"
 
-#include <QBuffer>
 #include <QEventLoop>
 #include <QUuid>
-#include <QImage>
-#include <QLinearGradient>
 #include <QLoggingCategory>
-#include <QPainter>
-#include <QRadialGradient>
 
 using namespace Qt::StringLiterals;
 
 namespace tableorder::edge {
 
 namespace {
-
-/// A plate seen from above, coloured per dish: the demo needs pictures, not photographs.
-QByteArray demoPicture(int seed)
-{
-    QImage image(640, 480, QImage::Format_RGB32);
-    const QColor table = QColor::fromHsv((seed * 37) % 360, 40, 90);
-    const QColor food = QColor::fromHsv((seed * 71 + 15) % 360, 170, 220);
-    QPainter painter(&image);
-    painter.setRenderHint(QPainter::Antialiasing);
-    QLinearGradient background(0, 0, 640, 480);
-    background.setColorAt(0, table.lighter(130));
-    background.setColorAt(1, table);
-    painter.fillRect(image.rect(), background);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(QColor(0, 0, 0, 50));
-    painter.drawEllipse(QPointF(330, 250), 200, 200);
-    painter.setBrush(QColor(250, 250, 245));
-    painter.drawEllipse(QPointF(320, 240), 200, 200);
-    QRadialGradient dish(QPointF(300, 220), 150);
-    dish.setColorAt(0, food.lighter(140));
-    dish.setColorAt(1, food.darker(120));
-    painter.setBrush(dish);
-    painter.drawEllipse(QPointF(320, 240), 140, 140);
-    painter.setBrush(food.lighter(170));
-    for (int i = 0; i < 6; ++i)
-        painter.drawEllipse(QPointF(260 + ((seed + i * 29) % 120), 190 + ((seed * 3 + i * 41) % 110)), 14, 10);
-    painter.end();
-    QByteArray png;
-    QBuffer buffer(&png);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
-    return png;
-}
 
 /// Places an order as the table's tablet would; waits for its group commit.
 Result<QJsonObject> placeDemoOrder(EdgeApp &app, const TableInfo &table, const QList<std::pair<qint64, int>> &lines)
@@ -212,7 +175,10 @@ Status seedDemo(EdgeApp &app)
             auto madeItem = app.menu().createItem(input);
             if (!madeItem)
                 return fail(madeItem.error());
-            if (auto ok = app.menu().setImageNow(madeItem->id, demoPicture(++seed)); !ok)
+            auto picture = ImageProcessor::demoPicture(++seed);
+            if (!picture)
+                return fail(picture.error());
+            if (auto ok = app.menu().setImageNow(madeItem->id, *picture); !ok)
                 return fail(ok.error());
         }
     }

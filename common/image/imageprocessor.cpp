@@ -1,19 +1,62 @@
 #include "imageprocessor.h"
 
-#include <QBuffer>
-#include <QColorSpace>
+#include "imagecodec.h"
+
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
-#include <QImage>
-#include <QImageReader>
+#include <QFile>
+#include <QLibrary>
+#include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
+Q_LOGGING_CATEGORY(lcImage, "tableorder.image")
+
 namespace tableorder {
 
 namespace {
+
+/// The imaging module, loaded once on first use from next to the program as installed
+/// (`<prefix>/bin/../lib/<program name>/`) or from the build tree. Null when it is missing.
+const imagecodec::Api *loadCodec()
+{
+    const QString fileName = u"libtableorder-imaging.so"_s;
+    QStringList candidates{QDir(QCoreApplication::applicationDirPath())
+                                   .filePath(u"../lib/%1/%2"_s.arg(QCoreApplication::applicationName(), fileName))};
+#ifdef TABLEORDER_IMAGING_BUILD_DIR
+    candidates.append(QDir(QStringLiteral(TABLEORDER_IMAGING_BUILD_DIR)).filePath(fileName));
+#endif
+    QStringList errors;
+    for (const QString &path : std::as_const(candidates)) {
+        if (!QFile::exists(path))
+            continue;
+        static QLibrary library; // never unloaded
+        library.setFileName(path);
+        using Entry = const imagecodec::Api *(*)();
+        if (auto entry = reinterpret_cast<Entry>(library.resolve("tableorder_imagecodec_api"))) {
+            const imagecodec::Api *api = entry();
+            if (api && api->version == imagecodec::apiVersion)
+                return api;
+            errors.append(path + u": another version"_s);
+        } else {
+            errors.append(library.errorString());
+        }
+    }
+    qCCritical(lcImage).noquote() << "the imaging module is missing; pictures cannot be processed. Looked in:"
+                                  << candidates.join(u", "_s) << errors.join(u"; "_s);
+    return nullptr;
+}
+
+Result<const imagecodec::Api *> codec()
+{
+    static const imagecodec::Api *const api = loadCodec();
+    if (!api)
+        return fail(ErrorCode::Unavailable, u"picture processing is not installed on this server"_s);
+    return api;
+}
 
 QByteArray sniffFormat(const QByteArray &data)
 {
@@ -24,18 +67,6 @@ QByteArray sniffFormat(const QByteArray &data)
     if (data.size() > 12 && data.startsWith("RIFF") && data.mid(8, 4) == "WEBP")
         return "webp";
     return {};
-}
-
-QByteArray encodeJpeg(const QImage &image, int longestSide, int quality)
-{
-    const QImage scaled = std::max(image.width(), image.height()) > longestSide
-            ? image.scaled(longestSide, longestSide, Qt::KeepAspectRatio, Qt::SmoothTransformation)
-            : image;
-    QByteArray out;
-    QBuffer buffer(&out);
-    buffer.open(QIODevice::WriteOnly);
-    scaled.convertToFormat(QImage::Format_RGB32).save(&buffer, "JPEG", quality);
-    return out;
 }
 
 bool writeFile(const QString &path, const QByteArray &data)
@@ -73,14 +104,15 @@ Result<ImageHeader> ImageProcessor::inspect(const QByteArray &data)
     if (format.isEmpty())
         return fail(Error::validation(u"body"_s, u"the image must be JPEG, PNG or WebP"_s));
 
-    QBuffer buffer;
-    buffer.setData(data);
-    buffer.open(QIODevice::ReadOnly);
-    QImageReader reader(&buffer, format);
-    const QSize size = reader.size();
-    if (!size.isValid() || size.width() > 6000 || size.height() > 6000)
+    auto pixels = codec();
+    if (!pixels)
+        return fail(pixels.error());
+    int width = 0;
+    int height = 0;
+    if (!(*pixels)->headerSize(data, format, &width, &height) || width <= 0 || height <= 0 || width > 6000
+        || height > 6000)
         return fail(Error::validation(u"body"_s, u"the image must be at most 6000x6000 pixels"_s));
-    return ImageHeader{format, size};
+    return ImageHeader{format, QSize(width, height)};
 }
 
 Result<EncodedImage> ImageProcessor::encode(const QByteArray &data)
@@ -88,20 +120,19 @@ Result<EncodedImage> ImageProcessor::encode(const QByteArray &data)
     auto header = inspect(data);
     if (!header)
         return fail(header.error());
-    QBuffer buffer;
-    buffer.setData(data);
-    buffer.open(QIODevice::ReadOnly);
-    QImageReader reader(&buffer, header->format);
-    QImage image;
-    if (!reader.read(&image) || image.isNull())
-        return fail(Error::validation(u"body"_s, u"the image could not be decoded"_s));
-    image.setColorSpace({}); // drop embedded profiles and metadata with the re-encode
-
     EncodedImage out;
-    out.full = encodeJpeg(image, 1200, 85);
-    out.thumb = encodeJpeg(image, 320, 80);
+    if (!(*codec())->reencode(data, header->format, &out.full, &out.thumb))
+        return fail(Error::validation(u"body"_s, u"the image could not be decoded"_s));
     out.hash = contentHash(out.full);
     return out;
+}
+
+Result<QByteArray> ImageProcessor::demoPicture(int seed)
+{
+    auto pixels = codec();
+    if (!pixels)
+        return fail(pixels.error());
+    return (*pixels)->demoPicture(seed);
 }
 
 Status ImageProcessor::save(const QByteArray &full, const QByteArray &thumb, const QString &dir,

@@ -21,6 +21,8 @@ struct EncodedImage
 /// 2 MiB and 6000x6000 pixels) and re-encodes it as a full-size JPEG (longest side 1200 px)
 /// and a thumbnail (longest side 320 px), so nothing a client sent is ever served back.
 /// Used by the edge (files) and central (database rows). Thread-safe; runs on worker threads.
+/// The pixels are handled by the imaging module (imagecodec.h), loaded on first use: without
+/// it, inspect() and encode() fail with UNAVAILABLE.
 /// What an upload's header says, once it passed ImageProcessor::inspect().
 struct ImageHeader
 {
@@ -49,6 +51,8 @@ public:
     /// first (so a present `<name>.jpg` means both are there).
     [[nodiscard]] static Status save(const QByteArray &full, const QByteArray &thumb, const QString &dir,
                                      const QString &name);
+    /// A demo dish's picture (PNG): a plate seen from above, coloured per seed.
+    [[nodiscard]] static Result<QByteArray> demoPicture(int seed);
     /// SHA-256 of the bytes, 64 lowercase hex digits.
     [[nodiscard]] static QString contentHash(const QByteArray &data);
     /// True for 64 lowercase hex digits.

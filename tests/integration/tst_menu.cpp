@@ -1,5 +1,6 @@
 #include "testsupport.h"
 
+#include <QFile>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -33,6 +34,7 @@ private slots:
     void badImages_data();
     void badImages();
     void imageTooLarge();
+    void imagingModuleLoadsOnFirstPicture();
     void imagePathsStayInside_data();
     void imagePathsStayInside();
 
@@ -464,6 +466,41 @@ void TestMenu::imageTooLarge()
     VERIFY_ERROR(result, 413, u"PAYLOAD_TOO_LARGE"_s);
     QVERIFY(result.closed);
     QCOMPARE(databaseState(m_edge.databasePath()), before);
+}
+
+namespace {
+/// Whether the process has QtGui (which only the imaging module links) mapped.
+bool mapsQtGui(qint64 pid)
+{
+    QFile maps(u"/proc/%1/maps"_s.arg(pid));
+    return maps.open(QIODevice::ReadOnly) && maps.readAll().contains("libQt6Gui");
+}
+} // namespace
+
+void TestMenu::imagingModuleLoadsOnFirstPicture()
+{
+    // An edge restarted on its data (no demo pictures to draw) keeps QtGui and the image
+    // plugins out of its memory until the first picture arrives; then the picture is handled.
+    EdgeProcess edge;
+    VERIFY_STARTED(edge);
+    QVERIFY(edge.terminate());
+    VERIFY_STARTED(edge);
+    HttpClient http;
+    http.setPort(edge.port());
+    const QString manager = http.staffLogin(u"manager"_s, u"manager"_s);
+    QVERIFY(!manager.isEmpty());
+    VERIFY_STATUS(http.get(u"/api/v1/menu"_s), 200);
+    QVERIFY2(!mapsQtGui(edge.processId()), "QtGui is loaded before any picture was handled");
+
+    const qint64 id = http.get(u"/api/v1/menu"_s).json().value(u"categories"_s).toArray().first().toObject()
+                              .value(u"items"_s).toArray().first().toObject().value(u"id"_s).toInteger();
+    const HttpResult uploaded = http.send("POST", u"/api/v1/menu/items/%1/image"_s.arg(id), pngImage(400, 300),
+                                          manager, {{"Content-Type", "image/png"}});
+    VERIFY_STATUS(uploaded, 200);
+    const HttpResult image = http.get(uploaded.json().value(u"image_url"_s).toString());
+    VERIFY_STATUS(image, 200);
+    QCOMPARE(QImage::fromData(image.body, "JPEG").size(), QSize(400, 300));
+    QVERIFY(mapsQtGui(edge.processId()));
 }
 
 void TestMenu::imagePathsStayInside_data()

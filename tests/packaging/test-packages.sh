@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the two .deb packages from this build tree, unpacks them into a throwaway root,
-# checks what they install, verifies the systemd units, and starts each binary from the
+# checks what they install (the binary, its imaging module, unit and conffile), verifies the systemd units, and starts each binary from the
 # unpacked root (as its unit would, minus systemd) until /readyz answers.
 set -euo pipefail
 build=$1
@@ -18,7 +18,7 @@ for deb in "$edge_deb" "$central_deb"; do
     dpkg-deb -x "$deb" "$root"
     dpkg-deb -e "$deb" "$root/DEBIAN"
     short=${name#tableorder-}
-    for f in usr/bin/$name usr/lib/systemd/system/$name.service etc/tableorder/$short.conf; do
+    for f in usr/bin/$name usr/lib/$name/libtableorder-imaging.so usr/lib/systemd/system/$name.service etc/tableorder/$short.conf; do
         [ -e "$root/$f" ] || { echo "FAIL: $name does not install /$f"; exit 1; }
     done
     grep -qx "/etc/tableorder/$short.conf" "$root/DEBIAN/conffiles" || { echo "FAIL: $name: config is not a conffile"; exit 1; }
