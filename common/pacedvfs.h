@@ -4,11 +4,12 @@
 
 namespace tableorder::db {
 
-/// How a paced file is written: every `syncBytes` written are flushed to disk at once
-/// (fdatasync), and writing waits so the average stays under `bytesPerSecond`.
+/// How a paced file is written: every `syncBytes` written are written out to the disk at once
+/// (sync_file_range: the data, without forcing a journal commit), and writing waits so the
+/// average stays under `bytesPerSecond`.
 struct PacedWrites
 {
-    qint64 syncBytes = 1024 * 1024;
+    qint64 syncBytes = 256 * 1024;
     qint64 bytesPerSecond = 32 * 1024 * 1024;
 };
 

@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QSet>
 #include <QSqlDatabase>
@@ -93,6 +94,7 @@ class TestStorageFaults : public QObject
 private slots:
     void fullDiskRefusesOrdersAndRecovers();
     void restoreRefusesNewerSchema();
+    void backupsBeyondKeepAreRemoved();
 };
 
 void TestStorageFaults::fullDiskRefusesOrdersAndRecovers()
@@ -220,6 +222,44 @@ void TestStorageFaults::restoreRefusesNewerSchema()
     for (const QString &name : entries(edge.dataDir()))
         QVERIFY2(!name.endsWith(u".restoring"_s), qPrintable(name));
     VERIFY_STARTED(edge);
+}
+
+void TestStorageFaults::backupsBeyondKeepAreRemoved()
+{
+    // keep=2: after three backups the two newest are there, whole, and the oldest is gone.
+    EdgeProcess edge({.environment = {{u"TABLEORDER_BACKUP_KEEP"_s, u"2"_s}}});
+    VERIFY_STARTED(edge);
+    HttpClient http;
+    http.setPort(edge.port());
+    const QString manager = http.staffLogin(u"manager"_s, u"manager"_s);
+    QVERIFY(!manager.isEmpty());
+    const QString backupDir = QDir(edge.dataDir()).filePath(u"backups"_s);
+    QStringList made;
+    for (int i = 0; i < 3; ++i) {
+        VERIFY_STATUS(http.post(u"/api/v1/backups"_s, QJsonObject{}, manager), 202);
+        QTRY_VERIFY_WITH_TIMEOUT(!http.get(u"/api/v1/backups"_s, manager).json().value(u"running"_s).toBool(), 60'000);
+        const QJsonObject last = http.get(u"/api/v1/backups"_s, manager).json().value(u"last"_s).toObject();
+        QVERIFY2(last.value(u"ok"_s).toBool(), qPrintable(QString::fromUtf8(QJsonDocument(last).toJson())));
+        const QStringList now = entries(backupDir);
+        for (const QString &name : now) {
+            if (!made.contains(name))
+                made.append(name);
+        }
+    }
+    QCOMPARE(made.size(), 3);
+    QCOMPARE(entries(backupDir), made.mid(1));
+    for (const QString &name : made.mid(1)) {
+        const QString connection = u"check-"_s + name;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
+            db.setDatabaseName(QDir(backupDir).filePath(name));
+            QVERIFY(db.open());
+            QSqlQuery check(db);
+            QVERIFY(check.exec(u"PRAGMA integrity_check"_s) && check.next());
+            QCOMPARE(check.value(0).toString(), u"ok"_s);
+        }
+        QSqlDatabase::removeDatabase(connection);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestStorageFaults)
