@@ -213,13 +213,21 @@ async function renderStore(id) {
     api(`/api/v1/reports/sales?from=${localDate(s.timezone, -6)}&to=${today}&group_by=item&store_id=${id}`),
     api(`/api/v1/reports/sales?from=${localDate(s.timezone, -13)}&to=${today}&group_by=day&store_id=${id}`),
   ]);
-  const hours = [...Array(24).keys()].map(h => String(h).padStart(2, '0'));
-  Charts.bars(document.getElementById('hourly'), hours, hours.map(h => (hourly.rows.find(r => r.key === h) || {}).total || 0), { format: won });
+  // The business day's hours from its cutoff (04 … 03); hours still ahead are empty, not ₩0.
+  const nowHour = new Date(Date.now() + ChartKit.zoneOffset(Date.now(), s.timezone || 'Asia/Seoul')).getUTCHours();
+  const sinceCutoff = h => (h - BUSINESS_DAY_CUTOFF_HOURS + 24) % 24;
+  const hours = [...Array(24).keys()].map(i => (i + BUSINESS_DAY_CUTOFF_HOURS) % 24);
+  ChartKit.bars(document.getElementById('hourly'), hours.map(h => String(h).padStart(2, '0') + (LANG === 'en' ? ':00' : '시')),
+                hours.map(h => sinceCutoff(h) > sinceCutoff(nowHour) ? null
+                  : (hourly.rows.find(r => Number(r.key) === h) || {}).total || 0), { format: ChartKit.format.won });
   const items = top.rows.slice(0, 8);
-  Charts.bars(document.getElementById('top-items'), items.map(r => r.key), items.map(r => r.quantity), { color: '#1c7ed6', labelChars: 6 });
+  ChartKit.bars(document.getElementById('top-items'), items.map(r => r.key), items.map(r => r.quantity),
+                { color: '#1c7ed6', labelChars: 14, horizontal: true });
   const days = [...Array(14).keys()].map(i => localDate(s.timezone, i - 13));
-  Charts.line(document.getElementById('prep'), days, days.map(d => { const r = prep.rows.find(x => x.key === d); return r && r.avg_prep_seconds !== null ? r.avg_prep_seconds / 60 : null; }),
-              { format: v => v.toFixed(1) + t('common.minutes') });
+  ChartKit.time(document.getElementById('prep'), [{ label: t('store.prepTrend'), points: days.map(d => {
+    const r = prep.rows.find(x => x.key === d);
+    return [ChartKit.dayStart(d, s.timezone), r && r.avg_prep_seconds !== null ? r.avg_prep_seconds : null];
+  }) }], { format: ChartKit.format.seconds, timeZone: s.timezone, gapMs: 1.5 * 86400000, legend: false });
 }
 
 async function renderReports() {
@@ -247,8 +255,9 @@ async function renderReports() {
     const option = last.group_by === 'option';
     // By option the question is "how many": the chart shows quantities, the table also what
     // the option itself added (sales) and the totals of its lines.
-    if (option) Charts.bars(document.getElementById('report-chart'), last.rows.map(r => r.key), last.rows.map(r => r.quantity), {});
-    else Charts.bars(document.getElementById('report-chart'), last.rows.map(r => r.key), last.rows.map(r => r.total), { format: won });
+    const chartRows = last.rows.slice(0, 40);
+    if (option) ChartKit.bars(document.getElementById('report-chart'), chartRows.map(r => r.key), chartRows.map(r => r.quantity), { labelChars: 12 });
+    else ChartKit.bars(document.getElementById('report-chart'), chartRows.map(r => r.key), chartRows.map(r => r.total), { format: ChartKit.format.won, labelChars: 12 });
     document.getElementById('report-table').innerHTML = `<tr><th>${t('reports.key')}</th><th class="num">${t('reports.orders')}</th>
       ${item || option ? `<th class="num">${t('reports.quantity')}</th>` : `<th class="num">${t('reports.prep')}</th>`}
       ${option ? `<th class="num">${t('reports.optionSales')}</th>` : ''}<th class="num">${t('reports.total')}</th></tr>` +
@@ -295,7 +304,7 @@ function dayCsvRow(r) {
 function renderDays(rows, recon) {
   const totals = {};
   METHODS.forEach(m => { totals[m] = rows.reduce((a, r) => a + ((r.payments_by_method || {})[m] || 0), 0); });
-  Charts.bars(document.getElementById('methods-chart'), METHODS.map(m => t('method.' + m)), METHODS.map(m => totals[m]), { format: won, color: '#2f9e44' });
+  ChartKit.bars(document.getElementById('methods-chart'), METHODS.map(m => t('method.' + m)), METHODS.map(m => totals[m]), { format: ChartKit.format.won, color: '#2f9e44' });
   document.getElementById('methods-table').innerHTML = METHODS.map(m => `<tr class="method-row" data-method="${esc(m)}"><td>${esc(t('method.' + m))}</td>
     <td class="num">${esc(won(totals[m]))}</td></tr>`).join('') +
     `<tr><th>${t('days.paid')}</th><th class="num" id="methods-total">${esc(won(METHODS.reduce((a, m) => a + totals[m], 0)))}</th></tr>`;

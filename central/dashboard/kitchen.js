@@ -1,6 +1,6 @@
 // Kitchen times at HQ (issue 14): per store, dish and station, the time from the order to
 // the dish done (p50/p90, nearest-rank, as the store computes them), slowest dishes first.
-// Uses app.js's api/esc/t/dateInput/localDate/fmtDuration and charts.js; app.js only routes.
+// Uses app.js's api/esc/t/dateInput/localDate/fmtDuration and chartkit.js; app.js only routes.
 'use strict';
 
 const Kitchen = (() => {
@@ -34,8 +34,9 @@ const Kitchen = (() => {
       const report = await api('/api/v1/reports/kitchen-times?' + q);
       // The slowest dishes of the whole period, whatever the day: what slows the line.
       const slowest = [...report.items].sort((a, b) => b.p90_s - a.p90_s).slice(0, CHART_ROWS);
-      Charts.bars(document.getElementById('kitchen-chart'), slowest.map(r => r.name),
-                  slowest.map(r => r.p90_s), { format: fmtDuration, color: '#e8590c' });
+      ChartKit.bars(document.getElementById('kitchen-chart'), slowest.map(r => r.name),
+                    slowest.map(r => r.p90_s), { format: ChartKit.format.seconds, color: '#e8590c', horizontal: true, labelChars: 16,
+                                                 empty: t('kitchen.none') });
       const head = dish => `<tr><th>${esc(t('store.name'))}</th><th>${esc(t('days.date'))}</th>
         ${dish ? `<th>${esc(t('kitchen.dish'))}</th>` : ''}<th>${esc(t('kitchen.station'))}</th><th class="num">${esc(t('kitchen.count'))}</th>
         <th class="num">p50</th><th class="num">p90</th></tr>`;

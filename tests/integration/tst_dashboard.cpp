@@ -148,8 +148,29 @@ void TestDashboard::overviewShowsTheStoreOnlineWithTodaysOrders()
 void TestDashboard::storePageDrawsCharts()
 {
     m_browser.evaluate(u"location.hash = '#/store/1'; true"_s);
-    QVERIFY2(m_browser.waitFor(u"document.querySelectorAll('#hourly rect').length === 24 && document.querySelectorAll('#top-items rect').length >= 3"_s),
+    const QString hourly = u"ChartKit.describe(document.querySelector('#hourly'))"_s;
+    QVERIFY2(m_browser.waitFor(hourly + u".state === 'ready' && ChartKit.describe(document.querySelector('#top-items')).datasets[0].values.length >= 3"_s),
              qPrintable(m_browser.errorString()));
+    // The business day's 24 hours from the 04:00 cutoff; hours still ahead are gaps, not ₩0;
+    // the money axis in round won steps. (The hour of the business day in Seoul, the demo
+    // store's zone, read before and after: the page may have drawn on either side of an hour.)
+    const auto businessHour = [] { return (QDateTime::currentDateTimeUtc().addSecs(9 * 3600).time().hour() - 4 + 24) % 24; };
+    const int before = businessHour();
+    const QJsonObject chart = m_browser.evaluate(hourly).toObject();
+    const int after = businessHour();
+    const QJsonArray values = chart.value(u"datasets"_s).toArray().first().toObject().value(u"values"_s).toArray();
+    QCOMPARE(values.size(), 24);
+    for (int i = 0; i < 24; ++i) {
+        if (i <= std::min(before, after))
+            QVERIFY2(!values.at(i).isNull(), qPrintable(u"hour %1 of the business day"_s.arg(i)));
+        else if (i > after)
+            QVERIFY2(values.at(i).isNull(), qPrintable(u"hour %1 of the business day"_s.arg(i)));
+    }
+    const QString roundWon = uR"((d => { const v = d.y.map(s => Number(s.replace(/[₩,]/g, ''))); const step = v[1] - v[0];
+        return d.y.length >= 2 && d.y.every(s => /^₩[0-9,]+$/.test(s)) && /^[125]0*$/.test(String(step))
+            && v.every((x, i) => x === i * step); }))"_s;
+    QVERIFY2(m_browser.evaluate(roundWon + u"(%1)"_s.arg(hourly)).toBool(),
+             qPrintable(QString::fromUtf8(QJsonDocument(chart.value(u"y"_s).toArray()).toJson(QJsonDocument::Compact))));
     shoot(u"dashboard-store"_s);
 }
 
@@ -251,7 +272,7 @@ void TestDashboard::kitchenTimesPageShowsTheSlowestDishFirst()
     const QJsonArray items = report.value(u"items"_s).toArray();
 
     m_browser.evaluate(u"location.hash = '#/kitchen'; true"_s);
-    QVERIFY2(m_browser.waitFor(u"document.querySelectorAll('#kitchen-items tr.kitchen-item').length === %1 && document.querySelectorAll('#kitchen-chart rect').length === %1"_s.arg(items.size())),
+    QVERIFY2(m_browser.waitFor(u"document.querySelectorAll('#kitchen-items tr.kitchen-item').length === %1 && document.querySelector('#kitchen-chart').dataset.points === '%1'"_s.arg(items.size())),
              qPrintable(m_browser.evaluate(u"document.body.innerText"_s).toString()));
     // The table is HQ's rows in HQ's order (per store, slowest first), names as text.
     for (int i = 0; i < items.size(); ++i) {
@@ -331,7 +352,7 @@ void TestDashboard::moneyAndAuditShowWhatTheStoreRecorded()
         QCOMPARE(m_browser.evaluate(cell.arg(date, method)).toString(), wonText(methods.value(method).toInteger()));
     QCOMPARE(m_browser.evaluate(u"document.querySelector('#methods-total').textContent"_s).toString(),
              wonText(report.value(u"paid"_s).toInteger()));
-    QVERIFY(m_browser.waitFor(u"document.querySelectorAll('#methods-chart rect').length === 4"_s));
+    QVERIFY(m_browser.waitFor(u"ChartKit.describe(document.querySelector('#methods-chart')).datasets[0].values.length === 4"_s));
     m_browser.evaluate(u"document.querySelector('#days-card').scrollIntoView(); true"_s);
     shoot(u"dashboard-reports-payments"_s);
 
