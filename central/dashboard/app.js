@@ -116,10 +116,8 @@ function delta(now, before) {
   const pct = Math.round((now - before) / before * 100);
   return `<div class="delta ${pct >= 0 ? 'up' : 'down'}">${pct >= 0 ? '▲' : '▼'} ${Math.abs(pct)}% ${t('overview.vsLastWeek')}</div>`;
 }
-function fmtDuration(seconds) {
-  if (seconds === null || seconds === undefined) return '—';
-  return seconds >= 60 ? (seconds / 60).toFixed(1) + ' ' + t('common.minutes') : Math.round(seconds) + ' ' + t('common.seconds');
-}
+// A duration in the chart's words: "45초", "12분", "18분 17초" (en: 45 s, 12 min, 18 min 17 s).
+const fmtDuration = seconds => ChartKit.format.seconds(seconds);
 function storeHealth(s, recon) {
   if (s.status !== 'online') return { level: 2, badge: `<span class="badge bad">${t('status.offline')}</span>` };
   if (s.lag_ms > 60000 || s.backlog > 100) return { level: 1, badge: `<span class="badge warn">${t('status.lagging')}</span>` };
@@ -180,7 +178,7 @@ async function renderOverview() {
   document.getElementById('kpis').innerHTML = `
     <div class="card kpi" id="kpi-sales"><h2>${t('overview.sales')}</h2><div class="value">${esc(won(sum(now.rows, 'total')))}</div>${delta(sum(now.rows, 'total'), sum(before.rows, 'total'))}</div>
     <div class="card kpi" id="kpi-orders"><h2>${t('overview.orders')}</h2><div class="value">${esc(sum(now.rows, 'orders'))}</div>${delta(sum(now.rows, 'orders'), sum(before.rows, 'orders'))}</div>
-    <div class="card kpi"><h2>${t('overview.prep')}</h2><div class="value">${esc(fmtDuration(prep(now.rows)))}</div><div class="delta muted">${t('overview.vsLastWeek')}: ${esc(fmtDuration(prep(before.rows)))}</div></div>`;
+    <div class="card kpi" id="kpi-prep"><h2>${t('overview.prep')}</h2><div class="value">${esc(fmtDuration(prep(now.rows)))}</div><div class="delta muted">${t('overview.vsLastWeek')}: ${esc(fmtDuration(prep(before.rows)))}</div></div>`;
   const byStore = id => now.rows.find(r => r.store_id === id) || { total: 0, orders: 0 };
   const reconOk = id => { const rows = recon.rows.filter(r => r.store_id === id && r.business_date === today);
     return rows.length ? rows.every(r => r.matches) : null; };
@@ -263,7 +261,7 @@ async function renderReports() {
       ${item || option ? `<th class="num">${t('reports.quantity')}</th>` : `<th class="num">${t('reports.prep')}</th>`}
       ${option ? `<th class="num">${t('reports.optionSales')}</th>` : ''}<th class="num">${t('reports.total')}</th></tr>` +
       last.rows.map(r => `<tr><td>${esc(r.key)}</td><td class="num">${esc(r.orders)}</td>
-        <td class="num">${esc(item || option ? r.quantity : (r.avg_prep_seconds === null ? '—' : Math.round(r.avg_prep_seconds)))}</td>
+        <td class="num">${esc(item || option ? r.quantity : fmtDuration(r.avg_prep_seconds))}</td>
         ${option ? `<td class="num">${esc(won(r.sales))}</td>` : ''}<td class="num">${esc(won(r.total))}</td></tr>`).join('');
     const dq = new URLSearchParams({ from: form.get('from'), to: form.get('to') });
     if (form.get('store_id')) dq.set('store_id', form.get('store_id'));

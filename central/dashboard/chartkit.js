@@ -23,7 +23,8 @@ const ChartKit = (() => {
     count: dash(v => decimals(v, Math.abs(v) < 10 && v % 1 ? 1 : 0)),
     percent: dash(v => decimals(v, v < 10 && v % 1 ? 1 : 0) + '%'),
     // Milliseconds: "180 ms" under a second, "1.5 s" above.
-    ms: dash(v => (Math.abs(v) < 1000 ? Math.round(v) + ' ms' : decimals(v / 1000, v < 10000 ? 1 : 0) + ' s')),
+    ms: dash(v => (Math.abs(v) < 10 ? decimals(v, 1) + ' ms' : Math.abs(v) < 1000 ? Math.round(v) + ' ms'
+                   : decimals(v / 1000, v < 10000 ? 1 : 0) + ' s')),
     // Seconds (kitchen times): "45초", "12분", "18분 17초" (en: 45 s, 12 min, 18 min 17 s).
     seconds: dash(v => {
       const s = Math.round(v);

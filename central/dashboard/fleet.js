@@ -3,6 +3,8 @@
 'use strict';
 
 const Fleet = (() => {
+  Object.assign(I18N.ko, { 'fleet.noReport': '매장 서버가 아직 상태를 보내지 않았습니다' });
+  Object.assign(I18N.en, { 'fleet.noReport': 'the store server has sent no health report yet' });
   const RANGES = { '1h': 3600000, '24h': 86400000, '7d': 7 * 86400000 };
   const REFRESH_MS = 15000;
   // What keeps a page live; stop() ends it when the user leaves the page.
@@ -79,10 +81,11 @@ const Fleet = (() => {
       <div class="tile-head"><strong class="tile-name">${esc(s.name)}</strong>${badge(level)}</div>
       <div class="tile-sub muted">${s.status === 'online' ? t('status.online') : t('status.offline')}
         · ${s.open_alerts ? `${esc(s.open_alerts)} ${t('fleet.openAlerts')}` : s.acknowledged_alerts ? '' : t('fleet.noAlerts')}${s.acknowledged_alerts ? ` ${esc(s.acknowledged_alerts)} ${t('fleet.ackedAlerts')}` : ''}</div>
-      <dl>${figure('fleet.p99', ms(measured(h.http_p99_ms, h.http_requests)))}${figure('fleet.kitchenP95', ms(measured(h.kitchen_p95_ms, h.kitchen_acks)))}
+      ${s.health ? `<dl>${figure('fleet.p99', ms(measured(h.http_p99_ms, h.http_requests)))}${figure('fleet.kitchenP95', ms(measured(h.kitchen_p95_ms, h.kitchen_acks)))}
         ${figure('fleet.unacked', num(h.unacknowledged_orders))}
         ${figure('fleet.devices', h.tablets === undefined && h.kitchen_screens === undefined ? '—' : `${num(h.tablets)} / ${num(h.kitchen_screens)}`)}
-        ${figure('fleet.diskFree', pct(diskFreePercent(h)))}${figure('fleet.syncLag', ms(h.sync_lag_ms))}</dl>
+        ${figure('fleet.diskFree', pct(diskFreePercent(h)))}${figure('fleet.syncLag', ms(h.sync_lag_ms))}</dl>`
+        : `<p class="no-report muted">— ${esc(t('chart.noData'))}: ${esc(t('fleet.noReport'))}</p>`}
       <div class="tile-foot muted">${t('fleet.updated')} ${esc(when(h.at || s.last_sync_at))}</div></a>`;
   }
 

@@ -38,6 +38,7 @@ private slots:
     void overviewDatesInTheReadersLanguageAndLastWeekFilledIn();
     void activeTabHighlightedInBothLanguages();
     void liveFeedStatusInWordsAndItsColour();
+    void fleetTileSaysNoDataNotZero();
     void menuEditorHeadersPricesPickersAndRollback();
     void publishShowsWhatChangesWhereFirst();
     void csvDownloadsOpenInKoreanExcel();
@@ -46,6 +47,7 @@ private slots:
 private:
     void placeOrder(int table, qint64 item, int quantity);
     void uploadSecondStore();
+    void payTableOne();
     void go(const QString &hash, const QString &ready);
     void setLanguage(const QString &lang);
     qint64 edgePrice(qint64 itemId);
@@ -60,6 +62,7 @@ private:
     HttpClient m_edgeHttp;
     QTemporaryDir m_downloads;
     qint64 m_edgeTotal = 0;
+    qint64 m_secondStore = 0;
     QString m_today;
     QString m_lastWeek;
     static constexpr qint64 LastWeekTotal = 50'000;
@@ -91,6 +94,7 @@ void TestDashboardDetails::initTestCase()
     placeOrder(1, 1, 2);
     placeOrder(2, 2, 1);
     uploadSecondStore();
+    payTableOne();
     QVERIFY2(m_browser.start(1366, 768), qPrintable(m_browser.errorString()));
     QVERIFY2(m_browser.allowDownloads(m_downloads.path()), qPrintable(m_browser.errorString()));
     QVERIFY(m_browser.navigate(m_central->url() + u"/"_s));
@@ -139,7 +143,9 @@ void TestDashboardDetails::uploadSecondStore()
         e->set_data_json(QJsonDocument(data).toJson(QJsonDocument::Compact).toStdString());
     };
     struct Line { qint64 item; QString name; qint64 price; int quantity; };
+    // Each order cooked in 12 minutes, its lines done at the kitchen station.
     auto order = [&](qint64 id, const QString &date, const QDateTime &at, const QList<Line> &lines) {
+        const QDateTime done = at.addSecs(12 * 60);
         QJsonArray items;
         qint64 total = 0;
         for (const Line &l : lines) {
@@ -150,19 +156,61 @@ void TestDashboardDetails::uploadSecondStore()
         const QJsonObject o{{u"id"_s, id}, {u"number"_s, id}, {u"business_date"_s, date}, {u"table_id"_s, 1},
                             {u"table_number"_s, 1}, {u"session_id"_s, id}, {u"status"_s, u"completed"_s}, {u"total"_s, total},
                             {u"note"_s, u""_s}, {u"client_order_id"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)},
-                            {u"created_at"_s, at.toString(Qt::ISODateWithMs)}, {u"updated_at"_s, at.toString(Qt::ISODateWithMs)},
-                            {u"completed_at"_s, at.toString(Qt::ISODateWithMs)}, {u"items"_s, items}};
+                            {u"created_at"_s, at.toString(Qt::ISODateWithMs)}, {u"updated_at"_s, done.toString(Qt::ISODateWithMs)},
+                            {u"completed_at"_s, done.toString(Qt::ISODateWithMs)}, {u"items"_s, items}};
         add("order.created", o, at);
-        add("order.updated", o, at);
+        QJsonArray doneLines, ids;
+        for (const QJsonValue &item : items) {
+            ids.append(item.toObject().value(u"id"_s));
+            doneLines.append(QJsonObject{{u"id"_s, item.toObject().value(u"id"_s)}, {u"menu_item_id"_s, item.toObject().value(u"menu_item_id"_s)},
+                                         {u"name"_s, item.toObject().value(u"name"_s)}, {u"station"_s, u"kitchen"_s}});
+        }
+        add("order.lines_done", {{u"order_id"_s, id}, {u"item_ids"_s, ids}, {u"station"_s, u"kitchen"_s},
+                                 {u"done_at"_s, done.toString(Qt::ISODateWithMs)}, {u"business_date"_s, date},
+                                 {u"order_created_at"_s, at.toString(Qt::ISODateWithMs)}, {u"lines"_s, doneLines}},
+            done);
+        add("order.updated", o, done);
     };
     const QDateTime now = QDateTime::currentDateTimeUtc();
     order(1, m_lastWeek, now.addDays(-7), {{201, u"김치찌개"_s, 10'000, 5}});
-    order(2, m_today, now.addSecs(-60), {{201, u"김치찌개"_s, 9'000, 1}, {202, formulaDish, 1'000, 1}});
+    order(2, m_today, now.addSecs(-20 * 60), {{201, u"김치찌개"_s, 9'000, 1}, {202, formulaDish, 1'000, 1}});
+    // One health report of a quiet minute: no request, no kitchen acknowledgement.
+    auto *health = request.add_health();
+    health->set_id(1);
+    health->set_at(now.addSecs(-30).toString(Qt::ISODateWithMs).toStdString());
+    health->set_window_s(60);
+    health->set_tablets(3);
+    health->set_kitchen_screens(1);
+    health->set_cpu_percent(2.5);
+    health->set_rss_bytes(90 * 1048576);
+    health->set_disk_total_bytes(64'000'000'000);
+    health->set_disk_free_bytes(40'000'000'000);
+    health->set_sync_lag_ms(120);
     request.set_last_seq(seq);
     request.set_edge_version("test");
     VERIFY_STATUS(hq.send("POST", u"/sync/v1/events"_s, QByteArray::fromStdString(request.SerializeAsString()),
                           store.json().value(u"store_key"_s).toString(), {{"Content-Type", "application/x-protobuf"}}),
                   200);
+    m_secondStore = store.json().value(u"id"_s).toInteger();
+}
+
+// At the edge: the manager takes table 1's bill by card (the money and audit pages' rows).
+void TestDashboardDetails::payTableOne()
+{
+    const QString manager = m_edgeHttp.staffLogin(u"manager"_s, u"manager"_s);
+    QVERIFY(!manager.isEmpty());
+    qint64 tableId = 0;
+    for (const QJsonValue &t : m_edgeHttp.get(u"/api/v1/tables"_s, manager).json().value(u"tables"_s).toArray()) {
+        if (t.toObject().value(u"number"_s).toInt() == 1)
+            tableId = t.toObject().value(u"id"_s).toInteger();
+    }
+    const qint64 due = m_edgeHttp.get(u"/api/v1/tables/%1/bill"_s.arg(tableId), manager).json().value(u"due"_s).toInteger();
+    QVERIFY(due > 0);
+    VERIFY_STATUS(m_edgeHttp.post(u"/api/v1/tables/%1/payments"_s.arg(tableId),
+                                  {{u"client_payment_id"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                                   {u"method"_s, u"card"_s}, {u"amount"_s, due}},
+                                  manager),
+                  201);
 }
 
 void TestDashboardDetails::go(const QString &hash, const QString &ready)
@@ -233,6 +281,9 @@ void TestDashboardDetails::overviewDatesInTheReadersLanguageAndLastWeekFilledIn(
              u"%1 %2% 지난주 같은 요일 대비"_s.arg(arrow).arg(std::abs(pct)));
     QCOMPARE(m_browser.evaluate(u"document.querySelector('#kpi-orders .delta').textContent"_s).toString(),
              u"▲ 200% 지난주 같은 요일 대비"_s);
+    // Prep time: only 부산점's orders were cooked, in 12 minutes, this week and last.
+    QCOMPARE(m_browser.evaluate(u"document.querySelector('#kpi-prep .value').textContent"_s).toString(), u"12분"_s);
+    QCOMPARE(m_browser.evaluate(u"document.querySelector('#kpi-prep .delta').textContent"_s).toString(), u"지난주 같은 요일 대비: 12분"_s);
 
     // The last sync in Korean ("2026. 12. 7. 오후 5:12"), though this Chromium is English.
     const QString lastSync = u"document.querySelector('.store-row[data-store=\"1\"] td:last-child').textContent"_s;
@@ -293,6 +344,20 @@ void TestDashboardDetails::liveFeedStatusInWordsAndItsColour()
     QVERIFY2(badge.value(u"cls"_s).toString().contains(u"warn"_s), qPrintable(badge.value(u"cls"_s).toString()));
     QVERIFY(badge.value(u"color"_s).toString() != u"rgb(43, 138, 62)"_s);
     QVERIFY(m_browser.evaluate(u"document.querySelector('.feed-item').textContent.includes('테이블 5')"_s).toBool());
+}
+
+void TestDashboardDetails::fleetTileSaysNoDataNotZero()
+{
+    // 부산점's newest report is a quiet minute: no request, no kitchen acknowledgement. Its
+    // percentiles are "no data", not "0 ms"; what was measured shows.
+    const QString tile = u"document.querySelector('.tile[data-store=\"%1\"]')"_s.arg(m_secondStore);
+    go(u"#/fleet"_s, tile);
+    const QString figure = tile + u".querySelector('[data-figure=\"%1\"] dd').textContent"_s;
+    QCOMPARE(m_browser.evaluate(figure.arg(u"fleet.p99"_s)).toString(), u"— 데이터 없음"_s);
+    QCOMPARE(m_browser.evaluate(figure.arg(u"fleet.kitchenP95"_s)).toString(), u"— 데이터 없음"_s);
+    QCOMPARE(m_browser.evaluate(figure.arg(u"fleet.devices"_s)).toString(), u"3 / 1"_s);
+    QCOMPARE(m_browser.evaluate(figure.arg(u"fleet.syncLag"_s)).toString(), u"120 ms"_s);
+    QVERIFY(!m_browser.evaluate(u"/(^|\\s)0 ms/.test("_s + tile + u".innerText)"_s).toBool());
 }
 
 void TestDashboardDetails::menuEditorHeadersPricesPickersAndRollback()
@@ -473,6 +538,16 @@ void TestDashboardDetails::everyPageAtBothSizes()
                 // Through another page, so each is drawn at this size and in this language.
                 m_browser.evaluate(u"location.hash = '#/blank'; true"_s);
                 go(page.hash, page.ready);
+                if (page.name == u"store-health"_s) { // a fresh store: its last hour, not a day
+                    m_browser.evaluate(u"document.querySelector('#health-range [data-range=\"1h\"]').click(); true"_s);
+                    QVERIFY2(m_browser.waitFor(u"(c => !!c && c.scales.x.max - c.scales.x.min <= 3600000)"
+                                               "(Chart.getChart(document.querySelector('#chart-lag canvas')))"_s), qPrintable(why()));
+                }
+                if (page.name == u"live"_s) { // the feed shows what arrives while it is open
+                    QVERIFY(m_browser.waitFor(u"state.feed && state.feed.readyState === 1"_s));
+                    placeOrder(9, 4, 1);
+                    QVERIFY2(m_browser.waitFor(u"document.querySelector('.feed-item')"_s), qPrintable(why()));
+                }
                 m_browser.evaluate(u"window.scrollTo(0, 0); true"_s);
                 for (const QJsonValue &p : m_browser.evaluate(lint).toArray())
                     problems << u"%1 %2x%3 %4: %5"_s.arg(page.name).arg(width).arg(height).arg(lang, p.toString());
