@@ -557,6 +557,10 @@ void TestDashboardDetails::everyPageAtBothSizes()
         }
     }
     setLanguage(u"ko"_s);
+    // Signed out at 1920x1080: the login alone again.
+    m_browser.evaluate(u"document.querySelector('#logout').click(); true"_s);
+    QVERIFY(m_browser.waitFor(u"document.querySelector('#login') && document.querySelector('#logout').getClientRects().length === 0"_s));
+    QVERIFY(m_browser.screenshot(dir + u"/dashboard-login-1920.png"_s));
     problems.removeDuplicates();
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
 }
