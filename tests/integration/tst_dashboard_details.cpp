@@ -34,6 +34,7 @@ class TestDashboardDetails : public QObject
 
 private slots:
     void initTestCase();
+    void chartJsIsDebiansFile();
     void loginPageShowsOnlyTheLogin();
     void overviewDatesInTheReadersLanguageAndLastWeekFilledIn();
     void activeTabHighlightedInBothLanguages();
@@ -245,6 +246,33 @@ int TestDashboardDetails::versionCount()
 {
     HttpClient hq(m_central->port());
     return int(hq.get(u"/api/v1/stores/1/menu/versions"_s, hqToken()).json().value(u"versions"_s).toArray().size());
+}
+
+void TestDashboardDetails::chartJsIsDebiansFile()
+{
+    // The page loads Chart.js from central, which serves the libjs-chart.js package's file
+    // as it is, with the dashboard's headers; nothing from elsewhere.
+    QFile debian(u"/usr/share/javascript/chart.js/chart.min.js"_s);
+    if (!debian.open(QIODevice::ReadOnly))
+        QSKIP("libjs-chart.js is not installed (scripts/install-deps.sh installs it)");
+    HttpClient http(m_central->port());
+    const HttpResult served = http.get(u"/dashboard/vendor/chart.js"_s);
+    VERIFY_STATUS(served, 200);
+    QCOMPARE(served.body, debian.readAll());
+    QVERIFY(served.header("Content-Type").startsWith("application/javascript"));
+    QVERIFY(served.header("Content-Security-Policy").contains("default-src 'self'"));
+    QCOMPARE(http.get(u"/dashboard/charts.js"_s).status, 404); // the hand-made charts are gone
+    QCOMPARE(m_browser.evaluate(u"[...document.scripts].map(s => new URL(s.src).origin === location.origin).every(Boolean) "
+                                "&& typeof Chart === 'function' && Chart.version"_s).toString(),
+             u"3.9.1"_s);
+
+    // A central whose Chart.js is missing answers 404 for it (chartkit.js then shows
+    // "Charts unavailable" in each chart's box).
+    CentralProcess::Options options;
+    options.environment = {{u"TABLEORDER_CHARTJS"_s, m_downloads.filePath(u"missing.js"_s)}};
+    CentralProcess bare(options);
+    VERIFY_CENTRAL_STARTED(bare);
+    QCOMPARE(HttpClient(bare.port()).get(u"/dashboard/vendor/chart.js"_s).status, 404);
 }
 
 void TestDashboardDetails::loginPageShowsOnlyTheLogin()

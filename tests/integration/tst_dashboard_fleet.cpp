@@ -207,6 +207,15 @@ void TestDashboardFleet::storeHealthPageDrawsChartsWithData()
     const QRegularExpression latest(u"^p(50|95|99) ([1-9]\\d*|[1-9]\\.\\d) ms$"_s);
     for (const QJsonValue &l : legend)
         QVERIFY2(latest.match(l.toString()).hasMatch(), qPrintable(l.toString()));
+    // Tooltips name the series and its value in the chart's unit, and the time on the
+    // store's clock (Seoul: 00:30 UTC is 09:30 there).
+    const QString tooltip = u"(c => c.options.plugins.tooltip.callbacks)(Chart.getChart(document.querySelector('#chart-latency canvas')))"_s;
+    QCOMPARE(m_browser.evaluate(u"(cb => cb.label({dataset: {label: 'p95'}, parsed: {x: 0, y: 123.4}, "
+                                "chart: Chart.getChart(document.querySelector('#chart-latency canvas'))}))("_s + tooltip + u")"_s).toString(),
+             u"p95: 123 ms"_s);
+    QVERIFY2(m_browser.evaluate(u"(cb => cb.title([{parsed: {x: Date.UTC(2026, 11, 7, 0, 30)}}]))("_s + tooltip + u")"_s)
+                     .toString().endsWith(u"09:30"_s),
+             qPrintable(m_browser.evaluate(u"(cb => cb.title([{parsed: {x: Date.UTC(2026, 11, 7, 0, 30)}}]))("_s + tooltip + u")"_s).toString()));
     // No data is a gap, never a zero: the kitchen's percentiles of minutes without an
     // acknowledged order (the seeded nights) are null, not 0 ms.
     QVERIFY(m_browser.evaluate(u"ChartKit.describe(document.querySelector('#chart-kitchen')).datasets"
