@@ -447,8 +447,8 @@ async function renderMenus(storeId) {
       <button type="submit" id="menu-save">${t('menus.save')}</button><span id="menu-status" class="muted"></span></div>` : ''}</form></div>
     ${MenuEditor.groupsCard(groups, admin)}</div>
     <div><div class="card"><h2>${t('menus.versions')}</h2><table class="versions">${versions.versions.map(v => `<tr class="version-row"><td class="version">v${esc(v.version)}</td>
-      <td class="muted">${esc(v.note)}<div class="when">${esc(v.published_at ? t('menus.published') + ' ' + localTime(v.published_at) : t('menus.scheduled') + ' ' + localTime(v.publish_at))}</div></td>
-      <td class="num">${admin && v.version !== menu.published_version ? `<button type="button" class="secondary rollback" data-version="${esc(v.version)}">${t('menus.rollback')}</button>` : ''}</td></tr>`).join('')}</table></div>
+      <td class="muted">${esc(v.note)}<div class="when">${esc(v.published_at ? t('menus.published') : t('menus.scheduled'))} <span class="stamp">${esc(localTime(v.published_at || v.publish_at))}</span></div>
+        ${admin && v.version !== menu.published_version ? `<button type="button" class="secondary rollback" data-version="${esc(v.version)}">${t('menus.rollback')}</button>` : ''}</td></tr>`).join('')}</table></div>
     ${admin ? `<div class="card"><h2>${t('menus.bulk')}</h2><form id="bulk">
       <div class="row"><input name="category" placeholder="${t('menus.category')}" required><input name="name" placeholder="${t('menus.name')}" required>
       ${MenuPreview.priceInput(`name="price" placeholder="${t('menus.price')}" aria-label="${t('menus.price')}" required`, null)}</div>
@@ -504,6 +504,7 @@ async function renderMenus(storeId) {
   });
   const publish = async () => {
     const at = new FormData(document.getElementById('menu-form')).get('publish_at');
+    const page = location.hash;
     try {
       // Stage every change (names, descriptions, prices, pictures, details), then publish once.
       for (const input of document.querySelectorAll('.cat-name')) {
@@ -531,7 +532,9 @@ async function renderMenus(storeId) {
       // Through the navigation queue, never a render of its own: a render that finished
       // late wrote the menus over the page the user had moved to (the live feed lost its
       // list, and the orders shown on it, that way).
-      state.menuReload = setTimeout(() => { if (location.hash.startsWith('#/menus')) route(); }, 400);
+      // Only if the user is still where they published: a navigation that came while the
+      // publish was answering (even to this page again) has rendered already.
+      if (location.hash === page) state.menuReload = setTimeout(() => { if (location.hash === page) route(); }, 400);
     } catch (err) { failed(err); }
   };
   document.querySelectorAll('.rollback').forEach(b => b.addEventListener('click', async () => {
