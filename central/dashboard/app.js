@@ -498,11 +498,14 @@ async function renderMenus(storeId) {
   document.getElementById('menu-form').addEventListener('submit', e => {
     e.preventDefault();
     try {
+      const changes = MenuPreview.formChanges(menu, itemById).concat(MenuPreview.remembered(id));
       MenuPreview.show(document.getElementById('menu-form'), storeName, new FormData(e.target).get('publish_at'),
-                       MenuPreview.formChanges(menu, itemById).concat(MenuPreview.remembered(id)), publish);
+                       changes, () => publish(changes));
     } catch (err) { failed(err); }
   });
-  const publish = async () => {
+  const publish = async changes => {
+    // The version's note says what it changed (the versions list shows it).
+    const note = changes.join('; ').slice(0, 300) || 'dashboard';
     const at = new FormData(document.getElementById('menu-form')).get('publish_at');
     const page = location.hash;
     try {
@@ -526,7 +529,7 @@ async function renderMenus(storeId) {
         const picture = row.querySelector('.picture-input').files[0];
         if (picture) await api(`${base}/items/${row.dataset.item}/image?publish=later`, { method: 'POST', body: picture });
       }
-      await api(`${base}/publish`, { method: 'POST', body: at ? { publish_at: localDateTime(at).toISOString(), note: 'dashboard' } : { note: 'dashboard' } });
+      await api(`${base}/publish`, { method: 'POST', body: at ? { publish_at: localDateTime(at).toISOString(), note } : { note } });
       MenuPreview.forget(id);
       status(t('menus.saved'));
       // Through the navigation queue, never a render of its own: a render that finished

@@ -450,6 +450,13 @@ void TestDashboardDetails::publishShowsWhatChangesWhereFirst()
     m_browser.evaluate(u"document.querySelector('#publish-confirm').click(); true"_s);
     QTRY_COMPARE_WITH_TIMEOUT(edgePrice(1), 9900, 10'000);
     QCOMPARE(versionCount(), versions + 1);
+    // The new version's note is what the preview listed.
+    HttpClient hq(m_central->port());
+    const QJsonArray list = hq.get(u"/api/v1/stores/1/menu/versions"_s, hqToken()).json().value(u"versions"_s).toArray();
+    QStringList notes;
+    for (const QJsonValue &v : list)
+        notes << v.toObject().value(u"note"_s).toString();
+    QVERIFY2(notes.contains(u"김치찌개: 가격 ₩9,000 → ₩9,900"_s), qPrintable(notes.join(u" | "_s)));
 
     // Many stores at once: the preview names every store the item goes to.
     go(u"#/menus/1?"_s + QString::number(QDateTime::currentMSecsSinceEpoch()), u"document.querySelector('#bulk')"_s);
