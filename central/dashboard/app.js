@@ -189,7 +189,7 @@ async function renderOverview() {
     <th class="num">${t('store.lag')}</th><th>${t('store.recon')}</th><th>${t('store.lastSync')}</th></tr>` +
     rows.map(({ s, health, sales }) => `<tr class="store-row" data-store="${esc(s.id)}"><td><a href="#/store/${esc(s.id)}">${esc(s.name)}</a></td>
       <td>${health.badge}</td><td class="num">${esc(won(sales.total))}</td><td class="num">${esc(sales.orders)}</td>
-      <td class="num">${esc(s.backlog)}</td><td class="num">${esc((s.lag_ms / 1000).toFixed(1))}s</td>
+      <td class="num">${esc(s.backlog)}</td><td class="num">${esc(ChartKit.format.ms(s.lag_ms))}</td>
       <td>${reconOk(s.id) === null ? '—' : reconOk(s.id) ? `<span class="badge ok">${t('recon.ok')}</span>` : `<span class="badge bad">${t('recon.bad')}</span>`}</td>
       <td class="muted">${esc(s.last_sync_at ? localTime(s.last_sync_at) : '—')}</td></tr>`).join('');
 }
@@ -201,7 +201,7 @@ async function renderStore(id) {
     <div class="grid">
       <div class="card kpi"><h2>${t('store.status')}</h2><div class="value">${storeHealth(s, null).badge}</div><div class="delta muted">${t('store.version')} ${esc(s.edge_version || '—')}</div></div>
       <div class="card kpi"><h2>${t('store.backlog')}</h2><div class="value">${esc(s.backlog)}</div></div>
-      <div class="card kpi"><h2>${t('store.lag')}</h2><div class="value">${esc((s.lag_ms / 1000).toFixed(1))}s</div></div>
+      <div class="card kpi"><h2>${t('store.lag')}</h2><div class="value">${esc(ChartKit.format.ms(s.lag_ms))}</div></div>
       <div class="card kpi"><h2>${t('store.lastSync')}</h2><div class="value small">${esc(s.last_sync_at ? localTime(s.last_sync_at) : '—')}</div></div>
     </div>
     <div class="card"><h2>${t('store.hourly')}</h2><div class="chart" id="hourly"></div></div>
