@@ -385,7 +385,7 @@ async function renderAudit() {
   };
   document.getElementById('audit-form').addEventListener('submit', e => { e.preventDefault(); run(); });
   document.getElementById('audit-csv').addEventListener('click', () => {
-    download(toCsv(last.map(e => ({ at: e.at, store: e.store_name, staff: e.actor.name, staff_id: e.actor.staff_id,
+    download(toCsv(last.map(e => ({ at: Fmt.csvTime(e.at), store: e.store_name, staff: e.actor.name, staff_id: e.actor.staff_id,
                                     action: actionName(e.type), detail: auditDetail(e), seq: e.seq })), Fmt.csvLabel), 'audit.csv');
   });
   await run();

@@ -53,6 +53,12 @@ const Fmt = (() => {
     const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
     return new Intl.DateTimeFormat(locale(), { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric', weekday: 'short' }).format(d);
   }
+  // An instant for a CSV cell: "2026-12-07 17:12:00" in the reader's zone, which Excel reads
+  // as a date and time (an ISO string with T and Z stays text there).
+  function csvTime(at) {
+    const d = new Date(at);
+    return valid(d) ? new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'medium' }).format(d) : '';
+  }
   const won = v => (v === null || v === undefined || Number.isNaN(Number(v)) ? '—' : '₩' + Math.round(Number(v)).toLocaleString('ko-KR'));
   // One colour per status everywhere: waiting amber, cooking blue, done green, canceled red.
   const STATUS_CLASS = { pending: 'warn', preparing: 'info', completed: 'ok', canceled: 'bad' };
@@ -64,5 +70,5 @@ const Fmt = (() => {
   function statusBadge(status, escape) {
     return `<span class="badge ${STATUS_CLASS[status] || 'muted'} status-${escape(status)}" data-status="${escape(status)}">${escape(statusText(status))}</span>`;
   }
-  return { dateTime, time, date, won, statusText, statusBadge, locale, csvLabel };
+  return { dateTime, time, date, csvTime, won, statusText, statusBadge, locale, csvLabel };
 })();

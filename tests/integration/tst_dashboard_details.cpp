@@ -519,8 +519,13 @@ void TestDashboardDetails::csvDownloadsOpenInKoreanExcel()
     QVERIFY(money.contains("\"부산점\""));
     go(u"#/kitchen"_s, u"document.querySelector('#kitchen-items tr')"_s);
     QVERIFY(download(u"#kitchen-csv"_s, u"kitchen-items-"_s).startsWith("\xEF\xBB\xBF\"매장\",\"영업일\",\"메뉴\""));
-    go(u"#/audit"_s, u"document.querySelector('#audit-table tr')"_s);
-    QVERIFY(download(u"#audit-csv"_s, u"audit"_s).startsWith("\xEF\xBB\xBF"));
+    // The audit log's times as Excel reads a date and time ("2026-12-07 17:12:00"), not ISO text.
+    go(u"#/audit"_s, u"document.querySelector('.audit-row[data-type=\"payment.recorded\"]')"_s);
+    const QByteArray audit = download(u"#audit-csv"_s, u"audit"_s);
+    QVERIFY(audit.startsWith("\xEF\xBB\xBF\"시각\",\"매장\""));
+    const QString firstRow = QString::fromUtf8(audit).split(u"\r\n"_s).value(1);
+    QVERIFY2(QRegularExpression(u"^\"\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\",\"[^\"]+\","_s).match(firstRow).hasMatch(),
+             qPrintable(firstRow));
 }
 
 void TestDashboardDetails::everyPageAtBothSizes()
