@@ -266,13 +266,27 @@ void TestDashboardDetails::chartJsIsDebiansFile()
                                 "&& typeof Chart === 'function' && Chart.version"_s).toString(),
              u"3.9.1"_s);
 
-    // A central whose Chart.js is missing answers 404 for it (chartkit.js then shows
-    // "Charts unavailable" in each chart's box).
+    // A central whose Chart.js is missing answers 404 for it, and the dashboard still works:
+    // each chart's box says it cannot be drawn, the tables are there.
     CentralProcess::Options options;
     options.environment = {{u"TABLEORDER_CHARTJS"_s, m_downloads.filePath(u"missing.js"_s)}};
     CentralProcess bare(options);
     VERIFY_CENTRAL_STARTED(bare);
     QCOMPARE(HttpClient(bare.port()).get(u"/dashboard/vendor/chart.js"_s).status, 404);
+    Browser browser;
+    QVERIFY2(browser.start(1366, 768), qPrintable(browser.errorString()));
+    QVERIFY(browser.navigate(bare.url() + u"/#/reports"_s));
+    QVERIFY(browser.waitFor(u"document.querySelector('#login')"_s));
+    browser.evaluate(uR"(localStorage.setItem('tableorder.lang', 'ko'); LANG = 'ko';
+                         document.querySelector('[name=username]').value = 'hq';
+                         document.querySelector('[name=password]').value = 'hq';
+                         document.querySelector('#login button').click(); true)"_s);
+    QVERIFY(browser.waitFor(u"document.querySelector('#kpis')"_s));
+    browser.evaluate(u"location.hash = '#/reports'; true"_s);
+    QVERIFY2(browser.waitFor(u"document.querySelector('#report-chart .chart-empty') && document.querySelector('#report-table tr')"_s),
+             qPrintable(browser.errorString()));
+    QCOMPARE(browser.evaluate(u"document.querySelector('#report-chart .chart-empty').textContent"_s).toString(),
+             u"차트를 그릴 수 없습니다 (Chart.js 없음)"_s);
 }
 
 void TestDashboardDetails::loginPageShowsOnlyTheLogin()
