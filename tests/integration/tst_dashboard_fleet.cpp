@@ -207,6 +207,9 @@ void TestDashboardFleet::storeHealthPageDrawsChartsWithData()
     const QRegularExpression latest(u"^p(50|95|99) ([1-9]\\d*|[1-9]\\.\\d) ms$"_s);
     for (const QJsonValue &l : legend)
         QVERIFY2(latest.match(l.toString()).hasMatch(), qPrintable(l.toString()));
+    // Counts step by whole numbers, each label once (not "2, 2, 1, 1, 0").
+    QVERIFY(m_browser.evaluate(uR"((d => d.y.length >= 2 && d.y.every((l, i) => l === String(i * Number(d.y[1]))))
+                                   (ChartKit.describe(document.querySelector('#chart-orders'))))"_s).toBool());
     // Tooltips name the series and its value in the chart's unit, and the time on the
     // store's clock (Seoul: 00:30 UTC is 09:30 there).
     const QString tooltip = u"(c => c.options.plugins.tooltip.callbacks)(Chart.getChart(document.querySelector('#chart-latency canvas')))"_s;
