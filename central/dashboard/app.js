@@ -344,6 +344,8 @@ function auditDetail(e) {
   case 'table.session_closed': return `${table(d.table_number)} · ${t('close.' + d.close)}${reason}`;
   case 'business_day.closed': return `${d.date} · ${t('days.net')} ${won((d.report || {}).net)}${d.report && d.report.forced_reason ? ` · ${t('audit.reason')}: ${d.report.forced_reason}` : ''}`;
   case 'order.updated': case 'order.created': return `${order(d.number)} · ${table(d.table_number)} · ${Fmt.statusText(d.status)}`;
+  case 'order.acknowledged': return `${order(d.number)} · ${table(d.table_number)}`;
+  case 'order.lines_done': return `${(d.lines || []).map(l => l.name).join(', ')}${d.station ? ' · ' + d.station : ''}`;
   case 'table.visit_left': case 'table.visit_arrived': return `${table(d.from_table_number)} → ${table(d.to_table_number)}`;
   default: return d.name || d.username || '';
   }

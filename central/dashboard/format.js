@@ -8,11 +8,13 @@ const Fmt = (() => {
     'order.status.pending': '접수 대기', 'order.status.preparing': '조리 중', 'order.status.completed': '완료',
     'order.status.canceled': '취소', 'common.noData': '데이터 없음', 'live.table': '테이블',
     'reports.prep': '평균 조리 시간', // shown as "12분" now, no longer in seconds
+    'action.order.acknowledged': '주방 화면 수신', 'action.order.lines_done': '메뉴 완료',
   });
   Object.assign(I18N.en, {
     'order.status.pending': 'pending', 'order.status.preparing': 'preparing', 'order.status.completed': 'completed',
     'order.status.canceled': 'canceled', 'common.noData': 'no data', 'live.table': 'table',
     'reports.prep': 'Avg prep time',
+    'action.order.acknowledged': 'Kitchen screen received', 'action.order.lines_done': 'Dishes done',
   });
   // CSV column names (toCsv's labels), by the keys of the rows exported.
   Object.assign(I18N.ko, {

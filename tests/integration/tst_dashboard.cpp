@@ -379,6 +379,9 @@ void TestDashboard::moneyAndAuditShowWhatTheStoreRecorded()
     QVERIFY2(voidText.contains(reason), qPrintable(voidText));
     QVERIFY(m_browser.evaluate(u"document.querySelectorAll('#audit-table b').length === 0"_s).toBool());
     QVERIFY(m_browser.evaluate(u"document.querySelector('#audit-table').innerText.includes('manager')"_s).toBool());
+    // The kitchen's actions in words too, never the event's type.
+    QVERIFY(m_browser.evaluate(u"[...document.querySelectorAll('.audit-row td:nth-child(4)')].every(td => !/^[a-z_]+\\.[a-z_]+$/.test(td.textContent))"_s).toBool());
+    QVERIFY(m_browser.evaluate(u"[...document.querySelectorAll('.audit-row[data-type=\"order.lines_done\"] .audit-detail')].some(td => td.textContent.length > 0)"_s).toBool());
     shoot(u"dashboard-audit"_s);
 }
 
