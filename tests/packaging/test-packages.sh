@@ -23,6 +23,10 @@ for deb in "$edge_deb" "$central_deb"; do
     done
     grep -qx "/etc/tableorder/$short.conf" "$root/DEBIAN/conffiles" || { echo "FAIL: $name: config is not a conffile"; exit 1; }
     dpkg-deb -f "$deb" Depends | grep -q libqt6 || { echo "FAIL: $name has no Qt dependency"; exit 1; }
+    if [ "$name" = tableorder-central ]; then
+        # The dashboard's charts are Debian's Chart.js, read from the package's files.
+        dpkg-deb -f "$deb" Depends | grep -q "libjs-chart.js" || { echo "FAIL: $name does not depend on libjs-chart.js"; exit 1; }
+    fi
     unit="$root/usr/lib/systemd/system/$name.service"
     for key in Type=notify WatchdogSec= NoNewPrivileges=yes ProtectSystem=strict Restart=on-failure User=tableorder; do
         grep -q "^$key" "$unit" || { echo "FAIL: $name.service lacks $key"; exit 1; }
