@@ -571,10 +571,12 @@ function route() {
 }
 
 async function renderRoute() {
+  const [, page, arg] = (location.hash || '#/overview').split('/');
+  if (page === 'invite') return Users.renderAccept(arg || '');
   if (!state.token) return renderLogin();
   document.getElementById('top').hidden = false;
   applyI18n();
-  const [, page, arg] = (location.hash || '#/overview').split('/');
+  Users.applyRole();
   document.querySelectorAll('nav a').forEach(a => a.classList.toggle('active', a.getAttribute('href') === '#/' + page));
   if (page !== 'live' && state.feed) { state.feed.close(); state.feed = null; }
   Fleet.stop();
@@ -586,6 +588,7 @@ async function renderRoute() {
     else if (page === 'reports') await renderReports();
     else if (page === 'kitchen') await Kitchen.render();
     else if (page === 'audit') await renderAudit();
+    else if (page === 'users') await Users.render();
     else if (page === 'menus') await renderMenus(arg);
     else if (page === 'live') renderLive();
     else await renderOverview();

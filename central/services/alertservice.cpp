@@ -218,10 +218,22 @@ Result<QJsonObject> AlertService::list(const HqPrincipal &who, const QString &st
         states = {state};
     else if (state != u"all"_s)
         return fail(Error::validation(u"state"_s, u"state must be open, acknowledged, resolved or all"_s));
+    if (!who.isAdmin() && storeId == 0 && who.stores.size() > 1) {
+        // Each of a store manager's or viewer's stores, newest first as one list.
+        QJsonArray all;
+        for (qint64 store : who.stores) {
+            auto one = list(who, state, store, limit);
+            if (!one)
+                return one;
+            for (const QJsonValue &a : one->value(u"alerts"_s).toArray())
+                all.append(a);
+        }
+        return QJsonObject{{u"alerts"_s, all}};
+    }
     if (!who.isAdmin()) {
-        if (storeId != 0 && storeId != who.storeId)
+        if (storeId != 0 && !who.canSee(storeId))
             return fail(Error::notFound(u"store"_s));
-        storeId = who.storeId;
+        storeId = storeId ? storeId : who.storeId;
     } else if (storeId != 0) {
         if (auto store = m_stores.get(who, storeId); !store)
             return fail(store.error());

@@ -53,7 +53,7 @@ Result<QList<StoreRecord>> StoreService::list(const HqPrincipal &who)
     if (!stores)
         return stores;
     if (!who.isAdmin())
-        stores->removeIf([&who](const StoreRecord &s) { return s.id != who.storeId; });
+        stores->removeIf([&who](const StoreRecord &s) { return !who.canSee(s.id); });
     return stores;
 }
 

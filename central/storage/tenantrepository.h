@@ -13,9 +13,12 @@ struct HqUser
     qint64 orgId = 0;
     QString username;
     QString passwordHash;
-    QString role; // hq_admin | store_viewer
-    qint64 storeId = 0;
+    QString role; // hq_admin | store_manager | store_viewer
+    qint64 storeId = 0; // the first of storeIds
     bool disabled = false;
+    QList<qint64> storeIds; // a store manager's or viewer's stores (hq_user_stores)
+    QString createdAt;
+    bool invited = false; // no password set yet (HqAccountRepository)
 };
 
 struct StoreRecord
@@ -45,7 +48,12 @@ public:
     [[nodiscard]] Result<qint64> createOrganization(const QString &name);
     [[nodiscard]] Result<std::optional<qint64>> organizationByName(const QString &name);
     [[nodiscard]] Result<qint64> createUser(const HqUser &user);
+    /// With its stores.
     [[nodiscard]] Result<std::optional<HqUser>> userByName(const QString &username);
+    /// The stores of a store manager or viewer, in id order.
+    [[nodiscard]] Result<QList<qint64>> userStores(qint64 userId);
+    /// Replaces them (and hq_users.store_id, the first); none for an admin.
+    [[nodiscard]] Status setUserStores(qint64 userId, const QList<qint64> &storeIds);
     /// Every HQ user (no password hashes), by organization and name.
     [[nodiscard]] Result<QList<HqUser>> users();
     /// The changes below bump the user's token generation (its tokens stop counting);
