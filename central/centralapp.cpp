@@ -20,6 +20,8 @@
 #include "services/menupublisher.h"
 #include "services/reportservice.h"
 #include "services/storeservice.h"
+#include "services/sloservice.h"
+#include "services/storesettingsservice.h"
 #include "services/streamtickets.h"
 #include "services/syncservice.h"
 #include "storage/alertrepository.h"
@@ -60,6 +62,8 @@ CentralApp::~CentralApp()
     m_passwords.reset();
     m_server.reset();
     m_context.reset();
+    m_slo.reset();
+    m_storeSettings.reset();
     m_accounts.reset();
     m_accountRepo.reset();
     m_alerts.reset();
@@ -231,6 +235,8 @@ Status CentralApp::start()
         if (auto ok = m_auth->refresh(); !ok)
             qCWarning(lcCentral) << "cannot reload token revocations:" << ok.error().message;
     });
+    m_storeSettings = std::make_unique<StoreSettingsService>(m_db, *m_tenants, *m_stores, *m_publisher, *m_accounts);
+    m_slo = std::make_unique<SloService>(*m_fleetRepo, *m_stores);
     auto *authPoll = new QTimer(this);
     connect(authPoll, &QTimer::timeout, this, [this] {
         if (auto ok = m_auth->refresh(); !ok)
@@ -249,7 +255,7 @@ Status CentralApp::start()
 
     m_context.reset(new CentralContext{m_config, *m_auth, *m_stores, *m_sync, *m_publisher, *m_images, *m_reports,
                                        *m_feed, *m_ingest, *m_limiter, *m_loginGate, *m_metrics, [this] { return databaseUsable(); },
-                                       *m_fleet, *m_alerts, *m_tickets, *m_accounts});
+                                       *m_fleet, *m_alerts, *m_tickets, *m_accounts, *m_storeSettings, *m_slo});
     m_server = std::make_unique<http::HttpServer>(*m_metrics);
     m_server->setJsonLogs(m_config.jsonLogs);
     m_server->setCorsPolicy(m_config.cors);
@@ -262,6 +268,8 @@ Status CentralApp::start()
     registerSyncRoutes(*m_server, *m_context);
     registerFleetRoutes(*m_server, *m_context);
     registerUserRoutes(*m_server, *m_context);
+    registerStoreSettingsRoutes(*m_server, *m_context);
+    registerSloRoutes(*m_server, *m_context);
     registerCentralSystemRoutes(*m_server, *m_context);
     registerDashboardRoutes(*m_server);
     http::GuardLimits limits;

@@ -46,6 +46,8 @@ class StreamTicketRepository;
 class StreamTicketService;
 class HqAccountRepository;
 class HqAccountService;
+class StoreSettingsService;
+class SloService;
 struct CentralContext;
 
 /// Applies the central schema migrations, serialised across instances on PostgreSQL.
@@ -96,6 +98,8 @@ private:
     std::unique_ptr<StreamTicketService> m_tickets;
     std::unique_ptr<HqAccountRepository> m_accountRepo;
     std::unique_ptr<HqAccountService> m_accounts;
+    std::unique_ptr<StoreSettingsService> m_storeSettings;
+    std::unique_ptr<SloService> m_slo;
     std::unique_ptr<http::RateLimiter> m_limiter;
     std::unique_ptr<http::LoginThrottle> m_loginThrottle;
     std::unique_ptr<crypto::PasswordVerifier> m_passwords;

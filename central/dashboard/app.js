@@ -589,6 +589,7 @@ async function renderRoute() {
     else if (page === 'kitchen') await Kitchen.render();
     else if (page === 'audit') await renderAudit();
     else if (page === 'users') await Users.render();
+    else if (page === 'stores') await Stores.render();
     else if (page === 'menus') await renderMenus(arg);
     else if (page === 'live') renderLive();
     else await renderOverview();

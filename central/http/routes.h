@@ -26,6 +26,8 @@ class FleetService;
 class AlertService;
 class StreamTicketService;
 class HqAccountService;
+class StoreSettingsService;
+class SloService;
 struct CentralConfig;
 
 /// Route access: public, any HQ account, or HQ admins only. HqStreamTicket (with HqAny): an
@@ -51,6 +53,8 @@ struct CentralContext
     AlertService &alerts;
     StreamTicketService &tickets;
     HqAccountService &accounts;
+    StoreSettingsService &storeSettings;
+    SloService &slo;
 };
 
 /// `?publish=later` stages a menu edit, `?publish=now` (or none) publishes it; else 400.
@@ -66,6 +70,10 @@ void registerSyncRoutes(http::HttpServer &server, CentralContext &ctx);
 void registerFleetRoutes(http::HttpServer &server, CentralContext &ctx);
 /// HQ accounts (issue 17): /api/v1/users, invitations, the HQ audit log.
 void registerUserRoutes(http::HttpServer &server, CentralContext &ctx);
+/// PUT /api/v1/stores/{id}: name, time zone, business-day cutoff (issue 17).
+void registerStoreSettingsRoutes(http::HttpServer &server, CentralContext &ctx);
+/// GET /api/v1/stores/{id}/slo: the week's SLO (issue 17).
+void registerSloRoutes(http::HttpServer &server, CentralContext &ctx);
 void registerCentralSystemRoutes(http::HttpServer &server, CentralContext &ctx);
 /// The HQ dashboard (static files compiled in) at / and /dashboard/*.
 void registerDashboardRoutes(http::HttpServer &server);

@@ -13,7 +13,7 @@ namespace {
 
 const QString storeColumns = u"id, org_id, name, timezone, created_at, applied_seq, menu_version, "
                              "edge_menu_version, last_sync_at, edge_version, backlog, lag_ms, "
-                             "edge_last_seq, sync_error"_s;
+                             "edge_last_seq, sync_error, business_day_cutoff_hour"_s;
 
 StoreRecord readStore(const QSqlQuery &q)
 {
@@ -22,7 +22,7 @@ StoreRecord readStore(const QSqlQuery &q)
                        q.value(5).toLongLong(), q.value(6).toLongLong(), q.value(7).toLongLong(),
                        parseTimestamp(q.value(8).toString()), q.value(9).toString(),
                        q.value(10).toLongLong(), q.value(11).toLongLong(), q.value(12).toLongLong(),
-                       q.value(13).toString()};
+                       q.value(13).toString(), q.value(14).toInt()};
 }
 
 
@@ -202,6 +202,16 @@ Status TenantRepository::setKeyHash(qint64 storeId, const QString &keyHash)
     q.addBindValue(keyHash);
     q.addBindValue(storeId);
     return db::exec(q, "rotate store key");
+}
+
+Status TenantRepository::updateStoreSettings(qint64 storeId, const QString &name, const QString &timezone, int cutoffHour)
+{
+    QSqlQuery q = db::prepared(m_db, u"UPDATE stores SET name = ?, timezone = ?, business_day_cutoff_hour = ? WHERE id = ?"_s);
+    q.addBindValue(name);
+    q.addBindValue(timezone);
+    q.addBindValue(cutoffHour);
+    q.addBindValue(storeId);
+    return db::exec(q, "update store settings");
 }
 
 Result<std::optional<StoreRecord>> TenantRepository::storeByKeyHash(const QString &keyHash)

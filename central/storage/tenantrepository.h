@@ -37,6 +37,7 @@ struct StoreRecord
     qint64 lagMs = 0;
     qint64 edgeLastSeq = 0;
     QString syncError;
+    int businessDayCutoffHour = 4; // issue 17
 };
 
 /// Organizations, HQ accounts and stores (with their hashed store keys).
@@ -64,6 +65,8 @@ public:
     [[nodiscard]] Result<qint64> createStore(qint64 orgId, const QString &name, const QString &timezone,
                                              const QString &keyHash);
     [[nodiscard]] Status setKeyHash(qint64 storeId, const QString &keyHash);
+    /// Name, time zone and business-day cutoff (issue 17).
+    [[nodiscard]] Status updateStoreSettings(qint64 storeId, const QString &name, const QString &timezone, int cutoffHour);
     [[nodiscard]] Result<std::optional<StoreRecord>> storeByKeyHash(const QString &keyHash);
     /// The store if it belongs to the organization; nothing otherwise (another org's store
     /// is indistinguishable from a missing one).
