@@ -580,6 +580,7 @@ async function renderRoute() {
   document.querySelectorAll('nav a').forEach(a => a.classList.toggle('active', a.getAttribute('href') === '#/' + page));
   if (page !== 'live' && state.feed) { state.feed.close(); state.feed = null; }
   Fleet.stop();
+  Slo.stop();
   try {
     if (page === 'fleet') await Fleet.renderFleet();
     else if (page === 'health') await Fleet.renderHealth(arg);
@@ -590,6 +591,7 @@ async function renderRoute() {
     else if (page === 'audit') await renderAudit();
     else if (page === 'users') await Users.render();
     else if (page === 'stores') await Stores.render();
+    else if (page === 'slo') await Slo.render(arg);
     else if (page === 'menus') await renderMenus(arg);
     else if (page === 'live') renderLive();
     else await renderOverview();
