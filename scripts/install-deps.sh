@@ -10,7 +10,7 @@ packages=(
     qml6-module-qtquick-templates qml6-module-qtquick-layouts qml6-module-qtquick-window
     qml6-module-qttest qml6-module-qtquick-dialogs
     libprotobuf-dev protobuf-compiler libsodium-dev libsqlite3-dev sqlite3
-    postgresql python3 chromium
+    postgresql python3 chromium libjs-chart.js
     qt6-multimedia-dev qml6-module-qtmultimedia fonts-noto-cjk
     libqrencode-dev libzbar-dev
     file clang-14 libfuzzer-14-dev libclang-rt-14-dev

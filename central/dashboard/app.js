@@ -92,9 +92,10 @@ function csvCell(v) {
   if (typeof v !== 'number' && /^[=+\-@\t\r]/.test(text)) text = "'" + text;
   return '"' + text.replace(/"/g, '""') + '"';
 }
-function toCsv(rows) {
-  const cols = Object.keys(rows[0] || { key: '', orders: '', total: '' });
-  return [cols.map(csvCell).join(',')].concat(rows.map(r => cols.map(c => csvCell(r[c])).join(','))).join('\n');
+// Excel on a Korean Windows PC opens it as it is: UTF-8 with a BOM (download() adds it),
+// CRLF line ends, every cell quoted; `label` names the columns in the reader's language.
+function toCsv(rows, label = key => key, cols = Object.keys(rows[0] || { key: '', orders: '', total: '' })) {
+  return [cols.map(c => csvCell(label(c))).join(',')].concat(rows.map(r => cols.map(c => csvCell(r[c])).join(','))).join('\r\n') + '\r\n';
 }
 
 // The business date "today" in a store's time zone. A store's business day ends at its
@@ -115,10 +116,8 @@ function delta(now, before) {
   const pct = Math.round((now - before) / before * 100);
   return `<div class="delta ${pct >= 0 ? 'up' : 'down'}">${pct >= 0 ? '▲' : '▼'} ${Math.abs(pct)}% ${t('overview.vsLastWeek')}</div>`;
 }
-function fmtDuration(seconds) {
-  if (seconds === null || seconds === undefined) return '—';
-  return seconds >= 60 ? (seconds / 60).toFixed(1) + ' ' + t('common.minutes') : Math.round(seconds) + ' ' + t('common.seconds');
-}
+// A duration in the chart's words: "45초", "12분", "18분 17초" (en: 45 s, 12 min, 18 min 17 s).
+const fmtDuration = seconds => ChartKit.format.seconds(seconds);
 function storeHealth(s, recon) {
   if (s.status !== 'online') return { level: 2, badge: `<span class="badge bad">${t('status.offline')}</span>` };
   if (s.lag_ms > 60000 || s.backlog > 100) return { level: 1, badge: `<span class="badge warn">${t('status.lagging')}</span>` };
@@ -179,7 +178,7 @@ async function renderOverview() {
   document.getElementById('kpis').innerHTML = `
     <div class="card kpi" id="kpi-sales"><h2>${t('overview.sales')}</h2><div class="value">${esc(won(sum(now.rows, 'total')))}</div>${delta(sum(now.rows, 'total'), sum(before.rows, 'total'))}</div>
     <div class="card kpi" id="kpi-orders"><h2>${t('overview.orders')}</h2><div class="value">${esc(sum(now.rows, 'orders'))}</div>${delta(sum(now.rows, 'orders'), sum(before.rows, 'orders'))}</div>
-    <div class="card kpi"><h2>${t('overview.prep')}</h2><div class="value">${esc(fmtDuration(prep(now.rows)))}</div><div class="delta muted">${t('overview.vsLastWeek')}: ${esc(fmtDuration(prep(before.rows)))}</div></div>`;
+    <div class="card kpi" id="kpi-prep"><h2>${t('overview.prep')}</h2><div class="value">${esc(fmtDuration(prep(now.rows)))}</div><div class="delta muted">${t('overview.vsLastWeek')}: ${esc(fmtDuration(prep(before.rows)))}</div></div>`;
   const byStore = id => now.rows.find(r => r.store_id === id) || { total: 0, orders: 0 };
   const reconOk = id => { const rows = recon.rows.filter(r => r.store_id === id && r.business_date === today);
     return rows.length ? rows.every(r => r.matches) : null; };
@@ -190,7 +189,7 @@ async function renderOverview() {
     <th class="num">${t('store.lag')}</th><th>${t('store.recon')}</th><th>${t('store.lastSync')}</th></tr>` +
     rows.map(({ s, health, sales }) => `<tr class="store-row" data-store="${esc(s.id)}"><td><a href="#/store/${esc(s.id)}">${esc(s.name)}</a></td>
       <td>${health.badge}</td><td class="num">${esc(won(sales.total))}</td><td class="num">${esc(sales.orders)}</td>
-      <td class="num">${esc(s.backlog)}</td><td class="num">${esc((s.lag_ms / 1000).toFixed(1))}s</td>
+      <td class="num">${esc(s.backlog)}</td><td class="num">${esc(ChartKit.format.ms(s.lag_ms))}</td>
       <td>${reconOk(s.id) === null ? '—' : reconOk(s.id) ? `<span class="badge ok">${t('recon.ok')}</span>` : `<span class="badge bad">${t('recon.bad')}</span>`}</td>
       <td class="muted">${esc(s.last_sync_at ? localTime(s.last_sync_at) : '—')}</td></tr>`).join('');
 }
@@ -202,7 +201,7 @@ async function renderStore(id) {
     <div class="grid">
       <div class="card kpi"><h2>${t('store.status')}</h2><div class="value">${storeHealth(s, null).badge}</div><div class="delta muted">${t('store.version')} ${esc(s.edge_version || '—')}</div></div>
       <div class="card kpi"><h2>${t('store.backlog')}</h2><div class="value">${esc(s.backlog)}</div></div>
-      <div class="card kpi"><h2>${t('store.lag')}</h2><div class="value">${esc((s.lag_ms / 1000).toFixed(1))}s</div></div>
+      <div class="card kpi"><h2>${t('store.lag')}</h2><div class="value">${esc(ChartKit.format.ms(s.lag_ms))}</div></div>
       <div class="card kpi"><h2>${t('store.lastSync')}</h2><div class="value small">${esc(s.last_sync_at ? localTime(s.last_sync_at) : '—')}</div></div>
     </div>
     <div class="card"><h2>${t('store.hourly')}</h2><div class="chart" id="hourly"></div></div>
@@ -213,13 +212,21 @@ async function renderStore(id) {
     api(`/api/v1/reports/sales?from=${localDate(s.timezone, -6)}&to=${today}&group_by=item&store_id=${id}`),
     api(`/api/v1/reports/sales?from=${localDate(s.timezone, -13)}&to=${today}&group_by=day&store_id=${id}`),
   ]);
-  const hours = [...Array(24).keys()].map(h => String(h).padStart(2, '0'));
-  Charts.bars(document.getElementById('hourly'), hours, hours.map(h => (hourly.rows.find(r => r.key === h) || {}).total || 0), { format: won });
+  // The business day's hours from its cutoff (04 … 03); hours still ahead are empty, not ₩0.
+  const nowHour = new Date(Date.now() + ChartKit.zoneOffset(Date.now(), s.timezone || 'Asia/Seoul')).getUTCHours();
+  const sinceCutoff = h => (h - BUSINESS_DAY_CUTOFF_HOURS + 24) % 24;
+  const hours = [...Array(24).keys()].map(i => (i + BUSINESS_DAY_CUTOFF_HOURS) % 24);
+  ChartKit.bars(document.getElementById('hourly'), hours.map(h => String(h).padStart(2, '0') + (LANG === 'en' ? ':00' : '시')),
+                hours.map(h => sinceCutoff(h) > sinceCutoff(nowHour) ? null
+                  : (hourly.rows.find(r => Number(r.key) === h) || {}).total || 0), { format: ChartKit.format.won });
   const items = top.rows.slice(0, 8);
-  Charts.bars(document.getElementById('top-items'), items.map(r => r.key), items.map(r => r.quantity), { color: '#1c7ed6', labelChars: 6 });
+  ChartKit.bars(document.getElementById('top-items'), items.map(r => r.key), items.map(r => r.quantity),
+                { color: '#1c7ed6', labelChars: 14, horizontal: true });
   const days = [...Array(14).keys()].map(i => localDate(s.timezone, i - 13));
-  Charts.line(document.getElementById('prep'), days, days.map(d => { const r = prep.rows.find(x => x.key === d); return r && r.avg_prep_seconds !== null ? r.avg_prep_seconds / 60 : null; }),
-              { format: v => v.toFixed(1) + t('common.minutes') });
+  ChartKit.time(document.getElementById('prep'), [{ label: t('store.prepTrend'), points: days.map(d => {
+    const r = prep.rows.find(x => x.key === d);
+    return [ChartKit.dayStart(d, s.timezone), r && r.avg_prep_seconds !== null ? r.avg_prep_seconds : null];
+  }) }], { format: ChartKit.format.seconds, timeZone: s.timezone, gapMs: 1.5 * 86400000, legend: false });
 }
 
 async function renderReports() {
@@ -247,13 +254,14 @@ async function renderReports() {
     const option = last.group_by === 'option';
     // By option the question is "how many": the chart shows quantities, the table also what
     // the option itself added (sales) and the totals of its lines.
-    if (option) Charts.bars(document.getElementById('report-chart'), last.rows.map(r => r.key), last.rows.map(r => r.quantity), {});
-    else Charts.bars(document.getElementById('report-chart'), last.rows.map(r => r.key), last.rows.map(r => r.total), { format: won });
+    const chartRows = last.rows.slice(0, 40);
+    if (option) ChartKit.bars(document.getElementById('report-chart'), chartRows.map(r => r.key), chartRows.map(r => r.quantity), { labelChars: 12 });
+    else ChartKit.bars(document.getElementById('report-chart'), chartRows.map(r => r.key), chartRows.map(r => r.total), { format: ChartKit.format.won, labelChars: 12 });
     document.getElementById('report-table').innerHTML = `<tr><th>${t('reports.key')}</th><th class="num">${t('reports.orders')}</th>
       ${item || option ? `<th class="num">${t('reports.quantity')}</th>` : `<th class="num">${t('reports.prep')}</th>`}
       ${option ? `<th class="num">${t('reports.optionSales')}</th>` : ''}<th class="num">${t('reports.total')}</th></tr>` +
       last.rows.map(r => `<tr><td>${esc(r.key)}</td><td class="num">${esc(r.orders)}</td>
-        <td class="num">${esc(item || option ? r.quantity : (r.avg_prep_seconds === null ? '—' : Math.round(r.avg_prep_seconds)))}</td>
+        <td class="num">${esc(item || option ? r.quantity : fmtDuration(r.avg_prep_seconds))}</td>
         ${option ? `<td class="num">${esc(won(r.sales))}</td>` : ''}<td class="num">${esc(won(r.total))}</td></tr>`).join('');
     const dq = new URLSearchParams({ from: form.get('from'), to: form.get('to') });
     if (form.get('store_id')) dq.set('store_id', form.get('store_id'));
@@ -264,20 +272,21 @@ async function renderReports() {
   document.getElementById('report').addEventListener('submit', e => { e.preventDefault(); run(); });
   document.getElementById('csv').addEventListener('click', () => {
     if (!last) return;
-    download(toCsv(last.rows), `sales-${last.group_by}-${last.from}-${last.to}.csv`);
+    download(toCsv(last.rows, Fmt.csvLabel), `sales-${last.group_by}-${last.from}-${last.to}.csv`);
   });
   document.getElementById('days-csv').addEventListener('click', () => {
     if (!lastDays) return;
-    download(toCsv(lastDays.rows.map(dayCsvRow)), `money-${lastDays.from}-${lastDays.to}.csv`);
+    download(toCsv(lastDays.rows.map(dayCsvRow), Fmt.csvLabel), `money-${lastDays.from}-${lastDays.to}.csv`);
   });
   run();
 }
 
 function download(csv, name) {
   const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob(['\ufeff' + csv], { type: 'text/csv' }));
+  a.href = URL.createObjectURL(new Blob(['\ufeff' + csv], { type: 'text/csv;charset=utf-8' }));
   a.download = name;
   a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10000);
 }
 
 const METHODS = ['card', 'cash', 'transfer', 'other'];
@@ -295,7 +304,7 @@ function dayCsvRow(r) {
 function renderDays(rows, recon) {
   const totals = {};
   METHODS.forEach(m => { totals[m] = rows.reduce((a, r) => a + ((r.payments_by_method || {})[m] || 0), 0); });
-  Charts.bars(document.getElementById('methods-chart'), METHODS.map(m => t('method.' + m)), METHODS.map(m => totals[m]), { format: won, color: '#2f9e44' });
+  ChartKit.bars(document.getElementById('methods-chart'), METHODS.map(m => t('method.' + m)), METHODS.map(m => totals[m]), { format: ChartKit.format.won, color: '#2f9e44' });
   document.getElementById('methods-table').innerHTML = METHODS.map(m => `<tr class="method-row" data-method="${esc(m)}"><td>${esc(t('method.' + m))}</td>
     <td class="num">${esc(won(totals[m]))}</td></tr>`).join('') +
     `<tr><th>${t('days.paid')}</th><th class="num" id="methods-total">${esc(won(METHODS.reduce((a, m) => a + totals[m], 0)))}</th></tr>`;
@@ -311,7 +320,7 @@ function renderDays(rows, recon) {
     <th class="num">${t('days.gross')}</th><th class="num">${t('days.voids')}</th><th class="num">${t('days.discounts')}</th>
     <th class="num">${t('days.net')}</th>${METHODS.map(m => `<th class="num">${t('method.' + m)}</th>`).join('')}
     <th>${t('days.closed')}</th><th>${t('days.z')}</th></tr>` +
-    rows.map(r => `<tr class="day-row" data-store="${esc(r.store_id)}" data-date="${esc(r.business_date)}"><td>${esc(r.store_name)}</td><td>${esc(r.business_date)}</td>
+    rows.map(r => `<tr class="day-row" data-store="${esc(r.store_id)}" data-date="${esc(r.business_date)}"><td>${esc(r.store_name)}</td><td class="date">${esc(Fmt.date(r.business_date))}</td>
       <td class="num" data-field="gross">${esc(won(r.gross))}</td><td class="num" data-field="voids">${esc(won(r.voids))}</td>
       <td class="num" data-field="discounts">${esc(won(r.discounts))}</td><td class="num" data-field="net">${esc(won(r.net))}</td>
       ${METHODS.map(m => `<td class="num" data-field="${esc(m)}">${esc(won((r.payments_by_method || {})[m]))}</td>`).join('')}
@@ -334,7 +343,9 @@ function auditDetail(e) {
     return `${won(x.amount)} (${x.kind === 'percent' ? x.value + '%' : won(x.value)})${x.reason ? ` · ${t('audit.reason')}: ${x.reason}` : ''} · ${table(d.table_number)}`; }
   case 'table.session_closed': return `${table(d.table_number)} · ${t('close.' + d.close)}${reason}`;
   case 'business_day.closed': return `${d.date} · ${t('days.net')} ${won((d.report || {}).net)}${d.report && d.report.forced_reason ? ` · ${t('audit.reason')}: ${d.report.forced_reason}` : ''}`;
-  case 'order.updated': case 'order.created': return `${order(d.number)} · ${table(d.table_number)} · ${d.status}`;
+  case 'order.updated': case 'order.created': return `${order(d.number)} · ${table(d.table_number)} · ${Fmt.statusText(d.status)}`;
+  case 'order.acknowledged': return `${order(d.number)} · ${table(d.table_number)}`;
+  case 'order.lines_done': return `${(d.lines || []).map(l => l.name).join(', ')}${d.station ? ' · ' + d.station : ''}`;
   case 'table.visit_left': case 'table.visit_arrived': return `${table(d.from_table_number)} → ${table(d.to_table_number)}`;
   default: return d.name || d.username || '';
   }
@@ -376,8 +387,8 @@ async function renderAudit() {
   };
   document.getElementById('audit-form').addEventListener('submit', e => { e.preventDefault(); run(); });
   document.getElementById('audit-csv').addEventListener('click', () => {
-    download(toCsv(last.map(e => ({ at: e.at, store: e.store_name, staff: e.actor.name, staff_id: e.actor.staff_id,
-                                    action: actionName(e.type), detail: auditDetail(e), seq: e.seq }))), 'audit.csv');
+    download(toCsv(last.map(e => ({ at: Fmt.csvTime(e.at), store: e.store_name, staff: e.actor.name, staff_id: e.actor.staff_id,
+                                    action: actionName(e.type), detail: auditDetail(e), seq: e.seq })), Fmt.csvLabel), 'audit.csv');
   });
   await run();
 }
@@ -399,11 +410,7 @@ const pictureInput = (name, extra = '') =>
 // shape): a Date. A text field rather than datetime-local, whose widget follows the browser's
 // locale (mm/dd/yyyy on an English browser reading a Korean page).
 const localDateTime = (text) => new Date(text.trim().replace(' ', 'T'));
-const localTime = (iso, timeOnly = false) => {
-  const locale = LANG === 'ko' ? 'ko-KR' : 'en-US';
-  return timeOnly ? new Date(iso).toLocaleTimeString(locale)
-    : new Date(iso).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' });
-};
+const localTime = (iso, timeOnly = false) => (timeOnly ? Fmt.time(iso) : Fmt.dateTime(iso));
 const pictureCell = (src, extra = '') =>
   `<img class="thumb" ${src ? `src="${esc(src)}"` : 'hidden'} alt="" ${extra}>`;
 
@@ -425,28 +432,28 @@ async function renderMenus(storeId) {
       <div class="row"><input class="cat-name" data-category="${esc(c.id)}" data-original="${esc(c.name)}" value="${esc(c.name)}" ${off} aria-label="${t('menus.category')}">
       <button type="button" class="secondary toggle-cat" data-category="${esc(c.id)}">${t('menus.details')}</button>
       ${admin ? `<button type="button" class="secondary danger del-cat" data-category="${esc(c.id)}">${t('menus.deleteCategory')}</button>` : ''}</div>
-      ${MenuEditor.categoryDetails(c, off)}<table>` +
+      ${MenuEditor.categoryDetails(c, off)}<table>${MenuPreview.columns(admin)}` +
       c.items.map(i => `<tr class="menu-item" data-item="${esc(i.id)}"><td>${pictureCell(i.image_url)}</td>
         <td><input class="item-field" data-field="name" data-original="${esc(i.name)}" value="${esc(i.name)}" ${off} aria-label="${t('menus.name')}"></td>
         <td><input class="item-field" data-field="description" data-original="${esc(i.description)}" value="${esc(i.description)}" placeholder="${t('menus.description')}" ${off}></td>
-        <td class="num"><input class="price-input item-field" data-field="price" name="price-${esc(i.id)}" data-item="${esc(i.id)}" data-original="${esc(i.price)}" type="number" min="0" step="100" value="${esc(i.price)}" ${off}></td>
+        <td class="num">${MenuPreview.priceInput(`class="price-input item-field" data-field="price" name="price-${esc(i.id)}" data-item="${esc(i.id)}" aria-label="${t('menus.price')}" ${off}`, i.price)}</td>
         ${admin ? `<td>${pictureInput('picture-' + esc(i.id))}</td><td><button type="button" class="secondary danger del-item" data-item="${esc(i.id)}">${t('menus.delete')}</button></td>` : ''}
         <td><button type="button" class="secondary toggle-details" data-item="${esc(i.id)}">${t('menus.details')}</button></td></tr>
         ${MenuEditor.itemDetailsRow(i, groups, off, columns)}`).join('') +
       '</table>' + (admin ? `<div class="row new-item" data-category="${esc(c.id)}"><input name="new-name" placeholder="${t('menus.name')}">
-        <input name="new-price" type="number" min="0" step="100" placeholder="${t('menus.price')}">
+        ${MenuPreview.priceInput(`name="new-price" placeholder="${t('menus.price')}" aria-label="${t('menus.price')}"`, null)}
         <input name="new-description" placeholder="${t('menus.description')}">${pictureInput('new-picture')}${pictureCell('')}
         <button type="button" class="secondary add-item">${t('menus.addItem')}</button></div>` : '') + '</div>').join('')}
       ${admin ? `<div class="row"><input id="new-category" placeholder="${t('menus.category')}"><button type="button" class="secondary" id="add-category">${t('menus.addCategory')}</button></div>
       <div class="row"><label>${t('menus.publishAt')} <input type="text" name="publish_at" inputmode="numeric" placeholder="2026-12-31 11:00" pattern="\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}" title="YYYY-MM-DD HH:MM"></label>
       <button type="submit" id="menu-save">${t('menus.save')}</button><span id="menu-status" class="muted"></span></div>` : ''}</form></div>
     ${MenuEditor.groupsCard(groups, admin)}</div>
-    <div><div class="card"><h2>${t('menus.versions')}</h2><table>${versions.versions.map(v => `<tr><td>v${esc(v.version)}</td>
-      <td class="muted">${esc(v.note)}<br>${esc(v.published_at ? t('menus.published') + ' ' + localTime(v.published_at) : t('menus.scheduled') + ' ' + localTime(v.publish_at))}</td>
-      <td>${admin && v.version !== menu.published_version ? `<button class="secondary rollback" data-version="${esc(v.version)}">${t('menus.rollback')}</button>` : ''}</td></tr>`).join('')}</table></div>
+    <div><div class="card"><h2>${t('menus.versions')}</h2><table class="versions">${versions.versions.map(v => `<tr class="version-row"><td class="version">v${esc(v.version)}</td>
+      <td class="muted">${esc(v.note)}<div class="when">${esc(v.published_at ? t('menus.published') : t('menus.scheduled'))} <span class="stamp">${esc(localTime(v.published_at || v.publish_at))}</span></div>
+        ${admin && v.version !== menu.published_version ? `<button type="button" class="secondary rollback" data-version="${esc(v.version)}">${t('menus.rollback')}</button>` : ''}</td></tr>`).join('')}</table></div>
     ${admin ? `<div class="card"><h2>${t('menus.bulk')}</h2><form id="bulk">
       <div class="row"><input name="category" placeholder="${t('menus.category')}" required><input name="name" placeholder="${t('menus.name')}" required>
-      <input name="price" type="number" min="0" step="100" placeholder="${t('menus.price')}" required></div>
+      ${MenuPreview.priceInput(`name="price" placeholder="${t('menus.price')}" aria-label="${t('menus.price')}" required`, null)}</div>
       <div class="row"><input name="description" placeholder="${t('menus.description')}">${pictureInput('picture')}${pictureCell('')}</div>
       <div class="row"><label>${t('menus.publishAt')} <input type="text" name="publish_at" inputmode="numeric" placeholder="2026-12-31 11:00" pattern="\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}" title="YYYY-MM-DD HH:MM"></label></div>
       <div class="row">${stores.map(s => `<label><input type="checkbox" name="store" value="${esc(s.id)}" checked> ${esc(s.name)}</label>`).join('')}</div>
@@ -464,29 +471,45 @@ async function renderMenus(storeId) {
   const status = text => { document.getElementById('menu-status').textContent = text; };
   const failed = err => status(t('menus.failed') + ': ' + err.message);
   // Edits are staged (?publish=later) and published together by "Save and publish".
-  const staged = async work => { try { await work(); status(t('menus.staged')); route(); } catch (err) { failed(err); } };
-  MenuEditor.bindGroups(base, staged);
+  const staged = async (work, what) => {
+    try { await work(); MenuPreview.remember(id, what || t('menus.optionGroups')); status(t('menus.staged')); route(); } catch (err) { failed(err); }
+  };
+  MenuEditor.bindGroups(base, work => staged(work, t('menus.optionGroups')));
   document.querySelectorAll('.picture-input').forEach(input => input.addEventListener('change', () =>
     previewPicture(input, input.closest('tr, .row').querySelector('img.thumb'))));
   document.getElementById('add-category').addEventListener('click', () => staged(async () => {
     const name = document.getElementById('new-category').value.trim();
     if (name) await api(`${base}/categories?publish=later`, { method: 'POST', body: { name, display_order: (menu.categories.length + 1) * 10 } });
-  }));
+  }, t('menus.addCategory') + ': ' + document.getElementById('new-category').value.trim()));
+  const categoryName = cid => (menu.categories.find(c => String(c.id) === String(cid)) || {}).name;
   document.querySelectorAll('.del-cat').forEach(b => b.addEventListener('click', () => staged(() =>
-    api(`${base}/categories/${b.dataset.category}?publish=later`, { method: 'DELETE' }))));
+    api(`${base}/categories/${b.dataset.category}?publish=later`, { method: 'DELETE' }), t('menus.deleteCategory') + ': ' + categoryName(b.dataset.category))));
   document.querySelectorAll('.del-item').forEach(b => b.addEventListener('click', () => staged(() =>
-    api(`${base}/items/${b.dataset.item}?publish=later`, { method: 'DELETE' }))));
+    api(`${base}/items/${b.dataset.item}?publish=later`, { method: 'DELETE' }), t('menus.delete') + ': ' + (itemById.get(Number(b.dataset.item)) || {}).name)));
   document.querySelectorAll('.add-item').forEach(b => b.addEventListener('click', () => staged(async () => {
     const row = b.closest('.new-item');
     const field = n => row.querySelector(`[name="${n}"]`);
     const item = await api(`${base}/items?publish=later`, { method: 'POST', body: { category_id: Number(row.dataset.category),
-      name: field('new-name').value.trim(), price: Number(field('new-price').value), description: field('new-description').value } });
+      name: field('new-name').value.trim(), price: MenuPreview.priceValue(field('new-price').value), description: field('new-description').value } });
     const picture = field('new-picture').files[0];
     if (picture) await api(`${base}/items/${item.id}/image?publish=later`, { method: 'POST', body: picture });
-  })));
-  document.getElementById('menu-form').addEventListener('submit', async e => {
+  }, MenuPreview.addedText(b.closest('.new-item'), categoryName(b.closest('.new-item').dataset.category)))));
+  // "Save and publish" first shows what the publish will change in this store; the
+  // preview's button publishes.
+  const storeName = (stores.find(s => s.id === id) || {}).name || ('#' + id);
+  document.getElementById('menu-form').addEventListener('submit', e => {
     e.preventDefault();
-    const at = new FormData(e.target).get('publish_at');
+    try {
+      const changes = MenuPreview.formChanges(menu, itemById).concat(MenuPreview.remembered(id));
+      MenuPreview.show(document.getElementById('menu-form'), storeName, new FormData(e.target).get('publish_at'),
+                       changes, () => publish(changes));
+    } catch (err) { failed(err); }
+  });
+  const publish = async changes => {
+    // The version's note says what it changed (the versions list shows it).
+    const note = changes.join('; ').slice(0, 300) || 'dashboard';
+    const at = new FormData(document.getElementById('menu-form')).get('publish_at');
+    const page = location.hash;
     try {
       // Stage every change (names, descriptions, prices, pictures, details), then publish once.
       for (const input of document.querySelectorAll('.cat-name')) {
@@ -499,7 +522,7 @@ async function renderMenus(storeId) {
       for (const row of document.querySelectorAll('tr.menu-item')) {
         const body = {};
         row.querySelectorAll('.item-field').forEach(input => {
-          if (input.value !== input.dataset.original) body[input.dataset.field] = input.dataset.field === 'price' ? Number(input.value) : input.value;
+          if (input.value !== input.dataset.original) body[input.dataset.field] = input.dataset.field === 'price' ? MenuPreview.priceValue(input.value) : input.value;
         });
         const details = document.querySelector(`tr.item-details[data-item="${row.dataset.item}"]`);
         Object.assign(body, MenuEditor.changedDetails(details, itemById.get(Number(row.dataset.item))));
@@ -508,33 +531,42 @@ async function renderMenus(storeId) {
         const picture = row.querySelector('.picture-input').files[0];
         if (picture) await api(`${base}/items/${row.dataset.item}/image?publish=later`, { method: 'POST', body: picture });
       }
-      await api(`${base}/publish`, { method: 'POST', body: at ? { publish_at: localDateTime(at).toISOString(), note: 'dashboard' } : { note: 'dashboard' } });
+      await api(`${base}/publish`, { method: 'POST', body: at ? { publish_at: localDateTime(at).toISOString(), note } : { note } });
+      MenuPreview.forget(id);
       status(t('menus.saved'));
       // Through the navigation queue, never a render of its own: a render that finished
       // late wrote the menus over the page the user had moved to (the live feed lost its
       // list, and the orders shown on it, that way).
-      state.menuReload = setTimeout(() => { if (location.hash.startsWith('#/menus')) route(); }, 400);
+      // Only if the user is still where they published: a navigation that came while the
+      // publish was answering (even to this page again) has rendered already.
+      if (location.hash === page) state.menuReload = setTimeout(() => { if (location.hash === page) route(); }, 400);
     } catch (err) { failed(err); }
-  });
+  };
   document.querySelectorAll('.rollback').forEach(b => b.addEventListener('click', async () => {
     await api(`${base}/rollback`, { method: 'POST', body: { version: Number(b.dataset.version) } });
     route();
   }));
-  document.getElementById('bulk').addEventListener('submit', async e => {
+  document.getElementById('bulk').addEventListener('submit', e => {
     e.preventDefault();
     const f = new FormData(e.target);
+    const chosen = f.getAll('store').map(Number);
+    MenuPreview.show(e.target, chosen.map(sid => (stores.find(s => s.id === sid) || {}).name || ('#' + sid)).join(', '),
+                     f.get('publish_at'), [MenuPreview.bulkText(f)], () => bulk(e.target), 'bulk');
+  });
+  const bulk = async formElement => {
+    const f = new FormData(formElement);
     const out = document.getElementById('bulk-status');
     try {
       const body = { store_ids: f.getAll('store').map(Number), category: f.get('category'), name: f.get('name'),
-        price: Number(f.get('price')), description: f.get('description') };
+        price: MenuPreview.priceValue(f.get('price')), description: f.get('description') };
       if (f.get('publish_at')) body.publish_at = localDateTime(f.get('publish_at')).toISOString();
       // One picture for every store: into the organization's library, then named by URL.
-      const picture = e.target.querySelector('.picture-input').files[0];
+      const picture = formElement.querySelector('.picture-input').files[0];
       if (picture) body.image_url = (await api('/api/v1/images', { method: 'POST', body: picture })).image_url;
       const done = await api('/api/v1/menus/bulk-item', { method: 'POST', body });
       out.textContent = `${t('menus.saved')}: ${done.store_ids.length}`;
     } catch (err) { out.textContent = t('menus.failed') + ': ' + err.message; }
-  });
+  };
 }
 
 function renderLive() {
@@ -550,12 +582,26 @@ function renderLive() {
     const li = document.createElement('li');
     li.className = 'feed-item';
     li.innerHTML = `<span class="muted">${esc(localTime(Date.now(), true))}</span><strong>${esc(m.store_name)}</strong>
-      <span>#${esc(m.order.number)} · ${t('store.name') === 'Store' ? 'table' : '테이블'} ${esc(m.order.table_number)}</span>
-      <span class="badge ${m.order.status === 'canceled' ? 'bad' : 'ok'}">${esc(m.order.status)}</span><span class="num">${esc(won(m.order.total))}</span>`;
+      <span>#${esc(m.order.number)} · ${esc(t('live.table'))} ${esc(m.order.table_number)}</span>
+      ${Fmt.statusBadge(m.order.status, esc)}<span class="num">${esc(won(m.order.total))}</span>`;
     list.prepend(li);
   };
   state.feed.addEventListener('order.created', onOrder);
   state.feed.addEventListener('order.updated', onOrder);
+}
+
+// The tab of the page shown, in either language: a store's sales page belongs to the
+// overview, its health page to the fleet; a tab another file registers names its pages in
+// data-pages (space-separated).
+const TAB_OF = { store: 'overview', health: 'fleet' };
+function highlightTab(page) {
+  const tab = TAB_OF[page] || page;
+  document.querySelectorAll('nav a').forEach(a => {
+    const pages = (a.dataset.pages || '').split(' ').filter(Boolean);
+    const on = a.getAttribute('href') === '#/' + tab || pages.includes(page);
+    a.classList.toggle('active', on);
+    if (on) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
+  });
 }
 
 // Navigations render one after another: a page still awaiting its data when the user moves on
@@ -571,13 +617,16 @@ function route() {
 }
 
 async function renderRoute() {
-  const [, page, arg] = (location.hash || '#/overview').split('/');
+  const [, rawPage, rawArg] = (location.hash || '#/overview').split('/');
+  // "?…" after a page or its argument only forces a fresh render.
+  const page = (rawPage || 'overview').split('?')[0];
+  const arg = rawArg === undefined ? undefined : rawArg.split('?')[0];
   if (page === 'invite') return Users.renderAccept(arg || '');
   if (!state.token) return renderLogin();
   document.getElementById('top').hidden = false;
   applyI18n();
   Users.applyRole();
-  document.querySelectorAll('nav a').forEach(a => a.classList.toggle('active', a.getAttribute('href') === '#/' + page));
+  highlightTab(page);
   if (page !== 'live' && state.feed) { state.feed.close(); state.feed = null; }
   Fleet.stop();
   Slo.stop();

@@ -1,8 +1,10 @@
 // Fleet observability (issue 7): every store's health as tiles, one store's health over time,
-// and the alerts HQ acknowledges. Uses app.js's api/esc/state and charts.js; app.js only routes.
+// and the alerts HQ acknowledges. Uses app.js's api/esc/state and chartkit.js; app.js only routes.
 'use strict';
 
 const Fleet = (() => {
+  Object.assign(I18N.ko, { 'fleet.noReport': '매장 서버가 아직 상태를 보내지 않았습니다' });
+  Object.assign(I18N.en, { 'fleet.noReport': 'the store server has sent no health report yet' });
   const RANGES = { '1h': 3600000, '24h': 86400000, '7d': 7 * 86400000 };
   const REFRESH_MS = 15000;
   // What keeps a page live; stop() ends it when the user leaves the page.
@@ -36,11 +38,11 @@ const Fleet = (() => {
   // then warnings.
   const rank = s => s.worst_severity === 'critical' ? 3 : s.status !== 'online' ? 2 : s.worst_severity === 'warning' ? 1 : 0;
 
-  const num = v => (v === null || v === undefined || Number.isNaN(v)) ? '—' : Math.round(v).toLocaleString();
-  const ms = v => (v === null || v === undefined) ? '—' : v >= 1000 ? (v / 1000).toFixed(1) + ' s' : Math.round(v) + ' ms';
-  const pct = v => (v === null || v === undefined) ? '—' : v.toFixed(v < 10 ? 1 : 0) + '%';
-  const mb = v => (v === null || v === undefined) ? '—' : Math.round(v / 1048576).toLocaleString() + ' MB';
-  const when = iso => iso ? new Date(iso).toLocaleString(LANG === 'ko' ? 'ko-KR' : 'en-US') : '—';
+  const num = ChartKit.format.count;
+  const ms = ChartKit.format.ms;
+  const pct = ChartKit.format.percent;
+  const mb = ChartKit.format.bytes;
+  const when = iso => Fmt.dateTime(iso);
   // The alert in the reader's language from its figures (params); the server's English
   // message when this dashboard has no text for the rule.
   function alertText(a) {
@@ -70,15 +72,20 @@ const Fleet = (() => {
   function tile(s) {
     const h = s.health || {};
     const level = tone(s);
-    const figure = (key, value) => `<div data-figure="${key}"><dt>${t(key)}</dt><dd>${esc(value)}</dd></div>`;
+    // A figure nothing measured shows "—" and says so: a p99 of "0 ms" in a window without a
+    // request would read as perfect.
+    const figure = (key, value) => `<div data-figure="${key}"><dt>${t(key)}</dt><dd>${esc(value)}${
+      /^—/.test(value) ? ` <span class="no-data muted">${esc(t('chart.noData'))}</span>` : ''}</dd></div>`;
+    const measured = (v, count) => (count === 0 ? null : v);
     return `<a class="tile tone-${level}" href="#/health/${esc(s.id)}" data-store="${esc(s.id)}" data-tone="${level}">
       <div class="tile-head"><strong class="tile-name">${esc(s.name)}</strong>${badge(level)}</div>
       <div class="tile-sub muted">${s.status === 'online' ? t('status.online') : t('status.offline')}
         · ${s.open_alerts ? `${esc(s.open_alerts)} ${t('fleet.openAlerts')}` : s.acknowledged_alerts ? '' : t('fleet.noAlerts')}${s.acknowledged_alerts ? ` ${esc(s.acknowledged_alerts)} ${t('fleet.ackedAlerts')}` : ''}</div>
-      <dl>${figure('fleet.p99', ms(h.http_p99_ms))}${figure('fleet.kitchenP95', ms(h.kitchen_p95_ms))}
+      ${s.health ? `<dl>${figure('fleet.p99', ms(measured(h.http_p99_ms, h.http_requests)))}${figure('fleet.kitchenP95', ms(measured(h.kitchen_p95_ms, h.kitchen_acks)))}
         ${figure('fleet.unacked', num(h.unacknowledged_orders))}
-        ${figure('fleet.devices', `${num(h.tablets)} / ${num(h.kitchen_screens)}`)}
-        ${figure('fleet.diskFree', pct(diskFreePercent(h)))}${figure('fleet.syncLag', ms(h.sync_lag_ms))}</dl>
+        ${figure('fleet.devices', h.tablets === undefined && h.kitchen_screens === undefined ? '—' : `${num(h.tablets)} / ${num(h.kitchen_screens)}`)}
+        ${figure('fleet.diskFree', pct(diskFreePercent(h)))}${figure('fleet.syncLag', ms(h.sync_lag_ms))}</dl>`
+        : `<p class="no-report muted">— ${esc(t('chart.noData'))}: ${esc(t('fleet.noReport'))}</p>`}
       <div class="tile-foot muted">${t('fleet.updated')} ${esc(when(h.at || s.last_sync_at))}</div></a>`;
   }
 
@@ -102,8 +109,10 @@ const Fleet = (() => {
 
   // The charts of a store's health page: which series, in what unit.
   const CHARTS = [
-    { id: 'latency', title: 'health.latency', names: ['http_p50_ms', 'http_p95_ms', 'http_p99_ms'], format: ms },
-    { id: 'kitchen', title: 'health.kitchen', names: ['kitchen_p50_ms', 'kitchen_p95_ms', 'kitchen_p99_ms'], format: ms },
+    // Percentiles of a window without a request (or a kitchen acknowledgement) are no data,
+    // not 0 ms: `count` names the series that says how many there were.
+    { id: 'latency', title: 'health.latency', names: ['http_p50_ms', 'http_p95_ms', 'http_p99_ms'], format: ms, count: 'http_requests' },
+    { id: 'kitchen', title: 'health.kitchen', names: ['kitchen_p50_ms', 'kitchen_p95_ms', 'kitchen_p99_ms'], format: ms, count: 'kitchen_acks' },
     { id: 'orders', title: 'health.orders', names: ['orders', 'unacknowledged_orders'], format: num },
     { id: 'devices', title: 'health.devices', names: ['tablets', 'kitchen_screens'], format: num, min: 1 },
     { id: 'cpu', title: 'health.cpuDisk', names: ['cpu_percent', 'disk_free_percent'], format: pct, min: 100 },
@@ -113,7 +122,10 @@ const Fleet = (() => {
   ];
 
   async function renderHealth(id) {
-    const store = (await api(`/api/v1/fleet?store_id=${encodeURIComponent(id)}`)).stores[0];
+    const [fleet, details] = await Promise.all([api(`/api/v1/fleet?store_id=${encodeURIComponent(id)}`),
+                                                api(`/api/v1/stores/${encodeURIComponent(id)}`).catch(() => ({}))]);
+    const store = fleet.stores[0];
+    const timeZone = details.timezone || 'Asia/Seoul';
     if (!store) throw new Error(t('common.none'));
     const alerts = (await api(`/api/v1/alerts?store_id=${encodeURIComponent(id)}`)).alerts;
     const level = tone(store);
@@ -133,7 +145,7 @@ const Fleet = (() => {
     const draw = async () => {
       if (!document.getElementById('chart-latency')) return stop();
       const to = Date.now(), from = to - RANGES[range];
-      const names = CHARTS.flatMap(c => c.names);
+      const names = CHARTS.flatMap(c => c.names.concat(c.count ? [c.count] : []));
       const q = new URLSearchParams({ from: new Date(from).toISOString(), to: new Date(to).toISOString(),
                                       names: names.join(','), resolution: 'auto' });
       const metrics = await api(`/api/v1/stores/${encodeURIComponent(id)}/metrics?${q}`);
@@ -142,10 +154,12 @@ const Fleet = (() => {
         byName.disk_free_percent = byName.disk_free_bytes.map((p, i) => [p[0], 100 * p[1] / (byName.disk_total_bytes[i] || [0, 1])[1]]);
       document.getElementById('health-resolution').textContent = t('health.resolution.' + metrics.resolution);
       for (const c of CHARTS) {
-        Charts.timeSeries(document.getElementById('chart-' + c.id),
-                          c.names.map(n => ({ label: t('series.' + n), points: byName[n] || [] })),
-                          { from, to, format: c.format, min: c.min, empty: t('health.noData'),
-                            gapMs: metrics.resolution === 'hour' ? 3 * 3600000 : undefined });
+        const counts = new Map((byName[c.count] || []).map(p => [p[0], p[1]]));
+        const masked = points => (c.count ? points.map(p => [p[0], counts.get(p[0]) === 0 ? null : p[1]]) : points);
+        ChartKit.time(document.getElementById('chart-' + c.id),
+                      c.names.map(n => ({ label: t('series.' + n), points: masked(byName[n] || []) })),
+                      { from, to, format: c.format, suggestedMax: c.min, timeZone, empty: t('health.noData'),
+                        gapMs: metrics.resolution === 'hour' ? 3 * 3600000 : undefined });
       }
     };
     await draw();

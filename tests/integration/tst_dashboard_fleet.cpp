@@ -14,6 +14,8 @@
 
 #include <QDir>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
 #include <QRegularExpression>
 #include <QTest>
 #include <QUuid>
@@ -162,30 +164,74 @@ void TestDashboardFleet::fleetPageShowsTheStoreTile()
              qPrintable(why()));
     // The edge's own snapshots reach the tile: online, with its tablets and disk figures.
     QVERIFY2(m_browser.waitFor(tile + u".querySelector('.tile-sub').textContent.includes('온라인') && "_s + tile
-                                   + u".querySelector('[data-figure=\"fleet.diskFree\"] dd').textContent !== '—'"_s,
+                                   + u".querySelector('[data-figure=\"fleet.diskFree\"] dd').textContent.startsWith('—') === false"_s,
                                20'000),
              qPrintable(why()));
     QCOMPARE(m_browser.evaluate(u"document.querySelector('.tile[data-tone=\"offline\"] .tile-name').textContent"_s).toString(),
              u"홍대점"_s);
+    // The store that never sent a snapshot: "no data" in words, no figure, never "0 ms".
+    const QString offline = u"document.querySelector('.tile[data-tone=\"offline\"]')"_s;
+    QCOMPARE(m_browser.evaluate(offline + u".querySelectorAll('[data-figure]').length"_s).toInt(), 0);
+    QCOMPARE(m_browser.evaluate(offline + u".querySelector('.no-report').textContent"_s).toString(),
+             u"— 데이터 없음: 매장 서버가 아직 상태를 보내지 않았습니다"_s);
+    QVERIFY(!m_browser.evaluate(offline + u".innerText"_s).toString().contains(u"0 ms"_s));
 }
 
 void TestDashboardFleet::storeHealthPageDrawsChartsWithData()
 {
     m_browser.evaluate(u"document.querySelector('.tile[data-store=\"1\"]').click(); true"_s);
-    QVERIFY2(m_browser.waitFor(u"location.hash === '#/health/1' && document.querySelector('#chart-latency svg')"_s), qPrintable(why()));
-    const QString points = u"(id => [...document.querySelectorAll(`#chart-${id} path.series`)].reduce((n, p) => n + Number(p.dataset.points), 0))"_s;
+    QVERIFY2(m_browser.waitFor(u"location.hash === '#/health/1' && document.querySelector('#chart-latency canvas')"_s), qPrintable(why()));
+    const QString points = u"(id => Number(document.querySelector(`#chart-${id}`).dataset.points))"_s;
     // 24 hours (the default range): the seeded day, one point per minute and series.
     QVERIFY2(m_browser.waitFor(points + u"('latency') >= 3 * 1000 && "_s + points + u"('devices') >= 2 * 1000"_s), qPrintable(why()));
-    QVERIFY(m_browser.evaluate(u"document.querySelector('#chart-latency path.series').getBBox().width > 300"_s).toBool());
+    QVERIFY(m_browser.evaluate(u"Chart.getChart(document.querySelector('#chart-latency canvas')).chartArea.width > 300"_s).toBool());
     for (const QString &chart : {u"kitchen"_s, u"orders"_s, u"cpu"_s, u"memory"_s, u"backlog"_s, u"lag"_s})
         QVERIFY2(m_browser.evaluate(points + u"('%1') > 0"_s.arg(chart)).toBool(), qPrintable(chart));
+    // What the reader sees on the latency chart: round steps in ms, times of day in the
+    // store's zone on the hour, each series in the legend with its latest value (not 0 ms).
+    const QJsonObject latency = m_browser.evaluate(u"ChartKit.describe(document.querySelector('#chart-latency'))"_s).toObject();
+    const QStringList y = [&] { QStringList out; for (const QJsonValue &v : latency.value(u"y"_s).toArray()) out << v.toString(); return out; }();
+    QVERIFY2(y.size() >= 3 && y.first() == u"0 ms"_s, qPrintable(y.join(u", "_s)));
+    const QRegularExpression roundMs(u"^(\\d+0 ms|[0-9.]+ s|0 ms)$"_s);
+    for (const QString &tick : y)
+        QVERIFY2(roundMs.match(tick).hasMatch(), qPrintable(y.join(u", "_s)));
+    QSet<QString> distinct(y.begin(), y.end());
+    QCOMPARE(distinct.size(), y.size());
+    const QJsonArray x = latency.value(u"x"_s).toArray();
+    QVERIFY2(x.size() >= 4, qPrintable(QJsonDocument(latency).toJson()));
+    const QRegularExpression clock(u"^([01]\\d|2[0-3]):00$|^\\d{1,2}월 \\d{1,2}일$"_s);
+    for (const QJsonValue &tick : x)
+        QVERIFY2(clock.match(tick.toString()).hasMatch(), qPrintable(tick.toString()));
+    const QJsonArray legend = latency.value(u"legend"_s).toArray();
+    QCOMPARE(legend.size(), 3);
+    const QRegularExpression latest(u"^p(50|95|99) ([1-9]\\d*|[1-9]\\.\\d) ms$"_s);
+    for (const QJsonValue &l : legend)
+        QVERIFY2(latest.match(l.toString()).hasMatch(), qPrintable(l.toString()));
+    // Counts step by whole numbers, each label once (not "2, 2, 1, 1, 0").
+    QVERIFY(m_browser.evaluate(uR"((d => d.y.length >= 2 && d.y.every((l, i) => l === String(i * Number(d.y[1]))))
+                                   (ChartKit.describe(document.querySelector('#chart-orders'))))"_s).toBool());
+    // Tooltips name the series and its value in the chart's unit, and the time on the
+    // store's clock (Seoul: 00:30 UTC is 09:30 there).
+    const QString tooltip = u"(c => c.options.plugins.tooltip.callbacks)(Chart.getChart(document.querySelector('#chart-latency canvas')))"_s;
+    QCOMPARE(m_browser.evaluate(u"(cb => cb.label({dataset: {label: 'p95'}, parsed: {x: 0, y: 123.4}, "
+                                "chart: Chart.getChart(document.querySelector('#chart-latency canvas'))}))("_s + tooltip + u")"_s).toString(),
+             u"p95: 123 ms"_s);
+    QVERIFY2(m_browser.evaluate(u"(cb => cb.title([{parsed: {x: Date.UTC(2026, 11, 7, 0, 30)}}]))("_s + tooltip + u")"_s)
+                     .toString().endsWith(u"09:30"_s),
+             qPrintable(m_browser.evaluate(u"(cb => cb.title([{parsed: {x: Date.UTC(2026, 11, 7, 0, 30)}}]))("_s + tooltip + u")"_s).toString()));
+    // No data is a gap, never a zero: the kitchen's percentiles of minutes without an
+    // acknowledged order (the seeded nights) are null, not 0 ms.
+    QVERIFY(m_browser.evaluate(u"ChartKit.describe(document.querySelector('#chart-kitchen')).datasets"
+                               ".every(d => d.values.every(v => v === null || v > 0))"_s).toBool());
+    QVERIFY(m_browser.evaluate(u"ChartKit.describe(document.querySelector('#chart-kitchen')).datasets"
+                               ".some(d => d.values.includes(null))"_s).toBool());
     shoot(u"dashboard-store-health"_s);
     // One hour: the edge's half-second snapshots of the last seconds are on it too.
-    const int seededLastHour = m_browser.evaluate(u"document.querySelector('#chart-devices path.series').dataset.points"_s).toString().toInt();
+    const int seededLastHour = m_browser.evaluate(points + u"('devices')"_s).toInt();
     m_browser.evaluate(u"document.querySelector('#health-range [data-range=\"1h\"]').click(); true"_s);
     QVERIFY2(m_browser.waitFor(u"document.querySelector('#health-range [data-range=\"1h\"]').className === '' && "_s
                                    + u"document.querySelector('#health-resolution').textContent === '1분 단위' && "_s
-                                   + u"Number(document.querySelector('#chart-devices path.series').dataset.points) > 60"_s),
+                                   + points + u"('devices') > 60"_s),
              qPrintable(why()));
     QVERIFY(seededLastHour > 0);
 }

@@ -144,6 +144,28 @@ bool Browser::waitFor(const QString &expression, int timeoutMs)
     return false;
 }
 
+bool Browser::resize(int width, int height)
+{
+    const QJsonObject reply = call(u"Emulation.setDeviceMetricsOverride"_s,
+                                   {{u"width"_s, width}, {u"height"_s, height}, {u"deviceScaleFactor"_s, 1}, {u"mobile"_s, false}});
+    if (reply.isEmpty() || reply.contains(u"error"_s)) {
+        m_error = u"resize failed: "_s + QString::fromUtf8(QJsonDocument(reply).toJson(QJsonDocument::Compact));
+        return false;
+    }
+    return true;
+}
+
+bool Browser::allowDownloads(const QString &dir)
+{
+    const QJsonObject reply = call(u"Browser.setDownloadBehavior"_s,
+                                   {{u"behavior"_s, u"allow"_s}, {u"downloadPath"_s, dir}}, false);
+    if (reply.isEmpty() || reply.contains(u"error"_s)) {
+        m_error = u"downloads not allowed: "_s + QString::fromUtf8(QJsonDocument(reply).toJson(QJsonDocument::Compact));
+        return false;
+    }
+    return true;
+}
+
 bool Browser::screenshot(const QString &path)
 {
     const QJsonObject reply = call(u"Page.captureScreenshot"_s, {{u"format"_s, u"png"_s}});

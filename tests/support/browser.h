@@ -27,6 +27,10 @@ public:
     /// Polls the expression until it is truthy; false on timeout.
     [[nodiscard]] bool waitFor(const QString &expression, int timeoutMs = 10'000);
     [[nodiscard]] bool screenshot(const QString &path);
+    /// Sets the page's viewport (CSS pixels, scale 1), as a window of that size would have.
+    [[nodiscard]] bool resize(int width, int height);
+    /// Saves what the page downloads (an <a download> click) into dir, under its own name.
+    [[nodiscard]] bool allowDownloads(const QString &dir);
     [[nodiscard]] QString errorString() const { return m_error; }
     /// Whether chromium is installed at all.
     static QString executable();
