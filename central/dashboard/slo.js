@@ -6,6 +6,9 @@
 
 const Slo = (() => {
   const F = () => ChartKit.format;
+  // Shares to the decimal that matters: 99.5 % of requests is not "100 %".
+  const pct = (v, digits = 2) => v.toLocaleString(LANG === 'en' ? 'en-US' : 'ko-KR', { maximumFractionDigits: digits }) + '%';
+  const pct1 = v => pct(v, 1);
   const DAY = 86400000;
   let timer = null;
   function stop() { clearInterval(timer); timer = null; }
@@ -24,10 +27,10 @@ const Slo = (() => {
     const budget = o.budget_left_percent;
     return `<div class="card kpi slo-objective" data-objective="${esc(o.name)}" data-met="${known ? esc(o.met) : ''}">
       <h2>${esc(t('slo.objective').replace('{target}', o.target_percent).replace('{ms}', o.threshold_ms.toLocaleString()))}</h2>
-      <div class="value">${esc(known ? F().percent(o.share_percent) : '—')}
+      <div class="value">${esc(known ? pct(o.share_percent) : '—')}
         <span class="badge ${tone}">${esc(t(!known ? 'slo.noData' : o.met ? 'slo.met' : 'slo.missed'))}</span></div>
       <div class="delta muted">${esc(t('slo.budgetLeft'))}: <strong class="budget">${esc(budget === null || budget === undefined ? '—'
-        : budget <= 0 ? t('slo.budgetSpent') : F().percent(budget))}</strong>
+        : budget <= 0 ? t('slo.budgetSpent') : pct1(budget))}</strong>
         · ${esc(t('slo.slow').replace('{slow}', (o.slow || 0).toLocaleString()).replace('{allowed}', Math.floor(o.allowed_slow || 0).toLocaleString()))}</div></div>`;
   }
 
@@ -61,12 +64,12 @@ const Slo = (() => {
       const h = (fleet.stores[0] && fleet.stores[0].health) || {};
       const over = (v, limit) => (v > limit ? 'bad' : 'ok');
       document.getElementById('slo-tiles').innerHTML =
-        tile('tile-cache', t('slo.cache'), h.menu_cache_hit_percent, F().percent, t('slo.cacheHint'), h.menu_cache_hit_percent < 85 ? 'warn' : 'ok') +
-        tile('tile-errors', t('slo.errors'), h.http_server_error_percent, F().percent, t('slo.errorsHint'), over(h.http_server_error_percent, 1)) +
-        tile('tile-memory', t('slo.memory'), h.mem_used_percent, F().percent, h.mem_total_bytes ? `${F().bytes(h.mem_used_bytes)} / ${F().bytes(h.mem_total_bytes)}` : '', over(h.mem_used_percent, 90)) +
-        tile('tile-cpu', t('slo.cpu'), h.system_cpu_percent, F().percent, t('slo.cpuHint'), over(h.system_cpu_percent, 80));
+        tile('tile-cache', t('slo.cache'), h.menu_cache_hit_percent, pct1, t('slo.cacheHint'), h.menu_cache_hit_percent < 85 ? 'warn' : 'ok') +
+        tile('tile-errors', t('slo.errors'), h.http_server_error_percent, pct, t('slo.errorsHint'), over(h.http_server_error_percent, 1)) +
+        tile('tile-memory', t('slo.memory'), h.mem_used_percent, pct1, h.mem_total_bytes ? `${F().bytes(h.mem_used_bytes)} / ${F().bytes(h.mem_total_bytes)}` : '', over(h.mem_used_percent, 90)) +
+        tile('tile-cpu', t('slo.cpu'), h.system_cpu_percent, pct1, t('slo.cpuHint'), over(h.system_cpu_percent, 80));
       document.getElementById('slo-heading').textContent = `${t('slo.weekOf')} ${new Date(slo.week_start + 'T00:00:00').toLocaleDateString(LANG === 'ko' ? 'ko-KR' : 'en-GB')}`
-        + ` · ${t('slo.requests')} ${slo.requests.toLocaleString()}` + (slo.server_error_percent === null ? '' : ` · 5xx ${F().percent(slo.server_error_percent)}`);
+        + ` · ${t('slo.requests')} ${slo.requests.toLocaleString()}` + (slo.server_error_percent === null ? '' : ` · 5xx ${pct(slo.server_error_percent)}`);
       document.getElementById('slo-objectives').innerHTML = slo.objectives.map(objectiveCard).join('');
       const days = slo.days || [];
       ChartKit.bars(document.getElementById('slo-days'), days.map(d => new Date(d.date + 'T00:00:00').toLocaleDateString(LANG === 'ko' ? 'ko-KR' : 'en-GB', { month: 'numeric', day: 'numeric', weekday: 'short' })),

@@ -1,12 +1,16 @@
-// HQ accounts in headless Chromium against a real central (issue 17): the admin invites a
-// viewer of two of three stores from the accounts page; the invitation link sets the
-// password; the viewer sees only their stores and can edit nothing; disabling the viewer
-// logs their open dashboard out (its live stream ends, the next call gets 401, the page
-// returns to the login). Saves docs/screenshots/dashboard-users.png.
+// HQ accounts, store settings and the monitoring page in headless Chromium against a real
+// central (issue 17): the admin edits a store's time zone and cutoff; the monitoring page
+// shows what a store reported (tiles, the week's objectives, charts) and "no data" for a
+// store that reported nothing; the admin invites a viewer of two of three stores from the
+// accounts page; the invitation link sets the password; the viewer sees only their stores
+// and can edit nothing; disabling the viewer logs their open dashboard out (its live stream
+// ends, the next call gets 401, the page returns to the login). Saves
+// docs/screenshots/dashboard-users.png, dashboard-stores.png, dashboard-slo.png.
 
 #include "browser.h"
 #include "centralprocess.h"
 #include "httpclient.h"
+#include "sync.pb.h"
 #include "testsupport.h"
 
 #include <QDir>
@@ -22,6 +26,8 @@ class TestDashboardUsers : public QObject
 
 private slots:
     void initTestCase();
+    void storeSettingsPageSavesZoneAndCutoff();
+    void monitoringPageShowsWhatTheStoreReported();
     void adminInvitesAViewerOfTwoStores();
     void invitationLinkSetsThePassword();
     void viewerSeesOnlyTheirStoresAndCannotEdit();
@@ -70,6 +76,73 @@ void TestDashboardUsers::shoot(const QString &name)
     const QString dir = QStringLiteral(TABLEORDER_SOURCE_DIR) + u"/docs/screenshots"_s;
     QDir().mkpath(dir);
     QVERIFY2(m_browser.screenshot(dir + u'/' + name + u".png"_s), qPrintable(m_browser.errorString()));
+}
+
+void TestDashboardUsers::storeSettingsPageSavesZoneAndCutoff()
+{
+    m_browser.evaluate(u"location.hash = '#/stores'; true"_s);
+    QVERIFY2(m_browser.waitFor(u"document.querySelectorAll('.store-settings-row').length === 3"_s), qPrintable(page()));
+    QVERIFY(m_browser.evaluate(u"document.querySelector('nav a[href=\"#/stores\"]').classList.contains('active')"_s).toBool());
+    m_browser.evaluate(uR"((() => { const row = document.querySelector('.store-settings-row[data-store="2"]');
+        row.querySelector('[name=timezone]').value = 'Asia/Tokyo'; row.querySelector('[name=cutoff]').value = '6';
+        row.querySelector('.save-store').click(); return true; })())"_s);
+    QVERIFY2(m_browser.waitFor(u"document.querySelector('.store-settings-row[data-store=\"2\"] .store-status').textContent.startsWith('저장')"_s),
+             qPrintable(page()));
+    const QJsonObject store = m_http.get(u"/api/v1/stores/2"_s, m_admin).json();
+    QCOMPARE(store.value(u"timezone"_s).toString(), u"Asia/Tokyo"_s);
+    QCOMPARE(store.value(u"business_day_cutoff_hour"_s).toInt(), 6);
+    shoot(u"dashboard-stores"_s);
+}
+
+void TestDashboardUsers::monitoringPageShowsWhatTheStoreReported()
+{
+    // The demo store reports one window as its edge would (protobuf over the sync channel).
+    tableorder::sync::v1::UploadRequest request;
+    auto *h = request.add_health();
+    h->set_id(1);
+    h->set_at(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString());
+    h->set_window_s(60);
+    h->set_menu_cache_hits(90);
+    h->set_menu_cache_misses(10);
+    h->set_mem_total_bytes(8'000'000'000);
+    h->set_mem_used_bytes(2'000'000'000);
+    h->set_system_cpu_percent(7.5);
+    h->set_requests_within_500ms(190);
+    h->set_requests_within_1s(199);
+    auto *route = h->add_routes();
+    route->set_route("GET /api/v1/menu");
+    route->set_requests(200);
+    route->set_p95_ms(480);
+    route->set_p99_ms(900);
+    std::string bytes;
+    request.SerializeToString(&bytes);
+    const HttpResult sent = m_http.send("POST", u"/sync/v1/events"_s, QByteArray::fromStdString(bytes), m_central->demoStoreKey(),
+                                        {{"Content-Type", "application/x-protobuf"}});
+    VERIFY_STATUS(sent, 200);
+
+    m_browser.evaluate(u"location.hash = '#/slo/1'; true"_s);
+    QVERIFY2(m_browser.waitFor(u"document.querySelector('#tile-cache .value') && document.querySelector('#tile-cache .value').textContent === '90%'"_s),
+             qPrintable(page()));
+    auto text = [&](const QString &selector) { return m_browser.evaluate(u"document.querySelector('%1').textContent.trim()"_s.arg(selector)).toString(); };
+    QCOMPARE(text(u"#tile-memory .value"_s), u"25%"_s);
+    QCOMPARE(text(u"#tile-cpu .value"_s), u"7.5%"_s);
+    QCOMPARE(text(u"#tile-errors .value"_s), u"0%"_s);
+    // The week so far: 190 of 200 within 500 ms (95 %: met, budget spent), 199 within 1 s.
+    QVERIFY2(m_browser.waitFor(u"document.querySelectorAll('.slo-objective').length === 2"_s), qPrintable(page()));
+    const QString p95 = text(u".slo-objective[data-objective=p95]"_s);
+    QVERIFY2(p95.contains(u"95%"_s) && p95.contains(u"달성"_s) && p95.contains(u"모두 소진"_s), qPrintable(p95));
+    const QString p99 = text(u".slo-objective[data-objective=p99]"_s);
+    QVERIFY2(p99.contains(u"99.5%"_s) && p99.contains(u"달성"_s) && p99.contains(u"50%"_s), qPrintable(p99));
+    QVERIFY2(m_browser.waitFor(u"document.getElementById('slo-chart-cache').dataset.state === 'ready'"_s), qPrintable(page()));
+    shoot(u"dashboard-slo"_s);
+    // A store that never reported: "—" and "no data", never 0 %.
+    m_browser.evaluate(u"location.hash = '#/slo/3'; true"_s);
+    QVERIFY2(m_browser.waitFor(u"document.querySelector('#slo-store').value === '3' && document.querySelectorAll('.slo-tile.no-data').length === 4"_s),
+             qPrintable(page()));
+    QCOMPARE(text(u"#tile-cache .value"_s), u"—"_s);
+    QVERIFY(text(u"#tile-cache"_s).contains(u"데이터 없음"_s));
+    QVERIFY(m_browser.waitFor(u"document.getElementById('slo-chart-resources').dataset.state === 'empty'"_s));
+    QVERIFY(text(u".slo-objective[data-objective=p95] .value"_s).startsWith(u"—"_s));
 }
 
 void TestDashboardUsers::adminInvitesAViewerOfTwoStores()
