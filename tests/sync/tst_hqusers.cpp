@@ -43,6 +43,8 @@ private:
     QString m_admin;
     qint64 m_storeB = 0;
     qint64 m_storeC = 0;
+    QString m_keyB;
+    QString m_keyC;
     QStringList m_secrets; // every invitation token and password the test used
 };
 
@@ -57,8 +59,8 @@ void TestHqUsers::initTestCase()
     m_admin = Hq::login(m_http, u"hq"_s, u"hq"_s);
     QVERIFY(!m_admin.isEmpty());
     Hq hq{m_http, m_admin};
-    m_storeB = hq.registerStore(u"홍대점"_s).first;
-    m_storeC = hq.registerStore(u"부산점"_s).first;
+    std::tie(m_storeB, m_keyB) = hq.registerStore(u"홍대점"_s);
+    std::tie(m_storeC, m_keyC) = hq.registerStore(u"부산점"_s);
     QVERIFY(m_storeB > 0 && m_storeC > 0);
 }
 
@@ -160,6 +162,28 @@ void TestHqUsers::invitedViewerSeesOnlyTheirStores()
     VERIFY_STATUS(m_http.get(u"/api/v1/reports/sales?from=2026-01-01&to=2026-01-02&group_by=store"_s, token), 200);
     VERIFY_ERROR_FIELD(m_http.get(u"/api/v1/reports/sales?from=2026-01-01&to=2026-01-02&group_by=day"_s, token), 400,
                        u"VALIDATION_FAILED"_s, u"store_id"_s);
+    // Its live feed: the cursor names its two stores; an order at 부산점 never arrives, one at
+    // 홍대점 (uploaded after it) does.
+    SseStream feed;
+    QVERIFY2(feed.open(m_central->port(), u"/api/v1/feed"_s, token), qPrintable(feed.errorString()));
+    const auto cursor = feed.waitFor([](const SseStream::Event &e) { return e.type == u"feed.cursor"_s; }, 5'000);
+    QVERIFY(cursor);
+    QStringList cursorStores = cursor->data.value(u"cursor"_s).toObject().keys();
+    cursorStores.sort();
+    QStringList expectedStores{u"1"_s, QString::number(m_storeB)};
+    expectedStores.sort();
+    QCOMPARE(cursorStores, expectedStores);
+    VERIFY_STATUS(upload(m_http, m_keyC, orderBatch(1, 1)), 200);
+    VERIFY_STATUS(upload(m_http, m_keyB, orderBatch(1, 1)), 200);
+    bool sawOther = false;
+    const auto fromB = feed.waitFor([&](const SseStream::Event &e) {
+        const qint64 store = e.data.value(u"store_id"_s).toInteger();
+        sawOther = sawOther || store == m_storeC;
+        return e.type == u"order.created"_s && store == m_storeB;
+    }, 10'000);
+    QVERIFY2(fromB, "the order at one of its stores did not arrive");
+    QVERIFY2(!sawOther, "the feed passed on another store's order");
+
     // A viewer manages nothing.
     VERIFY_ERROR(m_http.get(u"/api/v1/users"_s, token), 403, u"FORBIDDEN"_s);
     VERIFY_ERROR(m_http.post(u"/api/v1/users"_s, {{u"username"_s, u"sneaky"_s}, {u"role"_s, u"hq_admin"_s}}, token), 403,
