@@ -12,6 +12,8 @@
 #include <QSet>
 #include <QTimeZone>
 
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcFleet, "tableorder.central.fleet")
@@ -159,8 +161,10 @@ QJsonObject FleetService::flatten(const sync::HealthSnapshot &s)
     // An edge from before issue 17 sends neither count (nor the machine's memory): no SLO
     // figures rather than "every request slow".
     if (s.requestsWithin1S > 0 || s.memTotalBytes > 0) {
-        d.insert(u"http_requests_within_500ms"_s, std::clamp<qint64>(s.requestsWithin500Ms, 0, requests));
-        d.insert(u"http_requests_within_1s"_s, std::clamp<qint64>(s.requestsWithin1S, 0, requests));
+        // Whatever the store sent (negative counts from a leaked key): within 0..requests.
+        const qint64 most = std::max<qint64>(0, requests);
+        d.insert(u"http_requests_within_500ms"_s, std::clamp<qint64>(s.requestsWithin500Ms, 0, most));
+        d.insert(u"http_requests_within_1s"_s, std::clamp<qint64>(s.requestsWithin1S, 0, most));
     }
     d.insert(u"menu_cache_hits"_s, std::max<qint64>(0, s.menuCacheHits));
     d.insert(u"menu_cache_misses"_s, std::max<qint64>(0, s.menuCacheMisses));
@@ -174,7 +178,7 @@ QJsonObject FleetService::flatten(const sync::HealthSnapshot &s)
         d.insert(u"mem_used_percent"_s, std::round(1000.0 * double(std::clamp(s.memUsedBytes, qint64(0), s.memTotalBytes))
                                                    / double(s.memTotalBytes)) / 10.0);
     }
-    if (s.systemCpuPercent > 0 || s.memTotalBytes > 0)
+    if ((s.systemCpuPercent > 0 || s.memTotalBytes > 0) && std::isfinite(s.systemCpuPercent))
         d.insert(u"system_cpu_percent"_s, std::clamp(s.systemCpuPercent, 0.0, 100.0));
     d.insert(u"http_p50_ms"_s, p50);
     d.insert(u"http_p95_ms"_s, p95);
