@@ -12,6 +12,7 @@
 #include "passwordverifier.h"
 #include "services/alertservice.h"
 #include "services/fleetservice.h"
+#include "services/hqaccountservice.h"
 #include "services/hqauthservice.h"
 #include "services/imagelibrary.h"
 #include "services/livefeed.h"
@@ -19,11 +20,14 @@
 #include "services/menupublisher.h"
 #include "services/reportservice.h"
 #include "services/storeservice.h"
+#include "services/sloservice.h"
+#include "services/storesettingsservice.h"
 #include "services/streamtickets.h"
 #include "services/syncservice.h"
 #include "storage/alertrepository.h"
 #include "storage/centralmenurepository.h"
 #include "storage/fleetrepository.h"
+#include "storage/hqaccountrepository.h"
 #include "storage/imagerepository.h"
 #include "storage/ingestrepository.h"
 #include "storage/reportrepository.h"
@@ -58,6 +62,10 @@ CentralApp::~CentralApp()
     m_passwords.reset();
     m_server.reset();
     m_context.reset();
+    m_slo.reset();
+    m_storeSettings.reset();
+    m_accounts.reset();
+    m_accountRepo.reset();
     m_alerts.reset();
     m_tickets.reset();
     m_ticketRepo.reset();
@@ -217,6 +225,18 @@ Status CentralApp::start()
         for (const QString &tokenId : changes.tokenIds)
             m_feed->closeStreamsOfToken(tokenId);
     });
+    m_accountRepo = std::make_unique<HqAccountRepository>(m_db, *m_tenants);
+    m_accounts = std::make_unique<HqAccountService>(m_db, *m_accountRepo, *m_tenants, *m_tokens);
+    if (m_config.demo)
+        m_accounts->setMinimumPasswordLength(1);
+    // A change made here revokes at once: its tokens are refused and its feeds end before
+    // the request that made it has been answered.
+    m_accounts->setRevokedCallback([this] {
+        if (auto ok = m_auth->refresh(); !ok)
+            qCWarning(lcCentral) << "cannot reload token revocations:" << ok.error().message;
+    });
+    m_storeSettings = std::make_unique<StoreSettingsService>(m_db, *m_tenants, *m_stores, *m_publisher, *m_accounts);
+    m_slo = std::make_unique<SloService>(*m_fleetRepo, *m_stores);
     auto *authPoll = new QTimer(this);
     connect(authPoll, &QTimer::timeout, this, [this] {
         if (auto ok = m_auth->refresh(); !ok)
@@ -235,7 +255,7 @@ Status CentralApp::start()
 
     m_context.reset(new CentralContext{m_config, *m_auth, *m_stores, *m_sync, *m_publisher, *m_images, *m_reports,
                                        *m_feed, *m_ingest, *m_limiter, *m_loginGate, *m_metrics, [this] { return databaseUsable(); },
-                                       *m_fleet, *m_alerts, *m_tickets});
+                                       *m_fleet, *m_alerts, *m_tickets, *m_accounts, *m_storeSettings, *m_slo});
     m_server = std::make_unique<http::HttpServer>(*m_metrics);
     m_server->setJsonLogs(m_config.jsonLogs);
     m_server->setCorsPolicy(m_config.cors);
@@ -247,6 +267,9 @@ Status CentralApp::start()
     registerReportRoutes(*m_server, *m_context);
     registerSyncRoutes(*m_server, *m_context);
     registerFleetRoutes(*m_server, *m_context);
+    registerUserRoutes(*m_server, *m_context);
+    registerStoreSettingsRoutes(*m_server, *m_context);
+    registerSloRoutes(*m_server, *m_context);
     registerCentralSystemRoutes(*m_server, *m_context);
     registerDashboardRoutes(*m_server);
     http::GuardLimits limits;

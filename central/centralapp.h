@@ -44,6 +44,10 @@ class FleetService;
 class AlertService;
 class StreamTicketRepository;
 class StreamTicketService;
+class HqAccountRepository;
+class HqAccountService;
+class StoreSettingsService;
+class SloService;
 struct CentralContext;
 
 /// Applies the central schema migrations, serialised across instances on PostgreSQL.
@@ -92,6 +96,10 @@ private:
     std::unique_ptr<AlertService> m_alerts;
     std::unique_ptr<StreamTicketRepository> m_ticketRepo;
     std::unique_ptr<StreamTicketService> m_tickets;
+    std::unique_ptr<HqAccountRepository> m_accountRepo;
+    std::unique_ptr<HqAccountService> m_accounts;
+    std::unique_ptr<StoreSettingsService> m_storeSettings;
+    std::unique_ptr<SloService> m_slo;
     std::unique_ptr<http::RateLimiter> m_limiter;
     std::unique_ptr<http::LoginThrottle> m_loginThrottle;
     std::unique_ptr<crypto::PasswordVerifier> m_passwords;

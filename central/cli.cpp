@@ -140,8 +140,8 @@ int adminCommand(const QStringList &arguments)
                        {u"admin-username"_s, u"The organization's first HQ admin."_s, u"USER"_s},
                        {u"org"_s, u"Organization name."_s, u"NAME"_s},
                        {u"username"_s, u"HQ username."_s, u"USER"_s},
-                       {u"role"_s, u"hq_admin or store_viewer."_s, u"ROLE"_s},
-                       {u"store-id"_s, u"The store a store_viewer sees."_s, u"ID"_s}});
+                       {u"role"_s, u"hq_admin, store_manager or store_viewer."_s, u"ROLE"_s},
+                       {u"store-id"_s, u"The store a store_manager or store_viewer sees."_s, u"ID"_s}});
     QStringList rest = arguments.mid(3);
     rest.prepend(arguments.first());
     const bool orgAdd = noun == u"org"_s && verb == u"add"_s;
@@ -154,9 +154,9 @@ int adminCommand(const QStringList &arguments)
     if ((!orgAdd && !userAdd && !userManage) || dbUrl.isEmpty()) {
         err() << "usage: tableorder-central org add --db URL --name NAME --admin-username USER\n"
                  "       tableorder-central user add --db URL --org NAME --username USER "
-                 "--role hq_admin|store_viewer [--store-id ID]\n"
+                 "--role hq_admin|store_manager|store_viewer [--store-id ID]\n"
                  "       tableorder-central user passwd|disable|enable --db URL --username USER\n"
-                 "       tableorder-central user role --db URL --username USER --role hq_admin|store_viewer "
+                 "       tableorder-central user role --db URL --username USER --role hq_admin|store_manager|store_viewer "
                  "[--store-id ID]\n"
                  "       tableorder-central user list --db URL\n"
                  "(passwords, at least 10 characters, are read from standard input; passwd, disable\n"

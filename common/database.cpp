@@ -151,6 +151,12 @@ Status migrate(QSqlDatabase &db, const QString &resourceDir)
                 trimmed.chop(1);
             if (trimmed.isEmpty() || (trimmed.startsWith(u"--"_s) && !trimmed.contains(u'\n')))
                 continue;
+            // A statement marked {{SQLITE}} or {{POSTGRESQL}} runs on that dialect only.
+            if (trimmed.contains(u"{{SQLITE}}"_s) || trimmed.contains(u"{{POSTGRESQL}}"_s)) {
+                if (trimmed.contains(pg ? u"{{SQLITE}}"_s : u"{{POSTGRESQL}}"_s))
+                    continue;
+                trimmed.remove(pg ? u"{{POSTGRESQL}}"_s : u"{{SQLITE}}"_s);
+            }
             if (!query.exec(trimmed)) {
                 qCCritical(lcDb) << "migration" << name << "failed:" << query.lastError().text();
                 return fail(ErrorCode::Internal, u"migration %1 failed"_s.arg(name));

@@ -28,7 +28,9 @@ enum class Dialect { SQLite, PostgreSQL };
 /// `schema_migrations` table does not list yet, each in its own transaction, so a failed
 /// migration leaves the database as it was.
 /// Migration text may use {{ID}} (auto-increment primary key), {{BLOB}} and {{BIGINT}},
-/// which become each dialect's spelling: the one place where the SQL differs.
+/// which become each dialect's spelling: the one place where the SQL differs. A statement
+/// containing {{SQLITE}} or {{POSTGRESQL}} runs on that dialect only (a table rebuild where
+/// SQLite cannot alter a constraint).
 [[nodiscard]] Status migrate(QSqlDatabase &db, const QString &resourceDir);
 [[nodiscard]] int schemaVersion(QSqlDatabase &db);
 /// The highest migration number in a resource directory: the newest schema this binary knows.

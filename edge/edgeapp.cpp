@@ -158,6 +158,7 @@ Status EdgeApp::open()
     m_events = std::make_unique<EventLog>(m_repos->events);
     m_menu = std::make_unique<MenuService>(m_db, m_repos->menu, m_repos->store, *m_events,
                                            m_config.limits, m_config.imageDir(), zone);
+    m_menu->setMetrics(m_metrics.get());
     // Orders' flushes run on a thread of their own (WAL mode only: the flusher flushes the WAL).
     if (db::isWal(m_db)) {
         m_flusher = std::make_unique<db::WalFlusher>(m_config.databasePath());
@@ -226,6 +227,32 @@ Status EdgeApp::open()
     m_routeContext->visits = m_visits.get();
     m_routeContext->days = m_days.get();
     return {};
+}
+
+void EdgeApp::applyHqStoreSettings(const QJsonObject &settings)
+{
+    const QString name = settings.value(u"name"_s).toString().trimmed();
+    const QString timezone = settings.value(u"timezone"_s).toString();
+    const int cutoff = settings.value(u"business_day_cutoff_hour"_s).toInt(-1);
+    QTimeZone zone(timezone.toUtf8());
+    // Central validated them; a store keeps its settings rather than take broken ones.
+    if (name.isEmpty() || !zone.isValid() || cutoff < 0 || cutoff > 23) {
+        qCWarning(lcEdge) << "ignoring invalid store settings from HQ";
+        return;
+    }
+    auto current = m_repos->store.settings();
+    if (current && current->name == name && current->timezone == timezone && current->businessDayCutoffHour == cutoff)
+        return;
+    if (auto ok = m_repos->store.setHqSettings(name, timezone, cutoff); !ok) {
+        qCWarning(lcEdge).noquote() << "cannot store HQ's store settings:" << ok.error().message;
+        return;
+    }
+    m_orders->setBusinessDay(zone, cutoff);
+    m_menu->setTimeZone(zone);
+    m_printers->setTimeZone(zone);
+    m_routeContext->zone = zone;
+    qCInfo(lcEdge).noquote() << "store settings from HQ applied: time zone" << timezone << "business day from"
+                             << cutoff << "h";
 }
 
 Result<http::TlsIdentity> EdgeApp::tlsIdentity()
@@ -312,6 +339,7 @@ Status EdgeApp::start()
                     return QStringList{m_orders->businessDate(now.addDays(-1)), m_orders->businessDate(now)};
                 },
                 *m_metrics);
+        m_sync->setStoreSettingsHandler([this](const QJsonObject &settings) { applyHqStoreSettings(settings); });
     }
     // Resuming screens need recent events; central needs every event it has not acknowledged.
     if (auto last = m_events->lastSeq(); last) {

@@ -4,6 +4,7 @@
 #include "error.h"
 #include "services/principal.h"
 
+#include <QJsonObject>
 #include <QLockFile>
 #include <QObject>
 #include <QSqlDatabase>
@@ -82,6 +83,8 @@ public:
     BackupService &backups() { return *m_backups; }
     /// Null for a store that is not linked to central.
     SyncClient *sync() { return m_sync.get(); }
+    /// Applies the name, time zone and business-day cutoff HQ sent (issue 17).
+    void applyHqStoreSettings(const QJsonObject &settings);
     StoreRepository &store();
     Metrics &metrics() { return *m_metrics; }
     /// After open(): the store's TLS certificate and key from the configured files, generated

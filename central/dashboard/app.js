@@ -617,16 +617,19 @@ function route() {
 }
 
 async function renderRoute() {
-  if (!state.token) return renderLogin();
-  document.getElementById('top').hidden = false;
-  applyI18n();
   const [, rawPage, rawArg] = (location.hash || '#/overview').split('/');
   // "?…" after a page or its argument only forces a fresh render.
   const page = (rawPage || 'overview').split('?')[0];
   const arg = rawArg === undefined ? undefined : rawArg.split('?')[0];
+  if (page === 'invite') return Users.renderAccept(arg || '');
+  if (!state.token) return renderLogin();
+  document.getElementById('top').hidden = false;
+  applyI18n();
+  Users.applyRole();
   highlightTab(page);
   if (page !== 'live' && state.feed) { state.feed.close(); state.feed = null; }
   Fleet.stop();
+  Slo.stop();
   try {
     if (page === 'fleet') await Fleet.renderFleet();
     else if (page === 'health') await Fleet.renderHealth(arg);
@@ -635,6 +638,9 @@ async function renderRoute() {
     else if (page === 'reports') await renderReports();
     else if (page === 'kitchen') await Kitchen.render();
     else if (page === 'audit') await renderAudit();
+    else if (page === 'users') await Users.render();
+    else if (page === 'stores') await Stores.render();
+    else if (page === 'slo') await Slo.render(arg);
     else if (page === 'menus') await renderMenus(arg);
     else if (page === 'live') renderLive();
     else await renderOverview();

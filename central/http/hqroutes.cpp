@@ -75,7 +75,8 @@ void registerHqRoutes(http::HttpServer &server, CentralContext &ctx)
                                      {u"expires_at"_s, timestampJson(login->expiresAt)},
                                      {u"role"_s, login->principal.role},
                                      {u"store_id"_s, login->principal.storeId ? QJsonValue(login->principal.storeId)
-                                                                              : QJsonValue(QJsonValue::Null)}});
+                                                                              : QJsonValue(QJsonValue::Null)},
+                                     {u"store_ids"_s, login->principal.claims().value(u"stores"_s).toArray()}});
                          });
     });
 
@@ -134,9 +135,11 @@ void registerHqRoutes(http::HttpServer &server, CentralContext &ctx)
         }
         // A store's own viewer sees that store only, whatever it asks for.
         if (!who.isAdmin()) {
-            if (storeId && storeId != who.storeId)
-                return HttpResponse::error(Error{ErrorCode::Forbidden, u"this account sees its own store only"_s, {}});
-            storeId = who.storeId;
+            if (storeId && !who.canSee(storeId))
+                return HttpResponse::error(Error{ErrorCode::Forbidden, u"this account sees its own stores only"_s, {}});
+            if (!storeId && who.stores.size() > 1)
+                return HttpResponse::error(Error::validation(u"store_id"_s, u"this account sees several stores: choose one with store_id"_s));
+            storeId = storeId ? storeId : who.storeId;
         }
         return http::respond(ctx.ingest.deadLetters(who.orgId, storeId),
                              [](const QList<DeadLetter> &rows) {

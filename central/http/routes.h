@@ -25,6 +25,9 @@ class IngestRepository;
 class FleetService;
 class AlertService;
 class StreamTicketService;
+class HqAccountService;
+class StoreSettingsService;
+class SloService;
 struct CentralConfig;
 
 /// Route access: public, any HQ account, or HQ admins only. HqStreamTicket (with HqAny): an
@@ -49,6 +52,9 @@ struct CentralContext
     FleetService &fleet;
     AlertService &alerts;
     StreamTicketService &tickets;
+    HqAccountService &accounts;
+    StoreSettingsService &storeSettings;
+    SloService &slo;
 };
 
 /// `?publish=later` stages a menu edit, `?publish=now` (or none) publishes it; else 400.
@@ -62,6 +68,12 @@ void registerReportRoutes(http::HttpServer &server, CentralContext &ctx);
 void registerSyncRoutes(http::HttpServer &server, CentralContext &ctx);
 /// Fleet health, per-store time series, alerts and alert settings.
 void registerFleetRoutes(http::HttpServer &server, CentralContext &ctx);
+/// HQ accounts (issue 17): /api/v1/users, invitations, the HQ audit log.
+void registerUserRoutes(http::HttpServer &server, CentralContext &ctx);
+/// PUT /api/v1/stores/{id}: name, time zone, business-day cutoff (issue 17).
+void registerStoreSettingsRoutes(http::HttpServer &server, CentralContext &ctx);
+/// GET /api/v1/stores/{id}/slo: the week's SLO (issue 17).
+void registerSloRoutes(http::HttpServer &server, CentralContext &ctx);
 void registerCentralSystemRoutes(http::HttpServer &server, CentralContext &ctx);
 /// The HQ dashboard (static files compiled in) at / and /dashboard/*.
 void registerDashboardRoutes(http::HttpServer &server);

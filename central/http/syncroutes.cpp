@@ -8,6 +8,9 @@
 #include "sync.pb.h"
 #include "sync/syncmessages.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
 using namespace Qt::StringLiterals;
 using tableorder::http::HttpRequest;
 using tableorder::http::HttpResponse;
@@ -84,12 +87,19 @@ void registerSyncRoutes(http::HttpServer &server, CentralContext &ctx)
             return reply.send(HttpResponse::error(store.error()));
         const qint64 after = req.query(u"after"_s).toLongLong();
         const int wait = req.query(u"wait"_s) == u"0"_s ? 0 : ctx.config.longPollMs;
-        ctx.menus.waitForVersion(store->id, after, wait, [reply](qint64 version, const QByteArray &json) {
+        ctx.menus.waitForVersion(store->id, after, wait, [reply, &ctx, orgId = store->orgId, storeId = store->id](qint64 version, const QByteArray &json) {
             if (version == 0)
                 return reply.send(HttpResponse::noContent());
             sync::v1::MenuUpdate update;
             update.set_version(version);
             update.set_menu_json(json.toStdString());
+            // The settings as they are now, not when the poll began (issue 17).
+            if (auto now = ctx.stores.current(orgId, storeId); now)
+                update.set_store_json(QJsonDocument(QJsonObject{{u"name"_s, now->name},
+                                                                {u"timezone"_s, now->timezone},
+                                                                {u"business_day_cutoff_hour"_s, now->businessDayCutoffHour}})
+                                              .toJson(QJsonDocument::Compact)
+                                              .toStdString());
             reply.send(protobuf(200, update));
         }, &ctx.menus);
     });

@@ -51,6 +51,10 @@ const QHash<QString, QList<Field>> &ruleFields()
             {u"reconciliation"_s, {{u"for_s"_s, 0, 86400}}},
             {u"dead_letters"_s, {{u"window_h"_s, 1, 720}}},
             {u"journal_broken"_s, {}},
+            // Issue 17: the store PC's resources and the edge's 5xx share.
+            {u"memory_high"_s, {{u"percent"_s, 1, 100}, {u"for_s"_s, 0, 86400}}},
+            {u"cpu_high"_s, {{u"percent"_s, 1, 100}, {u"for_s"_s, 0, 86400}}},
+            {u"error_rate"_s, {{u"percent"_s, 0.01, 100}, {u"min_requests"_s, 1, 1e9}, {u"for_s"_s, 0, 86400}}},
     };
     return fields;
 }
@@ -95,7 +99,12 @@ QJsonObject AlertService::defaultRules()
             {u"disk_free"_s, QJsonObject{{u"enabled"_s, true}, {u"percent"_s, 10}}},
             {u"reconciliation"_s, QJsonObject{{u"enabled"_s, true}, {u"for_s"_s, 60}}},
             {u"dead_letters"_s, QJsonObject{{u"enabled"_s, true}, {u"window_h"_s, 24}}},
-            {u"journal_broken"_s, QJsonObject{{u"enabled"_s, true}}}};
+            {u"journal_broken"_s, QJsonObject{{u"enabled"_s, true}}},
+            {u"memory_high"_s, QJsonObject{{u"enabled"_s, true}, {u"percent"_s, 90}, {u"for_s"_s, 0}}},
+            // "Sustained": above the limit in every evaluation for five minutes.
+            {u"cpu_high"_s, QJsonObject{{u"enabled"_s, true}, {u"percent"_s, 80}, {u"for_s"_s, 300}}},
+            // A minute of a quiet store (a handful of requests) says nothing about a rate.
+            {u"error_rate"_s, QJsonObject{{u"enabled"_s, true}, {u"percent"_s, 1}, {u"min_requests"_s, 20}, {u"for_s"_s, 0}}}};
 }
 
 Result<QJsonObject> AlertService::rulesFor(qint64 orgId, QString *webhookUrl)
@@ -218,10 +227,22 @@ Result<QJsonObject> AlertService::list(const HqPrincipal &who, const QString &st
         states = {state};
     else if (state != u"all"_s)
         return fail(Error::validation(u"state"_s, u"state must be open, acknowledged, resolved or all"_s));
+    if (!who.isAdmin() && storeId == 0 && who.stores.size() > 1) {
+        // Each of a store manager's or viewer's stores, newest first as one list.
+        QJsonArray all;
+        for (qint64 store : who.stores) {
+            auto one = list(who, state, store, limit);
+            if (!one)
+                return one;
+            for (const QJsonValue &a : one->value(u"alerts"_s).toArray())
+                all.append(a);
+        }
+        return QJsonObject{{u"alerts"_s, all}};
+    }
     if (!who.isAdmin()) {
-        if (storeId != 0 && storeId != who.storeId)
+        if (storeId != 0 && !who.canSee(storeId))
             return fail(Error::notFound(u"store"_s));
-        storeId = who.storeId;
+        storeId = storeId ? storeId : who.storeId;
     } else if (storeId != 0) {
         if (auto store = m_stores.get(who, storeId); !store)
             return fail(store.error());
@@ -354,6 +375,35 @@ void AlertService::conditionsFor(const StoreHealthRow &row, const QJsonObject &r
                        {u"critical"_s, u"%1% disk free on the store PC (limit %2%)"_s.arg(number(free), number(r.value(u"percent"_s).toDouble())),
                         free,
                         {{u"percent"_s, free}, {u"limit"_s, r.value(u"percent"_s).toDouble()}}});
+    }
+    if (const QJsonObject r = rule(u"memory_high"_s); !r.isEmpty() && h.contains(u"mem_used_percent"_s)) {
+        const double used = h.value(u"mem_used_percent"_s).toDouble();
+        const double limit = r.value(u"percent"_s).toDouble();
+        if (used > limit)
+            out.insert({row.storeId, u"memory_high"_s, {}},
+                       {u"warning"_s, u"%1% of the store PC's memory in use (limit %2%)"_s.arg(number(used), number(limit)), used,
+                        {{u"percent"_s, used}, {u"limit"_s, limit}}});
+    }
+    if (const QJsonObject r = rule(u"cpu_high"_s); !r.isEmpty() && h.contains(u"system_cpu_percent"_s)) {
+        const double cpu = h.value(u"system_cpu_percent"_s).toDouble();
+        const double limit = r.value(u"percent"_s).toDouble();
+        if (cpu > limit)
+            out.insert({row.storeId, u"cpu_high"_s, {}},
+                       {u"warning"_s, u"the store PC's CPU at %1% (limit %2% for %3 s)"_s
+                                              .arg(number(cpu), number(limit), number(r.value(u"for_s"_s).toDouble())),
+                        cpu, {{u"percent"_s, cpu}, {u"limit"_s, limit}, {u"for_s"_s, r.value(u"for_s"_s).toDouble()}}});
+    }
+    if (const QJsonObject r = rule(u"error_rate"_s); !r.isEmpty() && h.contains(u"http_server_error_percent"_s)) {
+        const double requests = h.value(u"http_requests"_s).toDouble();
+        const double errors = h.value(u"http_server_errors"_s).toDouble();
+        const double percent = h.value(u"http_server_error_percent"_s).toDouble();
+        const double limit = r.value(u"percent"_s).toDouble();
+        if (requests >= r.value(u"min_requests"_s).toDouble(1) && percent > limit)
+            out.insert({row.storeId, u"error_rate"_s, {}},
+                       {u"critical"_s, u"%1% of the edge's requests failed with 5xx (%2 of %3; limit %4%)"_s
+                                               .arg(number(percent), number(errors), number(requests), number(limit)),
+                        percent,
+                        {{u"percent"_s, percent}, {u"errors"_s, errors}, {u"requests"_s, requests}, {u"limit"_s, limit}}});
     }
     if (const QJsonObject r = rule(u"route_latency"_s); !r.isEmpty()) {
         const double p95Limit = r.value(u"p95_ms"_s).toDouble();

@@ -12,6 +12,8 @@
 #include <QSet>
 #include <QTimeZone>
 
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcFleet, "tableorder.central.fleet")
@@ -30,7 +32,9 @@ RollUp rollUpOf(const QString &name)
 {
     const QString stem = name.first(name.indexOf(u'{') < 0 ? name.size() : name.indexOf(u'{'));
     static const QSet<QString> sums{u"orders"_s, u"kitchen_acks"_s, u"http_requests"_s, u"http_server_errors"_s,
-                                    u"http_client_errors"_s, u"slow_queries"_s};
+                                    u"http_client_errors"_s, u"slow_queries"_s, u"menu_cache_hits"_s,
+                                    u"menu_cache_misses"_s, u"http_requests_within_500ms"_s,
+                                    u"http_requests_within_1s"_s};
     if (sums.contains(stem))
         return RollUp::Sum;
     if (stem.startsWith(u"disk_free"_s))
@@ -151,6 +155,31 @@ QJsonObject FleetService::flatten(const sync::HealthSnapshot &s)
     d.insert(u"http_requests"_s, requests);
     d.insert(u"http_server_errors"_s, serverErrors);
     d.insert(u"http_client_errors"_s, clientErrors);
+    if (requests > 0)
+        d.insert(u"http_server_error_percent"_s, std::round(10000.0 * double(serverErrors) / double(requests)) / 100.0);
+    // Issue 17: the SLO's counts, the menu cache, the machine's memory and CPU.
+    // An edge from before issue 17 sends neither count (nor the machine's memory): no SLO
+    // figures rather than "every request slow".
+    if (s.requestsWithin1S > 0 || s.memTotalBytes > 0) {
+        // Whatever the store sent (negative counts from a leaked key): within 0..requests.
+        const qint64 most = std::max<qint64>(0, requests);
+        d.insert(u"http_requests_within_500ms"_s, std::clamp<qint64>(s.requestsWithin500Ms, 0, most));
+        d.insert(u"http_requests_within_1s"_s, std::clamp<qint64>(s.requestsWithin1S, 0, most));
+    }
+    d.insert(u"menu_cache_hits"_s, std::max<qint64>(0, s.menuCacheHits));
+    d.insert(u"menu_cache_misses"_s, std::max<qint64>(0, s.menuCacheMisses));
+    if (s.menuCacheHits > 0 || s.menuCacheMisses > 0) {
+        const double lookups = double(std::max<qint64>(0, s.menuCacheHits)) + double(std::max<qint64>(0, s.menuCacheMisses));
+        d.insert(u"menu_cache_hit_percent"_s, lookups > 0 ? std::round(1000.0 * double(std::max<qint64>(0, s.menuCacheHits)) / lookups) / 10.0 : 0.0);
+    }
+    if (s.memTotalBytes > 0) {
+        d.insert(u"mem_used_bytes"_s, s.memUsedBytes);
+        d.insert(u"mem_total_bytes"_s, s.memTotalBytes);
+        d.insert(u"mem_used_percent"_s, std::round(1000.0 * double(std::clamp(s.memUsedBytes, qint64(0), s.memTotalBytes))
+                                                   / double(s.memTotalBytes)) / 10.0);
+    }
+    if ((s.systemCpuPercent > 0 || s.memTotalBytes > 0) && std::isfinite(s.systemCpuPercent))
+        d.insert(u"system_cpu_percent"_s, std::clamp(s.systemCpuPercent, 0.0, 100.0));
     d.insert(u"http_p50_ms"_s, p50);
     d.insert(u"http_p95_ms"_s, p95);
     d.insert(u"http_p99_ms"_s, p99);

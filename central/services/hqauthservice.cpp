@@ -4,22 +4,40 @@
 #include "storage/hqtokenrepository.h"
 #include "storage/tenantrepository.h"
 
+#include <QJsonArray>
+
 using namespace Qt::StringLiterals;
 
 namespace tableorder::central {
 
 HqPrincipal HqPrincipal::fromClaims(const QJsonObject &claims)
 {
-    return {claims.value(u"uid"_s).toInteger(), claims.value(u"org"_s).toInteger(),
-            claims.value(u"role"_s).toString(), claims.value(u"store"_s).toInteger(),
-            claims.value(u"gen"_s).toInteger(), claims.value(u"jti"_s).toString(),
-            claims.value(u"exp"_s).toInteger()};
+    HqPrincipal who{claims.value(u"uid"_s).toInteger(), claims.value(u"org"_s).toInteger(),
+                    claims.value(u"role"_s).toString(), claims.value(u"store"_s).toInteger(),
+                    claims.value(u"gen"_s).toInteger(), claims.value(u"jti"_s).toString(),
+                    claims.value(u"exp"_s).toInteger()};
+    for (const QJsonValue &store : claims.value(u"stores"_s).toArray())
+        who.stores.append(store.toInteger());
+    if (who.stores.isEmpty() && !who.isAdmin())
+        who.stores.append(who.storeId); // a token from before issue 17: its one store
+    return who;
+}
+
+bool isHqRole(const QString &role)
+{
+    return role == u"hq_admin"_s || role == u"store_manager"_s || role == u"store_viewer"_s;
 }
 
 QJsonObject HqPrincipal::claims() const
 {
     QJsonObject claims{{u"sub"_s, subject()}, {u"uid"_s, userId}, {u"org"_s, orgId},
                        {u"role"_s, role}, {u"store"_s, storeId}};
+    if (!isAdmin()) {
+        QJsonArray list;
+        for (qint64 store : stores)
+            list.append(store);
+        claims.insert(u"stores"_s, list);
+    }
     if (generation)
         claims.insert(u"gen"_s, generation);
     if (!tokenId.isEmpty())
@@ -60,7 +78,9 @@ Result<HqLogin> HqAuthService::completeLogin(const HqLoginCandidate &candidate)
     if (!user->has_value() || candidate.passwordHash.isEmpty()
         || (*user)->passwordHash != candidate.passwordHash || (*user)->disabled)
         return fail(ErrorCode::InvalidCredentials, u"wrong credentials"_s);
-    const HqPrincipal principal{(*user)->id, (*user)->orgId, (*user)->role, (*user)->storeId};
+    HqPrincipal principal{(*user)->id, (*user)->orgId, (*user)->role, (*user)->storeId};
+    if (!principal.isAdmin())
+        principal.stores = (*user)->storeIds.isEmpty() ? QList<qint64>{(*user)->storeId} : (*user)->storeIds;
     // A change made a moment ago elsewhere must be known before the token takes a generation.
     if (auto ok = refreshFor(principal.subject()); !ok)
         return fail(ok.error());
@@ -80,7 +100,7 @@ Result<HqPrincipal> HqAuthService::authenticate(QByteArrayView token) const
     if (!claims)
         return fail(claims.error());
     HqPrincipal principal = HqPrincipal::fromClaims(*claims);
-    if (principal.orgId <= 0 || (principal.role != u"hq_admin"_s && principal.role != u"store_viewer"_s))
+    if (principal.orgId <= 0 || !isHqRole(principal.role))
         return fail(ErrorCode::InvalidToken, u"not an HQ token"_s);
     if (auto ok = m_tracker.revocation().check(*claims); !ok)
         return fail(ok.error());
@@ -95,10 +115,10 @@ Status HqAuthService::stillValid(const HqPrincipal &who) const
 Result<qint64> HqAuthService::addUser(qint64 orgId, const QString &username, const QString &password,
                                       const QString &role, qint64 storeId)
 {
-    if (role != u"hq_admin"_s && role != u"store_viewer"_s)
-        return fail(Error::validation(u"role"_s, u"role must be hq_admin or store_viewer"_s));
-    if (role == u"store_viewer"_s && storeId <= 0)
-        return fail(Error::validation(u"store_id"_s, u"a store viewer needs a store"_s));
+    if (!isHqRole(role))
+        return fail(Error::validation(u"role"_s, u"role must be hq_admin, store_manager or store_viewer"_s));
+    if (role != u"hq_admin"_s && storeId <= 0)
+        return fail(Error::validation(u"store_id"_s, u"a store manager or viewer needs a store"_s));
     if (username.isEmpty() || username.size() > 64)
         return fail(Error::validation(u"username"_s, u"username must be 1 to 64 characters"_s));
     if (auto ok = checkHqPassword(password, m_minPasswordLength); !ok)

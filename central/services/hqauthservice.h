@@ -20,17 +20,24 @@ struct HqPrincipal
 {
     qint64 userId = 0;
     qint64 orgId = 0;
-    QString role; // hq_admin | store_viewer
-    qint64 storeId = 0;
+    QString role; // hq_admin | store_manager | store_viewer
+    qint64 storeId = 0; // the first of `stores`
     // The token's own claims, for revocation (see TokenRevocation).
     qint64 generation = 0;
     QString tokenId;
     qint64 expiresAt = 0;
+    /// A store manager's or viewer's stores (never empty for them; {0} sees nothing).
+    QList<qint64> stores;
 
     [[nodiscard]] QString subject() const { return QStringLiteral("hq:%1").arg(userId); }
     [[nodiscard]] bool isAdmin() const { return role == QLatin1StringView("hq_admin"); }
     /// Whether this account may see the store (its organization is checked by the query).
-    [[nodiscard]] bool canSee(qint64 store) const { return isAdmin() || store == storeId; }
+    [[nodiscard]] bool canSee(qint64 store) const { return isAdmin() || stores.contains(store); }
+    /// Whether this account may change the store's settings: admins, and its store managers.
+    [[nodiscard]] bool canManage(qint64 store) const
+    {
+        return isAdmin() || (role == QLatin1StringView("store_manager") && stores.contains(store));
+    }
     static HqPrincipal fromClaims(const QJsonObject &claims);
     [[nodiscard]] QJsonObject claims() const;
 };
@@ -90,6 +97,9 @@ private:
     qint64 m_ttl;
     int m_minPasswordLength = minimumPasswordLength;
 };
+
+/// Whether `role` is one of hq_admin, store_manager, store_viewer.
+[[nodiscard]] bool isHqRole(const QString &role);
 
 /// VALIDATION_FAILED unless the password has minLength to 256 characters.
 [[nodiscard]] Status checkHqPassword(const QString &password, int minLength);

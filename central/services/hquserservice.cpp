@@ -44,10 +44,10 @@ Status HqUserService::setDisabled(const QString &username, bool disabled)
 
 Status HqUserService::setRole(const QString &username, const QString &role, qint64 storeId)
 {
-    if (role != u"hq_admin"_s && role != u"store_viewer"_s)
-        return fail(Error::validation(u"role"_s, u"role must be hq_admin or store_viewer"_s));
-    if (role == u"store_viewer"_s && storeId <= 0)
-        return fail(Error::validation(u"store_id"_s, u"a store viewer needs a store"_s));
+    if (!isHqRole(role))
+        return fail(Error::validation(u"role"_s, u"role must be hq_admin, store_manager or store_viewer"_s));
+    if (role != u"hq_admin"_s && storeId <= 0)
+        return fail(Error::validation(u"store_id"_s, u"a store manager or viewer needs a store"_s));
     auto user = m_tenants.userByName(username);
     if (!user)
         return fail(user.error());

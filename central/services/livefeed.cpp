@@ -66,15 +66,17 @@ LiveFeed::Cursor LiveFeed::parseCursor(QStringView since)
 
 void LiveFeed::subscribe(const HqPrincipal &who, QTcpSocket *socket, const Cursor &since)
 {
-    const qint64 storeScope = who.isAdmin() ? 0 : who.storeId;
+    const QList<qint64> storeScope = who.isAdmin() ? QList<qint64>() : who.stores;
     QByteArray head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\nCache-Control: no-cache\r\n"
                       "X-Accel-Buffering: no\r\nConnection: keep-alive\r\n\r\nretry: 2000\n\n";
     // Read in the same event-loop turn as the subscription below: an order this instance
     // applies is either already in the positions (and the replay) or delivered live.
     // Another instance's batch can be both (committed before, announced after): clients
     // drop a frame whose id is not past what they have.
-    const QList<StorePosition> positions = m_readPositions ? m_readPositions(who.orgId, storeScope)
-                                                           : QList<StorePosition>();
+    QList<StorePosition> positions = m_readPositions ? m_readPositions(who.orgId, storeScope.size() == 1 ? storeScope.first() : 0)
+                                                     : QList<StorePosition>();
+    if (!who.isAdmin())
+        positions.removeIf([&storeScope](const StorePosition &p) { return !storeScope.contains(p.storeId); });
     QJsonObject cursor;
     for (const StorePosition &p : positions)
         cursor.insert(QString::number(p.storeId), p.appliedSeq);
@@ -151,7 +153,7 @@ QByteArray LiveFeed::frame(const QJsonObject &message)
 bool LiveFeed::watching(qint64 orgId, qint64 storeId) const
 {
     return std::any_of(m_subscribers.cbegin(), m_subscribers.cend(), [&](const Subscriber &s) {
-        return s.socket && s.orgId == orgId && (s.storeId == 0 || s.storeId == storeId);
+        return s.socket && s.orgId == orgId && s.sees(storeId);
     });
 }
 
@@ -283,7 +285,7 @@ void LiveFeed::deliver(const QJsonObject &message)
         return;
     const QByteArray bytes = frame(message);
     for (const Subscriber &s : std::as_const(m_subscribers)) {
-        if (s.socket && s.orgId == orgId && (s.storeId == 0 || s.storeId == storeId)
+        if (s.socket && s.orgId == orgId && s.sees(storeId)
             && s.socket->bytesToWrite() < 1024 * 1024)
             s.socket->write(bytes);
     }

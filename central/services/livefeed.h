@@ -84,7 +84,8 @@ private:
     struct Subscriber
     {
         qint64 orgId = 0;
-        qint64 storeId = 0; // viewers: their store only
+        QList<qint64> stores; // empty: every store of the organisation (admins)
+        [[nodiscard]] bool sees(qint64 storeId) const { return stores.isEmpty() || stores.contains(storeId); }
         QPointer<QTcpSocket> socket;
         QString subject;
         QString tokenId;

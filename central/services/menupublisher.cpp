@@ -542,6 +542,17 @@ Status MenuPublisher::restoreWorkingMenu(qint64 storeId, const QByteArray &menuJ
     return m_menus.replaceWorkingMenu(storeId, menu->categories, items, menu->groups);
 }
 
+Result<qint64> MenuPublisher::republishForSettings(qint64 storeId)
+{
+    auto current = m_menus.published(storeId);
+    if (!current)
+        return fail(current.error());
+    if (current->first == 0)
+        return 0;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    return m_menus.insertVersion(storeId, current->second, now, now, u"store settings"_s);
+}
+
 Result<std::pair<qint64, QByteArray>> MenuPublisher::published(qint64 storeId)
 {
     return m_menus.published(storeId);

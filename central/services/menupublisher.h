@@ -92,6 +92,12 @@ public:
     [[nodiscard]] Result<QList<MenuVersion>> versions(const HqPrincipal &who, qint64 storeId);
     [[nodiscard]] Result<qint64> rollback(const HqPrincipal &who, qint64 storeId, qint64 version);
 
+    /// The store's settings changed (issue 17): its newest published menu again as a new
+    /// version, inside the caller's transaction, so that edges waiting on the long poll get
+    /// the settings with it (MenuUpdate.store_json). 0 when nothing was published yet (the
+    /// settings then travel with the first version). Call wakeStore() after the commit.
+    [[nodiscard]] Result<qint64> republishForSettings(qint64 storeId);
+    void wakeStore(qint64 storeId) { wake(storeId); }
     /// The newest published menu of a store: (version, json). For the edges.
     [[nodiscard]] Result<std::pair<qint64, QByteArray>> published(qint64 storeId);
     /// Calls back with the published menu as soon as its version exceeds `after`, or

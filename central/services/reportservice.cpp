@@ -67,13 +67,40 @@ Result<qint64> ReportService::scope(const HqPrincipal &who, qint64 storeId)
 {
     if (who.isAdmin())
         return storeId;
-    if (storeId && storeId != who.storeId)
-        return fail(Error::notFound(u"store"_s));
+    if (storeId)
+        return who.canSee(storeId) ? Result<qint64>(storeId) : fail(Error::notFound(u"store"_s));
+    if (who.stores.size() > 1)
+        return fail(Error::validation(u"store_id"_s, u"this account sees several stores: choose one with store_id"_s));
     return who.storeId;
 }
 
+namespace {
+/// A store manager or viewer of several stores asking without store_id: each of their
+/// stores in turn, rows concatenated (for reports whose rows are per store).
+bool perStore(const HqPrincipal &who, qint64 storeId)
+{
+    return !who.isAdmin() && storeId == 0 && who.stores.size() > 1;
+}
+
+template<typename F>
+Result<QJsonArray> concatStores(const HqPrincipal &who, F &&one)
+{
+    QJsonArray out;
+    for (qint64 store : who.stores) {
+        auto rows = one(store);
+        if (!rows)
+            return rows;
+        for (const QJsonValue &row : std::as_const(*rows))
+            out.append(row);
+    }
+    return out;
+}
+} // namespace
+
 Result<QJsonArray> ReportService::days(const HqPrincipal &who, const QDate &from, const QDate &to, qint64 storeId)
 {
+    if (perStore(who, storeId))
+        return concatStores(who, [&](qint64 store) { return days(who, from, to, store); });
     if (auto ok = checkRange(from, to); !ok)
         return fail(ok.error());
     auto store = scope(who, storeId);
@@ -141,6 +168,8 @@ Result<QJsonObject> ReportService::kitchenTimes(const HqPrincipal &who, const QS
 
 Result<QJsonArray> ReportService::reconciliation(const HqPrincipal &who, qint64 storeId)
 {
+    if (perStore(who, storeId))
+        return concatStores(who, [&](qint64 store) { return reconciliation(who, store); });
     auto store = scope(who, storeId);
     if (!store)
         return fail(store.error());
@@ -237,6 +266,23 @@ Result<QJsonArray> ReportService::reconciliation(const HqPrincipal &who, qint64 
 
 Result<QJsonArray> ReportService::audit(const HqPrincipal &who, const AuditRequest &request)
 {
+    if (perStore(who, request.storeId)) {
+        auto all = concatStores(who, [&](qint64 store) {
+            AuditRequest one = request;
+            one.storeId = store;
+            return audit(who, one);
+        });
+        if (!all)
+            return all;
+        QList<QJsonValue> rows(all->begin(), all->end());
+        std::stable_sort(rows.begin(), rows.end(), [](const QJsonValue &a, const QJsonValue &b) {
+            return a[u"at"_s].toString() > b[u"at"_s].toString();
+        });
+        QJsonArray out;
+        for (qsizetype i = 0; i < rows.size() && i < request.limit; ++i)
+            out.append(rows.at(i));
+        return out;
+    }
     auto store = scope(who, request.storeId);
     if (!store)
         return fail(store.error());
@@ -268,6 +314,8 @@ Result<QJsonArray> ReportService::audit(const HqPrincipal &who, const AuditReque
 Result<QJsonArray> ReportService::sales(const HqPrincipal &who, const QDate &from, const QDate &to,
                                         GroupBy groupBy, qint64 storeId)
 {
+    if (groupBy == GroupBy::Store && perStore(who, storeId))
+        return concatStores(who, [&](qint64 store) { return sales(who, from, to, groupBy, store); });
     if (auto ok = checkRange(from, to); !ok)
         return fail(ok.error());
     const auto store = scope(who, storeId);

@@ -34,6 +34,7 @@ QJsonObject StoreService::toJson(const StoreRecord &s) const
     return {{u"id"_s, s.id},
             {u"name"_s, s.name},
             {u"timezone"_s, s.timezone},
+            {u"business_day_cutoff_hour"_s, s.businessDayCutoffHour},
             {u"created_at"_s, timestampJson(s.createdAt)},
             {u"status"_s, isOnline(s) ? u"online"_s : u"offline"_s},
             {u"last_sync_at"_s, timestampJson(s.lastSyncAt)},
@@ -53,7 +54,7 @@ Result<QList<StoreRecord>> StoreService::list(const HqPrincipal &who)
     if (!stores)
         return stores;
     if (!who.isAdmin())
-        stores->removeIf([&who](const StoreRecord &s) { return s.id != who.storeId; });
+        stores->removeIf([&who](const StoreRecord &s) { return !who.canSee(s.id); });
     return stores;
 }
 
@@ -97,6 +98,16 @@ Result<QString> StoreService::rotateKey(const HqPrincipal &who, qint64 storeId)
     if (auto ok = m_tenants.setKeyHash(storeId, storeKeyHash(key)); !ok)
         return fail(ok.error());
     return key;
+}
+
+Result<StoreRecord> StoreService::current(qint64 orgId, qint64 storeId)
+{
+    auto store = m_tenants.store(orgId, storeId);
+    if (!store)
+        return fail(store.error());
+    if (!store->has_value())
+        return fail(Error::notFound(u"store"_s));
+    return **store;
 }
 
 Result<StoreRecord> StoreService::byKey(const QString &storeKey)

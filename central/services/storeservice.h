@@ -26,6 +26,8 @@ public:
                                                         const QString &timezone);
     [[nodiscard]] Result<QString> rotateKey(const HqPrincipal &who, qint64 storeId);
     [[nodiscard]] Result<StoreRecord> byKey(const QString &storeKey);
+    /// The store as stored now (no access check: for the sync channel, which has the key).
+    [[nodiscard]] Result<StoreRecord> current(qint64 orgId, qint64 storeId);
 
     [[nodiscard]] QJsonObject toJson(const StoreRecord &store) const;
     [[nodiscard]] bool isOnline(const StoreRecord &store) const { return isOnline(store.lastSyncAt); }

@@ -13,9 +13,12 @@ struct HqUser
     qint64 orgId = 0;
     QString username;
     QString passwordHash;
-    QString role; // hq_admin | store_viewer
-    qint64 storeId = 0;
+    QString role; // hq_admin | store_manager | store_viewer
+    qint64 storeId = 0; // the first of storeIds
     bool disabled = false;
+    QList<qint64> storeIds; // a store manager's or viewer's stores (hq_user_stores)
+    QString createdAt;
+    bool invited = false; // no password set yet (HqAccountRepository)
 };
 
 struct StoreRecord
@@ -34,6 +37,7 @@ struct StoreRecord
     qint64 lagMs = 0;
     qint64 edgeLastSeq = 0;
     QString syncError;
+    int businessDayCutoffHour = 4; // issue 17
 };
 
 /// Organizations, HQ accounts and stores (with their hashed store keys).
@@ -45,7 +49,12 @@ public:
     [[nodiscard]] Result<qint64> createOrganization(const QString &name);
     [[nodiscard]] Result<std::optional<qint64>> organizationByName(const QString &name);
     [[nodiscard]] Result<qint64> createUser(const HqUser &user);
+    /// With its stores.
     [[nodiscard]] Result<std::optional<HqUser>> userByName(const QString &username);
+    /// The stores of a store manager or viewer, in id order.
+    [[nodiscard]] Result<QList<qint64>> userStores(qint64 userId);
+    /// Replaces them (and hq_users.store_id, the first); none for an admin.
+    [[nodiscard]] Status setUserStores(qint64 userId, const QList<qint64> &storeIds);
     /// Every HQ user (no password hashes), by organization and name.
     [[nodiscard]] Result<QList<HqUser>> users();
     /// The changes below bump the user's token generation (its tokens stop counting);
@@ -56,6 +65,8 @@ public:
     [[nodiscard]] Result<qint64> createStore(qint64 orgId, const QString &name, const QString &timezone,
                                              const QString &keyHash);
     [[nodiscard]] Status setKeyHash(qint64 storeId, const QString &keyHash);
+    /// Name, time zone and business-day cutoff (issue 17).
+    [[nodiscard]] Status updateStoreSettings(qint64 storeId, const QString &name, const QString &timezone, int cutoffHour);
     [[nodiscard]] Result<std::optional<StoreRecord>> storeByKeyHash(const QString &keyHash);
     /// The store if it belongs to the organization; nothing otherwise (another org's store
     /// is indistinguishable from a missing one).

@@ -115,6 +115,13 @@ void toProto(const HealthSnapshot &s, v1::HealthSnapshot *out)
         fault->set_status(f.status.toStdString());
         fault->set_since_s(f.sinceS);
     }
+    out->set_menu_cache_hits(s.menuCacheHits);
+    out->set_menu_cache_misses(s.menuCacheMisses);
+    out->set_requests_within_500ms(s.requestsWithin500Ms);
+    out->set_requests_within_1s(s.requestsWithin1S);
+    out->set_mem_used_bytes(s.memUsedBytes);
+    out->set_mem_total_bytes(s.memTotalBytes);
+    out->set_system_cpu_percent(s.systemCpuPercent);
 }
 
 HealthSnapshot fromProto(const v1::HealthSnapshot &h)
@@ -151,6 +158,13 @@ HealthSnapshot fromProto(const v1::HealthSnapshot &h)
     s.syncBacklog = h.sync_backlog();
     s.syncLagMs = h.sync_lag_ms();
     s.edgeVersion = text(h.edge_version());
+    s.menuCacheHits = h.menu_cache_hits();
+    s.menuCacheMisses = h.menu_cache_misses();
+    s.requestsWithin500Ms = h.requests_within_500ms();
+    s.requestsWithin1S = h.requests_within_1s();
+    s.memUsedBytes = h.mem_used_bytes();
+    s.memTotalBytes = h.mem_total_bytes();
+    s.systemCpuPercent = h.system_cpu_percent();
     return s;
 }
 

@@ -86,6 +86,13 @@ struct HealthSnapshot
     qint64 syncBacklog = 0;
     qint64 syncLagMs = 0;
     QString edgeVersion;
+    qint64 menuCacheHits = 0;
+    qint64 menuCacheMisses = 0;
+    qint64 requestsWithin500Ms = 0;
+    qint64 requestsWithin1S = 0;
+    qint64 memUsedBytes = 0;
+    qint64 memTotalBytes = 0;
+    double systemCpuPercent = 0;
 };
 
 /// POST /sync/v1/events as the services see it (common/proto/sync.proto, UploadRequest).

@@ -8,6 +8,7 @@
 #include "storage/healthrepository.h"
 #include "storage/syncstaterepository.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
 
@@ -35,6 +36,45 @@ void add(QList<quint64> &into, const QList<quint64> &counts)
         into.resize(counts.size());
     for (qsizetype i = 0; i < counts.size(); ++i)
         into[i] += counts[i];
+}
+
+/// The machine's CPU jiffies since boot, (busy, total), from /proc/stat's first line.
+std::pair<quint64, quint64> systemCpu()
+{
+    QFile file(u"/proc/stat"_s);
+    if (!file.open(QIODevice::ReadOnly))
+        return {0, 0};
+    const QList<QByteArray> fields = file.readLine().simplified().split(' ');
+    quint64 total = 0;
+    quint64 idle = 0;
+    for (qsizetype i = 1; i < fields.size() && i <= 8; ++i) {
+        const quint64 v = fields[i].toULongLong();
+        total += v;
+        if (i == 4 || i == 5) // idle, iowait
+            idle += v;
+    }
+    return {total - idle, total};
+}
+
+/// The machine's memory in use (MemTotal - MemAvailable) and its total, from /proc/meminfo.
+std::pair<qint64, qint64> systemMemory()
+{
+    QFile file(u"/proc/meminfo"_s);
+    if (!file.open(QIODevice::ReadOnly))
+        return {0, 0};
+    qint64 total = 0;
+    qint64 available = 0;
+    // /proc files report size 0: read until the read comes back empty, not to atEnd().
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        const QList<QByteArray> fields = line.simplified().split(' ');
+        if (fields.size() < 2)
+            continue;
+        if (fields[0] == "MemTotal:")
+            total = fields[1].toLongLong() * 1024;
+        else if (fields[0] == "MemAvailable:")
+            available = fields[1].toLongLong() * 1024;
+    }
+    return {std::max<qint64>(0, total - available), total};
 }
 
 double ms(double seconds)
@@ -135,6 +175,22 @@ HealthMonitor::Window HealthMonitor::readCumulative() const
         r[1] += status >= 400 && status < 500 ? h.count : 0;
         r[2] += status >= 500 ? h.count : 0;
     }
+    // Requests answered within the SLO's 500 ms and 1 s: the buckets up to those bounds.
+    const QList<double> bounds = m_metrics.bounds("http_request_duration_seconds");
+    for (const Metrics::HistogramSeries &h : m_metrics.histograms("http_request_duration_seconds")) {
+        for (qsizetype i = 0; i < h.counts.size() && i < bounds.size(); ++i) {
+            if (bounds[i] <= 0.5)
+                w.within500Ms += h.counts[i];
+            if (bounds[i] <= 1.0)
+                w.within1S += h.counts[i];
+        }
+    }
+    for (const auto &[labels, value] : m_metrics.series("tableorder_menu_cache_requests_total")) {
+        const bool hit = std::any_of(labels.begin(), labels.end(),
+                                     [](const auto &label) { return label.first == "result" && label.second == u"hit"_s; });
+        (hit ? w.menuCacheHits : w.menuCacheMisses) += value;
+    }
+    std::tie(w.systemBusy, w.systemTotal) = systemCpu();
     for (const Metrics::HistogramSeries &h : m_metrics.histograms("tableorder_order_ack_seconds"))
         add(w.kitchen, h.counts);
     w.ordersCreated = m_metrics.value("tableorder_orders_created_total");
@@ -212,6 +268,14 @@ sync::HealthSnapshot HealthMonitor::closeWindow()
     for (auto it = m_slow.cbegin(); it != m_slow.cend(); ++it)
         s.slowQueries.append({it.key(), it->count, std::round(it->maxMs * 10) / 10});
     s.edgeVersion = m_settings.edgeVersion;
+    s.menuCacheHits = qint64(now.menuCacheHits - m_last.menuCacheHits);
+    s.menuCacheMisses = qint64(now.menuCacheMisses - m_last.menuCacheMisses);
+    s.requestsWithin500Ms = qint64(now.within500Ms - std::min(now.within500Ms, m_last.within500Ms));
+    s.requestsWithin1S = qint64(now.within1S - std::min(now.within1S, m_last.within1S));
+    std::tie(s.memUsedBytes, s.memTotalBytes) = systemMemory();
+    if (now.systemTotal > m_last.systemTotal)
+        s.systemCpuPercent = std::round(1000.0 * double(now.systemBusy - std::min(now.systemBusy, m_last.systemBusy))
+                                        / double(now.systemTotal - m_last.systemTotal)) / 10.0;
     m_slow.clear();
     m_last = now;
     return s;

@@ -78,6 +78,12 @@ private:
         double ordersCreated = 0;
         double cpuSeconds = 0;
         qint64 startedMs = 0;
+        double menuCacheHits = 0;
+        double menuCacheMisses = 0;
+        quint64 within500Ms = 0; // all routes, cumulative
+        quint64 within1S = 0;
+        quint64 systemBusy = 0;  // /proc/stat jiffies
+        quint64 systemTotal = 0;
     };
     struct SlowQuery
     {

@@ -1,5 +1,7 @@
 #include "menuservice.h"
 
+#include "metrics.h"
+
 #include "http/compression.h"
 
 #include "database.h"
@@ -164,10 +166,21 @@ const QByteArray &MenuSnapshot::gzipJson() const
     return m_gzipJson;
 }
 
+void MenuService::setMetrics(Metrics *metrics)
+{
+    m_metrics = metrics;
+    if (m_metrics)
+        m_metrics->declareCounter("tableorder_menu_cache_requests_total",
+                                  "Menu snapshots served from the cache (hit) or rebuilt from the database (miss).");
+}
+
 Result<std::shared_ptr<const MenuSnapshot>> MenuService::snapshot()
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    if (m_snapshot && (!m_snapshot->validUntil.isValid() || now < m_snapshot->validUntil))
+    const bool hit = m_snapshot && (!m_snapshot->validUntil.isValid() || now < m_snapshot->validUntil);
+    if (m_metrics)
+        m_metrics->increment("tableorder_menu_cache_requests_total", {{"result", hit ? u"hit"_s : u"miss"_s}});
+    if (hit)
         return m_snapshot;
     auto store = m_store.settings();
     if (!store)

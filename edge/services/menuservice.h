@@ -12,6 +12,10 @@
 
 #include <functional>
 
+namespace tableorder {
+class Metrics;
+}
+
 namespace tableorder::edge {
 
 class MenuRepository;
@@ -103,6 +107,15 @@ public:
                                                  const QList<std::pair<qint64, int>> &quantities);
     /// Drops the snapshot after stock moved in a committed (or failed) transaction.
     void invalidate() { m_snapshot.reset(); }
+    /// HQ changed the store's time zone (issue 17): hours are read in it from now on.
+    void setTimeZone(QTimeZone zone)
+    {
+        m_zone = std::move(zone);
+        m_snapshot.reset();
+    }
+    /// Counts snapshot() answered from the cache and rebuilt
+    /// (tableorder_menu_cache_requests_total{result="hit"|"miss"}), for the health snapshots.
+    void setMetrics(Metrics *metrics);
 
     [[nodiscard]] Result<QList<menu::OptionGroup>> groups();
     [[nodiscard]] Result<menu::OptionGroup> createGroup(menu::OptionGroup group, const QJsonObject &actor = {});
@@ -183,6 +196,7 @@ private:
     QTimeZone m_zone;
     QTimer m_boundary;
     std::shared_ptr<const MenuSnapshot> m_snapshot;
+    Metrics *m_metrics = nullptr;
     int m_pendingImages = 0;
     bool m_managedCentrally = false;
 };

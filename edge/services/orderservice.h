@@ -115,6 +115,13 @@ public:
     /// The business day an instant belongs to: the store's local date, shifted back by the
     /// cutoff hour so that orders after midnight count for the evening before.
     [[nodiscard]] QString businessDate(const QDateTime &at) const;
+    /// HQ changed the store's time zone or cutoff (issue 17): business dates and reports
+    /// follow from the next call.
+    void setBusinessDay(QTimeZone zone, int cutoffHour)
+    {
+        m_timeZone = std::move(zone);
+        m_cutoffHour = cutoffHour;
+    }
     [[nodiscard]] static QString requestHash(const OrderInput &input);
 
 signals:

@@ -48,6 +48,8 @@ class PrinterService : public QObject
 {
     Q_OBJECT
 public:
+    /// HQ changed the store's time zone (issue 17): tickets print times in it.
+    void setTimeZone(QTimeZone zone) { m_zone = std::move(zone); }
     PrinterService(QSqlDatabase db, PrinterRepository &repository, OrderService &orders, EventLog &events,
                    Metrics &metrics, QTimeZone zone, PrinterSettings settings, QObject *parent = nullptr);
     ~PrinterService() override;

@@ -34,6 +34,15 @@ Status StoreRepository::setStaffLimits(const StaffLimits &limits)
     return db::exec(q, "set staff limits");
 }
 
+Status StoreRepository::setHqSettings(const QString &name, const QString &timezone, int cutoffHour)
+{
+    QSqlQuery q = db::prepared(m_db, u"UPDATE store SET name = ?, timezone = ?, business_day_cutoff_hour = ? WHERE id = 1"_s);
+    q.addBindValue(name);
+    q.addBindValue(timezone);
+    q.addBindValue(cutoffHour);
+    return db::exec(q, "apply HQ store settings");
+}
+
 Result<qint64> StoreRepository::bumpMenuVersion()
 {
     QSqlQuery q = db::prepared(

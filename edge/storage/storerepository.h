@@ -34,6 +34,8 @@ public:
     [[nodiscard]] Result<StoreSettings> settings();
     [[nodiscard]] Status setName(const QString &name);
     [[nodiscard]] Status setStaffLimits(const StaffLimits &limits);
+    /// The settings HQ holds for the store (issue 17): name, time zone, business-day cutoff.
+    [[nodiscard]] Status setHqSettings(const QString &name, const QString &timezone, int cutoffHour);
     /// Increments and returns the menu version; call inside the menu write's transaction.
     [[nodiscard]] Result<qint64> bumpMenuVersion();
 

@@ -371,6 +371,8 @@ void SyncClient::onMenuFinished(QNetworkReply *reply)
         if (applied) {
             m_centralMenuVersion = version;
             qCInfo(lcSync) << "applied central menu version" << version;
+            if (m_storeSettings && !update.store_json().empty())
+                m_storeSettings(QJsonDocument::fromJson(QByteArray::fromStdString(update.store_json())).object());
             updateGauges();
             if (!applied->isEmpty())
                 m_imageTimer.start(0);

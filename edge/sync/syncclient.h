@@ -4,6 +4,7 @@
 
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -62,6 +63,9 @@ public:
     /// Health snapshots ride along with the events (at most kMaxHealthPerUpload per upload);
     /// `dropped` is how many the bounded queue has dropped, reported to central.
     void setHealthQueue(HealthRepository *queue, std::function<qint64()> dropped);
+    /// The store settings HQ sends with each menu version (issue 17); called after the
+    /// menu was applied.
+    void setStoreSettingsHandler(std::function<void(const QJsonObject &)> handler) { m_storeSettings = std::move(handler); }
     /// Something new to send (an event, a snapshot): upload soon unless backing off.
     void nudge();
     [[nodiscard]] SyncStatus status() const;
@@ -96,6 +100,7 @@ private:
     EventLog &m_log;
     SyncStateRepository &m_state;
     MenuService &m_menu;
+    std::function<void(const QJsonObject &)> m_storeSettings;
     std::function<QStringList()> m_recentDates;
     Metrics &m_metrics;
     QNetworkAccessManager m_network;

@@ -184,6 +184,11 @@ def sync_corpus():
         "health_bad_time": upload(health_=[health(1, at="yesterday")]),
         "health_max_requests": upload(health_=[health(1, requests=(1 << 63) - 1), health(2, requests=(1 << 63) - 1)]),
         "health_route_overflow": upload(health_=[health(1, requests=(1 << 63) - 1, routes=2)]),
+        # Issue 17's fields out of every range: negative requests with counts within them,
+        # negative cache hits, more memory used than there is, a CPU of NaN.
+        "health_issue17_extremes": upload(health_=[health(1, requests=-5) + field_int(27, -3) + field_int(28, 1 << 62)
+                                                   + field_int(29, (1 << 63) - 1) + field_int(30, 7) + field_int(31, 9_000)
+                                                   + field_int(32, 1_000) + field_double(33, float("nan"))]),
         "empty": b"",
         "schema_2": upload([event(1, "order.created", order_json(), schema=2)]),
         "seq_gap": upload([event(1, "order.created", order_json()), event(3, "order.updated", order_json())]),
