@@ -44,6 +44,8 @@ class FleetService;
 class AlertService;
 class StreamTicketRepository;
 class StreamTicketService;
+class RelayRepository;
+class RelayHub;
 struct CentralContext;
 
 /// Applies the central schema migrations, serialised across instances on PostgreSQL.
@@ -92,6 +94,8 @@ private:
     std::unique_ptr<AlertService> m_alerts;
     std::unique_ptr<StreamTicketRepository> m_ticketRepo;
     std::unique_ptr<StreamTicketService> m_tickets;
+    std::unique_ptr<RelayRepository> m_relayRepo;
+    std::unique_ptr<RelayHub> m_relay;
     std::unique_ptr<http::RateLimiter> m_limiter;
     std::unique_ptr<http::LoginThrottle> m_loginThrottle;
     std::unique_ptr<crypto::PasswordVerifier> m_passwords;

@@ -44,6 +44,13 @@ enum class ErrorCode {
     Unavailable,
     TooManyConnections,
     TooManyStreams,
+    /// Central cannot reach the store: its relay connection is down (503; details.lan_url and
+    /// details.wifi_ssid say how to reach it on the store's Wi-Fi).
+    StoreOffline,
+    /// The store's relay connection broke or the store answered with something unusable (502).
+    BadGateway,
+    /// The store did not answer a relayed request in time (504).
+    GatewayTimeout,
     /// A CORS preflight from a browser origin that is not on the allow-list.
     OriginNotAllowed,
     /// A payment larger than what is due, or a correction (void, discount) that would take the

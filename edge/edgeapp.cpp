@@ -33,6 +33,7 @@
 #include "storage/eventrepository.h"
 #include "storage/healthrepository.h"
 #include "storage/syncstaterepository.h"
+#include "sync/relayclient.h"
 #include "sync/syncclient.h"
 #include "storage/menurepository.h"
 #include "storage/orderrepository.h"
@@ -91,6 +92,7 @@ EdgeApp::~EdgeApp()
 {
     // First: a password check finishing later would call into the services below.
     m_passwords.reset();
+    m_relay.reset();
     m_server.reset();
     m_health.reset();
     m_sync.reset();
@@ -365,6 +367,10 @@ Status EdgeApp::start()
     // The authorizer reads a token from ?access_token= for clients that cannot set headers.
     m_server->setCommonQuery({u"access_token"_s});
     m_server->setAuthorizer(makeAuthorizer(*m_routeContext));
+    // Known only to this process: the relay client's replayed requests carry it, so their
+    // phone identity cannot be claimed by anyone else.
+    const QByteArray relaySecret = m_sync && m_config.relay ? crypto::randomBytes(32).toHex() : QByteArray();
+    m_server->setRelaySecret(relaySecret);
     registerAuthRoutes(*m_server, *m_routeContext);
     registerMenuRoutes(*m_server, *m_routeContext);
     registerOrderRoutes(*m_server, *m_routeContext);
@@ -408,8 +414,42 @@ Status EdgeApp::start()
     m_routeContext->edgeUrls = lanUrls();
     if (m_sync)
         m_sync->start();
+    if (!relaySecret.isEmpty()) {
+        RelaySettings relay;
+        relay.centralUrl = QUrl(m_config.centralUrl);
+        relay.storeKey = m_config.storeKey;
+        relay.localAddress = m_config.address;
+        relay.localPort = m_port;
+        relay.localTls = m_config.tls;
+        relay.relaySecret = relaySecret;
+        relay.lanUrl = guestLanUrl();
+        relay.wifiSsid = guestWifiSsid();
+        relay.edgeVersion = QCoreApplication::applicationVersion();
+        relay.heartbeatMs = m_config.relayHeartbeatMs;
+        relay.maxBackoffMs = m_config.syncMaxBackoffMs;
+        relay.maxStreams = m_config.relayMaxStreams;
+        m_relay = std::make_unique<RelayClient>(relay, *m_metrics);
+        m_relay->start();
+    }
     qCInfo(lcEdge).noquote() << "listening on" << m_config.address.toString() + u':' + QString::number(m_port)
                              << (m_config.tls ? "(https, wss)" : "(http, ws)");
+    return {};
+}
+
+QString EdgeApp::guestLanUrl() const
+{
+    // The first address a phone on the store's Wi-Fi can use; on loopback (tests, a demo on
+    // one machine) the loopback address, the only one there is.
+    const QStringList urls = m_routeContext->edgeUrls;
+    if (!urls.isEmpty())
+        return urls.first();
+    const QString host = m_config.address.protocol() == QAbstractSocket::IPv6Protocol
+            ? u"[%1]"_s.arg(m_config.address.toString()) : m_config.address.toString();
+    return u"%1://%2:%3"_s.arg(m_config.tls ? u"https"_s : u"http"_s, host).arg(m_port);
+}
+
+QString EdgeApp::guestWifiSsid() const
+{
     return {};
 }
 
@@ -482,6 +522,7 @@ Result<QJsonObject> EdgeApp::streamSnapshot(const Principal &who)
 void EdgeApp::shutdown(std::function<void()> done)
 {
     qCInfo(lcEdge) << "shutting down: no new connections, finishing in-flight work";
+    m_relay.reset();
     if (m_server)
         m_server->stopListening();
     if (m_authPoll)

@@ -46,6 +46,7 @@ class EventLog;
 class EventHub;
 class AckMonitor;
 class SyncClient;
+class RelayClient;
 class HealthMonitor;
 class SyncStateRepository;
 class BackupService;
@@ -94,6 +95,8 @@ private:
     struct Repositories;
     bool databaseUsable();
     [[nodiscard]] QStringList lanUrls() const;
+    [[nodiscard]] QString guestLanUrl() const;
+    [[nodiscard]] QString guestWifiSsid() const;
     Result<QJsonObject> streamSnapshot(const Principal &who);
     void startHealthMonitor();
     void refreshRevocations();
@@ -124,6 +127,7 @@ private:
     std::unique_ptr<EventHub> m_hub;
     std::unique_ptr<AckMonitor> m_ackMonitor;
     std::unique_ptr<SyncClient> m_sync;
+    std::unique_ptr<RelayClient> m_relay;
     std::unique_ptr<HealthMonitor> m_health;
     std::unique_ptr<BackupService> m_backups;
     std::unique_ptr<QLockFile> m_lock;

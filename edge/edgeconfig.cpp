@@ -42,6 +42,7 @@ Result<EdgeConfig> parseServeArguments(const QStringList &arguments, const QStri
                                 "allowed to call the API from another site; none by default."_s, u"ORIGIN"_s},
             {u"central"_s, u"Central server URL; links this store to HQ."_s, u"URL"_s},
             {u"store-key"_s, u"The store key HQ issued (prefer TABLEORDER_STORE_KEY or the config file)."_s, u"KEY"_s},
+            {u"no-relay"_s, u"With --central: do not open the guest relay connection to central."_s},
             {u"max-connections"_s, u"Open connections before new ones get 503 (default 1024)."_s, u"N"_s},
             {u"tls"_s, u"Serve HTTPS/WSS with the store's certificate: on or off (default off)."_s, u"on|off"_s},
             {u"tls-cert"_s, u"PEM certificate (default DIR/tls-cert.pem, generated when absent)."_s, u"FILE"_s},
@@ -124,6 +125,7 @@ Result<EdgeConfig> parseServeArguments(const QStringList &arguments, const QStri
         return fail(cors.error());
     config.cors = *cors;
     config.rates.enabled = !flag(u"no-rate-limit"_s, u"no-rate-limit"_s);
+    config.relay = !flag(u"no-relay"_s, u"no-relay"_s);
 
     struct IntSetting { QString key; int *target; int min; int max; QString option = {}; };
     const IntSetting ints[] = {
@@ -162,6 +164,8 @@ Result<EdgeConfig> parseServeArguments(const QStringList &arguments, const QStri
             {u"backup/max-write-mbps"_s, &config.backupMaxWriteMBps, 0, 100000},
             {u"sync/heartbeat-ms"_s, &config.syncHeartbeatMs, 100, 3600000},
             {u"sync/max-backoff-ms"_s, &config.syncMaxBackoffMs, 100, 3600000},
+            {u"relay/heartbeat-ms"_s, &config.relayHeartbeatMs, 100, 3600000},
+            {u"relay/max-streams"_s, &config.relayMaxStreams, 1, 100000},
             {u"realtime/event-retention"_s, &config.eventRetention, 100, 100000000},
             {u"health/interval-ms"_s, &config.health.intervalMs, 200, 3600000},
             {u"health/slow-query-ms"_s, &config.health.slowQueryMs, 1, 600000},

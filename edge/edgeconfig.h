@@ -70,6 +70,11 @@ struct EdgeConfig
     QString storeKey;    // secret: never logged
     int syncHeartbeatMs = 10'000;
     int syncMaxBackoffMs = 30'000; // cap of the retry delay while central is unreachable
+    /// The guest relay: with --central, an outward WebSocket over which central relays the
+    /// guest API (docs/operations.md, "Guest relay"). --no-relay turns it off.
+    bool relay = true;
+    int relayHeartbeatMs = 15'000;
+    int relayMaxStreams = 256;   // relayed requests in flight at once
     int backupIntervalMinutes = 60; // 0: no scheduled backups
     int backupKeep = 24;
     /// Backups write at most this many MiB/s, flushed every MiB, so orders committing meanwhile

@@ -25,6 +25,8 @@ class IngestRepository;
 class FleetService;
 class AlertService;
 class StreamTicketService;
+class RelayHub;
+class RelayRepository;
 struct CentralConfig;
 
 /// Route access: public, any HQ account, or HQ admins only. HqStreamTicket (with HqAny): an
@@ -49,6 +51,9 @@ struct CentralContext
     FleetService &fleet;
     AlertService &alerts;
     StreamTicketService &tickets;
+    RelayHub &relay;
+    RelayRepository &relayInfo;
+    QByteArray relayClientKey; // keys the hash of a phone's address handed to its store
 };
 
 /// `?publish=later` stages a menu edit, `?publish=now` (or none) publishes it; else 400.
@@ -62,6 +67,11 @@ void registerReportRoutes(http::HttpServer &server, CentralContext &ctx);
 void registerSyncRoutes(http::HttpServer &server, CentralContext &ctx);
 /// Fleet health, per-store time series, alerts and alert settings.
 void registerFleetRoutes(http::HttpServer &server, CentralContext &ctx);
+/// The guest app at /s/{store}/t/{code} and /s/{store}/guest/*, the guest API relayed to the
+/// store at /s/{store}/api/v1/guest/*, and the edges' relay WebSocket at /relay/v1/connect.
+void registerGuestRoutes(http::HttpServer &server, CentralContext &ctx);
+/// Refuses a relay WebSocket upgrade without a valid store key (a complete HTTP response).
+QByteArray relayUpgradeCheck(CentralContext &ctx, QByteArrayView target, const QHash<QByteArray, QByteArray> &headers);
 void registerCentralSystemRoutes(http::HttpServer &server, CentralContext &ctx);
 /// The HQ dashboard (static files compiled in) at / and /dashboard/*.
 void registerDashboardRoutes(http::HttpServer &server);
