@@ -69,6 +69,9 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::VisitUnsettled: return u"VISIT_UNSETTLED"_s;
     case ErrorCode::DayUnsettled: return u"DAY_UNSETTLED"_s;
     case ErrorCode::StorageFull: return u"STORAGE_FULL"_s;
+    case ErrorCode::VisitCodeRequired: return u"VISIT_CODE_REQUIRED"_s;
+    case ErrorCode::VisitCodeInvalid: return u"VISIT_CODE_INVALID"_s;
+    case ErrorCode::VisitEnded: return u"VISIT_ENDED"_s;
     case ErrorCode::Internal: return u"INTERNAL"_s;
     }
     return u"INTERNAL"_s;
@@ -108,6 +111,9 @@ int errorStatus(ErrorCode code)
     case ErrorCode::RateLimited:
     case ErrorCode::TooManyStreams: return 429;
     case ErrorCode::OriginNotAllowed: return 403;
+    case ErrorCode::VisitCodeRequired:
+    case ErrorCode::VisitCodeInvalid: return 403;
+    case ErrorCode::VisitEnded: return 410;
     case ErrorCode::HeadersTooLarge: return 431;
     case ErrorCode::StoreOffline: return 503;
     case ErrorCode::BadGateway: return 502;

@@ -64,6 +64,13 @@ enum class ErrorCode {
     DayUnsettled,
     /// The data directory's file system is full: nothing was written; retry once space frees.
     StorageFull,
+    /// Guests (issue 16): joining a table whose visit needs the code on the table's tablet
+    /// (or staff opening the visit) with only the table's printed code.
+    VisitCodeRequired,
+    /// Guests: a visit code that is not the table's current one (an old photo, a typo).
+    VisitCodeInvalid,
+    /// Guests: the visit a phone's token belongs to has ended; the phone must join again.
+    VisitEnded,
     Internal,
 };
 

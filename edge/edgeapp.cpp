@@ -28,6 +28,8 @@
 #include "services/orderservice.h"
 #include "services/staffservice.h"
 #include "services/pairingservice.h"
+#include "services/guestservice.h"
+#include "storage/guestrepository.h"
 #include "services/tableservice.h"
 #include "storage/callrepository.h"
 #include "storage/eventrepository.h"
@@ -64,7 +66,7 @@ struct EdgeApp::Repositories
 {
     explicit Repositories(const QSqlDatabase &db)
         : store(db), menu(db), tables(db), staff(db), orders(db), events(db), sync(db), health(db), tokens(db),
-          calls(db), bills(db), printers(db)
+          calls(db), bills(db), printers(db), guests(db)
     {
     }
     StoreRepository store;
@@ -79,6 +81,7 @@ struct EdgeApp::Repositories
     CallRepository calls;
     BillRepository bills;
     PrinterRepository printers;
+    GuestRepository guests;
 };
 
 EdgeApp::EdgeApp(EdgeConfig config, QObject *parent)
@@ -100,6 +103,7 @@ EdgeApp::~EdgeApp()
     m_ackMonitor.reset();
     m_hub.reset();
     m_routeContext.reset();
+    m_guests.reset();
     m_printers.reset();
     m_calls.reset();
     m_days.reset();
@@ -227,6 +231,11 @@ Status EdgeApp::open()
     });
     m_routeContext->visits = m_visits.get();
     m_routeContext->days = m_days.get();
+    m_guests = std::make_unique<GuestService>(m_db, m_repos->guests, m_repos->tables, *secret,
+                                              m_config.guest.tokenHours);
+    m_routeContext->guests = m_guests.get();
+    if (auto ok = m_guests->ensureCodes(); !ok)
+        return ok;
     return {};
 }
 
@@ -297,6 +306,8 @@ Status EdgeApp::start()
     m_backups->schedule(m_config.backupIntervalMinutes);
     if (m_config.demo) {
         if (auto ok = seedDemo(*this); !ok)
+            return ok;
+        if (auto ok = m_guests->ensureCodes(); !ok)
             return ok;
     }
     if (!m_config.centralUrl.isEmpty()) {
@@ -383,6 +394,7 @@ Status EdgeApp::start()
     registerCallRoutes(*m_server, *m_routeContext);
     registerAuditRoutes(*m_server, *m_routeContext);
     registerPrinterRoutes(*m_server, *m_routeContext);
+    registerGuestRoutes(*m_server, *m_routeContext);
 
     http::GuardLimits limits;
     limits.requestTimeoutMs = m_config.requestTimeoutMs;

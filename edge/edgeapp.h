@@ -40,6 +40,7 @@ class PairingService;
 class StaffService;
 class CallService;
 class PrinterService;
+class GuestService;
 class VisitService;
 class BusinessDayService;
 class EventLog;
@@ -78,6 +79,7 @@ public:
     TableService &tables() { return *m_tables; }
     StaffService &staff() { return *m_staff; }
     VisitService &visits() { return *m_visits; }
+    GuestService &guests() { return *m_guests; }
     BusinessDayService &businessDays() { return *m_days; }
     EventLog &events() { return *m_events; }
     BackupService &backups() { return *m_backups; }
@@ -115,6 +117,7 @@ private:
     std::unique_ptr<PairingService> m_pairing;
     std::unique_ptr<CallService> m_calls;
     std::unique_ptr<PrinterService> m_printers;
+    std::unique_ptr<GuestService> m_guests;
     std::unique_ptr<StaffService> m_staff;
     std::unique_ptr<VisitService> m_visits;
     std::unique_ptr<BusinessDayService> m_days;
