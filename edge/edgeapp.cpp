@@ -450,11 +450,10 @@ Status EdgeApp::start()
 
 QString EdgeApp::guestLanUrl() const
 {
-    // The first address a phone on the store's Wi-Fi can use; on loopback (tests, a demo on
-    // one machine) the loopback address, the only one there is.
-    const QStringList urls = m_routeContext->edgeUrls;
-    if (!urls.isEmpty())
-        return urls.first();
+    // guest/lan-url, else the first address a phone on the store's Wi-Fi can use; on loopback
+    // (tests, a demo on one machine) the loopback address, the only one there is.
+    if (const QString url = edge::guestLanUrl(*m_routeContext); !url.isEmpty())
+        return url;
     const QString host = m_config.address.protocol() == QAbstractSocket::IPv6Protocol
             ? u"[%1]"_s.arg(m_config.address.toString()) : m_config.address.toString();
     return u"%1://%2:%3"_s.arg(m_config.tls ? u"https"_s : u"http"_s, host).arg(m_port);
@@ -462,7 +461,7 @@ QString EdgeApp::guestLanUrl() const
 
 QString EdgeApp::guestWifiSsid() const
 {
-    return {};
+    return m_config.guest.wifiSsid;
 }
 
 void EdgeApp::refreshRevocations()

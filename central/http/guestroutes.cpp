@@ -5,6 +5,7 @@
 #include "services/storeservice.h"
 #include "storage/relayrepository.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QJsonObject>
 #include <QMessageAuthenticationCode>
@@ -33,32 +34,54 @@ Error storeNotFound()
     return Error::notFound(u"store"_s);
 }
 
-/// A file of the guest app (`:/guest/`, registered by common/), with the headers the edge
-/// serves it with.
-HttpResponse guestFile(const QString &name)
+/// A file of the guest app (`:/guest/`, registered by common/), served as the edge serves it:
+/// revalidated on every load (ETag, 304), the same policy (scripts, styles and API calls from
+/// this origin only, nothing framed, no inline script).
+HttpResponse guestFile(const HttpRequest &req, const QString &name)
 {
-    static const QRegularExpression safe(u"^[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*\\.(html|js|css|svg|png|json|webmanifest|ico|woff2)$"_s);
-    QFile file(u":/guest/"_s + name);
-    if (!safe.match(name).hasMatch() || !file.open(QIODevice::ReadOnly))
+    struct StaticFile
+    {
+        QByteArray body;
+        QByteArray etag;
+        QByteArray contentType;
+    };
+    static const QRegularExpression safeName(u"^[a-z0-9][a-z0-9_.-]{0,63}$"_s);
+    static QHash<QString, StaticFile> cache;
+    if (!safeName.match(name).hasMatch() || name.contains(u".."_s))
         return HttpResponse::error(Error::notFound(u"file"_s));
-    static const QList<std::pair<QString, QByteArray>> types{
-            {u".html"_s, "text/html; charset=utf-8"}, {u".js"_s, "application/javascript; charset=utf-8"},
-            {u".css"_s, "text/css; charset=utf-8"},   {u".svg"_s, "image/svg+xml"},
-            {u".png"_s, "image/png"},                 {u".json"_s, "application/json"},
-            {u".webmanifest"_s, "application/manifest+json"}, {u".ico"_s, "image/x-icon"},
-            {u".woff2"_s, "font/woff2"}};
-    QByteArray type = "application/octet-stream";
-    for (const auto &[suffix, mime] : types) {
-        if (name.endsWith(suffix))
-            type = mime;
+    auto it = cache.constFind(name);
+    if (it == cache.cend()) {
+        QFile file(u":/guest/"_s + name);
+        if (!file.open(QIODevice::ReadOnly))
+            return HttpResponse::error(Error::notFound(u"file"_s));
+        StaticFile f;
+        f.body = file.readAll();
+        f.etag = '"' + QCryptographicHash::hash(f.body, QCryptographicHash::Sha256).toHex().left(16) + '"';
+        static const QList<std::pair<QString, QByteArray>> types{
+                {u".html"_s, "text/html; charset=utf-8"}, {u".js"_s, "text/javascript; charset=utf-8"},
+                {u".css"_s, "text/css; charset=utf-8"},   {u".svg"_s, "image/svg+xml"},
+                {u".png"_s, "image/png"},                 {u".json"_s, "application/manifest+json"},
+                {u".webmanifest"_s, "application/manifest+json"}};
+        f.contentType = "application/octet-stream";
+        for (const auto &[suffix, mime] : types) {
+            if (name.endsWith(suffix))
+                f.contentType = mime;
+        }
+        it = cache.insert(name, std::move(f));
     }
-    return HttpResponse::raw(200, type, file.readAll())
-            .withHeader("Cache-Control", "no-cache")
-            .withHeader("X-Content-Type-Options", "nosniff")
-            .withHeader("Referrer-Policy", "no-referrer")
-            .withHeader("Content-Security-Policy",
-                        "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; connect-src 'self'; "
-                        "frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'");
+    HttpResponse response;
+    if (req.header("if-none-match") == it->etag)
+        response.status = 304;
+    else
+        response = HttpResponse::raw(200, it->contentType, it->body);
+    response.withHeader("ETag", it->etag).withHeader("Cache-Control", "no-cache").withHeader("X-Content-Type-Options", "nosniff");
+    if (it->contentType.startsWith("text/html"))
+        response.withHeader("Content-Security-Policy",
+                            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                            "connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; "
+                            "frame-ancestors 'none'")
+                .withHeader("Referrer-Policy", "no-referrer");
+    return response;
 }
 
 /// The phone as the edge knows it: a keyed hash of its address (64 bits, hex), so the edge
@@ -231,10 +254,10 @@ void registerGuestRoutes(http::HttpServer &server, CentralContext &ctx)
             return HttpResponse::error(info.error());
         if (!info->has_value())
             return HttpResponse::error(storeNotFound());
-        return guestFile(u"index.html"_s);
+        return guestFile(req, u"index.html"_s);
     });
-    server.route(Method::Get, u"/s/{store}/guest/{*}"_s, {HqPublic}, [](HttpRequest &req) {
-        return guestFile(req.params.value(1));
+    server.route(Method::Get, u"/s/{store}/guest/{file}"_s, {HqPublic}, [](HttpRequest &req) {
+        return guestFile(req, req.params.value(1));
     });
 
     // The guest API, relayed to that store's edge and to nothing else. Event streams first:

@@ -53,6 +53,12 @@ void RelayHub::closeAll()
         drop(store, m_sessions.value(store).get(), u"central is shutting down"_s);
 }
 
+void RelayHub::disconnectStore(qint64 storeId)
+{
+    if (auto session = m_sessions.value(storeId))
+        drop(storeId, session.get(), u"the store's key was replaced"_s);
+}
+
 int RelayHub::inFlight() const
 {
     int n = 0;

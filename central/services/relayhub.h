@@ -59,6 +59,8 @@ public:
     void cancel(qint64 storeId, quint32 stream);
     [[nodiscard]] int connectedStores() const { return int(m_sessions.size()); }
     [[nodiscard]] int inFlight() const;
+    /// Closes the store's connection (its key was rotated); the edge reconnects with its key.
+    void disconnectStore(qint64 storeId);
     /// Closes every connection (shutdown).
     void closeAll();
 

@@ -51,16 +51,21 @@ public:
                 m_client.send(relay::encode({relay::FrameType::Body, m_stream, bytes.mid(at, relay::kMaxBodyChunk)}));
         };
         connect(m_socket, &QTcpSocket::readyRead, this, [this] {
+            if (m_done)
+                return;
             m_reader.feed(m_socket->readAll());
             checkDone();
         });
         connect(m_socket, &QTcpSocket::disconnected, this, [this] {
-            m_reader.feed(m_socket->readAll());
+            if (m_done)
+                return;
+            if (m_socket->isOpen())
+                m_reader.feed(m_socket->readAll());
             m_reader.closed();
             checkDone();
         });
         connect(m_socket, &QAbstractSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
-            if (error == QAbstractSocket::RemoteHostClosedError)
+            if (m_done || error == QAbstractSocket::RemoteHostClosedError)
                 return; // disconnected() follows
             m_reader.closed();
             checkDone();
