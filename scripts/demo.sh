@@ -121,9 +121,10 @@ tableorder demo: HQ and one linked store are running (data in $data).
   Logs: $data/central.log, $data/edge.log. Ctrl-C stops both.
 INFO
 
-# Until Ctrl-C, or until either daemon stops by itself.
-while kill -0 "$central_pid" 2>/dev/null && kill -0 "$edge_pid" 2>/dev/null; do
-    sleep 1
-done
-echo "demo.sh: a daemon stopped; see $data/*.log" >&2
+# Until Ctrl-C (a trapped signal ends the wait at once), or until either daemon stops by itself.
+interrupted=0
+trap 'interrupted=1' INT TERM
+wait -n "$central_pid" "$edge_pid" || true
+[ "$interrupted" = 1 ] && exit 130
+echo "demo.sh: a daemon stopped by itself; see $data/*.log" >&2
 exit 1
