@@ -121,7 +121,7 @@ QString guestLanUrl(const RouteContext &ctx)
     if (!ctx.config.guest.lanUrl.isEmpty())
         return ctx.config.guest.lanUrl;
     // edgeUrls lists IPv4 first (phones on a store's Wi-Fi).
-    return ctx.edgeUrls.value(0);
+    return ctx.edgeUrls.isEmpty() ? ctx.listenUrl : ctx.edgeUrls.first();
 }
 
 QString guestOrderUrl(const RouteContext &ctx, const QString &tableCode)
@@ -149,10 +149,10 @@ void registerGuestRoutes(http::HttpServer &server, RouteContext &ctx)
             return rateLimited(error.details.toObject().value(u"retry_after"_s).toInt(60));
         return HttpResponse::error(error);
     };
-    // Orders and calls: per visit (a table's phones together), or per table before the visit.
-    auto visitKey = [](const Guest &guest) {
-        return guest.sessionId ? u"visit:%1"_s.arg(guest.sessionId) : u"table:%1"_s.arg(guest.tableId);
-    };
+    // Orders and calls: per visit, all its phones together. Keyed on the table, which has one
+    // visit at a time, so a phone's first order (which may open the visit) counts in the same
+    // budget as the ones after it.
+    auto visitKey = [](const Guest &guest) { return u"table:%1"_s.arg(guest.tableId); };
 
     server.route(Method::Get, u"/"_s, {Access::Public}, [&ctx, &guests](HttpRequest &req) {
         auto name = guests.storeName();

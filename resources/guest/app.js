@@ -23,7 +23,7 @@
       reasons: { water: '물', cutlery: '수저·식기', bill: '계산', other: '기타 요청' },
       called: '직원을 불렀습니다', callAck: '직원이 오고 있습니다',
       needCode: '주문하려면 테이블 태블릿의 QR 코드를 스캔하거나 직원에게 테이블을 열어 달라고 하세요.',
-      codeLabel: '태블릿에 표시된 코드', join: '확인', badCode: '코드가 맞지 않습니다. 태블릿의 QR을 다시 스캔하세요.',
+      codeLabel: '태블릿의 코드', join: '확인', badCode: '코드가 맞지 않습니다. 태블릿의 QR을 다시 스캔하세요.',
       ended: '방문이 끝났습니다. 다시 주문하려면 테이블의 QR 코드를 스캔하세요.', again: '다시 시작',
       badTable: '테이블 코드를 찾을 수 없습니다. 테이블의 QR 코드를 다시 스캔하세요.',
       offlineTitle: '지금은 매장에 연결할 수 없습니다',
@@ -42,7 +42,7 @@
       reasons: { water: 'Water', cutlery: 'Cutlery', bill: 'Pay the bill', other: 'Something else' },
       called: 'Staff have been called', callAck: 'Staff are on their way',
       needCode: "To order, scan the QR code on the table's tablet, or ask staff to open your table.",
-      codeLabel: 'Code shown on the tablet', join: 'OK', badCode: "That code doesn't match. Scan the tablet's QR code again.",
+      codeLabel: 'Code on the tablet', join: 'OK', badCode: "That code doesn't match. Scan the tablet's QR code again.",
       ended: "This visit has ended. To order again, scan the table's QR code.", again: 'Start again',
       badTable: "We can't find this table. Scan the QR code on the table again.",
       offlineTitle: "We can't reach the restaurant right now",
@@ -61,7 +61,7 @@
       reasons: { water: '要水', cutlery: '要餐具', bill: '结账', other: '其他' },
       called: '已呼叫服务员', callAck: '服务员马上就来',
       needCode: '如需点餐，请扫描桌上平板显示的二维码，或请服务员为您开台。',
-      codeLabel: '平板上显示的代码', join: '确定', badCode: '代码不正确，请重新扫描平板上的二维码。',
+      codeLabel: '平板上的代码', join: '确定', badCode: '代码不正确，请重新扫描平板上的二维码。',
       ended: '本次用餐已结束。如需再次点餐，请扫描桌上的二维码。', again: '重新开始',
       badTable: '找不到这张桌子，请重新扫描桌上的二维码。',
       offlineTitle: '暂时无法连接到餐厅',
@@ -80,7 +80,7 @@
       reasons: { water: 'お水', cutlery: 'カトラリー', bill: 'お会計', other: 'その他' },
       called: 'スタッフを呼びました', callAck: 'スタッフが向かっています',
       needCode: 'ご注文には、テーブルのタブレットのQRコードを読み取るか、スタッフにテーブルを開けてもらってください。',
-      codeLabel: 'タブレットに表示されたコード', join: 'OK', badCode: 'コードが一致しません。タブレットのQRコードをもう一度読み取ってください。',
+      codeLabel: 'タブレットのコード', join: 'OK', badCode: 'コードが一致しません。タブレットのQRコードをもう一度読み取ってください。',
       ended: 'ご来店は終了しました。再度ご注文の際はテーブルのQRコードを読み取ってください。', again: 'やり直す',
       badTable: 'テーブルが見つかりません。テーブルのQRコードをもう一度読み取ってください。',
       offlineTitle: '現在お店に接続できません',
@@ -148,7 +148,9 @@
   }
 
   const name = (obj) => (obj && obj.translations && obj.translations[lang] && obj.translations[lang].name) || (obj ? obj.name : '');
-  const desc = (obj) => (obj.translations && obj.translations[lang] && obj.translations[lang].description) || obj.description || '';
+  // A description without a translation stays Korean-only: a guest reading another language
+  // gets no text rather than text in a language they did not choose.
+  const desc = (obj) => (lang === 'ko' ? obj.description : obj.translations && obj.translations[lang] && obj.translations[lang].description) || '';
   function money(amount) {
     const currency = (state.menu && state.menu.currency) || 'KRW';
     try { return new Intl.NumberFormat(LOCALES[lang], { style: 'currency', currency }).format(amount); } catch (e) { return String(amount); }
