@@ -16,7 +16,7 @@
     ko: {
       table: '테이블', orders: '주문 내역', call: '직원 호출', bill: '계산서', cart: '장바구니',
       add: '담기', order: '주문하기', sending: '주문 보내는 중…', retrying: '연결이 불안정해 다시 보내는 중…',
-      ordered: '주문이 접수되었습니다', soldOut: '품절', notNow: '지금은 주문할 수 없음', required: '필수',
+      ordered: '주문이 접수되었습니다', soldOut: '품절', notNow: '지금은 주문할 수 없음', required: '필수', optional: '선택',
       upTo: '최대 {n}개', choose: '{n}개 선택', empty: '장바구니가 비었습니다', total: '합계', close: '닫기',
       remove: '빼기', noOrders: '아직 주문이 없습니다', allergens: '알레르기 유발 성분',
       status: { pending: '접수 대기', preparing: '조리 중', completed: '준비 완료', served: '서빙 완료', canceled: '취소됨' },
@@ -35,7 +35,7 @@
     en: {
       table: 'Table', orders: 'My orders', call: 'Call staff', bill: 'Bill', cart: 'Cart',
       add: 'Add', order: 'Place order', sending: 'Sending your order…', retrying: 'Weak connection, sending again…',
-      ordered: 'Your order was received', soldOut: 'Sold out', notNow: 'Not available now', required: 'Required',
+      ordered: 'Your order was received', soldOut: 'Sold out', notNow: 'Not available now', required: 'Required', optional: 'Optional',
       upTo: 'Up to {n}', choose: 'Choose {n}', empty: 'Your cart is empty', total: 'Total', close: 'Close',
       remove: 'Remove', noOrders: 'No orders yet', allergens: 'Allergens',
       status: { pending: 'Received', preparing: 'Cooking', completed: 'Ready', served: 'Served', canceled: 'Canceled' },
@@ -54,7 +54,7 @@
     zh: {
       table: '桌号', orders: '我的订单', call: '呼叫服务员', bill: '账单', cart: '购物车',
       add: '加入', order: '下单', sending: '正在发送订单…', retrying: '网络不稳定，正在重新发送…',
-      ordered: '订单已收到', soldOut: '售罄', notNow: '现在不供应', required: '必选',
+      ordered: '订单已收到', soldOut: '售罄', notNow: '现在不供应', required: '必选', optional: '可选',
       upTo: '最多{n}项', choose: '请选{n}项', empty: '购物车是空的', total: '合计', close: '关闭',
       remove: '删除', noOrders: '还没有订单', allergens: '过敏原',
       status: { pending: '已接单', preparing: '制作中', completed: '已做好', served: '已上桌', canceled: '已取消' },
@@ -73,7 +73,7 @@
     ja: {
       table: 'テーブル', orders: '注文履歴', call: 'スタッフ呼出', bill: 'お会計', cart: 'カート',
       add: '追加', order: '注文する', sending: '注文を送信中…', retrying: '接続が不安定です。再送信中…',
-      ordered: 'ご注文を承りました', soldOut: '売り切れ', notNow: '現在ご注文いただけません', required: '必須',
+      ordered: 'ご注文を承りました', soldOut: '売り切れ', notNow: '現在ご注文いただけません', required: '必須', optional: '任意',
       upTo: '{n}つまで', choose: '{n}つ選択', empty: 'カートは空です', total: '合計', close: '閉じる',
       remove: '削除', noOrders: 'まだ注文はありません', allergens: 'アレルゲン',
       status: { pending: '受付済み', preparing: '調理中', completed: '準備完了', served: '提供済み', canceled: '取消' },
@@ -332,7 +332,7 @@
 
   function openSheet(...children) {
     const body = $('sheet-body');
-    body.replaceChildren(...children);
+    body.replaceChildren(...children.flat(2).filter((c) => c !== null && c !== undefined && c !== false));
     $('sheet').hidden = false;
     body.scrollTop = 0;
   }
@@ -362,7 +362,8 @@
     const groupNodes = groups.map((g) => {
       chosen.set(g.id, new Set());
       const single = g.max_select === 1;
-      const hint = g.min_select > 0 ? (single ? t('required') : `${t('required')} · ${fmt(t('choose'), { n: g.min_select })}`) : fmt(t('upTo'), { n: g.max_select });
+      const hint = g.min_select > 0 ? (single ? t('required') : `${t('required')} · ${fmt(t('choose'), { n: g.min_select })}`)
+        : (single ? t('optional') : fmt(t('upTo'), { n: g.max_select }));
       return el('fieldset', { class: 'group' }, el('legend', null, name(g), el('small', null, hint)),
         g.options.map((o) => {
           const input = el('input', { type: single ? 'radio' : 'checkbox', name: `g${g.id}`, value: o.id, disabled: !o.available,
@@ -520,10 +521,15 @@
     state.view = 'orders';
     const list = state.orders.slice().reverse().map((o) => el('li', { class: `order st-${o.status}`, 'data-order': o.id },
       el('div', { class: 'ohead' }, el('strong', null, `#${o.number}`), el('span', { class: 'status' }, t('status')[o.status] || o.status)),
-      el('ul', null, o.items.map((i) => el('li', null, `${nameOfLine(i)} × ${i.quantity}`))),
+      el('ul', null, o.items.map((i) => el('li', null, `${nameOfLine(i)} × ${i.quantity}`,
+        (i.options || []).length ? el('small', { class: 'lopts' }, (i.options || []).map(optionName).join(', ')) : null))),
       el('div', { class: 'ototal' }, money(o.total))));
     openSheet(sheetHead(t('orders')), list.length ? el('ul', { class: 'orders' }, list) : el('p', { class: 'empty' }, t('noOrders')),
       state.calls.filter((c) => c.status !== 'done').map((c) => el('p', { class: 'callstate' }, `${t('reasons')[c.reason] || c.reason}: ${c.status === 'acknowledged' ? t('callAck') : t('called')}`)));
+  }
+  function optionName(o) {
+    for (const g of state.groups.values()) for (const x of g.options) if (x.id === (o.id ?? o.option_id)) return name(x);
+    return o.name || '';
   }
   // The order keeps the Korean name it was placed with; the menu has the guest's language.
   function nameOfLine(line) { const item = state.items.get(line.menu_item_id); return item ? name(item) : line.name; }
