@@ -424,6 +424,14 @@ Status EdgeApp::start()
         return fail(ErrorCode::Unavailable,
                     u"cannot listen on %1:%2"_s.arg(m_config.address.toString()).arg(m_config.port));
     m_routeContext->edgeUrls = lanUrls();
+    {
+        const bool any = m_config.address == QHostAddress::Any || m_config.address == QHostAddress::AnyIPv4
+                || m_config.address == QHostAddress::AnyIPv6;
+        const QHostAddress shown = any ? QHostAddress(QHostAddress::LocalHost) : m_config.address;
+        const QString host = shown.protocol() == QAbstractSocket::IPv6Protocol ? u'[' + shown.toString() + u']'
+                                                                                : shown.toString();
+        m_routeContext->listenUrl = u"%1://%2:%3"_s.arg(m_config.tls ? u"https"_s : u"http"_s, host).arg(m_port);
+    }
     if (m_sync)
         m_sync->start();
     if (!relaySecret.isEmpty()) {

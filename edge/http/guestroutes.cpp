@@ -4,6 +4,7 @@
 #include "json.h"
 #include "realtime/eventhub.h"
 #include "routes.h"
+#include "http/compression.h"
 #include "http/ratelimiter.h"
 #include "services/bill.h"
 #include "services/callservice.h"
@@ -38,6 +39,8 @@ struct StaticFile
     QByteArray body;
     QByteArray etag;
     QByteArray contentType;
+    QByteArray gzipBody; // empty when it does not pay
+    QByteArray gzipEtag;
 };
 
 const StaticFile *guestFile(const QString &name)
@@ -66,6 +69,14 @@ const StaticFile *guestFile(const QString &name)
         f.contentType = "application/manifest+json";
     else
         f.contentType = "application/octet-stream";
+    // Compressed once: the app's script is a third of its size gzipped (a phone on 3G).
+    if (!f.contentType.startsWith("application/octet-stream") && f.body.size() >= 1024) {
+        QByteArray packed = http::gzip(f.body, 9);
+        if (!packed.isEmpty() && packed.size() < f.body.size()) {
+            f.gzipBody = std::move(packed);
+            f.gzipEtag = f.etag.chopped(1) + "-gzip\"";
+        }
+    }
     return &*cache.insert(name, std::move(f));
 }
 
@@ -76,14 +87,20 @@ HttpResponse fileResponse(const HttpRequest &req, const QString &name)
     const StaticFile *file = guestFile(name);
     if (!file)
         return HttpResponse::error(Error::notFound(u"file"_s));
+    const bool gzip = !file->gzipBody.isEmpty() && http::acceptsGzip(req.header("accept-encoding"));
     HttpResponse response;
-    if (req.header("if-none-match") == file->etag)
+    const QByteArray ifNoneMatch = req.header("if-none-match");
+    if (ifNoneMatch == file->etag || (!file->gzipEtag.isEmpty() && ifNoneMatch == file->gzipEtag))
         response.status = 304;
+    else if (gzip)
+        response = HttpResponse::raw(200, file->contentType, file->gzipBody).withHeader("Content-Encoding", "gzip");
     else
         response = HttpResponse::raw(200, file->contentType, file->body);
-    response.withHeader("ETag", file->etag)
+    response.withHeader("ETag", gzip ? file->gzipEtag : file->etag)
             .withHeader("Cache-Control", "no-cache")
             .withHeader("X-Content-Type-Options", "nosniff");
+    if (!file->gzipBody.isEmpty())
+        response.withHeader("Vary", "Accept-Encoding");
     if (file->contentType.startsWith("text/html"))
         response.withHeader("Content-Security-Policy", contentSecurityPolicy)
                 .withHeader("Referrer-Policy", "no-referrer");
@@ -121,7 +138,7 @@ QString guestLanUrl(const RouteContext &ctx)
     if (!ctx.config.guest.lanUrl.isEmpty())
         return ctx.config.guest.lanUrl;
     // edgeUrls lists IPv4 first (phones on a store's Wi-Fi).
-    return ctx.edgeUrls.value(0);
+    return ctx.edgeUrls.isEmpty() ? ctx.listenUrl : ctx.edgeUrls.first();
 }
 
 QString guestOrderUrl(const RouteContext &ctx, const QString &tableCode)
@@ -149,10 +166,10 @@ void registerGuestRoutes(http::HttpServer &server, RouteContext &ctx)
             return rateLimited(error.details.toObject().value(u"retry_after"_s).toInt(60));
         return HttpResponse::error(error);
     };
-    // Orders and calls: per visit (a table's phones together), or per table before the visit.
-    auto visitKey = [](const Guest &guest) {
-        return guest.sessionId ? u"visit:%1"_s.arg(guest.sessionId) : u"table:%1"_s.arg(guest.tableId);
-    };
+    // Orders and calls: per visit, all its phones together. Keyed on the table, which has one
+    // visit at a time, so a phone's first order (which may open the visit) counts in the same
+    // budget as the ones after it.
+    auto visitKey = [](const Guest &guest) { return u"table:%1"_s.arg(guest.tableId); };
 
     server.route(Method::Get, u"/"_s, {Access::Public}, [&ctx, &guests](HttpRequest &req) {
         auto name = guests.storeName();

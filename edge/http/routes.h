@@ -52,6 +52,9 @@ struct RouteContext
     /// How tablets on the LAN reach this edge (scheme://address:port for each non-loopback
     /// address it listens on); set once it listens.
     QStringList edgeUrls;
+    /// scheme://address:port this edge listens on (loopback included): the guests' LAN address
+    /// of last resort (a demo on 127.0.0.1).
+    QString listenUrl;
     VisitService *visits = nullptr;
     BusinessDayService *days = nullptr;
     PrinterService *printers = nullptr;

@@ -38,7 +38,7 @@ KitchenApp::KitchenApp(const ui::AppOptions &options, QObject *parent) : QObject
     qmlRegisterUncreatableType<KitchenTimes>("TableOrder.Kitchen", 1, 0, "KitchenTimes", u"the app's controller"_s);
     qmlRegisterUncreatableType<MenuEditor>("TableOrder.Kitchen", 1, 0, "MenuEditor", u"the app's controller"_s);
     qmlRegisterUncreatableType<TablePairing>("TableOrder.Kitchen", 1, 0, "TablePairing", u"the app's controller"_s);
-    qmlRegisterType<QrCodeItem>("TableOrder.Kitchen", 1, 0, "QrCode");
+    qmlRegisterType<ui::QrCodeItem>("TableOrder.Kitchen", 1, 0, "QrCode");
     ui::setupEngine(m_engine);
     m_translations = std::make_unique<ui::Translations>(u"kitchen"_s, m_engine);
     m_controller = std::make_unique<KitchenController>(options, *m_translations);

@@ -16,14 +16,14 @@
     ko: {
       table: '테이블', orders: '주문 내역', call: '직원 호출', bill: '계산서', cart: '장바구니',
       add: '담기', order: '주문하기', sending: '주문 보내는 중…', retrying: '연결이 불안정해 다시 보내는 중…',
-      ordered: '주문이 접수되었습니다', soldOut: '품절', notNow: '지금은 주문할 수 없음', required: '필수',
+      ordered: '주문이 접수되었습니다', soldOut: '품절', notNow: '지금은 주문할 수 없음', required: '필수', optional: '선택',
       upTo: '최대 {n}개', choose: '{n}개 선택', empty: '장바구니가 비었습니다', total: '합계', close: '닫기',
       remove: '빼기', noOrders: '아직 주문이 없습니다', allergens: '알레르기 유발 성분',
       status: { pending: '접수 대기', preparing: '조리 중', completed: '준비 완료', served: '서빙 완료', canceled: '취소됨' },
       reasons: { water: '물', cutlery: '수저·식기', bill: '계산', other: '기타 요청' },
       called: '직원을 불렀습니다', callAck: '직원이 오고 있습니다',
       needCode: '주문하려면 테이블 태블릿의 QR 코드를 스캔하거나 직원에게 테이블을 열어 달라고 하세요.',
-      codeLabel: '태블릿에 표시된 코드', join: '확인', badCode: '코드가 맞지 않습니다. 태블릿의 QR을 다시 스캔하세요.',
+      codeLabel: '태블릿의 코드', join: '확인', badCode: '코드가 맞지 않습니다. 태블릿의 QR을 다시 스캔하세요.',
       ended: '방문이 끝났습니다. 다시 주문하려면 테이블의 QR 코드를 스캔하세요.', again: '다시 시작',
       badTable: '테이블 코드를 찾을 수 없습니다. 테이블의 QR 코드를 다시 스캔하세요.',
       offlineTitle: '지금은 매장에 연결할 수 없습니다',
@@ -35,14 +35,14 @@
     en: {
       table: 'Table', orders: 'My orders', call: 'Call staff', bill: 'Bill', cart: 'Cart',
       add: 'Add', order: 'Place order', sending: 'Sending your order…', retrying: 'Weak connection, sending again…',
-      ordered: 'Your order was received', soldOut: 'Sold out', notNow: 'Not available now', required: 'Required',
+      ordered: 'Your order was received', soldOut: 'Sold out', notNow: 'Not available now', required: 'Required', optional: 'Optional',
       upTo: 'Up to {n}', choose: 'Choose {n}', empty: 'Your cart is empty', total: 'Total', close: 'Close',
       remove: 'Remove', noOrders: 'No orders yet', allergens: 'Allergens',
       status: { pending: 'Received', preparing: 'Cooking', completed: 'Ready', served: 'Served', canceled: 'Canceled' },
       reasons: { water: 'Water', cutlery: 'Cutlery', bill: 'Pay the bill', other: 'Something else' },
       called: 'Staff have been called', callAck: 'Staff are on their way',
       needCode: "To order, scan the QR code on the table's tablet, or ask staff to open your table.",
-      codeLabel: 'Code shown on the tablet', join: 'OK', badCode: "That code doesn't match. Scan the tablet's QR code again.",
+      codeLabel: 'Code on the tablet', join: 'OK', badCode: "That code doesn't match. Scan the tablet's QR code again.",
       ended: "This visit has ended. To order again, scan the table's QR code.", again: 'Start again',
       badTable: "We can't find this table. Scan the QR code on the table again.",
       offlineTitle: "We can't reach the restaurant right now",
@@ -54,14 +54,14 @@
     zh: {
       table: '桌号', orders: '我的订单', call: '呼叫服务员', bill: '账单', cart: '购物车',
       add: '加入', order: '下单', sending: '正在发送订单…', retrying: '网络不稳定，正在重新发送…',
-      ordered: '订单已收到', soldOut: '售罄', notNow: '现在不供应', required: '必选',
+      ordered: '订单已收到', soldOut: '售罄', notNow: '现在不供应', required: '必选', optional: '可选',
       upTo: '最多{n}项', choose: '请选{n}项', empty: '购物车是空的', total: '合计', close: '关闭',
       remove: '删除', noOrders: '还没有订单', allergens: '过敏原',
       status: { pending: '已接单', preparing: '制作中', completed: '已做好', served: '已上桌', canceled: '已取消' },
       reasons: { water: '要水', cutlery: '要餐具', bill: '结账', other: '其他' },
       called: '已呼叫服务员', callAck: '服务员马上就来',
       needCode: '如需点餐，请扫描桌上平板显示的二维码，或请服务员为您开台。',
-      codeLabel: '平板上显示的代码', join: '确定', badCode: '代码不正确，请重新扫描平板上的二维码。',
+      codeLabel: '平板上的代码', join: '确定', badCode: '代码不正确，请重新扫描平板上的二维码。',
       ended: '本次用餐已结束。如需再次点餐，请扫描桌上的二维码。', again: '重新开始',
       badTable: '找不到这张桌子，请重新扫描桌上的二维码。',
       offlineTitle: '暂时无法连接到餐厅',
@@ -73,14 +73,14 @@
     ja: {
       table: 'テーブル', orders: '注文履歴', call: 'スタッフ呼出', bill: 'お会計', cart: 'カート',
       add: '追加', order: '注文する', sending: '注文を送信中…', retrying: '接続が不安定です。再送信中…',
-      ordered: 'ご注文を承りました', soldOut: '売り切れ', notNow: '現在ご注文いただけません', required: '必須',
+      ordered: 'ご注文を承りました', soldOut: '売り切れ', notNow: '現在ご注文いただけません', required: '必須', optional: '任意',
       upTo: '{n}つまで', choose: '{n}つ選択', empty: 'カートは空です', total: '合計', close: '閉じる',
       remove: '削除', noOrders: 'まだ注文はありません', allergens: 'アレルゲン',
       status: { pending: '受付済み', preparing: '調理中', completed: '準備完了', served: '提供済み', canceled: '取消' },
       reasons: { water: 'お水', cutlery: 'カトラリー', bill: 'お会計', other: 'その他' },
       called: 'スタッフを呼びました', callAck: 'スタッフが向かっています',
       needCode: 'ご注文には、テーブルのタブレットのQRコードを読み取るか、スタッフにテーブルを開けてもらってください。',
-      codeLabel: 'タブレットに表示されたコード', join: 'OK', badCode: 'コードが一致しません。タブレットのQRコードをもう一度読み取ってください。',
+      codeLabel: 'タブレットのコード', join: 'OK', badCode: 'コードが一致しません。タブレットのQRコードをもう一度読み取ってください。',
       ended: 'ご来店は終了しました。再度ご注文の際はテーブルのQRコードを読み取ってください。', again: 'やり直す',
       badTable: 'テーブルが見つかりません。テーブルのQRコードをもう一度読み取ってください。',
       offlineTitle: '現在お店に接続できません',
@@ -148,7 +148,9 @@
   }
 
   const name = (obj) => (obj && obj.translations && obj.translations[lang] && obj.translations[lang].name) || (obj ? obj.name : '');
-  const desc = (obj) => (obj.translations && obj.translations[lang] && obj.translations[lang].description) || obj.description || '';
+  // A description without a translation stays Korean-only: a guest reading another language
+  // gets no text rather than text in a language they did not choose.
+  const desc = (obj) => (lang === 'ko' ? obj.description : obj.translations && obj.translations[lang] && obj.translations[lang].description) || '';
   function money(amount) {
     const currency = (state.menu && state.menu.currency) || 'KRW';
     try { return new Intl.NumberFormat(LOCALES[lang], { style: 'currency', currency }).format(amount); } catch (e) { return String(amount); }
@@ -168,6 +170,8 @@
   }
 
   async function request(method, path, body) {
+    // The menu is preloaded by index.html (same URL, default cache mode: the preload is used).
+    if (path === '/menu') return handle(await fetch(api(path)).catch((e) => { throw new ApiError(0, { code: 'NETWORK', message: String(e) }); }));
     const headers = { Accept: 'application/json', 'Accept-Language': lang };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (state.token) headers.Authorization = `Bearer ${state.token}`;
@@ -177,6 +181,10 @@
     } catch (e) {
       throw new ApiError(0, { code: 'NETWORK', message: String(e) });
     }
+    return handle(res);
+  }
+
+  async function handle(res) {
     let data = null;
     try { data = await res.json(); } catch (e) { data = null; }
     if (!res.ok) {
@@ -330,7 +338,7 @@
 
   function openSheet(...children) {
     const body = $('sheet-body');
-    body.replaceChildren(...children);
+    body.replaceChildren(...children.flat(2).filter((c) => c !== null && c !== undefined && c !== false));
     $('sheet').hidden = false;
     body.scrollTop = 0;
   }
@@ -360,7 +368,8 @@
     const groupNodes = groups.map((g) => {
       chosen.set(g.id, new Set());
       const single = g.max_select === 1;
-      const hint = g.min_select > 0 ? (single ? t('required') : `${t('required')} · ${fmt(t('choose'), { n: g.min_select })}`) : fmt(t('upTo'), { n: g.max_select });
+      const hint = g.min_select > 0 ? (single ? t('required') : `${t('required')} · ${fmt(t('choose'), { n: g.min_select })}`)
+        : (single ? t('optional') : fmt(t('upTo'), { n: g.max_select }));
       return el('fieldset', { class: 'group' }, el('legend', null, name(g), el('small', null, hint)),
         g.options.map((o) => {
           const input = el('input', { type: single ? 'radio' : 'checkbox', name: `g${g.id}`, value: o.id, disabled: !o.available,
@@ -518,10 +527,15 @@
     state.view = 'orders';
     const list = state.orders.slice().reverse().map((o) => el('li', { class: `order st-${o.status}`, 'data-order': o.id },
       el('div', { class: 'ohead' }, el('strong', null, `#${o.number}`), el('span', { class: 'status' }, t('status')[o.status] || o.status)),
-      el('ul', null, o.items.map((i) => el('li', null, `${nameOfLine(i)} × ${i.quantity}`))),
+      el('ul', null, o.items.map((i) => el('li', null, `${nameOfLine(i)} × ${i.quantity}`,
+        (i.options || []).length ? el('small', { class: 'lopts' }, (i.options || []).map(optionName).join(', ')) : null))),
       el('div', { class: 'ototal' }, money(o.total))));
     openSheet(sheetHead(t('orders')), list.length ? el('ul', { class: 'orders' }, list) : el('p', { class: 'empty' }, t('noOrders')),
       state.calls.filter((c) => c.status !== 'done').map((c) => el('p', { class: 'callstate' }, `${t('reasons')[c.reason] || c.reason}: ${c.status === 'acknowledged' ? t('callAck') : t('called')}`)));
+  }
+  function optionName(o) {
+    for (const g of state.groups.values()) for (const x of g.options) if (x.id === (o.id ?? o.option_id)) return name(x);
+    return o.name || '';
   }
   // The order keeps the Korean name it was placed with; the menu has the guest's language.
   function nameOfLine(line) { const item = state.items.get(line.menu_item_id); return item ? name(item) : line.name; }
@@ -642,13 +656,20 @@
     $('btn-bill').addEventListener('click', openBill);
     $('sheet').addEventListener('click', (ev) => { if (ev.target === $('sheet')) closeSheet(); });
     renderHeader();
-    // The menu and the join go out together: one round trip before the first screen.
-    const menu = loadMenu().catch((e) => e);
-    await join();
-    const menuError = await menu;
+    // The menu (preloaded by index.html) and the join go out together; the menu is drawn as
+    // soon as it is here, the table's state when the join answers.
+    const joined = join();
+    const menuError = await loadMenu().then(() => null, (e) => e);
     $('loading')?.remove();
     if (state.offline) return;
-    if (menuError instanceof Error) { state.joinError = state.joinError || menuError; }
+    if (!menuError) {
+      render();
+      // What bench/guestfirstscreen.cpp measures: the menu is on screen.
+      if (performance.mark) performance.mark('guest-first-screen');
+    }
+    await joined;
+    if (state.offline) return;
+    if (menuError) state.joinError = state.joinError || menuError;
     render();
     if (canOrder()) {
       openStream();

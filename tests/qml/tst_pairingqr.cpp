@@ -260,7 +260,7 @@ private slots:
         // manager's QR (as the camera would see it, with a margin) gives the link; one
         // holding any other QR gives nothing.
         auto frameOf = [](const QString &text) {
-            const QImage matrix = kitchen::QrCodeItem::matrix(text);
+            const QImage matrix = ui::QrCodeItem::matrix(text);
             QImage picture(640, 480, QImage::Format_RGBA8888);
             picture.fill(QColor(200, 200, 190));
             const QImage code = matrix.scaled(matrix.width() * 7, matrix.height() * 7).convertToFormat(QImage::Format_RGBA8888);
