@@ -144,6 +144,7 @@ private slots:
     void onlyTheGuestApiIsRelayed();
     void rateLimitsHoldThroughTheRelay();
     void relayMetricsAreExported();
+    void relayReachesAStoreServingHttps();
     void storeOfflineNamesTheLanAddressWhichWorks();
 
 private:
@@ -458,6 +459,28 @@ void TestRelay::relayMetricsAreExported()
     const QByteArray edgeText = edge.get(u"/metrics"_s).body;
     QCOMPARE(sumSamples(edgeText, "tableorder_relay_connected", {}), 1.0);
     QVERIFY(sumSamples(edgeText, "tableorder_relay_requests_total", {{"outcome", "replayed"}}) >= 5);
+}
+
+void TestRelay::relayReachesAStoreServingHttps()
+{
+    // A store with TLS on its LAN (--tls on): the relay replays over HTTPS to its own listener.
+    CentralProcess central(CentralProcess::Options{.environment = {{u"TABLEORDER_RELAY_HEARTBEAT_MS"_s, u"1000"_s}}});
+    VERIFY_CENTRAL_STARTED(central);
+    EdgeProcess::Options options = linkedEdge(central.url(), central.demoStoreKey());
+    options.arguments += {u"--tls"_s, u"on"_s};
+    EdgeProcess edge(options);
+    VERIFY_STARTED(edge);
+    HttpClient http(central.port());
+    QTRY_COMPARE_WITH_TIMEOUT(metric(http, CentralProcess::defaultMetricsToken(), "tableorder_relay_connected_stores"), 1.0, 15'000);
+    const HttpResult menu = http.get(u"/s/1/api/v1/guest/menu"_s);
+    VERIFY_STATUS(menu, 200);
+    QVERIFY(!menuItems(menu.json()).isEmpty());
+    // What the store reported for the offline answer is its https address.
+    QVERIFY(edge.terminate());
+    QTRY_COMPARE_WITH_TIMEOUT(metric(http, CentralProcess::defaultMetricsToken(), "tableorder_relay_connected_stores"), 0.0, 10'000);
+    const HttpResult offline = http.get(u"/s/1/api/v1/guest/menu"_s);
+    VERIFY_ERROR(offline, 503, u"STORE_OFFLINE"_s);
+    QVERIFY2(offline.errorDetails().value(u"lan_url"_s).toString().startsWith(u"https://"_s), qPrintable(offline.describe()));
 }
 
 void TestRelay::storeOfflineNamesTheLanAddressWhichWorks()
