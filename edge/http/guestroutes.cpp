@@ -395,6 +395,9 @@ void registerGuestRoutes(http::HttpServer &server, RouteContext &ctx)
                 {u"lan_url"_s, guestLanUrl(ctx)},
                 {u"public_url"_s, ctx.config.guest.publicUrl.isEmpty() ? QJsonValue() : QJsonValue(ctx.config.guest.publicUrl)},
                 {u"wifi_ssid"_s, ctx.config.guest.wifiSsid},
+                // The cards' Wi-Fi QR prints it; managers only, never logged.
+                {u"wifi_password"_s, ctx.config.guest.wifiPassword},
+                {u"store_name"_s, guests.storeName().value_or(QString())},
         });
     });
 
