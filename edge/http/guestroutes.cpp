@@ -177,12 +177,12 @@ void registerGuestRoutes(http::HttpServer &server, RouteContext &ctx)
                        "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
                        "<title>%1</title><link rel=\"stylesheet\" href=\"/guest/app.css\"></head>"
                        "<body class=\"root\"><main class=\"page\"><h1>%1</h1>"_s.arg(html(name ? *name : QString()));
-        body += u"<section class=\"how\"><h2>주문 방법 · How to order</h2><ol>"
+        body += u"<section class=\"how\"><h2>주문 방법 · How to order</h2><ul>"
                 "<li lang=\"ko\">테이블의 QR 코드를 휴대폰 카메라로 스캔하세요.</li>"
                 "<li lang=\"en\">Scan the QR code on your table with your phone's camera.</li>"
                 "<li lang=\"zh\">请用手机相机扫描桌上的二维码点餐。</li>"
                 "<li lang=\"ja\">テーブルのQRコードをスマートフォンのカメラで読み取ってください。</li>"
-                "</ol></section>"_s;
+                "</ul></section>"_s;
         if (ctx.config.demo) {
             if (auto tables = guests.tables()) {
                 body += u"<section class=\"demo\"><h2>Demo tables</h2><ul class=\"tables\">"_s;
@@ -395,6 +395,9 @@ void registerGuestRoutes(http::HttpServer &server, RouteContext &ctx)
                 {u"lan_url"_s, guestLanUrl(ctx)},
                 {u"public_url"_s, ctx.config.guest.publicUrl.isEmpty() ? QJsonValue() : QJsonValue(ctx.config.guest.publicUrl)},
                 {u"wifi_ssid"_s, ctx.config.guest.wifiSsid},
+                // The cards' Wi-Fi QR prints it; managers only, never logged.
+                {u"wifi_password"_s, ctx.config.guest.wifiPassword},
+                {u"store_name"_s, guests.storeName().value_or(QString())},
         });
     });
 

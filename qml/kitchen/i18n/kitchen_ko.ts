@@ -184,6 +184,18 @@
     <context>
         <name>TablesPage</name>
         <message>
+            <source>Save table cards (PDF)</source>
+            <translation>테이블 카드 저장 (PDF)</translation>
+        </message>
+        <message>
+            <source>Table cards not saved: %1</source>
+            <translation>테이블 카드를 저장하지 못했습니다: %1</translation>
+        </message>
+        <message>
+            <source>Saved: %1</source>
+            <translation>저장했습니다: %1</translation>
+        </message>
+        <message>
             <source>Add order</source>
             <translation>주문 추가</translation>
         </message>

@@ -229,6 +229,27 @@ Item {
                         text: qsTr("Pair a tablet (QR)")
                         onClicked: { kitchen.pairing.request(kitchen.selectedTableId); pairingDialog.open() }
                     }
+                    TouchButton {
+                        objectName: "tableCardsButton"
+                        visible: kitchen.isManager
+                        Layout.fillWidth: true
+                        Layout.columnSpan: 2
+                        variant: "dark"
+                        enabled: !kitchen.tableCards.busy
+                        text: qsTr("Save table cards (PDF)")
+                        onClicked: kitchen.tableCards.save()
+                    }
+                    Text {
+                        objectName: "tableCardsStatus"
+                        visible: kitchen.isManager && (kitchen.tableCards.savedPath.length > 0 || kitchen.tableCards.error.length > 0)
+                        Layout.fillWidth: true
+                        Layout.columnSpan: 2
+                        textFormat: Text.PlainText
+                        wrapMode: Text.WrapAnywhere
+                        color: kitchen.tableCards.error.length > 0 ? Theme.danger : Theme.textMuted
+                        text: kitchen.tableCards.error.length > 0 ? qsTr("Table cards not saved: %1").arg(kitchen.tableCards.error)
+                                                                   : qsTr("Saved: %1").arg(kitchen.tableCards.savedPath)
+                    }
                 }
                 TabBar {
                     id: tabs
