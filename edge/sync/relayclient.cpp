@@ -83,6 +83,9 @@ public:
         }
     }
 
+    /// Answered (or failed) already: nothing more to do for it.
+    [[nodiscard]] bool done() const { return m_done; }
+
     /// Central cancelled: close without answering.
     void abort()
     {
@@ -289,7 +292,12 @@ void RelayClient::onMessage(const QByteArray &message)
 void RelayClient::startExchange(quint32 stream, relay::RelayRequest request)
 {
     m_metrics.increment("tableorder_relay_requests_total", {{"outcome", u"replayed"_s}});
-    m_exchanges.emplace(stream, std::make_unique<Exchange>(*this, stream, request));
+    auto exchange = std::make_unique<Exchange>(*this, stream, request);
+    // A connection that failed at once has answered (RESET) already; it is not kept.
+    if (exchange->done())
+        exchange.release()->deleteLater();
+    else
+        m_exchanges.emplace(stream, std::move(exchange));
 }
 
 void RelayClient::finishExchange(quint32 stream)
