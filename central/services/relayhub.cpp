@@ -90,9 +90,8 @@ void RelayHub::accept(qint64 storeId, std::unique_ptr<QWebSocket> socket)
     connect(ws, &QWebSocket::disconnected, this, [this, raw, storeId] {
         drop(storeId, raw, u"the store closed its connection"_s);
     });
+    // The store's row (LAN address, holding instance) is written when its HELLO arrives.
     m_sessions.insert(storeId, std::move(session));
-    // Until HELLO says where the store is on its LAN, the instance is recorded with what was
-    // known before.
     qCInfo(lcRelayHub) << "store" << storeId << "relay connected";
 }
 

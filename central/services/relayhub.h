@@ -72,7 +72,6 @@ private:
         bool headSeen = false;
         qint64 bytes = 0;
         QElapsedTimer started;
-        QString outcomeRoute;
     };
     struct Session;
     void onMessage(Session &session, const QByteArray &message);
