@@ -143,6 +143,7 @@ private slots:
     void storeCodeNeverReachesAnotherStore();
     void onlyTheGuestApiIsRelayed();
     void rateLimitsHoldThroughTheRelay();
+    void relayConnectionNeedsAStoreKey();
     void relayMetricsAreExported();
     void relayReachesAStoreServingHttps();
     void storeOfflineNamesTheLanAddressWhichWorks();
@@ -447,6 +448,25 @@ void TestRelay::rateLimitsHoldThroughTheRelay()
         const HttpResult r = HttpClient::raw(edge.port(), rawRequest("POST", u"/api/v1/guest/join"_s, join, {}, forged), 15'000, lanClient);
         VERIFY_ERROR(r, 429, u"RATE_LIMITED"_s);
     }
+}
+
+void TestRelay::relayConnectionNeedsAStoreKey()
+{
+    auto upgrade = [this](const QByteArray &authorization, const QByteArray &path = "/relay/v1/connect") {
+        return HttpClient::raw(m_central->port(),
+                               "GET " + path + " HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                               "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                               + authorization + "\r\n");
+    };
+    VERIFY_ERROR(upgrade({}), 401, u"UNAUTHENTICATED"_s);
+    VERIFY_ERROR(upgrade("Authorization: Bearer sk_not-a-store-key\r\n"), 401, u"INVALID_TOKEN"_s);
+    // An HQ user's token is not a store key.
+    VERIFY_ERROR(upgrade("Authorization: Bearer " + m_hqToken.toUtf8() + "\r\n"), 401, u"INVALID_TOKEN"_s);
+    // A store's key opens it (and replaces that store's connection: not done here).
+    const HttpResult other = upgrade("Authorization: Bearer " + m_b.key.toUtf8() + "\r\n", "/api/v1/stores");
+    QVERIFY2(other.status == 400 || other.status == 404, qPrintable(other.describe()));
+    // The two stores are still connected.
+    QCOMPARE(metric(m_http, CentralProcess::defaultMetricsToken(), "tableorder_relay_connected_stores"), 2.0);
 }
 
 void TestRelay::relayMetricsAreExported()
