@@ -165,6 +165,23 @@ QImage TableCards::cardImage(const QJsonObject &guestTables, int index, int dpi)
     return image;
 }
 
+void TableCards::renewCode(qint64 tableId)
+{
+    if (m_busy || tableId <= 0)
+        return;
+    m_busy = true;
+    m_error.clear();
+    emit changed();
+    m_api.post(u"/api/v1/tables/%1/guest-code"_s.arg(tableId), QJsonObject(), [this](const client::ApiReply &reply) {
+        m_busy = false;
+        if (!reply.ok())
+            m_error = reply.errorCode().isEmpty() ? u"HTTP_%1"_s.arg(reply.status) : reply.errorCode();
+        else
+            m_renewedTable = reply.json.value(u"number"_s).toInt();
+        emit changed();
+    });
+}
+
 void TableCards::save(const QString &path)
 {
     if (m_busy)

@@ -26,12 +26,17 @@ class TableCards : public QObject
     /// Where the last PDF was written; empty until then.
     Q_PROPERTY(QString savedPath READ savedPath NOTIFY changed)
     Q_PROPERTY(QString error READ error NOTIFY changed)
+    /// The number of the table whose code was renewed last (0: none).
+    Q_PROPERTY(int renewedTable READ renewedTable NOTIFY changed)
 public:
     explicit TableCards(client::EdgeApi &api, QObject *parent = nullptr);
 
     /// Reads the tables' codes from the edge and writes the PDF to `path` (empty: the
     /// Documents folder, tableorder-table-cards.pdf).
     Q_INVOKABLE void save(const QString &path = {});
+    /// Gives the table a new printed code (POST /api/v1/tables/{id}/guest-code): its old cards
+    /// stop working; `renewedTable` says which table's card to print again.
+    Q_INVOKABLE void renewCode(qint64 tableId);
 
     /// The PDF of `guestTables` (GET /api/v1/guest-tables) at `path`; false with `error`.
     static bool writePdf(const QString &path, const QJsonObject &guestTables, QString *error);
@@ -43,6 +48,7 @@ public:
     [[nodiscard]] bool busy() const { return m_busy; }
     [[nodiscard]] QString savedPath() const { return m_savedPath; }
     [[nodiscard]] QString error() const { return m_error; }
+    [[nodiscard]] int renewedTable() const { return m_renewedTable; }
 
 signals:
     void changed();
@@ -52,6 +58,7 @@ private:
     bool m_busy = false;
     QString m_savedPath;
     QString m_error;
+    int m_renewedTable = 0;
 };
 
 } // namespace tableorder::kitchen

@@ -220,7 +220,18 @@
     await joinWith(visitCode);
   }
 
+  // A join lost on a weak connection is tried again (it changes nothing until it succeeds).
   async function joinWith(visitCode) {
+    for (let attempt = 0; ; attempt += 1) {
+      await joinOnce(visitCode);
+      const e = state.joinError;
+      const transient = e && e.code !== 'STORE_OFFLINE' && (e.status === 0 || e.status >= 500 || e.status === 408);
+      if (!transient || attempt >= 4) return;
+      await new Promise((r) => setTimeout(r, 1000 * (attempt + 1)));
+    }
+  }
+
+  async function joinOnce(visitCode) {
     try {
       const body = { table_code: tableCode };
       if (visitCode) body.visit_code = visitCode;

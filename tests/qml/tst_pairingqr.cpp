@@ -197,6 +197,13 @@ private slots:
         QStringList read = tablet::QrDecoder::decode(card);
         read.sort();
         QCOMPARE(read, (QStringList{u"WIFI:T:WPA;S:Cafe\\;Guest;P:p\\:ss\\\\word;;"_s, u"https://hq.example.com/s/3/t/ABCDEFGHJK"_s}));
+
+        // A new code for table 4 from the manager's Tables page (the old card then joins
+        // nothing: tst_guest); the page says which card to print again.
+        QCOMPARE(m_manager->controller().selectedTable().value(u"number"_s).toInt(), 4);
+        cards->renewCode(m_manager->controller().selectedTableId());
+        QTRY_VERIFY_WITH_TIMEOUT(cards->renewedTable() == 4, 10'000);
+        QVERIFY2(cards->error().isEmpty(), qPrintable(cards->error()));
     }
 
     void theLinkPairsAFreshTabletWithThatTable()
