@@ -29,6 +29,7 @@ private slots:
     void badValues_data();
     void badValues();
     void guestSettings();
+    void relaySettings();
 
 private:
     Result<EdgeConfig> parse(QStringList arguments, const QStringList &environment = {});
@@ -295,6 +296,27 @@ void TestEdgeConfig::guestSettings()
     QCOMPARE(config->guest.tokenHours, 6);
     // The password is no command-line option (every user of the machine sees a command line).
     QVERIFY(!parse({u"--data-dir"_s, u"/d"_s, u"--wifi-password"_s, u"x"_s}).has_value());
+}
+
+void TestEdgeConfig::relaySettings()
+{
+    // The guest relay is on with --central unless --no-relay (or no-relay=1) says otherwise.
+    const auto defaults = parse({u"--data-dir"_s, u"/d"_s}, {});
+    VERIFY_OK(defaults);
+    QVERIFY(defaults->relay);
+    QCOMPARE(defaults->relayHeartbeatMs, 15'000);
+    QCOMPARE(defaults->relayMaxStreams, 256);
+    const auto off = parse({u"--data-dir"_s, u"/d"_s, u"--no-relay"_s},
+                           {u"TABLEORDER_RELAY_HEARTBEAT_MS=500"_s, u"TABLEORDER_RELAY_MAX_STREAMS=8"_s});
+    VERIFY_OK(off);
+    QVERIFY(!off->relay);
+    QCOMPARE(off->relayHeartbeatMs, 500);
+    QCOMPARE(off->relayMaxStreams, 8);
+    const auto env = parse({u"--data-dir"_s, u"/d"_s}, {u"TABLEORDER_NO_RELAY=yes"_s});
+    VERIFY_OK(env);
+    QVERIFY(!env->relay);
+    QVERIFY(!parse({u"--data-dir"_s, u"/d"_s}, {u"TABLEORDER_RELAY_HEARTBEAT_MS=10"_s}).has_value());
+    QVERIFY(!parse({u"--data-dir"_s, u"/d"_s}, {u"TABLEORDER_RELAY_MAX_STREAMS=0"_s}).has_value());
 }
 
 void TestEdgeConfig::badValues()
