@@ -144,6 +144,7 @@ private slots:
     void onlyTheGuestApiIsRelayed();
     void rateLimitsHoldThroughTheRelay();
     void relayConnectionNeedsAStoreKey();
+    void busyStoreSlowStoreAndLostStoreAnswerCleanly();
     void relayMetricsAreExported();
     void relayReachesAStoreServingHttps();
     void storeOfflineNamesTheLanAddressWhichWorks();
@@ -448,6 +449,75 @@ void TestRelay::rateLimitsHoldThroughTheRelay()
         const HttpResult r = HttpClient::raw(edge.port(), rawRequest("POST", u"/api/v1/guest/join"_s, join, {}, forged), 15'000, lanClient);
         VERIFY_ERROR(r, 429, u"RATE_LIMITED"_s);
     }
+}
+
+void TestRelay::busyStoreSlowStoreAndLostStoreAnswerCleanly()
+{
+    // A central of its own with small bounds: 2 relayed requests per store, 1 s to answer.
+    CentralProcess::Options options;
+    options.environment = {{u"TABLEORDER_RELAY_HEARTBEAT_MS"_s, u"5000"_s}, {u"TABLEORDER_RELAY_MAX_STREAMS"_s, u"2"_s},
+                           {u"TABLEORDER_RELAY_TIMEOUT_MS"_s, u"1000"_s}};
+    CentralProcess central(options);
+    VERIFY_CENTRAL_STARTED(central);
+    EdgeProcess edge(linkedEdge(central.url(), central.demoStoreKey(), false, {{u"TABLEORDER_RELAY_HEARTBEAT_MS"_s, u"5000"_s}}));
+    VERIFY_STARTED(edge);
+    HttpClient http(central.port());
+    const QString metricsToken = CentralProcess::defaultMetricsToken();
+    QTRY_COMPARE_WITH_TIMEOUT(metric(http, metricsToken, "tableorder_relay_connected_stores"), 1.0, 15'000);
+    VERIFY_STATUS(http.get(u"/s/1/api/v1/guest/menu"_s), 200);
+
+    // The store is stuck (stopped): two phones wait on it, a third is told it is busy.
+    QVERIFY(edge.pause());
+    std::vector<std::unique_ptr<QTcpSocket>> waiting;
+    for (int i = 0; i < 2; ++i) {
+        auto phone = std::make_unique<QTcpSocket>();
+        phone->connectToHost(QHostAddress::LocalHost, central.port());
+        QVERIFY(phone->waitForConnected(5000));
+        phone->write(rawRequest("GET", u"/s/1/api/v1/guest/menu"_s));
+        QVERIFY(phone->waitForBytesWritten(5000));
+        waiting.push_back(std::move(phone));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(metric(http, metricsToken, "tableorder_relay_in_flight"), 2.0, 5000);
+    const HttpResult busy = HttpClient::raw(central.port(), rawRequest("GET", u"/s/1/api/v1/guest/menu"_s));
+    VERIFY_ERROR(busy, 503, u"UNAVAILABLE"_s);
+    QCOMPARE(busy.header("Retry-After"), QByteArray("1"));
+    // The two waiting get 504 once the store has had its second.
+    for (auto &phone : waiting) {
+        QByteArray buffer;
+        std::optional<HttpResult> answer;
+        for (int i = 0; i < 100 && !answer; ++i) {
+            phone->waitForReadyRead(100);
+            buffer += phone->readAll();
+            answer = takeResponse(buffer, phone->state() != QAbstractSocket::ConnectedState);
+        }
+        QVERIFY(answer);
+        VERIFY_ERROR(*answer, 504, u"GATEWAY_TIMEOUT"_s);
+    }
+    QVERIFY(edge.resume());
+    QTRY_COMPARE_WITH_TIMEOUT(metric(http, metricsToken, "tableorder_relay_in_flight"), 0.0, 5000);
+    VERIFY_STATUS(http.get(u"/s/1/api/v1/guest/menu"_s), 200);
+
+    // The store dies mid-request: the phone hears 502, then STORE_OFFLINE.
+    QVERIFY(edge.pause());
+    QTcpSocket phone;
+    phone.connectToHost(QHostAddress::LocalHost, central.port());
+    QVERIFY(phone.waitForConnected(5000));
+    phone.write(rawRequest("GET", u"/s/1/api/v1/guest/menu"_s));
+    QVERIFY(phone.waitForBytesWritten(5000));
+    QTRY_COMPARE_WITH_TIMEOUT(metric(http, metricsToken, "tableorder_relay_in_flight"), 1.0, 5000);
+    edge.kill();
+    QByteArray buffer;
+    std::optional<HttpResult> answer;
+    for (int i = 0; i < 100 && !answer; ++i) {
+        phone.waitForReadyRead(100);
+        buffer += phone.readAll();
+        answer = takeResponse(buffer, phone.state() != QAbstractSocket::ConnectedState);
+    }
+    QVERIFY(answer);
+    QVERIFY2(answer->status == 502 || answer->status == 504, qPrintable(answer->describe()));
+    if (answer->status == 502)
+        VERIFY_ERROR(*answer, 502, u"BAD_GATEWAY"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(http.get(u"/s/1/api/v1/guest/menu"_s).errorCode(), u"STORE_OFFLINE"_s, 10'000);
 }
 
 void TestRelay::relayConnectionNeedsAStoreKey()
