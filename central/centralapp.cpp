@@ -24,7 +24,9 @@
 #include "services/storesettingsservice.h"
 #include "services/streamtickets.h"
 #include "services/syncservice.h"
+#include "services/relayhub.h"
 #include "storage/alertrepository.h"
+#include "storage/relayrepository.h"
 #include "storage/centralmenurepository.h"
 #include "storage/fleetrepository.h"
 #include "storage/hqaccountrepository.h"
@@ -40,6 +42,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QLoggingCategory>
+#include <QMessageAuthenticationCode>
 #include <QTimer>
 #include <QUuid>
 
@@ -61,11 +64,13 @@ CentralApp::~CentralApp()
     // First: a password check finishing later would call into the services below.
     m_passwords.reset();
     m_server.reset();
+    m_relay.reset();
     m_context.reset();
     m_slo.reset();
     m_storeSettings.reset();
     m_accounts.reset();
     m_accountRepo.reset();
+    m_relayRepo.reset();
     m_alerts.reset();
     m_tickets.reset();
     m_ticketRepo.reset();
@@ -253,9 +258,20 @@ Status CentralApp::start()
             return ok;
     }
 
+    m_relayRepo = std::make_unique<RelayRepository>(m_db);
+    RelaySettings relay;
+    relay.maxStreamsPerStore = m_config.relayMaxStreams;
+    relay.timeoutMs = m_config.relayTimeoutMs;
+    relay.heartbeatMs = m_config.relayHeartbeatMs;
+    // Which instance holds a store's connection, for the operator (several instances on one
+    // PostgreSQL database: docs/operations.md).
+    relay.instance = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_relay = std::make_unique<RelayHub>(relay, *m_relayRepo, *m_metrics);
     m_context.reset(new CentralContext{m_config, *m_auth, *m_stores, *m_sync, *m_publisher, *m_images, *m_reports,
                                        *m_feed, *m_ingest, *m_limiter, *m_loginGate, *m_metrics, [this] { return databaseUsable(); },
-                                       *m_fleet, *m_alerts, *m_tickets, *m_accounts, *m_storeSettings, *m_slo});
+                                       *m_fleet, *m_alerts, *m_tickets, *m_accounts, *m_storeSettings, *m_slo,
+                                       *m_relay, *m_relayRepo,
+                                       QMessageAuthenticationCode::hash("relay-client-key", *secret, QCryptographicHash::Sha256)});
     m_server = std::make_unique<http::HttpServer>(*m_metrics);
     m_server->setJsonLogs(m_config.jsonLogs);
     m_server->setCorsPolicy(m_config.cors);
@@ -272,7 +288,12 @@ Status CentralApp::start()
     registerSloRoutes(*m_server, *m_context);
     registerCentralSystemRoutes(*m_server, *m_context);
     registerDashboardRoutes(*m_server);
+    registerGuestRoutes(*m_server, *m_context);
     http::GuardLimits limits;
+    limits.webSocketPaths = {"/relay/v1/connect"};
+    limits.upgradeCheck = [this](QByteArrayView target, const QHash<QByteArray, QByteArray> &headers) {
+        return relayUpgradeCheck(*m_context, target, headers);
+    };
     limits.idleTimeoutMs = 120'000;
     limits.maxConnections = m_config.maxConnections;
     limits.streamStallMs = m_config.streamStallMs;
@@ -352,6 +373,8 @@ Status CentralApp::seedDemo()
 
 void CentralApp::shutdown(std::function<void()> done)
 {
+    if (m_relay)
+        m_relay->closeAll();
     if (m_server)
         m_server->stopListening();
     QTimer::singleShot(200, this, [this, done = std::move(done)] {

@@ -48,6 +48,8 @@ class HqAccountRepository;
 class HqAccountService;
 class StoreSettingsService;
 class SloService;
+class RelayRepository;
+class RelayHub;
 struct CentralContext;
 
 /// Applies the central schema migrations, serialised across instances on PostgreSQL.
@@ -100,6 +102,8 @@ private:
     std::unique_ptr<HqAccountService> m_accounts;
     std::unique_ptr<StoreSettingsService> m_storeSettings;
     std::unique_ptr<SloService> m_slo;
+    std::unique_ptr<RelayRepository> m_relayRepo;
+    std::unique_ptr<RelayHub> m_relay;
     std::unique_ptr<http::RateLimiter> m_limiter;
     std::unique_ptr<http::LoginThrottle> m_loginThrottle;
     std::unique_ptr<crypto::PasswordVerifier> m_passwords;

@@ -132,7 +132,12 @@ Result<CentralConfig> parseCentralArguments(const QStringList &arguments, const 
                                 IntSetting{u"max-connections"_s, &config.maxConnections, 1, 1000000, u"max-connections"_s},
                                 IntSetting{u"stream-stall-ms"_s, &config.streamStallMs, 100, 3600000},
                                 IntSetting{u"pg-statement-timeout-ms"_s, &config.pgStatementTimeoutMs, 0, 3600000},
-                                IntSetting{u"pg-lock-timeout-ms"_s, &config.pgLockTimeoutMs, 0, 3600000}}) {
+                                IntSetting{u"pg-lock-timeout-ms"_s, &config.pgLockTimeoutMs, 0, 3600000},
+                                IntSetting{u"guest-requests-per-minute"_s, &config.guestRequestsPerMinute, 1, 1000000},
+                                IntSetting{u"guest-store-requests-per-minute"_s, &config.guestStoreRequestsPerMinute, 1, 100000000},
+                                IntSetting{u"relay-max-streams"_s, &config.relayMaxStreams, 1, 100000},
+                                IntSetting{u"relay-timeout-ms"_s, &config.relayTimeoutMs, 100, 600000},
+                                IntSetting{u"relay-heartbeat-ms"_s, &config.relayHeartbeatMs, 100, 3600000}}) {
         const QString text = setting(s.option, s.key);
         if (text.isEmpty())
             continue;

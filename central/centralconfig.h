@@ -38,6 +38,14 @@ struct CentralConfig
     /// PostgreSQL statement_timeout and lock_timeout of every connection (0: none).
     int pgStatementTimeoutMs = 30'000;
     int pgLockTimeoutMs = 10'000;
+    /// The guest relay (docs/operations.md, "Guest relay"): requests per minute a phone and a
+    /// store may send through central, relayed requests in flight per store, the time a store
+    /// has to answer, and the heartbeat of the stores' connections.
+    int guestRequestsPerMinute = 300;
+    int guestStoreRequestsPerMinute = 12'000;
+    int relayMaxStreams = 256;
+    int relayTimeoutMs = 15'000;
+    int relayHeartbeatMs = 15'000;
 
     [[nodiscard]] QString stateDir() const; // directory of the secret and demo key
 };

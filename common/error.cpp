@@ -61,11 +61,17 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::Unavailable: return u"UNAVAILABLE"_s;
     case ErrorCode::TooManyConnections: return u"TOO_MANY_CONNECTIONS"_s;
     case ErrorCode::TooManyStreams: return u"TOO_MANY_STREAMS"_s;
+    case ErrorCode::StoreOffline: return u"STORE_OFFLINE"_s;
+    case ErrorCode::BadGateway: return u"BAD_GATEWAY"_s;
+    case ErrorCode::GatewayTimeout: return u"GATEWAY_TIMEOUT"_s;
     case ErrorCode::OriginNotAllowed: return u"ORIGIN_NOT_ALLOWED"_s;
     case ErrorCode::ExceedsDue: return u"EXCEEDS_DUE"_s;
     case ErrorCode::VisitUnsettled: return u"VISIT_UNSETTLED"_s;
     case ErrorCode::DayUnsettled: return u"DAY_UNSETTLED"_s;
     case ErrorCode::StorageFull: return u"STORAGE_FULL"_s;
+    case ErrorCode::VisitCodeRequired: return u"VISIT_CODE_REQUIRED"_s;
+    case ErrorCode::VisitCodeInvalid: return u"VISIT_CODE_INVALID"_s;
+    case ErrorCode::VisitEnded: return u"VISIT_ENDED"_s;
     case ErrorCode::Internal: return u"INTERNAL"_s;
     }
     return u"INTERNAL"_s;
@@ -105,7 +111,13 @@ int errorStatus(ErrorCode code)
     case ErrorCode::RateLimited:
     case ErrorCode::TooManyStreams: return 429;
     case ErrorCode::OriginNotAllowed: return 403;
+    case ErrorCode::VisitCodeRequired:
+    case ErrorCode::VisitCodeInvalid: return 403;
+    case ErrorCode::VisitEnded: return 410;
     case ErrorCode::HeadersTooLarge: return 431;
+    case ErrorCode::StoreOffline: return 503;
+    case ErrorCode::BadGateway: return 502;
+    case ErrorCode::GatewayTimeout: return 504;
     case ErrorCode::Internal: return 500;
     case ErrorCode::Unavailable:
     case ErrorCode::TooManyConnections:

@@ -44,6 +44,13 @@ enum class ErrorCode {
     Unavailable,
     TooManyConnections,
     TooManyStreams,
+    /// Central cannot reach the store: its relay connection is down (503; details.lan_url and
+    /// details.wifi_ssid say how to reach it on the store's Wi-Fi).
+    StoreOffline,
+    /// The store's relay connection broke or the store answered with something unusable (502).
+    BadGateway,
+    /// The store did not answer a relayed request in time (504).
+    GatewayTimeout,
     /// A CORS preflight from a browser origin that is not on the allow-list.
     OriginNotAllowed,
     /// A payment larger than what is due, or a correction (void, discount) that would take the
@@ -57,6 +64,13 @@ enum class ErrorCode {
     DayUnsettled,
     /// The data directory's file system is full: nothing was written; retry once space frees.
     StorageFull,
+    /// Guests (issue 16): joining a table whose visit needs the code on the table's tablet
+    /// (or staff opening the visit) with only the table's printed code.
+    VisitCodeRequired,
+    /// Guests: a visit code that is not the table's current one (an old photo, a typo).
+    VisitCodeInvalid,
+    /// Guests: the visit a phone's token belongs to has ended; the phone must join again.
+    VisitEnded,
     Internal,
 };
 

@@ -1,5 +1,7 @@
 #include "demo.h"
 
+#include "services/guestservice.h"
+
 #include "demomenu.h"
 #include "edgeapp.h"
 #include "imageprocessor.h"
@@ -130,6 +132,9 @@ Status seedDemo(EdgeApp &app)
         return {};
     }
     if (auto ok = app.store().setName(u"한식당 데모점 (tableorder demo)"_s); !ok)
+        return ok;
+    // The demo tables have no tablets showing visit codes: their printed codes alone order.
+    if (auto ok = app.guests().setSelfOpen(true); !ok)
         return ok;
     for (int number = 1; number <= 12; ++number) {
         if (auto ok = app.tables().create(number, u"0000"_s); !ok)

@@ -28,11 +28,14 @@
 #include "services/orderservice.h"
 #include "services/staffservice.h"
 #include "services/pairingservice.h"
+#include "services/guestservice.h"
+#include "storage/guestrepository.h"
 #include "services/tableservice.h"
 #include "storage/callrepository.h"
 #include "storage/eventrepository.h"
 #include "storage/healthrepository.h"
 #include "storage/syncstaterepository.h"
+#include "sync/relayclient.h"
 #include "sync/syncclient.h"
 #include "storage/menurepository.h"
 #include "storage/orderrepository.h"
@@ -63,7 +66,7 @@ struct EdgeApp::Repositories
 {
     explicit Repositories(const QSqlDatabase &db)
         : store(db), menu(db), tables(db), staff(db), orders(db), events(db), sync(db), health(db), tokens(db),
-          calls(db), bills(db), printers(db)
+          calls(db), bills(db), printers(db), guests(db)
     {
     }
     StoreRepository store;
@@ -78,6 +81,7 @@ struct EdgeApp::Repositories
     CallRepository calls;
     BillRepository bills;
     PrinterRepository printers;
+    GuestRepository guests;
 };
 
 EdgeApp::EdgeApp(EdgeConfig config, QObject *parent)
@@ -91,6 +95,7 @@ EdgeApp::~EdgeApp()
 {
     // First: a password check finishing later would call into the services below.
     m_passwords.reset();
+    m_relay.reset();
     m_server.reset();
     m_health.reset();
     m_sync.reset();
@@ -98,6 +103,7 @@ EdgeApp::~EdgeApp()
     m_ackMonitor.reset();
     m_hub.reset();
     m_routeContext.reset();
+    m_guests.reset();
     m_printers.reset();
     m_calls.reset();
     m_days.reset();
@@ -226,6 +232,11 @@ Status EdgeApp::open()
     });
     m_routeContext->visits = m_visits.get();
     m_routeContext->days = m_days.get();
+    m_guests = std::make_unique<GuestService>(m_db, m_repos->guests, m_repos->tables, *secret,
+                                              m_config.guest.tokenHours);
+    m_routeContext->guests = m_guests.get();
+    if (auto ok = m_guests->ensureCodes(); !ok)
+        return ok;
     return {};
 }
 
@@ -323,6 +334,8 @@ Status EdgeApp::start()
     if (m_config.demo) {
         if (auto ok = seedDemo(*this); !ok)
             return ok;
+        if (auto ok = m_guests->ensureCodes(); !ok)
+            return ok;
     }
     if (!m_config.centralUrl.isEmpty()) {
         m_menu->setManagedCentrally(true);
@@ -393,6 +406,10 @@ Status EdgeApp::start()
     // The authorizer reads a token from ?access_token= for clients that cannot set headers.
     m_server->setCommonQuery({u"access_token"_s});
     m_server->setAuthorizer(makeAuthorizer(*m_routeContext));
+    // Known only to this process: the relay client's replayed requests carry it, so their
+    // phone identity cannot be claimed by anyone else.
+    const QByteArray relaySecret = m_sync && m_config.relay ? crypto::randomBytes(32).toHex() : QByteArray();
+    m_server->setRelaySecret(relaySecret);
     registerAuthRoutes(*m_server, *m_routeContext);
     registerMenuRoutes(*m_server, *m_routeContext);
     registerOrderRoutes(*m_server, *m_routeContext);
@@ -405,6 +422,7 @@ Status EdgeApp::start()
     registerCallRoutes(*m_server, *m_routeContext);
     registerAuditRoutes(*m_server, *m_routeContext);
     registerPrinterRoutes(*m_server, *m_routeContext);
+    registerGuestRoutes(*m_server, *m_routeContext);
 
     http::GuardLimits limits;
     limits.requestTimeoutMs = m_config.requestTimeoutMs;
@@ -434,11 +452,52 @@ Status EdgeApp::start()
         return fail(ErrorCode::Unavailable,
                     u"cannot listen on %1:%2"_s.arg(m_config.address.toString()).arg(m_config.port));
     m_routeContext->edgeUrls = lanUrls();
+    {
+        const bool any = m_config.address == QHostAddress::Any || m_config.address == QHostAddress::AnyIPv4
+                || m_config.address == QHostAddress::AnyIPv6;
+        const QHostAddress shown = any ? QHostAddress(QHostAddress::LocalHost) : m_config.address;
+        const QString host = shown.protocol() == QAbstractSocket::IPv6Protocol ? u'[' + shown.toString() + u']'
+                                                                                : shown.toString();
+        m_routeContext->listenUrl = u"%1://%2:%3"_s.arg(m_config.tls ? u"https"_s : u"http"_s, host).arg(m_port);
+    }
     if (m_sync)
         m_sync->start();
+    if (!relaySecret.isEmpty()) {
+        RelaySettings relay;
+        relay.centralUrl = QUrl(m_config.centralUrl);
+        relay.storeKey = m_config.storeKey;
+        relay.localAddress = m_config.address;
+        relay.localPort = m_port;
+        relay.localTls = m_config.tls;
+        relay.relaySecret = relaySecret;
+        relay.lanUrl = guestLanUrl();
+        relay.wifiSsid = guestWifiSsid();
+        relay.edgeVersion = QCoreApplication::applicationVersion();
+        relay.heartbeatMs = m_config.relayHeartbeatMs;
+        relay.maxBackoffMs = m_config.syncMaxBackoffMs;
+        relay.maxStreams = m_config.relayMaxStreams;
+        m_relay = std::make_unique<RelayClient>(relay, *m_metrics);
+        m_relay->start();
+    }
     qCInfo(lcEdge).noquote() << "listening on" << m_config.address.toString() + u':' + QString::number(m_port)
                              << (m_config.tls ? "(https, wss)" : "(http, ws)");
     return {};
+}
+
+QString EdgeApp::guestLanUrl() const
+{
+    // guest/lan-url, else the first address a phone on the store's Wi-Fi can use; on loopback
+    // (tests, a demo on one machine) the loopback address, the only one there is.
+    if (const QString url = edge::guestLanUrl(*m_routeContext); !url.isEmpty())
+        return url;
+    const QString host = m_config.address.protocol() == QAbstractSocket::IPv6Protocol
+            ? u"[%1]"_s.arg(m_config.address.toString()) : m_config.address.toString();
+    return u"%1://%2:%3"_s.arg(m_config.tls ? u"https"_s : u"http"_s, host).arg(m_port);
+}
+
+QString EdgeApp::guestWifiSsid() const
+{
+    return m_config.guest.wifiSsid;
 }
 
 void EdgeApp::refreshRevocations()
@@ -510,6 +569,7 @@ Result<QJsonObject> EdgeApp::streamSnapshot(const Principal &who)
 void EdgeApp::shutdown(std::function<void()> done)
 {
     qCInfo(lcEdge) << "shutting down: no new connections, finishing in-flight work";
+    m_relay.reset();
     if (m_server)
         m_server->stopListening();
     if (m_authPoll)

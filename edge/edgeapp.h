@@ -41,12 +41,14 @@ class PairingService;
 class StaffService;
 class CallService;
 class PrinterService;
+class GuestService;
 class VisitService;
 class BusinessDayService;
 class EventLog;
 class EventHub;
 class AckMonitor;
 class SyncClient;
+class RelayClient;
 class HealthMonitor;
 class SyncStateRepository;
 class BackupService;
@@ -78,6 +80,7 @@ public:
     TableService &tables() { return *m_tables; }
     StaffService &staff() { return *m_staff; }
     VisitService &visits() { return *m_visits; }
+    GuestService &guests() { return *m_guests; }
     BusinessDayService &businessDays() { return *m_days; }
     EventLog &events() { return *m_events; }
     BackupService &backups() { return *m_backups; }
@@ -97,6 +100,8 @@ private:
     struct Repositories;
     bool databaseUsable();
     [[nodiscard]] QStringList lanUrls() const;
+    [[nodiscard]] QString guestLanUrl() const;
+    [[nodiscard]] QString guestWifiSsid() const;
     Result<QJsonObject> streamSnapshot(const Principal &who);
     void startHealthMonitor();
     void refreshRevocations();
@@ -115,6 +120,7 @@ private:
     std::unique_ptr<PairingService> m_pairing;
     std::unique_ptr<CallService> m_calls;
     std::unique_ptr<PrinterService> m_printers;
+    std::unique_ptr<GuestService> m_guests;
     std::unique_ptr<StaffService> m_staff;
     std::unique_ptr<VisitService> m_visits;
     std::unique_ptr<BusinessDayService> m_days;
@@ -127,6 +133,7 @@ private:
     std::unique_ptr<EventHub> m_hub;
     std::unique_ptr<AckMonitor> m_ackMonitor;
     std::unique_ptr<SyncClient> m_sync;
+    std::unique_ptr<RelayClient> m_relay;
     std::unique_ptr<HealthMonitor> m_health;
     std::unique_ptr<BackupService> m_backups;
     std::unique_ptr<QLockFile> m_lock;

@@ -7,6 +7,8 @@
 #include <QSettings>
 #include <QUrl>
 
+#include <tuple>
+
 using namespace Qt::StringLiterals;
 
 namespace tableorder::edge {
@@ -42,10 +44,14 @@ Result<EdgeConfig> parseServeArguments(const QStringList &arguments, const QStri
                                 "allowed to call the API from another site; none by default."_s, u"ORIGIN"_s},
             {u"central"_s, u"Central server URL; links this store to HQ."_s, u"URL"_s},
             {u"store-key"_s, u"The store key HQ issued (prefer TABLEORDER_STORE_KEY or the config file)."_s, u"KEY"_s},
+            {u"no-relay"_s, u"With --central: do not open the guest relay connection to central."_s},
             {u"max-connections"_s, u"Open connections before new ones get 503 (default 1024)."_s, u"N"_s},
             {u"tls"_s, u"Serve HTTPS/WSS with the store's certificate: on or off (default off)."_s, u"on|off"_s},
             {u"tls-cert"_s, u"PEM certificate (default DIR/tls-cert.pem, generated when absent)."_s, u"FILE"_s},
             {u"tls-key"_s, u"PEM private key (default DIR/tls-key.pem, generated when absent)."_s, u"FILE"_s},
+            {u"guest-lan-url"_s, u"How phones on the store's Wi-Fi reach this edge (default: first LAN IPv4 and the port)."_s, u"URL"_s},
+            {u"guest-public-url"_s, u"This store's guest address on central, e.g. https://hq.example.com/s/12."_s, u"URL"_s},
+            {u"wifi-ssid"_s, u"The store's guest Wi-Fi name (table cards, offline message)."_s, u"SSID"_s},
     });
     if (!parser.parse(arguments))
         return fail(Error::validation(u"arguments"_s, parser.errorText()));
@@ -117,6 +123,23 @@ Result<EdgeConfig> parseServeArguments(const QStringList &arguments, const QStri
     if (config.tlsCertificate.isEmpty() != config.tlsKey.isEmpty())
         return fail(Error::validation(u"tls-cert"_s, u"--tls-cert and --tls-key go together"_s));
     config.jsonLogs = flag(u"log-json"_s, u"log-json"_s);
+    config.guest.wifiSsid = setting(u"wifi-ssid"_s, u"guest/wifi-ssid"_s);
+    // Not an option: a command line is visible to every user of the machine.
+    config.guest.wifiPassword = setting(QString(), u"guest/wifi-password"_s);
+    if (config.guest.wifiSsid.size() > 32 || config.guest.wifiPassword.size() > 63)
+        return fail(Error::validation(u"guest/wifi-ssid"_s, u"a Wi-Fi name is at most 32 characters, its password 63"_s));
+    for (auto [option, key, target] : {std::tuple{u"guest-lan-url"_s, u"guest/lan-url"_s, &config.guest.lanUrl},
+                                       std::tuple{u"guest-public-url"_s, u"guest/public-url"_s, &config.guest.publicUrl}}) {
+        QString value = setting(option, key);
+        while (value.endsWith(u'/'))
+            value.chop(1);
+        const QUrl url(value);
+        if (!value.isEmpty() && (!url.isValid() || url.host().isEmpty()
+                                 || (url.scheme() != u"http"_s && url.scheme() != u"https"_s)
+                                 || url.hasQuery() || url.hasFragment()))
+            return fail(Error::validation(key, u"--%1 must be an http:// or https:// URL"_s.arg(option)));
+        *target = value;
+    }
     // Browser origins for CORS: repeatable option, TABLEORDER_CORS_ORIGINS, or INI cors-origins.
     auto cors = http::CorsPolicy::fromSettings(parser.values(u"cors-origin"_s), setting(QString(), u"cors-origins"_s),
                                                file ? file->value(u"cors-origins"_s) : QVariant());
@@ -124,6 +147,7 @@ Result<EdgeConfig> parseServeArguments(const QStringList &arguments, const QStri
         return fail(cors.error());
     config.cors = *cors;
     config.rates.enabled = !flag(u"no-rate-limit"_s, u"no-rate-limit"_s);
+    config.relay = !flag(u"no-relay"_s, u"no-relay"_s);
 
     struct IntSetting { QString key; int *target; int min; int max; QString option = {}; };
     const IntSetting ints[] = {
@@ -162,6 +186,8 @@ Result<EdgeConfig> parseServeArguments(const QStringList &arguments, const QStri
             {u"backup/max-write-mbps"_s, &config.backupMaxWriteMBps, 0, 100000},
             {u"sync/heartbeat-ms"_s, &config.syncHeartbeatMs, 100, 3600000},
             {u"sync/max-backoff-ms"_s, &config.syncMaxBackoffMs, 100, 3600000},
+            {u"relay/heartbeat-ms"_s, &config.relayHeartbeatMs, 100, 3600000},
+            {u"relay/max-streams"_s, &config.relayMaxStreams, 1, 100000},
             {u"realtime/event-retention"_s, &config.eventRetention, 100, 100000000},
             {u"health/interval-ms"_s, &config.health.intervalMs, 200, 3600000},
             {u"health/slow-query-ms"_s, &config.health.slowQueryMs, 1, 600000},
@@ -169,6 +195,11 @@ Result<EdgeConfig> parseServeArguments(const QStringList &arguments, const QStri
             {u"auth/table-token-days"_s, &config.tableTokenDays, 1, 3650},
             {u"auth/pairing-code-seconds"_s, &config.pairingCodeSeconds, 1, 86400},
             {u"auth/staff-token-hours"_s, &config.staffTokenHours, 1, 720},
+            {u"guest/token-hours"_s, &config.guest.tokenHours, 1, 48},
+            {u"guest/joins-per-minute"_s, &config.guest.joinsPerMinute, 1, 100000},
+            {u"guest/requests-per-minute"_s, &config.guest.requestsPerMinute, 1, 10000000},
+            {u"guest/orders-per-minute"_s, &config.guest.ordersPerMinute, 1, 100000},
+            {u"guest/calls-per-minute"_s, &config.guest.callsPerMinute, 1, 100000},
     };
     for (const IntSetting &s : ints) {
         const QString text = setting(s.option, s.key);

@@ -29,6 +29,25 @@ struct RateLimits
     int requestsPerMinute = 600; // per token, everything else
 };
 
+/// Guests ordering from their phones (issue 16): what the table cards and the "store cannot be
+/// reached" message need, the guest tokens' lifetime and the guests' rate limits.
+struct GuestSettings
+{
+    QString wifiSsid;     // guest/wifi-ssid: the store's guest Wi-Fi (card's Wi-Fi QR, offline message)
+    QString wifiPassword; // guest/wifi-password: printed on the card's Wi-Fi QR; never logged
+    /// guest/lan-url: how phones on the store's Wi-Fi reach this edge (scheme://host:port);
+    /// empty: the first non-loopback IPv4 address and the listening port.
+    QString lanUrl;
+    /// guest/public-url: this store's guest base on central (https://hq.example.com/s/12);
+    /// the order QR on the cards is {public-url}/t/{code} when set, else {lan-url}/t/{code}.
+    QString publicUrl;
+    int tokenHours = 6;          // guest/token-hours: a phone's token ends with its visit or this
+    int joinsPerMinute = 10;     // guest/joins-per-minute: join attempts per client
+    int requestsPerMinute = 300; // guest/requests-per-minute: every guest call per client
+    int ordersPerMinute = 10;    // guest/orders-per-minute: orders per visit, phones together
+    int callsPerMinute = 6;      // guest/calls-per-minute: staff calls per visit
+};
+
 /// Everything the daemon can be told, from (highest first) the command line, the
 /// environment (TABLEORDER_*), the config file (INI) and the defaults.
 struct EdgeConfig
@@ -70,6 +89,11 @@ struct EdgeConfig
     QString storeKey;    // secret: never logged
     int syncHeartbeatMs = 10'000;
     int syncMaxBackoffMs = 30'000; // cap of the retry delay while central is unreachable
+    /// The guest relay: with --central, an outward WebSocket over which central relays the
+    /// guest API (docs/operations.md, "Guest relay"). --no-relay turns it off.
+    bool relay = true;
+    int relayHeartbeatMs = 15'000;
+    int relayMaxStreams = 256;   // relayed requests in flight at once
     int backupIntervalMinutes = 60; // 0: no scheduled backups
     int backupKeep = 24;
     /// Backups write at most this many MiB/s, flushed every MiB, so orders committing meanwhile
@@ -85,6 +109,7 @@ struct EdgeConfig
     bool tls = false;
     QString tlsCertificate; // PEM; empty: tls-cert.pem in the data directory
     QString tlsKey;         // PEM; empty: tls-key.pem in the data directory (mode 0600)
+    GuestSettings guest;
 
     [[nodiscard]] QString databasePath() const;
     [[nodiscard]] QString imageDir() const;

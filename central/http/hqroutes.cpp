@@ -3,6 +3,7 @@
 #include "routes.h"
 #include "services/hqauthservice.h"
 #include "services/livefeed.h"
+#include "services/relayhub.h"
 #include "services/storeservice.h"
 #include "services/streamtickets.h"
 #include "storage/ingestrepository.h"
@@ -121,7 +122,11 @@ void registerHqRoutes(http::HttpServer &server, CentralContext &ctx)
 
     server.route(Method::Post, u"/api/v1/stores/{id}/key"_s, {HqAdmin}, [&ctx](HttpRequest &req) {
         return http::respond(ctx.stores.rotateKey(HqPrincipal::fromClaims(req.claims), req.idParam()),
-                             [](const QString &key) { return HttpResponse::json(QJsonObject{{u"store_key"_s, key}}); });
+                             [&ctx, &req](const QString &key) {
+                                 // The old key stops working at once, its guest relay too.
+                                 ctx.relay.disconnectStore(req.idParam());
+                                 return HttpResponse::json(QJsonObject{{u"store_key"_s, key}});
+                             });
     });
 
     server.route(Method::Get, u"/api/v1/dead-letters"_s, {.access = HqAny, .query = {u"store_id"_s}}, [&ctx](HttpRequest &req) {

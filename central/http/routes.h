@@ -28,6 +28,8 @@ class StreamTicketService;
 class HqAccountService;
 class StoreSettingsService;
 class SloService;
+class RelayHub;
+class RelayRepository;
 struct CentralConfig;
 
 /// Route access: public, any HQ account, or HQ admins only. HqStreamTicket (with HqAny): an
@@ -55,6 +57,9 @@ struct CentralContext
     HqAccountService &accounts;
     StoreSettingsService &storeSettings;
     SloService &slo;
+    RelayHub &relay;
+    RelayRepository &relayInfo;
+    QByteArray relayClientKey; // keys the hash of a phone's address handed to its store
 };
 
 /// `?publish=later` stages a menu edit, `?publish=now` (or none) publishes it; else 400.
@@ -74,6 +79,11 @@ void registerUserRoutes(http::HttpServer &server, CentralContext &ctx);
 void registerStoreSettingsRoutes(http::HttpServer &server, CentralContext &ctx);
 /// GET /api/v1/stores/{id}/slo: the week's SLO (issue 17).
 void registerSloRoutes(http::HttpServer &server, CentralContext &ctx);
+/// The guest app at /s/{store}/t/{code} and /s/{store}/guest/*, the guest API relayed to the
+/// store at /s/{store}/api/v1/guest/*, and the edges' relay WebSocket at /relay/v1/connect.
+void registerGuestRoutes(http::HttpServer &server, CentralContext &ctx);
+/// Refuses a relay WebSocket upgrade without a valid store key (a complete HTTP response).
+QByteArray relayUpgradeCheck(CentralContext &ctx, QByteArrayView target, const QHash<QByteArray, QByteArray> &headers);
 void registerCentralSystemRoutes(http::HttpServer &server, CentralContext &ctx);
 /// The HQ dashboard (static files compiled in) at / and /dashboard/*.
 void registerDashboardRoutes(http::HttpServer &server);

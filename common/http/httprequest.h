@@ -16,6 +16,8 @@ struct HttpRequest
     QJsonObject claims;   // verified token claims, set by the server's authenticator
     QString route;        // the route's pattern, e.g. /api/v1/orders/{id}
     QHostAddress client;  // HttpServer::clientAddress(): the peer, or what a trusted proxy forwarded
+    QByteArray requestId; // the X-Request-Id the response carries (the client's or a new one)
+    bool relayed = false; // came through central's relay (client is then the phone's relay address)
 
     [[nodiscard]] QByteArray body() const { return raw.body(); }
     [[nodiscard]] QByteArray header(const QByteArray &name) const { return raw.value(name); }

@@ -11,6 +11,8 @@
 #include <QTcpSocket>
 #include <QUrlQuery>
 
+#include <sodium.h>
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -48,6 +50,7 @@ struct HttpServer::Exchange
     QHostAddress peer;
     QByteArray requestId;   // the client's X-Request-Id when well-formed, else a new one
     QString principal;      // table number or user name from the token; never the token
+    bool relayed = false;   // a relayed request whose client id the relay secret vouched for
     QByteArray origin;      // the request's Origin when it is on the CORS allow-list
     bool acceptsGzip = false;
     bool head = false;
@@ -125,6 +128,21 @@ void addVary(HttpResponse &response, QByteArrayView token)
 constexpr qsizetype minGzipBytes = 1024;
 
 } // namespace
+
+QHostAddress relayClientAddress(QByteArrayView clientId)
+{
+    if (clientId.size() != 16)
+        return {};
+    bool ok = false;
+    const quint64 id = clientId.toULongLong(&ok, 16);
+    if (!ok)
+        return {};
+    Q_IPV6ADDR bytes{};
+    bytes[0] = 0x01; // 100::/64, the IPv6 discard-only prefix: never a real peer
+    for (int i = 0; i < 8; ++i)
+        bytes[8 + i] = quint8(id >> (56 - 8 * i));
+    return QHostAddress(bytes);
+}
 
 QByteArray methodName(QHttpServerRequest::Method method)
 {
@@ -214,24 +232,35 @@ int HttpServer::openConnections() const
 }
 
 const HttpServer::Route *HttpServer::match(Method method, QStringView path, QStringList &params,
-                                           bool &pathKnown) const
+                                           bool &pathKnown, const QHttpServerRequest *request) const
 {
     const QList<QStringView> segments = path.split(u'/');
     for (const auto &route : m_routes) {
-        if (route->segments.size() != segments.size())
+        // A last segment `{*}` takes the rest of the path (one or more segments).
+        const bool tail = route->segments.last() == u"{*}"_s;
+        if (tail ? segments.size() < route->segments.size() : route->segments.size() != segments.size())
             continue;
         QStringList captured;
         bool same = true;
-        for (qsizetype i = 0; i < segments.size() && same; ++i) {
+        for (qsizetype i = 0; i < route->segments.size() && same; ++i) {
             const QString &expected = route->segments.at(i);
-            if (expected.startsWith(u'{'))
+            if (tail && i == route->segments.size() - 1) {
+                QStringList rest;
+                for (qsizetype j = i; j < segments.size(); ++j)
+                    rest.append(segments.at(j).toString());
+                const QString joined = rest.join(u'/');
+                same = !joined.isEmpty() && (captured.append(joined), true);
+            } else if (expected.startsWith(u'{')) {
                 same = !segments.at(i).isEmpty() && (captured.append(segments.at(i).toString()), true);
-            else
+            } else {
                 same = expected == segments.at(i);
+            }
         }
         if (!same)
             continue;
         pathKnown = true;
+        if (route->method == method && request && route->options.when && !route->options.when(*request))
+            continue;
         if (route->method == method) {
             params = std::move(captured);
             return route.get();
@@ -256,7 +285,7 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     const QString path = request.url().path();
     QStringList params;
     bool pathKnown = false;
-    const Route *route = match(request.method(), path, params, pathKnown);
+    const Route *route = match(request.method(), path, params, pathKnown, &request);
     if (!route) {
         const Error error = pathKnown ? Error{ErrorCode::MethodNotAllowed, u"method not allowed"_s, {}}
                                       : Error{ErrorCode::NotFound, u"no such endpoint"_s, {}};
@@ -267,7 +296,8 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
 
     // Every query parameter is one the route reads, and only once: a parameter the API
     // accepts must do something, and two values for one name have no single reading.
-    const QList<std::pair<QString, QString>> items = QUrlQuery(request.url()).queryItems();
+    const QList<std::pair<QString, QString>> items = route->options.anyQuery
+            ? QList<std::pair<QString, QString>>() : QUrlQuery(request.url()).queryItems();
     for (qsizetype i = 0; i < items.size(); ++i) {
         const QString &name = items.at(i).first;
         const bool repeated = std::any_of(items.begin(), items.begin() + i,
@@ -282,7 +312,7 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
         }
     }
 
-    HttpRequest req{request, std::move(params), {}, route->pattern, exchange.peer};
+    HttpRequest req{request, std::move(params), {}, route->pattern, exchange.peer, exchange.requestId, exchange.relayed};
     const QByteArray body = request.body();
     if (!body.isEmpty()) {
         QByteArray type = request.value("content-type");
@@ -331,6 +361,18 @@ HttpServer::Exchange HttpServer::begin(const QHttpServerRequest &request) const
     exchange.method = methodName(request.method());
     // Once per request: with trusted proxies it reads X-Forwarded-For.
     exchange.peer = clientAddress(request);
+    if (!m_relaySecret.isEmpty()) {
+        const QByteArray relay = request.value("x-tableorder-relay");
+        const qsizetype colon = relay.indexOf(':');
+        if (colon > 0) {
+            const QHostAddress phone = relayClientAddress(QByteArrayView(relay).sliced(colon + 1));
+            if (!phone.isNull() && relay.first(colon).size() == m_relaySecret.size()
+                && sodium_memcmp(relay.constData(), m_relaySecret.constData(), size_t(m_relaySecret.size())) == 0) {
+                exchange.peer = phone;
+                exchange.relayed = true;
+            }
+        }
+    }
     const QByteArray id = request.value("x-request-id");
     exchange.requestId = isRequestId(id) ? id : newRequestId();
     exchange.acceptsGzip = acceptsGzip(request.value("accept-encoding"));
@@ -476,6 +518,22 @@ void Reply::send(const HttpResponse &response) const
 bool Reply::isWanted() const
 {
     return m_state && !m_state->sent && m_state->server && m_state->socket;
+}
+
+void Reply::onAbandoned(QObject *context, std::function<void()> gone) const
+{
+    if (!m_state || !m_state->socket)
+        return;
+    std::weak_ptr<State> weak = m_state;
+    auto fired = std::make_shared<bool>(false);
+    auto fire = [weak, gone, fired] {
+        if (auto state = weak.lock(); state && !state->sent && !*fired) {
+            *fired = true;
+            gone();
+        }
+    };
+    QObject::connect(m_state->socket.get(), &QTcpSocket::disconnected, context, fire);
+    QObject::connect(m_state->socket.get(), &QObject::destroyed, context, fire);
 }
 
 void HttpServer::finishAsync(Reply::State &state, const HttpResponse &response)

@@ -33,6 +33,9 @@ public:
     void send(const HttpResponse &response) const;
     /// Whether the client is still connected and waiting for this answer.
     [[nodiscard]] bool isWanted() const;
+    /// Calls `gone` (in context's thread, while context lives) when the client disconnects
+    /// before the answer was sent: work for it can stop (a relayed request is cancelled).
+    void onAbandoned(QObject *context, std::function<void()> gone) const;
 
 private:
     friend class HttpServer;
@@ -68,6 +71,12 @@ public:
         /// The query parameters the route reads; any other one (or one given twice) is
         /// refused with 400 before the handler runs: no parameter is silently ignored.
         QStringList query = {};
+        /// Any query parameter passes to the handler unchecked (a relay forwards the query
+        /// to a server that checks it).
+        bool anyQuery = false;
+        /// When set, the route matches only requests it accepts (e.g. `Accept:
+        /// text/event-stream` for the streaming twin of a route); else the next route is tried.
+        std::function<bool(const QHttpServerRequest &)> when = {};
     };
 
     explicit HttpServer(Metrics &metrics, QObject *parent = nullptr);
@@ -84,6 +93,12 @@ public:
     /// Query parameters every route accepts because the authorizer reads them (the edge's
     /// `access_token` for clients that cannot set headers); none by default.
     void setCommonQuery(QStringList names) { m_commonQuery = std::move(names); }
+    /// The edge's relay client replays requests from central over loopback with the header
+    /// `X-Tableorder-Relay: <secret>:<client id>`; with this process-local secret set, such a
+    /// request's client (limits, logs) is the phone central saw, as an address in the IPv6
+    /// discard prefix 100::/64 (RFC 6666). Without the secret the header is ignored, so a LAN
+    /// client cannot choose its identity.
+    void setRelaySecret(QByteArray secret) { m_relaySecret = std::move(secret); }
     /// Browser origins allowed to call the API cross-site; none by default.
     void setCorsPolicy(CorsPolicy policy) { m_cors = std::move(policy); }
     /// The client's address: the TCP peer, or what a trusted proxy forwarded.
@@ -107,7 +122,8 @@ private:
     struct Route;
     struct Slot;
     struct Exchange;
-    const Route *match(Method method, QStringView path, QStringList &params, bool &pathKnown) const;
+    const Route *match(Method method, QStringView path, QStringList &params, bool &pathKnown,
+                       const QHttpServerRequest *request = nullptr) const;
     [[nodiscard]] Exchange begin(const QHttpServerRequest &request) const;
     [[nodiscard]] HttpResponse preflight(const QHttpServerRequest &request, const Exchange &exchange) const;
     void finish(QTcpSocket *socket, const Exchange &exchange, const HttpResponse &response);
@@ -129,11 +145,16 @@ private:
     TrustedProxies m_trustedProxies;
     CorsPolicy m_cors;
     QStringList m_commonQuery;
+    QByteArray m_relaySecret;
     int m_pendingReplies = 0;
     /// Connections with an async reply outstanding, and the responses queued behind it.
     QHash<QTcpSocket *, QList<std::shared_ptr<Slot>>> m_queues;
 };
 
 QByteArray methodName(QHttpServerRequest::Method method);
+
+/// The address a relayed client gets on the edge: 100::/64 plus the 64-bit client id central
+/// derived from the phone's address (16 hex digits); a null address for a malformed id.
+QHostAddress relayClientAddress(QByteArrayView clientId);
 
 } // namespace tableorder::http

@@ -28,6 +28,38 @@ HttpResponse notFound(const QString &what)
 
 } // namespace
 
+HttpResponse menuResponse(MenuService &menu, const HttpRequest &req)
+{
+    auto snapshot = menu.snapshot();
+    if (!snapshot)
+        return HttpResponse::error(snapshot.error());
+    const auto &snap = **snapshot;
+    // Tablets (QNetworkAccessManager) and browsers accept gzip: a big menu is ~10x smaller.
+    const bool gzip = http::acceptsGzip(req.header("accept-encoding")) && !snap.gzipJson().isEmpty();
+    const QByteArray &etag = gzip ? snap.gzipEtag : snap.etag;
+    const QByteArray ifNoneMatch = req.header("if-none-match");
+    if (ifNoneMatch == snap.etag || ifNoneMatch == snap.gzipEtag) {
+        HttpResponse notModified;
+        notModified.status = 304;
+        return notModified.withHeader("ETag", etag).withHeader("Vary", "Accept-Encoding");
+    }
+    HttpResponse response = HttpResponse::raw(200, "application/json", gzip ? snap.gzipJson() : snap.json)
+                                    .withHeader("ETag", etag)
+                                    .withHeader("Cache-Control", "no-cache")
+                                    .withHeader("Vary", "Accept-Encoding");
+    return gzip ? response.withHeader("Content-Encoding", "gzip") : response;
+}
+
+HttpResponse imageResponse(const QString &imageDir, const QString &name)
+{
+    static const QRegularExpression safeName(u"^[a-z0-9-]+\\.jpg$"_s);
+    QFile file(QDir(imageDir).filePath(name));
+    if (!safeName.match(name).hasMatch() || !file.open(QIODevice::ReadOnly))
+        return notFound(u"image"_s);
+    return HttpResponse::raw(200, "image/jpeg", file.readAll())
+            .withHeader("Cache-Control", "public, max-age=31536000, immutable");
+}
+
 void registerMenuRoutes(http::HttpServer &server, RouteContext &ctx)
 {
     using Method = http::HttpServer::Method;
@@ -37,24 +69,7 @@ void registerMenuRoutes(http::HttpServer &server, RouteContext &ctx)
     };
 
     server.route(Method::Get, u"/api/v1/menu"_s, {Access::Public}, [&menu](HttpRequest &req) {
-        auto snapshot = menu.snapshot();
-        if (!snapshot)
-            return HttpResponse::error(snapshot.error());
-        const auto &snap = **snapshot;
-        // Tablets (QNetworkAccessManager) and browsers accept gzip: a big menu is ~10x smaller.
-        const bool gzip = http::acceptsGzip(req.header("accept-encoding")) && !snap.gzipJson().isEmpty();
-        const QByteArray &etag = gzip ? snap.gzipEtag : snap.etag;
-        const QByteArray ifNoneMatch = req.header("if-none-match");
-        if (ifNoneMatch == snap.etag || ifNoneMatch == snap.gzipEtag) {
-            HttpResponse notModified;
-            notModified.status = 304;
-            return notModified.withHeader("ETag", etag).withHeader("Vary", "Accept-Encoding");
-        }
-        HttpResponse response = HttpResponse::raw(200, "application/json", gzip ? snap.gzipJson() : snap.json)
-                                        .withHeader("ETag", etag)
-                                        .withHeader("Cache-Control", "no-cache")
-                                        .withHeader("Vary", "Accept-Encoding");
-        return gzip ? response.withHeader("Content-Encoding", "gzip") : response;
+        return menuResponse(menu, req);
     });
 
     server.route(Method::Post, u"/api/v1/menu/categories"_s, {Access::Manager}, [&menu](HttpRequest &req) {
@@ -212,13 +227,7 @@ void registerMenuRoutes(http::HttpServer &server, RouteContext &ctx)
     // Picture files are named by their content hash, so they never change: cache forever.
     const QString imageDir = ctx.config.imageDir();
     server.route(Method::Get, u"/images/{file}"_s, {Access::Public}, [imageDir](HttpRequest &req) {
-        static const QRegularExpression safeName(u"^[a-z0-9-]+\\.jpg$"_s);
-        const QString name = req.params.value(0);
-        QFile file(QDir(imageDir).filePath(name));
-        if (!safeName.match(name).hasMatch() || !file.open(QIODevice::ReadOnly))
-            return notFound(u"image"_s);
-        return HttpResponse::raw(200, "image/jpeg", file.readAll())
-                .withHeader("Cache-Control", "public, max-age=31536000, immutable");
+        return imageResponse(imageDir, req.params.value(0));
     });
 }
 

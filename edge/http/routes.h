@@ -26,6 +26,7 @@ class EventLog;
 class VisitService;
 class BusinessDayService;
 class PrinterService;
+class GuestService;
 struct EdgeConfig;
 
 /// What the route files need; owned by EdgeApp.
@@ -51,9 +52,13 @@ struct RouteContext
     /// How tablets on the LAN reach this edge (scheme://address:port for each non-loopback
     /// address it listens on); set once it listens.
     QStringList edgeUrls;
+    /// scheme://address:port this edge listens on (loopback included): the guests' LAN address
+    /// of last resort (a demo on 127.0.0.1).
+    QString listenUrl;
     VisitService *visits = nullptr;
     BusinessDayService *days = nullptr;
     PrinterService *printers = nullptr;
+    GuestService *guests = nullptr;
 };
 
 void registerAuthRoutes(http::HttpServer &server, RouteContext &ctx);
@@ -81,6 +86,21 @@ void registerRealtimeRoutes(http::HttpServer &server, RouteContext &ctx);
 /// HTTP error response, or empty to let it through.
 QByteArray webSocketUpgradeCheck(RouteContext &ctx, QByteArrayView target,
                                  const QHash<QByteArray, QByteArray> &headers);
+
+/// GET /api/v1/menu's answer (ETag, gzip, 304), shared with the guests' menu.
+http::HttpResponse menuResponse(MenuService &menu, const http::HttpRequest &req);
+/// A picture file of the menu (content-addressed: cached forever), or 404.
+http::HttpResponse imageResponse(const QString &imageDir, const QString &name);
+/// Guests' phones (issue 16): `/` (the store's page), `/t/{code}` (the guest app),
+/// `/guest/*` (its files), `/api/v1/guest/*` (their API), and the staff routes that manage
+/// table codes, visits opened to phones and table cards.
+void registerGuestRoutes(http::HttpServer &server, RouteContext &ctx);
+/// What guest rate limits key on: the client's address (a relayed request's is the phone's).
+QString guestClientKey(const http::HttpRequest &req);
+/// How phones on the store's Wi-Fi reach this edge: guest/lan-url, else the first LAN address.
+QString guestLanUrl(const RouteContext &ctx);
+/// A table's order address: {guest/public-url}/t/{code} when set, else {lan url}/t/{code}.
+QString guestOrderUrl(const RouteContext &ctx, const QString &tableCode);
 
 /// Verifies the bearer token, checks the route's Access flags and applies rate limits.
 http::HttpServer::Authorizer makeAuthorizer(RouteContext &ctx);

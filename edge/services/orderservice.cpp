@@ -350,6 +350,10 @@ OrderService::placeInTransaction(const Principal &table, const OrderInput &input
     auto session = m_tables.openOrCreateSession(table.tableId, now);
     if (!session)
         return fail(session.error());
+    // A guest's phone orders into its own visit only (checked here, in the order's savepoint,
+    // so a visit closed since the request was read cannot take it).
+    if (table.guest && table.visitId && session->id != table.visitId)
+        return fail(ErrorCode::VisitEnded, u"this visit has ended; scan the table's code to order again"_s);
     order.sessionId = session->id;
     // Who placed it: the table (its number now, not the token's: a renumbered table keeps
     // its old tokens), or the staff member who placed it for the table.

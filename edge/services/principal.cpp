@@ -16,6 +16,8 @@ Principal Principal::fromClaims(const QJsonObject &claims)
     p.generation = claims.value(u"gen"_s).toInteger();
     p.tokenId = claims.value(u"jti"_s).toString();
     p.expiresAt = claims.value(u"exp"_s).toInteger();
+    p.guest = claims.value(u"guest"_s).toBool();
+    p.visitId = claims.value(u"vid"_s).toInteger();
     return p;
 }
 
@@ -36,6 +38,10 @@ QJsonObject Principal::claims() const
         claims.insert(u"jti"_s, tokenId);
     if (expiresAt)
         claims.insert(u"exp"_s, expiresAt);
+    if (guest)
+        claims.insert(u"guest"_s, true);
+    if (visitId)
+        claims.insert(u"vid"_s, visitId);
     return claims;
 }
 
@@ -46,6 +52,9 @@ QJsonObject Principal::commandLineActor()
 
 QJsonObject Principal::actor() const
 {
+    if (isTable() && guest)
+        return {{u"kind"_s, u"table"_s}, {u"table_id"_s, tableId}, {u"table_number"_s, tableNumber},
+                {u"via"_s, u"phone"_s}};
     if (isTable())
         return {{u"kind"_s, u"table"_s}, {u"table_id"_s, tableId}, {u"table_number"_s, tableNumber}};
     return {{u"kind"_s, u"staff"_s}, {u"staff_id"_s, staffId}, {u"name"_s, name}, {u"role"_s, roleName(role)}};

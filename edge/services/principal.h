@@ -20,6 +20,11 @@ struct Principal
     qint64 generation = 0;
     QString tokenId;
     qint64 expiresAt = 0;
+    /// A guest's phone (issue 16): a table principal scoped to one visit of the table.
+    bool guest = false;
+    /// Guests: the visit (session id) their token belongs to; 0: not bound yet (the
+    /// first order may open the table's visit). An order into another visit is VISIT_ENDED.
+    qint64 visitId = 0;
 
     [[nodiscard]] bool isTable() const { return role == Role::Table; }
     [[nodiscard]] bool isStaff() const { return role != Role::Table; }

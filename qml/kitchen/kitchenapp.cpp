@@ -14,6 +14,7 @@
 #include "qmltypes.h"
 #include "qrcodeitem.h"
 #include "tablepairing.h"
+#include "tablecards.h"
 #include "translations.h"
 #include "uisetup.h"
 
@@ -37,8 +38,9 @@ KitchenApp::KitchenApp(const ui::AppOptions &options, QObject *parent) : QObject
     qmlRegisterUncreatableType<PrinterController>("TableOrder.Kitchen", 1, 0, "PrinterController", u"the app's controller"_s);
     qmlRegisterUncreatableType<KitchenTimes>("TableOrder.Kitchen", 1, 0, "KitchenTimes", u"the app's controller"_s);
     qmlRegisterUncreatableType<MenuEditor>("TableOrder.Kitchen", 1, 0, "MenuEditor", u"the app's controller"_s);
+    qmlRegisterUncreatableType<TableCards>("TableOrder.Kitchen", 1, 0, "TableCards", u"the app's controller"_s);
     qmlRegisterUncreatableType<TablePairing>("TableOrder.Kitchen", 1, 0, "TablePairing", u"the app's controller"_s);
-    qmlRegisterType<QrCodeItem>("TableOrder.Kitchen", 1, 0, "QrCode");
+    qmlRegisterType<ui::QrCodeItem>("TableOrder.Kitchen", 1, 0, "QrCode");
     ui::setupEngine(m_engine);
     m_translations = std::make_unique<ui::Translations>(u"kitchen"_s, m_engine);
     m_controller = std::make_unique<KitchenController>(options, *m_translations);

@@ -20,6 +20,7 @@
 #include "orderlistmodel.h"
 #include "tablelistmodel.h"
 #include "tablepairing.h"
+#include "tablecards.h"
 #include "translations.h"
 
 #include <QDateTime>
@@ -47,6 +48,7 @@ KitchenController::KitchenController(const ui::AppOptions &options, ui::Translat
                                                 [this] { return canKitchen(); })),
       m_expo(std::make_unique<ExpoController>(*m_api)),
       m_pairing(std::make_unique<TablePairing>(*m_api, *m_tables)),
+      m_tableCards(std::make_unique<TableCards>(*m_api)),
       m_editor(std::make_unique<MenuEditor>(*m_api)), m_calls(std::make_unique<CallBoard>(*m_api)),
       m_bill(std::make_unique<BillController>(*m_api)), m_day(std::make_unique<DayClose>(*m_api)),
       m_printers(std::make_unique<PrinterController>(*m_api)),

@@ -26,6 +26,7 @@ Q_MOC_INCLUDE("menumodel.h")
 Q_MOC_INCLUDE("orderlistmodel.h")
 Q_MOC_INCLUDE("tablelistmodel.h")
 Q_MOC_INCLUDE("tablepairing.h")
+Q_MOC_INCLUDE("tablecards.h")
 
 namespace tableorder::client {
 class CategoryModel;
@@ -55,6 +56,7 @@ class MenuEditor;
 class NewOrderSound;
 class StaffOrder;
 class TablePairing;
+class TableCards;
 
 /// The staff app's session: login, connection, language, the menu, and one controller per
 /// screen (the kitchen board, the expo, tables, bills, calls, the menu editor, the day's
@@ -91,6 +93,8 @@ class KitchenController : public QObject
     Q_PROPERTY(QVariantMap selectedTable READ selectedTable NOTIFY selectedTableChanged)
     /// Manager: the "pair a tablet" QR of a table.
     Q_PROPERTY(tableorder::kitchen::TablePairing *pairing READ pairing CONSTANT)
+    /// The manager's table cards PDF (issue 16).
+    Q_PROPERTY(tableorder::kitchen::TableCards *tableCards READ tableCards CONSTANT)
     Q_PROPERTY(tableorder::client::MenuModel *menu READ menu CONSTANT)
     /// Floor: the guests' calls.
     Q_PROPERTY(tableorder::kitchen::CallBoard *calls READ calls CONSTANT)
@@ -161,6 +165,7 @@ public:
     [[nodiscard]] qint64 selectedTableId() const { return m_selectedTable; }
     [[nodiscard]] QVariantMap selectedTable() const;
     [[nodiscard]] TablePairing *pairing() const { return m_pairing.get(); }
+    [[nodiscard]] TableCards *tableCards() const { return m_tableCards.get(); }
     [[nodiscard]] client::MenuModel *menu() const { return m_menu.get(); }
     [[nodiscard]] CallBoard *calls() const { return m_calls.get(); }
     [[nodiscard]] BillController *bill() const { return m_bill.get(); }
@@ -211,6 +216,7 @@ private:
     std::unique_ptr<BoardController> m_board;
     std::unique_ptr<ExpoController> m_expo;
     std::unique_ptr<TablePairing> m_pairing;
+    std::unique_ptr<TableCards> m_tableCards;
     std::unique_ptr<MenuEditor> m_editor;
     std::unique_ptr<CallBoard> m_calls;
     std::unique_ptr<BillController> m_bill;

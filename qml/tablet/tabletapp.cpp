@@ -3,6 +3,8 @@
 #include "billcontroller.h"
 #include "billmodel.h"
 #include "callcontroller.h"
+#include "phonecodecontroller.h"
+#include "qrcodeitem.h"
 #include "qmltypes.h"
 #include "qrscanner.h"
 #include "tabletcontroller.h"
@@ -22,6 +24,8 @@ TabletApp::TabletApp(const ui::AppOptions &options, QObject *parent) : QObject(p
     qmlRegisterUncreatableType<TabletController>("TableOrder.Tablet", 1, 0, "Tablet", u"the app's controller"_s);
     qmlRegisterUncreatableType<QrScanner>("TableOrder.Tablet", 1, 0, "QrScanner", u"the app's controller"_s);
     qmlRegisterUncreatableType<CallController>("TableOrder.Tablet", 1, 0, "CallController", u"the app's controller"_s);
+    qmlRegisterUncreatableType<PhoneCodeController>("TableOrder.Tablet", 1, 0, "PhoneCodeController", u"the app's controller"_s);
+    qmlRegisterType<ui::QrCodeItem>("TableOrder.Tablet", 1, 0, "QrCode");
     qmlRegisterUncreatableType<BillController>("TableOrder.Tablet", 1, 0, "BillController", u"the app's controller"_s);
     qmlRegisterUncreatableType<BillModel>("TableOrder.Tablet", 1, 0, "BillModel", u"the app's controller"_s);
     ui::setupEngine(m_engine);

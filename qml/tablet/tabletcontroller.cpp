@@ -3,6 +3,7 @@
 #include "billcontroller.h"
 #include "billmodel.h"
 #include "callcontroller.h"
+#include "phonecodecontroller.h"
 #include "cartmodel.h"
 #include "categorymodel.h"
 #include "certificatepins.h"
@@ -40,6 +41,7 @@ TabletController::TabletController(const ui::AppOptions &options, ui::Translatio
       m_draft(std::make_unique<LineDraft>(*m_menu, *m_cart)), m_orders(std::make_unique<OrderListModel>()),
       m_submitter(std::make_unique<OrderSubmitter>(*m_api, *m_settings)),
       m_scanner(std::make_unique<QrScanner>()), m_calls(std::make_unique<CallController>(*m_api)),
+      m_phoneCode(std::make_unique<PhoneCodeController>(*m_api)),
       m_billing(std::make_unique<BillController>(*m_api, *m_menu))
 {
     m_orders->setNewestFirst(true);
@@ -182,6 +184,9 @@ void TabletController::onEvent(const QString &type, const QJsonObject &data, qin
         m_orders->setKitchenAcked(data.value(u"order_id"_s).toInteger(), data.value(u"acknowledged_at"_s).toString());
         noteConfirmed(data.value(u"order_id"_s).toInteger());
     } else if (type == u"order.created"_s || type == u"order.updated"_s) {
+        // A first order opens the visit: its code is no longer the free table's.
+        if (type == u"order.created"_s && !m_phoneCode->url().isEmpty() && m_orders->rowCount() == 0)
+            m_phoneCode->refresh();
         const QJsonObject order = data;
         // The edge sends this visit's orders only (its stream ends with the visit); still,
         // show new orders and those the screen already has.
@@ -198,6 +203,7 @@ void TabletController::onEvent(const QString &type, const QJsonObject &data, qin
         m_confirmedOrders.clear();
         m_calls->clear();
         m_billing->clear();
+        m_phoneCode->forget();
         emit sessionClosed();
     } else if (type == u"table.visit_left"_s) {
         // The party moved to another table (or joined one): their orders, calls and bill went
@@ -206,8 +212,10 @@ void TabletController::onEvent(const QString &type, const QJsonObject &data, qin
         m_confirmedOrders.clear();
         m_calls->clear();
         m_billing->clear();
+        m_phoneCode->forget();
         emit visitLeft();
     } else if (type == u"table.visit_arrived"_s) {
+        m_phoneCode->forget();
         for (const QJsonValue &order : data.value(u"orders"_s).toArray())
             m_orders->upsert(order.toObject());
         m_calls->refresh();

@@ -41,6 +41,7 @@ namespace tableorder::tablet {
 
 class BillController;
 class CallController;
+class PhoneCodeController;
 class QrScanner;
 
 /// Everything the table's tablet does, for its QML: first-run setup by staff (edge address,
@@ -80,6 +81,8 @@ class TabletController : public QObject
     Q_PROPERTY(tableorder::client::OrderSubmitter *submitter READ submitter CONSTANT)
     /// 직원 호출: the call-staff button and the state of the table's calls.
     Q_PROPERTY(tableorder::tablet::CallController *staffCalls READ staffCalls CONSTANT)
+    /// The QR that lets guests order from their phones (the visit's code, issue 16).
+    Q_PROPERTY(tableorder::tablet::PhoneCodeController *phoneCode READ phoneCode CONSTANT)
     /// The bill screen (lines with their origins, figures, the even split).
     Q_PROPERTY(tableorder::tablet::BillController *billing READ billing CONSTANT)
     /// The setup screen's camera scan of the manager's pairing QR.
@@ -142,6 +145,7 @@ public:
     [[nodiscard]] client::OrderSubmitter *submitter() const { return m_submitter.get(); }
     [[nodiscard]] QrScanner *scanner() const { return m_scanner.get(); }
     [[nodiscard]] CallController *staffCalls() const { return m_calls.get(); }
+    [[nodiscard]] PhoneCodeController *phoneCode() const { return m_phoneCode.get(); }
     [[nodiscard]] BillController *billing() const { return m_billing.get(); }
     [[nodiscard]] client::EventStream *stream() const { return m_stream.get(); }
     [[nodiscard]] client::ClientSettings &settings() const { return *m_settings; }
@@ -191,6 +195,7 @@ private:
     std::unique_ptr<client::OrderSubmitter> m_submitter;
     std::unique_ptr<QrScanner> m_scanner;
     std::unique_ptr<CallController> m_calls;
+    std::unique_ptr<PhoneCodeController> m_phoneCode;
     std::unique_ptr<BillController> m_billing;
     Screen m_screen = Screen::Setup;
     bool m_setupBusy = false;

@@ -664,6 +664,25 @@ private slots:
         QVERIFY(staffSeesCall(7, u"water"_s).isEmpty());
     }
 
+    /// Issue 16: the tablet's "Phone" button shows the QR of this table's guest page with the
+    /// current visit's code; the edge admits a phone with it into this table's visit.
+    void phoneQrCarriesThisVisitsCode()
+    {
+        QVERIFY(m_t->tap(u"phoneButton"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(m_t->find(u"phoneQr"_s) && !m_t->find(u"phoneQr"_s)->property("text").toString().isEmpty(), 5000);
+        const QString url = m_t->find(u"phoneQr"_s)->property("text").toString();
+        QVERIFY2(m_t->find(u"phoneQr"_s)->property("modules").toInt() > 0, qPrintable(url));
+        static const QRegularExpression shape(u"/t/([0-9A-Z]{10})#v=([0-9A-Z]{8})$"_s);
+        const QRegularExpressionMatch m = shape.match(url);
+        QVERIFY2(m.hasMatch(), qPrintable(url));
+        QCOMPARE(m_t->text(u"phoneCode"_s).remove(u'-'), m.captured(2));
+        const HttpResult joined = m_http.post(u"/api/v1/guest/join"_s, {{u"table_code"_s, m.captured(1)}, {u"visit_code"_s, m.captured(2)}});
+        QVERIFY2(joined.status == 200, qPrintable(joined.describe()));
+        QCOMPARE(joined.json().value(u"table"_s).toObject().value(u"number"_s).toInt(), 7);
+        QVERIFY(m_t->tap(u"phoneClose"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_t->find(u"phoneQr"_s), 3000);
+    }
+
     /// The guests' bill: every line with where it came from and when, a line the manager
     /// voided struck through with who and why, a payment, and what is left, as GET /bill has
     /// it; live while open; the even split shows the edge's shares.

@@ -13,6 +13,7 @@
 #include "qrdecoder.h"
 #include "qrscanner.h"
 #include "tablepairing.h"
+#include "tablecards.h"
 #include "tabletapp.h"
 #include "tabletcontroller.h"
 #include "testsupport.h"
@@ -169,6 +170,42 @@ private slots:
         QVERIFY(m_k->save(m_out + u"/manager-pairing.png"_s));
     }
 
+    /// Issue 16: the manager saves the table cards; the PDF has a card per table (four to a
+    /// page) and each card's QRs read back as the table's order address and the Wi-Fi login.
+    void tableCardsCarryEachTablesOrderQr()
+    {
+        kitchen::TableCards *cards = m_manager->controller().tableCards();
+        const QString path = m_dir.filePath(u"cards.pdf"_s);
+        cards->save(path);
+        QTRY_VERIFY_WITH_TIMEOUT(!cards->busy(), 10'000);
+        QVERIFY2(cards->error().isEmpty(), qPrintable(cards->error()));
+        QCOMPARE(cards->savedPath(), path);
+        QFile pdf(path);
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        const QByteArray bytes = pdf.readAll();
+        QVERIFY(bytes.startsWith("%PDF-"));
+        int pages = 0;
+        for (auto it = QRegularExpression(u"/Type\\s*/Page[^s]"_s).globalMatch(QString::fromLatin1(bytes)); it.hasNext(); it.next())
+            ++pages;
+        QCOMPARE(pages, 3); // the demo's 12 tables
+
+        const QJsonObject data{{u"store_name"_s, u"한식당 데모점"_s}, {u"wifi_ssid"_s, u"Cafe;Guest"_s}, {u"wifi_password"_s, u"p:ss\\word"_s},
+                               {u"tables"_s, QJsonArray{QJsonObject{{u"number"_s, 4}, {u"code"_s, u"ABCDEFGHJK"_s},
+                                                                    {u"order_url"_s, u"https://hq.example.com/s/3/t/ABCDEFGHJK"_s}}}}};
+        const QImage card = kitchen::TableCards::cardImage(data, 0);
+        QVERIFY(card.save(QStringLiteral(TABLEORDER_SCREENSHOT_DIR) + u"/table-card.png"_s));
+        QStringList read = tablet::QrDecoder::decode(card);
+        read.sort();
+        QCOMPARE(read, (QStringList{u"WIFI:T:WPA;S:Cafe\\;Guest;P:p\\:ss\\\\word;;"_s, u"https://hq.example.com/s/3/t/ABCDEFGHJK"_s}));
+
+        // A new code for table 4 from the manager's Tables page (the old card then joins
+        // nothing: tst_guest); the page says which card to print again.
+        QCOMPARE(m_manager->controller().selectedTable().value(u"number"_s).toInt(), 4);
+        cards->renewCode(m_manager->controller().selectedTableId());
+        QTRY_VERIFY_WITH_TIMEOUT(cards->renewedTable() == 4, 10'000);
+        QVERIFY2(cards->error().isEmpty(), qPrintable(cards->error()));
+    }
+
     void theLinkPairsAFreshTabletWithThatTable()
     {
         QVERIFY(!m_link.isEmpty());
@@ -260,7 +297,7 @@ private slots:
         // manager's QR (as the camera would see it, with a margin) gives the link; one
         // holding any other QR gives nothing.
         auto frameOf = [](const QString &text) {
-            const QImage matrix = kitchen::QrCodeItem::matrix(text);
+            const QImage matrix = ui::QrCodeItem::matrix(text);
             QImage picture(640, 480, QImage::Format_RGBA8888);
             picture.fill(QColor(200, 200, 190));
             const QImage code = matrix.scaled(matrix.width() * 7, matrix.height() * 7).convertToFormat(QImage::Format_RGBA8888);

@@ -363,6 +363,18 @@ private slots:
         QVERIFY(ui.tap(u"billCloseButton"_s));
     }
 
+    /// Issue 16: the tablet's "order from your phone" QR (the visit's code).
+    void tabletPhoneQr()
+    {
+        auto app = tabletAt(u"tablet-phone"_s, 6, 1280, 800, m_edge.port());
+        QVERIFY(app);
+        UiDriver ui(app->window());
+        QVERIFY(ui.tap(u"phoneButton"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(ui.find(u"phoneQr"_s) && !ui.find(u"phoneQr"_s)->property("text").toString().isEmpty(), 5000);
+        settle(600);
+        shoot(ui, u"tablet-phone-qr"_s);
+    }
+
     void tabletPortrait()
     {
         auto app = tabletAt(u"tablet-portrait"_s, 10, 800, 1280, m_edge.port());

@@ -29,6 +29,8 @@ Browser::Browser()
         const QJsonObject message = QJsonDocument::fromJson(text.toUtf8()).object();
         if (message.contains(u"id"_s))
             m_replies.insert(message.value(u"id"_s).toInt(), message);
+        else if (m_eventHandler && message.value(u"sessionId"_s).toString() == m_session)
+            m_eventHandler(message.value(u"method"_s).toString(), message.value(u"params"_s).toObject());
     });
 }
 
@@ -41,7 +43,7 @@ Browser::~Browser()
     }
 }
 
-bool Browser::start(int width, int height)
+bool Browser::start(int width, int height, bool mobile)
 {
     const QString chromium = executable();
     if (chromium.isEmpty()) {
@@ -88,7 +90,9 @@ bool Browser::start(int width, int height)
     }
     call(u"Page.enable"_s);
     call(u"Emulation.setDeviceMetricsOverride"_s,
-         {{u"width"_s, width}, {u"height"_s, height}, {u"deviceScaleFactor"_s, 1}, {u"mobile"_s, false}});
+         {{u"width"_s, width}, {u"height"_s, height}, {u"deviceScaleFactor"_s, 1}, {u"mobile"_s, mobile}});
+    if (mobile)
+        call(u"Emulation.setTouchEmulationEnabled"_s, {{u"enabled"_s, true}, {u"maxTouchPoints"_s, 5}});
     return true;
 }
 
@@ -106,6 +110,18 @@ QJsonObject Browser::call(const QString &method, const QJsonObject &params, bool
         loop.exec();
     }
     return m_replies.take(id);
+}
+
+QJsonObject Browser::command(const QString &method, const QJsonObject &params)
+{
+    return call(method, params);
+}
+
+void Browser::post(const QString &method, const QJsonObject &params)
+{
+    const QJsonObject message{{u"id"_s, m_nextId++}, {u"method"_s, method}, {u"params"_s, params},
+                              {u"sessionId"_s, m_session}};
+    m_socket.sendTextMessage(QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact)));
 }
 
 bool Browser::navigate(const QString &url)

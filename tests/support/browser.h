@@ -6,6 +6,7 @@
 #include <QTemporaryDir>
 #include <QWebSocket>
 
+#include <functional>
 #include <memory>
 
 namespace tableorder::test {
@@ -20,7 +21,17 @@ public:
     ~Browser();
 
     /// Starts chromium and opens a page of width x height; errorString() says why not.
-    [[nodiscard]] bool start(int width = 1366, int height = 900);
+    [[nodiscard]] bool start(int width = 1366, int height = 900, bool mobile = false);
+    /// A DevTools command on the page (Network.emulateNetworkConditions, Fetch.enable, ...),
+    /// waiting for its reply.
+    QJsonObject command(const QString &method, const QJsonObject &params = {});
+    /// Sends a command without waiting for its reply (from inside an event handler).
+    void post(const QString &method, const QJsonObject &params = {});
+    /// Called with every DevTools event of the page (method, params), e.g. Fetch.requestPaused.
+    void setEventHandler(std::function<void(const QString &, const QJsonObject &)> handler)
+    {
+        m_eventHandler = std::move(handler);
+    }
     [[nodiscard]] bool navigate(const QString &url);
     /// Evaluates an expression (promises awaited) and returns its JSON value.
     QJsonValue evaluate(const QString &expression);
@@ -46,6 +57,7 @@ private:
     int m_nextId = 1;
     QHash<int, QJsonObject> m_replies;
     QString m_error;
+    std::function<void(const QString &, const QJsonObject &)> m_eventHandler;
 };
 
 } // namespace tableorder::test

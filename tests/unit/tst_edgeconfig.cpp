@@ -28,6 +28,8 @@ private slots:
     void flags();
     void badValues_data();
     void badValues();
+    void guestSettings();
+    void relaySettings();
 
 private:
     Result<EdgeConfig> parse(QStringList arguments, const QStringList &environment = {});
@@ -268,6 +270,53 @@ void TestEdgeConfig::badValues_data()
                                        << u"http/request-timeout-ms"_s;
     QTest::newRow("negative") << dir << QStringList{u"TABLEORDER_RATE_ORDERS_PER_MINUTE=-5"_s}
                               << u"rate/orders-per-minute"_s;
+    QTest::newRow("guest LAN URL not http") << (dir + QStringList{u"--guest-lan-url"_s, u"ftp://10.0.0.2"_s})
+                                            << QStringList() << u"guest/lan-url"_s;
+    QTest::newRow("guest public URL with a query")
+            << dir << QStringList{u"TABLEORDER_GUEST_PUBLIC_URL=https://hq.example.com/s/1?x=1"_s} << u"guest/public-url"_s;
+    QTest::newRow("guest public URL without host") << dir << QStringList{u"TABLEORDER_GUEST_PUBLIC_URL=https:///s/1"_s}
+                                                   << u"guest/public-url"_s;
+    QTest::newRow("Wi-Fi name too long") << (dir + QStringList{u"--wifi-ssid"_s, QString(33, u'x')}) << QStringList()
+                                         << u"guest/wifi-ssid"_s;
+    QTest::newRow("guest token hours 0") << dir << QStringList{u"TABLEORDER_GUEST_TOKEN_HOURS=0"_s}
+                                         << u"guest/token-hours"_s;
+}
+
+void TestEdgeConfig::guestSettings()
+{
+    const auto config = parse({u"--data-dir"_s, u"/d"_s, u"--wifi-ssid"_s, u"Hansik Guest"_s,
+                               u"--guest-public-url"_s, u"https://hq.example.com/s/12/"_s},
+                              {u"TABLEORDER_GUEST_WIFI_PASSWORD=p;ss"_s, u"TABLEORDER_GUEST_ORDERS_PER_MINUTE=4"_s});
+    QVERIFY2(config.has_value(), qPrintable(config ? QString() : config.error().message));
+    QCOMPARE(config->guest.wifiSsid, u"Hansik Guest"_s);
+    QCOMPARE(config->guest.wifiPassword, u"p;ss"_s);
+    QCOMPARE(config->guest.publicUrl, u"https://hq.example.com/s/12"_s); // no trailing slash
+    QVERIFY(config->guest.lanUrl.isEmpty());
+    QCOMPARE(config->guest.ordersPerMinute, 4);
+    QCOMPARE(config->guest.tokenHours, 6);
+    // The password is no command-line option (every user of the machine sees a command line).
+    QVERIFY(!parse({u"--data-dir"_s, u"/d"_s, u"--wifi-password"_s, u"x"_s}).has_value());
+}
+
+void TestEdgeConfig::relaySettings()
+{
+    // The guest relay is on with --central unless --no-relay (or no-relay=1) says otherwise.
+    const auto defaults = parse({u"--data-dir"_s, u"/d"_s}, {});
+    VERIFY_OK(defaults);
+    QVERIFY(defaults->relay);
+    QCOMPARE(defaults->relayHeartbeatMs, 15'000);
+    QCOMPARE(defaults->relayMaxStreams, 256);
+    const auto off = parse({u"--data-dir"_s, u"/d"_s, u"--no-relay"_s},
+                           {u"TABLEORDER_RELAY_HEARTBEAT_MS=500"_s, u"TABLEORDER_RELAY_MAX_STREAMS=8"_s});
+    VERIFY_OK(off);
+    QVERIFY(!off->relay);
+    QCOMPARE(off->relayHeartbeatMs, 500);
+    QCOMPARE(off->relayMaxStreams, 8);
+    const auto env = parse({u"--data-dir"_s, u"/d"_s}, {u"TABLEORDER_NO_RELAY=yes"_s});
+    VERIFY_OK(env);
+    QVERIFY(!env->relay);
+    QVERIFY(!parse({u"--data-dir"_s, u"/d"_s}, {u"TABLEORDER_RELAY_HEARTBEAT_MS=10"_s}).has_value());
+    QVERIFY(!parse({u"--data-dir"_s, u"/d"_s}, {u"TABLEORDER_RELAY_MAX_STREAMS=0"_s}).has_value());
 }
 
 void TestEdgeConfig::badValues()

@@ -184,6 +184,34 @@
     <context>
         <name>TablesPage</name>
         <message>
+            <source>New table code (old card stops working)</source>
+            <translation>테이블 코드 새로 만들기 (기존 카드는 무효)</translation>
+        </message>
+        <message>
+            <source>Table %1 has a new code: print its card again.</source>
+            <translation>%1번 테이블의 코드가 바뀌었습니다. 카드를 다시 인쇄하세요.</translation>
+        </message>
+        <message>
+            <source>Give this table a new code? Its printed cards, and photos of them, stop working at once.</source>
+            <translation>이 테이블의 코드를 새로 만들까요? 인쇄된 카드와 그 사진은 바로 쓸 수 없게 됩니다.</translation>
+        </message>
+        <message>
+            <source>New code</source>
+            <translation>새 코드</translation>
+        </message>
+        <message>
+            <source>Save table cards (PDF)</source>
+            <translation>테이블 카드 저장 (PDF)</translation>
+        </message>
+        <message>
+            <source>Table cards not saved: %1</source>
+            <translation>테이블 카드를 저장하지 못했습니다: %1</translation>
+        </message>
+        <message>
+            <source>Saved: %1</source>
+            <translation>저장했습니다: %1</translation>
+        </message>
+        <message>
             <source>Add order</source>
             <translation>주문 추가</translation>
         </message>

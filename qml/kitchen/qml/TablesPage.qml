@@ -229,6 +229,39 @@ Item {
                         text: qsTr("Pair a tablet (QR)")
                         onClicked: { kitchen.pairing.request(kitchen.selectedTableId); pairingDialog.open() }
                     }
+                    TouchButton {
+                        objectName: "tableCardsButton"
+                        visible: kitchen.isManager
+                        Layout.fillWidth: true
+                        Layout.columnSpan: 2
+                        variant: "dark"
+                        enabled: !kitchen.tableCards.busy
+                        text: qsTr("Save table cards (PDF)")
+                        onClicked: kitchen.tableCards.save()
+                    }
+                    TouchButton {
+                        objectName: "renewCodeButton"
+                        visible: kitchen.isManager
+                        Layout.fillWidth: true
+                        Layout.columnSpan: 2
+                        variant: "dark"
+                        enabled: kitchen.selectedTableId !== 0 && !kitchen.tableCards.busy
+                        text: qsTr("New table code (old card stops working)")
+                        onClicked: confirmRenew.open()
+                    }
+                    Text {
+                        objectName: "tableCardsStatus"
+                        visible: kitchen.isManager && (kitchen.tableCards.savedPath.length > 0 || kitchen.tableCards.error.length > 0
+                                                       || kitchen.tableCards.renewedTable > 0)
+                        Layout.fillWidth: true
+                        Layout.columnSpan: 2
+                        textFormat: Text.PlainText
+                        wrapMode: Text.WrapAnywhere
+                        color: kitchen.tableCards.error.length > 0 ? Theme.danger : Theme.textMuted
+                        text: kitchen.tableCards.error.length > 0 ? qsTr("Table cards not saved: %1").arg(kitchen.tableCards.error)
+                              : kitchen.tableCards.savedPath.length > 0 ? qsTr("Saved: %1").arg(kitchen.tableCards.savedPath)
+                              : qsTr("Table %1 has a new code: print its card again.").arg(kitchen.tableCards.renewedTable)
+                    }
                 }
                 TabBar {
                     id: tabs
@@ -299,6 +332,34 @@ Item {
     }
 
     PairingDialog { id: pairingDialog }
+
+    Dialog {
+        id: confirmRenew
+        objectName: "confirmRenewDialog"
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        modal: true
+        width: 560
+        padding: 28
+        background: Rectangle { radius: 16; color: Theme.surface }
+        contentItem: ColumnLayout {
+            spacing: 18
+            Text {
+                textFormat: Text.PlainText
+                text: qsTr("Give this table a new code? Its printed cards, and photos of them, stop working at once.")
+                wrapMode: Text.WordWrap
+                font.pixelSize: Theme.body
+                color: Theme.text
+                Layout.fillWidth: true
+            }
+            RowLayout {
+                spacing: 12
+                TouchButton { text: qsTr("Cancel"); variant: "secondary"; Layout.fillWidth: true; onClicked: confirmRenew.close() }
+                TouchButton { objectName: "confirmRenewButton"; text: qsTr("New code"); variant: "danger"; Layout.fillWidth: true
+                    onClicked: { confirmRenew.close(); kitchen.tableCards.renewCode(kitchen.selectedTableId) } }
+            }
+        }
+    }
 
     BillDialog { id: billDialog }
     StaffOrderDialog { id: staffOrderDialog }

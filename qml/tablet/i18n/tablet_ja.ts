@@ -634,32 +634,37 @@
         <translation>● オフライン</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="77"/>
+        <location filename="../qml/Header.qml" line="75"/>
+        <source>Phone</source>
+        <translation>スマホ注文</translation>
+    </message>
+    <message>
+        <location filename="../qml/Header.qml" line="84"/>
         <source>My orders (%1)</source>
         <translation>注文履歴 (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="77"/>
+        <location filename="../qml/Header.qml" line="84"/>
         <source>My orders</source>
         <translation>注文履歴</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="94"/>
+        <location filename="../qml/Header.qml" line="103"/>
         <source>Staff: set this tablet up again?</source>
         <translation>スタッフ：このタブレットを再設定しますか？</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="103"/>
+        <location filename="../qml/Header.qml" line="112"/>
         <source>The tablet forgets its table login and shows the setup screen.</source>
         <translation>テーブルのログインを消去し、設定画面に戻ります。</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="111"/>
+        <location filename="../qml/Header.qml" line="120"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="112"/>
+        <location filename="../qml/Header.qml" line="121"/>
         <source>Set up again</source>
         <translation>再設定</translation>
     </message>
@@ -949,6 +954,29 @@
     </message>
 </context>
 <context>
+    <name>PhoneDialog</name>
+    <message>
+        <location filename="../qml/PhoneDialog.qml" line="31"/>
+        <source>Order from your phone</source>
+        <translation>スマートフォンで注文</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhoneDialog.qml" line="40"/>
+        <source>Scan this code with your phone&apos;s camera to see the menu and order for this table on your phone.</source>
+        <translation>スマートフォンのカメラでこのコードを読み取ると、スマートフォンでメニューを見てこのテーブルの注文ができます。</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhoneDialog.qml" line="68"/>
+        <source>Ordering by phone is not available right now.</source>
+        <translation>現在スマートフォンでの注文はご利用いただけません。</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhoneDialog.qml" line="74"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+</context>
+<context>
     <name>QrScanView</name>
     <message>
         <location filename="../qml/QrScanView.qml" line="38"/>
@@ -1060,107 +1088,107 @@
 <context>
     <name>tableorder::tablet::TabletController</name>
     <message>
-        <location filename="../tabletcontroller.cpp" line="230"/>
+        <location filename="../tabletcontroller.cpp" line="238"/>
         <source>Enter the edge address, for example http://192.168.0.10:8080</source>
         <translation>店舗サーバーのアドレスを入力してください。例：http://192.168.0.10:8080</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="232"/>
+        <location filename="../tabletcontroller.cpp" line="240"/>
         <source>Enter a table number from 1 to 9999</source>
         <translation>1〜9999 のテーブル番号を入力してください</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="234"/>
+        <location filename="../tabletcontroller.cpp" line="242"/>
         <source>Enter the table&apos;s password</source>
         <translation>テーブルのパスワードを入力してください</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="250"/>
+        <location filename="../tabletcontroller.cpp" line="258"/>
         <source>Enter the edge&apos;s certificate fingerprint (SHA-256, 64 hex digits) that the manager screen shows</source>
         <translation>管理者画面に表示される店舗サーバー証明書のフィンガープリント（SHA-256、16 進 64 桁）を入力してください</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="291"/>
+        <location filename="../tabletcontroller.cpp" line="299"/>
         <source>The edge&apos;s certificate does not match the fingerprint: check it on the manager screen. Not connected.</source>
         <translation>店舗サーバーの証明書がフィンガープリントと一致しません。管理者画面で確認してください。接続していません。</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="294"/>
+        <location filename="../tabletcontroller.cpp" line="302"/>
         <source>Cannot reach the edge at %1</source>
         <translation>店舗サーバー（%1）に接続できません</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="242"/>
+        <location filename="../tabletcontroller.cpp" line="250"/>
         <source>Wrong table number or password</source>
         <translation>テーブル番号またはパスワードが違います</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="265"/>
+        <location filename="../tabletcontroller.cpp" line="273"/>
         <source>This is not a pairing link from the manager screen (%1)</source>
         <translation>管理者画面のペアリングリンクではありません（%1）</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="267"/>
+        <location filename="../tabletcontroller.cpp" line="275"/>
         <source>This link has no table: show the pairing QR of a table on the manager screen (Tables, then the table)</source>
         <translation>テーブル情報のないリンクです。管理者画面（テーブル → 該当テーブル）のペアリングQRを使ってください</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="278"/>
+        <location filename="../tabletcontroller.cpp" line="286"/>
         <source>This pairing QR was already used. Show a new one on the manager screen.</source>
         <translation>このペアリングQRは使用済みです。管理者画面で新しいQRを表示してください。</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="280"/>
+        <location filename="../tabletcontroller.cpp" line="288"/>
         <source>This pairing QR has expired or was replaced. Show a new one on the manager screen.</source>
         <translation>このペアリングQRは期限切れか、新しいQRに置き換えられました。管理者画面で新しいQRを表示してください。</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="283"/>
+        <location filename="../tabletcontroller.cpp" line="291"/>
         <source>The edge does not accept this pairing code for table %1.</source>
         <translation>店舗サーバーはテーブル %1 のこのペアリングコードを受け付けません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../tabletcontroller.cpp" line="296"/>
+        <location filename="../tabletcontroller.cpp" line="304"/>
         <source>Too many attempts; wait %n seconds</source>
         <translation>
             <numerusform>試行回数が多すぎます。%n 秒お待ちください</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="298"/>
+        <location filename="../tabletcontroller.cpp" line="306"/>
         <source>The edge refused: %1</source>
         <translation>店舗サーバーが拒否しました：%1</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="326"/>
+        <location filename="../tabletcontroller.cpp" line="334"/>
         <source>This tablet&apos;s login is no longer valid. Staff: please set it up again.</source>
         <translation>このタブレットのログインは無効になりました。スタッフが再設定してください。</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="390"/>
+        <location filename="../tabletcontroller.cpp" line="398"/>
         <source>Not served at this time: %1. Please remove it and order again.</source>
         <translation>この時間はご注文いただけません：%1。削除してもう一度ご注文ください。</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="391"/>
         <location filename="../tabletcontroller.cpp" line="399"/>
+        <location filename="../tabletcontroller.cpp" line="407"/>
         <source>Sold out just now: %1. Please remove it and order again.</source>
         <translation>ただいま売り切れました：%1。削除してもう一度ご注文ください。</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="394"/>
+        <location filename="../tabletcontroller.cpp" line="402"/>
         <source>This choice just ran out: %1. Please choose again and order again.</source>
         <translation>選んだオプションがただいま売り切れました：%1。選び直してもう一度ご注文ください。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../tabletcontroller.cpp" line="400"/>
+        <location filename="../tabletcontroller.cpp" line="408"/>
         <source>Only %n left of %1. Please lower the quantity and order again.</source>
         <translation>
             <numerusform>%1 は残り %n 食です。数量を減らしてもう一度ご注文ください。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="403"/>
+        <location filename="../tabletcontroller.cpp" line="411"/>
         <source>Please ask a member of staff. (%1)</source>
         <translation>スタッフにお尋ねください。（%1）</translation>
     </message>

@@ -634,32 +634,37 @@
         <translation>● 연결 끊김</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="77"/>
+        <location filename="../qml/Header.qml" line="75"/>
+        <source>Phone</source>
+        <translation>휴대폰 주문</translation>
+    </message>
+    <message>
+        <location filename="../qml/Header.qml" line="84"/>
         <source>My orders (%1)</source>
         <translation>주문 내역 (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="77"/>
+        <location filename="../qml/Header.qml" line="84"/>
         <source>My orders</source>
         <translation>주문 내역</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="94"/>
+        <location filename="../qml/Header.qml" line="103"/>
         <source>Staff: set this tablet up again?</source>
         <translation>직원용: 이 태블릿을 다시 설정할까요?</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="103"/>
+        <location filename="../qml/Header.qml" line="112"/>
         <source>The tablet forgets its table login and shows the setup screen.</source>
         <translation>테이블 로그인을 지우고 설정 화면으로 돌아갑니다.</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="111"/>
+        <location filename="../qml/Header.qml" line="120"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="112"/>
+        <location filename="../qml/Header.qml" line="121"/>
         <source>Set up again</source>
         <translation>다시 설정</translation>
     </message>
@@ -949,6 +954,29 @@
     </message>
 </context>
 <context>
+    <name>PhoneDialog</name>
+    <message>
+        <location filename="../qml/PhoneDialog.qml" line="31"/>
+        <source>Order from your phone</source>
+        <translation>휴대폰으로 주문하기</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhoneDialog.qml" line="40"/>
+        <source>Scan this code with your phone&apos;s camera to see the menu and order for this table on your phone.</source>
+        <translation>휴대폰 카메라로 이 코드를 스캔하면 휴대폰에서 메뉴를 보고 이 테이블로 주문할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhoneDialog.qml" line="68"/>
+        <source>Ordering by phone is not available right now.</source>
+        <translation>지금은 휴대폰 주문을 사용할 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhoneDialog.qml" line="74"/>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+</context>
+<context>
     <name>QrScanView</name>
     <message>
         <location filename="../qml/QrScanView.qml" line="38"/>
@@ -1060,107 +1088,107 @@
 <context>
     <name>tableorder::tablet::TabletController</name>
     <message>
-        <location filename="../tabletcontroller.cpp" line="230"/>
+        <location filename="../tabletcontroller.cpp" line="238"/>
         <source>Enter the edge address, for example http://192.168.0.10:8080</source>
         <translation>매장 서버 주소를 입력하세요. 예: http://192.168.0.10:8080</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="232"/>
+        <location filename="../tabletcontroller.cpp" line="240"/>
         <source>Enter a table number from 1 to 9999</source>
         <translation>테이블 번호(1~9999)를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="234"/>
+        <location filename="../tabletcontroller.cpp" line="242"/>
         <source>Enter the table&apos;s password</source>
         <translation>테이블 비밀번호를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="250"/>
+        <location filename="../tabletcontroller.cpp" line="258"/>
         <source>Enter the edge&apos;s certificate fingerprint (SHA-256, 64 hex digits) that the manager screen shows</source>
         <translation>관리자 화면에 표시된 매장 서버 인증서 지문(SHA-256, 16진수 64자리)을 입력하세요</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="291"/>
+        <location filename="../tabletcontroller.cpp" line="299"/>
         <source>The edge&apos;s certificate does not match the fingerprint: check it on the manager screen. Not connected.</source>
         <translation>매장 서버 인증서가 지문과 다릅니다. 관리자 화면에서 확인하세요. 연결하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="294"/>
+        <location filename="../tabletcontroller.cpp" line="302"/>
         <source>Cannot reach the edge at %1</source>
         <translation>매장 서버(%1)에 연결할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="242"/>
+        <location filename="../tabletcontroller.cpp" line="250"/>
         <source>Wrong table number or password</source>
         <translation>테이블 번호 또는 비밀번호가 틀렸습니다</translation>
     </message>
     <message numerus="yes">
-        <location filename="../tabletcontroller.cpp" line="296"/>
+        <location filename="../tabletcontroller.cpp" line="304"/>
         <source>Too many attempts; wait %n seconds</source>
         <translation>
             <numerusform>시도가 너무 많습니다. %n초 후 다시 시도하세요</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="298"/>
+        <location filename="../tabletcontroller.cpp" line="306"/>
         <source>The edge refused: %1</source>
         <translation>매장 서버가 거부했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="326"/>
+        <location filename="../tabletcontroller.cpp" line="334"/>
         <source>This tablet&apos;s login is no longer valid. Staff: please set it up again.</source>
         <translation>이 태블릿의 로그인이 만료되었습니다. 직원이 다시 설정해 주세요.</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="390"/>
+        <location filename="../tabletcontroller.cpp" line="398"/>
         <source>Not served at this time: %1. Please remove it and order again.</source>
         <translation>지금은 주문할 수 없는 시간입니다: %1. 빼고 다시 주문해 주세요.</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="391"/>
         <location filename="../tabletcontroller.cpp" line="399"/>
+        <location filename="../tabletcontroller.cpp" line="407"/>
         <source>Sold out just now: %1. Please remove it and order again.</source>
         <translation>방금 품절되었습니다: %1. 빼고 다시 주문해 주세요.</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="394"/>
+        <location filename="../tabletcontroller.cpp" line="402"/>
         <source>This choice just ran out: %1. Please choose again and order again.</source>
         <translation>선택한 옵션이 방금 품절되었습니다: %1. 다시 골라 주문해 주세요.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../tabletcontroller.cpp" line="400"/>
+        <location filename="../tabletcontroller.cpp" line="408"/>
         <source>Only %n left of %1. Please lower the quantity and order again.</source>
         <translation>
             <numerusform>%1은(는) %n개만 남았습니다. 수량을 줄여 다시 주문해 주세요.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="403"/>
+        <location filename="../tabletcontroller.cpp" line="411"/>
         <source>Please ask a member of staff. (%1)</source>
         <translation>직원에게 문의해 주세요. (%1)</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="265"/>
+        <location filename="../tabletcontroller.cpp" line="273"/>
         <source>This is not a pairing link from the manager screen (%1)</source>
         <translation>매니저 화면의 연결 링크가 아닙니다 (%1)</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="267"/>
+        <location filename="../tabletcontroller.cpp" line="275"/>
         <source>This link has no table: show the pairing QR of a table on the manager screen (Tables, then the table)</source>
         <translation>테이블 정보가 없는 링크입니다. 매니저 화면(테이블 → 해당 테이블)의 연결 QR을 사용하세요</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="278"/>
+        <location filename="../tabletcontroller.cpp" line="286"/>
         <source>This pairing QR was already used. Show a new one on the manager screen.</source>
         <translation>이미 사용된 연결 QR입니다. 매니저 화면에서 새 QR을 띄워 주세요.</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="280"/>
+        <location filename="../tabletcontroller.cpp" line="288"/>
         <source>This pairing QR has expired or was replaced. Show a new one on the manager screen.</source>
         <translation>만료되었거나 새 QR로 바뀐 연결 QR입니다. 매니저 화면에서 새 QR을 띄워 주세요.</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="283"/>
+        <location filename="../tabletcontroller.cpp" line="291"/>
         <source>The edge does not accept this pairing code for table %1.</source>
         <translation>매장 서버가 %1번 테이블에 이 연결 코드를 받지 않습니다.</translation>
     </message>

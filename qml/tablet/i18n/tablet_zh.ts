@@ -634,32 +634,37 @@
         <translation>● 已断开</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="77"/>
+        <location filename="../qml/Header.qml" line="75"/>
+        <source>Phone</source>
+        <translation>手机点餐</translation>
+    </message>
+    <message>
+        <location filename="../qml/Header.qml" line="84"/>
         <source>My orders (%1)</source>
         <translation>我的订单 (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="77"/>
+        <location filename="../qml/Header.qml" line="84"/>
         <source>My orders</source>
         <translation>我的订单</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="94"/>
+        <location filename="../qml/Header.qml" line="103"/>
         <source>Staff: set this tablet up again?</source>
         <translation>员工：要重新设置此平板吗？</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="103"/>
+        <location filename="../qml/Header.qml" line="112"/>
         <source>The tablet forgets its table login and shows the setup screen.</source>
         <translation>平板将清除桌台登录并显示设置界面。</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="111"/>
+        <location filename="../qml/Header.qml" line="120"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../qml/Header.qml" line="112"/>
+        <location filename="../qml/Header.qml" line="121"/>
         <source>Set up again</source>
         <translation>重新设置</translation>
     </message>
@@ -949,6 +954,29 @@
     </message>
 </context>
 <context>
+    <name>PhoneDialog</name>
+    <message>
+        <location filename="../qml/PhoneDialog.qml" line="31"/>
+        <source>Order from your phone</source>
+        <translation>用手机点餐</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhoneDialog.qml" line="40"/>
+        <source>Scan this code with your phone&apos;s camera to see the menu and order for this table on your phone.</source>
+        <translation>用手机相机扫描此二维码，即可在手机上查看菜单并为本桌点餐。</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhoneDialog.qml" line="68"/>
+        <source>Ordering by phone is not available right now.</source>
+        <translation>目前无法使用手机点餐。</translation>
+    </message>
+    <message>
+        <location filename="../qml/PhoneDialog.qml" line="74"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>QrScanView</name>
     <message>
         <location filename="../qml/QrScanView.qml" line="38"/>
@@ -1060,107 +1088,107 @@
 <context>
     <name>tableorder::tablet::TabletController</name>
     <message>
-        <location filename="../tabletcontroller.cpp" line="230"/>
+        <location filename="../tabletcontroller.cpp" line="238"/>
         <source>Enter the edge address, for example http://192.168.0.10:8080</source>
         <translation>请输入门店服务器地址，例如 http://192.168.0.10:8080</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="232"/>
+        <location filename="../tabletcontroller.cpp" line="240"/>
         <source>Enter a table number from 1 to 9999</source>
         <translation>请输入 1 到 9999 的桌号</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="234"/>
+        <location filename="../tabletcontroller.cpp" line="242"/>
         <source>Enter the table&apos;s password</source>
         <translation>请输入桌台密码</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="250"/>
+        <location filename="../tabletcontroller.cpp" line="258"/>
         <source>Enter the edge&apos;s certificate fingerprint (SHA-256, 64 hex digits) that the manager screen shows</source>
         <translation>请输入管理员界面显示的门店服务器证书指纹（SHA-256，64 位十六进制）</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="291"/>
+        <location filename="../tabletcontroller.cpp" line="299"/>
         <source>The edge&apos;s certificate does not match the fingerprint: check it on the manager screen. Not connected.</source>
         <translation>门店服务器的证书与指纹不符，请在管理员界面核对。未连接。</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="294"/>
+        <location filename="../tabletcontroller.cpp" line="302"/>
         <source>Cannot reach the edge at %1</source>
         <translation>无法连接门店服务器 %1</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="242"/>
+        <location filename="../tabletcontroller.cpp" line="250"/>
         <source>Wrong table number or password</source>
         <translation>桌号或密码错误</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="265"/>
+        <location filename="../tabletcontroller.cpp" line="273"/>
         <source>This is not a pairing link from the manager screen (%1)</source>
         <translation>这不是管理员界面的配对链接（%1）</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="267"/>
+        <location filename="../tabletcontroller.cpp" line="275"/>
         <source>This link has no table: show the pairing QR of a table on the manager screen (Tables, then the table)</source>
         <translation>此链接没有桌台信息：请使用管理员界面（桌台 → 该桌台）的配对二维码</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="278"/>
+        <location filename="../tabletcontroller.cpp" line="286"/>
         <source>This pairing QR was already used. Show a new one on the manager screen.</source>
         <translation>此配对二维码已被使用。请在管理员界面显示新的二维码。</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="280"/>
+        <location filename="../tabletcontroller.cpp" line="288"/>
         <source>This pairing QR has expired or was replaced. Show a new one on the manager screen.</source>
         <translation>此配对二维码已过期或已被替换。请在管理员界面显示新的二维码。</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="283"/>
+        <location filename="../tabletcontroller.cpp" line="291"/>
         <source>The edge does not accept this pairing code for table %1.</source>
         <translation>门店服务器不接受 %1 号桌的此配对码。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../tabletcontroller.cpp" line="296"/>
+        <location filename="../tabletcontroller.cpp" line="304"/>
         <source>Too many attempts; wait %n seconds</source>
         <translation>
             <numerusform>尝试次数过多，请等待 %n 秒</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="298"/>
+        <location filename="../tabletcontroller.cpp" line="306"/>
         <source>The edge refused: %1</source>
         <translation>门店服务器拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="326"/>
+        <location filename="../tabletcontroller.cpp" line="334"/>
         <source>This tablet&apos;s login is no longer valid. Staff: please set it up again.</source>
         <translation>此平板的登录已失效，请员工重新设置。</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="390"/>
+        <location filename="../tabletcontroller.cpp" line="398"/>
         <source>Not served at this time: %1. Please remove it and order again.</source>
         <translation>当前时段不供应：%1。请删除后重新下单。</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="391"/>
         <location filename="../tabletcontroller.cpp" line="399"/>
+        <location filename="../tabletcontroller.cpp" line="407"/>
         <source>Sold out just now: %1. Please remove it and order again.</source>
         <translation>刚刚售罄：%1。请删除后重新下单。</translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="394"/>
+        <location filename="../tabletcontroller.cpp" line="402"/>
         <source>This choice just ran out: %1. Please choose again and order again.</source>
         <translation>所选选项刚刚售罄：%1。请重新选择后再下单。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../tabletcontroller.cpp" line="400"/>
+        <location filename="../tabletcontroller.cpp" line="408"/>
         <source>Only %n left of %1. Please lower the quantity and order again.</source>
         <translation>
             <numerusform>%1 仅剩 %n 份，请减少数量后重新下单。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../tabletcontroller.cpp" line="403"/>
+        <location filename="../tabletcontroller.cpp" line="411"/>
         <source>Please ask a member of staff. (%1)</source>
         <translation>请咨询店员。（%1）</translation>
     </message>

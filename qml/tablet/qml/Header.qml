@@ -68,6 +68,14 @@ Rectangle {
             Layout.preferredHeight: 36
         }
         LanguageSwitch { objectName: "languageSwitch"; compact: header.compact }
+        TouchButton {
+            objectName: "phoneButton"
+            visible: !header.compact
+            variant: "dark"
+            tint: "#3A332C"
+            text: qsTr("Phone")
+            onClicked: phoneDialog.open()
+        }
         // Portrait has it in the bar at the bottom, where the header has no room.
         CallButton { visible: !header.compact; onChooserRequested: header.callClicked() }
         TouchButton {
@@ -78,6 +86,8 @@ Rectangle {
             onClicked: header.ordersClicked()
         }
     }
+
+    PhoneDialog { id: phoneDialog }
 
     Dialog {
         id: staffDialog

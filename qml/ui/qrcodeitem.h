@@ -3,9 +3,9 @@
 #include <QImage>
 #include <QQuickPaintedItem>
 
-namespace tableorder::kitchen {
+namespace tableorder::ui {
 
-/// A QR code drawn with libqrencode (QML type "QrCode" in TableOrder.Kitchen): black modules
+/// A QR code drawn with libqrencode (QML type "QrCode", registered by the kitchen and tablet apps): black modules
 /// on white with the standard four-module quiet zone, scaled to whole pixels per module so
 /// a camera reads it from across a table. Empty text draws nothing.
 class QrCodeItem : public QQuickPaintedItem
@@ -35,4 +35,4 @@ private:
     QImage m_matrix;
 };
 
-} // namespace tableorder::kitchen
+} // namespace tableorder::ui

@@ -4,7 +4,7 @@
 
 #include <qrencode.h>
 
-namespace tableorder::kitchen {
+namespace tableorder::ui {
 
 namespace {
 constexpr int quietZone = 4;
@@ -60,4 +60,4 @@ void QrCodeItem::paint(QPainter *painter)
     painter->drawImage(target, m_matrix);
 }
 
-} // namespace tableorder::kitchen
+} // namespace tableorder::ui
