@@ -184,6 +184,14 @@
     <context>
         <name>TablesPage</name>
         <message>
+            <source>Phones can order with the table&apos;s card ✓</source>
+            <translation>테이블 카드로 휴대폰 주문 가능 ✓</translation>
+        </message>
+        <message>
+            <source>Let phones order with the table&apos;s card</source>
+            <translation>테이블 카드로 휴대폰 주문 허용</translation>
+        </message>
+        <message>
             <source>New table code (old card stops working)</source>
             <translation>테이블 코드 새로 만들기 (기존 카드는 무효)</translation>
         </message>

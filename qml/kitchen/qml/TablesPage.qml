@@ -240,6 +240,17 @@ Item {
                         onClicked: kitchen.tableCards.save()
                     }
                     TouchButton {
+                        objectName: "openToPhonesButton"
+                        Layout.fillWidth: true
+                        Layout.columnSpan: 2
+                        variant: "dark"
+                        enabled: kitchen.selectedTableId !== 0 && !kitchen.tableCards.busy
+                        text: kitchen.tableCards.openedTableId === kitchen.selectedTableId && kitchen.selectedTableId !== 0
+                              ? qsTr("Phones can order with the table's card ✓")
+                              : qsTr("Let phones order with the table's card")
+                        onClicked: kitchen.tableCards.openToPhones(kitchen.selectedTableId)
+                    }
+                    TouchButton {
                         objectName: "renewCodeButton"
                         visible: kitchen.isManager
                         Layout.fillWidth: true
