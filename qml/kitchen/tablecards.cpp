@@ -182,6 +182,23 @@ void TableCards::renewCode(qint64 tableId)
     });
 }
 
+void TableCards::openToPhones(qint64 tableId)
+{
+    if (m_busy || tableId <= 0)
+        return;
+    m_busy = true;
+    m_error.clear();
+    emit changed();
+    m_api.post(u"/api/v1/tables/%1/guest-visit"_s.arg(tableId), QJsonObject(), [this, tableId](const client::ApiReply &reply) {
+        m_busy = false;
+        if (!reply.ok())
+            m_error = reply.errorCode().isEmpty() ? u"HTTP_%1"_s.arg(reply.status) : reply.errorCode();
+        else
+            m_openedTableId = tableId;
+        emit changed();
+    });
+}
+
 void TableCards::save(const QString &path)
 {
     if (m_busy)

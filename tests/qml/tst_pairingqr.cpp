@@ -204,6 +204,12 @@ private slots:
         cards->renewCode(m_manager->controller().selectedTableId());
         QTRY_VERIFY_WITH_TIMEOUT(cards->renewedTable() == 4, 10'000);
         QVERIFY2(cards->error().isEmpty(), qPrintable(cards->error()));
+        // Staff let the table's phones order with its card (the pairing dialog stays open
+        // for the next tests, so no tap here): the button says so.
+        cards->openToPhones(m_manager->controller().selectedTableId());
+        QTRY_COMPARE_WITH_TIMEOUT(cards->openedTableId(), m_manager->controller().selectedTableId(), 10'000);
+        QVERIFY2(cards->error().isEmpty(), qPrintable(cards->error()));
+        QTRY_VERIFY_WITH_TIMEOUT(m_k->text(u"openToPhonesButton"_s).endsWith(u"✓"_s), 3000);
     }
 
     void theLinkPairsAFreshTabletWithThatTable()

@@ -184,8 +184,16 @@
     <context>
         <name>TablesPage</name>
         <message>
-            <source>New table code (old card stops working)</source>
-            <translation>테이블 코드 새로 만들기 (기존 카드는 무효)</translation>
+            <source>Phones may order ✓</source>
+            <translation>휴대폰 주문 허용됨 ✓</translation>
+        </message>
+        <message>
+            <source>Let phones order by card</source>
+            <translation>카드로 휴대폰 주문 허용</translation>
+        </message>
+        <message>
+            <source>New table code</source>
+            <translation>테이블 코드 새로 만들기</translation>
         </message>
         <message>
             <source>Table %1 has a new code: print its card again.</source>

@@ -240,13 +240,22 @@ Item {
                         onClicked: kitchen.tableCards.save()
                     }
                     TouchButton {
+                        objectName: "openToPhonesButton"
+                        Layout.fillWidth: true
+                        Layout.columnSpan: kitchen.isManager ? 1 : 2
+                        variant: "dark"
+                        enabled: kitchen.selectedTableId !== 0 && !kitchen.tableCards.busy
+                        text: kitchen.tableCards.openedTableId === kitchen.selectedTableId && kitchen.selectedTableId !== 0
+                              ? qsTr("Phones may order ✓") : qsTr("Let phones order by card")
+                        onClicked: kitchen.tableCards.openToPhones(kitchen.selectedTableId)
+                    }
+                    TouchButton {
                         objectName: "renewCodeButton"
                         visible: kitchen.isManager
                         Layout.fillWidth: true
-                        Layout.columnSpan: 2
                         variant: "dark"
                         enabled: kitchen.selectedTableId !== 0 && !kitchen.tableCards.busy
-                        text: qsTr("New table code (old card stops working)")
+                        text: qsTr("New table code")
                         onClicked: confirmRenew.open()
                     }
                     Text {
