@@ -5,7 +5,10 @@
 #
 #   bench/run-realtime-bench.sh                    # all scenarios
 #   bench/run-realtime-bench.sh one-at-a-time rss  # some of: one-at-a-time single rate-100
-#                                                  #          soldout rss rss-sse rss-ws
+#                                                  #          soldout rss rss-sse rss-ws floor
+# floor: the disk's own floor for a durable commit where the daemons keep their data
+# (tableorder-fsync-probe: 8 KiB rewritten and fdatasync'd, back to back and at 100/s, ORDERS
+# times); an order answered after its flush cannot beat it. RESULT fsync-floor.
 # soldout: the kitchen switches one item off and on again
 # (PATCH /api/v1/menu/items/{id}/availability), one change at a time, 50 warm-up changes then
 # CHANGES measured, each timed to its menu.item_availability_changed on the first and on the
@@ -52,7 +55,7 @@ fi
 if [[ ${SKIP_BUILD:-0} != 1 ]]; then
     cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release \
         -DTABLEORDER_BUILD_TESTS=OFF -DTABLEORDER_BUILD_BENCH=ON >/dev/null
-    cmake --build "$BUILD_DIR" -j2 --target tableorder-edge tableorder-realtime-load
+    cmake --build "$BUILD_DIR" -j2 --target tableorder-edge tableorder-realtime-load tableorder-fsync-probe
 fi
 EDGE=$BUILD_DIR/edge/tableorder-edge
 LOAD=$BUILD_DIR/bench/tableorder-realtime-load
@@ -172,6 +175,13 @@ for scenario in "${SCENARIOS[@]}"; do
     soldout)
         profiled_scenario soldout soldout --changes "$CHANGES" --warmup 50 --tablets "$TABLETS" \
             --tables "$TABLETS" --tablet-transport mixed
+        ;;
+    floor)
+        for interval in 0 10; do
+            echo "-- floor, one fdatasync every ${interval} ms: $(uptime)" | tee -a "$OUT/floor.txt"
+            "${PRIO[@]}" "$BUILD_DIR/bench/tableorder-fsync-probe" --dir "$DATA_ROOT" --count "$ORDERS" \
+                --interval-ms "$interval" | tee -a "$OUT/floor.txt"
+        done
         ;;
     rss | rss-sse | rss-ws)
         transport=mixed
