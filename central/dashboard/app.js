@@ -1,7 +1,8 @@
 // tableorder HQ dashboard: a small single-page app over the HQ API (same tokens and roles).
 'use strict';
 
-const state = { token: sessionStorage.getItem('tableorder.token'), role: sessionStorage.getItem('tableorder.role'), stores: [] };
+const state = { token: sessionStorage.getItem('tableorder.token'), role: sessionStorage.getItem('tableorder.role'),
+  username: sessionStorage.getItem('tableorder.username'), stores: [] };
 const app = document.getElementById('app');
 const won = v => '₩' + Math.round(v || 0).toLocaleString('ko-KR');
 // Every value from the server (names, notes, ids, figures) goes through esc() before it is
@@ -140,8 +141,9 @@ function renderLogin() {
       body: JSON.stringify({ username: form.get('username'), password: form.get('password') }) });
     if (!response.ok) { document.getElementById('login-error').textContent = t('login.failed'); return; }
     const body = await response.json();
-    state.token = body.token; state.role = body.role;
+    state.token = body.token; state.role = body.role; state.username = body.username || String(form.get('username'));
     sessionStorage.setItem('tableorder.token', body.token); sessionStorage.setItem('tableorder.role', body.role);
+    sessionStorage.setItem('tableorder.username', state.username);
     location.hash = '#/overview';
     route();
   });

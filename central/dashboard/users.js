@@ -74,12 +74,17 @@ const Users = (() => {
         <td>${esc(u.username)}</td><td>${esc(roleName(u.role))}</td>
         <td>${u.role === 'hq_admin' ? esc(t('common.all')) : u.store_ids.map(id => esc(storeName(id))).join(', ')}</td>
         <td>${statusBadge(u.status)}</td><td class="muted">${esc(fmtTime(u.created_at))}</td>
-        <td class="actions"><button type="button" class="secondary" data-act="edit">${esc(t('users.edit'))}</button>
+        <td class="actions">${u.username === state.username
+          // The API refuses an admin's changes to their own account: no buttons that would fail.
+          ? `<span class="muted">${esc(t('users.self'))}</span>`
+          : `<button type="button" class="secondary" data-act="edit">${esc(t('users.edit'))}</button>
           <button type="button" class="secondary" data-act="${u.status === 'disabled' ? 'enable' : 'disable'}">${esc(t(u.status === 'disabled' ? 'users.enable' : 'users.disable'))}</button>
-          <button type="button" class="secondary" data-act="reset">${esc(t('users.reset'))}</button></td></tr>`).join('');
+          <button type="button" class="secondary" data-act="reset">${esc(t('users.reset'))}</button>`}</td></tr>`).join('');
     table.querySelectorAll('.user-row').forEach(row => {
       const id = Number(row.dataset.user);
       const user = users.find(u => u.id === id);
+      if (!row.querySelector('[data-act=edit]'))
+        return; // the signed-in admin's own row
       row.querySelector('[data-act=edit]').addEventListener('click', () => {
         const form = document.createElement('tr');
         form.className = 'user-edit';
