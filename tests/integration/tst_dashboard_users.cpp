@@ -153,7 +153,7 @@ void TestDashboardUsers::adminInvitesAViewerOfTwoStores()
              qPrintable(page()));
     // The signed-in admin's own row offers no change the API would refuse.
     QCOMPARE(m_browser.evaluate(u"document.querySelectorAll('#users-table .user-row button').length"_s).toInt(), 0);
-    QVERIFY(text(u"#users-table .user-row .actions"_s).contains(u"내 계정"_s));
+    QVERIFY(m_browser.evaluate(u"document.querySelector('#users-table .user-row .actions').innerText"_s).toString().contains(u"내 계정"_s));
     // The viewer of the demo store and 홍대점, not 부산점.
     m_browser.evaluate(uR"((() => { const f = document.getElementById('invite-form');
         f.username.value = 'viewer-kim'; f.role.value = 'store_viewer'; f.role.dispatchEvent(new Event('change'));
