@@ -25,18 +25,10 @@ void registerCallRoutes(http::HttpServer &server, RouteContext &ctx)
         // Its own budget: a guest tapping the button should not eat into the table's orders.
         if (const auto retry = ctx.limiter.take(u"calls:"_s + table.subject, ctx.config.rates.callsPerMinute, 60))
             return rateLimited(*retry);
-        auto body = json::parseObject(req.body());
-        if (!body)
-            return HttpResponse::error(body.error());
-        if (auto ok = json::allowOnly(*body, {u"reason"_s, u"note"_s}); !ok)
-            return HttpResponse::error(ok.error());
-        auto reason = json::requireString(*body, u"reason"_s, 1, 32);
-        if (!reason)
-            return HttpResponse::error(reason.error());
-        auto note = json::optionalString(*body, u"note"_s, calls::maxNoteLength);
-        if (!note)
-            return HttpResponse::error(note.error());
-        return http::respond(calls.create(table, *reason, *note), [](const PlacedCall &placed) {
+        auto input = callInputFromJson(req.body());
+        if (!input)
+            return HttpResponse::error(input.error());
+        return http::respond(calls.create(table, input->first, input->second), [](const PlacedCall &placed) {
             return HttpResponse::json(placed.created ? 201 : 200, toJson(placed.call));
         });
     });

@@ -129,6 +129,22 @@ Result<QList<qint64>> idOrderFromJson(const QByteArray &body)
     return out;
 }
 
+Result<std::pair<QString, QString>> callInputFromJson(const QByteArray &body)
+{
+    auto object = json::parseObject(body);
+    if (!object)
+        return fail(object.error());
+    if (auto ok = json::allowOnly(*object, {u"reason"_s, u"note"_s}); !ok)
+        return fail(ok.error());
+    auto reason = json::requireString(*object, u"reason"_s, 1, 32);
+    if (!reason)
+        return fail(reason.error());
+    auto note = json::optionalString(*object, u"note"_s, calls::maxNoteLength);
+    if (!note)
+        return fail(note.error());
+    return std::pair{*reason, *note};
+}
+
 Result<std::optional<qint64>> stockInputFromJson(const QByteArray &body)
 {
     auto object = json::parseObject(body);

@@ -17,6 +17,8 @@ namespace tableorder::edge {
 [[nodiscard]] Result<menu::OptionGroup> optionGroupInputFromJson(const QByteArray &body);
 /// `{ids: [id, ...]}`: distinct positive ids, at most 1000 (a display order).
 [[nodiscard]] Result<QList<qint64>> idOrderFromJson(const QByteArray &body);
+/// A call for staff: `{reason: 1-32 chars, note?: string}` as (reason, note).
+[[nodiscard]] Result<std::pair<QString, QString>> callInputFromJson(const QByteArray &body);
 /// `{stock: int >= 0 | null}`.
 [[nodiscard]] Result<std::optional<qint64>> stockInputFromJson(const QByteArray &body);
 [[nodiscard]] Result<OrderFilter> orderFilterFromQuery(const http::HttpRequest &request,

@@ -335,18 +335,10 @@ void registerGuestRoutes(http::HttpServer &server, RouteContext &ctx)
             return refuse(guest.error());
         if (const auto retry = ctx.limiter.take(u"guest-calls:"_s + visitKey(*guest), ctx.config.guest.callsPerMinute, 60))
             return rateLimited(*retry);
-        auto body = json::parseObject(req.body());
-        if (!body)
-            return HttpResponse::error(body.error());
-        if (auto ok = json::allowOnly(*body, {u"reason"_s, u"note"_s}); !ok)
-            return HttpResponse::error(ok.error());
-        auto reason = json::requireString(*body, u"reason"_s, 1, 32);
-        if (!reason)
-            return HttpResponse::error(reason.error());
-        auto note = json::optionalString(*body, u"note"_s, calls::maxNoteLength);
-        if (!note)
-            return HttpResponse::error(note.error());
-        auto placed = ctx.calls->create(guest->principal(), *reason, *note);
+        auto input = callInputFromJson(req.body());
+        if (!input)
+            return HttpResponse::error(input.error());
+        auto placed = ctx.calls->create(guest->principal(), input->first, input->second);
         if (placed && !guest->sessionId)
             (void)guests.bind(*guest, placed->call.sessionId);
         return http::respond(placed, [](const PlacedCall &p) {

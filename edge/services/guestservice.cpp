@@ -2,39 +2,17 @@
 
 #include "crypto.h"
 #include "database.h"
+#include "humancode.h"
 #include "storage/tablerepository.h"
 
 #include <QCryptographicHash>
 #include <QMessageAuthenticationCode>
-
-#include <cstring>
 
 using namespace Qt::StringLiterals;
 
 namespace tableorder::edge {
 
 namespace {
-
-// Crockford's base32: no I, L, O or U, so nothing reads as another character.
-constexpr char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-
-QString base32(const QByteArray &bytes, int length)
-{
-    QString out;
-    quint64 buffer = 0;
-    int bits = 0;
-    for (char byte : bytes) {
-        buffer = (buffer << 8) | quint8(byte);
-        bits += 8;
-        while (bits >= 5 && out.size() < length) {
-            out.append(QLatin1Char(alphabet[(buffer >> (bits - 5)) & 31]));
-            bits -= 5;
-        }
-        if (out.size() == length)
-            break;
-    }
-    return out;
-}
 
 QByteArray digest(QByteArrayView token)
 {
@@ -66,30 +44,11 @@ GuestService::GuestService(QSqlDatabase db, GuestRepository &guests, TableReposi
 {
 }
 
-QString GuestService::normalize(const QString &text, int length)
-{
-    QString out;
-    for (QChar c : text.trimmed().toUpper()) {
-        if (c == u'-' || c == u' ')
-            continue;
-        if (c == u'I' || c == u'L')
-            c = u'1';
-        else if (c == u'O')
-            c = u'0';
-        if (c.unicode() == 0 || c.unicode() > 127 || !std::strchr(alphabet, char(c.unicode())))
-            return {};
-        out.append(c);
-        if (out.size() > length)
-            return {};
-    }
-    return out.size() == length ? out : QString();
-}
-
 Result<QString> GuestService::assignCode(qint64 tableId)
 {
     // 50 random bits; a collision (never seen in practice) just draws again.
     for (int attempt = 0; attempt < 8; ++attempt) {
-        const QString code = base32(crypto::randomBytes(8), tableCodeLength);
+        const QString code = humancode::encode(crypto::randomBytes(8), tableCodeLength);
         auto set = m_guests.setCode(tableId, code);
         if (set)
             return code;
@@ -141,7 +100,7 @@ QString GuestService::visitCodeFor(qint64 tableId, const QString &state) const
 {
     const QByteArray mac = QMessageAuthenticationCode::hash(u"%1|%2"_s.arg(tableId).arg(state).toUtf8(),
                                                             m_visitKey, QCryptographicHash::Sha256);
-    return base32(mac, visitCodeLength);
+    return humancode::encode(mac, visitCodeLength);
 }
 
 Result<QString> GuestService::visitState(qint64 tableId)
@@ -184,7 +143,7 @@ Result<VisitCode> GuestService::visitCode(qint64 tableId)
 
 Result<GuestJoin> GuestService::join(const QString &tableCodeText, const QString &visitCodeText)
 {
-    const QString tableCode = normalize(tableCodeText, tableCodeLength);
+    const QString tableCode = humancode::normalize(tableCodeText, tableCodeLength);
     if (tableCode.isEmpty())
         return fail(Error::notFound(u"table code"_s));
     auto table = m_guests.tableByCode(tableCode);
@@ -202,7 +161,7 @@ Result<GuestJoin> GuestService::join(const QString &tableCodeText, const QString
     qint64 sessionId = open->has_value() ? (*open)->id : 0;
     QString admittedBy;
     if (!visitCodeText.isEmpty()) {
-        const QString visitCode = normalize(visitCodeText, visitCodeLength);
+        const QString visitCode = humancode::normalize(visitCodeText, visitCodeLength);
         auto state = visitState(t.id);
         if (!state)
             return fail(state.error());

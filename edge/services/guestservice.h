@@ -84,9 +84,6 @@ public:
     [[nodiscard]] Result<bool> selfOpen() { return m_guests.selfOpen(); }
     [[nodiscard]] Status setSelfOpen(bool on) { return m_guests.setSelfOpen(on); }
 
-    /// "abcd-efgh jk" -> "ABCDEFGHJK" (Crockford base32, I/L read as 1, O as 0); empty when it
-    /// cannot be a code of `length` characters.
-    [[nodiscard]] static QString normalize(const QString &text, int length);
     static constexpr int tableCodeLength = 10;
     static constexpr int visitCodeLength = 8;
 

@@ -1,11 +1,10 @@
 #include "pairingservice.h"
 
 #include "crypto.h"
+#include "humancode.h"
 #include "storage/tablerepository.h"
 
 #include <QCryptographicHash>
-
-#include <cstring>
 
 using namespace Qt::StringLiterals;
 
@@ -13,8 +12,6 @@ namespace tableorder::edge {
 
 namespace {
 
-// Crockford's base32: no I, L, O or U, so nothing reads as another character.
-constexpr char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 constexpr int codeLength = 12;
 // A used or expired code keeps its clear answer this long after it expired.
 constexpr qint64 rememberMs = 3600 * 1000;
@@ -34,19 +31,7 @@ PairingService::PairingService(TableRepository &tables, Settings settings)
 
 QString PairingService::normalize(const QString &text)
 {
-    QString out;
-    for (QChar c : text.trimmed().toUpper()) {
-        if (c == u'-' || c == u' ')
-            continue;
-        if (c == u'I' || c == u'L')
-            c = u'1';
-        else if (c == u'O')
-            c = u'0';
-        if (c.unicode() == 0 || c.unicode() > 127 || !std::strchr(alphabet, char(c.unicode())))
-            return {};
-        out.append(c);
-    }
-    return out.size() == codeLength ? out : QString();
+    return humancode::normalize(text, codeLength);
 }
 
 QString PairingService::display(const QString &code)
@@ -64,13 +49,7 @@ Result<PairingCode> PairingService::issue(qint64 tableId)
     prune();
     // 8 random bytes, 5 bits per character: 60 bits, unguessable in ten minutes at the
     // login rate limits.
-    const QByteArray random = crypto::randomBytes(8);
-    quint64 bits = 0;
-    for (char b : random)
-        bits = (bits << 8) | quint8(b);
-    QString code;
-    for (int i = 0; i < codeLength; ++i, bits >>= 5)
-        code.append(QLatin1Char(alphabet[bits & 31]));
+    const QString code = humancode::encode(crypto::randomBytes(8), codeLength);
 
     if (auto previous = m_liveByTable.constFind(tableId); previous != m_liveByTable.constEnd()) {
         if (auto entry = m_codes.find(*previous); entry != m_codes.end() && entry->state == State::Live)
