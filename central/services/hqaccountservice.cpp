@@ -147,6 +147,17 @@ Result<IssuedInvitation> HqAccountService::invite(const HqPrincipal &who, const 
     return invitation;
 }
 
+Status HqAccountService::commitRevoking(db::Transaction &tx)
+{
+    if (auto ok = m_tokens.bumpVersion(); !ok)
+        return ok;
+    if (auto ok = tx.commit(); !ok)
+        return ok;
+    if (m_revoked)
+        m_revoked(); // tokens issued before the change are refused from the next request on
+    return {};
+}
+
 Result<HqUser> HqAccountService::setRole(const HqPrincipal &who, qint64 userId, const QString &role,
                                          const QList<qint64> &storeIds)
 {
@@ -165,12 +176,8 @@ Result<HqUser> HqAccountService::setRole(const HqPrincipal &who, qint64 userId, 
                           {u"to"_s, QJsonObject{{u"role"_s, role}, {u"store_ids"_s, idsJson(storeIds)}}}});
         !ok)
         return fail(ok.error());
-    if (auto ok = m_tokens.bumpVersion(); !ok)
+    if (auto ok = commitRevoking(tx); !ok)
         return fail(ok.error());
-    if (auto ok = tx.commit(); !ok)
-        return fail(ok.error());
-    if (m_revoked)
-        m_revoked();
     return target(who, userId);
 }
 
@@ -186,12 +193,8 @@ Result<HqUser> HqAccountService::setDisabled(const HqPrincipal &who, qint64 user
         return fail(ok.error());
     if (auto ok = record(who, disabled ? u"user.disabled"_s : u"user.enabled"_s, u"user"_s, userId, user->username, {}); !ok)
         return fail(ok.error());
-    if (auto ok = m_tokens.bumpVersion(); !ok)
+    if (auto ok = commitRevoking(tx); !ok)
         return fail(ok.error());
-    if (auto ok = tx.commit(); !ok)
-        return fail(ok.error());
-    if (m_revoked)
-        m_revoked();
     return target(who, userId);
 }
 
@@ -210,12 +213,8 @@ Result<IssuedInvitation> HqAccountService::resetPassword(const HqPrincipal &who,
         return invitation;
     if (auto ok = record(who, u"user.password_reset"_s, u"user"_s, userId, user->username, {}); !ok)
         return fail(ok.error());
-    if (auto ok = m_tokens.bumpVersion(); !ok)
+    if (auto ok = commitRevoking(tx); !ok)
         return fail(ok.error());
-    if (auto ok = tx.commit(); !ok)
-        return fail(ok.error());
-    if (m_revoked)
-        m_revoked();
     invitation->user.invited = true;
     return invitation;
 }
@@ -242,12 +241,8 @@ Result<HqUser> HqAccountService::acceptInvitation(const QString &token, const QS
                                        u"user"_s, userId, used.username, {}});
         !ok)
         return fail(ok.error());
-    if (auto ok = m_tokens.bumpVersion(); !ok)
+    if (auto ok = commitRevoking(tx); !ok)
         return fail(ok.error());
-    if (auto ok = tx.commit(); !ok)
-        return fail(ok.error());
-    if (m_revoked)
-        m_revoked();
     HqUser user{userId, used.orgId, used.username};
     return user;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "database.h"
 #include "hqauthservice.h"
 #include "storage/hqaccountrepository.h"
 
@@ -59,6 +60,8 @@ public:
     [[nodiscard]] static QJsonObject toJson(const HqAuditEntry &entry);
 
 private:
+    /// Commits an account change with the token version bumped, then reloads revocations.
+    [[nodiscard]] Status commitRevoking(db::Transaction &tx);
     [[nodiscard]] Status checkRoleAndStores(const HqPrincipal &who, const QString &role, const QList<qint64> &storeIds);
     [[nodiscard]] Result<HqUser> target(const HqPrincipal &who, qint64 userId);
     [[nodiscard]] Result<IssuedInvitation> newInvitation(const HqUser &user);
