@@ -2,7 +2,7 @@
 'use strict';
 
 const state = { token: sessionStorage.getItem('tableorder.token'), role: sessionStorage.getItem('tableorder.role'),
-  username: sessionStorage.getItem('tableorder.username'), stores: [] };
+  username: sessionStorage.getItem('tableorder.username'), stores: [], navigations: 0, rendering: false };
 const app = document.getElementById('app');
 const won = v => '₩' + Math.round(v || 0).toLocaleString('ko-KR');
 // Every value from the server (names, notes, ids, figures) goes through esc() before it is
@@ -144,8 +144,8 @@ function renderLogin() {
     state.token = body.token; state.role = body.role; state.username = body.username || String(form.get('username'));
     sessionStorage.setItem('tableorder.token', body.token); sessionStorage.setItem('tableorder.role', body.role);
     sessionStorage.setItem('tableorder.username', state.username);
-    location.hash = '#/overview';
-    route();
+    // One render: the hashchange's, or route()'s when the address is already the overview.
+    if (location.hash === '#/overview') route(); else location.hash = '#/overview';
   });
 }
 
@@ -512,6 +512,7 @@ async function renderMenus(storeId) {
     const note = changes.join('; ').slice(0, 300) || 'dashboard';
     const at = new FormData(document.getElementById('menu-form')).get('publish_at');
     const page = location.hash;
+    const navigation = state.navigations;
     try {
       // Stage every change (names, descriptions, prices, pictures, details), then publish once.
       for (const input of document.querySelectorAll('.cat-name')) {
@@ -539,9 +540,11 @@ async function renderMenus(storeId) {
       // Through the navigation queue, never a render of its own: a render that finished
       // late wrote the menus over the page the user had moved to (the live feed lost its
       // list, and the orders shown on it, that way).
-      // Only if the user is still where they published: a navigation that came while the
-      // publish was answering (even to this page again) has rendered already.
-      if (location.hash === page) state.menuReload = setTimeout(() => { if (location.hash === page) route(); }, 400);
+      // Only if nothing rendered since the publish began: a navigation or a staged edit that
+      // came while the publish was answering (even to this page again) has rendered already,
+      // and a late reload would wipe what the user began on it.
+      if (location.hash === page && state.navigations === navigation)
+        state.menuReload = setTimeout(() => { if (location.hash === page && state.navigations === navigation) route(); }, 400);
     } catch (err) { failed(err); }
   };
   document.querySelectorAll('.rollback').forEach(b => b.addEventListener('click', async () => {
@@ -607,14 +610,23 @@ function highlightTab(page) {
 }
 
 // Navigations render one after another: a page still awaiting its data when the user moves on
-// must not write over the next one.
+// must not write over the next one. At most one render waits behind the running one: it reads
+// the address when it starts, so two navigations in a row (the login's, say, and its
+// hashchange) render the page once, not twice with the second wiping what the user began on
+// the first. state.rendering is true from a navigation until its page is on screen.
 let routing = Promise.resolve();
+let routeQueued = false;
 function route() {
   // A navigation cancels the menu page's pending reload after a save: it would otherwise
   // render over the page the user went to, or wipe what they began typing on a menu page
   // they came back to.
   clearTimeout(state.menuReload);
-  routing = routing.then(renderRoute, renderRoute);
+  state.navigations += 1;
+  if (routeQueued) return routing;
+  routeQueued = true;
+  state.rendering = true;
+  const render = () => { routeQueued = false; return renderRoute(); };
+  routing = routing.then(render, render).finally(() => { if (!routeQueued) state.rendering = false; });
   return routing;
 }
 

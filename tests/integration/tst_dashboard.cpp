@@ -438,12 +438,16 @@ void TestDashboard::priceEditReachesTheEdge()
                            input.value = '9900'; document.querySelector('#menu-save').click(); true)"_s);
     confirmPublish();
     QTRY_COMPARE_WITH_TIMEOUT(edgePrice(1), 9900, 5'000);
+    // The page reloads itself after the publish: the saved price is now the one it started
+    // from (the next edit starts on that page, not on one about to be replaced).
+    QVERIFY2(m_browser.waitFor(u"!state.rendering && document.querySelector('[name=price-1]')?.dataset.original === '9,900'"_s, 10'000),
+             qPrintable(m_browser.evaluate(u"document.querySelector('#menu-status')?.textContent"_s).toString()));
 }
 
 void TestDashboard::newItemWithPictureReachesTheEdge()
 {
     m_browser.evaluate(u"location.hash = '#/menus/1'; true"_s);
-    QVERIFY(m_browser.waitFor(u"document.querySelector('.new-item .add-item')"_s));
+    QVERIFY(m_browser.waitFor(u"!state.rendering && document.querySelector('.new-item .add-item')"_s));
     // A picture as a user would pick it: a PNG file in the first category's new-item row.
     m_browser.evaluate(uR"((() => {
         const canvas = document.createElement('canvas');

@@ -104,8 +104,10 @@ void TestDashboardDetails::initTestCase()
 
 QString TestDashboardDetails::why()
 {
-    return m_browser.errorString() + u"\npage: "_s
-        + m_browser.evaluate(u"document.body.innerText"_s).toString().left(2000);
+    return m_browser.errorString() + u"\nat: "_s
+        + m_browser.evaluate(u"location.href + ' ' + [...document.querySelectorAll('.error, #menu-status, #bulk-status')]"
+                             ".map(e => e.id + ': ' + e.textContent).join(' | ')"_s).toString()
+        + u"\npage: "_s + m_browser.evaluate(u"document.body.innerText"_s).toString().left(2000);
 }
 
 QString TestDashboardDetails::hqToken()
@@ -220,7 +222,7 @@ void TestDashboardDetails::go(const QString &hash, const QString &ready)
     // never read from the old page's elements.
     m_browser.evaluate(u"document.getElementById('app').insertAdjacentHTML('beforeend', '<i id=\"leaving\" hidden></i>'); "
                        "location.hash = '%1'; true"_s.arg(hash));
-    QVERIFY2(m_browser.waitFor(u"location.hash === '%1' && !document.getElementById('leaving') && (%2)"_s.arg(hash, ready), 15'000),
+    QVERIFY2(m_browser.waitFor(u"location.hash === '%1' && !document.getElementById('leaving') && !state.rendering && (%2)"_s.arg(hash, ready), 15'000),
              qPrintable(why()));
 }
 
@@ -281,9 +283,9 @@ void TestDashboardDetails::chartJsIsDebiansFile()
                          document.querySelector('[name=username]').value = 'hq';
                          document.querySelector('[name=password]').value = 'hq';
                          document.querySelector('#login button').click(); true)"_s);
-    QVERIFY(browser.waitFor(u"document.querySelector('#kpis')"_s));
+    QVERIFY(browser.waitFor(u"document.querySelector('#kpis') && !state.rendering"_s));
     browser.evaluate(u"location.hash = '#/reports'; true"_s);
-    QVERIFY2(browser.waitFor(u"document.querySelector('#report-chart .chart-empty') && document.querySelector('#report-table tr')"_s),
+    QVERIFY2(browser.waitFor(u"!state.rendering && document.querySelector('#report-chart .chart-empty') && document.querySelector('#report-table tr')"_s),
              qPrintable(browser.errorString()));
     QCOMPARE(browser.evaluate(u"document.querySelector('#report-chart .chart-empty').textContent"_s).toString(),
              u"차트를 그릴 수 없습니다 (Chart.js 없음)"_s);
@@ -302,7 +304,7 @@ void TestDashboardDetails::loginPageShowsOnlyTheLogin()
                            document.querySelector('[name=username]').value = 'hq';
                            document.querySelector('[name=password]').value = 'hq';
                            document.querySelector('#login button').click(); true)"_s);
-    QVERIFY2(m_browser.waitFor(u"document.querySelector('#kpis')"_s), qPrintable(why()));
+    QVERIFY2(m_browser.waitFor(u"document.querySelector('#kpis') && !state.rendering"_s), qPrintable(why()));
     QVERIFY(m_browser.evaluate(visible + u"('#logout')"_s).toBool());
 }
 

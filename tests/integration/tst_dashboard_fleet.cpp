@@ -97,7 +97,7 @@ void TestDashboardFleet::initTestCase()
                            document.querySelector('[name=username]').value = 'hq';
                            document.querySelector('[name=password]').value = 'hq';
                            document.querySelector('#login button').click(); true)"_s);
-    QVERIFY(m_browser.waitFor(u"document.querySelector('#kpis')"_s));
+    QVERIFY(m_browser.waitFor(u"document.querySelector('#kpis') && !state.rendering"_s));
 }
 
 // 24 hours of minute snapshots ending two minutes ago, 60 to an upload as an edge catching up

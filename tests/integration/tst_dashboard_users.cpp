@@ -68,7 +68,7 @@ void TestDashboardUsers::login(const QString &username, const QString &password)
     m_browser.evaluate(uR"(document.querySelector('[name=username]').value = '%1';
                            document.querySelector('[name=password]').value = '%2';
                            document.querySelector('#login button').click(); true)"_s.arg(username, password));
-    QVERIFY2(m_browser.waitFor(u"!document.querySelector('#login') && !document.getElementById('top').hidden"_s), qPrintable(page()));
+    QVERIFY2(m_browser.waitFor(u"!state.rendering && !document.querySelector('#login') && !document.getElementById('top').hidden"_s), qPrintable(page()));
 }
 
 void TestDashboardUsers::shoot(const QString &name)

@@ -140,6 +140,8 @@ QJsonValue Browser::evaluate(const QString &expression)
                                                           {u"awaitPromise"_s, true},
                                                           {u"returnByValue"_s, true}});
     const QJsonObject result = reply.value(u"result"_s).toObject();
+    if (reply.isEmpty())
+        qWarning().noquote() << "the browser did not answer in time:" << expression.left(80);
     if (result.contains(u"exceptionDetails"_s))
         m_error = QString::fromUtf8(QJsonDocument(result.value(u"exceptionDetails"_s).toObject()).toJson());
     return result.value(u"result"_s).toObject().value(u"value"_s);
