@@ -23,6 +23,7 @@
 #include "services/visitservice.h"
 #include "storage/billrepository.h"
 #include "walflusher.h"
+#include "walcheckpointer.h"
 #include "services/eventlog.h"
 #include "services/menuservice.h"
 #include "services/orderservice.h"
@@ -112,6 +113,7 @@ EdgeApp::~EdgeApp()
     m_tables.reset();
     // Before the orders: a flush that returns after this runs no callback into them.
     m_flusher.reset();
+    m_checkpointer.reset();
     m_orders.reset();
     m_menu.reset();
     m_auth.reset();
@@ -175,6 +177,16 @@ Status EdgeApp::open()
         connect(m_flusher.get(), &db::WalFlusher::flushed, this, [this](double seconds, int) {
             m_metrics->observe("tableorder_wal_flush_seconds", {}, seconds);
         });
+        // And the WAL is copied into the database file on a thread of its own, not inside the
+        // event loop's commits.
+        m_checkpointer = std::make_unique<db::WalCheckpointer>(m_db, m_config.databasePath());
+        m_metrics->declareHistogram("tableorder_wal_checkpoint_seconds",
+                                    "One checkpoint of the WAL into the database file, on the checkpointer "
+                                    "thread.",
+                                    Metrics::latencyBuckets());
+        connect(m_checkpointer.get(), &db::WalCheckpointer::checkpointed, this, [this](double seconds, int, int) {
+            m_metrics->observe("tableorder_wal_checkpoint_seconds", {}, seconds);
+        }, Qt::QueuedConnection);
     } else {
         qCWarning(lcEdge) << "the database is not in WAL mode: orders are flushed on the event loop";
     }

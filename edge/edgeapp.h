@@ -25,6 +25,7 @@ class LoginGate;
 } // namespace http
 namespace db {
 class WalFlusher;
+class WalCheckpointer;
 }
 namespace crypto {
 class PasswordVerifier;
@@ -115,6 +116,7 @@ private:
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<MenuService> m_menu;
     std::unique_ptr<db::WalFlusher> m_flusher;
+    std::unique_ptr<db::WalCheckpointer> m_checkpointer;
     std::unique_ptr<OrderService> m_orders;
     std::unique_ptr<TableService> m_tables;
     std::unique_ptr<PairingService> m_pairing;
