@@ -9,7 +9,10 @@
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QTcpSocket>
+#include <QTimer>
 #include <QUrlQuery>
+
+#include <sys/resource.h>
 
 #include <sodium.h>
 
@@ -207,7 +210,23 @@ quint16 HttpServer::listen(const QHostAddress &address, quint16 port, GuardLimit
             return qint64(64 * 1024);
         };
     }
+    // Every client is a descriptor: a fleet of stores, or a store's tablets and phones, must
+    // meet the connection cap (503) before the process's descriptor limit, so the soft limit
+    // is raised to the hard one (systemd's LimitNOFILE; a shell's 1,024 otherwise).
+    if (rlimit files{}; getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+        files.rlim_cur = files.rlim_max;
+        (void)setrlimit(RLIMIT_NOFILE, &files);
+    }
     auto *tcp = new GuardedTcpServer(std::move(limits), this);
+    // Out of descriptors, Qt stops accepting: say so (once a minute at most) and try again
+    // shortly, when connections have closed.
+    connect(tcp, &QTcpServer::acceptError, this, [this, tcp](QAbstractSocket::SocketError) {
+        if (!m_acceptErrorLogged.isValid() || m_acceptErrorLogged.hasExpired(60'000)) {
+            qCWarning(lcHttp) << "cannot accept connections:" << tcp->errorString() << "(retrying)";
+            m_acceptErrorLogged.start();
+        }
+        QTimer::singleShot(100, tcp, [tcp] { tcp->resumeAccepting(); });
+    });
     if (m_tls)
         tcp->setTlsConfiguration(*m_tls);
     if (!tcp->listen(address, port)) {

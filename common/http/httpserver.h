@@ -139,6 +139,7 @@ private:
     std::vector<std::unique_ptr<Route>> m_routes;
     Authorizer m_authorizer;
     QPointer<GuardedTcpServer> m_tcp;
+    QElapsedTimer m_acceptErrorLogged; // when running out of descriptors was last logged
     std::optional<QSslConfiguration> m_tls;
     bool m_jsonLogs = false;
     int m_slowMs = 500;
