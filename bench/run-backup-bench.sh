@@ -6,12 +6,16 @@
 #   bench/run-backup-bench.sh
 # Environment: BUILD_DIR (default build/release, through the release preset), SKIP_BUILD=1,
 # PORT (18490), DURATION (measured seconds per run, 30), RUNS (3), SIZE_MB (200), OUT (results
-# dir, a new /tmp dir), EDGE and LOAD (the two binaries, instead of BUILD_DIR's). Results: OUT/summary.txt and one file per run.
+# dir, a new /tmp dir), EDGE and LOAD (the two binaries, instead of BUILD_DIR's), RT=1 (daemon
+# and load program under SCHED_FIFO, as in run-edge-bench.sh: the backup's own thread stays
+# SCHED_BATCH, so what is left of its cost is the disk's, not the CPU's). Results: OUT/summary.txt and one file per run.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILD_DIR=${BUILD_DIR:-$ROOT/build/release}
 PORT=${PORT:-18490}
+PRIO=()
+[[ ${RT:-0} == 1 ]] && PRIO=(chrt -f 10)
 DURATION=${DURATION:-30}
 RUNS=${RUNS:-3}
 SIZE_MB=${SIZE_MB:-200}
@@ -51,7 +55,7 @@ start_daemon() {
     fi
     TABLEORDER_LIMITS_MAX_TABLES=1000 TABLEORDER_LIMITS_MAX_ACTIVE_ORDERS=1000000 \
         TABLEORDER_REALTIME_ACK_TIMEOUT_MS=3600000 TABLEORDER_BACKUP_KEEP=1 \
-        "$EDGE" --listen "127.0.0.1:$PORT" --data-dir "$DATA" --demo --no-rate-limit \
+        "${PRIO[@]}" "$EDGE" --listen "127.0.0.1:$PORT" --data-dir "$DATA" --demo --no-rate-limit \
         >>"$OUT/daemon.out" 2>>"$OUT/daemon.log" &
     DAEMON_PID=$!
     for _ in $(seq 600); do
@@ -108,7 +112,7 @@ backups_forever() {
 run() { # NAME: one measured run, its p99 printed
     local name=$1 file=$OUT/$1.txt
     echo "-- $name: $(uptime)" >"$file"
-    "$LOAD" orders --tablets 100 --rate 100 --duration "$DURATION" --warmup 5 --staff 2 \
+    "${PRIO[@]}" "$LOAD" orders --tablets 100 --rate 100 --duration "$DURATION" --warmup 5 --staff 2 \
         --port "$PORT" --pid "$DAEMON_PID" >>"$file" 2>&1 || true
     grep -o ' p99_ms=[0-9.]*' "$file" | head -1 | cut -d= -f2
 }
