@@ -599,6 +599,8 @@ void EdgeApp::shutdown(std::function<void()> done)
         poll->deleteLater();
         QThreadPool::globalInstance()->waitForDone(1000);
         m_server.reset();
+        // The last checkpoint is the closing one, on this connection: it empties the WAL.
+        m_checkpointer.reset();
         if (m_db.isOpen()) {
             QSqlQuery(m_db).exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s);
             m_db.close();
