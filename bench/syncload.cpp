@@ -639,7 +639,7 @@ struct SimulatedStore
     qint64 nextSeq = 1; // next seq to create
     qint64 acked = 0; // central's applied seq
     bool inFlight = false;
-    QList<qint64> createdNs; // lag mode: creation time of seq acked+1+i
+    QList<qint64> createdNs; // lag and fleet modes: creation time of seq acked+1+i
 };
 
 int runIngest(const Options &o)
@@ -863,19 +863,11 @@ int runLag(const Options &o)
     return 0;
 }
 
-/// One store of the fleet: its edge's event log and health queue as far as uploads see them.
-struct FleetStore
+/// One store of the fleet: a simulated edge with its health queue as far as uploads see it.
+struct FleetStore : SimulatedStore
 {
-    qint64 id = 0;
-    QByteArray key;
-    std::unique_ptr<Connection> connection;
-    std::unique_ptr<OrderFactory> orders;
-    qint64 nextSeq = 1; // next seq to create
-    qint64 acked = 0; // central's applied seq
-    QList<qint64> createdNs; // creation time of seq acked+1+i
     QList<pb::HealthSnapshot> health; // queued, not yet acknowledged
     qint64 nextHealthId = 1;
-    bool inFlight = false;
 };
 
 int runFleet(const Options &o)

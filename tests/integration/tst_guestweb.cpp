@@ -74,8 +74,7 @@ void TestGuestWeb::init()
 
 void TestGuestWeb::cleanup()
 {
-    m_browser.setEventHandler({});
-    m_browser.command(u"Fetch.disable"_s);
+    m_browser.stopIntercepting();
 }
 
 QString TestGuestWeb::tableCode(int number)
@@ -199,23 +198,7 @@ void TestGuestWeb::orderIsPlacedOnceWhenTheAnswerIsLost()
     closeVisit(2);
     openTable(2);
     // The edge handles the POST; its answer is lost on the way (connection reset) once.
-    int paused = 0;
-    int failed = 0;
-    m_browser.setEventHandler([&](const QString &method, const QJsonObject &params) {
-        if (method != u"Fetch.requestPaused"_s)
-            return;
-        const QString id = params.value(u"requestId"_s).toString();
-        const bool post = params.value(u"request"_s).toObject().value(u"method"_s).toString() == u"POST"_s;
-        paused += post;
-        if (post && failed == 0 && params.contains(u"responseStatusCode"_s)) {
-            ++failed;
-            m_browser.post(u"Fetch.failRequest"_s, {{u"requestId"_s, id}, {u"errorReason"_s, u"ConnectionReset"_s}});
-        } else {
-            m_browser.post(u"Fetch.continueRequest"_s, {{u"requestId"_s, id}});
-        }
-    });
-    m_browser.command(u"Fetch.enable"_s, {{u"patterns"_s, QJsonArray{QJsonObject{{u"urlPattern"_s, u"*/api/v1/guest/orders"_s},
-                                                                                {u"requestStage"_s, u"Response"_s}}}}});
+    const auto lost = m_browser.loseFirstPostAnswer(u"*/api/v1/guest/orders"_s);
     QVERIFY(click(u"[data-item=\"3\"]"_s)); // bibimbap
     QVERIFY(m_browser.waitFor(u"document.querySelector('#add')"_s));
     QVERIFY(click(u"#add"_s));
@@ -223,8 +206,8 @@ void TestGuestWeb::orderIsPlacedOnceWhenTheAnswerIsLost()
     QVERIFY(m_browser.waitFor(u"document.querySelector('#place') && !document.querySelector('#place').disabled"_s));
     QVERIFY(click(u"#place"_s));
     QVERIFY2(m_browser.waitFor(u"document.querySelectorAll('.orders .order').length === 1"_s, 20'000), qPrintable(m_browser.errorString()));
-    QCOMPARE(failed, 1);
-    QVERIFY2(paused >= 2, qPrintable(QString::number(paused))); // the first try and the retry
+    QCOMPARE(lost->failed, 1);
+    QVERIFY2(lost->posts >= 2, qPrintable(QString::number(lost->posts))); // the first try and the retry
     const QJsonArray orders = ordersOfTable(2);
     QCOMPARE(orders.size(), 1);
     QCOMPARE(m_browser.evaluate(u"JSON.stringify(window.tableorderGuest.state.pending)"_s).toString(), u"null"_s);
@@ -355,8 +338,7 @@ void TestGuestWeb::storeOfflineShowsTheWifiAndTheLanAddress()
     QCOMPARE(href, lan + u"/t/"_s + code);
     shoot(u"offline"_s);
     // The LAN address works: the edge serves the same table's page.
-    m_browser.setEventHandler({});
-    m_browser.command(u"Fetch.disable"_s);
+    m_browser.stopIntercepting();
     QVERIFY(m_browser.navigate(href));
     QVERIFY(m_browser.waitFor(u"document.querySelectorAll('.item').length > 10 && document.querySelector('#offline').hidden"_s));
     QVERIFY(m_browser.waitFor(u"document.querySelector('#table').textContent === 'Table 7'"_s));

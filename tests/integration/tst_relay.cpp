@@ -7,9 +7,9 @@
 // that address working), tenancy between the stores, only /api/v1/guest/ relayed, and the
 // rate limits of central and of the edge (per phone, which a LAN client cannot fake).
 
-#include "../qml/faultproxy.h"
 #include "centralprocess.h"
 #include "edgeprocess.h"
+#include "faultline.h"
 #include "httpclient.h"
 #include "sseclient.h"
 #include "testsupport.h"
@@ -36,45 +36,6 @@ struct Store
 };
 
 QString lanWifi() { return u"Tableorder-Guest"_s; }
-
-/// The store's internet line: a FaultProxy between the edge and central, on a thread of its
-/// own so it keeps passing bytes while the test blocks on a raw socket.
-class Line
-{
-public:
-    explicit Line(quint16 centralPort)
-    {
-        m_thread.start();
-        m_anchor.moveToThread(&m_thread);
-        run([this, centralPort] { m_proxy = new FaultProxy(centralPort); });
-    }
-    ~Line()
-    {
-        run([this] { delete m_proxy; });
-        m_anchor.moveToThread(QThread::currentThread());
-        m_thread.quit();
-        m_thread.wait();
-    }
-    [[nodiscard]] quint16 port() { return m_proxy->port(); }
-    /// Down: open connections cut, new ones refused. Up again: passes bytes.
-    void setDown(bool down)
-    {
-        run([this, down] {
-            m_proxy->setRefusing(down);
-            if (down)
-                m_proxy->cutAll();
-        });
-    }
-
-private:
-    void run(const std::function<void()> &work)
-    {
-        QMetaObject::invokeMethod(&m_anchor, work, Qt::BlockingQueuedConnection);
-    }
-    QThread m_thread;
-    QObject m_anchor;
-    FaultProxy *m_proxy = nullptr;
-};
 
 /// Edge settings for a linked store: quick retries so a test does not wait out backoffs.
 EdgeProcess::Options linkedEdge(const QString &centralUrl, const QString &key, bool rateLimits = false,
@@ -159,7 +120,7 @@ private:
     double edgeRouteRequests(Store &store, const QString &route);
 
     std::unique_ptr<CentralProcess> m_central;
-    std::unique_ptr<Line> m_line; // store A's internet line
+    std::unique_ptr<FaultLine> m_line; // store A's internet line
     HttpClient m_http;                  // to central
     QString m_hqToken;
     Store m_a;
@@ -206,7 +167,7 @@ void TestRelay::initTestCase()
     QVERIFY(!m_hqToken.isEmpty());
 
     // Store A: the demo store, its line to central through the proxy.
-    m_line = std::make_unique<Line>(m_central->port());
+    m_line = std::make_unique<FaultLine>(m_central->port());
     m_a.id = 1;
     m_a.key = m_central->demoStoreKey();
     m_a.edge = std::make_unique<EdgeProcess>(linkedEdge(u"http://127.0.0.1:%1"_s.arg(m_line->port()), m_a.key));

@@ -5,10 +5,10 @@
 // the relay; then the store's line goes down and the same address shows the offline message
 // with the store's Wi-Fi and LAN address, which works. Saves docs/screenshots/guest-relay-*.png.
 
-#include "../qml/faultproxy.h"
 #include "browser.h"
 #include "centralprocess.h"
 #include "edgeprocess.h"
+#include "faultline.h"
 #include "httpclient.h"
 #include "testsupport.h"
 
@@ -20,44 +20,6 @@
 
 using namespace Qt::StringLiterals;
 using namespace tableorder::test;
-
-namespace {
-
-/// The store's internet line on a thread of its own (it passes bytes while the test blocks).
-class Line
-{
-public:
-    explicit Line(quint16 centralPort)
-    {
-        m_thread.start();
-        m_anchor.moveToThread(&m_thread);
-        run([this, centralPort] { m_proxy = new FaultProxy(centralPort); });
-    }
-    ~Line()
-    {
-        run([this] { delete m_proxy; });
-        m_anchor.moveToThread(QThread::currentThread());
-        m_thread.quit();
-        m_thread.wait();
-    }
-    [[nodiscard]] quint16 port() { return m_proxy->port(); }
-    void setDown(bool down)
-    {
-        run([this, down] {
-            m_proxy->setRefusing(down);
-            if (down)
-                m_proxy->cutAll();
-        });
-    }
-
-private:
-    void run(const std::function<void()> &work) { QMetaObject::invokeMethod(&m_anchor, work, Qt::BlockingQueuedConnection); }
-    QThread m_thread;
-    QObject m_anchor;
-    FaultProxy *m_proxy = nullptr;
-};
-
-} // namespace
 
 class TestRelayWeb : public QObject
 {
@@ -77,7 +39,7 @@ private:
     double connectedStores();
 
     std::unique_ptr<CentralProcess> m_central;
-    std::unique_ptr<Line> m_line;
+    std::unique_ptr<FaultLine> m_line;
     std::unique_ptr<EdgeProcess> m_edge;
     Browser m_browser;
     HttpClient m_edgeHttp;
@@ -104,7 +66,7 @@ void TestRelayWeb::initTestCase()
     m_central = std::make_unique<CentralProcess>(central);
     VERIFY_CENTRAL_STARTED(*m_central);
     m_centralHttp.setPort(m_central->port());
-    m_line = std::make_unique<Line>(m_central->port());
+    m_line = std::make_unique<FaultLine>(m_central->port());
     EdgeProcess::Options options;
     options.arguments = {u"--central"_s, u"http://127.0.0.1:%1"_s.arg(m_line->port()), u"--store-key"_s,
                          m_central->demoStoreKey(), u"--wifi-ssid"_s, u"Hansik-Guest"_s};
@@ -124,8 +86,7 @@ void TestRelayWeb::initTestCase()
 
 void TestRelayWeb::cleanup()
 {
-    m_browser.setEventHandler({});
-    m_browser.command(u"Fetch.disable"_s);
+    m_browser.stopIntercepting();
     if (QTest::currentTestFailed()) {
         qWarning().noquote() << "edge:" << QString::fromUtf8(m_edge->log().right(2000));
         qWarning().noquote() << "central:" << QString::fromUtf8(m_central->log().right(2000));
@@ -180,23 +141,7 @@ void TestRelayWeb::orderThroughHqOnceAndFollowItLive()
 
     // The answer to the order is lost once on its way back (after the edge made it): the app
     // retries with the same client_order_id, through central again.
-    int failed = 0;
-    int posts = 0;
-    m_browser.setEventHandler([&](const QString &method, const QJsonObject &params) {
-        if (method != u"Fetch.requestPaused"_s)
-            return;
-        const QString id = params.value(u"requestId"_s).toString();
-        const bool post = params.value(u"request"_s).toObject().value(u"method"_s).toString() == u"POST"_s;
-        posts += post;
-        if (post && failed == 0 && params.contains(u"responseStatusCode"_s)) {
-            ++failed;
-            m_browser.post(u"Fetch.failRequest"_s, {{u"requestId"_s, id}, {u"errorReason"_s, u"ConnectionReset"_s}});
-        } else {
-            m_browser.post(u"Fetch.continueRequest"_s, {{u"requestId"_s, id}});
-        }
-    });
-    m_browser.command(u"Fetch.enable"_s, {{u"patterns"_s, QJsonArray{QJsonObject{{u"urlPattern"_s, u"*/s/1/api/v1/guest/orders"_s},
-                                                                                {u"requestStage"_s, u"Response"_s}}}}});
+    const auto lost = m_browser.loseFirstPostAnswer(u"*/s/1/api/v1/guest/orders"_s);
     QVERIFY(click(u"[data-item=\"21\"]"_s)); // a cola, no options
     QVERIFY(m_browser.waitFor(u"document.querySelector('#add')"_s));
     QVERIFY(click(u"#add"_s));
@@ -205,12 +150,11 @@ void TestRelayWeb::orderThroughHqOnceAndFollowItLive()
     QVERIFY(m_browser.waitFor(u"document.querySelector('#place') && !document.querySelector('#place').disabled"_s));
     QVERIFY(click(u"#place"_s));
     QVERIFY2(m_browser.waitFor(u"document.querySelectorAll('.orders .order').length === 1"_s, 20'000), qPrintable(m_browser.errorString()));
-    QCOMPARE(failed, 1);
-    QVERIFY2(posts >= 2, qPrintable(QString::number(posts)));
+    QCOMPARE(lost->failed, 1);
+    QVERIFY2(lost->posts >= 2, qPrintable(QString::number(lost->posts)));
     const QJsonArray orders = ordersOfTable(5);
     QCOMPARE(orders.size(), 1);
-    m_browser.setEventHandler({});
-    m_browser.command(u"Fetch.disable"_s);
+    m_browser.stopIntercepting();
 
     // The kitchen starts it on the edge: the phone shows it live (SSE through the relay).
     const QString kitchen = m_edgeHttp.staffLogin(u"kitchen"_s, u"kitchen"_s);

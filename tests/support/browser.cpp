@@ -3,6 +3,7 @@
 #include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -122,6 +123,33 @@ void Browser::post(const QString &method, const QJsonObject &params)
     const QJsonObject message{{u"id"_s, m_nextId++}, {u"method"_s, method}, {u"params"_s, params},
                               {u"sessionId"_s, m_session}};
     m_socket.sendTextMessage(QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact)));
+}
+
+std::shared_ptr<Browser::LostAnswers> Browser::loseFirstPostAnswer(const QString &urlPattern)
+{
+    auto seen = std::make_shared<LostAnswers>();
+    setEventHandler([this, seen](const QString &method, const QJsonObject &params) {
+        if (method != u"Fetch.requestPaused"_s)
+            return;
+        const QString id = params.value(u"requestId"_s).toString();
+        const bool post = params.value(u"request"_s).toObject().value(u"method"_s).toString() == u"POST"_s;
+        seen->posts += post;
+        if (post && seen->failed == 0 && params.contains(u"responseStatusCode"_s)) {
+            ++seen->failed;
+            this->post(u"Fetch.failRequest"_s, {{u"requestId"_s, id}, {u"errorReason"_s, u"ConnectionReset"_s}});
+        } else {
+            this->post(u"Fetch.continueRequest"_s, {{u"requestId"_s, id}});
+        }
+    });
+    command(u"Fetch.enable"_s, {{u"patterns"_s, QJsonArray{QJsonObject{{u"urlPattern"_s, urlPattern},
+                                                                       {u"requestStage"_s, u"Response"_s}}}}});
+    return seen;
+}
+
+void Browser::stopIntercepting()
+{
+    setEventHandler({});
+    command(u"Fetch.disable"_s);
 }
 
 bool Browser::navigate(const QString &url)

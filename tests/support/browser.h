@@ -32,6 +32,18 @@ public:
     {
         m_eventHandler = std::move(handler);
     }
+    /// What loseFirstPostAnswer() saw: POSTs paused (request and response stage), answers lost.
+    struct LostAnswers
+    {
+        int posts = 0;
+        int failed = 0;
+    };
+    /// Intercepts requests to `urlPattern` (DevTools Fetch, response stage): the answer to the
+    /// first POST is lost after the server made it (the connection reset), the rest pass.
+    /// Until stopIntercepting().
+    std::shared_ptr<LostAnswers> loseFirstPostAnswer(const QString &urlPattern);
+    /// Ends any interception: no event handler, DevTools Fetch off.
+    void stopIntercepting();
     [[nodiscard]] bool navigate(const QString &url);
     /// Evaluates an expression (promises awaited) and returns its JSON value.
     QJsonValue evaluate(const QString &expression);
