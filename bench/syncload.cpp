@@ -336,11 +336,29 @@ public:
         e->set_type("order.created");
         e->set_at(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString());
         e->set_table_id(1 + seq % 20);
-        e->set_data_json(orderJson(seq).toStdString());
+        const QByteArray json = orderJson(seq);
+        e->set_data_json(json.toStdString());
+        if (seq > m_countedSeq) { // the day's figures count each order once, as the edge's do
+            m_countedSeq = seq;
+            ++m_dayOrders;
+            m_dayTotal += QJsonDocument::fromJson(json).object().value(u"total"_s).toInteger();
+        }
+    }
+
+    /// The day's figures, as the edge's SyncClient sends them with every upload.
+    void addDailyTotal(pb::UploadRequest &request) const
+    {
+        auto *total = request.add_daily_totals();
+        total->set_business_date(m_date.toStdString());
+        total->set_orders(m_dayOrders);
+        total->set_total(m_dayTotal);
     }
 
 private:
     QRandomGenerator m_random;
+    qint64 m_countedSeq = 0;
+    qint64 m_dayOrders = 0;
+    qint64 m_dayTotal = 0;
     QByteArray m_date = QDate::currentDate().toString(Qt::ISODate).toLatin1();
 };
 
@@ -915,6 +933,7 @@ int runFleet(const Options &o)
         const qint64 last = std::min(s->nextSeq - 1, s->acked + 500);
         for (qint64 seq = s->acked + 1; seq <= last; ++seq)
             s->orders->addEvent(request, seq);
+        s->orders->addDailyTotal(request);
         request.set_backlog(s->nextSeq - 1 - s->acked);
         request.set_last_seq(s->nextSeq - 1);
         request.set_edge_version("sync-load");

@@ -30,7 +30,7 @@ SyncService::SyncService(QSqlDatabase db, IngestRepository &ingest, MoneyReposit
                              "Uploaded events that did not chain in the store's journal, by store.");
     m_metrics.declareCounter("tableorder_central_batches_total", "Upload batches by store and outcome.");
     m_metrics.declareHistogram("tableorder_central_batch_apply_seconds",
-                               "Time to apply one batch (its savepoint in the group's transaction).",
+                               "Time to apply one batch: its share of its group's statements, without the commit.",
                                Metrics::latencyBuckets());
     m_metrics.declareHistogram("tableorder_sync_group_size",
                                "Uploads applied by one group commit (one transaction, one durable commit).",
@@ -177,29 +177,24 @@ Result<QByteArray> SyncService::followJournal(qint64 storeId, const QList<Event>
     return lastHash;
 }
 
-Result<SyncService::Applied> SyncService::applyInTransaction(const StoreRecord &store,
-                                                            const sync::UploadBatch &batch)
+Result<SyncService::Judged> SyncService::judge(const StoreRecord &store, const sync::UploadBatch &batch,
+                                               const AppliedPosition &position, const QString &now)
 {
     const QList<Event> &events = batch.events;
-    QElapsedTimer timer;
-    timer.start();
-    const QString now = timestampText(QDateTime::currentDateTimeUtc());
-    Applied result;
+    Judged judged;
+    Applied &result = judged.applied;
     UploadOutcome &outcome = result.outcome;
     QList<OrderEvent> &applied = result.orders;
     int &duplicates = result.duplicates;
     int &deadLetters = result.deadLetters;
     int &breaks = result.breaks;
-    auto position = m_ingest.lockAppliedSeq(store.id);
-    if (!position)
-        return fail(position.error());
-    const qint64 current = position->seq;
+    const qint64 current = position.seq;
     outcome.appliedSeq = current;
-    outcome.appliedHash = position->journalHash;
+    outcome.appliedHash = position.journalHash;
     if (!events.isEmpty() && events.first().seq > current + 1) {
         outcome.expectedSeq = current + 1;
         m_metrics.increment("tableorder_central_batches_total", {{"store", QString::number(store.id)}, {"outcome", u"gap"_s}});
-        return result;
+        return judged;
     }
     // A seq central applied must come back with the event_id it had: another one means
     // the edge was restored from a backup and reused the seq for a new event, which
@@ -220,25 +215,24 @@ Result<SyncService::Applied> SyncService::applyInTransaction(const StoreRecord &
             outcome.maxOrderId = *maxOrder;
             m_metrics.increment("tableorder_central_batches_total",
                                 {{"store", QString::number(store.id)}, {"outcome", u"conflict"_s}});
-            return result;
+            return judged;
         }
     }
-    // One pass to sort the batch out, then a few multi-row statements: the round trips
-    // to the database, not the rows, are what a batch costs.
-    QList<Event> fresh;
-    QList<Order> orders;
+    // One pass to sort the batch out; the group writes the rows of all its uploads in a few
+    // multi-row statements: the round trips to the database, not the rows, are what a
+    // batch costs.
+    judged.writes = true;
+    StoreRows &rows = judged.rows;
+    rows.storeId = store.id;
     QSet<qint64> inserted;
-    QList<qint64> updateOrder;        // orders to update, in first-update order
-    QHash<qint64, Order> lastUpdate;  // an order's newest state in this batch wins
-    QList<Event> money;               // the other events: payments, voids, ..., staff actions
-    QList<Event> kitchen;             // lines done and recalled, in seq order
+    QHash<qint64, qsizetype> updated; // an order's newest state in this batch wins
     for (qsizetype i = 0; i < events.size(); ++i) {
         const Event &event = events.at(i);
         if (event.seq <= outcome.appliedSeq) {
             ++duplicates;
             continue;
         }
-        fresh.append(event);
+        rows.events.append(event);
         const bool created = event.type == QLatin1StringView(events::OrderCreated);
         if (created || event.type == QLatin1StringView(events::OrderUpdated)) {
             // Money first: a store (or a leaked store key) must not put negative,
@@ -254,12 +248,15 @@ Result<SyncService::Applied> SyncService::applyInTransaction(const StoreRecord &
                 // repeat of order.created changes nothing.
                 if (!inserted.contains(order->id)) {
                     inserted.insert(order->id);
-                    orders.append(*order);
+                    rows.orders.append(*order);
                 }
                 if (!created) {
-                    if (!lastUpdate.contains(order->id))
-                        updateOrder.append(order->id);
-                    lastUpdate.insert(order->id, *order);
+                    if (auto it = updated.constFind(order->id); it != updated.cend()) {
+                        rows.updates[*it] = *order;
+                    } else {
+                        updated.insert(order->id, rows.updates.size());
+                        rows.updates.append(*order);
+                    }
                 }
                 applied.append({event.seq, event.type, event.data});
             }
@@ -269,52 +266,53 @@ Result<SyncService::Applied> SyncService::applyInTransaction(const StoreRecord &
                     return fail(ok.error());
                 ++deadLetters;
             } else {
-                kitchen.append(event);
+                judged.kitchen.append(event);
             }
         } else if (const Status checked = checkMoneyEvent(event); !checked) {
             if (auto ok = m_ingest.deadLetter(store.id, event, checked.error().message, now); !ok)
                 return fail(ok.error());
             ++deadLetters;
         } else {
-            money.append(event);
+            judged.money.append(event);
         }
         outcome.appliedSeq = event.seq;
         ++outcome.newlyApplied;
     }
-    if (auto ok = m_ingest.insertEvents(store.id, fresh, now); !ok)
-        return fail(ok.error());
-    if (!fresh.isEmpty()) {
-        auto head = followJournal(store.id, fresh, position->journalHash, now, &breaks);
+    if (!rows.events.isEmpty()) {
+        auto head = followJournal(store.id, rows.events, position.journalHash, now, &breaks);
         if (!head)
             return fail(head.error());
         outcome.appliedHash = *head;
     }
-    if (auto ok = m_ingest.insertOrders(store.id, orders); !ok)
-        return fail(ok.error());
-    for (qint64 id : std::as_const(updateOrder)) {
-        if (auto ok = m_ingest.updateOrderStatus(store.id, lastUpdate.value(id)); !ok)
-            return fail(ok.error());
-    }
-    if (auto ok = projectMoney(store.id, money, now); !ok)
-        return fail(ok.error());
-    for (const Event &event : std::as_const(kitchen)) {
+    rows.appliedSeq = outcome.appliedSeq;
+    rows.journalHash = outcome.appliedHash;
+    rows.report = {batch.backlog, batch.lagMs, batch.edgeVersion, batch.menuVersion, batch.lastSeq};
+    rows.dailyTotals = batch.dailyTotals;
+    outcome.menuVersion = store.menuVersion;
+    return judged;
+}
+
+Status SyncService::writeAfterRows(const StoreRecord &store, const sync::UploadBatch &batch, Judged &judged,
+                                   const QString &now)
+{
+    if (auto ok = projectMoney(store.id, judged.money, now); !ok)
+        return ok;
+    for (const Event &event : std::as_const(judged.kitchen)) {
         if (event.type == QLatin1StringView(events::OrderLinesDone)) {
             if (auto ok = m_ingest.upsertLineTimes(store.id, *kitchenevents::linesDone(event)); !ok)
-                return fail(ok.error());
+                return ok;
         } else if (auto ok = m_ingest.deleteLineTimes(store.id, *kitchenevents::recalled(event)); !ok) {
-            return fail(ok.error());
+            return ok;
         }
     }
     QList<AuditEntry> audit;
-    for (const Event &event : std::as_const(fresh)) {
+    for (const Event &event : std::as_const(judged.rows.events)) {
         if (auto entry = storemoney::auditEntry(event))
             audit.append(*entry);
     }
     if (auto ok = m_money.insertAudit(store.id, audit); !ok)
-        return fail(ok.error());
-    const SyncReport report{batch.backlog, batch.lagMs, batch.edgeVersion, batch.menuVersion, batch.lastSeq};
-    if (auto ok = m_ingest.setApplied(store.id, outcome.appliedSeq, outcome.appliedHash, report, now); !ok)
-        return fail(ok.error());
+        return ok;
+    UploadOutcome &outcome = judged.applied.outcome;
     if (outcome.appliedSeq > batch.lastSeq) {
         // The edge's log ends before what central applied (restored from a backup): it
         // needs central's highest order id to number its next orders past it.
@@ -323,14 +321,58 @@ Result<SyncService::Applied> SyncService::applyInTransaction(const StoreRecord &
             return fail(maxOrder.error());
         outcome.maxOrderId = *maxOrder;
     }
-    for (const sync::DailyTotal &total : batch.dailyTotals) {
-        if (auto ok = m_ingest.upsertReconciliation(store.id, total.businessDate, total.orders, total.total, now);
-            !ok)
-            return fail(ok.error());
+    return {};
+}
+
+Result<QList<Result<SyncService::Applied>>> SyncService::applyTogether(const QList<const PendingUpload *> &uploads)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const QString now = timestampText(QDateTime::currentDateTimeUtc());
+    QList<qint64> ids;
+    for (const PendingUpload *upload : uploads)
+        ids.append(upload->store.id);
+    auto positions = m_ingest.lockStores(ids);
+    if (!positions)
+        return fail(positions.error());
+    // Each upload judged alone against where its store stands (reads and dead letters only).
+    QList<Result<Judged>> judged;
+    judged.reserve(uploads.size());
+    QList<StoreRows> rows;
+    for (const PendingUpload *upload : uploads) {
+        const auto position = positions->constFind(upload->store.id);
+        if (position == positions->cend()) {
+            judged.append(fail(Error::notFound(u"store"_s)));
+            continue;
+        }
+        auto one = judge(upload->store, upload->batch, *position, now);
+        if (!one)
+            return fail(one.error());
+        if (one->writes)
+            rows.append(one->rows);
+        judged.append(std::move(one));
     }
-    outcome.menuVersion = store.menuVersion;
-    result.seconds = timer.nsecsElapsed() / 1e9;
-    return result;
+    // Every store's rows together, then what reads them (payments read their orders' dates).
+    if (auto ok = m_ingest.writeRows(rows, now); !ok)
+        return fail(ok.error());
+    for (qsizetype i = 0; i < uploads.size(); ++i) {
+        if (judged[i] && judged[i]->writes) {
+            if (auto ok = writeAfterRows(uploads.at(i)->store, uploads.at(i)->batch, *judged[i], now); !ok)
+                return fail(ok.error());
+        }
+    }
+    const double share = timer.nsecsElapsed() / 1e9 / double(std::max<qsizetype>(1, uploads.size()));
+    QList<Result<Applied>> out;
+    out.reserve(uploads.size());
+    for (Result<Judged> &one : judged) {
+        if (!one) {
+            out.append(fail(one.error()));
+            continue;
+        }
+        one->applied.seconds = share;
+        out.append(std::move(one->applied));
+    }
+    return out;
 }
 
 void SyncService::uploadLater(const StoreRecord &store, sync::UploadBatch batch, UploadDone done)
@@ -429,6 +471,31 @@ void SyncService::flushPending()
 
 Status SyncService::writeGroup(const QList<PendingUpload> &group, QList<Result<Applied>> &out)
 {
+    // Together: the whole group in one pass of a few statements, when each store has one
+    // upload in it (a store's second upload is judged after its first is written).
+    QSet<qint64> stores;
+    QList<const PendingUpload *> all;
+    for (const PendingUpload &upload : group) {
+        stores.insert(upload.store.id);
+        all.append(&upload);
+    }
+    if (stores.size() == group.size()) {
+        db::Transaction tx(m_db);
+        if (!tx.isActive())
+            return fail(Error::internal());
+        auto results = applyTogether(all);
+        if (results) {
+            out = std::move(*results);
+            return tx.commit();
+        }
+        // A busy database (PostgreSQL's lock_timeout on a store row another instance holds)
+        // is one upload's trouble: the group is rolled back and applied one upload at a
+        // time below. A failed write (a full disk, an I/O error) fails the group.
+        if (results.error().code != ErrorCode::Unavailable)
+            return fail(results.error());
+    }
+    // One at a time, each in a savepoint: what fails, fails only its own upload.
+    out.clear();
     db::Transaction tx(m_db);
     if (!tx.isActive())
         return fail(Error::internal());
@@ -436,20 +503,18 @@ Status SyncService::writeGroup(const QList<PendingUpload> &group, QList<Result<A
         db::Savepoint savepoint(m_db);
         if (!savepoint.isActive())
             return fail(Error::internal());
-        out.append(applyInTransaction(upload.store, upload.batch));
-        const Result<Applied> &result = out.constLast();
-        if (!result) {
-            // A failed write (a full disk, an I/O error) fails the group: SQLite may have
-            // rolled the whole transaction back already. A busy database (PostgreSQL's
-            // lock_timeout on a store row another instance holds) or a store that is gone
-            // fails only this upload: the savepoint undoes it.
-            if (result.error().code == ErrorCode::Internal || result.error().code == ErrorCode::StorageFull)
-                return fail(result.error());
+        auto results = applyTogether({ &upload });
+        if (!results) {
+            // SQLite may have rolled the whole transaction back already after a failed
+            // write; a busy database or a store that is gone fails only this upload.
+            if (results.error().code != ErrorCode::Unavailable)
+                return fail(results.error());
+            out.append(fail(results.error()));
             continue;
         }
-        // A gap or a conflict applies nothing (the savepoint rolls back).
-        if (result->outcome.isConflict())
-            continue;
+        out.append(results->constFirst());
+        if (!out.constLast() || out.constLast()->outcome.isConflict())
+            continue; // a gap or a conflict applies nothing
         if (auto ok = savepoint.release(); !ok)
             return ok;
     }

@@ -94,12 +94,37 @@ private:
 
     void scheduleFlush();
     void flushPending();
-    /// The group's transaction: each upload in its own savepoint, then one commit. An error
-    /// returned fails the whole group; `out` holds each upload's own result otherwise.
+    /// One upload judged against its store's position: its answer, and what it writes
+    /// (nothing for a gap or a conflict).
+    struct Judged
+    {
+        Applied applied;
+        bool writes = false;
+        StoreRows rows;      // events, orders, updates, position, daily totals
+        QList<Event> money;  // payments, voids, discounts, closed days, staff actions
+        QList<Event> kitchen; // lines done and recalled, in seq order
+    };
+
+    /// The group's transaction, made durable by one commit. First all its uploads together
+    /// (applyTogether); when that meets a busy database, again one upload at a time, each in
+    /// a savepoint. An error returned fails the whole group; `out` holds each upload's own
+    /// result otherwise.
     [[nodiscard]] Status writeGroup(const QList<PendingUpload> &group, QList<Result<Applied>> &out);
-    /// One upload inside the group's transaction. A gap or conflict outcome applied
-    /// nothing: its savepoint is rolled back.
-    [[nodiscard]] Result<Applied> applyInTransaction(const StoreRecord &store, const sync::UploadBatch &batch);
+    /// Uploads of distinct stores inside the group's transaction: their store rows locked in
+    /// one statement, each judged alone, every store's rows written together (one multi-row
+    /// statement per table), then each upload's payments, kitchen times and audit. Fails as
+    /// a whole when a statement fails; an upload's own result otherwise (a store that is
+    /// gone: NOT_FOUND).
+    [[nodiscard]] Result<QList<Result<Applied>>> applyTogether(const QList<const PendingUpload *> &uploads);
+    /// A gap or a conflict writes nothing; new events are sorted out into rows, dead
+    /// letters (written at once) and journal breaks (recorded at once).
+    [[nodiscard]] Result<Judged> judge(const StoreRecord &store, const sync::UploadBatch &batch,
+                                       const AppliedPosition &position, const QString &now);
+    /// What reads the rows written: payments, voids, discounts and closed days (their
+    /// orders' dates), kitchen line times, the audit log; central's highest order id for an
+    /// edge restored from a backup.
+    [[nodiscard]] Status writeAfterRows(const StoreRecord &store, const sync::UploadBatch &batch, Judged &judged,
+                                        const QString &now);
     /// Checks each new event's journal hash from `lastHash` on; records the breaks; returns
     /// the hash of the last event (empty when it had none).
     [[nodiscard]] Result<QByteArray> followJournal(qint64 storeId, const QList<Event> &fresh, QByteArray lastHash,

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <tuple>
 
 using namespace Qt::StringLiterals;
 
@@ -108,6 +109,53 @@ Status BulkInsert::insert(const QList<QVariantList> &rows, const char *what)
     return {};
 }
 
+BulkUpdate::BulkUpdate(QSqlDatabase db, const QString &table, const QList<BulkInsert::Column> &set,
+                       const QList<BulkInsert::Column> &key, const QString &alsoSet)
+    : m_columns(set + key)
+    , m_arrays(db::dialectOf(db) == db::Dialect::PostgreSQL)
+{
+    QStringList assignments;
+    QStringList matches;
+    QStringList arrays;
+    QStringList names;
+    for (const BulkInsert::Column &c : set)
+        assignments.append(m_arrays ? u"%1 = v.%1"_s.arg(c.name) : u"%1 = ?"_s.arg(c.name));
+    if (!alsoSet.isEmpty())
+        assignments.append(alsoSet);
+    for (const BulkInsert::Column &c : key)
+        matches.append(m_arrays ? u"t.%1 = v.%1"_s.arg(c.name) : u"%1 = ?"_s.arg(c.name));
+    for (const BulkInsert::Column &c : std::as_const(m_columns)) {
+        arrays.append(u"?::%1[]"_s.arg(c.type));
+        names.append(c.name);
+    }
+    const QString sql = m_arrays
+        ? u"UPDATE %1 AS t SET %2 FROM unnest(%3) AS v(%4) WHERE %5"_s.arg(
+              table, assignments.join(u", "_s), arrays.join(u", "_s), names.join(u", "_s), matches.join(u" AND "_s))
+        : u"UPDATE %1 SET %2 WHERE %3"_s.arg(table, assignments.join(u", "_s), matches.join(u" AND "_s));
+    m_statement = db::prepared(db, sql);
+}
+
+Status BulkUpdate::update(const QList<QVariantList> &rows, const char *what)
+{
+    if (rows.isEmpty())
+        return {};
+    if (m_arrays) {
+        for (qsizetype c = 0; c < m_columns.size(); ++c)
+            m_statement.addBindValue(arrayLiteral(rows, c, m_columns.at(c).type == u"text"_s));
+        auto ok = db::exec(m_statement, what);
+        m_statement.finish();
+        return ok;
+    }
+    for (const QVariantList &row : rows) {
+        Q_ASSERT(row.size() == m_columns.size());
+        for (const QVariant &v : row)
+            m_statement.addBindValue(v);
+        if (auto ok = db::exec(m_statement, what); !ok)
+            return ok;
+    }
+    return {};
+}
+
 IngestRepository::IngestRepository(QSqlDatabase db)
     : m_db(std::move(db))
     , m_events(m_db, u"store_events"_s,
@@ -140,8 +188,8 @@ IngestRepository::IngestRepository(QSqlDatabase db)
           u"ON CONFLICT (store_id, order_id, line, position) DO NOTHING"_s)
     , m_lockStore(db::prepared(m_db,
           db::dialectOf(m_db) == db::Dialect::PostgreSQL
-              ? u"SELECT applied_seq, journal_hash FROM stores WHERE id = ? FOR UPDATE"_s
-              : u"SELECT applied_seq, journal_hash FROM stores WHERE id = ?"_s))
+              ? u"SELECT id, applied_seq, journal_hash FROM stores WHERE id = ANY(?::bigint[]) ORDER BY id FOR UPDATE"_s
+              : u"SELECT id, applied_seq, journal_hash FROM stores WHERE id = ?"_s))
     , m_eventIds(db::prepared(m_db, u"SELECT seq, event_id FROM store_events WHERE store_id = ? "
                                      "AND seq BETWEEN ? AND ?"_s))
     , m_maxOrderId(db::prepared(m_db, u"SELECT COALESCE(MAX(order_id), 0) FROM orders WHERE store_id = ?"_s))
@@ -156,34 +204,55 @@ IngestRepository::IngestRepository(QSqlDatabase db)
           "received_at) VALUES (?, ?, ?, ?, ?, ?, ?)"_s))
     , m_journalBreak(db::prepared(m_db, u"INSERT INTO journal_breaks (store_id, seq, reason, detected_at) "
                                          "VALUES (?, ?, ?, ?) ON CONFLICT (store_id, seq) DO NOTHING"_s))
-    , m_updateOrder(db::prepared(m_db,
-          u"UPDATE orders SET status = ?, updated_at = ?, preparing_at = ?, "
-          "completed_at = ?, canceled_at = ? WHERE store_id = ? AND order_id = ?"_s))
-    , m_setApplied(db::prepared(m_db,
-          u"UPDATE stores SET applied_seq = ?, journal_hash = ?, last_sync_at = ?, backlog = ?, lag_ms = ?, "
-          "edge_version = ?, edge_menu_version = ?, edge_last_seq = ?, sync_error = '' "
-          "WHERE id = ?"_s))
-    , m_reconcile(db::prepared(m_db,
-          u"INSERT INTO reconciliation (store_id, business_date, edge_orders, edge_total, "
-          "reported_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (store_id, business_date) "
-          "DO UPDATE SET edge_orders = excluded.edge_orders, edge_total = excluded.edge_total, "
-          "reported_at = excluded.reported_at"_s))
+    , m_reconcile(m_db, u"reconciliation"_s,
+          { { u"store_id"_s, u"bigint"_s }, { u"business_date"_s, u"text"_s },
+              { u"edge_orders"_s, u"bigint"_s }, { u"edge_total"_s, u"bigint"_s },
+              { u"reported_at"_s, u"text"_s } },
+          u"ON CONFLICT (store_id, business_date) DO UPDATE SET edge_orders = excluded.edge_orders, "
+          "edge_total = excluded.edge_total, reported_at = excluded.reported_at"_s)
+    , m_orderStatus(m_db, u"orders"_s,
+          { { u"status"_s, u"text"_s }, { u"updated_at"_s, u"text"_s }, { u"preparing_at"_s, u"text"_s },
+              { u"completed_at"_s, u"text"_s }, { u"canceled_at"_s, u"text"_s } },
+          { { u"store_id"_s, u"bigint"_s }, { u"order_id"_s, u"bigint"_s } })
+    , m_positions(m_db, u"stores"_s,
+          { { u"applied_seq"_s, u"bigint"_s }, { u"journal_hash"_s, u"text"_s }, { u"last_sync_at"_s, u"text"_s },
+              { u"backlog"_s, u"bigint"_s }, { u"lag_ms"_s, u"bigint"_s }, { u"edge_version"_s, u"text"_s },
+              { u"edge_menu_version"_s, u"bigint"_s }, { u"edge_last_seq"_s, u"bigint"_s } },
+          { { u"id"_s, u"bigint"_s } }, u"sync_error = ''"_s)
 {
 }
 
-Result<AppliedPosition> IngestRepository::lockAppliedSeq(qint64 storeId)
+Result<QHash<qint64, AppliedPosition>> IngestRepository::lockStores(QList<qint64> storeIds)
 {
-    m_lockStore.addBindValue(storeId);
-    if (auto ok = db::exec(m_lockStore, "lock store"); !ok)
-        return fail(ok.error());
-    if (!m_lockStore.next()) {
+    std::sort(storeIds.begin(), storeIds.end());
+    storeIds.erase(std::unique(storeIds.begin(), storeIds.end()), storeIds.end());
+    QHash<qint64, AppliedPosition> out;
+    auto read = [&]() -> Status {
+        if (auto ok = db::exec(m_lockStore, "lock stores"); !ok)
+            return ok;
+        while (m_lockStore.next()) {
+            out.insert(m_lockStore.value(0).toLongLong(),
+                       { m_lockStore.value(1).toLongLong(),
+                         QByteArray::fromHex(m_lockStore.value(2).toString().toLatin1()) });
+        }
         m_lockStore.finish();
-        return fail(Error::notFound(u"store"_s));
+        return {};
+    };
+    if (db::dialectOf(m_db) == db::Dialect::PostgreSQL) {
+        QList<QVariantList> ids;
+        for (qint64 id : std::as_const(storeIds))
+            ids.append(QVariantList { id });
+        m_lockStore.addBindValue(arrayLiteral(ids, 0, false));
+        if (auto ok = read(); !ok)
+            return fail(ok.error());
+        return out;
     }
-    AppliedPosition position{m_lockStore.value(0).toLongLong(),
-                             QByteArray::fromHex(m_lockStore.value(1).toString().toLatin1())};
-    m_lockStore.finish();
-    return position;
+    for (qint64 id : std::as_const(storeIds)) {
+        m_lockStore.addBindValue(id);
+        if (auto ok = read(); !ok)
+            return fail(ok.error());
+    }
+    return out;
 }
 
 Result<QHash<qint64, QString>> IngestRepository::eventIds(qint64 storeId, qint64 fromSeq, qint64 toSeq)
@@ -211,57 +280,75 @@ Result<qint64> IngestRepository::maxOrderId(qint64 storeId)
     return id;
 }
 
-Status IngestRepository::insertEvents(qint64 storeId, const QList<Event> &events, const QString &receivedAt)
+Status IngestRepository::writeRows(const QList<StoreRows> &stores, const QString &receivedAt)
 {
-    QList<QVariantList> rows;
-    rows.reserve(events.size());
-    for (const Event &e : events) {
-        rows.append({ storeId, e.seq, e.id, e.type, timestampText(e.at), e.schemaVersion,
-            QString::fromUtf8(QJsonDocument(e.data).toJson(QJsonDocument::Compact)), receivedAt,
-            db::text(e.actor.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(e.actor).toJson(QJsonDocument::Compact))),
-            db::text(QString::fromLatin1(e.hash.toHex())) });
-    }
-    return m_events.insert(rows, "insert store events");
-}
-
-Status IngestRepository::insertOrders(qint64 storeId, const QList<Order> &orders)
-{
+    QList<QVariantList> eventRows;
     QList<QVariantList> orderRows;
     QList<QVariantList> lineRows;
     QList<QVariantList> optionRows;
-    orderRows.reserve(orders.size());
-    for (const Order &order : orders) {
-        orderRows.append({ storeId, order.id, order.number, order.businessDate, order.tableNumber,
-            orderStatusName(order.status), order.total, timestampText(order.createdAt),
-            timestampText(order.updatedAt), optionalTime(order.preparingAt),
-            optionalTime(order.completedAt), optionalTime(order.canceledAt), order.sessionId });
-        for (qsizetype i = 0; i < order.items.size(); ++i) {
-            const OrderLine &line = order.items.at(i);
-            for (qsizetype k = 0; k < line.options.size(); ++k) {
-                const menu::PricedOption &o = line.options.at(k);
-                optionRows.append({ storeId, order.id, int(i + 1), int(k + 1), o.id, o.group, o.name,
-                    o.priceDelta });
+    QList<QVariantList> statusRows;
+    QList<QVariantList> positionRows;
+    QList<QVariantList> totalRows;
+    for (const StoreRows &store : stores) {
+        const qint64 storeId = store.storeId;
+        for (const Event &e : store.events) {
+            eventRows.append({ storeId, e.seq, e.id, e.type, timestampText(e.at), e.schemaVersion,
+                QString::fromUtf8(QJsonDocument(e.data).toJson(QJsonDocument::Compact)), receivedAt,
+                db::text(e.actor.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(e.actor).toJson(QJsonDocument::Compact))),
+                db::text(QString::fromLatin1(e.hash.toHex())) });
+        }
+        for (const Order &order : store.orders) {
+            orderRows.append({ storeId, order.id, order.number, order.businessDate, order.tableNumber,
+                orderStatusName(order.status), order.total, timestampText(order.createdAt),
+                timestampText(order.updatedAt), optionalTime(order.preparingAt),
+                optionalTime(order.completedAt), optionalTime(order.canceledAt), order.sessionId });
+            for (qsizetype i = 0; i < order.items.size(); ++i) {
+                const OrderLine &line = order.items.at(i);
+                for (qsizetype k = 0; k < line.options.size(); ++k) {
+                    const menu::PricedOption &o = line.options.at(k);
+                    optionRows.append({ storeId, order.id, int(i + 1), int(k + 1), o.id, o.group, o.name,
+                        o.priceDelta });
+                }
+                lineRows.append({ storeId, order.id, int(i + 1), line.menuItemId, line.name,
+                    line.unitPrice, line.quantity, line.lineTotal,
+                    QString::fromUtf8(QJsonDocument(menu::toJson(line.options)).toJson(QJsonDocument::Compact)),
+                    db::text(line.note) });
             }
-            lineRows.append({ storeId, order.id, int(i + 1), line.menuItemId, line.name,
-                line.unitPrice, line.quantity, line.lineTotal,
-                QString::fromUtf8(QJsonDocument(menu::toJson(line.options)).toJson(QJsonDocument::Compact)),
-                db::text(line.note) });
+        }
+        for (const Order &order : store.updates) {
+            statusRows.append({ orderStatusName(order.status), timestampText(order.updatedAt),
+                optionalTime(order.preparingAt), optionalTime(order.completedAt), optionalTime(order.canceledAt),
+                storeId, order.id });
+        }
+        const SyncReport &report = store.report;
+        positionRows.append({ store.appliedSeq, db::text(QString::fromLatin1(store.journalHash.toHex())), receivedAt,
+            report.backlog, report.lagMs, db::text(report.edgeVersion), report.edgeMenuVersion, report.edgeLastSeq,
+            storeId });
+        // One row per day: a statement may not upsert one row twice (the last figure wins).
+        QHash<QString, qsizetype> day;
+        for (const sync::DailyTotal &total : store.dailyTotals) {
+            const QVariantList row { storeId, total.businessDate, total.orders, total.total, receivedAt };
+            if (auto it = day.constFind(total.businessDate); it != day.cend()) {
+                totalRows[*it] = row;
+            } else {
+                day.insert(total.businessDate, totalRows.size());
+                totalRows.append(row);
+            }
         }
     }
-    if (auto ok = m_orders.insert(orderRows, "insert orders"); !ok)
+    // Orders before their status updates: an order.updated of an order first seen in the
+    // same upload updates the row just inserted.
+    for (const auto &[insert, rows, what] : { std::tuple { &m_events, &eventRows, "insert store events" },
+                                              std::tuple { &m_orders, &orderRows, "insert orders" },
+                                              std::tuple { &m_lines, &lineRows, "insert order lines" },
+                                              std::tuple { &m_lineOptions, &optionRows, "insert order line options" },
+                                              std::tuple { &m_reconcile, &totalRows, "record reconciliation" } }) {
+        if (auto ok = insert->insert(*rows, what); !ok)
+            return ok;
+    }
+    if (auto ok = m_orderStatus.update(statusRows, "update orders"); !ok)
         return ok;
-    if (auto ok = m_lines.insert(lineRows, "insert order lines"); !ok)
-        return ok;
-    return m_lineOptions.insert(optionRows, "insert order line options");
-}
-
-Status IngestRepository::updateOrderStatus(qint64 storeId, const Order &order)
-{
-    for (const QVariant &v : QVariantList { orderStatusName(order.status),
-             timestampText(order.updatedAt), optionalTime(order.preparingAt),
-             optionalTime(order.completedAt), optionalTime(order.canceledAt), storeId, order.id })
-        m_updateOrder.addBindValue(v);
-    return db::exec(m_updateOrder, "update order");
+    return m_positions.update(positionRows, "record sync");
 }
 
 Status IngestRepository::upsertLineTimes(qint64 storeId, const QList<LineDone> &lines)
@@ -301,16 +388,6 @@ Status IngestRepository::deadLetter(
     return db::exec(q, "insert dead letter");
 }
 
-Status IngestRepository::setApplied(qint64 storeId, qint64 appliedSeq, const QByteArray &journalHash,
-    const SyncReport &report, const QString &at)
-{
-    for (const QVariant &v : QVariantList { appliedSeq, db::text(QString::fromLatin1(journalHash.toHex())), at,
-             report.backlog, report.lagMs,
-             db::text(report.edgeVersion), report.edgeMenuVersion, report.edgeLastSeq, storeId })
-        m_setApplied.addBindValue(v);
-    return db::exec(m_setApplied, "record sync");
-}
-
 Status IngestRepository::recordJournalBreak(
     qint64 storeId, qint64 seq, const QString &reason, const QString &at)
 {
@@ -340,14 +417,6 @@ Status IngestRepository::setSyncError(qint64 storeId, const QString &error)
     q.addBindValue(error);
     q.addBindValue(storeId);
     return db::exec(q, "record sync error");
-}
-
-Status IngestRepository::upsertReconciliation(
-    qint64 storeId, const QString &businessDate, qint64 orders, Money total, const QString &at)
-{
-    for (const QVariant &v : QVariantList { storeId, businessDate, orders, total, at })
-        m_reconcile.addBindValue(v);
-    return db::exec(m_reconcile, "record reconciliation");
 }
 
 Result<QList<ReconciliationRow>> IngestRepository::reconciliation(qint64 orgId, qint64 storeId)

@@ -2,6 +2,7 @@
 
 #include "domain.h"
 #include "event.h"
+#include "sync/syncmessages.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -122,6 +123,37 @@ private:
     QHash<int, QSqlQuery> m_statements;
 };
 
+/// Many rows of one UPDATE in one round trip. PostgreSQL: the statement is joined to the
+/// rows, bound as one array per column (`UPDATE ... FROM unnest(...)`); SQLite (no round
+/// trips): the one-row statement, prepared once, run per row. A row holds the `set`
+/// columns' values, then the `key` columns'; rows must not repeat a key.
+class BulkUpdate
+{
+public:
+    BulkUpdate(QSqlDatabase db, const QString &table, const QList<BulkInsert::Column> &set,
+               const QList<BulkInsert::Column> &key, const QString &alsoSet = {});
+    [[nodiscard]] Status update(const QList<QVariantList> &rows, const char *what);
+
+private:
+    QList<BulkInsert::Column> m_columns; // set, then key
+    bool m_arrays = false;
+    QSqlQuery m_statement;
+};
+
+/// One store's rows in a group commit: what its upload applies, written with the other
+/// stores' of the group in a few multi-row statements (IngestRepository::writeRows).
+struct StoreRows
+{
+    qint64 storeId = 0;
+    QList<Event> events;   // the new events, in seq order
+    QList<Order> orders;   // orders central has not seen, as first seen (a repeat changes nothing)
+    QList<Order> updates;  // order.updated: each order's newest state, once per order
+    qint64 appliedSeq = 0; // where the store's applied log ends, and its journal hash
+    QByteArray journalHash;
+    SyncReport report;
+    QList<sync::DailyTotal> dailyTotals; // the edge's own figures, for reconciliation
+};
+
 /// What sync writes: the raw events, the orders projected from them, dead letters, the
 /// store's sync status and the edge's reconciliation figures.
 class IngestRepository
@@ -129,21 +161,20 @@ class IngestRepository
 public:
     explicit IngestRepository(QSqlDatabase db);
 
-    /// The store's applied seq and journal hash, locking its row for the transaction on
-    /// PostgreSQL so two central instances cannot apply one store's batches at once.
-    [[nodiscard]] Result<AppliedPosition> lockAppliedSeq(qint64 storeId);
+    /// Each store's applied seq and journal hash, locking their rows for the transaction on
+    /// PostgreSQL (in id order, in one statement) so two central instances cannot apply one
+    /// store's batches at once. A store that is gone is not in the answer.
+    [[nodiscard]] Result<QHash<qint64, AppliedPosition>> lockStores(QList<qint64> storeIds);
     /// The event_id central applied for each seq in [fromSeq, toSeq].
     [[nodiscard]] Result<QHash<qint64, QString>> eventIds(qint64 storeId, qint64 fromSeq, qint64 toSeq);
     /// The highest order id of the store, 0 for none.
     [[nodiscard]] Result<qint64> maxOrderId(qint64 storeId);
-    /// The events of a batch, in a few multi-row statements: data and actor as compact JSON,
-    /// the journal hash in hex.
-    [[nodiscard]] Status insertEvents(qint64 storeId, const QList<Event> &events, const QString &receivedAt);
-    /// Orders and their lines with options and notes; an order that exists keeps its row
-    /// and lines (a repeat changes nothing).
-    [[nodiscard]] Status insertOrders(qint64 storeId, const QList<Order> &orders);
-    /// order.updated: the status and its timestamps (the order exists: insertOrders first).
-    [[nodiscard]] Status updateOrderStatus(qint64 storeId, const Order &order);
+    /// What a group's uploads apply, every store's together, one multi-row statement per
+    /// table: the events (data and actor as compact JSON, the journal hash in hex), the new
+    /// orders with their lines, options and notes (an order that exists keeps its row and
+    /// lines), the updated orders' status and timestamps, each store's position and sync
+    /// report, and the edge's daily totals. One row per store.
+    [[nodiscard]] Status writeRows(const QList<StoreRows> &stores, const QString &receivedAt);
     /// order.lines_done: each line's done time, replacing what a line done before (and
     /// recalled since) had; a replay writes the same values.
     [[nodiscard]] Status upsertLineTimes(qint64 storeId, const QList<LineDone> &lines);
@@ -151,16 +182,12 @@ public:
     [[nodiscard]] Status deleteLineTimes(qint64 storeId, const QList<qint64> &lineIds);
     [[nodiscard]] Status deadLetter(
         qint64 storeId, const Event &event, const QString &error, const QString &receivedAt);
-    [[nodiscard]] Status setApplied(qint64 storeId, qint64 appliedSeq, const QByteArray &journalHash,
-        const SyncReport &report, const QString &at);
     /// Records that the store's event `seq` did not chain (once per seq).
     [[nodiscard]] Status recordJournalBreak(
         qint64 storeId, qint64 seq, const QString &reason, const QString &at);
     /// The journal breaks of an organization's stores, newest first (at most 100).
     [[nodiscard]] Result<QList<JournalBreak>> journalBreaks(qint64 orgId);
     [[nodiscard]] Status setSyncError(qint64 storeId, const QString &error);
-    [[nodiscard]] Status upsertReconciliation(
-        qint64 storeId, const QString &businessDate, qint64 orders, Money total, const QString &at);
     [[nodiscard]] Result<QList<ReconciliationRow>> reconciliation(qint64 orgId, qint64 storeId = 0);
     [[nodiscard]] Result<QList<DeadLetter>> deadLetters(qint64 orgId, qint64 storeId = 0);
     /// Per store of the organization, the dead letters received at or after `since`.
@@ -188,9 +215,9 @@ private:
     QSqlQuery m_deleteLineTime;
     QSqlQuery m_deadLetter;
     QSqlQuery m_journalBreak;
-    QSqlQuery m_updateOrder;
-    QSqlQuery m_setApplied;
-    QSqlQuery m_reconcile;
+    BulkInsert m_reconcile;
+    BulkUpdate m_orderStatus;
+    BulkUpdate m_positions;
 };
 
 } // namespace tableorder::central

@@ -3,6 +3,10 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+#include <QDate>
 #include <QtTest/QTest>
 
 using namespace Qt::StringLiterals;
@@ -10,7 +14,8 @@ using namespace tableorder::test;
 namespace pb = tableorder::sync::v1;
 
 /// Group commit across stores (issue 15): uploads that reach central together are applied
-/// in one transaction, each in a savepoint of its own, and answered after one commit. The
+/// in one transaction, every store's rows in one multi-row statement per table (each upload
+/// still judged alone), and answered after one commit. The
 /// uploads are sent while central is stopped (SIGSTOP) and central is resumed once all are
 /// written, so that it reads them in one pass of its event loop: one group.
 class TestSyncGroup : public QObject
@@ -21,6 +26,7 @@ private slots:
     void initTestCase();
     void storesUploadingTogetherShareOneCommit();
     void aRefusedBatchFailsOnlyItsOwnUpload();
+    void aGroupWritesWhatEachUploadAloneWould();
 
 private:
     struct Store
@@ -237,6 +243,119 @@ void TestSyncGroup::aRefusedBatchFailsOnlyItsOwnUpload()
     QCOMPARE(queryValue(db, u"SELECT COUNT(*) FROM dead_letters WHERE store_id <> ?"_s, { dead.id }), 0);
     // The store of a newer schema shows why it is stuck.
     QVERIFY(queryValue(db, u"SELECT COUNT(*) FROM stores WHERE id = ? AND sync_error <> ''"_s, { schema.id }) == 1);
+}
+
+void TestSyncGroup::aGroupWritesWhatEachUploadAloneWould()
+{
+    // Four pairs of stores. Each pair gets the same uploads; the first of each pair sends its
+    // second upload in one group with the other pairs' firsts, the second sends it alone.
+    // Central must keep the same for both: orders created, updated twice (the newest state
+    // wins), updated in the batch that created them, a dead letter, the day's figures sent
+    // twice in one upload (the last wins).
+    constexpr int kPairs = 4;
+    QList<Store> together;
+    QList<Store> alone;
+    for (int i = 0; i < kPairs; ++i) {
+        together.append(newStore(u"together %1"_s.arg(i)));
+        alone.append(newStore(u"alone %1"_s.arg(i)));
+        QVERIFY(together.constLast().id > 0 && alone.constLast().id > 0);
+    }
+    const QString today = QDate::currentDate().toString(Qt::ISODate);
+    const QString yesterday = QDate::currentDate().addDays(-1).toString(Qt::ISODate);
+    auto second = [&](int pair) {
+        pb::UploadRequest request = orderBatch(4, 2, 1000 + pair); // orders 4 and 5
+        auto addUpdate = [&](qint64 orderId, const QString &status) {
+            auto *e = request.add_events();
+            e->set_event_id(QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString());
+            e->set_seq(4 + request.events_size() - 1);
+            e->set_schema_version(1);
+            e->set_type("order.updated");
+            e->set_at(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString());
+            e->set_table_id(1);
+            QJsonObject order = orderJson(orderId, int(orderId), today, orderId >= 4 ? 1000 + pair : 1000, 1, status);
+            const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+            order.insert(u"preparing_at"_s, now);
+            if (status == u"completed"_s)
+                order.insert(u"completed_at"_s, now);
+            e->set_data_json(QJsonDocument(order).toJson(QJsonDocument::Compact).toStdString());
+        };
+        addUpdate(2, u"preparing"_s);
+        addUpdate(4, u"preparing"_s);
+        addUpdate(2, u"completed"_s);
+        if (pair == 1) { // an order whose total is not the sum of its lines
+            QJsonObject broken = QJsonDocument::fromJson(QByteArray::fromStdString(request.events(1).data_json())).object();
+            broken.insert(u"total"_s, 1);
+            request.mutable_events(1)->set_data_json(QJsonDocument(broken).toJson(QJsonDocument::Compact).toStdString());
+        }
+        for (const auto &[date, orders] : { std::pair { yesterday, 7 }, std::pair { today, 3 }, std::pair { today, 5 } }) {
+            auto *total = request.add_daily_totals();
+            total->set_business_date(date.toStdString());
+            total->set_orders(orders);
+            total->set_total(orders * (1000 + pair));
+        }
+        request.set_last_seq(3 + request.events_size());
+        request.set_backlog(request.events_size());
+        return request;
+    };
+    // The same requests to both stores of a pair: the same events, times included.
+    QList<QByteArray> group;
+    QList<pb::UploadRequest> seconds;
+    for (int i = 0; i < kPairs; ++i) {
+        const pb::UploadRequest first = orderBatch(1, 3);
+        VERIFY_STATUS(upload(m_http, together.at(i).key, first), 200);
+        VERIFY_STATUS(upload(m_http, alone.at(i).key, first), 200);
+        seconds.append(second(i));
+        group.append(uploadRequestBytes(together.at(i).key, seconds.constLast()));
+    }
+    const Groups before = groups();
+    const QList<HttpResult> results = sendAsOneGroup(group);
+    const Groups after = groups();
+    QCOMPARE(after.uploads - before.uploads, double(kPairs));
+    QVERIFY2(after.commits - before.commits < kPairs, qPrintable(u"%1 commits"_s.arg(after.commits - before.commits)));
+    for (int i = 0; i < kPairs; ++i) {
+        VERIFY_STATUS(results.at(i), 200);
+        QCOMPARE(uploadResponse(results.at(i))->applied_seq(), 8);
+        pb::UploadResponse response;
+        VERIFY_STATUS(upload(m_http, alone.at(i).key, seconds.at(i), &response), 200);
+        QCOMPARE(response.applied_seq(), 8);
+    }
+
+    QSqlDatabase db = m_db.connection();
+    auto kept = [&db](qint64 storeId) {
+        QStringList out = centralStore(db, storeId).orders;
+        QSqlQuery q(db);
+        q.prepare(u"SELECT business_date, edge_orders, edge_total FROM reconciliation WHERE store_id = ? "
+                  "ORDER BY business_date"_s);
+        q.addBindValue(storeId);
+        if (!q.exec())
+            qWarning() << q.lastError().text();
+        while (q.next())
+            out.append(u"day %1 %2 %3"_s.arg(q.value(0).toString()).arg(q.value(1).toLongLong()).arg(q.value(2).toLongLong()));
+        q.prepare(u"SELECT seq, type FROM dead_letters WHERE store_id = ? ORDER BY seq"_s);
+        q.addBindValue(storeId);
+        if (!q.exec())
+            qWarning() << q.lastError().text();
+        while (q.next())
+            out.append(u"dead letter %1 %2"_s.arg(q.value(0).toLongLong()).arg(q.value(1).toString()));
+        return out;
+    };
+    for (int i = 0; i < kPairs; ++i) {
+        const CentralStore a = centralStore(db, together.at(i).id);
+        const CentralStore b = centralStore(db, alone.at(i).id);
+        QCOMPARE(a.appliedSeq, 8);
+        QCOMPARE(a.events, b.events);
+        QCOMPARE(a.orders.size(), i == 1 ? 4 : 5);
+        const QStringList keptTogether = kept(together.at(i).id);
+        QCOMPARE(keptTogether, kept(alone.at(i).id));
+        // Order 2 completed (its newest state), order 4 preparing (updated in the batch that
+        // created it).
+        QVERIFY2(keptTogether.filter(u"|completed|"_s).size() == 1 && keptTogether.filter(u"|preparing|"_s).size() == 1
+                         && keptTogether.at(3).startsWith(u"4|"_s) && keptTogether.at(3).contains(u"|preparing|"_s),
+                 qPrintable(keptTogether.join(u'\n')));
+        QVERIFY2(keptTogether.contains(u"day %1 5 %2"_s.arg(today).arg(5 * (1000 + i))), qPrintable(keptTogether.join(u'\n')));
+        QVERIFY(keptTogether.contains(u"day %1 7 %2"_s.arg(yesterday).arg(7 * (1000 + i))));
+        QCOMPARE(keptTogether.filter(u"dead letter"_s).size(), i == 1 ? 1 : 0);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSyncGroup)
