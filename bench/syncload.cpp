@@ -990,7 +990,9 @@ int runFleet(const Options &o)
         while (generating && start + nextOrder * orderSpacingNs <= now) {
             const auto &s = stores.at(int(nextOrder % o.stores));
             s->createdNs.append(start + nextOrder * orderSpacingNs);
-            if (measuring && s->createdNs.last() >= windowStart)
+            // The window's orders by their scheduled time, as their lags are counted: an
+            // order due just before the window ended may be generated just after.
+            if (s->createdNs.last() >= windowStart && s->createdNs.last() < windowEnd)
                 ++ordersInWindow;
             ++s->nextSeq;
             due.append(s);
