@@ -335,7 +335,8 @@ Result<QList<Result<SyncService::Applied>>> SyncService::applyTogether(const QLi
     auto positions = m_ingest.lockStores(ids);
     if (!positions)
         return fail(positions.error());
-    // Each upload judged alone against where its store stands (reads and dead letters only).
+    // Each upload judged alone against where its store stands (it reads, and writes only its
+    // dead letters and journal breaks). Distinct stores: each judged against its own row.
     QList<Result<Judged>> judged;
     judged.reserve(uploads.size());
     QList<StoreRows> rows;
