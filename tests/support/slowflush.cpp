@@ -62,11 +62,9 @@ Fn real(const char *name)
     return reinterpret_cast<Fn>(::dlsym(RTLD_NEXT, name));
 }
 
-} // namespace
-
-extern "C" int fdatasync(int fd)
+/// The real flush, slowed (and its end logged) when `fd` is one of the slowed files.
+int flush(int fd, int (*next)(int))
 {
-    static const auto next = real<int (*)(int)>("fdatasync");
     if (!slowed(fd))
         return next(fd);
     waitBeforeFlush();
@@ -75,13 +73,16 @@ extern "C" int fdatasync(int fd)
     return rc;
 }
 
+} // namespace
+
+extern "C" int fdatasync(int fd)
+{
+    static const auto next = real<int (*)(int)>("fdatasync");
+    return flush(fd, next);
+}
+
 extern "C" int fsync(int fd)
 {
     static const auto next = real<int (*)(int)>("fsync");
-    if (!slowed(fd))
-        return next(fd);
-    waitBeforeFlush();
-    const int rc = next(fd);
-    logLine("done\n");
-    return rc;
+    return flush(fd, next);
 }
