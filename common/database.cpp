@@ -31,6 +31,8 @@ SlowQueries &slowQueries()
     return instance;
 }
 
+} // namespace
+
 void timed(const char *what, const QElapsedTimer &timer)
 {
     const double ms = timer.nsecsElapsed() / 1e6;
@@ -42,7 +44,6 @@ void timed(const char *what, const QElapsedTimer &timer)
     if (slow.observer)
         slow.observer(what, ms);
 }
-} // namespace
 
 void setSlowQueryObserver(double thresholdMs, std::function<void(const char *, double)> observer)
 {

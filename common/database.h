@@ -2,6 +2,7 @@
 
 #include "error.h"
 
+#include <QElapsedTimer>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -114,6 +115,9 @@ Error queryError(const QSqlQuery &query, const char *what);
 /// slow-query threshold is logged and reported by its name (`what`), never its SQL or data.
 [[nodiscard]] Status exec(QSqlQuery &query, const char *what);
 
+/// Reports a statement that took `timer`'s time so far to the slow-query observer (and the
+/// log) when it was slower than the threshold; for statements run outside exec().
+void timed(const char *what, const QElapsedTimer &timer);
 /// Called (on the thread that ran it) for every statement or commit slower than
 /// `thresholdMs`; one observer per process. Without one, slow statements are only logged.
 void setSlowQueryObserver(double thresholdMs, std::function<void(const char *name, double ms)> observer);

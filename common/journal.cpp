@@ -26,33 +26,55 @@ QByteArray genesis()
     return QByteArray(kHashBytes, '\0');
 }
 
-QByteArray canonical(const Event &event)
+EncodedEvent encode(const Event &event)
+{
+    return { QJsonDocument(event.data).toJson(QJsonDocument::Compact),
+             event.actor.isEmpty() ? QByteArray() : QJsonDocument(event.actor).toJson(QJsonDocument::Compact) };
+}
+
+QByteArray canonical(const Event &event, const EncodedEvent &encoded)
 {
     QByteArray out;
-    out.reserve(256);
+    out.reserve(64 + encoded.data.size() + encoded.actor.size());
     field(out, QByteArray::number(event.seq));
     field(out, event.id.toUtf8());
     field(out, event.type.toUtf8());
     field(out, timestampText(event.at).toUtf8());
     field(out, QByteArray::number(event.tableId > 0 ? event.tableId : 0));
     field(out, QByteArray::number(event.schemaVersion));
-    field(out, QJsonDocument(event.data).toJson(QJsonDocument::Compact));
-    field(out, event.actor.isEmpty() ? QByteArray() : QJsonDocument(event.actor).toJson(QJsonDocument::Compact));
+    field(out, encoded.data);
+    field(out, encoded.actor);
     return out;
 }
 
-QByteArray chain(const QByteArray &previous, const Event &event)
+QByteArray canonical(const Event &event)
+{
+    return canonical(event, encode(event));
+}
+
+QByteArray chain(const QByteArray &previous, const Event &event, const EncodedEvent &encoded)
 {
     Q_ASSERT(previous.size() == kHashBytes);
     QCryptographicHash hash(QCryptographicHash::Sha256);
     hash.addData(previous);
-    hash.addData(canonical(event));
+    hash.addData(canonical(event, encoded));
     return hash.result();
+}
+
+QByteArray chain(const QByteArray &previous, const Event &event)
+{
+    return chain(previous, event, encode(event));
+}
+
+bool chains(const QByteArray &previous, const Event &event, const EncodedEvent &encoded)
+{
+    return previous.size() == kHashBytes && event.hash.size() == kHashBytes
+            && chain(previous, event, encoded) == event.hash;
 }
 
 bool chains(const QByteArray &previous, const Event &event)
 {
-    return previous.size() == kHashBytes && event.hash.size() == kHashBytes && chain(previous, event) == event.hash;
+    return chains(previous, event, encode(event));
 }
 
 } // namespace tableorder::journal

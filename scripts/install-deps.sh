@@ -5,7 +5,7 @@ packages=(
     build-essential cmake ninja-build ccache pkg-config git curl ca-certificates
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qt6-declarative-dev qt6-tools-dev
     qt6-tools-dev-tools qt6-l10n-tools qt6-image-formats-plugins
-    libqt6sql6-sqlite libqt6sql6-psql libqt6opengl6-dev
+    libqt6sql6-sqlite libqt6sql6-psql libpq-dev libqt6opengl6-dev
     qml6-module-qtquick qml6-module-qtqml-workerscript qml6-module-qtquick-controls
     qml6-module-qtquick-templates qml6-module-qtquick-layouts qml6-module-qtquick-window
     qml6-module-qttest qml6-module-qtquick-dialogs

@@ -149,10 +149,11 @@ Status SyncService::projectMoney(qint64 storeId, const QList<Event> &events, con
     return {};
 }
 
-Result<QByteArray> SyncService::followJournal(qint64 storeId, const QList<Event> &fresh, QByteArray lastHash,
+Result<QByteArray> SyncService::followJournal(qint64 storeId, const StoreRows &rows, QByteArray lastHash,
                                               const QString &now, int *breaks)
 {
-    for (const Event &event : fresh) {
+    for (qsizetype i = 0; i < rows.events.size(); ++i) {
+        const Event &event = rows.events.at(i);
         QString broken;
         if (event.hash.isEmpty()) {
             // An edge older than the journal sends none; once the store has sent hashes, an
@@ -163,7 +164,7 @@ Result<QByteArray> SyncService::followJournal(qint64 storeId, const QList<Event>
             const QByteArray previous = !lastHash.isEmpty() ? lastHash : event.seq == 1 ? journal::genesis() : QByteArray();
             // previous empty: the store's first hashed event after events central holds
             // without hashes (an upgraded edge): it starts the chain.
-            if (!previous.isEmpty() && !journal::chains(previous, event))
+            if (!previous.isEmpty() && !journal::chains(previous, event, rows.encoded.at(i)))
                 broken = u"the event does not chain from the one before: it was changed after it was written"_s;
         }
         if (!broken.isEmpty()) {
@@ -233,6 +234,7 @@ Result<SyncService::Judged> SyncService::judge(const StoreRecord &store, const s
             continue;
         }
         rows.events.append(event);
+        rows.encoded.append(journal::encode(event));
         const bool created = event.type == QLatin1StringView(events::OrderCreated);
         if (created || event.type == QLatin1StringView(events::OrderUpdated)) {
             // Money first: a store (or a leaked store key) must not put negative,
@@ -279,7 +281,7 @@ Result<SyncService::Judged> SyncService::judge(const StoreRecord &store, const s
         ++outcome.newlyApplied;
     }
     if (!rows.events.isEmpty()) {
-        auto head = followJournal(store.id, rows.events, position.journalHash, now, &breaks);
+        auto head = followJournal(store.id, rows, position.journalHash, now, &breaks);
         if (!head)
             return fail(head.error());
         outcome.appliedHash = *head;

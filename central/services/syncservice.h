@@ -127,7 +127,7 @@ private:
                                         const QString &now);
     /// Checks each new event's journal hash from `lastHash` on; records the breaks; returns
     /// the hash of the last event (empty when it had none).
-    [[nodiscard]] Result<QByteArray> followJournal(qint64 storeId, const QList<Event> &fresh, QByteArray lastHash,
+    [[nodiscard]] Result<QByteArray> followJournal(qint64 storeId, const StoreRows &rows, QByteArray lastHash,
                                                    const QString &now, int *breaks);
 
     /// Payments, voids, discounts, closed days and staff actions of the batch's new events,

@@ -1,6 +1,7 @@
 #include "ingestrepository.h"
 
 #include "database.h"
+#include "pgparams.h"
 
 #include <QJsonDocument>
 
@@ -18,27 +19,74 @@ QVariant optionalTime(const QDateTime &t)
     return t.isValid() ? QVariant(timestampText(t)) : QVariant(QMetaType::fromType<QString>());
 }
 
-/// A PostgreSQL array literal of one column's values: NULL, numbers as they are, text
-/// quoted with \ and " escaped.
-QString arrayLiteral(const QList<QVariantList> &rows, qsizetype column, bool text)
+/// `"value"` with \ and " escaped, as an array literal's element.
+void appendQuoted(QByteArray &out, QByteArrayView value)
 {
-    QString out = u"{"_s;
-    for (qsizetype r = 0; r < rows.size(); ++r) {
-        if (r)
-            out += u',';
-        const QVariant &v = rows.at(r).at(column);
-        if (v.isNull()) {
-            out += u"NULL"_s;
-        } else if (!text) {
-            out += QString::number(v.toLongLong());
-        } else {
-            QString value = v.toString();
-            if (value.contains(u'\\') || value.contains(u'"'))
-                value.replace(u'\\', u"\\\\"_s).replace(u'"', u"\\\""_s);
-            out += u'"' + value + u'"';
+    out += '"';
+    qsizetype from = 0;
+    for (qsizetype i = 0; i < value.size(); ++i) {
+        if (value[i] == '\\' || value[i] == '"') {
+            out.append(value.data() + from, i - from);
+            out += '\\';
+            from = i;
         }
     }
-    return out + u'}';
+    out.append(value.data() + from, value.size() - from);
+    out += '"';
+}
+
+/// A PostgreSQL array literal of one column's values, UTF-8: NULL, numbers as they are, text
+/// quoted (a text value is a QString or UTF-8 bytes).
+QByteArray arrayLiteral(const QList<QVariantList> &rows, qsizetype column, bool text)
+{
+    // Sized once: the event JSON of a group is hundreds of kilobytes.
+    qsizetype size = 2;
+    for (const QVariantList &row : rows) {
+        const QVariant &v = row.at(column);
+        if (!text)
+            size += 21;
+        else if (v.typeId() == QMetaType::QByteArray)
+            size += v.toByteArray().size() * 5 / 4 + 3;
+        else
+            size += v.toString().size() * 5 / 4 + 3;
+    }
+    QByteArray out;
+    out.reserve(size);
+    out += '{';
+    for (qsizetype r = 0; r < rows.size(); ++r) {
+        if (r)
+            out += ',';
+        const QVariant &v = rows.at(r).at(column);
+        if (v.isNull())
+            out += "NULL";
+        else if (!text)
+            out += QByteArray::number(v.toLongLong());
+        else if (v.typeId() == QMetaType::QByteArray)
+            appendQuoted(out, v.toByteArray());
+        else
+            appendQuoted(out, v.toString().toUtf8());
+    }
+    out += '}';
+    return out;
+}
+
+/// One array parameter per column, for the statements that unnest them.
+QList<QByteArray> arrayParams(const QList<QVariantList> &rows, const QList<BulkInsert::Column> &columns)
+{
+    QList<QByteArray> params;
+    params.reserve(columns.size());
+    for (qsizetype c = 0; c < columns.size(); ++c)
+        params.append(arrayLiteral(rows, c, columns.at(c).type == u"text"_s));
+    return params;
+}
+
+/// `$1::bigint[], $2::text[], ...`: the columns' arrays as parameters of unnest().
+QString arrayPlaceholders(const QList<BulkInsert::Column> &columns)
+{
+    QStringList arrays;
+    for (qsizetype c = 0; c < columns.size(); ++c)
+        arrays.append(u"$%1::%2[]"_s.arg(c + 1).arg(columns.at(c).type));
+    return arrays.join(u", "_s);
 }
 
 } // namespace
@@ -52,25 +100,21 @@ BulkInsert::BulkInsert(QSqlDatabase db, QString table, QList<Column> columns, QS
 {
 }
 
+QString BulkInsert::columnNames() const
+{
+    QStringList names;
+    for (const Column &c : std::as_const(m_columns))
+        names.append(c.name);
+    return names.join(u", "_s);
+}
+
 QSqlQuery &BulkInsert::statement(int rows)
 {
     auto it = m_statements.find(rows);
     if (it == m_statements.end()) {
-        QStringList names;
-        QStringList arrays;
-        for (const Column &c : std::as_const(m_columns)) {
-            names.append(c.name);
-            arrays.append(u"?::%1[]"_s.arg(c.type));
-        }
-        QString sql;
-        if (m_arrays) {
-            sql = u"INSERT INTO %1 (%2) SELECT * FROM unnest(%3) %4"_s.arg(
-                m_table, names.join(u", "_s), arrays.join(u", "_s), m_conflict);
-        } else {
-            const QString row = u"("_s + QStringList(m_columns.size(), u"?"_s).join(u", "_s) + u')';
-            sql = u"INSERT INTO %1 (%2) VALUES %3 %4"_s.arg(
-                m_table, names.join(u", "_s), QStringList(rows, row).join(u", "_s), m_conflict);
-        }
+        const QString row = u"("_s + QStringList(m_columns.size(), u"?"_s).join(u", "_s) + u')';
+        const QString sql = u"INSERT INTO %1 (%2) VALUES %3 %4"_s.arg(
+            m_table, columnNames(), QStringList(rows, row).join(u", "_s), m_conflict);
         it = m_statements.insert(rows, db::prepared(m_db, sql));
     }
     return *it;
@@ -81,12 +125,12 @@ Status BulkInsert::insert(const QList<QVariantList> &rows, const char *what)
     if (rows.isEmpty())
         return {};
     if (m_arrays) {
-        QSqlQuery &q = statement(0);
-        for (qsizetype c = 0; c < m_columns.size(); ++c)
-            q.addBindValue(arrayLiteral(rows, c, m_columns.at(c).type == u"text"_s));
-        auto ok = db::exec(q, what);
-        q.finish();
-        return ok;
+        if (m_arraySql.isEmpty()) {
+            m_arraySql = u"INSERT INTO %1 (%2) SELECT * FROM unnest(%3) %4"_s
+                             .arg(m_table, columnNames(), arrayPlaceholders(m_columns), m_conflict)
+                             .toUtf8();
+        }
+        return pg::execParams(m_db, m_arraySql, arrayParams(rows, m_columns), what);
     }
     // Chunks of 64, 32, ..., 1 rows: at most seven statement shapes per table, and far
     // below SQLite's limit on bound values.
@@ -98,8 +142,10 @@ Status BulkInsert::insert(const QList<QVariantList> &rows, const char *what)
         QSqlQuery &q = statement(chunk);
         for (qsizetype r = done; r < done + chunk; ++r) {
             Q_ASSERT(rows.at(r).size() == m_columns.size());
-            for (const QVariant &v : rows.at(r))
-                q.addBindValue(v);
+            for (const QVariant &v : rows.at(r)) {
+                // UTF-8 bytes are text here, not a blob.
+                q.addBindValue(v.typeId() == QMetaType::QByteArray ? QVariant(QString::fromUtf8(v.toByteArray())) : v);
+            }
         }
         if (auto ok = db::exec(q, what); !ok)
             return ok;
@@ -111,12 +157,12 @@ Status BulkInsert::insert(const QList<QVariantList> &rows, const char *what)
 
 BulkUpdate::BulkUpdate(QSqlDatabase db, const QString &table, const QList<BulkInsert::Column> &set,
                        const QList<BulkInsert::Column> &key, const QString &alsoSet)
-    : m_columns(set + key)
-    , m_arrays(db::dialectOf(db) == db::Dialect::PostgreSQL)
+    : m_db(std::move(db))
+    , m_columns(set + key)
+    , m_arrays(db::dialectOf(m_db) == db::Dialect::PostgreSQL)
 {
     QStringList assignments;
     QStringList matches;
-    QStringList arrays;
     QStringList names;
     for (const BulkInsert::Column &c : set)
         assignments.append(m_arrays ? u"%1 = v.%1"_s.arg(c.name) : u"%1 = ?"_s.arg(c.name));
@@ -124,28 +170,25 @@ BulkUpdate::BulkUpdate(QSqlDatabase db, const QString &table, const QList<BulkIn
         assignments.append(alsoSet);
     for (const BulkInsert::Column &c : key)
         matches.append(m_arrays ? u"t.%1 = v.%1"_s.arg(c.name) : u"%1 = ?"_s.arg(c.name));
-    for (const BulkInsert::Column &c : std::as_const(m_columns)) {
-        arrays.append(u"?::%1[]"_s.arg(c.type));
+    for (const BulkInsert::Column &c : std::as_const(m_columns))
         names.append(c.name);
+    if (m_arrays) {
+        m_arraySql = u"UPDATE %1 AS t SET %2 FROM unnest(%3) AS v(%4) WHERE %5"_s
+                         .arg(table, assignments.join(u", "_s), arrayPlaceholders(m_columns), names.join(u", "_s),
+                              matches.join(u" AND "_s))
+                         .toUtf8();
+    } else {
+        m_statement = db::prepared(m_db, u"UPDATE %1 SET %2 WHERE %3"_s.arg(table, assignments.join(u", "_s),
+                                                                            matches.join(u" AND "_s)));
     }
-    const QString sql = m_arrays
-        ? u"UPDATE %1 AS t SET %2 FROM unnest(%3) AS v(%4) WHERE %5"_s.arg(
-              table, assignments.join(u", "_s), arrays.join(u", "_s), names.join(u", "_s), matches.join(u" AND "_s))
-        : u"UPDATE %1 SET %2 WHERE %3"_s.arg(table, assignments.join(u", "_s), matches.join(u" AND "_s));
-    m_statement = db::prepared(db, sql);
 }
 
 Status BulkUpdate::update(const QList<QVariantList> &rows, const char *what)
 {
     if (rows.isEmpty())
         return {};
-    if (m_arrays) {
-        for (qsizetype c = 0; c < m_columns.size(); ++c)
-            m_statement.addBindValue(arrayLiteral(rows, c, m_columns.at(c).type == u"text"_s));
-        auto ok = db::exec(m_statement, what);
-        m_statement.finish();
-        return ok;
-    }
+    if (m_arrays)
+        return pg::execParams(m_db, m_arraySql, arrayParams(rows, m_columns), what);
     for (const QVariantList &row : rows) {
         Q_ASSERT(row.size() == m_columns.size());
         for (const QVariant &v : row)
@@ -242,7 +285,7 @@ Result<QHash<qint64, AppliedPosition>> IngestRepository::lockStores(QList<qint64
         QList<QVariantList> ids;
         for (qint64 id : std::as_const(storeIds))
             ids.append(QVariantList { id });
-        m_lockStore.addBindValue(arrayLiteral(ids, 0, false));
+        m_lockStore.addBindValue(QString::fromLatin1(arrayLiteral(ids, 0, false)));
         if (auto ok = read(); !ok)
             return fail(ok.error());
         return out;
@@ -291,10 +334,12 @@ Status IngestRepository::writeRows(const QList<StoreRows> &stores, const QString
     QList<QVariantList> totalRows;
     for (const StoreRows &store : stores) {
         const qint64 storeId = store.storeId;
-        for (const Event &e : store.events) {
-            eventRows.append({ storeId, e.seq, e.id, e.type, timestampText(e.at), e.schemaVersion,
-                QString::fromUtf8(QJsonDocument(e.data).toJson(QJsonDocument::Compact)), receivedAt,
-                db::text(e.actor.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(e.actor).toJson(QJsonDocument::Compact))),
+        Q_ASSERT(store.encoded.size() == store.events.size());
+        for (qsizetype i = 0; i < store.events.size(); ++i) {
+            const Event &e = store.events.at(i);
+            const journal::EncodedEvent &json = store.encoded.at(i);
+            eventRows.append({ storeId, e.seq, e.id, e.type, timestampText(e.at), e.schemaVersion, json.data,
+                receivedAt, json.actor.isEmpty() ? QVariant(db::text(QString())) : QVariant(json.actor),
                 db::text(QString::fromLatin1(e.hash.toHex())) });
         }
         for (const Order &order : store.orders) {
@@ -311,7 +356,7 @@ Status IngestRepository::writeRows(const QList<StoreRows> &stores, const QString
                 }
                 lineRows.append({ storeId, order.id, int(i + 1), line.menuItemId, line.name,
                     line.unitPrice, line.quantity, line.lineTotal,
-                    QString::fromUtf8(QJsonDocument(menu::toJson(line.options)).toJson(QJsonDocument::Compact)),
+                    QJsonDocument(menu::toJson(line.options)).toJson(QJsonDocument::Compact),
                     db::text(line.note) });
             }
         }

@@ -2,6 +2,7 @@
 
 #include "domain.h"
 #include "event.h"
+#include "journal.h"
 #include "sync/syncmessages.h"
 
 #include <QHash>
@@ -98,8 +99,8 @@ struct StorePosition
 };
 
 /// Many rows into one table in few round trips. PostgreSQL: one statement per call, each
-/// column bound as one array and unnested (QPSQL sends bound values as literals, so one
-/// array per column parses far faster than a literal per value). SQLite: multi-row VALUES,
+/// column one array parameter, unnested, sent through libpq as a text parameter
+/// (pg::execParams: nothing escaped or lexed as SQL). SQLite: multi-row VALUES,
 /// prepared once per power-of-two row count (1 to 64).
 class BulkInsert
 {
@@ -107,12 +108,13 @@ public:
     struct Column
     {
         QString name;
-        QString type; // the PostgreSQL type: bigint, integer or text
+        QString type; // the PostgreSQL type: bigint, integer or text (a QString or UTF-8 QByteArray)
     };
     BulkInsert(QSqlDatabase db, QString table, QList<Column> columns, QString conflict);
     [[nodiscard]] Status insert(const QList<QVariantList> &rows, const char *what);
 
 private:
+    QString columnNames() const;
     QSqlQuery &statement(int rows);
 
     QSqlDatabase m_db;
@@ -120,7 +122,8 @@ private:
     QList<Column> m_columns;
     QString m_conflict;
     bool m_arrays = false;
-    QHash<int, QSqlQuery> m_statements;
+    QByteArray m_arraySql; // PostgreSQL: the one statement, built on first use
+    QHash<int, QSqlQuery> m_statements; // SQLite: by row count
 };
 
 /// Many rows of one UPDATE in one round trip. PostgreSQL: the statement is joined to the
@@ -135,9 +138,11 @@ public:
     [[nodiscard]] Status update(const QList<QVariantList> &rows, const char *what);
 
 private:
+    QSqlDatabase m_db;
     QList<BulkInsert::Column> m_columns; // set, then key
     bool m_arrays = false;
-    QSqlQuery m_statement;
+    QByteArray m_arraySql; // PostgreSQL
+    QSqlQuery m_statement; // SQLite
 };
 
 /// One store's rows in a group commit: what its upload applies, written with the other
@@ -146,6 +151,7 @@ struct StoreRows
 {
     qint64 storeId = 0;
     QList<Event> events;   // the new events, in seq order
+    QList<journal::EncodedEvent> encoded; // their data and actor JSON, as hashed and stored
     QList<Order> orders;   // orders central has not seen, as first seen (a repeat changes nothing)
     QList<Order> updates;  // order.updated: each order's newest state, once per order
     qint64 appliedSeq = 0; // where the store's applied log ends, and its journal hash

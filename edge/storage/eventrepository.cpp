@@ -51,17 +51,16 @@ Status EventRepository::append(Event &event)
     m_head.finish();
     if (previous.size() != journal::kHashBytes)
         previous = journal::genesis(); // initializeJournal() runs at open; a fresh store has no event yet
-    event.hash = journal::chain(previous, event);
+    const journal::EncodedEvent encoded = journal::encode(event);
+    event.hash = journal::chain(previous, event, encoded);
     m_append.addBindValue(event.seq);
     m_append.addBindValue(event.id);
     m_append.addBindValue(event.type);
     m_append.addBindValue(timestampText(event.at));
     m_append.addBindValue(event.tableId > 0 ? QVariant(event.tableId) : QVariant());
-    m_append.addBindValue(QString::fromUtf8(QJsonDocument(event.data).toJson(QJsonDocument::Compact)));
+    m_append.addBindValue(QString::fromUtf8(encoded.data));
     m_append.addBindValue(event.schemaVersion);
-    m_append.addBindValue(event.actor.isEmpty()
-                                  ? QVariant()
-                                  : QVariant(QString::fromUtf8(QJsonDocument(event.actor).toJson(QJsonDocument::Compact))));
+    m_append.addBindValue(encoded.actor.isEmpty() ? QVariant() : QVariant(QString::fromUtf8(encoded.actor)));
     m_append.addBindValue(hashText(event.hash));
     if (auto ok = db::exec(m_append, "append event"); !ok)
         return ok;
