@@ -70,6 +70,12 @@ QByteArray arrayLiteral(const QList<QVariantList> &rows, qsizetype column, bool 
     return out;
 }
 
+/// A value as SQLite's driver must get it: UTF-8 bytes are text here, not a blob.
+QVariant bindable(const QVariant &v)
+{
+    return v.typeId() == QMetaType::QByteArray ? QVariant(QString::fromUtf8(v.toByteArray())) : v;
+}
+
 /// One array parameter per column, for the statements that unnest them.
 QList<QByteArray> arrayParams(const QList<QVariantList> &rows, const QList<BulkInsert::Column> &columns)
 {
@@ -142,10 +148,8 @@ Status BulkInsert::insert(const QList<QVariantList> &rows, const char *what)
         QSqlQuery &q = statement(chunk);
         for (qsizetype r = done; r < done + chunk; ++r) {
             Q_ASSERT(rows.at(r).size() == m_columns.size());
-            for (const QVariant &v : rows.at(r)) {
-                // UTF-8 bytes are text here, not a blob.
-                q.addBindValue(v.typeId() == QMetaType::QByteArray ? QVariant(QString::fromUtf8(v.toByteArray())) : v);
-            }
+            for (const QVariant &v : rows.at(r))
+                q.addBindValue(bindable(v));
         }
         if (auto ok = db::exec(q, what); !ok)
             return ok;
@@ -192,7 +196,7 @@ Status BulkUpdate::update(const QList<QVariantList> &rows, const char *what)
     for (const QVariantList &row : rows) {
         Q_ASSERT(row.size() == m_columns.size());
         for (const QVariant &v : row)
-            m_statement.addBindValue(v);
+            m_statement.addBindValue(bindable(v));
         if (auto ok = db::exec(m_statement, what); !ok)
             return ok;
     }
