@@ -11,11 +11,6 @@ namespace tableorder::sync {
 
 namespace {
 
-std::string compact(const QJsonObject &object)
-{
-    return QJsonDocument(object).toJson(QJsonDocument::Compact).toStdString();
-}
-
 QJsonObject object(const std::string &json)
 {
     return json.empty() ? QJsonObject() : QJsonDocument::fromJson(QByteArray::fromStdString(json)).object();
@@ -35,7 +30,7 @@ QString UploadOutcome::code() const
     return conflictSeq ? u"SEQ_CONFLICT"_s : u"SEQ_GAP"_s;
 }
 
-void toProto(const Event &event, v1::Event *out)
+void toProto(const Event &event, const journal::EncodedEvent &encoded, v1::Event *out)
 {
     out->set_event_id(event.id.toStdString());
     out->set_seq(event.seq);
@@ -43,11 +38,16 @@ void toProto(const Event &event, v1::Event *out)
     out->set_type(event.type.toStdString());
     out->set_at(timestampText(event.at).toStdString());
     out->set_table_id(event.tableId);
-    out->set_data_json(compact(event.data));
-    if (!event.actor.isEmpty())
-        out->set_actor_json(compact(event.actor));
+    out->set_data_json(encoded.data.constData(), size_t(encoded.data.size()));
+    if (!encoded.actor.isEmpty())
+        out->set_actor_json(encoded.actor.constData(), size_t(encoded.actor.size()));
     if (!event.hash.isEmpty())
         out->set_hash(event.hash.toStdString());
+}
+
+void toProto(const Event &event, v1::Event *out)
+{
+    toProto(event, journal::encode(event), out);
 }
 
 Event fromProto(const v1::Event &e)
@@ -187,8 +187,13 @@ std::optional<HealthSnapshot> parseHealthSnapshot(const QByteArray &bytes)
 void toProto(const UploadBatch &batch, v1::UploadRequest *out)
 {
     out->clear_events();
-    for (const Event &event : batch.events)
-        toProto(event, out->add_events());
+    const bool encoded = batch.encoded.size() == batch.events.size();
+    for (qsizetype i = 0; i < batch.events.size(); ++i) {
+        if (encoded)
+            toProto(batch.events.at(i), batch.encoded.at(i), out->add_events());
+        else
+            toProto(batch.events.at(i), out->add_events());
+    }
     out->set_backlog(batch.backlog);
     out->set_lag_ms(batch.lagMs);
     out->set_edge_version(batch.edgeVersion.toStdString());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "event.h"
+#include "journal.h"
 
 #include <QDateTime>
 #include <QList>
@@ -99,6 +100,9 @@ struct HealthSnapshot
 struct UploadBatch
 {
     QList<Event> events; // consecutive seqs, oldest first
+    /// The events' data and actor JSON as the edge's log stores them (what their hashes
+    /// cover), one per event, sent as they are; empty: serialized from the events' objects.
+    QList<journal::EncodedEvent> encoded;
     qint64 backlog = 0;
     qint64 lagMs = 0;
     QString edgeVersion;
@@ -132,6 +136,8 @@ struct UploadOutcome
 /// actor travel as compact JSON; `at` as timestampText(); a data_json that is not a JSON
 /// object reads as an empty object.
 void toProto(const Event &event, v1::Event *out);
+/// The same with the event's JSON already encoded (its data and actor are not read).
+void toProto(const Event &event, const journal::EncodedEvent &encoded, v1::Event *out);
 [[nodiscard]] Event fromProto(const v1::Event &event);
 void toProto(const HealthSnapshot &snapshot, v1::HealthSnapshot *out);
 [[nodiscard]] HealthSnapshot fromProto(const v1::HealthSnapshot &snapshot);

@@ -86,6 +86,18 @@ Result<QList<Event>> EventLog::since(qint64 after, int limit, qint64 tableId)
     return events;
 }
 
+Result<QList<Event>> EventLog::forUpload(qint64 after, int limit, QList<journal::EncodedEvent> *stored)
+{
+    auto events = m_repository.forUpload(after, limit, stored);
+    if (const qint64 limitSeq = firstWaitingSeq(); events && limitSeq > 0) {
+        const auto end = std::find_if(events->begin(), events->end(),
+                                      [limitSeq](const Event &e) { return e.seq >= limitSeq; });
+        stored->resize(end - events->begin());
+        events->erase(end, events->end());
+    }
+    return events;
+}
+
 Result<QList<Event>> EventLog::audit(const AuditFilter &filter)
 {
     return m_repository.audit(filter);

@@ -2,6 +2,7 @@
 
 #include "event.h"
 #include "error.h"
+#include "journal.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -43,6 +44,8 @@ public:
     void release(quint64 hold);
 
     [[nodiscard]] Result<QList<Event>> since(qint64 after, int limit, qint64 tableId = 0);
+    /// since() for an upload, with each event's JSON as stored (EventRepository::forUpload).
+    [[nodiscard]] Result<QList<Event>> forUpload(qint64 after, int limit, QList<journal::EncodedEvent> *stored);
     /// The audit log: events someone caused (see EventRepository::audit).
     [[nodiscard]] Result<QList<Event>> audit(const AuditFilter &filter);
     [[nodiscard]] Result<qint64> lastSeq();

@@ -132,7 +132,9 @@ void SyncClient::pump()
 {
     if (m_upload)
         return;
-    auto events = m_log.since(m_acked, m_settings.maxBatchEvents);
+    // The events' JSON goes out as the log stores it: no parse and re-serialization per upload.
+    QList<journal::EncodedEvent> stored;
+    auto events = m_log.forUpload(m_acked, m_settings.maxBatchEvents, &stored);
     auto last = m_log.lastSeq();
     if (!events || !last) {
         recordError(u"cannot read the event log"_s);
@@ -156,11 +158,13 @@ void SyncClient::pump()
         batch.healthDropped = m_healthDropped ? m_healthDropped() : 0;
     }
     qint64 lastSent = m_acked;
-    for (const Event &event : *events) {
-        const qint64 size = QJsonDocument(event.data).toJson(QJsonDocument::Compact).size() + 200;
+    for (qsizetype i = 0; i < events->size(); ++i) {
+        const Event &event = events->at(i);
+        const qint64 size = stored.at(i).data.size() + stored.at(i).actor.size() + 200;
         if (bytes + size > m_settings.maxBatchBytes && !batch.events.isEmpty())
             break;
         batch.events.append(event);
+        batch.encoded.append(stored.at(i));
         bytes += size;
         lastSent = event.seq;
     }
