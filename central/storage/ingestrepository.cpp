@@ -19,55 +19,48 @@ QVariant optionalTime(const QDateTime &t)
     return t.isValid() ? QVariant(timestampText(t)) : QVariant(QMetaType::fromType<QString>());
 }
 
-/// `"value"` with \ and " escaped, as an array literal's element.
-void appendQuoted(QByteArray &out, QByteArrayView value)
+/// A PostgreSQL array literal of ids, for a Qt statement.
+QString idArray(const QList<qint64> &ids)
 {
-    out += '"';
-    qsizetype from = 0;
-    for (qsizetype i = 0; i < value.size(); ++i) {
-        if (value[i] == '\\' || value[i] == '"') {
-            out.append(value.data() + from, i - from);
-            out += '\\';
-            from = i;
-        }
-    }
-    out.append(value.data() + from, value.size() - from);
-    out += '"';
+    QStringList out;
+    for (qint64 id : ids)
+        out.append(QString::number(id));
+    return u"{"_s + out.join(u',') + u'}';
 }
 
-/// A PostgreSQL array literal of one column's values, UTF-8: NULL, numbers as they are, text
-/// quoted (a text value is a QString or UTF-8 bytes).
-QByteArray arrayLiteral(const QList<QVariantList> &rows, qsizetype column, bool text)
+/// One column's values as a binary array parameter (a text value is a QString or UTF-8 bytes).
+pg::Param arrayParam(const QList<QVariantList> &rows, qsizetype column, const QString &type)
 {
-    // Sized once: the event JSON of a group is hundreds of kilobytes.
-    qsizetype size = 2;
+    using Element = pg::ArrayBuilder::Element;
+    const Element element = type == u"text"_s ? Element::Text : type == u"integer"_s ? Element::Integer : Element::BigInt;
+    if (element != Element::Text) {
+        pg::ArrayBuilder array(element, rows.size());
+        for (const QVariantList &row : rows) {
+            const QVariant &v = row.at(column);
+            if (v.isNull())
+                array.appendNull();
+            else
+                array.append(v.toLongLong());
+        }
+        return array.take();
+    }
+    QList<QByteArray> texts;
+    texts.reserve(rows.size());
+    qsizetype bytes = 0;
     for (const QVariantList &row : rows) {
         const QVariant &v = row.at(column);
-        if (!text)
-            size += 21;
-        else if (v.typeId() == QMetaType::QByteArray)
-            size += v.toByteArray().size() * 5 / 4 + 3;
-        else
-            size += v.toString().size() * 5 / 4 + 3;
+        texts.append(v.isNull() ? QByteArray()
+                                : v.typeId() == QMetaType::QByteArray ? v.toByteArray() : v.toString().toUtf8());
+        bytes += texts.constLast().size();
     }
-    QByteArray out;
-    out.reserve(size);
-    out += '{';
-    for (qsizetype r = 0; r < rows.size(); ++r) {
-        if (r)
-            out += ',';
-        const QVariant &v = rows.at(r).at(column);
-        if (v.isNull())
-            out += "NULL";
-        else if (!text)
-            out += QByteArray::number(v.toLongLong());
-        else if (v.typeId() == QMetaType::QByteArray)
-            appendQuoted(out, v.toByteArray());
+    pg::ArrayBuilder array(element, rows.size(), bytes);
+    for (const QByteArray &text : std::as_const(texts)) {
+        if (text.isNull())
+            array.appendNull();
         else
-            appendQuoted(out, v.toString().toUtf8());
+            array.append(text);
     }
-    out += '}';
-    return out;
+    return array.take();
 }
 
 /// A value as SQLite's driver must get it: UTF-8 bytes are text here, not a blob.
@@ -77,12 +70,12 @@ QVariant bindable(const QVariant &v)
 }
 
 /// One array parameter per column, for the statements that unnest them.
-QList<QByteArray> arrayParams(const QList<QVariantList> &rows, const QList<BulkInsert::Column> &columns)
+QList<pg::Param> arrayParams(const QList<QVariantList> &rows, const QList<BulkInsert::Column> &columns)
 {
-    QList<QByteArray> params;
+    QList<pg::Param> params;
     params.reserve(columns.size());
     for (qsizetype c = 0; c < columns.size(); ++c)
-        params.append(arrayLiteral(rows, c, columns.at(c).type == u"text"_s));
+        params.append(arrayParam(rows, c, columns.at(c).type));
     return params;
 }
 
@@ -286,10 +279,7 @@ Result<QHash<qint64, AppliedPosition>> IngestRepository::lockStores(QList<qint64
         return {};
     };
     if (db::dialectOf(m_db) == db::Dialect::PostgreSQL) {
-        QList<QVariantList> ids;
-        for (qint64 id : std::as_const(storeIds))
-            ids.append(QVariantList { id });
-        m_lockStore.addBindValue(QString::fromLatin1(arrayLiteral(ids, 0, false)));
+        m_lockStore.addBindValue(idArray(storeIds));
         if (auto ok = read(); !ok)
             return fail(ok.error());
         return out;

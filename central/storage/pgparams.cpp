@@ -9,7 +9,10 @@
 
 #include <libpq-fe.h>
 
+#include <QtEndian>
+
 #include <memory>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -30,7 +33,7 @@ PGconn *connectionOf(const QSqlDatabase &db)
 
 } // namespace
 
-Status execParams(QSqlDatabase &db, const QByteArray &sql, const QList<QByteArray> &params, const char *what)
+Status execParams(QSqlDatabase &db, const QByteArray &sql, const QList<Param> &params, const char *what)
 {
     PGconn *conn = connectionOf(db);
     if (!conn) {
@@ -46,19 +49,21 @@ Status execParams(QSqlDatabase &db, const QByteArray &sql, const QList<QByteArra
         while (PGresult *left = PQgetResult(conn))
             PQclear(left);
     }
+    QList<Oid> types;
     QList<const char *> values;
     QList<int> lengths;
-    values.reserve(params.size());
-    lengths.reserve(params.size());
-    for (const QByteArray &p : params) {
-        values.append(p.isNull() ? nullptr : p.constData());
-        lengths.append(int(p.size()));
+    QList<int> formats;
+    for (const Param &p : params) {
+        types.append(p.binary ? Oid(p.type) : Oid(0));
+        values.append(p.bytes.isNull() ? nullptr : p.bytes.constData());
+        lengths.append(int(p.bytes.size()));
+        formats.append(p.binary ? 1 : 0);
     }
     QElapsedTimer timer;
     timer.start();
     const std::unique_ptr<PGresult, decltype(&PQclear)> result(
-        PQexecParams(conn, sql.constData(), int(params.size()), nullptr, values.constData(), lengths.constData(),
-                     nullptr, 0),
+        PQexecParams(conn, sql.constData(), int(params.size()), types.constData(), values.constData(),
+                     lengths.constData(), formats.constData(), 0),
         &PQclear);
     db::timed(what, timer);
     const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
@@ -70,6 +75,70 @@ Status execParams(QSqlDatabase &db, const QByteArray &sql, const QList<QByteArra
     qCCritical(lcDb) << what << "failed:" << message;
     return fail(db::storageError(
         QSqlError(u"QPSQL: unable to execute"_s, message, QSqlError::StatementError, QString::fromLatin1(state))));
+}
+
+namespace {
+
+// pg_type OIDs (src/include/catalog/pg_type.dat): the elements, then their arrays.
+constexpr quint32 kInt8 = 20, kInt4 = 23, kText = 25;
+constexpr quint32 kInt8Array = 1016, kInt4Array = 1007, kTextArray = 1009;
+
+void appendInt32(QByteArray &out, quint32 value)
+{
+    char bytes[4];
+    qToBigEndian(value, bytes);
+    out.append(bytes, 4);
+}
+
+} // namespace
+
+ArrayBuilder::ArrayBuilder(Element element, qsizetype count, qsizetype textBytes)
+    : m_element(element)
+{
+    const qsizetype each = element == Element::BigInt ? 12 : element == Element::Integer ? 8 : 4;
+    m_bytes.reserve(20 + count * each + textBytes);
+    // ndim, has-null flag (set in take()), element type; then the one dimension: its length and
+    // lower bound.
+    appendInt32(m_bytes, 1);
+    appendInt32(m_bytes, 0);
+    appendInt32(m_bytes, element == Element::BigInt ? kInt8 : element == Element::Integer ? kInt4 : kText);
+    appendInt32(m_bytes, quint32(count));
+    appendInt32(m_bytes, 1);
+}
+
+void ArrayBuilder::appendNull()
+{
+    appendInt32(m_bytes, quint32(-1));
+    m_hasNull = true;
+}
+
+void ArrayBuilder::append(qint64 value)
+{
+    Q_ASSERT(m_element != Element::Text);
+    if (m_element == Element::BigInt) {
+        appendInt32(m_bytes, 8);
+        char bytes[8];
+        qToBigEndian(value, bytes);
+        m_bytes.append(bytes, 8);
+    } else {
+        appendInt32(m_bytes, 4);
+        appendInt32(m_bytes, quint32(qint32(value)));
+    }
+}
+
+void ArrayBuilder::append(QByteArrayView utf8)
+{
+    Q_ASSERT(m_element == Element::Text);
+    appendInt32(m_bytes, quint32(utf8.size()));
+    m_bytes.append(utf8.data(), utf8.size());
+}
+
+Param ArrayBuilder::take()
+{
+    if (m_hasNull)
+        qToBigEndian(quint32(1), m_bytes.data() + 4);
+    const quint32 type = m_element == Element::BigInt ? kInt8Array : m_element == Element::Integer ? kInt4Array : kTextArray;
+    return { std::exchange(m_bytes, {}), type, true };
 }
 
 } // namespace tableorder::central::pg

@@ -3,20 +3,51 @@
 #include "error.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QList>
 #include <QSqlDatabase>
 
 namespace tableorder::central::pg {
 
+/// One parameter of execParams(): its bytes (a null QByteArray is SQL NULL), as text unless
+/// `binary`, in which case `type` is its type's OID.
+struct Param
+{
+    QByteArray bytes;
+    unsigned type = 0;
+    bool binary = false;
+};
+
 /// Runs `sql` ($1, $2, ... placeholders) on a PostgreSQL connection's own libpq handle, in
-/// whatever transaction the connection has open, with `params` sent as text parameters
-/// (a null QByteArray is SQL NULL). QPSQL instead inlines every bound value into an
-/// `EXECUTE` as an escaped literal that the server lexes as SQL: for sync's array parameters
-/// (a group's event JSON, hundreds of kilobytes) that copy, escape and lex cost more than the
-/// inserts. Failures map as db::exec's do (lock or statement timeout: 503 UNAVAILABLE; full
-/// disk: STORAGE_FULL; else INTERNAL); the log names `what` and PostgreSQL's primary
-/// message, never the SQL's values. Slow statements reach the slow-query observer.
-[[nodiscard]] Status execParams(QSqlDatabase &db, const QByteArray &sql, const QList<QByteArray> &params,
+/// whatever transaction the connection has open. QPSQL instead inlines every bound value
+/// into an `EXECUTE` as an escaped literal that the server lexes as SQL: for sync's array
+/// parameters (a group's event JSON, hundreds of kilobytes) that copy, escape and lex cost
+/// more than the inserts. Failures map as db::exec's do (lock or statement timeout: 503
+/// UNAVAILABLE; full disk: STORAGE_FULL; else INTERNAL); the log names `what` and
+/// PostgreSQL's primary message, never the values. Slow statements reach the slow-query
+/// observer. Call it with every Qt statement's rows on the connection read.
+[[nodiscard]] Status execParams(QSqlDatabase &db, const QByteArray &sql, const QList<Param> &params,
                                 const char *what);
+
+/// A one-dimensional array parameter in PostgreSQL's binary form (what the server's
+/// array_send writes and array_recv reads): values are copied as they are, nothing is
+/// escaped here or parsed as text there.
+class ArrayBuilder
+{
+public:
+    enum class Element { BigInt, Integer, Text };
+    /// `count` elements will follow; `textBytes` is a hint for a text array's size.
+    ArrayBuilder(Element element, qsizetype count, qsizetype textBytes = 0);
+    void appendNull();
+    void append(qint64 value);      // BigInt, Integer
+    void append(QByteArrayView utf8); // Text
+    /// The array as a binary parameter (typed bigint[], integer[] or text[]).
+    [[nodiscard]] Param take();
+
+private:
+    Element m_element;
+    QByteArray m_bytes;
+    bool m_hasNull = false;
+};
 
 } // namespace tableorder::central::pg

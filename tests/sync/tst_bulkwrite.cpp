@@ -148,7 +148,7 @@ void TestBulkWrite::afterQtReadRowsLibpqRunsAndQtGoesOn()
     QVERIFY(db::exec(lock, "count"));
     QVERIFY(lock.next());
     QCOMPARE(lock.value(0).toInt(), 0);
-    QVERIFY(pg::execParams(m_db, "INSERT INTO bulk (id, n, t) VALUES ($1, $2, $3)", { "7", QByteArray(), "seven" },
+    QVERIFY(pg::execParams(m_db, "INSERT INTO bulk (id, n, t) VALUES ($1, $2, $3)", { { "7" }, { QByteArray() }, { "seven" } },
                            "insert one"));
     lock.addBindValue(0);
     QVERIFY(db::exec(lock, "count"));
