@@ -49,9 +49,12 @@ pg::Param arrayParam(const QList<QVariantList> &rows, qsizetype column, const QS
     qsizetype bytes = 0;
     for (const QVariantList &row : rows) {
         const QVariant &v = row.at(column);
-        texts.append(v.isNull() ? QByteArray()
-                                : v.typeId() == QMetaType::QByteArray ? v.toByteArray() : v.toString().toUtf8());
-        bytes += texts.constLast().size();
+        QByteArray text = v.isNull() ? QByteArray()
+                                     : v.typeId() == QMetaType::QByteArray ? v.toByteArray() : v.toString().toUtf8();
+        if (!v.isNull() && text.isNull())
+            text = QByteArray(""); // an empty text is '', not NULL
+        bytes += text.size();
+        texts.append(std::move(text));
     }
     pg::ArrayBuilder array(element, rows.size(), bytes);
     for (const QByteArray &text : std::as_const(texts)) {

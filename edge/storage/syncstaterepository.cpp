@@ -24,6 +24,12 @@ Status SyncStateRepository::set(const QString &key, const QString &value)
     return db::exec(q, "write sync state");
 }
 
+Status SyncStateRepository::setWithoutFlush(const QString &key, const QString &value)
+{
+    db::DeferredFlush deferred(m_db);
+    return set(key, value);
+}
+
 Result<QList<DailyTotal>> SyncStateRepository::dailyTotals(const QStringList &businessDates)
 {
     QList<DailyTotal> out;

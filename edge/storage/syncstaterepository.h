@@ -17,6 +17,11 @@ public:
 
     [[nodiscard]] Result<QString> get(const QString &key, const QString &fallback = {});
     [[nodiscard]] Status set(const QString &key, const QString &value);
+    /// set() without waiting for the disk (the WAL is flushed by the next durable commit): for
+    /// a value whose loss in a power cut is harmless, such as the position central has
+    /// acknowledged (an older one only makes the edge resend events central skips as
+    /// duplicates). Saves a flush on the event loop per upload.
+    [[nodiscard]] Status setWithoutFlush(const QString &key, const QString &value);
     /// Orders not canceled and their total, per business date, for the given dates.
     [[nodiscard]] Result<QList<DailyTotal>> dailyTotals(const QStringList &businessDates);
 

@@ -292,7 +292,7 @@ void SyncClient::accept(const sync::UploadOutcome &outcome, qint64 lastSentSeq)
     if (outcome.appliedSeq > m_acked) {
         m_metrics.increment("tableorder_sync_events_uploaded_total", {}, double(outcome.appliedSeq - m_acked));
         m_acked = outcome.appliedSeq;
-        (void)m_state.set(ackedKey, QString::number(m_acked));
+        (void)m_state.setWithoutFlush(ackedKey, QString::number(m_acked));
     }
     m_uploadFailures = 0;
     m_holdUploads = false;
