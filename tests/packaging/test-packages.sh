@@ -26,6 +26,8 @@ for deb in "$edge_deb" "$central_deb"; do
     if [ "$name" = tableorder-central ]; then
         # The dashboard's charts are Debian's Chart.js, read from the package's files.
         dpkg-deb -f "$deb" Depends | grep -q "libjs-chart.js" || { echo "FAIL: $name does not depend on libjs-chart.js"; exit 1; }
+        # Sync's bulk writes call libpq directly (central/storage/pgparams.h).
+        dpkg-deb -f "$deb" Depends | grep -q "libpq5" || { echo "FAIL: $name does not depend on libpq5"; exit 1; }
     fi
     unit="$root/usr/lib/systemd/system/$name.service"
     for key in Type=notify WatchdogSec= NoNewPrivileges=yes ProtectSystem=strict Restart=on-failure User=tableorder; do
