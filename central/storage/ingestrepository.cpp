@@ -127,12 +127,13 @@ Status BulkInsert::insert(const QList<QVariantList> &rows, const char *what)
     if (rows.isEmpty())
         return {};
     if (m_arrays) {
-        if (m_arraySql.isEmpty()) {
-            m_arraySql = u"INSERT INTO %1 (%2) SELECT * FROM unnest(%3) %4"_s
-                             .arg(m_table, columnNames(), arrayPlaceholders(m_columns), m_conflict)
-                             .toUtf8();
+        if (!m_arrayStatement) {
+            m_arrayStatement = std::make_unique<pg::PreparedStatement>(
+                u"INSERT INTO %1 (%2) SELECT * FROM unnest(%3) %4"_s
+                    .arg(m_table, columnNames(), arrayPlaceholders(m_columns), m_conflict)
+                    .toUtf8());
         }
-        return pg::execParams(m_db, m_arraySql, arrayParams(rows, m_columns), what);
+        return m_arrayStatement->exec(m_db, arrayParams(rows, m_columns), what);
     }
     // Chunks of 64, 32, ..., 1 rows: at most seven statement shapes per table, and far
     // below SQLite's limit on bound values.
@@ -173,10 +174,11 @@ BulkUpdate::BulkUpdate(QSqlDatabase db, const QString &table, const QList<BulkIn
     for (const BulkInsert::Column &c : std::as_const(m_columns))
         names.append(c.name);
     if (m_arrays) {
-        m_arraySql = u"UPDATE %1 AS t SET %2 FROM unnest(%3) AS v(%4) WHERE %5"_s
-                         .arg(table, assignments.join(u", "_s), arrayPlaceholders(m_columns), names.join(u", "_s),
-                              matches.join(u" AND "_s))
-                         .toUtf8();
+        m_arrayStatement = std::make_unique<pg::PreparedStatement>(
+            u"UPDATE %1 AS t SET %2 FROM unnest(%3) AS v(%4) WHERE %5"_s
+                .arg(table, assignments.join(u", "_s), arrayPlaceholders(m_columns), names.join(u", "_s),
+                     matches.join(u" AND "_s))
+                .toUtf8());
     } else {
         m_statement = db::prepared(m_db, u"UPDATE %1 SET %2 WHERE %3"_s.arg(table, assignments.join(u", "_s),
                                                                             matches.join(u" AND "_s)));
@@ -188,7 +190,7 @@ Status BulkUpdate::update(const QList<QVariantList> &rows, const char *what)
     if (rows.isEmpty())
         return {};
     if (m_arrays)
-        return pg::execParams(m_db, m_arraySql, arrayParams(rows, m_columns), what);
+        return m_arrayStatement->exec(m_db, arrayParams(rows, m_columns), what);
     for (const QVariantList &row : rows) {
         Q_ASSERT(row.size() == m_columns.size());
         for (const QVariant &v : row)

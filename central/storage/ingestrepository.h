@@ -3,12 +3,15 @@
 #include "domain.h"
 #include "event.h"
 #include "journal.h"
+#include "storage/pgparams.h"
 #include "sync/syncmessages.h"
 
 #include <QHash>
 #include <QJsonObject>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+
+#include <memory>
 
 namespace tableorder::central {
 
@@ -122,7 +125,7 @@ private:
     QList<Column> m_columns;
     QString m_conflict;
     bool m_arrays = false;
-    QByteArray m_arraySql; // PostgreSQL: the one statement, built on first use
+    std::unique_ptr<pg::PreparedStatement> m_arrayStatement; // PostgreSQL: the one statement, built on first use
     QHash<int, QSqlQuery> m_statements; // SQLite: by row count
 };
 
@@ -141,7 +144,7 @@ private:
     QSqlDatabase m_db;
     QList<BulkInsert::Column> m_columns; // set, then key
     bool m_arrays = false;
-    QByteArray m_arraySql; // PostgreSQL
+    std::unique_ptr<pg::PreparedStatement> m_arrayStatement; // PostgreSQL
     QSqlQuery m_statement; // SQLite
 };
 

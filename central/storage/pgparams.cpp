@@ -11,6 +11,7 @@
 
 #include <QtEndian>
 
+#include <atomic>
 #include <memory>
 #include <utility>
 
@@ -33,39 +34,31 @@ PGconn *connectionOf(const QSqlDatabase &db)
 
 } // namespace
 
-Status execParams(QSqlDatabase &db, const QByteArray &sql, const QList<Param> &params, const char *what)
+namespace {
+
+/// The connection, ready for a statement of ours: QPSQL reads a statement's results in
+/// single-row mode and fetches its end (the last, empty result) only when the connection's
+/// next Qt statement starts; until then libpq counts the command as in progress and would
+/// refuse ours. What is left is that end (callers run with every Qt statement's rows read),
+/// so it is fetched here; QPSQL then finds nothing left to discard.
+PGconn *idleConnection(const QSqlDatabase &db, const char *what)
 {
     PGconn *conn = connectionOf(db);
     if (!conn) {
         qCCritical(lcDb) << what << "not run: not a PostgreSQL connection";
-        return fail(Error::internal());
+        return nullptr;
     }
-    // QPSQL reads a statement's results in single-row mode and fetches its end (the last,
-    // empty result) only when the connection's next Qt statement starts: until then libpq
-    // counts the command as in progress and would refuse ours. What is left is that end
-    // (callers run this with every Qt statement's rows read), so it is fetched here; QPSQL
-    // then finds nothing left to discard.
     if (PQtransactionStatus(conn) == PQTRANS_ACTIVE) {
         while (PGresult *left = PQgetResult(conn))
             PQclear(left);
     }
-    QList<Oid> types;
-    QList<const char *> values;
-    QList<int> lengths;
-    QList<int> formats;
-    for (const Param &p : params) {
-        types.append(p.binary ? Oid(p.type) : Oid(0));
-        values.append(p.bytes.isNull() ? nullptr : p.bytes.constData());
-        lengths.append(int(p.bytes.size()));
-        formats.append(p.binary ? 1 : 0);
-    }
-    QElapsedTimer timer;
-    timer.start();
-    const std::unique_ptr<PGresult, decltype(&PQclear)> result(
-        PQexecParams(conn, sql.constData(), int(params.size()), types.constData(), values.constData(),
-                     lengths.constData(), formats.constData(), 0),
-        &PQclear);
-    db::timed(what, timer);
+    return conn;
+}
+
+/// A statement's outcome as db::exec gives it.
+Status outcome(PGconn *conn, PGresult *raw, const char *what)
+{
+    const std::unique_ptr<PGresult, decltype(&PQclear)> result(raw, &PQclear);
     const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
         return {};
@@ -75,6 +68,71 @@ Status execParams(QSqlDatabase &db, const QByteArray &sql, const QList<Param> &p
     qCCritical(lcDb) << what << "failed:" << message;
     return fail(db::storageError(
         QSqlError(u"QPSQL: unable to execute"_s, message, QSqlError::StatementError, QString::fromLatin1(state))));
+}
+
+/// libpq's view of the parameters.
+struct Arguments
+{
+    explicit Arguments(const QList<Param> &params)
+    {
+        for (const Param &p : params) {
+            types.append(p.binary ? Oid(p.type) : Oid(0));
+            values.append(p.bytes.isNull() ? nullptr : p.bytes.constData());
+            lengths.append(int(p.bytes.size()));
+            formats.append(p.binary ? 1 : 0);
+        }
+    }
+    QList<Oid> types;
+    QList<const char *> values;
+    QList<int> lengths;
+    QList<int> formats;
+};
+
+} // namespace
+
+Status execParams(QSqlDatabase &db, const QByteArray &sql, const QList<Param> &params, const char *what)
+{
+    PGconn *conn = idleConnection(db, what);
+    if (!conn)
+        return fail(Error::internal());
+    const Arguments args(params);
+    QElapsedTimer timer;
+    timer.start();
+    PGresult *result = PQexecParams(conn, sql.constData(), int(params.size()), args.types.constData(),
+                                    args.values.constData(), args.lengths.constData(), args.formats.constData(), 0);
+    db::timed(what, timer);
+    return outcome(conn, result, what);
+}
+
+PreparedStatement::PreparedStatement(QByteArray sql)
+    : m_sql(std::move(sql))
+{
+    static std::atomic<int> next = 0;
+    m_name = "tableorder_bulk_" + QByteArray::number(++next);
+}
+
+Status PreparedStatement::exec(QSqlDatabase &db, const QList<Param> &params, const char *what)
+{
+    PGconn *conn = idleConnection(db, what);
+    if (!conn)
+        return fail(Error::internal());
+    const Arguments args(params);
+    if (m_preparedOn != conn || m_backend != PQbackendPID(conn)) {
+        // Prepared statements outlive a rolled-back transaction: once per connection.
+        if (auto ok = outcome(conn, PQprepare(conn, m_name.constData(), m_sql.constData(), int(params.size()),
+                                              args.types.constData()),
+                              what);
+            !ok)
+            return ok;
+        m_preparedOn = conn;
+        m_backend = PQbackendPID(conn);
+    }
+    QElapsedTimer timer;
+    timer.start();
+    PGresult *result = PQexecPrepared(conn, m_name.constData(), int(params.size()), args.values.constData(),
+                                      args.lengths.constData(), args.formats.constData(), 0);
+    db::timed(what, timer);
+    return outcome(conn, result, what);
 }
 
 namespace {

@@ -29,6 +29,24 @@ struct Param
 [[nodiscard]] Status execParams(QSqlDatabase &db, const QByteArray &sql, const QList<Param> &params,
                                 const char *what);
 
+/// A statement prepared once per connection (PQprepare) and then run with parameters
+/// (PQexecPrepared): PostgreSQL parses it once and, after its first runs, keeps a generic
+/// plan, where execParams() plans every run with its parameters' values (with a group's
+/// arrays as those values, planning the events insert alone took 8 ms a run). Runs as
+/// execParams() does otherwise.
+class PreparedStatement
+{
+public:
+    explicit PreparedStatement(QByteArray sql);
+    [[nodiscard]] Status exec(QSqlDatabase &db, const QList<Param> &params, const char *what);
+
+private:
+    QByteArray m_sql;
+    QByteArray m_name; // unique in the process
+    void *m_preparedOn = nullptr; // the connection (PGconn) it is prepared on, and its backend
+    int m_backend = 0;
+};
+
 /// A one-dimensional array parameter in PostgreSQL's binary form (what the server's
 /// array_send writes and array_recv reads): values are copied as they are, nothing is
 /// escaped here or parsed as text there.

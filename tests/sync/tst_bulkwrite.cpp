@@ -30,6 +30,7 @@ private slots:
     void afterQtReadRowsLibpqRunsAndQtGoesOn();
     void aLockedRowAnswersUnavailable();
     void aFailedStatementWritesNothing();
+    void statementsOutliveARolledBackTransaction();
 
 private:
     [[nodiscard]] QList<QVariantList> rows(const QString &sql);
@@ -205,10 +206,27 @@ void TestBulkWrite::aFailedStatementWritesNothing()
         QCOMPARE(ok.error().code, ErrorCode::Internal);
     }
     QCOMPARE(rows(u"SELECT COUNT(*), 0, '' FROM bulk"_s).value(0).value(0).toInt(), 0);
-    // The connection goes on.
+}
+
+void TestBulkWrite::statementsOutliveARolledBackTransaction()
+{
+    // The same writer (on PostgreSQL its statement was prepared inside the transaction that
+    // failed) goes on after the rollback.
     BulkInsert insert(m_db, u"bulk"_s, kColumns, u""_s);
+    {
+        db::Transaction tx(m_db);
+        QVERIFY(tx.isActive());
+        QVERIFY(!insert.insert({ { qint64(1), 1, QVariant(QMetaType::fromType<QString>()) } }, "bulk insert"));
+    }
     QVERIFY(insert.insert({ { qint64(3), 3, u"three"_s } }, "bulk insert"));
-    QCOMPARE(rows(u"SELECT id, n, t FROM bulk"_s), (QList<QVariantList> { { 3, 3, u"three"_s } }));
+    {
+        db::Transaction tx(m_db);
+        QVERIFY(tx.isActive());
+        QVERIFY(insert.insert({ { qint64(4), 4, u"four"_s } }, "bulk insert"));
+    } // rolled back
+    QVERIFY(insert.insert({ { qint64(5), 5, u"five"_s } }, "bulk insert"));
+    QCOMPARE(rows(u"SELECT id, n, t FROM bulk ORDER BY id"_s),
+             (QList<QVariantList> { { 3, 3, u"three"_s }, { 5, 5, u"five"_s } }));
 }
 
 QTEST_GUILESS_MAIN(TestBulkWrite)
