@@ -100,6 +100,12 @@ BulkInsert::BulkInsert(QSqlDatabase db, QString table, QList<Column> columns, QS
     , m_conflict(std::move(conflict))
     , m_arrays(db::dialectOf(m_db) == db::Dialect::PostgreSQL)
 {
+    if (m_arrays) {
+        m_arrayStatement = std::make_unique<pg::PreparedStatement>(
+            u"INSERT INTO %1 (%2) SELECT * FROM unnest(%3) %4"_s
+                .arg(m_table, columnNames(), arrayPlaceholders(m_columns), m_conflict)
+                .toUtf8());
+    }
 }
 
 QString BulkInsert::columnNames() const
@@ -127,12 +133,6 @@ Status BulkInsert::insert(const QList<QVariantList> &rows, const char *what)
     if (rows.isEmpty())
         return {};
     if (m_arrays) {
-        if (!m_arrayStatement) {
-            m_arrayStatement = std::make_unique<pg::PreparedStatement>(
-                u"INSERT INTO %1 (%2) SELECT * FROM unnest(%3) %4"_s
-                    .arg(m_table, columnNames(), arrayPlaceholders(m_columns), m_conflict)
-                    .toUtf8());
-        }
         return m_arrayStatement->exec(m_db, arrayParams(rows, m_columns), what);
     }
     // Chunks of 64, 32, ..., 1 rows: at most seven statement shapes per table, and far

@@ -103,7 +103,7 @@ struct StorePosition
 
 /// Many rows into one table in few round trips. PostgreSQL: one statement per call, each
 /// column one array parameter, unnested, sent through libpq as a text parameter
-/// (pg::execParams: nothing escaped or lexed as SQL). SQLite: multi-row VALUES,
+/// (pg::PreparedStatement: nothing escaped or lexed as SQL). SQLite: multi-row VALUES,
 /// prepared once per power-of-two row count (1 to 64).
 class BulkInsert
 {
@@ -125,7 +125,7 @@ private:
     QList<Column> m_columns;
     QString m_conflict;
     bool m_arrays = false;
-    std::unique_ptr<pg::PreparedStatement> m_arrayStatement; // PostgreSQL: the one statement, built on first use
+    std::unique_ptr<pg::PreparedStatement> m_arrayStatement; // PostgreSQL: the one statement
     QHash<int, QSqlQuery> m_statements; // SQLite: by row count
 };
 

@@ -32,10 +32,6 @@ PGconn *connectionOf(const QSqlDatabase &db)
     return *static_cast<PGconn *const *>(handle.constData());
 }
 
-} // namespace
-
-namespace {
-
 /// The connection, ready for a statement of ours: QPSQL reads a statement's results in
 /// single-row mode and fetches its end (the last, empty result) only when the connection's
 /// next Qt statement starts; until then libpq counts the command as in progress and would
@@ -89,20 +85,6 @@ struct Arguments
 };
 
 } // namespace
-
-Status execParams(QSqlDatabase &db, const QByteArray &sql, const QList<Param> &params, const char *what)
-{
-    PGconn *conn = idleConnection(db, what);
-    if (!conn)
-        return fail(Error::internal());
-    const Arguments args(params);
-    QElapsedTimer timer;
-    timer.start();
-    PGresult *result = PQexecParams(conn, sql.constData(), int(params.size()), args.types.constData(),
-                                    args.values.constData(), args.lengths.constData(), args.formats.constData(), 0);
-    db::timed(what, timer);
-    return outcome(conn, result, what);
-}
 
 PreparedStatement::PreparedStatement(QByteArray sql)
     : m_sql(std::move(sql))

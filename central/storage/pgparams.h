@@ -9,8 +9,8 @@
 
 namespace tableorder::central::pg {
 
-/// One parameter of execParams(): its bytes (a null QByteArray is SQL NULL), as text unless
-/// `binary`, in which case `type` is its type's OID.
+/// One parameter of a PreparedStatement: its bytes (a null QByteArray is SQL NULL), as text
+/// unless `binary`, in which case `type` is its type's OID.
 struct Param
 {
     QByteArray bytes;
@@ -18,22 +18,18 @@ struct Param
     bool binary = false;
 };
 
-/// Runs `sql` ($1, $2, ... placeholders) on a PostgreSQL connection's own libpq handle, in
-/// whatever transaction the connection has open. QPSQL instead inlines every bound value
-/// into an `EXECUTE` as an escaped literal that the server lexes as SQL: for sync's array
-/// parameters (a group's event JSON, hundreds of kilobytes) that copy, escape and lex cost
-/// more than the inserts. Failures map as db::exec's do (lock or statement timeout: 503
-/// UNAVAILABLE; full disk: STORAGE_FULL; else INTERNAL); the log names `what` and
-/// PostgreSQL's primary message, never the values. Slow statements reach the slow-query
-/// observer. Call it with every Qt statement's rows on the connection read.
-[[nodiscard]] Status execParams(QSqlDatabase &db, const QByteArray &sql, const QList<Param> &params,
-                                const char *what);
-
-/// A statement prepared once per connection (PQprepare) and then run with parameters
-/// (PQexecPrepared): PostgreSQL parses it once and, after its first runs, keeps a generic
-/// plan, where execParams() plans every run with its parameters' values (with a group's
-/// arrays as those values, planning the events insert alone took 8 ms a run). Runs as
-/// execParams() does otherwise.
+/// A statement ($1, $2, ... placeholders) run on a PostgreSQL connection's own libpq handle,
+/// in whatever transaction the connection has open, its values sent as parameters. QPSQL
+/// instead inlines every bound value into an `EXECUTE` as an escaped literal that the server
+/// lexes as SQL: for sync's array parameters (a group's event JSON, hundreds of kilobytes)
+/// that copy, escape and lex cost more than the inserts. Prepared once per connection
+/// (PQprepare, then PQexecPrepared): PostgreSQL parses it once and, after its first runs,
+/// keeps a generic plan (run unnamed, each run was planned with its parameters' values, and
+/// planning the events insert with a group's arrays took 8 ms a run). Failures map as
+/// db::exec's do (lock or statement timeout: 503 UNAVAILABLE; full disk: STORAGE_FULL; else
+/// INTERNAL); the log names `what` and PostgreSQL's primary message, never the values. Slow
+/// runs reach the slow-query observer. Run it with every Qt statement's rows on the
+/// connection read.
 class PreparedStatement
 {
 public:

@@ -75,24 +75,14 @@ qint64 EventLog::firstWaitingSeq() const
     return m_waiting.empty() ? 0 : m_waiting.front().event.seq;
 }
 
-Result<QList<Event>> EventLog::since(qint64 after, int limit, qint64 tableId)
+Result<QList<Event>> EventLog::since(qint64 after, int limit, qint64 tableId, QList<journal::EncodedEvent> *stored)
 {
-    auto events = m_repository.since(after, limit, tableId);
+    auto events = m_repository.since(after, limit, tableId, stored);
     if (const qint64 limitSeq = firstWaitingSeq(); events && limitSeq > 0) {
         const auto end = std::find_if(events->begin(), events->end(),
                                       [limitSeq](const Event &e) { return e.seq >= limitSeq; });
-        events->erase(end, events->end());
-    }
-    return events;
-}
-
-Result<QList<Event>> EventLog::forUpload(qint64 after, int limit, QList<journal::EncodedEvent> *stored)
-{
-    auto events = m_repository.forUpload(after, limit, stored);
-    if (const qint64 limitSeq = firstWaitingSeq(); events && limitSeq > 0) {
-        const auto end = std::find_if(events->begin(), events->end(),
-                                      [limitSeq](const Event &e) { return e.seq >= limitSeq; });
-        stored->resize(end - events->begin());
+        if (stored)
+            stored->resize(end - events->begin());
         events->erase(end, events->end());
     }
     return events;

@@ -43,9 +43,9 @@ public:
     /// the change is in the database).
     void release(quint64 hold);
 
-    [[nodiscard]] Result<QList<Event>> since(qint64 after, int limit, qint64 tableId = 0);
-    /// since() for an upload, with each event's JSON as stored (EventRepository::forUpload).
-    [[nodiscard]] Result<QList<Event>> forUpload(qint64 after, int limit, QList<journal::EncodedEvent> *stored);
+    /// See EventRepository::since (`stored`: an upload's events, their JSON as stored).
+    [[nodiscard]] Result<QList<Event>> since(qint64 after, int limit, qint64 tableId = 0,
+                                             QList<journal::EncodedEvent> *stored = nullptr);
     /// The audit log: events someone caused (see EventRepository::audit).
     [[nodiscard]] Result<QList<Event>> audit(const AuditFilter &filter);
     [[nodiscard]] Result<qint64> lastSeq();

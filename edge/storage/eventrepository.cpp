@@ -204,26 +204,8 @@ Result<int> EventRepository::continueAfter(qint64 fromSeq, qint64 appliedSeq, qi
     return moved;
 }
 
-Result<QList<Event>> EventRepository::forUpload(qint64 after, int limit, QList<journal::EncodedEvent> *stored)
-{
-    QSqlQuery q = db::prepared(m_db, u"SELECT seq, event_id, type, at, table_id, data, schema_version, actor, hash "
-                                      "FROM events WHERE seq > ? ORDER BY seq LIMIT ?"_s);
-    q.addBindValue(after);
-    q.addBindValue(limit);
-    if (auto ok = db::exec(q, "read events"); !ok)
-        return fail(ok.error());
-    QList<Event> out;
-    stored->clear();
-    while (q.next()) {
-        out.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
-                    parseTimestamp(q.value(3).toString()), q.value(4).toLongLong(), {}, q.value(6).toInt(), {},
-                    hashFromText(q.value(8))});
-        stored->append({q.value(5).toByteArray(), q.value(7).toByteArray()});
-    }
-    return out;
-}
-
-Result<QList<Event>> EventRepository::since(qint64 after, int limit, qint64 tableId)
+Result<QList<Event>> EventRepository::since(qint64 after, int limit, qint64 tableId,
+                                            QList<journal::EncodedEvent> *stored)
 {
     QSqlQuery q = db::prepared(m_db, tableId > 0
                                        ? u"SELECT seq, event_id, type, at, table_id, data, schema_version, actor, hash FROM events "
@@ -237,11 +219,17 @@ Result<QList<Event>> EventRepository::since(qint64 after, int limit, qint64 tabl
     if (auto ok = db::exec(q, "read events"); !ok)
         return fail(ok.error());
     QList<Event> out;
+    if (stored)
+        stored->clear();
     while (q.next()) {
+        const QByteArray data = q.value(5).toByteArray();
+        const QByteArray actor = q.value(7).toByteArray();
         out.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
                     parseTimestamp(q.value(3).toString()), q.value(4).toLongLong(),
-                    QJsonDocument::fromJson(q.value(5).toByteArray()).object(), q.value(6).toInt(),
-                    QJsonDocument::fromJson(q.value(7).toByteArray()).object(), hashFromText(q.value(8))});
+                    stored ? QJsonObject() : QJsonDocument::fromJson(data).object(), q.value(6).toInt(),
+                    stored ? QJsonObject() : QJsonDocument::fromJson(actor).object(), hashFromText(q.value(8))});
+        if (stored)
+            stored->append({data, actor});
     }
     return out;
 }

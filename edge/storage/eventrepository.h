@@ -53,12 +53,11 @@ public:
     /// chain is reported. Events older than the oldest kept (pruned) start from its anchor.
     [[nodiscard]] Result<JournalCheck> verifyJournal();
     /// Events with seq > after, oldest first, at most limit; tableId > 0 keeps that table's
-    /// events and the store-wide ones (table_id NULL).
-    [[nodiscard]] Result<QList<Event>> since(qint64 after, int limit, qint64 tableId = 0);
-    /// The same for an upload: each event's data and actor JSON as stored (what its hash
-    /// covers) in `stored`, one per event, and not parsed (the events' data and actor stay
-    /// empty).
-    [[nodiscard]] Result<QList<Event>> forUpload(qint64 after, int limit, QList<journal::EncodedEvent> *stored);
+    /// events and the store-wide ones (table_id NULL). With `stored` (an upload): each event's
+    /// data and actor JSON as stored (what its hash covers), one per event, and not parsed (the
+    /// events' data and actor stay empty).
+    [[nodiscard]] Result<QList<Event>> since(qint64 after, int limit, qint64 tableId = 0,
+                                             QList<journal::EncodedEvent> *stored = nullptr);
     [[nodiscard]] Result<qint64> lastSeq();
     [[nodiscard]] Result<qint64> firstSeq();
     /// After a restore from a backup, continues the log after what central applied, in one

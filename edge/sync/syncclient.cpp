@@ -134,7 +134,7 @@ void SyncClient::pump()
         return;
     // The events' JSON goes out as the log stores it: no parse and re-serialization per upload.
     QList<journal::EncodedEvent> stored;
-    auto events = m_log.forUpload(m_acked, m_settings.maxBatchEvents, &stored);
+    auto events = m_log.since(m_acked, m_settings.maxBatchEvents, 0, &stored);
     auto last = m_log.lastSeq();
     if (!events || !last) {
         recordError(u"cannot read the event log"_s);

@@ -15,7 +15,7 @@ using namespace tableorder::central;
 using namespace tableorder::test;
 
 /// Sync's multi-row writes (BulkInsert, BulkUpdate) on both backends, and on PostgreSQL the
-/// libpq path under them (pg::execParams): what goes in comes back byte for byte, whatever
+/// libpq path under them (pg::PreparedStatement): what goes in comes back byte for byte, whatever
 /// the text holds; a busy row answers UNAVAILABLE; a failed statement changes nothing.
 class TestBulkWrite : public QObject
 {
@@ -149,7 +149,8 @@ void TestBulkWrite::afterQtReadRowsLibpqRunsAndQtGoesOn()
     QVERIFY(db::exec(lock, "count"));
     QVERIFY(lock.next());
     QCOMPARE(lock.value(0).toInt(), 0);
-    QVERIFY(pg::execParams(m_db, "INSERT INTO bulk (id, n, t) VALUES ($1, $2, $3)", { { "7" }, { QByteArray() }, { "seven" } },
+    pg::PreparedStatement insertOne("INSERT INTO bulk (id, n, t) VALUES ($1, $2, $3)");
+    QVERIFY(insertOne.exec(m_db, { { "7" }, { QByteArray() }, { "seven" } },
                            "insert one"));
     lock.addBindValue(0);
     QVERIFY(db::exec(lock, "count"));
