@@ -79,7 +79,7 @@ for backend in $backends; do
     fi
     if has drain; then
         "$load" drain --central-bin "$central" --edge-bin "$edge" --db "$(newdb drain)" --work-dir "$work/drain" \
-            --orders "$drain_orders" --max-backoff-ms "$max_backoff"
+            --orders "$drain_orders" --max-backoff-ms "$max_backoff" "${pgpid[@]}"
     fi
     if [ "$backend" = postgresql ] && has fleet; then
         "$load" fleet --central-bin "$central" --db "$(newdb fleet)" --work-dir "$work/fleet" \

@@ -1225,6 +1225,10 @@ int runDrain(const Options &o)
     if (!central.start(o, port))
         return 1;
     const qint64 up = nowNs();
+    // Where the drain's time goes: each process's CPU over it, and central's group commits.
+    const double centralCpu0 = processCpuSeconds(central.server->pid());
+    const double edgeCpu0 = processCpuSeconds(edge.pid());
+    const double pgCpu0 = o.pgPid ? processCpuSeconds(o.pgPid, true) : 0;
     qint64 firstAck = 0;
     qint64 drained = 0;
     QDeadlineTimer deadline(600'000);
@@ -1245,6 +1249,13 @@ int runDrain(const Options &o)
         out() << "the backlog did not drain within 10 minutes" << Qt::endl;
         return 1;
     }
+    const double centralCpu = processCpuSeconds(central.server->pid()) - centralCpu0;
+    const double edgeCpu = processCpuSeconds(edge.pid()) - edgeCpu0;
+    const double pgCpu = o.pgPid ? processCpuSeconds(o.pgPid, true) - pgCpu0 : 0;
+    const QByteArray centralPage = central.metrics();
+    const double groups = metric(centralPage, "tableorder_sync_group_seconds_count");
+    const double groupSeconds = metric(centralPage, "tableorder_sync_group_seconds_sum");
+    const double uploads = metric(centralPage, "tableorder_sync_group_size_sum");
     if (!central.login())
         return 1;
     Connection hq(central.port);
@@ -1262,10 +1273,19 @@ int runDrain(const Options &o)
         events, fromUp, fromFirst, events / std::max(0.001, fromFirst),
         store.value(u"applied_seq"_s).toInteger(), ackedSeq)
           << Qt::endl;
+    out() << QString::asprintf(
+        "CPU over the drain: central %.2f s, edge %.2f s, PostgreSQL %.2f s; central: %.0f "
+        "uploads in %.0f group commits taking %.2f s in all (%.1f ms each)",
+        centralCpu, edgeCpu, pgCpu, uploads, groups, groupSeconds,
+        groups > 0 ? 1000 * groupSeconds / groups : 0.0)
+          << Qt::endl;
     printResult(o,
         { { u"orders"_s, placed }, { u"events"_s, events }, { u"drain_s"_s, fromUp },
             { u"drain_from_first_ack_s"_s, fromFirst }, { u"max_backoff_ms"_s, o.maxBackoffMs },
             { u"events_per_s"_s, std::round(events / std::max(0.001, fromFirst)) },
+            { u"central_cpu_s"_s, centralCpu }, { u"edge_cpu_s"_s, edgeCpu },
+            { u"pg_cpu_s"_s, pgCpu }, { u"uploads"_s, uploads }, { u"group_commits"_s, groups },
+            { u"group_commit_s"_s, groupSeconds },
             { u"consistent"_s, store.value(u"applied_seq"_s).toInteger() == qint64(ackedSeq) } });
     return store.value(u"applied_seq"_s).toInteger() == qint64(ackedSeq) ? 0 : 1;
 }
