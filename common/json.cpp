@@ -215,6 +215,161 @@ QByteArray escapeByteOrderMarks(QByteArray json)
 
 } // namespace
 
+namespace {
+
+/// isCanonicalCompact's reader: one pass, no allocation; false at the first byte it is not
+/// sure Qt would write back the same.
+class CanonicalReader
+{
+public:
+    explicit CanonicalReader(QByteArrayView text) : m_p(text.data()), m_end(text.data() + text.size()) {}
+
+    bool document() { return object(1) && m_p == m_end; }
+
+private:
+    static constexpr int kMaxDepth = 64;
+
+    bool eat(char c)
+    {
+        if (m_p < m_end && *m_p == c) {
+            ++m_p;
+            return true;
+        }
+        return false;
+    }
+    bool literal(std::string_view word)
+    {
+        if (m_end - m_p < qsizetype(word.size()) || std::string_view(m_p, word.size()) != word)
+            return false;
+        m_p += word.size();
+        return true;
+    }
+    bool value(int depth)
+    {
+        if (m_p >= m_end)
+            return false;
+        switch (*m_p) {
+        case '{': return object(depth + 1);
+        case '[': return array(depth + 1);
+        case '"': return string(false);
+        case 't': return literal("true");
+        case 'f': return literal("false");
+        case 'n': return literal("null");
+        default: return integer();
+        }
+    }
+    /// -?(0|[1-9][0-9]*), at most 15 digits (exact in a double, written back as digits); not -0.
+    bool integer()
+    {
+        const bool negative = eat('-');
+        const char *digits = m_p;
+        while (m_p < m_end && *m_p >= '0' && *m_p <= '9')
+            ++m_p;
+        const qsizetype count = m_p - digits;
+        if (count == 0 || count > 15)
+            return false;
+        return *digits != '0' || (count == 1 && !negative);
+    }
+    /// One continuation byte in [low, high].
+    bool continuation(uchar low = 0x80, uchar high = 0xBF)
+    {
+        if (m_p >= m_end || uchar(*m_p) < low || uchar(*m_p) > high)
+            return false;
+        ++m_p;
+        return true;
+    }
+    bool string(bool key)
+    {
+        if (!eat('"'))
+            return false;
+        while (m_p < m_end) {
+            const uchar c = uchar(*m_p++);
+            if (c == '"')
+                return true;
+            if (c == '\\') {
+                if (key || m_p >= m_end)
+                    return false;
+                switch (*m_p++) {
+                case '"': case '\\': case 'b': case 'f': case 'n': case 'r': case 't':
+                    continue;
+                default: // \u and \/ : Qt writes those characters otherwise
+                    return false;
+                }
+            }
+            if (c >= 0x20 && c < 0x7F)
+                continue;
+            if (key || c < 0xC2 || c > 0xF4)
+                return false; // controls, DEL, stray continuations, overlong or beyond U+10FFFF
+            // Well-formed UTF-8 (RFC 3629's table: no overlong forms, no surrogates).
+            char32_t code = 0;
+            if (c <= 0xDF) {
+                if (!continuation())
+                    return false;
+                code = char32_t(c & 0x1F) << 6 | (uchar(m_p[-1]) & 0x3F);
+            } else if (c <= 0xEF) {
+                const bool second = c == 0xE0 ? continuation(0xA0) : c == 0xED ? continuation(0x80, 0x9F) : continuation();
+                if (!second || !continuation())
+                    return false;
+                code = char32_t(c & 0x0F) << 12 | char32_t(uchar(m_p[-2]) & 0x3F) << 6 | (uchar(m_p[-1]) & 0x3F);
+            } else {
+                const bool second = c == 0xF0 ? continuation(0x90) : c == 0xF4 ? continuation(0x80, 0x8F) : continuation();
+                if (!second || !continuation() || !continuation())
+                    return false;
+                code = char32_t(c & 0x07) << 18 | char32_t(uchar(m_p[-3]) & 0x3F) << 12
+                     | char32_t(uchar(m_p[-2]) & 0x3F) << 6 | (uchar(m_p[-1]) & 0x3F);
+            }
+            // U+FEFF (Qt's reader drops it at a string's start) and the noncharacters.
+            if (code == 0xFEFF || (code >= 0xFDD0 && code <= 0xFDEF) || (code & 0xFFFE) == 0xFFFE)
+                return false;
+        }
+        return false;
+    }
+    bool object(int depth)
+    {
+        if (depth > kMaxDepth || !eat('{'))
+            return false;
+        if (eat('}'))
+            return true;
+        QByteArrayView previous;
+        bool first = true;
+        do {
+            const char *keyStart = m_p;
+            if (!string(true))
+                return false;
+            const QByteArrayView key(keyStart + 1, m_p - keyStart - 2);
+            if (!first && !(previous < key))
+                return false; // Qt keeps an object's keys sorted and unique
+            previous = key;
+            first = false;
+            if (!eat(':') || !value(depth))
+                return false;
+        } while (eat(','));
+        return eat('}');
+    }
+    bool array(int depth)
+    {
+        if (depth > kMaxDepth || !eat('['))
+            return false;
+        if (eat(']'))
+            return true;
+        do {
+            if (!value(depth))
+                return false;
+        } while (eat(','));
+        return eat(']');
+    }
+
+    const char *m_p;
+    const char *m_end;
+};
+
+} // namespace
+
+bool isCanonicalCompact(QByteArrayView json)
+{
+    return CanonicalReader(json).document();
+}
+
 QByteArray compact(const QJsonObject &object)
 {
     return escapeByteOrderMarks(QJsonDocument(object).toJson(QJsonDocument::Compact));

@@ -35,6 +35,14 @@ namespace tableorder::json {
 QByteArray compact(const QJsonObject &object);
 QByteArray compact(const QJsonArray &array);
 
+/// True when `json` is a JSON object exactly as QJsonDocument::toJson(Compact) writes the
+/// object QJsonDocument::fromJson reads from it, so that the bytes can stand for the object
+/// (hashed, stored) without serializing it again. Conservative: compact text, ASCII keys in
+/// strictly increasing order (so no duplicates), integers of at most 15 digits, strings of
+/// printable ASCII, the escapes \" \\ \b \f \n \r \t and well-formed UTF-8 without a BOM
+/// or noncharacters, nesting at most 64. Anything else answers false: the caller serializes.
+[[nodiscard]] bool isCanonicalCompact(QByteArrayView json);
+
 /// Appends `text` as a JSON string (quoted, escaped per RFC 8259, UTF-8), for the few hot
 /// responses written directly instead of through QJsonObject.
 void appendString(QByteArray &out, QStringView text);

@@ -55,6 +55,7 @@ void registerSyncRoutes(http::HttpServer &server, CentralContext &ctx)
         // Health snapshots first, in their own transaction: a store whose events are
         // refused (a newer schema) still reports its health.
         sync::UploadBatch batch = sync::fromProto(request);
+        batch.encoded = sync::receivedJson(request, batch.events);
         auto healthAcked = ctx.fleet.ingest(*store, batch);
         if (!healthAcked && healthAcked.error().code != ErrorCode::Internal)
             return reply.send(HttpResponse::error(healthAcked.error()));

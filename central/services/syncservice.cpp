@@ -234,7 +234,8 @@ Result<SyncService::Judged> SyncService::judge(const StoreRecord &store, const s
             continue;
         }
         rows.events.append(event);
-        rows.encoded.append(journal::encode(event));
+        // The JSON as the edge sent it when Qt would write the same (sync::fromProto).
+        rows.encoded.append(batch.encoded.size() == events.size() ? batch.encoded.at(i) : journal::encode(event));
         const bool created = event.type == QLatin1StringView(events::OrderCreated);
         if (created || event.type == QLatin1StringView(events::OrderUpdated)) {
             // Money first: a store (or a leaked store key) must not put negative,

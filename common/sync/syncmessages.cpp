@@ -1,6 +1,7 @@
 #include "syncmessages.h"
 
 #include "domain.h"
+#include "json.h"
 #include "sync.pb.h"
 
 #include <QJsonDocument>
@@ -19,6 +20,25 @@ QJsonObject object(const std::string &json)
 QString text(const std::string &s)
 {
     return QString::fromStdString(s);
+}
+
+QByteArrayView view(const std::string &s)
+{
+    return QByteArrayView(s.data(), qsizetype(s.size()));
+}
+
+/// The event's data and actor JSON as received when Qt writes exactly those bytes for the
+/// objects it read from them (json::isCanonicalCompact: what an edge sends, its log's own
+/// bytes), so they are hashed and stored without being written again; otherwise written
+/// from the objects, as journal::encode does. An empty actor is no bytes, not "{}".
+journal::EncodedEvent receivedJson(const v1::Event &e, const Event &event)
+{
+    const QByteArrayView data = view(e.data_json());
+    const QByteArrayView actor = view(e.actor_json());
+    if (json::isCanonicalCompact(data)
+        && (actor.isEmpty() || (actor != QByteArrayView("{}") && json::isCanonicalCompact(actor))))
+        return {data.toByteArray(), actor.toByteArray()};
+    return journal::encode(event);
 }
 
 } // namespace
@@ -230,6 +250,17 @@ UploadBatch fromProto(const v1::UploadRequest &request)
     for (const auto &snapshot : request.health())
         batch.health.append(fromProto(snapshot));
     return batch;
+}
+
+QList<journal::EncodedEvent> receivedJson(const v1::UploadRequest &request, const QList<Event> &events)
+{
+    QList<journal::EncodedEvent> out;
+    if (events.size() != request.events_size())
+        return out;
+    out.reserve(events.size());
+    for (qsizetype i = 0; i < events.size(); ++i)
+        out.append(receivedJson(request.events(int(i)), events.at(i)));
+    return out;
 }
 
 void toProto(const UploadOutcome &outcome, v1::UploadResponse *out)

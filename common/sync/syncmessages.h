@@ -147,6 +147,13 @@ void toProto(const HealthSnapshot &snapshot, v1::HealthSnapshot *out);
 [[nodiscard]] std::optional<HealthSnapshot> parseHealthSnapshot(const QByteArray &bytes);
 void toProto(const UploadBatch &batch, v1::UploadRequest *out);
 [[nodiscard]] UploadBatch fromProto(const v1::UploadRequest &request);
+/// Central, for UploadBatch::encoded: each event's data and actor JSON as received where Qt
+/// writes exactly those bytes for the objects it read from them (json::isCanonicalCompact;
+/// an edge sends its log's own bytes), so that the journal hash is checked over them and the
+/// row stores them without writing the JSON again; otherwise written from `events`
+/// (journal::encode). `events` is fromProto(request).events, unchanged; empty if they differ
+/// in number.
+[[nodiscard]] QList<journal::EncodedEvent> receivedJson(const v1::UploadRequest &request, const QList<Event> &events);
 void toProto(const UploadOutcome &outcome, v1::UploadResponse *out);
 [[nodiscard]] UploadOutcome fromProto(const v1::UploadResponse &response);
 

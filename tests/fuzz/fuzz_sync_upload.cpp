@@ -10,6 +10,8 @@
 #include "services/syncservice.h"
 #include "sync.pb.h"
 
+#include <QJsonDocument>
+
 using namespace Qt::StringLiterals;
 using namespace tableorder;
 using namespace tableorder::central;
@@ -22,6 +24,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     const sync::UploadBatch batch = sync::fromProto(request);
     FUZZ_CHECK(batch.events.size() == request.events_size());
+    // The JSON central hashes and stores stands for exactly the objects it read: received
+    // bytes are kept only where Qt writes them back alike.
+    const QList<journal::EncodedEvent> encoded = sync::receivedJson(request, batch.events);
+    FUZZ_CHECK(encoded.size() == batch.events.size());
+    for (qsizetype i = 0; i < encoded.size(); ++i) {
+        const Event &event = batch.events.at(i);
+        FUZZ_CHECK(encoded.at(i).data == QJsonDocument(event.data).toJson(QJsonDocument::Compact));
+        FUZZ_CHECK(encoded.at(i).actor
+                   == (event.actor.isEmpty() ? QByteArray() : QJsonDocument(event.actor).toJson(QJsonDocument::Compact)));
+    }
     if (auto checked = checkBatch(batch)) {
         FUZZ_CHECK(batch.events.size() <= kMaxBatchEvents);
         for (qsizetype i = 0; i < batch.events.size(); ++i) {

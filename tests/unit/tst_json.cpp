@@ -1,5 +1,7 @@
 #include "json.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QtTest/QTest>
 
 using namespace Qt::StringLiterals;
@@ -28,6 +30,10 @@ private slots:
     void unknownFields();
     void writtenStringsReadBack_data();
     void writtenStringsReadBack();
+    void canonicalCompact_data();
+    void canonicalCompact();
+    void qtOutputIsCanonical_data();
+    void qtOutputIsCanonical();
 };
 
 static QByteArray nested(int depth)
@@ -301,6 +307,84 @@ void TestJson::writtenStringsReadBack()
     const auto parsed = json::parseObject(written);
     QVERIFY(parsed.has_value());
     QCOMPARE(parsed->value(u"s"_s).toString(), text);
+}
+
+/// Text as QJsonDocument reads it and writes it back, compact.
+static QByteArray qtRoundTrip(const QByteArray &text)
+{
+    return QJsonDocument(QJsonDocument::fromJson(text).object()).toJson(QJsonDocument::Compact);
+}
+
+void TestJson::canonicalCompact_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<bool>("canonical");
+    QTest::newRow("empty object") << QByteArray("{}") << true;
+    QTest::newRow("an order") << QByteArray(R"({"id":12,"items":[{"menu_item_id":3,"name":"김치찌개","quantity":2,"unit_price":9000}],"note":"덜 맵게\n\"급함\"","total":18000})") << true;
+    QTest::newRow("escapes Qt writes") << QByteArray(R"({"s":"a\\b\"c\bd\fe\nf\rg\th"})") << true;
+    QTest::newRow("literals and nesting") << QByteArray(R"({"a":[true,false,null,[],{}],"b":{"c":{"d":-7}}})") << true;
+    QTest::newRow("emoji, four bytes") << QByteArray("{\"s\":\"\xF0\x9F\x8D\x9C\"}") << true;
+    QTest::newRow("15 digits") << QByteArray(R"({"n":123456789012345})") << true;
+    QTest::newRow("zero") << QByteArray(R"({"n":0})") << true;
+    QTest::newRow("empty key first") << QByteArray(R"({"":1,"a":2})") << true;
+    // Each of these Qt reads into an object it writes differently (or is not an object).
+    QTest::newRow("space after colon") << QByteArray(R"({"a": 1})") << false;
+    QTest::newRow("newline between") << QByteArray("{\"a\":1,\n\"b\":2}") << false;
+    QTest::newRow("keys out of order") << QByteArray(R"({"b":1,"a":2})") << false;
+    QTest::newRow("duplicate key") << QByteArray(R"({"a":1,"a":-5})") << false;
+    QTest::newRow("decimal") << QByteArray(R"({"n":1.0})") << false;
+    QTest::newRow("fraction") << QByteArray(R"({"n":1.5})") << false;
+    QTest::newRow("exponent") << QByteArray(R"({"n":1e2})") << false;
+    QTest::newRow("minus zero") << QByteArray(R"({"n":-0})") << false;
+    QTest::newRow("leading zero") << QByteArray(R"({"n":012})") << false;
+    QTest::newRow("16 digits") << QByteArray(R"({"n":1234567890123456})") << false;
+    QTest::newRow("u escape") << QByteArray(R"({"s":"\u0041"})") << false;
+    QTest::newRow("escaped slash") << QByteArray(R"({"s":"a\/b"})") << false;
+    QTest::newRow("raw tab") << QByteArray("{\"s\":\"a\tb\"}") << false;
+    QTest::newRow("raw DEL") << QByteArray("{\"s\":\"a\x7F\"}") << false;
+    QTest::newRow("BOM in a string") << QByteArray("{\"s\":\"\xEF\xBB\xBFx\"}") << false;
+    QTest::newRow("noncharacter U+FFFF") << QByteArray("{\"s\":\"\xEF\xBF\xBF\"}") << false;
+    QTest::newRow("overlong slash") << QByteArray("{\"s\":\"\xC0\xAF\"}") << false;
+    QTest::newRow("surrogate half") << QByteArray("{\"s\":\"\xED\xA0\x80\"}") << false;
+    QTest::newRow("truncated sequence") << QByteArray("{\"s\":\"\xEA\xB9\"}") << false;
+    QTest::newRow("non-ASCII key") << QByteArray("{\"\xEA\xB9\x80\":1}") << false;
+    QTest::newRow("top-level array") << QByteArray("[1]") << false;
+    QTest::newRow("trailing bytes") << QByteArray(R"({"a":1} )") << false;
+    QTest::newRow("trailing comma") << QByteArray(R"({"a":1,})") << false;
+    QTest::newRow("unterminated") << QByteArray(R"({"a":"x)") << false;
+    QTest::newRow("empty") << QByteArray() << false;
+    QTest::newRow("too deep") << QByteArray(R"({"a":)" + QByteArray(64, '[') + QByteArray(64, ']') + "}") << false;
+    QTest::newRow("deep enough") << QByteArray(R"({"a":)" + QByteArray(63, '[') + QByteArray(63, ']') + "}") << true;
+}
+
+/// json::isCanonicalCompact(): what it accepts, Qt writes back byte for byte (so central may
+/// hash and store an edge's event JSON as received); what Qt would write otherwise, it refuses.
+void TestJson::canonicalCompact()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(bool, canonical);
+    QCOMPARE(json::isCanonicalCompact(text), canonical);
+    if (canonical)
+        QCOMPARE(qtRoundTrip(text), text);
+}
+
+void TestJson::qtOutputIsCanonical_data()
+{
+    QTest::addColumn<QJsonObject>("object");
+    QTest::newRow("order") << QJsonObject{{u"total"_s, 36000}, {u"note"_s, u"창가 자리, \"빨리\"\n감사합니다 🍜"_s},
+                                          {u"items"_s, QJsonArray{QJsonObject{{u"name"_s, u"Bibimbap"_s}, {u"quantity"_s, 3}}}},
+                                          {u"canceled"_s, false}, {u"discount"_s, QJsonValue()}};
+    QTest::newRow("controls Qt escapes by name") << QJsonObject{{u"s"_s, u"\b\f\n\r\t\\/"_s}};
+    QTest::newRow("negative and zero") << QJsonObject{{u"a"_s, -36000}, {u"b"_s, 0}};
+}
+
+/// What Qt itself writes for events like the edge's is accepted, so the fast path is taken
+/// for real traffic (a control character Qt writes as \u00XX is not: it falls back).
+void TestJson::qtOutputIsCanonical()
+{
+    QFETCH(QJsonObject, object);
+    const QByteArray written = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    QVERIFY2(json::isCanonicalCompact(written), written.constData());
 }
 
 QTEST_GUILESS_MAIN(TestJson)
