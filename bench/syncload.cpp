@@ -312,19 +312,20 @@ public:
             total += price * quantity;
             if (l)
                 items += ',';
-            items += "{\"menu_item_id\":" + QByteArray::number(item + 1) + ",\"name\":\""
-                + names[item] + "\",\"unit_price\":" + QByteArray::number(price)
-                + ",\"quantity\":" + QByteArray::number(quantity) + ",\"line_total\":"
-                + QByteArray::number(price * quantity) + ",\"station\":\"kitchen\"}";
+            // Keys in the order Qt writes them (sorted), as an edge's log stores the event.
+            items += "{\"line_total\":" + QByteArray::number(price * quantity)
+                + ",\"menu_item_id\":" + QByteArray::number(item + 1) + ",\"name\":\""
+                + names[item] + "\",\"quantity\":" + QByteArray::number(quantity)
+                + ",\"station\":\"kitchen\",\"unit_price\":" + QByteArray::number(price) + "}";
         }
         const int table = 1 + int(id % 20);
-        return "{\"id\":" + QByteArray::number(id) + ",\"number\":" + QByteArray::number(id)
-            + ",\"business_date\":\"" + m_date + "\",\"session_id\":" + QByteArray::number(table)
-            + ",\"table_id\":" + QByteArray::number(table) + ",\"table_number\":"
-            + QByteArray::number(table) + ",\"status\":\"pending\",\"total\":"
-            + QByteArray::number(total) + ",\"note\":\"\",\"client_order_id\":\""
+        return "{\"business_date\":\"" + m_date + "\",\"client_order_id\":\""
             + QUuid::createUuid().toByteArray(QUuid::WithoutBraces) + "\",\"created_at\":\"" + now
-            + "\",\"updated_at\":\"" + now + "\",\"items\":[" + items + "]}";
+            + "\",\"id\":" + QByteArray::number(id) + ",\"items\":[" + items
+            + "],\"note\":\"\",\"number\":" + QByteArray::number(id) + ",\"session_id\":"
+            + QByteArray::number(table) + ",\"status\":\"pending\",\"table_id\":"
+            + QByteArray::number(table) + ",\"table_number\":" + QByteArray::number(table)
+            + ",\"total\":" + QByteArray::number(total) + ",\"updated_at\":\"" + now + "\"}";
     }
 
     void addEvent(pb::UploadRequest &request, qint64 seq)
