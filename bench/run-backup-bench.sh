@@ -103,6 +103,7 @@ echo "database: $db_mb MiB ($rows seeded orders)" | tee "$OUT/summary.txt"
 # the backup phase polled, every 0.2 s with curl | grep: ten processes started a second on the
 # 2 cores, which alone took the order p99 up by half.)
 POLL_S=${POLL_S:-1}
+rm -f "$OUT/never.fifo"
 mkfifo "$OUT/never.fifo"
 exec {NEVER}<>"$OUT/never.fifo"
 pause() { read -r -t "$POLL_S" -u "$NEVER" _ || true; }
