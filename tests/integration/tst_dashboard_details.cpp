@@ -17,6 +17,7 @@
 #include "testsupport.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -496,7 +497,14 @@ QByteArray TestDashboardDetails::download(const QString &button, const QString &
     m_browser.evaluate(u"document.querySelector('%1').click(); true"_s.arg(button));
     const QStringList pattern{prefix + u"*.csv"_s};
     const auto saved = [&] { return dir.entryList(pattern, QDir::Files).value(0); };
-    if (!QTest::qWaitFor([&] { return !saved().isEmpty(); }, 10'000))
+    // Chromium may reserve the name with an empty file while it writes NAME.crdownload, and
+    // renames that over it when done: wait for the finished file, not for the name.
+    const auto finished = [&] {
+        const QString name = saved();
+        return !name.isEmpty() && QFileInfo(dir.filePath(name)).size() > 0
+            && dir.entryList({prefix + u"*.crdownload"_s}, QDir::Files | QDir::Hidden).isEmpty();
+    };
+    if (!QTest::qWaitFor(finished, 20'000))
         return {}; // the callers' checks of the bytes fail, naming the file
     const QString name = saved();
     QFile file(dir.filePath(name));
