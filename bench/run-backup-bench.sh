@@ -116,6 +116,10 @@ http() { # METHOD PATH TOKEN: the answer (head and body) in REPLY_TEXT
     while IFS= read -r -u "$fd" line || [[ -n $line ]]; do REPLY_TEXT+=$line$'\n'; done
     exec {fd}>&-
 }
+backup_running() { # TOKEN: true while a backup runs (the answer stays in REPLY_TEXT)
+    http GET /api/v1/backups "$1"
+    [[ $REPLY_TEXT == *'"running":true'* ]]
+}
 status_forever() {
     while :; do
         http GET /api/v1/backups "$1"
@@ -126,7 +130,7 @@ backups_forever() {
     local token=$1
     while :; do
         http POST /api/v1/backups "$token"
-        while http GET /api/v1/backups "$token"; [[ $REPLY_TEXT == *'"running":true'* ]]; do
+        while backup_running "$token"; do
             pause
         done
         if [[ $REPLY_TEXT =~ \"last\":\{[^}]*\} ]]; then
@@ -163,7 +167,7 @@ for r in $(seq "$RUNS"); do
     kill "$BACKUP_LOOP"
     wait "$BACKUP_LOOP" 2>/dev/null || true
     BACKUP_LOOP=
-    while curl -s -H "Authorization: Bearer $manager" "http://127.0.0.1:$PORT/api/v1/backups" | grep -q '"running":true'; do
+    while backup_running "$manager"; do
         sleep 0.5
     done
 done

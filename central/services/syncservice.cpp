@@ -234,7 +234,7 @@ Result<SyncService::Judged> SyncService::judge(const StoreRecord &store, const s
             continue;
         }
         rows.events.append(event);
-        // The JSON as the edge sent it when Qt would write the same (sync::fromProto).
+        // The JSON as the edge sent it when Qt would write the same (sync::receivedJson).
         rows.encoded.append(batch.encoded.size() == events.size() ? batch.encoded.at(i) : journal::encode(event));
         const bool created = event.type == QLatin1StringView(events::OrderCreated);
         if (created || event.type == QLatin1StringView(events::OrderUpdated)) {
