@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <utility>
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/socket.h>
 
 using namespace Qt::StringLiterals;
@@ -24,6 +26,23 @@ constexpr int closingGraceMs = 2000;
 // Refused sockets still sending their answer; past this, further ones are just dropped
 // (a flood of connections over the cap must not hold a descriptor each for two seconds).
 constexpr int maxClosing = 256;
+
+/// Acknowledges at once what the kernel has received so far on this socket. Called while a
+/// request's body is still arriving: a client that writes its body in pieces without
+/// TCP_NODELAY (Qt's QNetworkAccessManager writes 16 KiB at a time and leaves Nagle on)
+/// holds its last, short piece until the pieces before it are acknowledged, and Linux
+/// delays that acknowledgement by 40 ms on a connection that has been answering requests
+/// (its "ping-pong" mode). Measured: every sync upload waited those 40 ms (docs/PERFORMANCE.md,
+/// "Session 15"). TCP_QUICKACK is not sticky; it sends the pending acknowledgement now.
+void acknowledgeNow(QTcpSocket *socket)
+{
+#ifdef TCP_QUICKACK
+    const int one = 1;
+    (void)::setsockopt(int(socket->socketDescriptor()), IPPROTO_TCP, TCP_QUICKACK, &one, sizeof one);
+#else
+    Q_UNUSED(socket);
+#endif
+}
 
 QByteArray errorResponse(int status, const QString &code, const QString &message)
 {
@@ -217,6 +236,9 @@ void SocketGuard::onReadyRead()
     feed(QByteArrayView(unread).sliced(seen));
     if (!m_done && !m_inRequest)
         m_idle.start(m_server->m_limits.idleTimeoutMs);
+    else if (!m_done)
+        acknowledgeNow(m_socket); // more of this request to come: do not make its sender wait
+
 }
 
 void SocketGuard::afterParser()
