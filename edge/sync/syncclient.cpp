@@ -132,32 +132,47 @@ void SyncClient::pump()
 {
     if (m_upload)
         return;
-    // The events' JSON goes out as the log stores it: no parse and re-serialization per upload.
-    QList<journal::EncodedEvent> stored;
-    auto events = m_log.since(m_acked, m_settings.maxBatchEvents, 0, &stored);
-    auto last = m_log.lastSeq();
-    if (!events || !last) {
+    std::optional<PreparedUpload> upload = std::exchange(m_prepared, std::nullopt);
+    if (!upload || upload->after != m_acked || upload->menuVersion != m_centralMenuVersion)
+        upload = buildUpload(m_acked, 0);
+    if (!upload) {
         recordError(u"cannot read the event log"_s);
         schedulePump(backoffMs(++m_uploadFailures));
         return;
     }
+    send(std::move(*upload));
+}
+
+std::optional<SyncClient::PreparedUpload> SyncClient::buildUpload(qint64 after, qint64 healthAfter)
+{
+    // The events' JSON goes out as the log stores it: no parse and re-serialization per upload.
+    QList<journal::EncodedEvent> stored;
+    auto events = m_log.since(after, m_settings.maxBatchEvents, 0, &stored);
+    auto last = m_log.lastSeq();
+    if (!events || !last)
+        return std::nullopt;
+    PreparedUpload upload;
+    upload.after = after;
+    upload.menuVersion = m_centralMenuVersion;
+    upload.healthLastId = healthAfter;
     sync::UploadBatch batch;
     qint64 bytes = 0;
-    m_healthSent = 0;
     if (m_health) {
         // Snapshots first, so that the events' share of the batch budget is what is left.
-        for (const QueuedSnapshot &queued : m_health->oldest(kMaxHealthPerUpload).value_or(QList<QueuedSnapshot>())) {
-            auto snapshot = sync::parseHealthSnapshot(queued.snapshot);
+        const auto queued = m_health->oldest(kMaxHealthPerUpload, healthAfter).value_or(QList<QueuedSnapshot>());
+        for (const QueuedSnapshot &entry : queued) {
+            upload.healthLastId = entry.id;
+            auto snapshot = sync::parseHealthSnapshot(entry.snapshot);
             if (!snapshot)
                 continue;
-            snapshot->id = queued.id;
+            snapshot->id = entry.id;
             batch.health.append(*snapshot);
-            bytes += queued.snapshot.size() + 16;
-            ++m_healthSent;
+            bytes += entry.snapshot.size() + 16;
+            ++upload.healthSent;
         }
         batch.healthDropped = m_healthDropped ? m_healthDropped() : 0;
     }
-    qint64 lastSent = m_acked;
+    upload.lastSent = after;
     for (qsizetype i = 0; i < events->size(); ++i) {
         const Event &event = events->at(i);
         const qint64 size = stored.at(i).data.size() + stored.at(i).actor.size() + 200;
@@ -166,30 +181,51 @@ void SyncClient::pump()
         batch.events.append(event);
         batch.encoded.append(stored.at(i));
         bytes += size;
-        lastSent = event.seq;
+        upload.lastSent = event.seq;
     }
-    const qint64 firstSeq = events->isEmpty() ? 0 : events->first().seq;
-    batch.backlog = *last - m_acked;
+    batch.backlog = *last - after;
     batch.lagMs = events->isEmpty() ? 0 : std::max<qint64>(0, events->first().at.msecsTo(QDateTime::currentDateTimeUtc()));
     batch.edgeVersion = m_settings.edgeVersion;
     batch.menuVersion = m_centralMenuVersion;
     batch.lastSeq = *last;
     batch.dailyTotals = m_state.dailyTotals(m_recentDates()).value_or(QList<DailyTotal>());
-    sync::v1::UploadRequest upload;
-    sync::toProto(batch, &upload);
-    QNetworkReply *reply = m_network.post(request(u"/sync/v1/events"_s), QByteArray::fromStdString(upload.SerializeAsString()));
-    reply->setProperty("transferTimeout", 15000);
-    m_upload = reply;
-    connect(reply, &QNetworkReply::finished, this, [this, reply, firstSeq, lastSent] {
-        onUploadFinished(reply, firstSeq, lastSent);
-    });
+    sync::v1::UploadRequest encoded;
+    sync::toProto(batch, &encoded);
+    upload.body = QByteArray::fromStdString(encoded.SerializeAsString());
+    return upload;
 }
 
-void SyncClient::onUploadFinished(QNetworkReply *reply, qint64 firstSeq, qint64 lastSentSeq)
+void SyncClient::send(PreparedUpload upload)
 {
-    Q_UNUSED(firstSeq);
+    QNetworkReply *reply = m_network.post(request(u"/sync/v1/events"_s), upload.body);
+    reply->setProperty("transferTimeout", 15000);
+    m_upload = reply;
+    m_healthSent = upload.healthSent;
+    const Sent sent{upload.lastSent, upload.healthSent, upload.healthLastId};
+    auto progress = std::make_shared<QMetaObject::Connection>();
+    *progress = connect(reply, &QNetworkReply::uploadProgress, this, [this, reply, sent, progress](qint64 done, qint64 total) {
+        if (total > 0 && done == total && reply == m_upload) {
+            disconnect(*progress);
+            prepareNext(sent);
+        }
+    });
+    connect(reply, &QNetworkReply::finished, this, [this, reply, sent] { onUploadFinished(reply, sent); });
+}
+
+void SyncClient::prepareNext(const Sent &inFlight)
+{
+    auto last = m_log.lastSeq();
+    if (!last || (*last <= inFlight.lastSent && inFlight.healthSent < kMaxHealthPerUpload))
+        return; // nothing behind this upload: the next one is a heartbeat, built when due
+    m_prepared = buildUpload(inFlight.lastSent, inFlight.healthLastId);
+}
+
+void SyncClient::onUploadFinished(QNetworkReply *reply, const Sent &sent)
+{
     reply->deleteLater();
     m_upload.clear();
+    std::optional<PreparedUpload> prepared = std::exchange(m_prepared, std::nullopt);
+    const qint64 lastSentSeq = sent.lastSent;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray body = reply->readAll();
     sync::v1::UploadResponse response;
@@ -210,6 +246,10 @@ void SyncClient::onUploadFinished(QNetworkReply *reply, qint64 firstSeq, qint64 
         return rewind(outcome.appliedSeq, u"central has applied up to seq %1"_s.arg(outcome.appliedSeq));
     if (outcome.appliedSeq > lastSentSeq)
         return continueAfterCentral(outcome, lastSentSeq);
+    // The upload prepared behind this one follows it only if central took exactly what was
+    // sent, snapshots included (the prepared one carries those after them).
+    if (outcome.appliedSeq == lastSentSeq && (sent.healthSent == 0 || outcome.healthAckedId >= sent.healthLastId))
+        m_prepared = std::move(prepared);
     accept(outcome, lastSentSeq);
 }
 

@@ -10,6 +10,8 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <optional>
+
 namespace tableorder {
 class Metrics;
 struct Event;
@@ -73,9 +75,37 @@ public:
     [[nodiscard]] qint64 ackedSeq() const { return m_acked; }
 
 private:
+    /// One upload, encoded: the events after `after` (and health snapshots after
+    /// `healthAfter`), as they were when it was built.
+    struct PreparedUpload
+    {
+        qint64 after = 0;
+        qint64 menuVersion = 0;
+        qint64 lastSent = 0;   // the last event's seq (`after` when it carries none)
+        int healthSent = 0;
+        qint64 healthLastId = 0; // the last snapshot's id (`healthAfter` when none)
+        QByteArray body;
+    };
+
+    /// What an upload in flight carries.
+    struct Sent
+    {
+        qint64 lastSent = 0;
+        int healthSent = 0;
+        qint64 healthLastId = 0;
+    };
+
     void schedulePump(int delayMs);
     void pump();
-    void onUploadFinished(QNetworkReply *reply, qint64 firstSeq, qint64 lastSentSeq);
+    /// Reads and encodes an upload of what follows `after`; nullopt when the log cannot be read.
+    [[nodiscard]] std::optional<PreparedUpload> buildUpload(qint64 after, qint64 healthAfter);
+    void send(PreparedUpload upload);
+    /// Once an upload's body is out and while central applies it, the next upload (what
+    /// follows it, as if central accepts it) is read and encoded: the backlog's uploads then
+    /// follow each other without the edge's share in between. Used only if central applied
+    /// exactly what was sent; any other answer drops it.
+    void prepareNext(const Sent &inFlight);
+    void onUploadFinished(QNetworkReply *reply, const Sent &sent);
     void onUploadFailed(QNetworkReply *reply, int status, const QByteArray &body);
     void rewind(qint64 appliedSeq, const QString &why);
     void renumberAfterRestore(const sync::UploadOutcome &outcome);
@@ -126,6 +156,7 @@ private:
     HealthRepository *m_health = nullptr;
     std::function<qint64()> m_healthDropped;
     int m_healthSent = 0; // snapshots in the upload in flight
+    std::optional<PreparedUpload> m_prepared; // the upload after the one in flight
 };
 
 inline constexpr int kMaxHealthPerUpload = 60;
