@@ -176,6 +176,20 @@ Status CentralApp::start()
     m_stores = std::make_unique<StoreService>(m_db, *m_tenants, m_config.offlineAfterSeconds);
     m_money = std::make_unique<MoneyRepository>(m_db);
     m_sync = std::make_unique<SyncService>(m_db, *m_ingest, *m_money, *m_metrics);
+    if (db::dialectOf(m_db) == db::Dialect::PostgreSQL) {
+        // Group commits on a connection and a thread of their own (docs/central-api.md,
+        // "Group commit across stores").
+        auto started = m_sync->startWriterThread([this]() -> Result<QSqlDatabase> {
+            auto writer = db::openUrl(m_connection + u"-sync"_s, m_config.databaseUrl);
+            if (!writer)
+                return fail(writer.error());
+            if (auto ok = applyPostgresTimeouts(*writer, m_config); !ok)
+                return fail(ok.error());
+            return *writer;
+        });
+        if (!started)
+            return started;
+    }
     m_publisher = std::make_unique<MenuPublisher>(m_db, *m_menus, *m_stores);
     m_imageRepo = std::make_unique<ImageRepository>(m_db);
     m_images = std::make_unique<ImageLibrary>(*m_imageRepo);

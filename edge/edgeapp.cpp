@@ -356,6 +356,7 @@ Status EdgeApp::start()
         sync.storeKey = m_config.storeKey;
         sync.heartbeatMs = m_config.syncHeartbeatMs;
         sync.maxBackoffMs = m_config.syncMaxBackoffMs;
+        sync.reconnectMs = m_config.syncReconnectMs;
         sync.edgeVersion = QCoreApplication::applicationVersion();
         m_sync = std::make_unique<SyncClient>(
                 sync, *m_events, m_repos->sync, *m_menu,

@@ -186,6 +186,7 @@ Result<EdgeConfig> parseServeArguments(const QStringList &arguments, const QStri
             {u"backup/max-write-mbps"_s, &config.backupMaxWriteMBps, 0, 100000},
             {u"sync/heartbeat-ms"_s, &config.syncHeartbeatMs, 100, 3600000},
             {u"sync/max-backoff-ms"_s, &config.syncMaxBackoffMs, 100, 3600000},
+            {u"sync/reconnect-ms"_s, &config.syncReconnectMs, 10, 3600000},
             {u"relay/heartbeat-ms"_s, &config.relayHeartbeatMs, 100, 3600000},
             {u"relay/max-streams"_s, &config.relayMaxStreams, 1, 100000},
             {u"realtime/event-retention"_s, &config.eventRetention, 100, 100000000},

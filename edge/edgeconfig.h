@@ -89,6 +89,7 @@ struct EdgeConfig
     QString storeKey;    // secret: never logged
     int syncHeartbeatMs = 10'000;
     int syncMaxBackoffMs = 30'000; // cap of the retry delay while central is unreachable
+    int syncReconnectMs = 100; // retry delay while central's host refuses the connection (a restart)
     /// The guest relay: with --central, an outward WebSocket over which central relays the
     /// guest API (docs/operations.md, "Guest relay"). --no-relay turns it off.
     bool relay = true;

@@ -21,8 +21,11 @@ namespace tableorder::central {
 
 SyncService::SyncService(QSqlDatabase db, IngestRepository &ingest, MoneyRepository &money, Metrics &metrics,
                          QObject *parent)
-    : QObject(parent), m_db(std::move(db)), m_ingest(ingest), m_money(money), m_metrics(metrics)
+    : QObject(parent), m_ingest(ingest), m_metrics(metrics)
 {
+    m_w.db = std::move(db);
+    m_w.ingest = &ingest;
+    m_w.money = &money;
     m_metrics.declareCounter("tableorder_central_events_ingested_total", "Events applied, by store.");
     m_metrics.declareCounter("tableorder_central_events_duplicate_total", "Re-sent events ignored, by store.");
     m_metrics.declareCounter("tableorder_central_dead_letters_total", "Events kept in dead_letters, by store.");
@@ -38,6 +41,57 @@ SyncService::SyncService(QSqlDatabase db, IngestRepository &ingest, MoneyReposit
     m_metrics.declareHistogram("tableorder_sync_group_seconds",
                                "Time of one group commit: every upload of the group and the commit.",
                                Metrics::latencyBuckets());
+}
+
+SyncService::~SyncService()
+{
+    if (!m_thread)
+        return;
+    // After the group in progress, if any: its answers are dropped (the stores resend).
+    QMetaObject::invokeMethod(m_threadContext, [this] {
+        m_w.ownIngest.reset();
+        m_w.ownMoney.reset();
+        const QString name = m_w.db.connectionName();
+        m_w.db.close();
+        m_w.db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(name);
+    }, Qt::BlockingQueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+}
+
+Status SyncService::startWriterThread(const std::function<Result<QSqlDatabase>()> &open)
+{
+    auto thread = std::make_unique<QThread>();
+    thread->setObjectName(u"sync-writer"_s);
+    auto *context = new QObject;
+    context->moveToThread(thread.get());
+    connect(thread.get(), &QThread::finished, context, &QObject::deleteLater);
+    thread->start();
+    Writer writer;
+    Status opened;
+    // The connection is opened, used and closed on the writer thread (QtSql's rule).
+    QMetaObject::invokeMethod(context, [&] {
+        auto db = open();
+        if (!db) {
+            opened = fail(db.error());
+            return;
+        }
+        writer.db = *db;
+        writer.ownIngest = std::make_unique<IngestRepository>(writer.db);
+        writer.ownMoney = std::make_unique<MoneyRepository>(writer.db);
+        writer.ingest = writer.ownIngest.get();
+        writer.money = writer.ownMoney.get();
+    }, Qt::BlockingQueuedConnection);
+    if (!opened) {
+        thread->quit();
+        thread->wait();
+        return opened;
+    }
+    m_w = std::move(writer);
+    m_thread = std::move(thread);
+    m_threadContext = context;
+    return {};
 }
 
 Status checkBatch(const sync::UploadBatch &batch)
@@ -87,9 +141,9 @@ Status SyncService::projectMoney(qint64 storeId, const QList<Event> &events, con
     auto visitDate = [&](qint64 sessionId, qint64 orderId) -> Result<QString> {
         if (auto it = visitDates.constFind(sessionId); sessionId > 0 && it != visitDates.cend())
             return *it;
-        auto date = m_money.visitDate(storeId, sessionId);
+        auto date = m_w.money->visitDate(storeId, sessionId);
         if (date && date->isEmpty() && orderId > 0)
-            date = m_money.orderDate(storeId, orderId);
+            date = m_w.money->orderDate(storeId, orderId);
         if (date && !date->isEmpty() && sessionId > 0)
             visitDates.insert(sessionId, *date);
         return date;
@@ -118,17 +172,17 @@ Status SyncService::projectMoney(qint64 storeId, const QList<Event> &events, con
             if (!date)
                 return fail(date.error());
             payment->businessDate = orUtcDay(*date, event);
-            if (auto ok = m_money.insertPayment(storeId, *payment); !ok)
+            if (auto ok = m_w.money->insertPayment(storeId, *payment); !ok)
                 return ok;
         } else if (type == QLatin1StringView(events::OrderVoided)) {
             auto voided = storemoney::voided(event);
             Q_ASSERT(voided);
             // The order's own date, as the gross it comes off.
-            auto date = m_money.orderDate(storeId, voided->orderId);
+            auto date = m_w.money->orderDate(storeId, voided->orderId);
             if (!date)
                 return fail(date.error());
             voided->businessDate = orUtcDay(*date, event);
-            if (auto ok = m_money.insertVoid(storeId, *voided); !ok)
+            if (auto ok = m_w.money->insertVoid(storeId, *voided); !ok)
                 return ok;
         } else if (type == QLatin1StringView(events::DiscountAdded)) {
             auto discount = storemoney::discount(event);
@@ -137,12 +191,12 @@ Status SyncService::projectMoney(qint64 storeId, const QList<Event> &events, con
             if (!date)
                 return fail(date.error());
             discount->businessDate = orUtcDay(*date, event);
-            if (auto ok = m_money.insertDiscount(storeId, *discount); !ok)
+            if (auto ok = m_w.money->insertDiscount(storeId, *discount); !ok)
                 return ok;
         } else if (type == QLatin1StringView(events::BusinessDayClosed)) {
             auto day = storemoney::dayClose(event);
             Q_ASSERT(day);
-            if (auto ok = m_money.upsertDayClose(storeId, *day, now); !ok)
+            if (auto ok = m_w.money->upsertDayClose(storeId, *day, now); !ok)
                 return ok;
         }
     }
@@ -168,7 +222,7 @@ Result<QByteArray> SyncService::followJournal(qint64 storeId, const StoreRows &r
                 broken = u"the event does not chain from the one before: it was changed after it was written"_s;
         }
         if (!broken.isEmpty()) {
-            if (auto ok = m_ingest.recordJournalBreak(storeId, event.seq, broken, now); !ok)
+            if (auto ok = m_w.ingest->recordJournalBreak(storeId, event.seq, broken, now); !ok)
                 return fail(ok.error());
             ++*breaks;
         }
@@ -194,28 +248,25 @@ Result<SyncService::Judged> SyncService::judge(const StoreRecord &store, const s
     outcome.appliedHash = position.journalHash;
     if (!events.isEmpty() && events.first().seq > current + 1) {
         outcome.expectedSeq = current + 1;
-        m_metrics.increment("tableorder_central_batches_total", {{"store", QString::number(store.id)}, {"outcome", u"gap"_s}});
         return judged;
     }
     // A seq central applied must come back with the event_id it had: another one means
     // the edge was restored from a backup and reused the seq for a new event, which
     // would otherwise be dropped as a duplicate.
     if (!events.isEmpty() && events.first().seq <= current) {
-        auto known = m_ingest.eventIds(store.id, events.first().seq, std::min(events.last().seq, current));
+        auto known = m_w.ingest->eventIds(store.id, events.first().seq, std::min(events.last().seq, current));
         if (!known)
             return fail(known.error());
         for (const Event &event : std::as_const(events)) {
             const auto it = known->constFind(event.seq);
             if (event.seq > current || it == known->cend() || *it == event.id)
                 continue;
-            auto maxOrder = m_ingest.maxOrderId(store.id);
+            auto maxOrder = m_w.ingest->maxOrderId(store.id);
             if (!maxOrder)
                 return fail(maxOrder.error());
             outcome.expectedSeq = current + 1;
             outcome.conflictSeq = event.seq;
             outcome.maxOrderId = *maxOrder;
-            m_metrics.increment("tableorder_central_batches_total",
-                                {{"store", QString::number(store.id)}, {"outcome", u"conflict"_s}});
             return judged;
         }
     }
@@ -243,7 +294,7 @@ Result<SyncService::Judged> SyncService::judge(const StoreRecord &store, const s
             const Status money = checkOrderMoney(event.data);
             Result<Order> order = money ? orderFromJson(event.data) : Result<Order>(std::unexpected(money.error()));
             if (!order) {
-                if (auto ok = m_ingest.deadLetter(store.id, event, order.error().message, now); !ok)
+                if (auto ok = m_w.ingest->deadLetter(store.id, event, order.error().message, now); !ok)
                     return fail(ok.error());
                 ++deadLetters;
             } else {
@@ -265,14 +316,14 @@ Result<SyncService::Judged> SyncService::judge(const StoreRecord &store, const s
             }
         } else if (kitchenevents::isKitchenEvent(event)) {
             if (const Status checked = kitchenevents::check(event); !checked) {
-                if (auto ok = m_ingest.deadLetter(store.id, event, checked.error().message, now); !ok)
+                if (auto ok = m_w.ingest->deadLetter(store.id, event, checked.error().message, now); !ok)
                     return fail(ok.error());
                 ++deadLetters;
             } else {
                 judged.kitchen.append(event);
             }
         } else if (const Status checked = checkMoneyEvent(event); !checked) {
-            if (auto ok = m_ingest.deadLetter(store.id, event, checked.error().message, now); !ok)
+            if (auto ok = m_w.ingest->deadLetter(store.id, event, checked.error().message, now); !ok)
                 return fail(ok.error());
             ++deadLetters;
         } else {
@@ -302,9 +353,9 @@ Status SyncService::writeAfterRows(const StoreRecord &store, const sync::UploadB
         return ok;
     for (const Event &event : std::as_const(judged.kitchen)) {
         if (event.type == QLatin1StringView(events::OrderLinesDone)) {
-            if (auto ok = m_ingest.upsertLineTimes(store.id, *kitchenevents::linesDone(event)); !ok)
+            if (auto ok = m_w.ingest->upsertLineTimes(store.id, *kitchenevents::linesDone(event)); !ok)
                 return ok;
-        } else if (auto ok = m_ingest.deleteLineTimes(store.id, *kitchenevents::recalled(event)); !ok) {
+        } else if (auto ok = m_w.ingest->deleteLineTimes(store.id, *kitchenevents::recalled(event)); !ok) {
             return ok;
         }
     }
@@ -313,13 +364,13 @@ Status SyncService::writeAfterRows(const StoreRecord &store, const sync::UploadB
         if (auto entry = storemoney::auditEntry(event))
             audit.append(*entry);
     }
-    if (auto ok = m_money.insertAudit(store.id, audit); !ok)
+    if (auto ok = m_w.money->insertAudit(store.id, audit); !ok)
         return ok;
     UploadOutcome &outcome = judged.applied.outcome;
     if (outcome.appliedSeq > batch.lastSeq) {
         // The edge's log ends before what central applied (restored from a backup): it
         // needs central's highest order id to number its next orders past it.
-        auto maxOrder = m_ingest.maxOrderId(store.id);
+        auto maxOrder = m_w.ingest->maxOrderId(store.id);
         if (!maxOrder)
             return fail(maxOrder.error());
         outcome.maxOrderId = *maxOrder;
@@ -327,15 +378,15 @@ Status SyncService::writeAfterRows(const StoreRecord &store, const sync::UploadB
     return {};
 }
 
-Result<QList<Result<SyncService::Applied>>> SyncService::applyTogether(const QList<const PendingUpload *> &uploads)
+Result<QList<Result<SyncService::Applied>>> SyncService::applyTogether(const QList<const GroupItem *> &uploads)
 {
     QElapsedTimer timer;
     timer.start();
     const QString now = timestampText(QDateTime::currentDateTimeUtc());
     QList<qint64> ids;
-    for (const PendingUpload *upload : uploads)
+    for (const GroupItem *upload : uploads)
         ids.append(upload->store.id);
-    auto positions = m_ingest.lockStores(ids);
+    auto positions = m_w.ingest->lockStores(ids);
     if (!positions)
         return fail(positions.error());
     // Each upload judged alone against where its store stands (it reads, and writes only its
@@ -343,7 +394,7 @@ Result<QList<Result<SyncService::Applied>>> SyncService::applyTogether(const QLi
     QList<Result<Judged>> judged;
     judged.reserve(uploads.size());
     QList<StoreRows> rows;
-    for (const PendingUpload *upload : uploads) {
+    for (const GroupItem *upload : uploads) {
         const auto position = positions->constFind(upload->store.id);
         if (position == positions->cend()) {
             judged.append(fail(Error::notFound(u"store"_s)));
@@ -357,7 +408,7 @@ Result<QList<Result<SyncService::Applied>>> SyncService::applyTogether(const QLi
         judged.append(std::move(one));
     }
     // Every store's rows together, then what reads them (payments read their orders' dates).
-    if (auto ok = m_ingest.writeRows(rows, now); !ok)
+    if (auto ok = m_w.ingest->writeRows(rows, now); !ok)
         return fail(ok.error());
     for (qsizetype i = 0; i < uploads.size(); ++i) {
         if (judged[i] && judged[i]->writes) {
@@ -397,7 +448,7 @@ void SyncService::uploadLater(const StoreRecord &store, sync::UploadBatch batch,
 
 void SyncService::scheduleFlush()
 {
-    if (m_flushScheduled || m_pending.isEmpty())
+    if (m_flushScheduled || m_writing || m_pending.isEmpty())
         return;
     // Queued: every upload the event loop reads in this pass (and those that arrived while
     // the last commit ran) joins the group.
@@ -408,6 +459,8 @@ void SyncService::scheduleFlush()
 void SyncService::flushPending()
 {
     m_flushScheduled = false;
+    if (m_writing)
+        return; // the group being written schedules the next when it is done
     QList<PendingUpload> group;
     qsizetype events = 0;
     qsizetype taken = 0;
@@ -420,7 +473,6 @@ void SyncService::flushPending()
         ++taken;
     }
     m_pending.remove(0, taken);
-    scheduleFlush(); // what did not fit goes in the next group
     if (group.isEmpty())
         return;
     // Store rows are locked in store id order (PostgreSQL: FOR UPDATE), so that two
@@ -428,25 +480,50 @@ void SyncService::flushPending()
     // store's uploads keep their order.
     std::stable_sort(group.begin(), group.end(),
                      [](const PendingUpload &a, const PendingUpload &b) { return a.store.id < b.store.id; });
+    // The writer gets the uploads without their answers: those stay on this thread.
+    QList<GroupItem> items(group.cbegin(), group.cend());
+    m_inGroup = std::move(group);
+    m_writing = true;
+    auto write = [this, items = std::move(items)] {
+        QElapsedTimer timer;
+        timer.start();
+        GroupDone done;
+        done.results.reserve(items.size());
+        done.committed = writeGroup(items, done.results);
+        done.seconds = timer.nsecsElapsed() / 1e9;
+        return done;
+    };
+    if (!m_thread)
+        return finishGroup(write());
+    QMetaObject::invokeMethod(m_threadContext, [this, write = std::move(write)] {
+        GroupDone done = write();
+        // Discarded if the service is gone meanwhile (shutdown): the stores resend.
+        QMetaObject::invokeMethod(this, [this, done = std::move(done)] { finishGroup(done); }, Qt::QueuedConnection);
+    }, Qt::QueuedConnection);
+}
 
-    QElapsedTimer timer;
-    timer.start();
-    QList<Result<Applied>> results;
-    results.reserve(group.size());
-    const Status committed = writeGroup(group, results);
+void SyncService::finishGroup(const GroupDone &done)
+{
+    m_writing = false;
+    const QList<PendingUpload> group = std::exchange(m_inGroup, {});
     m_metrics.observe("tableorder_sync_group_size", {}, double(group.size()));
-    m_metrics.observe("tableorder_sync_group_seconds", {}, timer.nsecsElapsed() / 1e9);
-    if (!committed) {
-        for (const PendingUpload &upload : std::as_const(group))
-            upload.done(fail(committed.error()));
+    m_metrics.observe("tableorder_sync_group_seconds", {}, done.seconds);
+    scheduleFlush(); // what arrived meanwhile, or did not fit
+    if (!done.committed) {
+        for (const PendingUpload &upload : group)
+            upload.done(fail(done.committed.error()));
         return;
     }
     // Durable now: metrics, the live feed (NOTIFY on PostgreSQL) and the answers.
     for (qsizetype i = 0; i < group.size(); ++i) {
         const PendingUpload &upload = group.at(i);
-        const Result<Applied> &result = results.at(i);
-        if (result && !result->outcome.isConflict()) {
-            const StoreRecord &store = upload.store;
+        const Result<Applied> &result = done.results.at(i);
+        const StoreRecord &store = upload.store;
+        if (result && result->outcome.isConflict()) {
+            m_metrics.increment("tableorder_central_batches_total",
+                                {{"store", QString::number(store.id)},
+                                 {"outcome", result->outcome.conflictSeq > 0 ? u"conflict"_s : u"gap"_s}});
+        } else if (result) {
             const Applied &applied = *result;
             const Metrics::Labels storeLabel{{"store", QString::number(store.id)}};
             m_metrics.observe("tableorder_central_batch_apply_seconds", {}, applied.seconds);
@@ -473,18 +550,18 @@ void SyncService::flushPending()
     }
 }
 
-Status SyncService::writeGroup(const QList<PendingUpload> &group, QList<Result<Applied>> &out)
+Status SyncService::writeGroup(const QList<GroupItem> &group, QList<Result<Applied>> &out)
 {
     // Together: the whole group in one pass of a few statements, when each store has one
     // upload in it (a store's second upload is judged after its first is written).
     QSet<qint64> stores;
-    QList<const PendingUpload *> all;
-    for (const PendingUpload &upload : group) {
+    QList<const GroupItem *> all;
+    for (const GroupItem &upload : group) {
         stores.insert(upload.store.id);
         all.append(&upload);
     }
     if (stores.size() == group.size()) {
-        db::Transaction tx(m_db);
+        db::Transaction tx(m_w.db);
         if (!tx.isActive())
             return fail(Error::internal());
         auto results = applyTogether(all);
@@ -500,11 +577,11 @@ Status SyncService::writeGroup(const QList<PendingUpload> &group, QList<Result<A
     }
     // One at a time, each in a savepoint: what fails, fails only its own upload.
     out.clear();
-    db::Transaction tx(m_db);
+    db::Transaction tx(m_w.db);
     if (!tx.isActive())
         return fail(Error::internal());
-    for (const PendingUpload &upload : group) {
-        db::Savepoint savepoint(m_db);
+    for (const GroupItem &upload : group) {
+        db::Savepoint savepoint(m_w.db);
         if (!savepoint.isActive())
             return fail(Error::internal());
         auto results = applyTogether({ &upload });

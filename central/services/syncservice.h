@@ -9,8 +9,10 @@
 
 #include <QObject>
 #include <QSqlDatabase>
+#include <QThread>
 
 #include <functional>
+#include <memory>
 
 namespace tableorder {
 class Metrics;
@@ -52,6 +54,13 @@ public:
 
     SyncService(QSqlDatabase db, IngestRepository &ingest, MoneyRepository &money, Metrics &metrics,
                 QObject *parent = nullptr);
+    ~SyncService() override;
+
+    /// Group commits on a thread of their own, on the connection `open` returns (called on
+    /// that thread): the event loop keeps reading and decoding the next uploads while a group
+    /// is written. PostgreSQL only (two SQLite writers would wait on each other's locks);
+    /// without it, groups are written on the event loop with the service's connection.
+    [[nodiscard]] Status startWriterThread(const std::function<Result<QSqlDatabase>()> &open);
 
     /// VALIDATION_FAILED for a malformed batch, SCHEMA_NOT_SUPPORTED (422) for an event of
     /// a newer schema; a batch that skips ahead returns an outcome with expectedSeq set, one
@@ -74,11 +83,15 @@ signals:
     void batchApplied(qint64 orgId, qint64 storeId, const QString &storeName, qint64 fromSeq, qint64 toSeq);
 
 private:
-    struct PendingUpload
+    /// What the writer needs of an upload.
+    struct GroupItem
     {
         StoreRecord store;
         sync::UploadBatch batch;
-        UploadDone done;
+    };
+    struct PendingUpload : GroupItem
+    {
+        UploadDone done; // runs on the service's thread only
     };
     /// One upload's part of a group, kept until the commit: its answer and what it
     /// announces once durable.
@@ -92,8 +105,12 @@ private:
         double seconds = 0;
     };
 
+    struct GroupDone;
     void scheduleFlush();
+    /// Takes the next group and has it written (at most one group at a time).
     void flushPending();
+    /// On the service's thread: metrics, the live feed and the answers of the group written.
+    void finishGroup(const GroupDone &done);
     /// One upload judged against its store's position: its answer, and what it writes
     /// (nothing for a gap or a conflict).
     struct Judged
@@ -109,13 +126,13 @@ private:
     /// (applyTogether); when that meets a busy database, again one upload at a time, each in
     /// a savepoint. An error returned fails the whole group; `out` holds each upload's own
     /// result otherwise.
-    [[nodiscard]] Status writeGroup(const QList<PendingUpload> &group, QList<Result<Applied>> &out);
+    [[nodiscard]] Status writeGroup(const QList<GroupItem> &group, QList<Result<Applied>> &out);
     /// Uploads of distinct stores inside the group's transaction: their store rows locked in
     /// one statement, each judged alone, every store's rows written together (one multi-row
     /// statement per table), then each upload's payments, kitchen times and audit. Fails as
     /// a whole when a statement fails; an upload's own result otherwise (a store that is
     /// gone: NOT_FOUND).
-    [[nodiscard]] Result<QList<Result<Applied>>> applyTogether(const QList<const PendingUpload *> &uploads);
+    [[nodiscard]] Result<QList<Result<Applied>>> applyTogether(const QList<const GroupItem *> &uploads);
     /// A gap or a conflict writes nothing; new events are sorted out into rows, dead
     /// letters (written at once) and journal breaks (recorded at once).
     [[nodiscard]] Result<Judged> judge(const StoreRecord &store, const sync::UploadBatch &batch,
@@ -134,12 +151,32 @@ private:
     /// after their orders are in (a payment's business date is its visit's).
     [[nodiscard]] Status projectMoney(qint64 storeId, const QList<Event> &events, const QString &now);
 
-    QSqlDatabase m_db;
-    IngestRepository &m_ingest;
-    MoneyRepository &m_money;
+    /// The connection and repositories group commits use (writeGroup and what it calls):
+    /// the service's own, or the writer thread's.
+    struct Writer
+    {
+        QSqlDatabase db;
+        IngestRepository *ingest = nullptr;
+        MoneyRepository *money = nullptr;
+        std::unique_ptr<IngestRepository> ownIngest;
+        std::unique_ptr<MoneyRepository> ownMoney;
+    };
+    struct GroupDone
+    {
+        Status committed;
+        QList<Result<Applied>> results; // one per upload of the group, in its order
+        double seconds = 0;
+    };
+
+    IngestRepository &m_ingest; // the service's thread (a refused batch's sync error)
     Metrics &m_metrics;
+    Writer m_w;
+    std::unique_ptr<QThread> m_thread;
+    QObject *m_threadContext = nullptr; // lives on m_thread
     QList<PendingUpload> m_pending;
+    QList<PendingUpload> m_inGroup; // the group being written
     bool m_flushScheduled = false;
+    bool m_writing = false;
 };
 
 } // namespace tableorder::central

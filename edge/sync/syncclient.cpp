@@ -61,7 +61,7 @@ SyncClient::SyncClient(SyncSettings settings, EventLog &log, SyncStateRepository
 
 void SyncClient::nudge()
 {
-    if (!m_upload && !m_pumpTimer.isActive() && m_uploadFailures == 0)
+    if (m_inFlight.isEmpty() && !m_pumpTimer.isActive() && m_uploadFailures == 0)
         schedulePump(0);
 }
 
@@ -81,7 +81,8 @@ void SyncClient::acknowledgeHealth(qint64 id)
 
 SyncClient::~SyncClient()
 {
-    for (QNetworkReply *reply : {m_upload.data(), m_menuPoll.data(), m_imageFetch.data()}) {
+    abandonInFlight();
+    for (QNetworkReply *reply : {m_menuPoll.data(), m_imageFetch.data()}) {
         if (reply) {
             reply->disconnect(this);
             reply->abort();
@@ -121,7 +122,7 @@ int SyncClient::backoffMs(int failures) const
 
 void SyncClient::schedulePump(int delayMs)
 {
-    if (m_upload)
+    if (!m_inFlight.isEmpty())
         return;
     if (m_pumpTimer.isActive() && m_pumpTimer.remainingTime() <= delayMs)
         return;
@@ -130,20 +131,18 @@ void SyncClient::schedulePump(int delayMs)
 
 void SyncClient::pump()
 {
-    if (m_upload)
+    if (!m_inFlight.isEmpty())
         return;
-    std::optional<PreparedUpload> upload = std::exchange(m_prepared, std::nullopt);
-    if (!upload || upload->after != m_acked || upload->menuVersion != m_centralMenuVersion)
-        upload = buildUpload(m_acked, 0);
+    auto upload = buildUpload(m_acked, true);
     if (!upload) {
         recordError(u"cannot read the event log"_s);
         schedulePump(backoffMs(++m_uploadFailures));
         return;
     }
-    send(std::move(*upload));
+    send(m_acked, std::move(*upload), false);
 }
 
-std::optional<SyncClient::PreparedUpload> SyncClient::buildUpload(qint64 after, qint64 healthAfter)
+std::optional<SyncClient::PreparedUpload> SyncClient::buildUpload(qint64 after, bool withHealth)
 {
     // The events' JSON goes out as the log stores it: no parse and re-serialization per upload.
     QList<journal::EncodedEvent> stored;
@@ -152,14 +151,11 @@ std::optional<SyncClient::PreparedUpload> SyncClient::buildUpload(qint64 after, 
     if (!events || !last)
         return std::nullopt;
     PreparedUpload upload;
-    upload.after = after;
-    upload.menuVersion = m_centralMenuVersion;
-    upload.healthLastId = healthAfter;
     sync::UploadBatch batch;
     qint64 bytes = 0;
-    if (m_health) {
+    if (m_health && withHealth) {
         // Snapshots first, so that the events' share of the batch budget is what is left.
-        const auto queued = m_health->oldest(kMaxHealthPerUpload, healthAfter).value_or(QList<QueuedSnapshot>());
+        const auto queued = m_health->oldest(kMaxHealthPerUpload).value_or(QList<QueuedSnapshot>());
         for (const QueuedSnapshot &entry : queued) {
             upload.healthLastId = entry.id;
             auto snapshot = sync::parseHealthSnapshot(entry.snapshot);
@@ -170,8 +166,9 @@ std::optional<SyncClient::PreparedUpload> SyncClient::buildUpload(qint64 after, 
             bytes += entry.snapshot.size() + 16;
             ++upload.healthSent;
         }
-        batch.healthDropped = m_healthDropped ? m_healthDropped() : 0;
     }
+    if (m_health)
+        batch.healthDropped = m_healthDropped ? m_healthDropped() : 0;
     upload.lastSent = after;
     for (qsizetype i = 0; i < events->size(); ++i) {
         const Event &event = events->at(i);
@@ -195,37 +192,65 @@ std::optional<SyncClient::PreparedUpload> SyncClient::buildUpload(qint64 after, 
     return upload;
 }
 
-void SyncClient::send(PreparedUpload upload)
+void SyncClient::send(qint64 after, PreparedUpload upload, bool behind)
 {
-    QNetworkReply *reply = m_network.post(request(u"/sync/v1/events"_s), upload.body);
+    QNetworkReply *reply = m_network.post(request(u"/sync/v1/events"_s), std::exchange(upload.body, {}));
     reply->setProperty("transferTimeout", 15000);
-    m_upload = reply;
-    m_healthSent = upload.healthSent;
-    const Sent sent{upload.lastSent, upload.healthSent, upload.healthLastId};
-    auto progress = std::make_shared<QMetaObject::Connection>();
-    *progress = connect(reply, &QNetworkReply::uploadProgress, this, [this, reply, sent, progress](qint64 done, qint64 total) {
-        if (total > 0 && done == total && reply == m_upload) {
-            disconnect(*progress);
-            prepareNext(sent);
+    m_inFlight.append({reply, after, std::move(upload), behind});
+    connect(reply, &QNetworkReply::uploadProgress, this, [this, reply](qint64 done, qint64 total) {
+        if (total <= 0 || done < total)
+            return;
+        for (InFlight &f : m_inFlight) {
+            if (f.reply == reply && !std::exchange(f.bodySent, true))
+                sendBehind();
         }
     });
-    connect(reply, &QNetworkReply::finished, this, [this, reply, sent] { onUploadFinished(reply, sent); });
+    connect(reply, &QNetworkReply::finished, this, [this, reply] { onUploadFinished(reply); });
 }
 
-void SyncClient::prepareNext(const Sent &inFlight)
+void SyncClient::sendBehind()
 {
+    if (m_inFlight.isEmpty() || m_inFlight.size() >= kMaxUploadsInFlight || !m_inFlight.last().bodySent
+        || m_holdUploads)
+        return;
+    const qint64 after = m_inFlight.last().upload.lastSent;
     auto last = m_log.lastSeq();
-    if (!last || (*last <= inFlight.lastSent && inFlight.healthSent < kMaxHealthPerUpload))
-        return; // nothing behind this upload: the next one is a heartbeat, built when due
-    m_prepared = buildUpload(inFlight.lastSent, inFlight.healthLastId);
+    if (!last || *last <= after)
+        return; // nothing behind it yet: what comes later waits for the answer
+    // No snapshots: central acknowledges them by the highest id it stored, which must not
+    // cover ones an upload before this one carried and central could not store.
+    auto upload = buildUpload(after, false);
+    if (!upload || upload->lastSent == after)
+        return;
+    send(after, std::move(*upload), true);
 }
 
-void SyncClient::onUploadFinished(QNetworkReply *reply, const Sent &sent)
+void SyncClient::abandonInFlight()
 {
+    for (const InFlight &f : std::as_const(m_inFlight)) {
+        f.reply->disconnect(this);
+        f.reply->abort();
+        f.reply->deleteLater();
+    }
+    m_inFlight.clear();
+}
+
+void SyncClient::onUploadFinished(QNetworkReply *reply)
+{
+    for (InFlight &f : m_inFlight) {
+        if (f.reply == reply)
+            f.finished = true;
+    }
+    while (!m_inFlight.isEmpty() && m_inFlight.first().finished)
+        takeAnswer(m_inFlight.takeFirst());
+    sendBehind(); // the window has room again
+}
+
+void SyncClient::takeAnswer(const InFlight &sent)
+{
+    QNetworkReply *reply = sent.reply;
     reply->deleteLater();
-    m_upload.clear();
-    std::optional<PreparedUpload> prepared = std::exchange(m_prepared, std::nullopt);
-    const qint64 lastSentSeq = sent.lastSent;
+    const qint64 lastSentSeq = sent.upload.lastSent;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray body = reply->readAll();
     sync::v1::UploadResponse response;
@@ -234,6 +259,17 @@ void SyncClient::onUploadFinished(QNetworkReply *reply, const Sent &sent)
     const sync::UploadOutcome outcome = sync::fromProto(response);
     if (parsed)
         acknowledgeHealth(outcome.healthAckedId);
+    // What went out behind this upload assumed central would apply exactly it.
+    if (!parsed || status != 200 || outcome.appliedSeq != lastSentSeq)
+        abandonInFlight();
+    if (sent.behind && status == 409 && outcome.conflictSeq == 0 && outcome.expectedSeq == sent.after + 1
+        && sent.after == m_acked) {
+        // It reached central before the upload ahead of it was applied: nothing of it was
+        // applied; send it again now that the one before is in.
+        countUpload(u"overtaken"_s);
+        schedulePump(0);
+        return;
+    }
     if (!parsed || (status != 200 && status != 409))
         return onUploadFailed(reply, status, body);
     if (status == 409 && outcome.conflictSeq > 0 && outcome.expectedSeq > outcome.conflictSeq)
@@ -246,11 +282,7 @@ void SyncClient::onUploadFinished(QNetworkReply *reply, const Sent &sent)
         return rewind(outcome.appliedSeq, u"central has applied up to seq %1"_s.arg(outcome.appliedSeq));
     if (outcome.appliedSeq > lastSentSeq)
         return continueAfterCentral(outcome, lastSentSeq);
-    // The upload prepared behind this one follows it only if central took exactly what was
-    // sent, snapshots included (the prepared one carries those after them).
-    if (outcome.appliedSeq == lastSentSeq && (sent.healthSent == 0 || outcome.healthAckedId >= sent.healthLastId))
-        m_prepared = std::move(prepared);
-    accept(outcome, lastSentSeq);
+    accept(outcome, lastSentSeq, sent.upload.healthSent);
 }
 
 void SyncClient::countUpload(const QString &outcome)
@@ -326,7 +358,7 @@ void SyncClient::continueAfterCentral(const sync::UploadOutcome &outcome, qint64
     updateGauges();
 }
 
-void SyncClient::accept(const sync::UploadOutcome &outcome, qint64 lastSentSeq)
+void SyncClient::accept(const sync::UploadOutcome &outcome, qint64 lastSentSeq, int healthSent)
 {
     countUpload(u"ok"_s);
     if (outcome.appliedSeq > m_acked) {
@@ -335,13 +367,14 @@ void SyncClient::accept(const sync::UploadOutcome &outcome, qint64 lastSentSeq)
         (void)m_state.setWithoutFlush(ackedKey, QString::number(m_acked));
     }
     m_uploadFailures = 0;
+    m_refusedSince.invalidate();
     m_holdUploads = false;
     m_lastError.clear();
     m_lastSuccess = QDateTime::currentDateTimeUtc();
     if (outcome.menuVersion > m_centralMenuVersion && !m_menuPoll)
         m_menuTimer.start(0);
     updateGauges();
-    const bool moreHealth = m_healthSent >= kMaxHealthPerUpload;
+    const bool moreHealth = healthSent >= kMaxHealthPerUpload;
     auto last = m_log.lastSeq();
     if ((last && *last > m_acked && outcome.appliedSeq >= lastSentSeq) || moreHealth)
         schedulePump(0); // more to send
@@ -351,6 +384,11 @@ void SyncClient::onUploadFailed(QNetworkReply *reply, int status, const QByteArr
 {
     QString error;
     int delay = 0;
+    const bool refused = status == 0 && reply->error() == QNetworkReply::ConnectionRefusedError;
+    if (!refused)
+        m_refusedSince.invalidate();
+    else if (!m_refusedSince.isValid())
+        m_refusedSince.start();
     if (status == 422) {
         countUpload(u"rejected"_s);
         m_holdUploads = true;
@@ -364,6 +402,8 @@ void SyncClient::onUploadFailed(QNetworkReply *reply, int status, const QByteArr
         countUpload(status ? u"http_%1"_s.arg(status) : u"network"_s);
         error = status ? u"central answered %1"_s.arg(status) : u"central unreachable: %1"_s.arg(reply->errorString());
         delay = backoffMs(++m_uploadFailures);
+        if (refused && m_refusedSince.elapsed() < kFastReconnectWindowMs)
+            delay = int(m_settings.reconnectMs * (0.5 + QRandomGenerator::global()->generateDouble()));
         const int retryAfter = reply->rawHeader("Retry-After").toInt();
         if ((status == 429 || status == 503) && retryAfter > 0)
             delay = std::max(delay, retryAfter * 1000);

@@ -36,6 +36,11 @@ struct SyncSettings
     int heartbeatMs = 10'000;   // upload (possibly empty) at least this often: status for HQ
     int menuPollMs = 30'000;    // fallback when the long poll is not possible
     int maxBackoffMs = 30'000;
+    /// While central's host refuses the connection (nothing listens: central is restarting),
+    /// uploads are retried this often (±50%) instead of backing off, for up to
+    /// kFastReconnectWindowMs: a refused connection costs neither side anything, and the
+    /// backlog drains as soon as central is back.
+    int reconnectMs = 100;
     QString edgeVersion;
 };
 
@@ -75,42 +80,49 @@ public:
     [[nodiscard]] qint64 ackedSeq() const { return m_acked; }
 
 private:
-    /// One upload, encoded: the events after `after` (and health snapshots after
-    /// `healthAfter`), as they were when it was built.
+    /// One upload, encoded: the events after `after` (and health snapshots), as they were
+    /// when it was built.
     struct PreparedUpload
     {
-        qint64 after = 0;
-        qint64 menuVersion = 0;
         qint64 lastSent = 0;   // the last event's seq (`after` when it carries none)
         int healthSent = 0;
-        qint64 healthLastId = 0; // the last snapshot's id (`healthAfter` when none)
+        qint64 healthLastId = 0; // the last snapshot's id
         QByteArray body;
     };
-
-    /// What an upload in flight carries.
-    struct Sent
+    /// An upload on its way or answered but not yet taken (answers are taken in the order
+    /// the uploads went out).
+    struct InFlight
     {
-        qint64 lastSent = 0;
-        int healthSent = 0;
-        qint64 healthLastId = 0;
+        QNetworkReply *reply = nullptr;
+        qint64 after = 0;      // it carries the events after this seq
+        PreparedUpload upload; // body cleared once sent
+        bool behind = false;   // sent while the one before it was unanswered
+        bool bodySent = false;
+        bool finished = false;
     };
 
     void schedulePump(int delayMs);
+    /// Starts a run of uploads from what central acknowledged (nothing in flight).
     void pump();
     /// Reads and encodes an upload of what follows `after`; nullopt when the log cannot be read.
-    [[nodiscard]] std::optional<PreparedUpload> buildUpload(qint64 after, qint64 healthAfter);
-    void send(PreparedUpload upload);
-    /// Once an upload's body is out and while central applies it, the next upload (what
-    /// follows it, as if central accepts it) is read and encoded: the backlog's uploads then
-    /// follow each other without the edge's share in between. Used only if central applied
-    /// exactly what was sent; any other answer drops it.
-    void prepareNext(const Sent &inFlight);
-    void onUploadFinished(QNetworkReply *reply, const Sent &sent);
+    [[nodiscard]] std::optional<PreparedUpload> buildUpload(qint64 after, bool withHealth);
+    void send(qint64 after, PreparedUpload upload, bool behind);
+    /// Pipelining: once the newest upload's body is out and while central applies it, the
+    /// events after it go at once in the next upload (at most kMaxUploadsInFlight unanswered),
+    /// as if central accepts the ones before. Central judges each against its store's
+    /// position, so one that arrives before its predecessor is refused as a gap (409) and
+    /// nothing is applied twice or skipped. An answer other than "applied exactly what was
+    /// sent" abandons what was sent behind it; the run starts again from what central
+    /// acknowledged.
+    void sendBehind();
+    void onUploadFinished(QNetworkReply *reply);
+    void takeAnswer(const InFlight &upload);
+    void abandonInFlight();
     void onUploadFailed(QNetworkReply *reply, int status, const QByteArray &body);
     void rewind(qint64 appliedSeq, const QString &why);
     void renumberAfterRestore(const sync::UploadOutcome &outcome);
     void continueAfterCentral(const sync::UploadOutcome &outcome, qint64 lastSentSeq);
-    void accept(const sync::UploadOutcome &outcome, qint64 lastSentSeq);
+    void accept(const sync::UploadOutcome &outcome, qint64 lastSentSeq, int healthSent);
     void countUpload(const QString &outcome);
     void pollMenu();
     void onMenuFinished(QNetworkReply *reply);
@@ -134,7 +146,7 @@ private:
     std::function<QStringList()> m_recentDates;
     Metrics &m_metrics;
     QNetworkAccessManager m_network;
-    QPointer<QNetworkReply> m_upload;
+    QList<InFlight> m_inFlight; // oldest first
     QPointer<QNetworkReply> m_menuPoll;
     QPointer<QNetworkReply> m_imageFetch;
     QStringList m_imageQueue;  // hashes still to fetch
@@ -149,16 +161,18 @@ private:
     qint64 m_acked = 0;
     qint64 m_centralMenuVersion = 0;
     int m_uploadFailures = 0;
+    QElapsedTimer m_refusedSince; // running while uploads meet a refused connection
     int m_menuFailures = 0;
     bool m_holdUploads = false; // central refused our schema: keep events, retry slowly
     QString m_lastError;
     QDateTime m_lastSuccess;
     HealthRepository *m_health = nullptr;
     std::function<qint64()> m_healthDropped;
-    int m_healthSent = 0; // snapshots in the upload in flight
-    std::optional<PreparedUpload> m_prepared; // the upload after the one in flight
 };
 
 inline constexpr int kMaxHealthPerUpload = 60;
+/// Uploads of a backlog unanswered at once (see SyncClient::sendBehind).
+inline constexpr int kMaxUploadsInFlight = 2;
+inline constexpr qint64 kFastReconnectWindowMs = 60'000;
 
 } // namespace tableorder::edge

@@ -39,6 +39,7 @@ private slots:
     void centralRestoredFromBackup();
     void newerSchemaStaysQueued();
     void retryAfterIsHonoured();
+    void refusedConnectionIsRetriedAtOnce();
 
 private:
     struct Totals
@@ -458,6 +459,24 @@ void TestSyncOutage::newerSchemaStaysQueued()
                 .value(u"sync_error"_s)
                 .toString()
                 .isEmpty());
+}
+
+void TestSyncOutage::refusedConnectionIsRetriedAtOnce()
+{
+    // Central restarting: its address answers, nothing listens. A refused connection costs
+    // neither side anything, so the edge tries again about every 100 ms (sync/reconnect-ms)
+    // instead of backing off (0.5 s doubling: at most 4 tries in these 3 s), and its backlog
+    // goes as soon as central is back.
+    QVERIFY(m_central->terminate());
+    const QByteArray network = "tableorder_sync_uploads_total{outcome=\"network\"}";
+    const double before = metricSum(m_edgeHttp.get(u"/metrics"_s).body, network);
+    placeOrders(20, false);
+    QTest::qWait(3000);
+    const double tries = metricSum(m_edgeHttp.get(u"/metrics"_s).body, network) - before;
+    QVERIFY2(tries >= 10, qPrintable(u"%1 tries in 3 s of refused connections"_s.arg(tries)));
+    VERIFY_CENTRAL_STARTED(*m_central);
+    QVERIFY2(waitForSync(*m_edge, *m_db, m_store, 30'000), "the backlog did not drain");
+    verifySameState();
 }
 
 void TestSyncOutage::retryAfterIsHonoured()
