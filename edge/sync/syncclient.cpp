@@ -262,10 +262,11 @@ void SyncClient::takeAnswer(const InFlight &sent)
     // What went out behind this upload assumed central would apply exactly it.
     if (!parsed || status != 200 || outcome.appliedSeq != lastSentSeq)
         abandonInFlight();
-    if (sent.behind && status == 409 && outcome.conflictSeq == 0 && outcome.expectedSeq == sent.after + 1
-        && sent.after == m_acked) {
-        // It reached central before the upload ahead of it was applied: nothing of it was
-        // applied; send it again now that the one before is in.
+    if (sent.behind && status == 409 && outcome.conflictSeq == 0 && outcome.expectedSeq > 0
+        && outcome.expectedSeq <= sent.after + 1 && sent.after == m_acked) {
+        // It reached central before the upload ahead of it was applied (central then expected
+        // that one's first seq, or an earlier one): nothing of it was applied. The one ahead
+        // is in now (this answer is taken after its own), so send it again from there.
         countUpload(u"overtaken"_s);
         schedulePump(0);
         return;

@@ -48,6 +48,19 @@ qsizetype FaultProxy::heldEventBytes() const
     return n;
 }
 
+void FaultProxy::releaseHeld()
+{
+    m_holdCount = 0;
+    for (Pipe *pipe : std::as_const(m_pipes)) {
+        if (!std::exchange(pipe->holding, false) || !pipe->upstream)
+            continue;
+        if (pipe->upstream->state() == QAbstractSocket::ConnectedState)
+            pipe->upstream->write(std::exchange(pipe->heldToUpstream, {}));
+        else
+            pipe->pendingToUpstream += std::exchange(pipe->heldToUpstream, {});
+    }
+}
+
 void FaultProxy::closePipe(Pipe *pipe, bool graceful)
 {
     if (!m_pipes.removeOne(pipe))
@@ -104,6 +117,14 @@ void FaultProxy::onNewConnection()
                     --m_loseOrderResponses;
                     pipe->loseResponse = true;
                 }
+            }
+            if (!pipe->holding && m_holdCount > 0 && data.contains(m_holdPattern)) {
+                --m_holdCount;
+                pipe->holding = true;
+            }
+            if (pipe->holding) {
+                pipe->heldToUpstream += data;
+                return;
             }
             if (pipe->upstream->state() == QAbstractSocket::ConnectedState)
                 pipe->upstream->write(data);

@@ -35,6 +35,15 @@ public:
         m_losePattern = requestLine;
         m_loseOther = count;
     }
+    /// The next `count` requests whose request line contains `requestLine` are held back
+    /// (with every byte after them on their connection) until releaseHeld(): a request that
+    /// went first arrives after those that went after it, on other connections.
+    void holdRequests(const QByteArray &requestLine, int count)
+    {
+        m_holdPattern = requestLine;
+        m_holdCount = count;
+    }
+    void releaseHeld();
     /// Open connections stay open but carry nothing either way (a wifi that went silent).
     void setBlackhole(bool blackhole) { m_blackhole = blackhole; }
     /// Cuts every open connection (HTTP keep-alive and WebSocket alike).
@@ -66,6 +75,8 @@ private:
         QPointer<QTcpSocket> upstream;
         QByteArray pendingToUpstream;
         QByteArray heldToClient;
+        QByteArray heldToUpstream;
+        bool holding = false;
         bool loseResponse = false;
         bool webSocket = false;
     };
@@ -75,6 +86,8 @@ private:
     QTcpServer m_server;
     quint16 m_upstreamPort = 0;
     bool m_refusing = false;
+    QByteArray m_holdPattern;
+    int m_holdCount = 0;
     bool m_blackhole = false;
     bool m_holdingEvents = false;
     int m_loseOrderResponses = 0;

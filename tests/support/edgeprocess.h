@@ -31,6 +31,8 @@ public:
     [[nodiscard]] bool start();
 
     [[nodiscard]] QString dataDir() const { return m_directory.path(); }
+    /// The command-line arguments of the next start() (e.g. another --central URL).
+    void setArguments(const QStringList &arguments) { m_options.arguments = arguments; }
     [[nodiscard]] QString databasePath() const;
     /// The store's HS256 secret, as the daemon created it in the data directory.
     [[nodiscard]] QByteArray jwtSecret() const;

@@ -1,3 +1,4 @@
+#include "faultproxy.h"
 #include "synckit.h"
 #include "testsupport.h"
 
@@ -40,6 +41,7 @@ private slots:
     void newerSchemaStaysQueued();
     void retryAfterIsHonoured();
     void refusedConnectionIsRetriedAtOnce();
+    void uploadThatOvertakesTheOneBeforeIsSentAgain();
 
 private:
     struct Totals
@@ -477,6 +479,35 @@ void TestSyncOutage::refusedConnectionIsRetriedAtOnce()
     VERIFY_CENTRAL_STARTED(*m_central);
     QVERIFY2(waitForSync(*m_edge, *m_db, m_store, 30'000), "the backlog did not drain");
     verifySameState();
+}
+
+void TestSyncOutage::uploadThatOvertakesTheOneBeforeIsSentAgain()
+{
+    // A backlog of several uploads; the edge comes back through a proxy that holds its first
+    // upload back, so the second (sent as soon as the first's body is out) reaches central
+    // first: central refuses it as a gap and applies nothing of it.
+    QVERIFY(m_central->terminate());
+    placeOrders(1200, false);
+    QVERIFY(m_edge->terminate());
+    VERIFY_CENTRAL_STARTED(*m_central);
+    FaultProxy proxy(m_central->port());
+    proxy.holdRequests("POST /sync/v1/events ", 1);
+    m_edge->setArguments({u"--central"_s, u"http://127.0.0.1:%1"_s.arg(proxy.port()), u"--store-key"_s, m_key});
+    QVERIFY(startEdge());
+    const QByteArray gaps = "tableorder_central_batches_total{store=\"" + QByteArray::number(m_store) + "\",outcome=\"gap\"}";
+    auto centralMetrics = [&] { return m_hqHttp.get(u"/metrics"_s, CentralProcess::defaultMetricsToken()).body; };
+    QVERIFY2(waitUntil([&] { return metricValue(centralMetrics(), gaps).value_or(0) >= 1; }, 30'000),
+             "the second upload never reached central ahead of the first");
+    const qint64 appliedAtGap = centralStore(m_db->connection(), m_store).appliedSeq;
+
+    // The first arrives late and is applied; the second is sent again after it. Nothing is
+    // lost, nothing applied twice, and the edge never went back behind what it knew central had.
+    proxy.releaseHeld();
+    QVERIFY2(waitForSync(*m_edge, *m_db, m_store, drainTimeoutMs), "the backlog did not drain");
+    verifySameState();
+    QVERIFY(centralStore(m_db->connection(), m_store).appliedSeq > appliedAtGap);
+    QVERIFY(edgeMetric("tableorder_sync_uploads_total{outcome=\"overtaken\"}") >= 1);
+    QCOMPARE(edgeMetric("tableorder_sync_uploads_total{outcome=\"rewind\"}"), -1); // never counted
 }
 
 void TestSyncOutage::retryAfterIsHonoured()
