@@ -203,13 +203,45 @@ Status SyncService::projectMoney(qint64 storeId, const QList<Event> &events, con
     return {};
 }
 
-Result<QByteArray> SyncService::followJournal(qint64 storeId, const StoreRows &rows, QByteArray lastHash,
-                                              const QString &now, int *breaks)
+SyncService::Prechecked SyncService::precheck(const sync::UploadBatch &batch)
+{
+    const QList<Event> &events = batch.events;
+    Prechecked pre;
+    pre.orders.resize(events.size(), std::unexpected(Error::internal()));
+    pre.links.resize(events.size(), Prechecked::Chains);
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        const Event &event = events.at(i);
+        if (event.type == QLatin1StringView(events::OrderCreated) || event.type == QLatin1StringView(events::OrderUpdated)) {
+            // Money first: a store (or a leaked store key) must not put negative,
+            // absurd or inconsistent amounts into HQ's figures.
+            const Status money = checkOrderMoney(event.data);
+            pre.orders[i] = money ? orderFromJson(event.data) : Result<Order>(std::unexpected(money.error()));
+        }
+        // As followJournal from the hash the event before carries (see there).
+        const QByteArray &previous = i > 0 ? events.at(i - 1).hash : QByteArray();
+        if (i == 0 || previous.isEmpty())
+            continue;
+        if (event.hash.isEmpty())
+            pre.links[i] = Prechecked::NoHash;
+        else if (!journal::chains(previous, event, batch.encoded.size() == events.size() ? batch.encoded.at(i) : journal::encode(event)))
+            pre.links[i] = Prechecked::Broken;
+    }
+    return pre;
+}
+
+Result<QByteArray> SyncService::followJournal(qint64 storeId, const StoreRows &rows, const Prechecked &pre,
+                                              qsizetype firstIndex, QByteArray lastHash, const QString &now, int *breaks)
 {
     for (qsizetype i = 0; i < rows.events.size(); ++i) {
         const Event &event = rows.events.at(i);
         QString broken;
-        if (event.hash.isEmpty()) {
+        if (i > 0) {
+            // Chains from the event before it in the batch: checked before the group began.
+            if (pre.links.at(firstIndex + i) == Prechecked::NoHash)
+                broken = u"the event carries no journal hash"_s;
+            else if (pre.links.at(firstIndex + i) == Prechecked::Broken)
+                broken = u"the event does not chain from the one before: it was changed after it was written"_s;
+        } else if (event.hash.isEmpty()) {
             // An edge older than the journal sends none; once the store has sent hashes, an
             // event without one had its hash removed.
             if (!lastHash.isEmpty())
@@ -232,9 +264,11 @@ Result<QByteArray> SyncService::followJournal(qint64 storeId, const StoreRows &r
     return lastHash;
 }
 
-Result<SyncService::Judged> SyncService::judge(const StoreRecord &store, const sync::UploadBatch &batch,
-                                               const AppliedPosition &position, const QString &now)
+Result<SyncService::Judged> SyncService::judge(const GroupItem &upload, const AppliedPosition &position,
+                                               const QString &now)
 {
+    const StoreRecord &store = upload.store;
+    const sync::UploadBatch &batch = upload.batch;
     const QList<Event> &events = batch.events;
     Judged judged;
     Applied &result = judged.applied;
@@ -278,21 +312,21 @@ Result<SyncService::Judged> SyncService::judge(const StoreRecord &store, const s
     rows.storeId = store.id;
     QSet<qint64> inserted;
     QHash<qint64, qsizetype> updated; // an order's newest state in this batch wins
+    qsizetype firstNew = -1;
     for (qsizetype i = 0; i < events.size(); ++i) {
         const Event &event = events.at(i);
         if (event.seq <= outcome.appliedSeq) {
             ++duplicates;
             continue;
         }
+        if (firstNew < 0)
+            firstNew = i;
         rows.events.append(event);
         // The JSON as the edge sent it when Qt would write the same (sync::receivedJson).
         rows.encoded.append(batch.encoded.size() == events.size() ? batch.encoded.at(i) : journal::encode(event));
         const bool created = event.type == QLatin1StringView(events::OrderCreated);
         if (created || event.type == QLatin1StringView(events::OrderUpdated)) {
-            // Money first: a store (or a leaked store key) must not put negative,
-            // absurd or inconsistent amounts into HQ's figures.
-            const Status money = checkOrderMoney(event.data);
-            Result<Order> order = money ? orderFromJson(event.data) : Result<Order>(std::unexpected(money.error()));
+            const Result<Order> &order = upload.pre.orders.at(i); // money checked first (precheck)
             if (!order) {
                 if (auto ok = m_w.ingest->deadLetter(store.id, event, order.error().message, now); !ok)
                     return fail(ok.error());
@@ -333,7 +367,7 @@ Result<SyncService::Judged> SyncService::judge(const StoreRecord &store, const s
         ++outcome.newlyApplied;
     }
     if (!rows.events.isEmpty()) {
-        auto head = followJournal(store.id, rows, position.journalHash, now, &breaks);
+        auto head = followJournal(store.id, rows, upload.pre, firstNew, position.journalHash, now, &breaks);
         if (!head)
             return fail(head.error());
         outcome.appliedHash = *head;
@@ -400,7 +434,7 @@ Result<QList<Result<SyncService::Applied>>> SyncService::applyTogether(const QLi
             judged.append(fail(Error::notFound(u"store"_s)));
             continue;
         }
-        auto one = judge(upload->store, upload->batch, *position, now);
+        auto one = judge(*upload, *position, now);
         if (!one)
             return fail(one.error());
         if (one->writes)
@@ -442,7 +476,8 @@ void SyncService::uploadLater(const StoreRecord &store, sync::UploadBatch batch,
         done(fail(ok.error()));
         return;
     }
-    m_pending.append({store, std::move(batch), std::move(done)});
+    Prechecked pre = precheck(batch);
+    m_pending.append({{store, std::move(batch), std::move(pre)}, std::move(done)});
     scheduleFlush();
 }
 

@@ -83,12 +83,25 @@ signals:
     void batchApplied(qint64 orgId, qint64 storeId, const QString &storeName, qint64 fromSeq, qint64 toSeq);
 
 private:
+    /// What can be worked out of an upload alone, before its group is written (on the
+    /// service's thread, while the writer thread writes the group before): each order event's
+    /// checked order, and whether each event chains from the hash of the one before it in
+    /// the batch. The writer then only checks a batch's first new event against the store's
+    /// journal hash.
+    struct Prechecked
+    {
+        QList<Result<Order>> orders; // per event; only order.created / order.updated are set
+        enum Link : qint8 { Chains, NoHash, Broken };
+        QList<Link> links;           // per event; [0] unused
+    };
     /// What the writer needs of an upload.
     struct GroupItem
     {
         StoreRecord store;
         sync::UploadBatch batch;
+        Prechecked pre;
     };
+    [[nodiscard]] static Prechecked precheck(const sync::UploadBatch &batch);
     struct PendingUpload : GroupItem
     {
         UploadDone done; // runs on the service's thread only
@@ -135,8 +148,7 @@ private:
     [[nodiscard]] Result<QList<Result<Applied>>> applyTogether(const QList<const GroupItem *> &uploads);
     /// A gap or a conflict writes nothing; new events are sorted out into rows, dead
     /// letters (written at once) and journal breaks (recorded at once).
-    [[nodiscard]] Result<Judged> judge(const StoreRecord &store, const sync::UploadBatch &batch,
-                                       const AppliedPosition &position, const QString &now);
+    [[nodiscard]] Result<Judged> judge(const GroupItem &upload, const AppliedPosition &position, const QString &now);
     /// What reads the rows written: payments, voids, discounts and closed days (their
     /// orders' dates), kitchen line times, the audit log; central's highest order id for an
     /// edge restored from a backup.
@@ -144,8 +156,9 @@ private:
                                         const QString &now);
     /// Checks each new event's journal hash from `lastHash` on; records the breaks; returns
     /// the hash of the last event (empty when it had none).
-    [[nodiscard]] Result<QByteArray> followJournal(qint64 storeId, const StoreRows &rows, QByteArray lastHash,
-                                                   const QString &now, int *breaks);
+    [[nodiscard]] Result<QByteArray> followJournal(qint64 storeId, const StoreRows &rows, const Prechecked &pre,
+                                                   qsizetype firstIndex, QByteArray lastHash, const QString &now,
+                                                   int *breaks);
 
     /// Payments, voids, discounts, closed days and staff actions of the batch's new events,
     /// after their orders are in (a payment's business date is its visit's).
