@@ -200,10 +200,10 @@ void SyncClient::send(qint64 after, PreparedUpload upload, bool behind)
     connect(reply, &QNetworkReply::uploadProgress, this, [this, reply](qint64 done, qint64 total) {
         if (total <= 0 || done < total)
             return;
-        for (InFlight &f : m_inFlight) {
-            if (f.reply == reply && !std::exchange(f.bodySent, true))
-                sendBehind();
-        }
+        const auto it = std::find_if(m_inFlight.begin(), m_inFlight.end(),
+                                     [reply](const InFlight &f) { return f.reply == reply; });
+        if (it != m_inFlight.end() && !std::exchange(it->bodySent, true))
+            sendBehind(); // appends to m_inFlight: not inside a loop over it
     });
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onUploadFinished(reply); });
 }
