@@ -43,9 +43,10 @@ using UploadOutcome = sync::UploadOutcome;
 /// projects orders, payments, voids, discounts, closed days and staff actions (the audit
 /// log) for the reports; keeps what it cannot apply in dead_letters.
 /// Group commit across stores: the uploads that arrive together (in one pass of the event
-/// loop, which includes those that arrived while the previous commit ran) are applied in one
-/// transaction, each in a savepoint of its own so that each is judged alone, and made
-/// durable by one commit; every upload is answered after that commit.
+/// loop, which includes those that arrived while the previous group was written) are applied
+/// in one transaction, each judged alone, and made durable by one commit; every upload is
+/// answered after that commit. One group at a time, on the writer thread when there is one
+/// (startWriterThread), else on the event loop.
 class SyncService : public QObject
 {
     Q_OBJECT
