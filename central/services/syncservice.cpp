@@ -19,6 +19,17 @@ using namespace Qt::StringLiterals;
 
 namespace tableorder::central {
 
+namespace {
+
+/// Event `i`'s JSON as the edge sent it when Qt would write the same (sync::receivedJson),
+/// else written again.
+journal::EncodedEvent encodedAt(const sync::UploadBatch &batch, qsizetype i)
+{
+    return batch.encoded.size() == batch.events.size() ? batch.encoded.at(i) : journal::encode(batch.events.at(i));
+}
+
+} // namespace
+
 SyncService::SyncService(QSqlDatabase db, IngestRepository &ingest, MoneyRepository &money, Metrics &metrics,
                          QObject *parent)
     : QObject(parent), m_ingest(ingest), m_metrics(metrics)
@@ -223,7 +234,7 @@ SyncService::Prechecked SyncService::precheck(const sync::UploadBatch &batch)
             continue;
         if (event.hash.isEmpty())
             pre.links[i] = Prechecked::NoHash;
-        else if (!journal::chains(previous, event, batch.encoded.size() == events.size() ? batch.encoded.at(i) : journal::encode(event)))
+        else if (!journal::chains(previous, event, encodedAt(batch, i)))
             pre.links[i] = Prechecked::Broken;
     }
     return pre;
@@ -322,8 +333,7 @@ Result<SyncService::Judged> SyncService::judge(const GroupItem &upload, const Ap
         if (firstNew < 0)
             firstNew = i;
         rows.events.append(event);
-        // The JSON as the edge sent it when Qt would write the same (sync::receivedJson).
-        rows.encoded.append(batch.encoded.size() == events.size() ? batch.encoded.at(i) : journal::encode(event));
+        rows.encoded.append(encodedAt(batch, i));
         const bool created = event.type == QLatin1StringView(events::OrderCreated);
         if (created || event.type == QLatin1StringView(events::OrderUpdated)) {
             const Result<Order> &order = upload.pre.orders.at(i); // money checked first (precheck)

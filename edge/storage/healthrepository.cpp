@@ -27,10 +27,9 @@ Result<qint64> HealthRepository::enqueue(const QDateTime &takenAt, const QByteAr
     return std::max<qint64>(0, dropped);
 }
 
-Result<QList<QueuedSnapshot>> HealthRepository::oldest(int limit, qint64 afterId)
+Result<QList<QueuedSnapshot>> HealthRepository::oldest(int limit)
 {
-    QSqlQuery q = db::prepared(m_db, u"SELECT id, snapshot FROM health_queue WHERE id > ? ORDER BY id LIMIT ?"_s);
-    q.addBindValue(afterId);
+    QSqlQuery q = db::prepared(m_db, u"SELECT id, snapshot FROM health_queue ORDER BY id LIMIT ?"_s);
     q.addBindValue(limit);
     if (auto ok = db::exec(q, "read health queue"); !ok)
         return fail(ok.error());

@@ -24,8 +24,8 @@ public:
     /// Appends a snapshot and drops the oldest beyond `maxQueued`, in one transaction;
     /// returns how many were dropped.
     [[nodiscard]] Result<qint64> enqueue(const QDateTime &takenAt, const QByteArray &snapshot, qint64 maxQueued);
-    /// Oldest first, those after `afterId` (the ones an upload in flight does not carry).
-    [[nodiscard]] Result<QList<QueuedSnapshot>> oldest(int limit, qint64 afterId = 0);
+    /// Oldest first.
+    [[nodiscard]] Result<QList<QueuedSnapshot>> oldest(int limit);
     /// Central has stored every snapshot up to `id`.
     [[nodiscard]] Status acknowledge(qint64 id);
     [[nodiscard]] Result<qint64> count();

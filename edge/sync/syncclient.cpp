@@ -27,6 +27,12 @@ const QString ackedKey = u"acked_seq"_s;
 const QString menuKey = u"central_menu_version"_s;
 const QString menuJsonKey = u"central_menu_json"_s; // the applied central menu, for its pictures
 constexpr auto protobufType = "application/x-protobuf";
+
+/// `ms` ±50%, so that a fleet retrying does not hit central in lockstep.
+int jittered(double ms)
+{
+    return int(ms * (0.5 + QRandomGenerator::global()->generateDouble()));
+}
 } // namespace
 
 SyncClient::SyncClient(SyncSettings settings, EventLog &log, SyncStateRepository &state, MenuService &menu,
@@ -114,10 +120,8 @@ QNetworkRequest SyncClient::request(const QString &path) const
 
 int SyncClient::backoffMs(int failures) const
 {
-    // 500 ms doubling to the cap, with +/-50% jitter so a fleet coming back does not
-    // hit central in lockstep.
-    const double base = std::min<double>(m_settings.maxBackoffMs, 500.0 * std::pow(2.0, std::min(failures - 1, 16)));
-    return int(base * (0.5 + QRandomGenerator::global()->generateDouble()));
+    // 500 ms doubling to the cap.
+    return jittered(std::min<double>(m_settings.maxBackoffMs, 500.0 * std::pow(2.0, std::min(failures - 1, 16))));
 }
 
 void SyncClient::schedulePump(int delayMs)
@@ -157,7 +161,6 @@ std::optional<SyncClient::PreparedUpload> SyncClient::buildUpload(qint64 after, 
         // Snapshots first, so that the events' share of the batch budget is what is left.
         const auto queued = m_health->oldest(kMaxHealthPerUpload).value_or(QList<QueuedSnapshot>());
         for (const QueuedSnapshot &entry : queued) {
-            upload.healthLastId = entry.id;
             auto snapshot = sync::parseHealthSnapshot(entry.snapshot);
             if (!snapshot)
                 continue;
@@ -404,7 +407,7 @@ void SyncClient::onUploadFailed(QNetworkReply *reply, int status, const QByteArr
         error = status ? u"central answered %1"_s.arg(status) : u"central unreachable: %1"_s.arg(reply->errorString());
         delay = backoffMs(++m_uploadFailures);
         if (refused && m_refusedSince.elapsed() < kFastReconnectWindowMs)
-            delay = int(m_settings.reconnectMs * (0.5 + QRandomGenerator::global()->generateDouble()));
+            delay = jittered(m_settings.reconnectMs);
         const int retryAfter = reply->rawHeader("Retry-After").toInt();
         if ((status == 429 || status == 503) && retryAfter > 0)
             delay = std::max(delay, retryAfter * 1000);

@@ -86,7 +86,6 @@ private:
     {
         qint64 lastSent = 0;   // the last event's seq (`after` when it carries none)
         int healthSent = 0;
-        qint64 healthLastId = 0; // the last snapshot's id
         QByteArray body;
     };
     /// An upload on its way or answered but not yet taken (answers are taken in the order
